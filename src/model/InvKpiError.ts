@@ -1,0 +1,132 @@
+/**
+ * The closed set of error codes that invkpi throws. Tests and callers branch on `code`, never on the
+ * message text.
+ *
+ * - `invalid_argument`: an argument has the wrong type or is not a finite number.
+ * - `out_of_range`: an argument is a number outside the function's domain (a service level of 1.2).
+ * - `invalid_option`: an option has an unknown variant or an impossible value.
+ * - `invalid_date`: a date that is not a real calendar day in `YYYY-MM-DD` form or a valid `Date`.
+ * - `invalid_period`: a period whose `to` is before its `from`.
+ * - `invalid_money`: an amount that is not a finite decimal, or is negative where it must not be.
+ * - `invalid_ledger`: one or more ledger rows are invalid; `issues` lists every problem.
+ * - `negative_stock`: an issue took stock below zero under `negativeStock: 'error'`.
+ * - `negative_value`: a classification measure is negative (ABC of net returns).
+ * - `unsorted_input`: streaming input that is not in date order.
+ * - `no_convergence`: a numeric solver did not converge (should never happen; reported, not hidden).
+ * - `unknown_industry`: an industry identifier missing from the benchmark table.
+ * - `io_error`: a file or stream could not be read or written.
+ * - `usage`: a command-line mistake.
+ */
+export type InvKpiErrorCode =
+  | "invalid_argument"
+  | "out_of_range"
+  | "invalid_option"
+  | "invalid_date"
+  | "invalid_period"
+  | "invalid_money"
+  | "invalid_ledger"
+  | "negative_stock"
+  | "negative_value"
+  | "unsorted_input"
+  | "no_convergence"
+  | "unknown_industry"
+  | "io_error"
+  | "usage";
+
+/** The code of one problem found in one ledger row. */
+export type LedgerIssueCode =
+  | "not_an_object"
+  | "missing_field"
+  | "invalid_type"
+  | "empty_sku"
+  | "unknown_movement_type"
+  | "invalid_quantity"
+  | "zero_quantity"
+  | "wrong_sign"
+  | "quantity_precision"
+  | "invalid_date"
+  | "invalid_money"
+  | "negative_money"
+  | "money_precision"
+  | "missing_cost"
+  | "duplicate_id"
+  | "parse_error";
+
+/**
+ * One problem in one input row: where it is (`row`, and `line` for files), which `field`, a machine
+ * `code`, a plain-language `message`, and the offending value (truncated to 60 characters).
+ */
+export interface LedgerIssue {
+  /** 0-based index of the row in the input. */
+  readonly row: number;
+  /** 1-based line number in the source file, when the rows came from a file. */
+  readonly line?: number;
+  /** The field at fault, or `''` for the row as a whole. */
+  readonly field: string;
+  readonly code: LedgerIssueCode;
+  readonly message: string;
+  /** The offending value, rendered as text and truncated. */
+  readonly value?: string;
+}
+
+/** Options for {@link InvKpiError}. */
+export interface InvKpiErrorOptions {
+  /** Where in the input the problem is, e.g. `['serviceLevel']` or `['rows', 12, 'date']`. */
+  readonly path?: readonly (string | number)[];
+  /** Structured facts about the problem (the value received, the allowed range, ...). */
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Every row problem, for `invalid_ledger`. */
+  readonly issues?: readonly LedgerIssue[];
+}
+
+/**
+ * The one error type invkpi throws for bad input. Errors are data: `code` from a closed union,
+ * `path` to the offending argument or field, `details` with the facts, and for ledgers every row
+ * problem at once in `issues`. Messages start with the function name.
+ *
+ * @example
+ * ```ts
+ * import { InvKpiError } from "invkpi";
+ * try {
+ *   throw new InvKpiError("out_of_range", "safetyStock: serviceLevel must be in (0, 1), got 1.2", {
+ *     path: ["serviceLevel"],
+ *   });
+ * } catch (e) {
+ *   if (e instanceof InvKpiError && e.code === "out_of_range") console.log(e.path); // ["serviceLevel"]
+ * }
+ * ```
+ */
+export class InvKpiError extends Error {
+  readonly code: InvKpiErrorCode;
+  readonly path: readonly (string | number)[];
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly issues: readonly LedgerIssue[];
+
+  constructor(code: InvKpiErrorCode, message: string, options: InvKpiErrorOptions = {}) {
+    super(message);
+    this.name = "InvKpiError";
+    this.code = code;
+    this.path = options.path ?? [];
+    this.details = options.details ?? {};
+    this.issues = options.issues ?? [];
+  }
+}
+
+/** Renders any value as short text for an error message or an issue's `value`. */
+export function describeValue(value: unknown, maxLength = 60): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (typeof value === "bigint") text = `${value}n`;
+  else if (value instanceof Date)
+    text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  else if (value === undefined) text = "undefined";
+  else if (typeof value === "function" || typeof value === "symbol") text = String(typeof value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}

@@ -1,0 +1,95 @@
+import * as z from "zod";
+import type { DayInput } from "./day.js";
+import { DaySchema } from "./day.js";
+import type { MoneyInput } from "./money.js";
+import { MoneySchema, tryToDecimal } from "./money.js";
+
+/** The five kinds of stock movement, in the order the engine applies them within one day. */
+export const MOVEMENT_TYPES = ["receipt", "return", "transfer", "adjustment", "issue"] as const;
+
+/**
+ * The kind of a stock movement:
+ * - `receipt`: stock in (purchase or production) at `unitCost`; `quantity` > 0.
+ * - `issue`: stock out (sale or consumption); this is demand and COGS; `quantity` > 0.
+ * - `return`: a customer return, stock back in; reduces net demand and COGS; `quantity` > 0.
+ * - `adjustment`: a count correction, shrinkage or write-off; signed, non-zero; not demand.
+ * - `transfer`: stock moved between locations; signed (− leaves `location`, + arrives); not demand,
+ *   and the stock keeps its original receipt day for aging.
+ */
+export type MovementType = (typeof MOVEMENT_TYPES)[number];
+
+/**
+ * One row of a stock-movement ledger, as users provide it.
+ *
+ * Which fields each valuation method reads: `unitCost` on receipts (all methods; under `standard`
+ * valuation the SKU's `standardCost` wins), on returns (all but `standard`; optional) and on positive
+ * adjustments and unmatched transfers in (optional); `unitPrice` on issues and returns (revenue).
+ * A field a movement's type does not need (a `unitCost` on an issue, as many ERP exports carry) is
+ * accepted and ignored. Optional fields may be absent or `null`.
+ */
+export interface Movement {
+  /** The SKU code, compared exactly (no trimming, no case folding); any Unicode text. */
+  readonly sku: string;
+  /** The business day, `'YYYY-MM-DD'` or a `Date` (its UTC calendar day). */
+  readonly date: DayInput;
+  readonly type: MovementType;
+  /** Units moved: positive for receipt, issue and return; signed and non-zero for adjustment and transfer. */
+  readonly quantity: number;
+  /** Cost per unit, exact decimal. */
+  readonly unitCost?: MoneyInput | null;
+  /** Selling price per unit, exact decimal. */
+  readonly unitPrice?: MoneyInput | null;
+  readonly location?: string | null;
+  readonly lot?: string | null;
+  /** Expiry day of the lot. */
+  readonly expiresOn?: DayInput | null;
+  /** A unique movement id (document number); duplicates are reported. */
+  readonly id?: string | number | null;
+}
+
+/** Quantity sign rule of each movement type. */
+export const QUANTITY_SIGN: Readonly<Record<MovementType, "positive" | "non-zero">> = {
+  receipt: "positive",
+  issue: "positive",
+  return: "positive",
+  adjustment: "non-zero",
+  transfer: "non-zero",
+};
+
+const money = MoneySchema;
+const nonNegativeMoney = money.refine((v) => !(tryToDecimal(v)?.isNegative() ?? false), {
+  message: "must not be negative",
+});
+const day = DaySchema;
+
+/**
+ * The zod schema of a {@link Movement}, for validating one row at an API boundary. It checks each
+ * row on its own; checks across rows (duplicate ids, a receipt without cost whose SKU has no standard
+ * cost) need the whole ledger: use `validateLedger` for ledgers.
+ */
+export const Movement: z.ZodType<Movement> = z
+  .object({
+    sku: z
+      .string()
+      .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
+    date: day,
+    type: z.enum(MOVEMENT_TYPES),
+    quantity: z.number().refine(Number.isFinite, { message: "must be a finite number" }),
+    unitCost: nonNegativeMoney.nullish(),
+    unitPrice: nonNegativeMoney.nullish(),
+    location: z.string().nullish(),
+    lot: z.string().nullish(),
+    expiresOn: day.nullish(),
+    id: z.union([z.string(), z.number()]).nullish(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.quantity === 0)
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "must not be zero" });
+    else if (QUANTITY_SIGN[m.type] === "positive" && m.quantity < 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["quantity"],
+        message: `must be positive for a ${m.type}`,
+      });
+    }
+  }) as unknown as z.ZodType<Movement>;

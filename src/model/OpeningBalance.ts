@@ -1,0 +1,39 @@
+import * as z from "zod";
+import type { DayInput } from "./day.js";
+import { DaySchema } from "./day.js";
+import type { MoneyInput } from "./money.js";
+import { MoneySchema } from "./money.js";
+
+/**
+ * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
+ * (value = quantity × unitCost) or `value`. `receivedOn` dates the stock for aging (default: the day
+ * before the period starts).
+ */
+export interface OpeningBalance {
+  readonly sku: string;
+  readonly location?: string | null;
+  /** Units on hand; may be negative (a ledger that starts in deficit). */
+  readonly quantity: number;
+  readonly unitCost?: MoneyInput | null;
+  readonly value?: MoneyInput | null;
+  readonly receivedOn?: DayInput | null;
+  readonly lot?: string | null;
+  readonly expiresOn?: DayInput | null;
+}
+
+const money = MoneySchema;
+const day = DaySchema;
+
+/** The zod schema of an {@link OpeningBalance}. */
+export const OpeningBalance: z.ZodType<OpeningBalance> = z.object({
+  sku: z
+    .string()
+    .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
+  location: z.string().nullish(),
+  quantity: z.number().refine(Number.isFinite, { message: "must be a finite number" }),
+  unitCost: money.nullish(),
+  value: money.nullish(),
+  receivedOn: day.nullish(),
+  lot: z.string().nullish(),
+  expiresOn: day.nullish(),
+}) as unknown as z.ZodType<OpeningBalance>;

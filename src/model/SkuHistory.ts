@@ -1,0 +1,154 @@
+import type { Decimal } from "./Decimal.js";
+
+/** The valuation method of a replay. See `docs/formulas.md#valuation`. */
+export type Valuation = "moving-average" | "fifo" | "standard";
+
+/**
+ * Sums of net demand (issues − returns) per bucket (day, ISO week or calendar month) over the
+ * period: enough for the mean and standard deviation of demand *including the buckets with no
+ * demand*, without a dense calendar. Buckets without movement contribute 0 to every sum; their count
+ * follows from the counting window (see `demandStatistics`).
+ */
+export interface DemandSums {
+  /** Σx: total net demand in the period, in units. */
+  readonly sum: number;
+  /** Σx²: sum of squared per-bucket net demand. */
+  readonly sumOfSquares: number;
+  /** The largest net demand of any bucket (0 when no bucket had positive demand). */
+  readonly max: number;
+  /** Number of buckets with non-zero net demand. */
+  readonly nonZeroBuckets: number;
+}
+
+/** Demand sums per bucket size. */
+export interface DemandHistory {
+  readonly day: DemandSums;
+  readonly week: DemandSums;
+  readonly month: DemandSums;
+}
+
+/**
+ * An open FIFO layer at the end of the period: units still on hand from one receipt (or return,
+ * positive adjustment, opening balance), dated by the day the stock first entered the company. A
+ * transfer between locations moves the layer and keeps its receipt day.
+ */
+export interface StockLayer {
+  readonly quantity: number;
+  /** Cost per unit of this layer: its own receipt cost under `fifo`; the SKU's closing unit cost otherwise. */
+  readonly unitCost: Decimal;
+  /**
+   * Value of the layer. Under `fifo` quantity × unitCost; under `moving-average` and `standard` the
+   * closing value is spread over the layers (each rounded half-even to 6 decimals, the last layer takes
+   * the remainder), so the layer values always add up exactly to `closingValue`.
+   */
+  readonly value: Decimal;
+  /** The day the stock entered the company (`'YYYY-MM-DD'`). */
+  readonly receivedDate: string;
+  readonly lot?: string;
+  readonly expiresOn?: string;
+}
+
+/** A month-end balance (for the `monthly` average-inventory method). */
+export interface MonthEnd {
+  /** The last day of the month, `'YYYY-MM-DD'`. */
+  readonly date: string;
+  readonly quantity: number;
+  readonly value: Decimal;
+}
+
+/** The figures of one calendar month of the period (clipped to the period). */
+export interface MonthFigures {
+  /** `'YYYY-MM'`. */
+  readonly month: string;
+  readonly from: string;
+  readonly to: string;
+  /** Days of this month inside the period. */
+  readonly days: number;
+  readonly openingQuantity: number;
+  readonly openingValue: Decimal;
+  readonly closingQuantity: number;
+  readonly closingValue: Decimal;
+  /** Mean of the end-of-day balances of the month's days inside the period. */
+  readonly averageQuantity: number;
+  readonly averageValue: Decimal;
+  readonly receivedQuantity: number;
+  readonly receivedValue: Decimal;
+  readonly issuedQuantity: number;
+  readonly returnedQuantity: number;
+  /** Issues at cost, net of returns. */
+  readonly cogs: Decimal;
+  readonly revenue: Decimal;
+}
+
+/**
+ * The replayed history of one SKU (or one SKU at one location) over a period: everything the KPI
+ * formulas need, computed in one pass. A plain object: dates as `'YYYY-MM-DD'`, money as `Decimal`,
+ * quantities as numbers (exact to the ledger's decimal places).
+ *
+ * Field names are shared by histories, report rows and docs.
+ */
+export interface SkuHistory {
+  readonly sku: string;
+  /** The location, when the replay ran `byLocation`. */
+  readonly location?: string;
+  readonly period: { readonly from: string; readonly to: string; readonly days: number };
+  readonly valuation: Valuation;
+
+  /** On hand at the start of the period (opening balance plus every movement before the period). */
+  readonly openingQuantity: number;
+  readonly openingValue: Decimal;
+  /** On hand at the end of the period. */
+  readonly closingQuantity: number;
+  readonly closingValue: Decimal;
+  /** Time-weighted average: mean of the end-of-day balances of every day of the period. */
+  readonly averageQuantity: number;
+  readonly averageValue: Decimal;
+  /** Smallest and largest end-of-day balance of the period. */
+  readonly minQuantity: number;
+  readonly maxQuantity: number;
+
+  /** Receipts in the period. */
+  readonly receivedQuantity: number;
+  readonly receivedValue: Decimal;
+  /** Issues in the period (gross, before returns), their number of lines, and their cost. */
+  readonly issuedQuantity: number;
+  readonly issuedValue: Decimal;
+  readonly issueCount: number;
+  /** Customer returns in the period, and the cost at which they came back. */
+  readonly returnedQuantity: number;
+  readonly returnedValue: Decimal;
+  /** Cost of goods sold: issues at the valuation's cost, net of returns, plus negative-stock settlements. */
+  readonly cogs: Decimal;
+  /** Net signed adjustments in the period, and their value. */
+  readonly adjustedQuantity: number;
+  readonly adjustedValue: Decimal;
+  /** Negative adjustments only (count losses, write-offs), as positive figures. */
+  readonly shrinkageQuantity: number;
+  readonly shrinkageValue: Decimal;
+  /** Transfers in and out (byLocation), as positive figures; they net to zero for the company. */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
+  /** Revenue of issues net of returns, where `unitPrice` is given. */
+  readonly revenue: Decimal;
+  /** Issue lines in the period without a `unitPrice` (revenue and margin are incomplete when > 0). */
+  readonly issuesWithoutPrice: number;
+
+  /** Balances at each month end inside the period. */
+  readonly monthEnds: readonly MonthEnd[];
+  /** Figures per calendar month of the period. */
+  readonly months: readonly MonthFigures[];
+  /** Net demand sums per day, week and month of the period. */
+  readonly demand: DemandHistory;
+
+  /** First day stock entered (earliest receipt in the ledger, or the opening balance's day). */
+  readonly firstReceiptDate: string | null;
+  /** First day with net demand in the period. */
+  readonly firstDemandDate: string | null;
+  /** Last issue, receipt and movement of any kind, up to the period end (movements before the period count). */
+  readonly lastIssueDate: string | null;
+  readonly lastReceiptDate: string | null;
+  readonly lastMovementDate: string | null;
+
+  /** Open FIFO layers at the end of the period, oldest first. Empty when nothing is on hand. */
+  readonly layers: readonly StockLayer[];
+}

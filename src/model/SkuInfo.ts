@@ -1,0 +1,64 @@
+import * as z from "zod";
+import type { MoneyInput } from "./money.js";
+import { MoneySchema } from "./money.js";
+
+/**
+ * Per-SKU master data. Every field but `sku` is optional; report options supply defaults.
+ * Times are in days; quantities in the SKU's unit of measure.
+ */
+export interface SkuInfo {
+  readonly sku: string;
+  readonly description?: string | null;
+  readonly category?: string | null;
+  /** Standard cost per unit: used by `standard` valuation, and for receipts without a cost. */
+  readonly standardCost?: MoneyInput | null;
+  /** List price per unit (retail-basis turnover when issues carry no price). */
+  readonly unitPrice?: MoneyInput | null;
+  readonly leadTimeDays?: number | null;
+  readonly leadTimeStdDevDays?: number | null;
+  readonly reviewPeriodDays?: number | null;
+  /** Cycle service level in (0, 1): probability of no stock-out in a replenishment cycle. */
+  readonly serviceLevel?: number | null;
+  readonly minOrderQuantity?: number | null;
+  readonly packSize?: number | null;
+  readonly onOrder?: number | null;
+  readonly backordered?: number | null;
+  readonly reserved?: number | null;
+  /** Cost of placing one order (EOQ). */
+  readonly orderCost?: MoneyInput | null;
+  /** Annual holding cost as a fraction of unit cost (EOQ), e.g. 0.25. */
+  readonly holdingRate?: number | null;
+}
+
+const money = MoneySchema;
+const nonNegative = z
+  .number()
+  .refine((n) => Number.isFinite(n) && n >= 0, { message: "must be a finite number ≥ 0" });
+
+/** The zod schema of a {@link SkuInfo} row. */
+export const SkuInfo: z.ZodType<SkuInfo> = z.object({
+  sku: z
+    .string()
+    .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
+  description: z.string().nullish(),
+  category: z.string().nullish(),
+  standardCost: money.nullish(),
+  unitPrice: money.nullish(),
+  leadTimeDays: nonNegative.nullish(),
+  leadTimeStdDevDays: nonNegative.nullish(),
+  reviewPeriodDays: nonNegative.nullish(),
+  serviceLevel: z
+    .number()
+    .refine((n) => n > 0 && n < 1, { message: "must be in (0, 1)" })
+    .nullish(),
+  minOrderQuantity: nonNegative.nullish(),
+  packSize: z
+    .number()
+    .refine((n) => Number.isFinite(n) && n > 0, { message: "must be > 0" })
+    .nullish(),
+  onOrder: nonNegative.nullish(),
+  backordered: nonNegative.nullish(),
+  reserved: nonNegative.nullish(),
+  orderCost: money.nullish(),
+  holdingRate: nonNegative.nullish(),
+}) as unknown as z.ZodType<SkuInfo>;

@@ -1,0 +1,60 @@
+import * as z from "zod";
+import { Decimal } from "./Decimal.js";
+import { InvKpiError } from "./InvKpiError.js";
+
+/**
+ * An amount of money as accepted by invkpi: a `number` (meaning its shortest decimal form, so `0.1`
+ * is exactly one tenth), a decimal `string` such as `"12.3456"`, or a decimal.js `Decimal`.
+ */
+export type MoneyInput = number | string | Decimal;
+
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Whether `value` is a decimal.js instance from any copy or clone of decimal.js. */
+export function isDecimal(value: unknown): value is Decimal {
+  return Decimal.isDecimal(value);
+}
+
+/**
+ * Converts a money input to an exact `Decimal`, or returns `null` when it is not a finite decimal.
+ * A number is read through its shortest round-trip text (`String(0.1)` is `"0.1"`), so a number
+ * literal means the decimal the user wrote.
+ */
+export function tryToDecimal(value: unknown): Decimal | null {
+  if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : null;
+  if (typeof value === "string") {
+    const text = value.trim();
+    return text !== "" && DECIMAL_TEXT.test(text) ? new Decimal(text) : null;
+  }
+  if (isDecimal(value)) return value.isFinite() ? new Decimal(value.toString()) : null;
+  return null;
+}
+
+/**
+ * Converts a money input to an exact `Decimal`.
+ *
+ * @param value - the amount.
+ * @param where - `"fn: field"` context for the error message.
+ * @throws InvKpiError `invalid_money` when the value is not a finite decimal.
+ * @example
+ * ```ts
+ * import { toDecimal } from "invkpi";
+ * toDecimal(0.1, "example").plus(toDecimal("0.2", "example")).toFixed(); // "0.3"
+ * ```
+ */
+export function toDecimal(value: MoneyInput, where: string): Decimal {
+  const decimal = tryToDecimal(value);
+  if (decimal === null) {
+    throw new InvKpiError("invalid_money", `${where} must be a finite decimal amount`, {
+      details: { value: String(value) },
+    });
+  }
+  return decimal;
+}
+
+/** The zod schema of a {@link MoneyInput}: a finite decimal as a number, a decimal string or a `Decimal`. */
+export const MoneySchema = z.custom<MoneyInput>(
+  (v) =>
+    (typeof v === "number" || typeof v === "string" || isDecimal(v)) && tryToDecimal(v) !== null,
+  { message: "must be a finite decimal amount" },
+);
