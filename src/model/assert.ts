@@ -1,0 +1,79 @@
+import { describeValue, InvKpiError } from "./InvKpiError.js";
+
+// Argument guards for the calculators. Each throws an InvKpiError whose message starts with the
+// function name and whose path names the argument, so a caller can tell exactly what to fix.
+
+/**
+ * Requires a finite number.
+ * @throws InvKpiError `invalid_argument` when `value` is not a finite number.
+ */
+export function requireFinite(value: unknown, fn: string, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: ${name} must be a finite number, got ${describeValue(value)}`,
+      {
+        path: [name],
+        details: { value },
+      },
+    );
+  }
+  return value;
+}
+
+/**
+ * Requires a finite number ≥ 0.
+ * @throws InvKpiError `invalid_argument` (not a finite number) or `out_of_range` (negative).
+ */
+export function requireNonNegative(value: unknown, fn: string, name: string): number {
+  const n = requireFinite(value, fn, name);
+  if (n < 0) throw outOfRange(fn, name, n, "≥ 0");
+  return n;
+}
+
+/**
+ * Requires a finite number > 0.
+ * @throws InvKpiError `invalid_argument` (not a finite number) or `out_of_range` (zero or negative).
+ */
+export function requirePositive(value: unknown, fn: string, name: string): number {
+  const n = requireFinite(value, fn, name);
+  if (n <= 0) throw outOfRange(fn, name, n, "> 0");
+  return n;
+}
+
+/**
+ * Requires a probability strictly between 0 and 1 (a service level, a fill rate).
+ * @throws InvKpiError `invalid_argument` (not a finite number) or `out_of_range` (outside (0, 1)).
+ */
+export function requireOpenUnitInterval(value: unknown, fn: string, name: string): number {
+  const n = requireFinite(value, fn, name);
+  if (!(n > 0 && n < 1)) throw outOfRange(fn, name, n, "in (0, 1)");
+  return n;
+}
+
+/**
+ * Requires one of the allowed string variants of an option.
+ * @throws InvKpiError `invalid_option` naming the allowed variants.
+ */
+export function requireVariant<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fn: string,
+  name: string,
+): T {
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: ${name} must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got ${describeValue(value)}`,
+      { path: [name], details: { value, allowed } },
+    );
+  }
+  return value as T;
+}
+
+function outOfRange(fn: string, name: string, value: number, rule: string): InvKpiError {
+  return new InvKpiError("out_of_range", `${fn}: ${name} must be ${rule}, got ${value}`, {
+    path: [name],
+    details: { value, rule },
+  });
+}
