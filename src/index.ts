@@ -5,6 +5,11 @@
  * @packageDocumentation
  */
 
+// formulas
+export * from "./aging/index.js";
+export * from "./benchmark/index.js";
+// ledger
+export * from "./ledger/index.js";
 // model
 export { Decimal } from "./model/Decimal.js";
 export type { Day, DayInput, MonthIndex } from "./model/day.js";
@@ -33,3 +38,4 @@ export type {
   Valuation,
 } from "./model/SkuHistory.js";
 export { SkuInfo } from "./model/SkuInfo.js";
+export * from "./turnover/index.js";

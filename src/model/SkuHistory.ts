@@ -128,6 +128,8 @@ export interface SkuHistory {
   /** Transfers in and out (byLocation), as positive figures; they net to zero for the company. */
   readonly transferredInQuantity: number;
   readonly transferredOutQuantity: number;
+  /** Net value moved in by transfers (in − out); zero for the company when every transfer is matched. */
+  readonly transferredValue: Decimal;
   /** Revenue of issues net of returns, where `unitPrice` is given. */
   readonly revenue: Decimal;
   /** Issue lines in the period without a `unitPrice` (revenue and margin are incomplete when > 0). */

@@ -38,6 +38,7 @@ export function makeHistory(
     shrinkageValue: zero,
     transferredInQuantity: 0,
     transferredOutQuantity: 0,
+    transferredValue: zero,
     revenue: zero,
     issuesWithoutPrice: 0,
     monthEnds: [],

@@ -1,0 +1,109 @@
+import { requireNonNegative } from "../model/assert.js";
+import { Decimal } from "../model/Decimal.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
+
+/**
+ * What {@link excessStock} reads from a history: a full `SkuHistory` fits, and so does a plain
+ * object with these fields.
+ */
+export type ExcessStockInput = Pick<
+  SkuHistory,
+  "sku" | "location" | "closingQuantity" | "closingValue"
+>;
+
+/** Options of {@link excessStock}. */
+export interface ExcessStockOptions {
+  /** Days of demand the stock on hand should cover; stock beyond is excess. Default 180. */
+  readonly coverDays?: number;
+  /** Expected demand per day, in units (e.g. the period's mean daily demand). Required, ≥ 0. */
+  readonly demandPerDay: number;
+}
+
+/** The result of {@link excessStock}. */
+export interface ExcessStock {
+  readonly sku: string;
+  readonly location?: string;
+  /** Units on hand (the closing quantity). */
+  readonly quantity: number;
+  /** Value on hand (the closing value). */
+  readonly value: Decimal;
+  readonly coverDays: number;
+  readonly demandPerDay: number;
+  /** Units the cover needs: coverDays × demandPerDay. */
+  readonly coverQuantity: number;
+  /** Units above the cover: max(0, quantity − coverQuantity). */
+  readonly excessQuantity: number;
+  /** The excess valued at the closing unit cost, rounded half-even to 6 decimals. */
+  readonly excessValue: Decimal;
+}
+
+/** Decimal places of `excessValue`: the money scale of the layer values of a replay. */
+const VALUE_SCALE = 6;
+
+/**
+ * The stock on hand above a number of days of demand, in units and in value.
+ *
+ * Definition: coverQuantity = coverDays × demandPerDay; excessQuantity = max(0, closingQuantity −
+ * coverQuantity); excessValue = closingValue × excessQuantity / closingQuantity, the excess at the
+ * average closing unit cost, rounded half-even to 6 decimals (exactly, from the decimal inputs).
+ * A SKU with stock and no demand is all excess, and then excessValue is the closing value itself,
+ * unrounded. Nothing on hand (closingQuantity ≤ 0) means no excess. Quantities in the SKU's unit,
+ * computed in exact decimals and returned as numbers; money in the ledger's currency.
+ *
+ * @param history - the replayed history of one SKU.
+ * @param options - `demandPerDay` (required, units per day), `coverDays` (default 180 days).
+ * @throws InvKpiError `invalid_argument` (an option is not a finite number), `out_of_range`
+ *   (`demandPerDay` or `coverDays` negative).
+ * @example
+ * ```ts
+ * import { Decimal, excessStock } from "invkpi";
+ * const history = { sku: "A-100", closingQuantity: 500, closingValue: new Decimal("2500.00") };
+ * const e = excessStock(history, { coverDays: 90, demandPerDay: 2 });
+ * e.coverQuantity; // 180
+ * e.excessQuantity; // 320
+ * e.excessValue.toFixed(2); // "1600.00"  = 2500 × 320 / 500
+ * ```
+ */
+export function excessStock(history: ExcessStockInput, options: ExcessStockOptions): ExcessStock {
+  const fn = "excessStock";
+  const demandPerDay = requireNonNegative(options?.demandPerDay, fn, "demandPerDay");
+  const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");
+  const onHand = new Decimal(history.closingQuantity);
+  const cover = new Decimal(coverDays).times(demandPerDay);
+  const excess = onHand.gt(cover) ? onHand.minus(cover) : new Decimal(0);
+  return {
+    sku: history.sku,
+    ...(history.location !== undefined && { location: history.location }),
+    quantity: history.closingQuantity,
+    value: history.closingValue,
+    coverDays,
+    demandPerDay,
+    coverQuantity: cover.toNumber(),
+    excessQuantity: excess.toNumber(),
+    excessValue: valueOfExcess(history.closingValue, excess, onHand),
+  };
+}
+
+function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal): Decimal {
+  if (excess.isZero()) return new Decimal(0);
+  if (excess.eq(onHand)) return new Decimal(closingValue);
+  return divideHalfEven(new Decimal(closingValue).times(excess), onHand, VALUE_SCALE);
+}
+
+/**
+ * numerator / denominator rounded half-even to `places` decimals, exactly: from the integer quotient
+ * and remainder, not from a quotient already rounded to 40 digits (which could round twice).
+ */
+function divideHalfEven(numerator: Decimal, denominator: Decimal, places: number): Decimal {
+  const scaled = numerator.times(new Decimal(10).pow(places));
+  let quotient = scaled.divToInt(denominator); // truncated toward zero
+  const remainder = scaled.minus(quotient.times(denominator));
+  const twiceRemainder = remainder.abs().times(2);
+  const comparison = twiceRemainder.comparedTo(denominator.abs());
+  const quotientIsOdd = !quotient.mod(2).isZero();
+  if (comparison > 0 || (comparison === 0 && quotientIsOdd)) {
+    const awayFromZero = scaled.isNegative() !== denominator.isNegative() ? -1 : 1;
+    quotient = quotient.plus(awayFromZero);
+  }
+  return quotient.div(new Decimal(10).pow(places));
+}

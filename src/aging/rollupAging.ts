@@ -1,0 +1,192 @@
+import { Decimal } from "../model/Decimal.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import type { AgingBucketDefinition } from "./agingBuckets.js";
+import type { MovementStatus } from "./movementStatus.js";
+import { type MovementStatusTotals, movementStatusTotals } from "./movementStatusTotals.js";
+import type { AgingBucket, StockAging } from "./stockAging.js";
+
+/**
+ * One SKU (or SKU at a location) to roll up: its group fields, its {@link stockAging} and its
+ * {@link movementStatus}, both computed with the same `asOf`.
+ */
+export interface AgingRollupItem {
+  readonly sku: string;
+  readonly location?: string | null;
+  readonly category?: string | null;
+  readonly aging: Pick<StockAging, "buckets" | "quantity" | "averageAge" | "oldestAge">;
+  readonly status: Pick<MovementStatus, "status" | "value">;
+}
+
+/**
+ * How items are grouped: by their `category`, their `location`, or any key a function computes
+ * (`null` or `undefined` for "no group").
+ */
+export type AgingRollupKey =
+  | "category"
+  | "location"
+  | ((item: AgingRollupItem) => string | null | undefined);
+
+/** Options of {@link rollupAging}. */
+export interface RollupAgingOptions {
+  /** The group key. Default `'category'`. */
+  readonly key?: AgingRollupKey;
+}
+
+/** The aging and slow-mover figures of a set of SKUs. */
+export interface AgingRollupFigures extends MovementStatusTotals {
+  /** Number of items rolled up. */
+  readonly itemCount: number;
+  /** Σ of the items' buckets, bucket by bucket (empty when there are no items). */
+  readonly buckets: readonly AgingBucket[];
+  /** Units in the open layers. */
+  readonly quantity: number;
+  /** Value of the open layers, exact. */
+  readonly value: Decimal;
+  /** Quantity-weighted mean age of all the units, in days; `null` when nothing is on hand. */
+  readonly averageAge: number | null;
+  /** The oldest layer's age over all items, in days; `null` when nothing is on hand. */
+  readonly oldestAge: number | null;
+  /** Why the ages are `null`: `'nothing_on_hand'`; `null` when they are numbers. */
+  readonly ageReason: "nothing_on_hand" | null;
+}
+
+/** The figures of one group. */
+export interface AgingRollupGroup extends AgingRollupFigures {
+  /** The group key; `null` for the items without one (no category, no location). */
+  readonly key: string | null;
+}
+
+/** The result of {@link rollupAging}. */
+export interface AgingRollup {
+  /** One entry per key, in key order (code-unit order), the `null` group last. */
+  readonly groups: readonly AgingRollupGroup[];
+  /** All items together. */
+  readonly total: AgingRollupFigures;
+}
+
+/**
+ * Rolls per-SKU aging and movement statuses up by category, location or any key.
+ *
+ * Definition, per group: bucket quantity and value = Σ over the items of that bucket (exact);
+ * averageAge = Σ(averageAgeᵢ × quantityᵢ) / Σ quantityᵢ over the items with stock, which is the
+ * quantity-weighted mean age of all their units; oldestAge = max oldestAgeᵢ; slow, dead and
+ * never-moved value, their shares of the group's inventory value and the counts per status as
+ * {@link movementStatusTotals}. Every item must use the same buckets.
+ *
+ * @param items - one entry per SKU (or SKU at a location).
+ * @param options - `key` (default `'category'`).
+ * @throws InvKpiError `invalid_argument` when the items' buckets differ; `invalid_option` for an
+ *   unknown `key`.
+ * @example
+ * ```ts
+ * import { Decimal, movementStatus, rollupAging, stockAging } from "invkpi";
+ * const period = { from: "2024-01-01", to: "2024-12-31", days: 366 };
+ * // Two SKUs of one category, never issued, each with one layer received on `day`.
+ * const history = (sku: string, day: string, quantity: number, value: string) => ({
+ *   sku, period, closingQuantity: quantity, closingValue: new Decimal(value),
+ *   lastIssueDate: null, lastMovementDate: day,
+ *   layers: [{ receivedDate: day, quantity, value: new Decimal(value), unitCost: new Decimal(1) }],
+ * });
+ * const items = [history("T1", "2024-12-01", 10, "50"), history("T2", "2024-01-01", 30, "90")].map(
+ *   (h) => ({ sku: h.sku, category: "tea", aging: stockAging(h), status: movementStatus(h) }),
+ * );
+ * const { groups } = rollupAging(items, { key: "category" });
+ * groups[0]?.averageAge; // 281.25  = (10 × 30 + 30 × 365) / 40
+ * groups[0]?.neverMovedValue.toFixed(2); // "140.00"
+ * ```
+ */
+export function rollupAging(
+  items: readonly AgingRollupItem[],
+  options: RollupAgingOptions = {},
+): AgingRollup {
+  const keyOf = resolveKey(options.key ?? "category");
+  requireSameBuckets(items);
+  const byKey = new Map<string | null, AgingRollupItem[]>();
+  for (const item of items) {
+    const key = keyOf(item) ?? null;
+    const group = byKey.get(key);
+    if (group) group.push(item);
+    else byKey.set(key, [item]);
+  }
+  const groups = [...byKey.entries()]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([key, members]) => ({ key, ...rollupFigures(members) }));
+  return { groups, total: rollupFigures(items) };
+}
+
+function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
+  const buckets = sumBuckets(items);
+  const quantity = Decimal.sum(new Decimal(0), ...items.map((i) => i.aging.quantity));
+  let quantityDays = new Decimal(0);
+  let oldestAge: number | null = null;
+  for (const { aging } of items) {
+    if (aging.averageAge !== null && aging.oldestAge !== null) {
+      quantityDays = quantityDays.plus(new Decimal(aging.averageAge).times(aging.quantity));
+      oldestAge = Math.max(oldestAge ?? aging.oldestAge, aging.oldestAge);
+    }
+  }
+  const onHand = quantity.gt(0);
+  return {
+    itemCount: items.length,
+    buckets,
+    quantity: quantity.toNumber(),
+    value: Decimal.sum(new Decimal(0), ...buckets.map((b) => b.value)),
+    averageAge: onHand ? quantityDays.div(quantity).toNumber() : null,
+    oldestAge: onHand ? oldestAge : null,
+    ageReason: onHand ? null : "nothing_on_hand",
+    ...movementStatusTotals(items.map((i) => i.status)),
+  };
+}
+
+function sumBuckets(items: readonly AgingRollupItem[]): AgingBucket[] {
+  const first = items[0];
+  if (first === undefined) return [];
+  return first.aging.buckets.map((definition, index) => {
+    const members = items.map((item) => item.aging.buckets[index]!);
+    return {
+      label: definition.label,
+      fromDays: definition.fromDays,
+      toDays: definition.toDays,
+      quantity: Decimal.sum(new Decimal(0), ...members.map((b) => b.quantity)).toNumber(),
+      value: Decimal.sum(new Decimal(0), ...members.map((b) => b.value)),
+    };
+  });
+}
+
+function requireSameBuckets(items: readonly AgingRollupItem[]): void {
+  const first = items[0]?.aging.buckets ?? [];
+  items.forEach((item, index) => {
+    const buckets = item.aging.buckets;
+    const same =
+      buckets.length === first.length && buckets.every((b, i) => sameBounds(b, first[i]!));
+    if (!same) {
+      throw new InvKpiError(
+        "invalid_argument",
+        `rollupAging: items[${index}] (${item.sku}) has other aging buckets than items[0]; compute every item's aging with the same buckets`,
+        { path: ["items", index, "aging", "buckets"] },
+      );
+    }
+  });
+}
+
+function sameBounds(a: AgingBucketDefinition, b: AgingBucketDefinition): boolean {
+  return a.fromDays === b.fromDays && a.toDays === b.toDays;
+}
+
+function resolveKey(key: AgingRollupKey): (item: AgingRollupItem) => string | null | undefined {
+  if (typeof key === "function") return key;
+  if (key === "category") return (item) => item.category;
+  if (key === "location") return (item) => item.location;
+  throw new InvKpiError(
+    "invalid_option",
+    `rollupAging: key must be 'category', 'location' or a function, got ${describeValue(key)}`,
+    { path: ["key"], details: { value: key } },
+  );
+}
+
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,182 @@
+/**
+ * Movement kinds in the order the engine applies them within one day. A transfer is split by its
+ * sign: stock leaves a location (out) before it arrives at another (in).
+ */
+export const KIND = {
+  receipt: 0,
+  return: 1,
+  transferOut: 2,
+  transferIn: 3,
+  adjustment: 4,
+  issue: 5,
+} as const;
+
+/** Number of kinds: the sort key of a movement is `day * KIND_COUNT + kind`. */
+export const KIND_COUNT = 6;
+
+/** Marks an absent day (expiry) or dictionary entry (location, lot) in a column. */
+export const ABSENT = -1;
+/** Marks an absent expiry day: no real ledger reaches this day. */
+export const NO_DAY = -2_147_483_648;
+
+/**
+ * A ledger in columnar form: one typed array per field plus dictionaries for the text fields. The
+ * replay engine runs on this form; `toLedgerColumns` builds it from movement objects and fast
+ * readers fill it directly without creating one object per row.
+ *
+ * Money is exact: an amount is `units / 10^decimals`, with `units` an integer held exactly in a
+ * double (`NaN` where the row has no amount).
+ */
+export interface LedgerColumns {
+  readonly length: number;
+  /** SKU codes; `sku[i]` indexes this array. */
+  readonly skus: readonly string[];
+  readonly sku: Int32Array;
+  /** Day numbers (days since 1970-01-01, UTC). */
+  readonly day: Int32Array;
+  /** Movement kind, see {@link KIND}. */
+  readonly kind: Uint8Array;
+  /** Quantity as given: positive for receipts, issues and returns; signed for adjustments and transfers. */
+  readonly quantity: Float64Array;
+  readonly costUnits: Float64Array;
+  readonly costDecimals: Uint8Array;
+  readonly priceUnits: Float64Array;
+  readonly priceDecimals: Uint8Array;
+  /** Location codes; `location[i]` indexes this array, or is {@link ABSENT}. */
+  readonly locations: readonly string[];
+  readonly location: Int32Array;
+  /** Lot codes; `lot[i]` indexes this array, or is {@link ABSENT}. */
+  readonly lots: readonly string[];
+  readonly lot: Int32Array;
+  /** Expiry day, or {@link NO_DAY}. */
+  readonly expires: Int32Array;
+  /** 0-based index of each movement in the source (row numbers for messages). */
+  readonly row: Int32Array;
+  /** Largest number of decimal places of any quantity. */
+  readonly quantityDecimals: number;
+  /** Largest number of decimal places of any unit cost or price. */
+  readonly moneyDecimals: number;
+}
+
+/** Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. */
+export class LedgerColumnsBuilder {
+  length = 0;
+  private capacity: number;
+  private readonly skuIndex = new Map<string, number>();
+  private readonly locationIndex = new Map<string, number>();
+  private readonly lotIndex = new Map<string, number>();
+  readonly skus: string[] = [];
+  readonly locations: string[] = [];
+  readonly lots: string[] = [];
+  sku: Int32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  quantity: Float64Array;
+  costUnits: Float64Array;
+  costDecimals: Uint8Array;
+  priceUnits: Float64Array;
+  priceDecimals: Uint8Array;
+  location: Int32Array;
+  lot: Int32Array;
+  expires: Int32Array;
+  row: Int32Array;
+  quantityDecimals = 0;
+  moneyDecimals = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = Math.max(16, initialCapacity);
+    const n = this.capacity;
+    this.sku = new Int32Array(n);
+    this.day = new Int32Array(n);
+    this.kind = new Uint8Array(n);
+    this.quantity = new Float64Array(n);
+    this.costUnits = new Float64Array(n);
+    this.costDecimals = new Uint8Array(n);
+    this.priceUnits = new Float64Array(n);
+    this.priceDecimals = new Uint8Array(n);
+    this.location = new Int32Array(n);
+    this.lot = new Int32Array(n);
+    this.expires = new Int32Array(n);
+    this.row = new Int32Array(n);
+  }
+
+  /** Dictionary index of a SKU code (exact comparison: no trimming, no case folding). */
+  skuId(code: string): number {
+    return intern(this.skuIndex, this.skus, code);
+  }
+
+  /** Dictionary index of a location, or {@link ABSENT}. */
+  locationId(code: string | null | undefined): number {
+    return code === null || code === undefined
+      ? ABSENT
+      : intern(this.locationIndex, this.locations, code);
+  }
+
+  /** Dictionary index of a lot, or {@link ABSENT}. */
+  lotId(code: string | null | undefined): number {
+    return code === null || code === undefined ? ABSENT : intern(this.lotIndex, this.lots, code);
+  }
+
+  /** Reserves the next row and returns its index; the caller fills every column at that index. */
+  next(): number {
+    if (this.length === this.capacity) this.grow();
+    return this.length++;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const n = this.capacity;
+    this.sku = resize(this.sku, new Int32Array(n));
+    this.day = resize(this.day, new Int32Array(n));
+    this.kind = resize(this.kind, new Uint8Array(n));
+    this.quantity = resize(this.quantity, new Float64Array(n));
+    this.costUnits = resize(this.costUnits, new Float64Array(n));
+    this.costDecimals = resize(this.costDecimals, new Uint8Array(n));
+    this.priceUnits = resize(this.priceUnits, new Float64Array(n));
+    this.priceDecimals = resize(this.priceDecimals, new Uint8Array(n));
+    this.location = resize(this.location, new Int32Array(n));
+    this.lot = resize(this.lot, new Int32Array(n));
+    this.expires = resize(this.expires, new Int32Array(n));
+    this.row = resize(this.row, new Int32Array(n));
+  }
+
+  /** The finished columns, trimmed to `length`. The builder must not be used afterwards. */
+  finish(): LedgerColumns {
+    const n = this.length;
+    return {
+      length: n,
+      skus: this.skus,
+      sku: this.sku.subarray(0, n),
+      day: this.day.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      quantity: this.quantity.subarray(0, n),
+      costUnits: this.costUnits.subarray(0, n),
+      costDecimals: this.costDecimals.subarray(0, n),
+      priceUnits: this.priceUnits.subarray(0, n),
+      priceDecimals: this.priceDecimals.subarray(0, n),
+      locations: this.locations,
+      location: this.location.subarray(0, n),
+      lots: this.lots,
+      lot: this.lot.subarray(0, n),
+      expires: this.expires.subarray(0, n),
+      row: this.row.subarray(0, n),
+      quantityDecimals: this.quantityDecimals,
+      moneyDecimals: this.moneyDecimals,
+    };
+  }
+}
+
+function intern(index: Map<string, number>, list: string[], code: string): number {
+  let id = index.get(code);
+  if (id === undefined) {
+    id = list.length;
+    list.push(code);
+    index.set(code, id);
+  }
+  return id;
+}
+
+function resize<T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

@@ -1,0 +1,576 @@
+import { lastDayOfMonth, monthOfDay, weekOfDay } from "../model/day.js";
+import type { Valuation } from "../model/SkuHistory.js";
+import { add, isZero, mul, mulDivRound, type Scaled, sub, WideSum } from "./scaled.js";
+
+/**
+ * The fixed-point scales of one replay. Quantities are integers of 10^-qd units, unit costs and
+ * prices integers of 10^-cd money, values integers of 10^-vd money with vd = qd + cd, so a quantity
+ * times a unit cost is exact. cd is at least 6 so that every rounded amount (6 decimals) fits.
+ */
+export interface Scales {
+  readonly qd: number;
+  readonly qScale: number;
+  readonly cd: number;
+  readonly vd: number;
+  /** One unit of the 6th decimal of money, in value units: 10^(vd − 6). */
+  readonly valueUnit6: number;
+  /** One unit of the 6th decimal of money, in unit-cost units: 10^(cd − 6). */
+  readonly costUnit6: number;
+}
+
+/** The decimal places at which derived amounts are rounded (half to even). */
+export const ROUNDING_DECIMALS = 6;
+
+/** A FIFO layer: units still on hand from one inflow, with the day they entered the company. */
+export interface Layer {
+  qty: number;
+  /** Unit cost in cost units, or null for a layer known only by its total value (opening by value). */
+  cost: Scaled | null;
+  /** Total value, for layers without a unit cost. */
+  value: Scaled;
+  readonly day: number;
+  readonly lot: number;
+  readonly expires: number;
+}
+
+/** Per-bucket demand sums (see DemandSums), accumulated in scaled quantity units. */
+export class BucketSums {
+  key = Number.NaN;
+  current = 0;
+  sum = 0;
+  sumOfSquares = 0;
+  max = 0;
+  nonZero = 0;
+
+  /** Adds net demand `x` to the bucket `key`, closing the previous bucket when the key changes. */
+  add(key: number, x: number): void {
+    if (key !== this.key) {
+      this.flush();
+      this.key = key;
+    }
+    this.current += x;
+  }
+
+  /** Closes the open bucket. */
+  flush(): void {
+    const x = this.current;
+    if (x !== 0) {
+      this.sum += x;
+      this.sumOfSquares += x * x;
+      if (x > this.max) this.max = x;
+      this.nonZero++;
+    }
+    this.current = 0;
+  }
+}
+
+/** The raw figures of one closed month, in scaled units (turned into a MonthFigures at the end). */
+export interface RawMonth {
+  readonly month: number;
+  readonly from: number;
+  readonly to: number;
+  readonly openingQty: number;
+  readonly openingValue: Scaled;
+  readonly closingQty: number;
+  readonly closingValue: Scaled;
+  readonly twQty: number;
+  readonly twValue: Scaled;
+  readonly receivedQty: number;
+  readonly receivedValue: Scaled;
+  readonly issuedQty: number;
+  readonly returnedQty: number;
+  readonly cogs: Scaled;
+  readonly revenue: Scaled;
+  /** Whether `to` is the month's last day (a month-end balance). */
+  readonly isMonthEnd: boolean;
+}
+
+/** Units that left a location by transfer and have not arrived yet (same SKU, same day). */
+export interface TransitChunk {
+  qty: number;
+  value: Scaled;
+  readonly layers: Layer[];
+}
+
+/**
+ * The running state of one SKU (or SKU and location) during a replay: on hand, value, FIFO layers,
+ * and every period accumulator. Methods apply one movement each; the replay loop calls them in
+ * date order. All amounts are scaled integers (see {@link Scales}).
+ */
+export class SkuState {
+  qty = 0;
+  value: Scaled = 0;
+  /** Open layers, oldest first, from `head` on. */
+  layers: Layer[] = [];
+  head = 0;
+  /** FIFO only: units issued beyond stock, with the cost they were issued at, settled by the next inflows. */
+  deficit: Layer[] = [];
+
+  /** Last known unit cost as a fraction value/qty (moving average), and as a cost (FIFO). */
+  lastCostValue: Scaled = 0;
+  lastCostQty = 0;
+  lastFifoCost: Scaled | null = null;
+  /** The most recent issue's value and quantity (cost of a return without unitCost), and price. */
+  lastIssueValue: Scaled = 0;
+  lastIssueQty = 0;
+  lastIssuePrice: Scaled | null = null;
+
+  // Period figures.
+  started = false;
+  openingQty = 0;
+  openingValue: Scaled = 0;
+  balanceSince = 0;
+  twQty = 0;
+  readonly twValue = new WideSum();
+  minQty = Number.POSITIVE_INFINITY;
+  maxQty = Number.NEGATIVE_INFINITY;
+  receivedQty = 0;
+  readonly receivedValue = new WideSum();
+  issuedQty = 0;
+  readonly issuedValue = new WideSum();
+  issueCount = 0;
+  returnedQty = 0;
+  readonly returnedValue = new WideSum();
+  readonly cogs = new WideSum();
+  adjustedQty = 0;
+  readonly adjustedValue = new WideSum();
+  shrinkageQty = 0;
+  readonly shrinkageValue = new WideSum();
+  transferInQty = 0;
+  transferOutQty = 0;
+  readonly transferValue = new WideSum();
+  readonly revenue = new WideSum();
+  issuesWithoutPrice = 0;
+
+  // The open month.
+  month = 0;
+  monthEnd = 0;
+  monthOpenQty = 0;
+  monthOpenValue: Scaled = 0;
+  monthTwQty = 0;
+  readonly monthTwValue = new WideSum();
+  monthReceivedQty = 0;
+  readonly monthReceivedValue = new WideSum();
+  monthIssuedQty = 0;
+  monthReturnedQty = 0;
+  readonly monthCogs = new WideSum();
+  readonly monthRevenue = new WideSum();
+  months: RawMonth[] = [];
+
+  readonly demandDay = new BucketSums();
+  readonly demandWeek = new BucketSums();
+  readonly demandMonth = new BucketSums();
+
+  firstReceipt = Number.POSITIVE_INFINITY;
+  firstDemand = Number.POSITIVE_INFINITY;
+  lastIssue = Number.NEGATIVE_INFINITY;
+  lastReceipt = Number.NEGATIVE_INFINITY;
+  lastMovement = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly sku: number,
+    readonly location: number,
+    readonly valuation: Valuation,
+    readonly scales: Scales,
+    /** Standard cost in cost units, when SkuInfo gives one. */
+    readonly standardCost: Scaled | null,
+    private readonly periodFrom: number,
+    private readonly periodTo: number,
+  ) {}
+
+  // ---------------------------------------------------------------- period bookkeeping
+
+  /** Takes the opening snapshot: called before the first movement inside the period. */
+  start(): void {
+    this.started = true;
+    this.openingQty = this.qty;
+    this.openingValue = this.value;
+    this.balanceSince = this.periodFrom;
+    this.openMonth(monthOfDay(this.periodFrom));
+  }
+
+  private openMonth(month: number): void {
+    this.month = month;
+    this.monthEnd = lastDayOfMonth(month);
+    this.monthOpenQty = this.qty;
+    this.monthOpenValue = this.value;
+    this.monthTwQty = 0;
+    this.monthTwValue.reset();
+    this.monthReceivedQty = 0;
+    this.monthReceivedValue.reset();
+    this.monthIssuedQty = 0;
+    this.monthReturnedQty = 0;
+    this.monthCogs.reset();
+    this.monthRevenue.reset();
+  }
+
+  /**
+   * Books the current balance as the end-of-day balance of every day from `balanceSince` up to
+   * `day − 1`, closing the months it passes. Called before the first movement of a new day.
+   */
+  advanceTo(day: number): void {
+    while (this.balanceSince < day) {
+      const segmentEnd = Math.min(day - 1, this.monthEnd);
+      const days = segmentEnd - this.balanceSince + 1;
+      const qtyDays = this.qty * days;
+      this.twQty += qtyDays;
+      this.twValue.addTimes(this.value, days);
+      this.monthTwQty += qtyDays;
+      this.monthTwValue.addTimes(this.value, days);
+      if (this.qty < this.minQty) this.minQty = this.qty;
+      if (this.qty > this.maxQty) this.maxQty = this.qty;
+      this.balanceSince = segmentEnd + 1;
+      if (segmentEnd === this.monthEnd) this.closeMonth(true);
+    }
+  }
+
+  /** Ends the period: books the last days, closes a partial last month, flushes demand buckets. */
+  finish(): void {
+    if (!this.started) this.start();
+    this.advanceTo(this.periodTo + 1);
+    if (this.month <= monthOfDay(this.periodTo) && this.monthEnd > this.periodTo)
+      this.closeMonth(false);
+    this.demandDay.flush();
+    this.demandWeek.flush();
+    this.demandMonth.flush();
+  }
+
+  private closeMonth(isMonthEnd: boolean): void {
+    const monthStart = this.monthEnd - (this.monthEnd - lastDayOfMonth(this.month - 1)) + 1;
+    this.months.push({
+      month: this.month,
+      from: Math.max(monthStart, this.periodFrom),
+      to: Math.min(this.monthEnd, this.periodTo),
+      openingQty: this.monthOpenQty,
+      openingValue: this.monthOpenValue,
+      closingQty: this.qty,
+      closingValue: this.value,
+      twQty: this.monthTwQty,
+      twValue: this.monthTwValue.value(),
+      receivedQty: this.monthReceivedQty,
+      receivedValue: this.monthReceivedValue.value(),
+      issuedQty: this.monthIssuedQty,
+      returnedQty: this.monthReturnedQty,
+      cogs: this.monthCogs.value(),
+      revenue: this.monthRevenue.value(),
+      isMonthEnd,
+    });
+    this.openMonth(this.month + 1);
+  }
+
+  // ---------------------------------------------------------------- costs
+
+  /**
+   * The unit cost (cost units) at which stock would leave now, for inflows without a cost of their
+   * own: the standard cost; the moving-average cost (or the last one, when nothing is on hand);
+   * under FIFO the last cost seen. Rounded half-even to 6 decimals where it is a ratio.
+   */
+  currentUnitCost(): Scaled | null {
+    if (this.valuation === "standard") return this.standardCost;
+    if (this.valuation === "moving-average") {
+      if (this.qty > 0) return mulDivRound(this.value, 1, this.qty, this.scales.costUnit6);
+      if (this.lastCostQty > 0)
+        return mulDivRound(this.lastCostValue, 1, this.lastCostQty, this.scales.costUnit6);
+      return this.standardCost;
+    }
+    return this.lastFifoCost ?? this.standardCost;
+  }
+
+  /** The cost of the most recent issue per unit, rounded to 6 decimals: what a return comes back at. */
+  lastIssueUnitCost(): Scaled | null {
+    if (this.valuation === "standard") return this.standardCost;
+    if (this.lastIssueQty > 0)
+      return mulDivRound(this.lastIssueValue, 1, this.lastIssueQty, this.scales.costUnit6);
+    return this.currentUnitCost();
+  }
+
+  // ---------------------------------------------------------------- inflows
+
+  /**
+   * Stock comes in (receipt, return, positive adjustment, unmatched transfer in): units owed by
+   * negative stock are settled first (the difference between their issue cost and this cost goes to
+   * COGS), the rest becomes a new layer. Returns the value added to stock at `cost`; the settlement
+   * is returned through `settlement`.
+   */
+  receive(
+    qty: number,
+    cost: Scaled,
+    day: number,
+    lot: number,
+    expires: number,
+    inPeriod: boolean,
+  ): Scaled {
+    const inflowValue = mul(qty, cost);
+    let remaining = qty;
+    let settlement: Scaled = 0;
+    if (this.qty < 0) {
+      const settled = Math.min(qty, -this.qty);
+      settlement = this.settleDeficit(settled, cost);
+      remaining -= settled;
+    }
+    if (remaining > 0) this.pushLayer({ qty: remaining, cost, value: 0, day, lot, expires });
+    this.qty += qty;
+    // Stock value grows by the inflow less what settled units really cost beyond their issue cost.
+    this.value = sub(add(this.value, inflowValue), settlement);
+    if (this.valuation === "standard") this.value = mul(this.qty, this.standardCost ?? 0);
+    this.bookSettlement(settlement, inPeriod);
+    if (this.valuation === "fifo") this.lastFifoCost = cost;
+    this.rememberCost();
+    return inflowValue;
+  }
+
+  /** Negative stock settled inside the period: the cost difference belongs to COGS. */
+  private bookSettlement(settlement: Scaled, inPeriod: boolean): void {
+    if (!inPeriod || isZero(settlement)) return;
+    this.cogs.add(settlement);
+    this.monthCogs.add(settlement);
+  }
+
+  /** Settles `units` of negative stock at `cost`; returns the extra cost (true − booked) for COGS. */
+  private settleDeficit(units: number, cost: Scaled): Scaled {
+    const trueCost = mul(units, cost);
+    if (this.valuation === "standard") return 0;
+    if (this.valuation === "moving-average") {
+      // The deficit carries a negative value; the settled share of it is what was booked for these units.
+      const booked =
+        units === -this.qty
+          ? this.value
+          : mulDivRound(this.value, units, this.qty, this.scales.valueUnit6);
+      // booked is negative (units owed at a value), so the extra cost is trueCost + booked.
+      return add(trueCost, booked);
+    }
+    let booked: Scaled = 0;
+    let left = units;
+    while (left > 0) {
+      const owed = this.deficit[0] as Layer;
+      const take = Math.min(left, owed.qty);
+      booked = add(booked, mul(take, owed.cost ?? 0));
+      owed.qty -= take;
+      left -= take;
+      if (owed.qty === 0) this.deficit.shift();
+    }
+    return sub(trueCost, booked);
+  }
+
+  private pushLayer(layer: Layer): void {
+    // Layers arrive in day order except when a transfer brings older stock: then find its place.
+    let i = this.layers.length;
+    while (i > this.head && (this.layers[i - 1] as Layer).day > layer.day) i--;
+    // A piece of the same receipt (same day, cost, lot, expiry) joins its neighbour instead of
+    // standing beside it, so a transfer out and back in leaves the layers as they were.
+    const before = i > this.head ? (this.layers[i - 1] as Layer) : undefined;
+    const after = this.layers[i];
+    if (before !== undefined && sameOrigin(before, layer)) before.qty += layer.qty;
+    else if (after !== undefined && sameOrigin(after, layer)) after.qty += layer.qty;
+    else if (i === this.layers.length) this.layers.push(layer);
+    else this.layers.splice(i, 0, layer);
+  }
+
+  // ---------------------------------------------------------------- outflows
+
+  /**
+   * Stock goes out (issue, negative adjustment, transfer out): the oldest layers are consumed first,
+   * and the value leaving is computed by the valuation method. Units beyond stock on hand leave at
+   * the last known unit cost and are owed to the next inflow. Consumed layer pieces are appended to
+   * `moved` when given (transfers carry them). Returns the value that left stock.
+   */
+  takeOut(qty: number, moved: Layer[] | null): Scaled {
+    const onHand = Math.max(this.qty, 0);
+    const fromStock = Math.min(qty, onHand);
+    const fifoValue = this.consumeLayers(fromStock, moved);
+    let out: Scaled;
+    if (this.valuation === "fifo") out = fifoValue;
+    else if (this.valuation === "standard") out = mul(fromStock, this.standardCost ?? 0);
+    else
+      out =
+        fromStock === this.qty
+          ? this.value
+          : mulDivRound(fromStock, this.value, this.qty, this.scales.valueUnit6);
+    const beyond = qty - fromStock;
+    if (beyond > 0) out = add(out, this.owe(beyond));
+    this.qty -= qty;
+    this.value = sub(this.value, out);
+    this.rememberCost();
+    return out;
+  }
+
+  /** Books `units` of negative stock at the last known unit cost; returns their value. */
+  private owe(units: number): Scaled {
+    if (this.valuation === "standard") return mul(units, this.standardCost ?? 0);
+    if (this.valuation === "moving-average") {
+      if (this.lastCostQty > 0)
+        return mulDivRound(units, this.lastCostValue, this.lastCostQty, this.scales.valueUnit6);
+      return mul(units, this.standardCost ?? 0);
+    }
+    const cost = this.lastFifoCost ?? this.standardCost ?? 0;
+    this.deficit.push({ qty: units, cost, value: 0, day: 0, lot: -1, expires: 0 });
+    return mul(units, cost);
+  }
+
+  /** Removes `qty` units from the oldest layers; returns their FIFO value. */
+  private consumeLayers(qty: number, moved: Layer[] | null): Scaled {
+    let left = qty;
+    let value: Scaled = 0;
+    while (left > 0 && this.head < this.layers.length) {
+      const layer = this.layers[this.head] as Layer;
+      const take = Math.min(left, layer.qty);
+      const takenValue = layerValue(layer, take, this.scales);
+      value = add(value, takenValue);
+      if (layer.cost !== null) this.lastFifoCost = layer.cost;
+      if (moved !== null) {
+        moved.push({
+          qty: take,
+          cost: layer.cost,
+          value: layer.cost === null ? takenValue : 0,
+          day: layer.day,
+          lot: layer.lot,
+          expires: layer.expires,
+        });
+      }
+      if (layer.cost === null) layer.value = sub(layer.value, takenValue);
+      layer.qty -= take;
+      left -= take;
+      if (layer.qty === 0) this.head++;
+    }
+    this.compactLayers();
+    return value;
+  }
+
+  private compactLayers(): void {
+    if (this.head > 32 && this.head * 2 > this.layers.length) {
+      this.layers = this.layers.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Moves transferred-in layers into stock, in receipt-day order; `value` is what they carry. */
+  receiveLayers(layers: readonly Layer[], qty: number, value: Scaled, inPeriod: boolean): void {
+    // Arriving units first settle negative stock at this location, like any inflow.
+    let skip = 0;
+    if (this.qty < 0) {
+      skip = Math.min(qty, -this.qty);
+      const settlement = this.settleDeficit(
+        skip,
+        mulDivRound(value, 1, qty, this.scales.costUnit6),
+      );
+      this.value = sub(this.value, settlement);
+      this.bookSettlement(settlement, inPeriod);
+    }
+    for (const layer of layers) {
+      const drop = Math.min(skip, layer.qty);
+      skip -= drop;
+      if (layer.qty - drop > 0) this.pushLayer({ ...layer, qty: layer.qty - drop });
+    }
+    this.qty += qty;
+    this.value = add(this.value, value);
+    if (this.valuation === "standard") this.value = mul(this.qty, this.standardCost ?? 0);
+    this.rememberCost();
+  }
+
+  private rememberCost(): void {
+    if (this.qty > 0) {
+      this.lastCostValue = this.value;
+      this.lastCostQty = this.qty;
+    }
+  }
+
+  // ---------------------------------------------------------------- period figures of flows
+
+  /** Books a receipt inside the period. */
+  bookReceipt(qty: number, value: Scaled): void {
+    this.receivedQty += qty;
+    this.receivedValue.add(value);
+    this.monthReceivedQty += qty;
+    this.monthReceivedValue.add(value);
+  }
+
+  /** Books an issue inside the period: COGS, revenue and demand. */
+  bookIssue(day: number, qty: number, value: Scaled, price: Scaled | null): void {
+    this.issuedQty += qty;
+    this.issuedValue.add(value);
+    this.issueCount++;
+    this.cogs.add(value);
+    this.monthIssuedQty += qty;
+    this.monthCogs.add(value);
+    if (price === null) this.issuesWithoutPrice++;
+    else {
+      const revenue = mul(qty, price);
+      this.revenue.add(revenue);
+      this.monthRevenue.add(revenue);
+    }
+    if (day < this.firstDemand) this.firstDemand = day;
+    this.addDemand(day, qty);
+  }
+
+  /** Books a customer return inside the period: it reduces COGS, revenue and net demand. */
+  bookReturn(day: number, qty: number, value: Scaled, price: Scaled | null): void {
+    this.returnedQty += qty;
+    this.returnedValue.add(value);
+    this.cogs.sub(value);
+    this.monthReturnedQty += qty;
+    this.monthCogs.sub(value);
+    if (price !== null) {
+      const revenue = mul(qty, price);
+      this.revenue.sub(revenue);
+      this.monthRevenue.sub(revenue);
+    }
+    this.addDemand(day, -qty);
+  }
+
+  private addDemand(day: number, qty: number): void {
+    this.demandDay.add(day, qty);
+    this.demandWeek.add(weekOfDay(day), qty);
+    this.demandMonth.add(this.month, qty);
+  }
+
+  /** Books a signed count adjustment inside the period. */
+  bookAdjustment(signedQty: number, value: Scaled): void {
+    this.adjustedQty += signedQty;
+    if (signedQty < 0) {
+      this.adjustedValue.sub(value);
+      this.shrinkageQty -= signedQty;
+      this.shrinkageValue.add(value);
+    } else this.adjustedValue.add(value);
+  }
+
+  /** Books a transfer inside the period (signed: + in, − out). */
+  bookTransfer(signedQty: number, value: Scaled): void {
+    if (signedQty < 0) {
+      this.transferOutQty -= signedQty;
+      this.transferValue.sub(value);
+    } else {
+      this.transferInQty += signedQty;
+      this.transferValue.add(value);
+    }
+  }
+
+  /** The open layers, oldest first. */
+  openLayers(): Layer[] {
+    return this.layers.slice(this.head);
+  }
+}
+
+function sameOrigin(a: Layer, b: Layer): boolean {
+  return (
+    a.day === b.day &&
+    a.lot === b.lot &&
+    a.expires === b.expires &&
+    a.cost !== null &&
+    b.cost !== null &&
+    a.cost === b.cost
+  );
+}
+
+/**
+ * The state of a SKU whose amounts outgrew 2^53 and is replayed with bigints allowed. A class of its
+ * own so that V8 tracks its fields apart from the number-only {@link SkuState} fields.
+ */
+export class BigSkuState extends SkuState {}
+
+/** The value of `take` units of a layer: exact for layers with a unit cost, pro rata otherwise. */
+export function layerValue(layer: Layer, take: number, scales: Scales): Scaled {
+  if (layer.cost !== null) return mul(take, layer.cost);
+  return take === layer.qty
+    ? layer.value
+    : mulDivRound(layer.value, take, layer.qty, scales.valueUnit6);
+}

@@ -1,0 +1,72 @@
+// Exact decimals as scaled integers for the engine's hot path: an amount is `units / 10^decimals`
+// with `units` an integer. Parsing here creates no Decimal objects (design rule 2).
+
+/** Largest number of decimal places accepted for a quantity. */
+export const MAX_QUANTITY_DECIMALS = 9;
+/** Largest number of decimal places accepted for a unit cost, a price or an amount. */
+export const MAX_MONEY_DECIMALS = 12;
+
+/** An exact decimal read from input: `units / 10^decimals`. */
+export interface ScaledDecimal {
+  readonly units: number;
+  readonly decimals: number;
+}
+
+const POWERS_OF_TEN: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POWERS_OF_TEN.push(p);
+
+/** 10^n for n in 0..22, exact in a double. */
+export function pow10(n: number): number {
+  const p = POWERS_OF_TEN[n];
+  if (p === undefined) throw new RangeError(`pow10: ${n} is outside 0..22`);
+  return p;
+}
+
+/**
+ * The number of decimal places of a finite double as the user wrote it (its shortest round-trip
+ * form), or -1 when it has more than `max` (e.g. `0.1 + 0.2`, which prints as 0.30000000000000004).
+ */
+export function decimalPlaces(value: number, max: number): number {
+  if (Number.isInteger(value)) return 0;
+  for (let k = 1; k <= max; k++) {
+    const p = POWERS_OF_TEN[k] as number;
+    if (Math.round(value * p) / p === value) return k;
+  }
+  return -1;
+}
+
+/**
+ * Parses decimal text (`"12.345"`, `"-0.5"`, `"1e3"`, `"+7"`) into an exact scaled integer, or `null`
+ * when it is not a finite decimal or needs more than {@link MAX_MONEY_DECIMALS} places or 15
+ * significant digits (beyond which a double cannot hold the units exactly).
+ */
+export function parseDecimalText(text: string): ScaledDecimal | null {
+  const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  if (match === null) return null;
+  const [, sign = "", intPart = "", fracPart = "", expPart] = match;
+  if (intPart === "" && fracPart === "") return null;
+  let digitsText = (intPart + fracPart).replace(/^0+(?=\d)/, "");
+  let decimals = fracPart.length - (expPart === undefined ? 0 : Number(expPart));
+  // Drop trailing zeros of the fraction: "12.50" has the same value as "12.5".
+  while (decimals > 0 && digitsText.length > 1 && digitsText.endsWith("0")) {
+    digitsText = digitsText.slice(0, -1);
+    decimals--;
+  }
+  if (decimals < 0) {
+    digitsText += "0".repeat(-decimals);
+    decimals = 0;
+  }
+  const significant = digitsText.replace(/^0+/, "");
+  if (significant.length > 15 || decimals > MAX_MONEY_DECIMALS) return null;
+  const units = Number(digitsText);
+  return { units: sign === "-" && units !== 0 ? -units : units, decimals };
+}
+
+/** Reads a finite double as an exact scaled decimal (its shortest round-trip form), or `null`. */
+export function scaleNumber(value: number, maxDecimals: number): ScaledDecimal | null {
+  if (!Number.isFinite(value)) return null;
+  const decimals = decimalPlaces(value, maxDecimals);
+  if (decimals < 0) return null;
+  const units = Math.round(value * (POWERS_OF_TEN[decimals] as number));
+  return Number.isSafeInteger(units) ? { units, decimals } : parseDecimalText(String(value));
+}

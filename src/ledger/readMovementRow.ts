@@ -1,0 +1,282 @@
+import { tryToDay } from "../model/day.js";
+import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
+import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
+import { isDecimal } from "../model/money.js";
+import {
+  decimalPlaces,
+  MAX_MONEY_DECIMALS,
+  MAX_QUANTITY_DECIMALS,
+  parseDecimalText,
+  type ScaledDecimal,
+  scaleNumber,
+} from "./exactDecimal.js";
+import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
+
+/** What the row reader needs to know beyond the row itself. */
+export interface RowContext {
+  /** SKUs that have a standard cost: their receipts may omit `unitCost`. */
+  readonly skusWithStandardCost: ReadonlySet<string>;
+  /** Ids seen so far, with the row that first used them (duplicate detection). */
+  readonly seenIds: Map<string | number, number>;
+  /** Where problems go; every problem of the row is reported, not just the first. */
+  readonly issues: LedgerIssue[];
+  /** 1-based file line of a row, when the rows come from a file. */
+  readonly lineOf?: ((row: number) => number | undefined) | undefined;
+}
+
+const TYPE_TO_KIND: Readonly<Record<string, number>> = {
+  receipt: KIND.receipt,
+  issue: KIND.issue,
+  return: KIND.return,
+  adjustment: KIND.adjustment,
+  transfer: KIND.transferOut, // refined by sign below
+};
+
+/**
+ * Checks one untrusted ledger row and, when it has no problem, appends it to `builder`. Returns
+ * whether the row was valid. Every problem found goes to `ctx.issues` with the row's address.
+ *
+ * This is the one place where a movement row is checked: `validateLedger`, `parseLedger`,
+ * `toLedgerColumns` and the file readers all come through here.
+ */
+export function readMovementRow(
+  raw: unknown,
+  row: number,
+  builder: LedgerColumnsBuilder | null,
+  ctx: RowContext,
+): boolean {
+  const before = ctx.issues.length;
+  const report = (field: string, code: LedgerIssueCode, message: string, value?: unknown): void => {
+    const line = ctx.lineOf?.(row);
+    ctx.issues.push({
+      row,
+      ...(line === undefined ? {} : { line }),
+      field,
+      code,
+      message,
+      ...(value === undefined && !(field in (raw as object))
+        ? {}
+        : { value: describeValue(value) }),
+    });
+  };
+
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    ctx.issues.push({
+      row,
+      field: "",
+      code: "not_an_object",
+      message: "row must be an object",
+      value: describeValue(raw),
+    });
+    return false;
+  }
+  const r = raw as Record<string, unknown>;
+
+  // sku: any non-blank text, kept exactly as given.
+  const sku = r.sku;
+  if (sku === undefined || sku === null) report("sku", "missing_field", "sku is required");
+  else if (typeof sku !== "string") report("sku", "invalid_type", "sku must be text", sku);
+  else if (sku.trim() === "")
+    report("sku", "empty_sku", "sku must not be empty or only whitespace", sku);
+
+  // date
+  const date = r.date;
+  let day = 0;
+  if (date === undefined || date === null) report("date", "missing_field", "date is required");
+  else {
+    const d = tryToDay(date);
+    if (d === null)
+      report(
+        "date",
+        "invalid_date",
+        "date must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
+        date,
+      );
+    else day = d;
+  }
+
+  // type
+  const type = r.type;
+  let kind = -1;
+  if (type === undefined || type === null) report("type", "missing_field", "type is required");
+  else if (
+    typeof type !== "string" ||
+    TYPE_TO_KIND[type] === undefined ||
+    !Object.hasOwn(TYPE_TO_KIND, type)
+  ) {
+    report(
+      "type",
+      "unknown_movement_type",
+      "type must be one of receipt, issue, return, adjustment, transfer",
+      type,
+    );
+  } else kind = TYPE_TO_KIND[type] as number;
+
+  // quantity: finite, non-zero, signed as the type requires, at most MAX_QUANTITY_DECIMALS places.
+  const quantity = r.quantity;
+  let qty = 0;
+  if (quantity === undefined || quantity === null)
+    report("quantity", "missing_field", "quantity is required");
+  else if (typeof quantity !== "number")
+    report("quantity", "invalid_type", "quantity must be a number", quantity);
+  else if (!Number.isFinite(quantity))
+    report("quantity", "invalid_quantity", "quantity must be a finite number", quantity);
+  else if (quantity === 0)
+    report("quantity", "zero_quantity", "quantity must not be zero", quantity);
+  else if (decimalPlaces(quantity, MAX_QUANTITY_DECIMALS) < 0) {
+    report(
+      "quantity",
+      "quantity_precision",
+      `quantity must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+      quantity,
+    );
+  } else {
+    qty = quantity;
+    if (kind >= 0 && quantity < 0 && QUANTITY_SIGN[type as MovementType] === "positive") {
+      report("quantity", "wrong_sign", `quantity must be positive for a ${String(type)}`, quantity);
+    }
+  }
+  if (kind === KIND.transferOut && qty > 0) kind = KIND.transferIn;
+
+  const cost = readMoney(r, "unitCost", report);
+  const price = readMoney(r, "unitPrice", report);
+  const costAbsent = r.unitCost === undefined || r.unitCost === null;
+  if (
+    kind === KIND.receipt &&
+    costAbsent &&
+    typeof sku === "string" &&
+    !ctx.skusWithStandardCost.has(sku)
+  ) {
+    report(
+      "unitCost",
+      "missing_cost",
+      "a receipt needs a unitCost (or a standardCost for its SKU in skuInfo)",
+      r.unitCost,
+    );
+  }
+
+  const location = readText(r, "location", report);
+  const lot = readText(r, "lot", report);
+  let expires = NO_DAY;
+  const expiresOn = r.expiresOn;
+  if (expiresOn !== undefined && expiresOn !== null) {
+    const d = tryToDay(expiresOn);
+    if (d === null)
+      report(
+        "expiresOn",
+        "invalid_date",
+        "expiresOn must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
+        expiresOn,
+      );
+    else expires = d;
+  }
+
+  const id = r.id;
+  if (id !== undefined && id !== null) {
+    if (typeof id !== "string" && typeof id !== "number")
+      report("id", "invalid_type", "id must be text or a number", id);
+    else {
+      const first = ctx.seenIds.get(id);
+      if (first !== undefined)
+        report("id", "duplicate_id", `id is already used by row ${first}`, id);
+      else ctx.seenIds.set(id, row);
+    }
+  }
+
+  if (ctx.issues.length > before) return false;
+  if (builder !== null) {
+    const i = builder.next();
+    builder.sku[i] = builder.skuId(sku as string);
+    builder.day[i] = day;
+    builder.kind[i] = kind;
+    builder.quantity[i] = qty;
+    const qd = decimalPlaces(qty, MAX_QUANTITY_DECIMALS);
+    if (qd > builder.quantityDecimals) builder.quantityDecimals = qd;
+    writeMoney(builder, i, cost, "cost");
+    writeMoney(builder, i, price, "price");
+    builder.location[i] = location === null ? ABSENT : builder.locationId(location);
+    builder.lot[i] = lot === null ? ABSENT : builder.lotId(lot);
+    builder.expires[i] = expires;
+    builder.row[i] = row;
+  }
+  return true;
+}
+
+type Report = (field: string, code: LedgerIssueCode, message: string, value?: unknown) => void;
+
+/** Reads an optional, non-negative exact amount; `null` when absent or invalid (and reported). */
+function readMoney(
+  r: Record<string, unknown>,
+  field: string,
+  report: Report,
+): ScaledDecimal | null {
+  const value = r[field];
+  if (value === undefined || value === null) return null;
+  let scaled: ScaledDecimal | null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      report(field, "invalid_money", `${field} must be a finite decimal amount`, value);
+      return null;
+    }
+    scaled = scaleNumber(value, MAX_MONEY_DECIMALS);
+  } else if (typeof value === "string")
+    scaled = value.trim() === "" ? null : parseDecimalText(value);
+  else if (isDecimal(value)) scaled = value.isFinite() ? parseDecimalText(value.toFixed()) : null;
+  else {
+    report(
+      field,
+      "invalid_type",
+      `${field} must be a number, a decimal string or a Decimal`,
+      value,
+    );
+    return null;
+  }
+  if (scaled === null) {
+    const finiteDecimal =
+      (typeof value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) ||
+      typeof value === "number" ||
+      (isDecimal(value) && value.isFinite());
+    if (finiteDecimal) {
+      report(
+        field,
+        "money_precision",
+        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
+        value,
+      );
+    } else report(field, "invalid_money", `${field} must be a finite decimal amount`, value);
+    return null;
+  }
+  if (scaled.units < 0) {
+    report(field, "negative_money", `${field} must not be negative`, value);
+    return null;
+  }
+  return scaled;
+}
+
+function readText(r: Record<string, unknown>, field: string, report: Report): string | null {
+  const value = r[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") {
+    report(field, "invalid_type", `${field} must be text`, value);
+    return null;
+  }
+  return value;
+}
+
+function writeMoney(
+  builder: LedgerColumnsBuilder,
+  i: number,
+  money: ScaledDecimal | null,
+  which: "cost" | "price",
+): void {
+  const units = which === "cost" ? builder.costUnits : builder.priceUnits;
+  const decimals = which === "cost" ? builder.costDecimals : builder.priceDecimals;
+  if (money === null) {
+    units[i] = Number.NaN;
+    decimals[i] = 0;
+    return;
+  }
+  units[i] = money.units;
+  decimals[i] = money.decimals;
+  if (money.decimals > builder.moneyDecimals) builder.moneyDecimals = money.decimals;
+}

@@ -1,0 +1,712 @@
+import { requireVariant } from "../model/assert.js";
+import { formatDay } from "../model/day.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { Movement } from "../model/Movement.js";
+import type { OpeningBalance } from "../model/OpeningBalance.js";
+import { type Period, resolvePeriod } from "../model/Period.js";
+import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import { pow10 } from "./exactDecimal.js";
+import { KIND, KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
+import { type Dictionaries, type OpeningLayer, prepareOpening } from "./prepareOpening.js";
+import {
+  BigSkuState,
+  type Layer,
+  layerValue,
+  type Scales,
+  SkuState,
+  type TransitChunk,
+} from "./SkuState.js";
+import { add, arithmetic, mul, mulDivRound, OVERFLOW, type Scaled, sub } from "./scaled.js";
+import { toSkuHistory } from "./toSkuHistory.js";
+import { toLedgerColumns } from "./validateLedger.js";
+
+/** Options of {@link replayLedger}. */
+export interface ReplayOptions {
+  /** The reporting period, both days included. Required. */
+  readonly period: Period;
+  /** Stock on hand before the first movement, per SKU (and location), with its cost. */
+  readonly openingBalances?: readonly OpeningBalance[];
+  /** SKU master data; `standardCost` is used by `standard` valuation and for receipts without a cost. */
+  readonly skuInfo?: readonly SkuInfo[];
+  /** How stock is valued: `'moving-average'` (default), `'fifo'` or `'standard'`. */
+  readonly valuation?: Valuation;
+  /** What to do when an outflow takes stock below zero: `'warn'` (default: go on and report it) or `'error'`. */
+  readonly negativeStock?: "warn" | "error";
+  /** One history per SKU and location instead of per SKU (default `false`). */
+  readonly byLocation?: boolean;
+  /** Include the per-month figures in each history (default `true`; `monthEnds` are always there). */
+  readonly months?: boolean;
+}
+
+/** Something the replay noticed and reports rather than hides. */
+export interface ReplayWarning {
+  readonly code:
+    | "negative_stock"
+    | "before_period"
+    | "after_period"
+    | "unmatched_transfer"
+    | "unknown_cost";
+  readonly message: string;
+  readonly sku?: string;
+  readonly location?: string;
+  readonly date?: string;
+  /** 0-based input row, where one row is the cause. */
+  readonly row?: number;
+  /** How many movements the warning covers (before/after the period). */
+  readonly count?: number;
+}
+
+/** The result of {@link replayLedger}. */
+export interface ReplayResult {
+  /** One history per SKU (or SKU and location), sorted by SKU code, then location. */
+  readonly histories: readonly SkuHistory[];
+  readonly warnings: readonly ReplayWarning[];
+}
+
+const FN = "replayLedger";
+
+/**
+ * Replays a stock-movement ledger into one {@link SkuHistory} per SKU: on hand, value, COGS,
+ * time-weighted average inventory, month ends, demand sums and open FIFO layers, in one pass.
+ *
+ * Rules (see `docs/architecture.md` and `docs/formulas.md#ledger-replay`):
+ * - Movements are applied in date order; within a day: receipts, returns, transfers out, transfers
+ *   in, adjustments, issues; rows of the same SKU, day and kind keep their input order (the ERP's
+ *   posting order). Unsorted input is sorted once, in batch (a stable counting sort).
+ * - Movements before the period build the opening balance; movements after it are counted and left out.
+ * - Valuation: `moving-average` (issue value = quantity × stock value / stock quantity, rounded half
+ *   to even to 6 decimals; the last unit out takes the remaining value), `fifo` (oldest layers first,
+ *   exact), `standard` (every unit at the SKU's `standardCost`).
+ * - A customer return comes back at its `unitCost` if given, else at the unit cost of the SKU's most
+ *   recent issue (rounded to 6 decimals); it re-enters as a new layer dated the return day.
+ * - An outflow beyond stock on hand (negative stock, under `'warn'`) is costed at the last known unit
+ *   cost; the next inflow settles the difference to its own cost into COGS.
+ * - A transfer moves FIFO layers between locations and keeps their receipt day.
+ *
+ * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
+ * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_period`, `invalid_date`,
+ *   `invalid_option`, `invalid_argument` (bad opening balances), `negative_stock` under `negativeStock: 'error'`.
+ * @example
+ * ```ts
+ * import { replayLedger } from "invkpi";
+ * const { histories } = replayLedger(
+ *   [
+ *     { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 },
+ *     { sku: "A", date: "2025-01-03", type: "issue", quantity: 4 },
+ *   ],
+ *   { period: { from: "2025-01-01", to: "2025-01-04" } },
+ * );
+ * histories[0].closingQuantity; // 6
+ * histories[0].cogs.toFixed(2); // "8.00"
+ * histories[0].averageQuantity; // (10 + 10 + 6 + 6) / 4 = 8
+ * ```
+ */
+export function replayLedger(
+  ledger: readonly Movement[] | LedgerColumns,
+  options: ReplayOptions,
+): ReplayResult {
+  const period = resolvePeriod(options.period, FN);
+  const valuation = requireVariant(
+    options.valuation ?? "moving-average",
+    ["moving-average", "fifo", "standard"] as const,
+    FN,
+    "valuation",
+  );
+  const negativeStock = requireVariant(
+    options.negativeStock ?? "warn",
+    ["warn", "error"] as const,
+    FN,
+    "negativeStock",
+  );
+  const columns = isLedgerColumns(ledger)
+    ? ledger
+    : toLedgerColumns(ledger, { skuInfo: options.skuInfo ?? [] });
+  const names: Dictionaries = {
+    skus: [...columns.skus],
+    locations: [...columns.locations],
+    lots: [...columns.lots],
+  };
+  const opening = prepareOpening(
+    options.openingBalances ?? [],
+    options.skuInfo ?? [],
+    columns,
+    names,
+    period.from,
+    FN,
+  );
+  if (valuation === "standard") requireStandardCosts(columns, names, opening.standardCosts);
+  const settings: ReplaySettings = {
+    columns,
+    names,
+    scales: opening.scales,
+    valuation,
+    failOnNegative: negativeStock === "error",
+    byLocation: options.byLocation === true,
+    period,
+    standardCosts: opening.standardCosts,
+  };
+  const order = movementOrder(columns);
+  // Main pass with number-only arithmetic; SKUs whose amounts outgrow 2^53 are set aside and
+  // replayed alone with bigints (SKUs are independent, so the result is the same as one pass).
+  const main = new Replay(settings, false);
+  const overflowed = main.runAll(opening.layers, order, null);
+  const histories = main.histories(options.months !== false);
+  const warnings = [...main.warnings];
+  if (overflowed !== null) {
+    const big = new Replay(settings, true);
+    big.runAll(opening.layers, order, overflowed);
+    histories.push(...big.histories(options.months !== false));
+    warnings.push(...big.warnings);
+    histories.sort(
+      (a, b) => compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? ""),
+    );
+  }
+  // Warnings in input-row order (counts without a row first), whatever pass found them.
+  warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
+  return { histories, warnings };
+}
+
+/** Standard valuation needs a standard cost for every SKU with movements. */
+function requireStandardCosts(
+  columns: LedgerColumns,
+  names: Dictionaries,
+  costs: ReadonlyMap<number, Scaled>,
+): void {
+  const used = new Set<number>(columns.sku);
+  const missing = [...used]
+    .filter((sku) => !costs.has(sku))
+    .map((sku) => names.skus[sku] as string);
+  if (missing.length > 0) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${FN}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
+      {
+        path: ["skuInfo"],
+        details: { missing },
+      },
+    );
+  }
+}
+
+/** Whether a value is a {@link LedgerColumns} rather than an array of movements. */
+export function isLedgerColumns(value: unknown): value is LedgerColumns {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as LedgerColumns).day instanceof Int32Array
+  );
+}
+
+/**
+ * The order in which to apply movements: by day, then kind, then input position. Returns `null`
+ * when the columns are already in that order, else a permutation from a stable counting sort
+ * (linear in the number of movements).
+ */
+export function movementOrder(columns: LedgerColumns): Int32Array | null {
+  const { day, kind, length } = columns;
+  let sorted = true;
+  let minDay = Number.POSITIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const d = day[i] as number;
+    const key = d * KIND_COUNT + (kind[i] as number);
+    if (key < previous) sorted = false;
+    previous = key;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (sorted) return null;
+  const buckets = (maxDay - minDay + 1) * KIND_COUNT;
+  if (buckets > 64_000_000) {
+    // Dates spread over more than ~29,000 years: fall back to a comparison sort.
+    const order = Int32Array.from({ length }, (_, i) => i);
+    return order.sort((a, b) => sortKey(columns, a, minDay) - sortKey(columns, b, minDay) || a - b);
+  }
+  const counts = new Int32Array(buckets + 1);
+  for (let i = 0; i < length; i++) (counts[sortKey(columns, i, minDay) + 1] as number)++;
+  for (let b = 0; b < buckets; b++)
+    counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+  const order = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const key = sortKey(columns, i, minDay);
+    order[counts[key] as number] = i;
+    counts[key] = (counts[key] as number) + 1;
+  }
+  return order;
+}
+
+function sortKey(columns: LedgerColumns, i: number, minDay: number): number {
+  return ((columns.day[i] as number) - minDay) * KIND_COUNT + (columns.kind[i] as number);
+}
+
+/** Everything fixed for a replay run. */
+interface ReplaySettings {
+  readonly columns: LedgerColumns;
+  readonly names: Dictionaries;
+  readonly scales: Scales;
+  readonly valuation: Valuation;
+  readonly failOnNegative: boolean;
+  readonly byLocation: boolean;
+  readonly period: { from: number; to: number; days: number };
+  readonly standardCosts: Map<number, Scaled>;
+}
+
+/** One replay pass: the states, the transit between locations, and the warnings. */
+class Replay {
+  readonly warnings: ReplayWarning[] = [];
+  private readonly states = new Map<number, SkuState>();
+  private readonly transit = new Map<number, { day: number; chunks: TransitChunk[] }>();
+  private readonly locationSlots: number;
+  private readonly columns: LedgerColumns;
+  private readonly names: Dictionaries;
+  private readonly scales: Scales;
+  private readonly valuation: Valuation;
+  private readonly failOnNegative: boolean;
+  private readonly byLocation: boolean;
+  private readonly period: { from: number; to: number; days: number };
+  private readonly standardCosts: Map<number, Scaled>;
+  /** SKU indexes set aside in this pass (main pass) or the only ones replayed (bigint pass). */
+  private readonly skipped: Uint8Array;
+  private anySkipped = false;
+
+  constructor(
+    settings: ReplaySettings,
+    private readonly big: boolean,
+  ) {
+    this.columns = settings.columns;
+    this.names = settings.names;
+    this.scales = settings.scales;
+    this.valuation = settings.valuation;
+    this.failOnNegative = settings.failOnNegative;
+    this.byLocation = settings.byLocation;
+    this.period = settings.period;
+    this.standardCosts = settings.standardCosts;
+    this.locationSlots = settings.names.locations.length + 1;
+    this.skipped = new Uint8Array(settings.names.skus.length);
+  }
+
+  /**
+   * Applies the opening layers and every movement. In the main pass, returns the SKUs whose amounts
+   * outgrew 2^53 (their partial state dropped), or null; the bigint pass replays only `only`.
+   */
+  runAll(
+    opening: readonly OpeningLayer[],
+    order: Int32Array | null,
+    only: Uint8Array | null,
+  ): Uint8Array | null {
+    if (only !== null)
+      for (let sku = 0; sku < only.length; sku++) this.skipped[sku] = only[sku] === 1 ? 0 : 1;
+    const previous = arithmetic.strict;
+    arithmetic.strict = !this.big;
+    try {
+      for (const layer of opening)
+        if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
+      this.run(order);
+      for (const state of this.states.values()) this.guarded(state.sku, () => state.finish());
+    } finally {
+      arithmetic.strict = previous;
+    }
+    if (this.big || !this.anySkipped) return null;
+    return this.skipped;
+  }
+
+  /** Runs `work` for a SKU; an overflow sets the SKU aside for the bigint pass (main pass only). */
+  private guarded(sku: number, work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      if (e !== OVERFLOW) throw e;
+      this.setAside(sku);
+    }
+  }
+
+  private setAside(sku: number): void {
+    this.skipped[sku] = 1;
+    this.anySkipped = true;
+    for (let slot = 0; slot < this.locationSlots; slot++)
+      this.states.delete(sku * this.locationSlots + slot);
+    this.transit.delete(sku);
+    const code = this.names.skus[sku];
+    for (let w = this.warnings.length - 1; w >= 0; w--)
+      if (this.warnings[w]?.sku === code) this.warnings.splice(w, 1);
+  }
+
+  private state(sku: number, location: number): SkuState {
+    const loc = this.byLocation ? location : -1;
+    const key = sku * this.locationSlots + loc + 1;
+    let state = this.states.get(key);
+    if (state === undefined) {
+      const State = this.big ? BigSkuState : SkuState;
+      state = new State(
+        sku,
+        loc,
+        this.valuation,
+        this.scales,
+        this.standardCosts.get(sku) ?? null,
+        this.period.from,
+        this.period.to,
+      );
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  applyOpening(layer: OpeningLayer): void {
+    const s = this.state(layer.sku, layer.location);
+    if (layer.qty > 0) {
+      if (layer.cost === null) {
+        s.receive(layer.qty, 0, layer.day, layer.lot, layer.expires, false);
+        // A layer known by its total value: set the layer's value and the stock value exactly.
+        const last = s.layers[s.layers.length - 1] as Layer;
+        last.cost = null;
+        last.value = layer.value;
+        s.value =
+          s.valuation === "standard" ? mul(s.qty, s.standardCost ?? 0) : add(s.value, layer.value);
+      } else s.receive(layer.qty, layer.cost, layer.day, layer.lot, layer.expires, false);
+    } else {
+      // A deficit at the start: units owed, at the given cost.
+      s.qty += layer.qty;
+      s.value = add(s.value, layer.value);
+      if (s.valuation === "fifo")
+        s.deficit.push({
+          qty: -layer.qty,
+          cost: layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6),
+          value: 0,
+          day: layer.day,
+          lot: -1,
+          expires: 0,
+        });
+    }
+    if (layer.day < s.firstReceipt) s.firstReceipt = layer.day;
+  }
+
+  run(order: Int32Array | null): void {
+    const { length } = this.columns;
+    let before = 0;
+    for (let n = 0; n < length; n++) {
+      const i = order === null ? n : (order[n] as number);
+      const day = this.columns.day[i] as number;
+      if (day > this.period.to) {
+        if (!this.big)
+          this.warn({
+            code: "after_period",
+            count: length - n,
+            message: `${length - n} movement(s) after the period end ${formatDay(this.period.to)} were left out`,
+          });
+        break;
+      }
+      if (day < this.period.from) before++;
+      const sku = this.columns.sku[i] as number;
+      if (this.skipped[sku] === 1) continue;
+      try {
+        this.apply(i, day);
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+        this.setAside(sku);
+      }
+    }
+    if (before > 0 && !this.big) {
+      this.warn({
+        code: "before_period",
+        count: before,
+        message: `${before} movement(s) before the period start ${formatDay(this.period.from)} built the opening balance`,
+      });
+    }
+    for (const [sku, transit] of this.transit) this.flushTransit(sku, transit);
+  }
+
+  private apply(i: number, day: number): void {
+    const c = this.columns;
+    const s = this.state(c.sku[i] as number, c.location[i] as number);
+    const inPeriod = day >= this.period.from;
+    if (inPeriod) {
+      if (!s.started) s.start();
+      s.advanceTo(day);
+    }
+    s.lastMovement = day;
+    const qty = Math.round((c.quantity[i] as number) * this.scales.qScale);
+    const kind = c.kind[i] as number;
+    const before = s.qty;
+    switch (kind) {
+      case KIND.receipt: {
+        const cost =
+          this.valuation === "standard" ? s.standardCost : (this.rowCost(i) ?? s.standardCost);
+        const value = s.receive(
+          qty,
+          cost ?? 0,
+          day,
+          c.lot[i] as number,
+          c.expires[i] as number,
+          inPeriod,
+        );
+        if (inPeriod) s.bookReceipt(qty, value);
+        if (day < s.firstReceipt) s.firstReceipt = day;
+        s.lastReceipt = day;
+        break;
+      }
+      case KIND.return: {
+        const cost = this.inflowCost(i, s, s.lastIssueUnitCost());
+        const value = s.receive(
+          qty,
+          cost,
+          day,
+          c.lot[i] as number,
+          c.expires[i] as number,
+          inPeriod,
+        );
+        if (inPeriod) s.bookReturn(day, qty, value, this.rowPrice(i) ?? s.lastIssuePrice);
+        break;
+      }
+      case KIND.issue: {
+        const value = s.takeOut(qty, null);
+        const price = this.rowPrice(i);
+        s.lastIssueValue = value;
+        s.lastIssueQty = qty;
+        if (price !== null) s.lastIssuePrice = price;
+        if (inPeriod) s.bookIssue(day, qty, value, price);
+        s.lastIssue = day;
+        break;
+      }
+      case KIND.adjustment: {
+        const value =
+          qty > 0
+            ? s.receive(
+                qty,
+                this.inflowCost(i, s, s.currentUnitCost()),
+                day,
+                c.lot[i] as number,
+                c.expires[i] as number,
+                inPeriod,
+              )
+            : s.takeOut(-qty, null);
+        if (inPeriod) s.bookAdjustment(qty, value);
+        break;
+      }
+      case KIND.transferOut: {
+        const moved: Layer[] = [];
+        const value = s.takeOut(-qty, moved);
+        this.toTransit(s.sku, day, { qty: -qty, value, layers: moved });
+        if (inPeriod) s.bookTransfer(qty, value);
+        break;
+      }
+      default: {
+        const value = this.transferIn(i, s, day, qty, inPeriod);
+        if (inPeriod) s.bookTransfer(qty, value);
+      }
+    }
+    if (s.qty < 0 && before >= 0) this.negativeStock(i, s, day);
+  }
+
+  /** The row's unit cost in cost units, or null. */
+  private rowCost(i: number): Scaled | null {
+    const units = this.columns.costUnits[i] as number;
+    if (Number.isNaN(units)) return null;
+    return mul(units, pow10(this.scales.cd - (this.columns.costDecimals[i] as number)));
+  }
+
+  private rowPrice(i: number): Scaled | null {
+    const units = this.columns.priceUnits[i] as number;
+    if (Number.isNaN(units)) return null;
+    return mul(units, pow10(this.scales.cd - (this.columns.priceDecimals[i] as number)));
+  }
+
+  /** The cost of an inflow without a receipt cost: the row's cost, else `fallback`, else 0 with a warning. */
+  private inflowCost(i: number, s: SkuState, fallback: Scaled | null): Scaled {
+    if (this.valuation === "standard" && s.standardCost !== null) return s.standardCost;
+    const cost = this.rowCost(i) ?? fallback;
+    if (cost !== null) return cost;
+    this.warn({
+      code: "unknown_cost",
+      ...this.address(i, s),
+      message:
+        "no unit cost is known for this inflow (no cost on the row, no earlier cost, no standard cost); it was valued at 0",
+    });
+    return 0;
+  }
+
+  private toTransit(sku: number, day: number, chunk: TransitChunk): void {
+    let transit = this.transit.get(sku);
+    if (transit !== undefined && transit.day !== day) {
+      this.flushTransit(sku, transit);
+      transit = undefined;
+    }
+    if (transit === undefined) {
+      transit = { day, chunks: [] };
+      this.transit.set(sku, transit);
+    }
+    transit.chunks.push(chunk);
+  }
+
+  /** Transfer in: takes the units that left another location of the same SKU that day, layers and value. */
+  private transferIn(i: number, s: SkuState, day: number, qty: number, inPeriod: boolean): Scaled {
+    const transit = this.transit.get(s.sku);
+    if (transit !== undefined && transit.day !== day) {
+      this.flushTransit(s.sku, transit);
+    }
+    const chunks = transit !== undefined && transit.day === day ? transit.chunks : [];
+    let need = qty;
+    let value: Scaled = 0;
+    const layers: Layer[] = [];
+    while (need > 0 && chunks.length > 0) {
+      const chunk = chunks[0] as TransitChunk;
+      const take = Math.min(need, chunk.qty);
+      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(chunk, take);
+      value = add(value, piece.value);
+      for (const layer of piece.layers) layers.push(layer);
+      if (chunk.qty === 0) chunks.shift();
+      need -= take;
+    }
+    if (qty - need > 0) s.receiveLayers(layers, qty - need, value, inPeriod);
+    if (need > 0) {
+      this.warn({
+        code: "unmatched_transfer",
+        ...this.address(i, s),
+        message: `transfer in of ${need / this.scales.qScale} unit(s) has no matching transfer out that day; booked as stock entering at this location`,
+      });
+      value = add(
+        value,
+        s.receive(
+          need,
+          this.inflowCost(i, s, s.currentUnitCost()),
+          day,
+          this.columns.lot[i] as number,
+          this.columns.expires[i] as number,
+          inPeriod,
+        ),
+      );
+    }
+    return value;
+  }
+
+  private wholeChunk(chunk: TransitChunk): { value: Scaled; layers: Layer[] } {
+    const piece = {
+      value: chunk.value,
+      layers: withUnlayeredRest(chunk.layers, chunk.qty, chunk.value, this.scales),
+    };
+    chunk.qty = 0;
+    return piece;
+  }
+
+  /** Splits `take` units off the front of a chunk: layers by FIFO, value by the valuation. */
+  private splitChunk(chunk: TransitChunk, take: number): { value: Scaled; layers: Layer[] } {
+    const layers: Layer[] = [];
+    let left = take;
+    let fifoValue: Scaled = 0;
+    while (left > 0 && chunk.layers.length > 0) {
+      const layer = chunk.layers[0] as Layer;
+      const part = Math.min(left, layer.qty);
+      const partValue = layerValue(layer, part, this.scales);
+      fifoValue = add(fifoValue, partValue);
+      layers.push({ ...layer, qty: part, value: layer.cost === null ? partValue : 0 });
+      if (layer.cost === null) layer.value = sub(layer.value, partValue);
+      layer.qty -= part;
+      left -= part;
+      if (layer.qty === 0) chunk.layers.shift();
+    }
+    const value =
+      this.valuation === "fifo" && left === 0
+        ? fifoValue
+        : mulDivRound(chunk.value, take, chunk.qty, this.scales.valueUnit6);
+    chunk.qty -= take;
+    chunk.value = sub(chunk.value, value);
+    return { value, layers };
+  }
+
+  private flushTransit(sku: number, transit: { day: number; chunks: TransitChunk[] }): void {
+    const units = transit.chunks.reduce((sum, chunk) => sum + chunk.qty, 0);
+    if (units > 0) {
+      this.warn({
+        code: "unmatched_transfer",
+        sku: this.names.skus[sku] as string,
+        date: formatDay(transit.day),
+        message: `${units / this.scales.qScale} unit(s) transferred out have no matching transfer in that day; they left stock`,
+      });
+    }
+    this.transit.delete(sku);
+  }
+
+  private negativeStock(i: number, s: SkuState, day: number): void {
+    const address = this.address(i, s);
+    const message = `stock of ${address.sku}${address.location === undefined ? "" : ` at ${address.location}`} fell below zero on ${formatDay(day)} (${s.qty / this.scales.qScale})`;
+    if (this.failOnNegative) {
+      throw new InvKpiError("negative_stock", `${FN}: ${message}`, {
+        details: { ...address, quantity: s.qty / this.scales.qScale },
+      });
+    }
+    this.warn({ code: "negative_stock", ...address, message });
+  }
+
+  private address(
+    i: number,
+    s: SkuState,
+  ): { sku: string; location?: string; date: string; row: number } {
+    const location = s.location >= 0 ? this.names.locations[s.location] : undefined;
+    return {
+      sku: this.names.skus[s.sku] as string,
+      ...(location === undefined ? {} : { location }),
+      date: formatDay(this.columns.day[i] as number),
+      row: this.columns.row[i] as number,
+    };
+  }
+
+  private warn(warning: ReplayWarning): void {
+    this.warnings.push(warning);
+  }
+
+  /** The finished states as histories, sorted by SKU code, then location. */
+  histories(withMonths: boolean): SkuHistory[] {
+    const states = [...this.states.values()];
+    const { skus, locations } = this.names;
+    states.sort(
+      (a, b) =>
+        compareText(skus[a.sku] as string, skus[b.sku] as string) ||
+        compareText(locations[a.location] ?? "", locations[b.location] ?? ""),
+    );
+    return states.map((s) =>
+      toSkuHistory(s, {
+        sku: skus[s.sku] as string,
+        location: s.location >= 0 ? (locations[s.location] as string) : undefined,
+        period: this.period,
+        scales: this.scales,
+        lots: this.names.lots,
+        withMonths,
+      }),
+    );
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The layers of a transit chunk, plus one for units that left without a layer (they were owed by
+ * negative stock at the source): dated by nothing older, valued at the rest of the chunk's value.
+ */
+function withUnlayeredRest(
+  layers: readonly Layer[],
+  qty: number,
+  value: Scaled,
+  scales: Scales,
+): Layer[] {
+  const layered = layers.reduce((sum, layer) => sum + layer.qty, 0);
+  if (layered >= qty) return [...layers];
+  let layeredValue: Scaled = 0;
+  for (const layer of layers)
+    layeredValue = add(layeredValue, layerValue(layer, layer.qty, scales));
+  const last = layers[layers.length - 1];
+  return [
+    ...layers,
+    {
+      qty: qty - layered,
+      cost: null,
+      value: sub(value, layeredValue),
+      day: last?.day ?? 0,
+      lot: -1,
+      expires: -2_147_483_648,
+    },
+  ];
+}

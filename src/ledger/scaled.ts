@@ -1,0 +1,202 @@
+import { Decimal } from "../model/Decimal.js";
+
+/**
+ * An exact integer amount in the engine's scaled units: a safe-integer `number` on the fast path,
+ * a `bigint` once it outgrows 2^53. Every operation below is exact (or rounds half to even where it
+ * says so) and returns a number whenever the result fits, so the common case never allocates.
+ */
+export type Scaled = number | bigint;
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX);
+
+/**
+ * Strict mode, for the replay's main pass: an operation whose result does not fit a safe integer
+ * throws {@link OVERFLOW} instead of returning a bigint. Why: a bigint stored once in a state field
+ * makes V8 box every number stored in that field afterwards, for every SKU, which costs more than all
+ * the arithmetic. The replay catches the signal and replays that SKU alone with bigints allowed.
+ */
+export const arithmetic = { strict: false };
+
+/** Thrown in strict mode when an exact result needs more than 53 bits. */
+export const OVERFLOW: Error = new Error("invkpi: scaled amount outgrew 2^53 (internal signal)");
+
+function overflow(): never {
+  throw OVERFLOW;
+}
+
+function narrow(value: bigint): Scaled {
+  return value <= MAX_BIG && value >= -MAX_BIG ? Number(value) : value;
+}
+
+/** a + b, exactly. */
+export function add(a: Scaled, b: Scaled): Scaled {
+  if (typeof a === "number" && typeof b === "number") {
+    const s = a + b;
+    // When the exact sum is within ±(2^53 − 1) the double sum is exact; otherwise it lands outside.
+    if (s <= MAX && s >= -MAX) return s;
+    if (arithmetic.strict) overflow();
+  }
+  return narrow(BigInt(a) + BigInt(b));
+}
+
+/** a − b, exactly. */
+export function sub(a: Scaled, b: Scaled): Scaled {
+  return add(a, typeof b === "number" ? -b : -b);
+}
+
+/** a × b, exactly. */
+export function mul(a: Scaled, b: Scaled): Scaled {
+  if (typeof a === "number" && typeof b === "number") {
+    const p = a * b;
+    if (p <= MAX && p >= -MAX) return p;
+    if (arithmetic.strict) overflow();
+  }
+  return narrow(BigInt(a) * BigInt(b));
+}
+
+/** Whether a is zero. */
+export function isZero(a: Scaled): boolean {
+  return typeof a === "number" ? a === 0 : a === 0n;
+}
+
+/** The sign of a: -1, 0 or 1. */
+export function sign(a: Scaled): number {
+  if (typeof a === "number") return Math.sign(a);
+  return a > 0n ? 1 : a < 0n ? -1 : 0;
+}
+
+/**
+ * (a × b) / c rounded half to even to a multiple of `unit`, exactly: the one place the engine
+ * rounds (moving-average issue cost, derived unit costs). `unit` = 1 rounds to whole units.
+ */
+export function mulDivRound(a: Scaled, b: Scaled, c: Scaled, unit: number): Scaled {
+  if (typeof a === "number" && typeof b === "number" && typeof c === "number") {
+    const n = a * b;
+    const d = c * unit;
+    if (n <= MAX && n >= -MAX && d <= MAX && d >= -MAX) return divRoundNumber(n, d) * unit;
+  }
+  // The product outgrew 2^53: compute it with bigints; only the result must fit in strict mode.
+  const d = BigInt(c) * BigInt(unit);
+  const result = narrow(divRoundBig(BigInt(a) * BigInt(b), d) * BigInt(unit));
+  if (typeof result === "bigint" && arithmetic.strict) overflow();
+  return result;
+}
+
+function divRoundNumber(n: number, d: number): number {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  let q = Math.floor(n / d);
+  let r = n - q * d; // exact: |q·d| ≤ |n| + d
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  const twice = 2 * r;
+  if (twice > d || (twice === d && q % 2 !== 0)) q += 1;
+  return q;
+}
+
+function divRoundBig(n: bigint, d: bigint): bigint {
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  let q = n / d;
+  let r = n - q * d; // truncated toward zero: r has the sign of n
+  if (r < 0n) {
+    q -= 1n;
+    r += d;
+  }
+  const twice = 2n * r;
+  if (twice > d || (twice === d && q % 2n !== 0n)) q += 1n;
+  return q;
+}
+
+const SPLIT = 2 ** 26;
+const SPLIT_BIG = 26n;
+const CARRY_AT = 2 ** 52;
+
+/**
+ * An exact running sum of scaled amounts that may grow far past 2^53 (a year of daily stock values,
+ * the annual COGS of a large SKU) without bigints: two doubles, `hi · 2^26 + lo`, with `lo` kept in
+ * [0, 2^52]. Each addend is split at 2^26 so both halves add exactly. Exact up to about 2^79.
+ */
+export class WideSum {
+  private hi = 0;
+  private lo = 0;
+
+  /** Adds a scaled amount. */
+  add(v: Scaled): void {
+    if (typeof v === "bigint") {
+      const high = v >> SPLIT_BIG; // floor division, also for negative amounts
+      this.hi += Number(high);
+      this.lo += Number(v - (high << SPLIT_BIG));
+    } else {
+      const high = Math.floor(v / SPLIT);
+      this.hi += high;
+      this.lo += v - high * SPLIT;
+    }
+    if (this.lo >= CARRY_AT) this.carry();
+  }
+
+  /** Subtracts a scaled amount. */
+  sub(v: Scaled): void {
+    this.add(typeof v === "number" ? -v : -v);
+  }
+
+  /** Adds `v × times` for a small non-negative integer `times` (a number of days). */
+  addTimes(v: Scaled, times: number): void {
+    if (typeof v === "bigint" || times > 1 << 20) {
+      this.add(BigInt(v) * BigInt(times));
+      return;
+    }
+    const high = Math.floor(v / SPLIT);
+    this.hi += high * times;
+    this.lo += (v - high * SPLIT) * times;
+    if (this.lo >= CARRY_AT) this.carry();
+  }
+
+  private carry(): void {
+    const high = Math.floor(this.lo / SPLIT);
+    this.hi += high;
+    this.lo -= high * SPLIT;
+  }
+
+  /** The exact sum. */
+  value(): Scaled {
+    const approx = this.hi * SPLIT + this.lo;
+    if (approx <= MAX && approx >= -MAX && Number.isSafeInteger(this.hi * SPLIT)) return approx;
+    return narrow((BigInt(this.hi) << SPLIT_BIG) + BigInt(this.lo));
+  }
+
+  /** Back to zero (reused for each month). */
+  reset(): void {
+    this.hi = 0;
+    this.lo = 0;
+  }
+}
+
+/** The Decimal value of `units / 10^decimals`, built from text so it is exact. */
+export function toDecimalScaled(units: Scaled, decimals: number): Decimal {
+  if (units === 0 || units === 0n) return ZERO;
+  const negative = typeof units === "number" ? units < 0 : units < 0n;
+  let digits = (negative ? -units : units).toString();
+  if (decimals > 0) {
+    if (digits.length <= decimals) digits = "0".repeat(decimals - digits.length + 1) + digits;
+    digits = `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
+  }
+  return new Decimal(negative ? `-${digits}` : digits);
+}
+
+const ZERO = new Decimal(0);
+
+/** A scaled amount as a plain number of units / 10^decimals (for quantities, which are numbers). */
+export function toNumberScaled(units: Scaled, scale: number): number {
+  return typeof units === "number" ? units / scale : Number(units) / scale;
+}

@@ -1,0 +1,151 @@
+import type { Decimal } from "../model/Decimal.js";
+import { formatDay, formatMonth } from "../model/day.js";
+import type { MonthEnd, MonthFigures, SkuHistory, StockLayer } from "../model/SkuHistory.js";
+import { NO_DAY } from "./LedgerColumns.js";
+import {
+  type BucketSums,
+  type Layer,
+  layerValue,
+  type RawMonth,
+  type Scales,
+  type SkuState,
+} from "./SkuState.js";
+import { add, mulDivRound, type Scaled, sub, toDecimalScaled } from "./scaled.js";
+
+/** What the conversion needs beyond the state. */
+export interface HistoryContext {
+  readonly sku: string;
+  readonly location: string | undefined;
+  readonly period: { readonly from: number; readonly to: number; readonly days: number };
+  readonly scales: Scales;
+  readonly lots: readonly string[];
+  readonly withMonths: boolean;
+}
+
+/** Turns a finished {@link SkuState} into the public {@link SkuHistory}: dates as text, money as Decimal. */
+export function toSkuHistory(s: SkuState, ctx: HistoryContext): SkuHistory {
+  const { scales, period } = ctx;
+  const qty = (units: number): number => units / scales.qScale;
+  const money = (units: Scaled): Decimal => toDecimalScaled(units, scales.vd);
+  const day = (d: number): string | null => (Number.isFinite(d) ? formatDay(d) : null);
+  return {
+    sku: ctx.sku,
+    ...(ctx.location === undefined ? {} : { location: ctx.location }),
+    period: { from: formatDay(period.from), to: formatDay(period.to), days: period.days },
+    valuation: s.valuation,
+    openingQuantity: qty(s.openingQty),
+    openingValue: money(s.openingValue),
+    closingQuantity: qty(s.qty),
+    closingValue: money(s.value),
+    averageQuantity: s.twQty / scales.qScale / period.days,
+    averageValue: money(s.twValue.value()).div(period.days),
+    minQuantity: qty(s.minQty),
+    maxQuantity: qty(s.maxQty),
+    receivedQuantity: qty(s.receivedQty),
+    receivedValue: money(s.receivedValue.value()),
+    issuedQuantity: qty(s.issuedQty),
+    issuedValue: money(s.issuedValue.value()),
+    issueCount: s.issueCount,
+    returnedQuantity: qty(s.returnedQty),
+    returnedValue: money(s.returnedValue.value()),
+    cogs: money(s.cogs.value()),
+    adjustedQuantity: qty(s.adjustedQty),
+    adjustedValue: money(s.adjustedValue.value()),
+    shrinkageQuantity: qty(s.shrinkageQty),
+    shrinkageValue: money(s.shrinkageValue.value()),
+    transferredInQuantity: qty(s.transferInQty),
+    transferredOutQuantity: qty(s.transferOutQty),
+    transferredValue: money(s.transferValue.value()),
+    revenue: money(s.revenue.value()),
+    issuesWithoutPrice: s.issuesWithoutPrice,
+    monthEnds: s.months
+      .filter((m) => m.isMonthEnd)
+      .map(
+        (m): MonthEnd => ({
+          date: formatDay(m.to),
+          quantity: qty(m.closingQty),
+          value: money(m.closingValue),
+        }),
+      ),
+    months: ctx.withMonths ? s.months.map((m) => monthFigures(m, qty, money)) : [],
+    demand: {
+      day: demandSums(s.demandDay, scales.qScale),
+      week: demandSums(s.demandWeek, scales.qScale),
+      month: demandSums(s.demandMonth, scales.qScale),
+    },
+    firstReceiptDate: day(s.firstReceipt),
+    firstDemandDate: day(s.firstDemand),
+    lastIssueDate: day(s.lastIssue),
+    lastReceiptDate: day(s.lastReceipt),
+    lastMovementDate: day(s.lastMovement),
+    layers: s.qty > 0 ? stockLayers(s, ctx) : [],
+  };
+}
+
+function monthFigures(
+  m: RawMonth,
+  qty: (units: number) => number,
+  money: (units: Scaled) => Decimal,
+): MonthFigures {
+  const days = m.to - m.from + 1;
+  return {
+    month: formatMonth(m.month),
+    from: formatDay(m.from),
+    to: formatDay(m.to),
+    days,
+    openingQuantity: qty(m.openingQty),
+    openingValue: money(m.openingValue),
+    closingQuantity: qty(m.closingQty),
+    closingValue: money(m.closingValue),
+    averageQuantity: qty(m.twQty) / days,
+    averageValue: money(m.twValue).div(days),
+    receivedQuantity: qty(m.receivedQty),
+    receivedValue: money(m.receivedValue),
+    issuedQuantity: qty(m.issuedQty),
+    returnedQuantity: qty(m.returnedQty),
+    cogs: money(m.cogs),
+    revenue: money(m.revenue),
+  };
+}
+
+function demandSums(b: BucketSums, qScale: number) {
+  return {
+    sum: b.sum / qScale,
+    sumOfSquares: b.sumOfSquares / (qScale * qScale),
+    max: b.max / qScale,
+    nonZeroBuckets: b.nonZero,
+  };
+}
+
+/**
+ * The open layers with their values. Under FIFO each layer keeps its own cost. Under moving
+ * average and standard the closing value is spread over the layers pro rata (rounded half-even to
+ * 6 decimals), the last layer taking the remainder, so the values add up exactly to the closing value.
+ */
+function stockLayers(s: SkuState, ctx: HistoryContext): StockLayer[] {
+  const { scales } = ctx;
+  const open = s.openLayers();
+  let allocated: Scaled = 0;
+  const closingUnitCost = mulDivRound(s.value, 1, s.qty, scales.costUnit6);
+  return open.map((layer: Layer, i): StockLayer => {
+    let value: Scaled;
+    if (s.valuation === "fifo") value = layerValue(layer, layer.qty, scales);
+    else if (i === open.length - 1) value = sub(s.value, allocated);
+    else value = mulDivRound(s.value, layer.qty, s.qty, scales.valueUnit6);
+    allocated = add(allocated, value);
+    const unitCost =
+      s.valuation === "fifo"
+        ? layer.cost !== null
+          ? toDecimalScaled(layer.cost, scales.cd)
+          : toDecimalScaled(value, scales.vd).div(layer.qty / scales.qScale)
+        : toDecimalScaled(closingUnitCost, scales.cd);
+    return {
+      quantity: layer.qty / scales.qScale,
+      unitCost,
+      value: toDecimalScaled(value, scales.vd),
+      receivedDate: formatDay(layer.day),
+      ...(layer.lot >= 0 ? { lot: ctx.lots[layer.lot] as string } : {}),
+      ...(layer.expires !== NO_DAY ? { expiresOn: formatDay(layer.expires) } : {}),
+    };
+  });
+}

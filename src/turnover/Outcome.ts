@@ -1,0 +1,73 @@
+import type { Decimal } from "../model/Decimal.js";
+import type { TurnoverNullReason } from "./TurnoverNullReason.js";
+
+// The rules that decide when a turnover ratio is null, in one place, so that the calculators, the
+// per-SKU figures, the rollups and the time series can never disagree. Every ratio divides exact
+// decimals and converts the quotient to a number only at the end.
+
+/** A ratio, or `null` together with the reason it has no value. */
+export type Outcome =
+  | { readonly value: number; readonly reason: null }
+  | { readonly value: null; readonly reason: TurnoverNullReason };
+
+/** A defined ratio. `+ 0` turns a negative zero (0 / −5) into a plain 0. */
+export function defined(value: number): Outcome {
+  return { value: value + 0, reason: null };
+}
+
+/** An undefined ratio and why. */
+export function undefinedBecause(reason: TurnoverNullReason): Outcome {
+  return { value: null, reason };
+}
+
+/**
+ * `amount / averageInventory`, `null` when the average inventory is zero or negative (a ratio to a
+ * stock in deficit says nothing). Used by turnover, GMROI and shrinkage rate.
+ */
+export function perAverageInventory(amount: Decimal, averageInventory: Decimal): Outcome {
+  if (averageInventory.isZero()) return undefinedBecause("zero_average_inventory");
+  if (averageInventory.lt(0)) return undefinedBecause("negative_average_inventory");
+  return defined(amount.dividedBy(averageInventory).toNumber());
+}
+
+/**
+ * Turnover = sales / average inventory (sales at cost, in units or at retail, matching the stock).
+ * `null` when the average inventory is ≤ 0, or when sales are negative (returns exceeded issues).
+ */
+export function turnoverOutcome(sales: Decimal, averageInventory: Decimal): Outcome {
+  const stockRatio = perAverageInventory(sales, averageInventory);
+  if (stockRatio.value === null) return stockRatio;
+  return sales.lt(0) ? undefinedBecause("negative_sales") : stockRatio;
+}
+
+/**
+ * Days of inventory = average inventory / sales × period days = period days / turnover. Defined
+ * exactly when the turnover is defined and not zero, so turnover × days of inventory = period days.
+ */
+export function daysOfInventoryOutcome(
+  sales: Decimal,
+  averageInventory: Decimal,
+  periodDays: number,
+): Outcome {
+  const turnover = turnoverOutcome(sales, averageInventory);
+  if (turnover.value === null) return turnover;
+  if (sales.isZero()) return undefinedBecause("no_sales");
+  return defined(averageInventory.times(periodDays).dividedBy(sales).toNumber());
+}
+
+/**
+ * Days of supply = on hand / (demand / demandDays): how many days the stock lasts at the mean daily
+ * demand. `null` when demand is zero or negative. A negative on hand gives a negative figure: the
+ * deficit in days of demand.
+ */
+export function daysOfSupplyOutcome(onHand: Decimal, demand: Decimal, demandDays: number): Outcome {
+  if (demand.lte(0)) return undefinedBecause("no_demand");
+  return defined(onHand.times(demandDays).dividedBy(demand).toNumber());
+}
+
+/** Sell-through = sold / available; `null` when nothing was available or net sales are negative. */
+export function sellThroughOutcome(sold: Decimal, available: Decimal): Outcome {
+  if (available.lte(0)) return undefinedBecause("no_stock_available");
+  if (sold.lt(0)) return undefinedBecause("negative_sales");
+  return defined(sold.dividedBy(available).toNumber());
+}

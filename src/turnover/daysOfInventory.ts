@@ -1,0 +1,60 @@
+import { requireNonNegative, requirePositive } from "../model/assert.js";
+import { Decimal } from "../model/Decimal.js";
+import type { MoneyInput } from "../model/money.js";
+import { toDecimal } from "../model/money.js";
+import { requireArgs } from "./guards.js";
+import { daysOfInventoryOutcome } from "./Outcome.js";
+
+/** Arguments of {@link daysOfInventory}: either the amounts, or a turnover already computed. */
+export type DaysOfInventoryArgs =
+  | {
+      /** Cost of goods sold in the period. */
+      readonly cogs: MoneyInput;
+      /** Average inventory over the period, on the same basis as `cogs`. */
+      readonly averageInventory: MoneyInput;
+      /** Length of the period in days (> 0), e.g. 365, or 366 in a leap year. */
+      readonly periodDays: number;
+    }
+  | {
+      /** Turnover over the period (≥ 0), or `null` when it is undefined. */
+      readonly turnover: number | null;
+      /** Length of the period the turnover was measured over, in days (> 0). */
+      readonly periodDays: number;
+    };
+
+/**
+ * Days of inventory (days inventory outstanding, DIO, turnover days): how many days the average
+ * stock lasts at the period's rate of sales.
+ *
+ * days of inventory = average inventory / COGS × periodDays = periodDays / turnover
+ *
+ * In days. Defined exactly when the turnover is defined and not zero, so turnover × days of
+ * inventory = periodDays. `null` when COGS is zero (the stock would never run out), and whenever the
+ * turnover is `null` (average inventory ≤ 0, negative COGS). Given `{ turnover, periodDays }`, a
+ * `null` or zero turnover gives `null`.
+ *
+ * @param args - `{ cogs, averageInventory, periodDays }` or `{ turnover, periodDays }`.
+ * @returns days, or `null`.
+ * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
+ *   (`periodDays` ≤ 0, negative turnover), `invalid_money` (an amount that is not a finite decimal).
+ * @example
+ * ```ts
+ * import { daysOfInventory } from "invkpi";
+ * daysOfInventory({ cogs: 1_000_000, averageInventory: 200_000, periodDays: 365 }); // 73
+ * daysOfInventory({ turnover: 5, periodDays: 365 }); // 73
+ * daysOfInventory({ cogs: 0, averageInventory: 200_000, periodDays: 365 }); // null
+ * ```
+ */
+export function daysOfInventory(args: DaysOfInventoryArgs): number | null {
+  const fn = "daysOfInventory";
+  requireArgs(args, fn);
+  const periodDays = requirePositive(args.periodDays, fn, "periodDays");
+  if ("turnover" in args) {
+    if (args.turnover === null) return null;
+    const turnover = requireNonNegative(args.turnover, fn, "turnover");
+    return turnover === 0 ? null : new Decimal(periodDays).dividedBy(turnover).toNumber();
+  }
+  const cogs = toDecimal(args.cogs, `${fn}: cogs`);
+  const average = toDecimal(args.averageInventory, `${fn}: averageInventory`);
+  return daysOfInventoryOutcome(cogs, average, periodDays).value;
+}

@@ -1,0 +1,359 @@
+import { requireNonNegative, requirePositive, requireVariant } from "../model/assert.js";
+import { Decimal } from "../model/Decimal.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import type { MoneyInput } from "../model/money.js";
+import { toDecimal } from "../model/money.js";
+import { exactQuantity, requireArgs, requireArray } from "./guards.js";
+import { perAverageInventory } from "./Outcome.js";
+import type { SellThroughVariant } from "./sellThrough.js";
+import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
+import type { TurnoverReasons } from "./TurnoverNullReason.js";
+import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
+import { TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
+
+/**
+ * The additive parts of one SKU's turnover figures, the input of {@link rollupTurnover}. A
+ * `SkuHistory`, a `TurnoverFigures` row and a `TurnoverRollup` all have these fields, so histories,
+ * per-SKU rows and earlier rollups (of shards, of groups) can be rolled up alike. Every item must
+ * cover the same period.
+ */
+export interface TurnoverParts {
+  readonly openingQuantity: number;
+  readonly openingValue: MoneyInput;
+  readonly closingQuantity: number;
+  readonly closingValue: MoneyInput;
+  /** Average units on hand over the period. */
+  readonly averageQuantity: number;
+  /** Average inventory at cost over the period. */
+  readonly averageValue: MoneyInput;
+  /** Average inventory at selling price; absent or `null` when unknown (then no retail turnover). */
+  readonly averageRetailValue?: MoneyInput | null;
+  readonly receivedQuantity: number;
+  readonly issuedQuantity: number;
+  readonly returnedQuantity: number;
+  /** Cost of goods sold, net of returns. */
+  readonly cogs: MoneyInput;
+  readonly revenue: MoneyInput;
+  /** Issue lines without a selling price. */
+  readonly issuesWithoutPrice: number;
+  /** Value of negative adjustments, as a positive amount. */
+  readonly shrinkageValue: MoneyInput;
+  /** The item's period length; when present it must equal `options.periodDays`. */
+  readonly periodDays?: number;
+  /** How many SKUs the item stands for (an earlier rollup); default 1. */
+  readonly count?: number;
+}
+
+/** The fields of `T` whose values are text (or missing), usable as a group key. */
+export type GroupKeyField<T> = {
+  [K in keyof T]-?: T[K] extends string | null | undefined ? K : never;
+}[keyof T];
+
+/** Options of {@link rollupTurnover}. */
+export interface RollupTurnoverOptions<T extends TurnoverParts> {
+  /** Length of the items' common period in days (> 0). Required. */
+  readonly periodDays: number;
+  /**
+   * How to group: the name of a text field of the items (`'location'`, `'category'`), or a function
+   * of an item (`(row) => categoryOf(row.sku)`). A missing value (`null`, `undefined`) is a group of
+   * its own, with key `null`. Default: no groups, only the portfolio total.
+   */
+  readonly groupBy?: GroupKeyField<T> | ((item: T) => string | null | undefined);
+  /** Turnover basis; default `'cost'`. */
+  readonly basis?: TurnoverBasis;
+  /** Sell-through variant; default `'opening-plus-received'`. */
+  readonly sellThroughVariant?: SellThroughVariant;
+}
+
+/**
+ * The turnover figures of a set of SKUs: the sums of their parts, and ratios of those sums. Its
+ * fields are {@link TurnoverParts}, so a rollup can be rolled up again (shards, groups of groups).
+ */
+export interface TurnoverRollup extends TurnoverRatios {
+  /** Number of SKUs rolled up (an item that is itself a rollup counts its own `count`). */
+  readonly count: number;
+  readonly periodDays: number;
+  readonly basis: TurnoverBasis;
+  readonly openingQuantity: number;
+  readonly openingValue: Decimal;
+  readonly closingQuantity: number;
+  readonly closingValue: Decimal;
+  readonly averageQuantity: number;
+  readonly averageValue: Decimal;
+  /** Σ average retail values, `null` when any item had none. */
+  readonly averageRetailValue: Decimal | null;
+  readonly receivedQuantity: number;
+  readonly issuedQuantity: number;
+  readonly returnedQuantity: number;
+  readonly cogs: Decimal;
+  readonly revenue: Decimal;
+  readonly issuesWithoutPrice: number;
+  readonly shrinkageValue: Decimal;
+  /** Σ closing values. */
+  readonly capitalTiedUp: Decimal;
+  /** Σ average values. */
+  readonly averageCapital: Decimal;
+  readonly shrinkageRate: number | null;
+  readonly reasons: TurnoverReasons;
+}
+
+/** The rollup of one group. */
+export interface TurnoverGroup extends TurnoverRollup {
+  /** The group's key; `null` for the items without one. */
+  readonly key: string | null;
+}
+
+/** The result of {@link rollupTurnover}. */
+export interface TurnoverRollupResult {
+  /** One rollup per key, sorted by key (code-unit order), the `null` key last. */
+  readonly groups: readonly TurnoverGroup[];
+  /** The whole portfolio. */
+  readonly total: TurnoverRollup;
+}
+
+const FN = "rollupTurnover";
+
+/**
+ * Rolls per-SKU turnover figures up by a key (category, location, any function of the SKU) and for
+ * the whole portfolio.
+ *
+ * A rolled-up ratio is the ratio of the sums, never the mean of the per-SKU ratios:
+ *
+ * turnover(group) = Σ COGS / Σ average inventory   (cost basis; units and retail alike)
+ *
+ * The mean of per-SKU turnovers gives a slow SKU with little stock the same weight as a fast one with
+ * much, and answers no question; the ratio of sums is the turnover of the group's stock as a whole.
+ * Likewise days of inventory = periodDays / turnover, GMROI = (Σ revenue − Σ COGS) / Σ average value,
+ * sell-through = Σ net units sold / (Σ opening + Σ received), shrinkage rate = Σ shrinkage / Σ average
+ * value, days of supply at the end = Σ closing units / (Σ (issued − returned) / periodDays). Capital
+ * tied up is Σ closing value and Σ average value. Sums are exact (money and quantities in decimals),
+ * so the result does not depend on the order of the items, and rollups compose: the rollup of group
+ * rollups equals the rollup of all their items. Quantity figures (units basis, sell-through, days of
+ * supply) add units of different SKUs: meaningful only when the SKUs share a unit of measure.
+ *
+ * Defaults: `basis: 'cost'`, `sellThroughVariant: 'opening-plus-received'`, no grouping. `null`
+ * figures carry their reason as in `turnoverFigures`.
+ *
+ * @param items - per-SKU parts (`SkuHistory`, `TurnoverFigures` rows, or earlier rollups).
+ * @param options - see {@link RollupTurnoverOptions}.
+ * @returns the groups and the portfolio total.
+ * @throws InvKpiError `invalid_argument` (items not an array, an item not an object, a quantity that
+ *   is not a finite number, a key that is not text, an item whose `periodDays` differs),
+ *   `out_of_range` (`periodDays` ≤ 0, negative `issuesWithoutPrice` or `count`), `invalid_option` (unknown
+ *   basis or variant, a `groupBy` that is neither a field name nor a function), `invalid_money`.
+ * @example
+ * ```ts
+ * import { rollupTurnover } from "invkpi";
+ * const row = (sku: string, category: string, cogs: number, averageValue: number) => ({
+ *   sku, category, cogs, averageValue, openingValue: averageValue, closingValue: averageValue,
+ *   openingQuantity: 0, closingQuantity: 0, averageQuantity: 0, receivedQuantity: 0,
+ *   issuedQuantity: 0, returnedQuantity: 0, revenue: 0, issuesWithoutPrice: 0, shrinkageValue: 0,
+ * });
+ * const { groups, total } = rollupTurnover(
+ *   [row("A", "tools", 100, 10), row("B", "tools", 100, 90), row("C", "paint", 100, 25)],
+ *   { periodDays: 365, groupBy: "category" },
+ * );
+ * groups.map((g) => [g.key, g.turnover]); // [["paint", 4], ["tools", 2]]
+ * total.turnover; // 2.4 (300 / 125; the mean of the per-SKU turnovers 10, 1.11 and 4 is 5.04)
+ * ```
+ */
+export function rollupTurnover<T extends TurnoverParts>(
+  items: readonly T[],
+  options: RollupTurnoverOptions<T>,
+): TurnoverRollupResult {
+  requireArray(items, FN, "items");
+  requireArgs(options, FN, "options");
+  const settings = {
+    periodDays: requirePositive(options.periodDays, FN, "periodDays"),
+    basis: requireVariant(options.basis ?? "cost", TURNOVER_BASES, FN, "basis"),
+    sellThroughVariant: requireVariant(
+      options.sellThroughVariant ?? "opening-plus-received",
+      SELL_THROUGH_VARIANTS,
+      FN,
+      "sellThroughVariant",
+    ),
+  };
+  const keyOf = keyFunction(options.groupBy);
+
+  const total = new Sums();
+  const byKey = new Map<string | null, Sums>();
+  items.forEach((item, index) => {
+    const parts = exactParts(item, index, settings.periodDays);
+    total.add(parts);
+    if (keyOf === null) return;
+    const key = groupKey(keyOf(item), index);
+    let sums = byKey.get(key);
+    if (sums === undefined) {
+      sums = new Sums();
+      byKey.set(key, sums);
+    }
+    sums.add(parts);
+  });
+
+  const groups = [...byKey.entries()]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([key, sums]): TurnoverGroup => ({ key, ...sums.rollup(settings) }));
+  return { groups, total: total.rollup(settings) };
+}
+
+/** One item's parts as exact decimals, plus what only rollups need. */
+interface ExactItem extends ExactTurnoverParts {
+  readonly count: number;
+  readonly openingValue: Decimal;
+  readonly closingValue: Decimal;
+  readonly shrinkageValue: Decimal;
+}
+
+function exactParts(item: TurnoverParts, index: number, periodDays: number): ExactItem {
+  const at = `items[${index}]`;
+  requireArgs(item, FN, at);
+  if (item.periodDays !== undefined && item.periodDays !== periodDays) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: ${at} covers ${describeValue(item.periodDays)} days but options.periodDays is ${periodDays}: roll up one period at a time`,
+      { path: ["items", index, "periodDays"] },
+    );
+  }
+  const quantity = (name: keyof TurnoverParts & string) =>
+    exactQuantity(item[name] as number, FN, `${at}.${name}`);
+  const money = (name: keyof TurnoverParts & string) =>
+    toDecimal(item[name] as MoneyInput, `${FN}: ${at}.${name}`);
+  const retail = item.averageRetailValue;
+  return {
+    count: item.count === undefined ? 1 : requireNonNegative(item.count, FN, `${at}.count`),
+    openingQuantity: quantity("openingQuantity"),
+    closingQuantity: quantity("closingQuantity"),
+    averageQuantity: quantity("averageQuantity"),
+    receivedQuantity: quantity("receivedQuantity"),
+    issuedQuantity: quantity("issuedQuantity"),
+    returnedQuantity: quantity("returnedQuantity"),
+    openingValue: money("openingValue"),
+    closingValue: money("closingValue"),
+    averageValue: money("averageValue"),
+    averageRetailValue:
+      retail === undefined || retail === null
+        ? null
+        : toDecimal(retail, `${FN}: ${at}.averageRetailValue`),
+    cogs: money("cogs"),
+    revenue: money("revenue"),
+    shrinkageValue: money("shrinkageValue"),
+    issuesWithoutPrice: requireNonNegative(item.issuesWithoutPrice, FN, `${at}.issuesWithoutPrice`),
+  };
+}
+
+/** Running exact sums of the parts of a set of items. */
+class Sums {
+  private sums: ExactItem = {
+    count: 0,
+    openingQuantity: new Decimal(0),
+    closingQuantity: new Decimal(0),
+    averageQuantity: new Decimal(0),
+    receivedQuantity: new Decimal(0),
+    issuedQuantity: new Decimal(0),
+    returnedQuantity: new Decimal(0),
+    openingValue: new Decimal(0),
+    closingValue: new Decimal(0),
+    averageValue: new Decimal(0),
+    averageRetailValue: new Decimal(0),
+    cogs: new Decimal(0),
+    revenue: new Decimal(0),
+    shrinkageValue: new Decimal(0),
+    issuesWithoutPrice: 0,
+  };
+
+  add(item: ExactItem): void {
+    const s = this.sums;
+    this.sums = {
+      count: s.count + item.count,
+      openingQuantity: s.openingQuantity.plus(item.openingQuantity),
+      closingQuantity: s.closingQuantity.plus(item.closingQuantity),
+      averageQuantity: s.averageQuantity.plus(item.averageQuantity),
+      receivedQuantity: s.receivedQuantity.plus(item.receivedQuantity),
+      issuedQuantity: s.issuedQuantity.plus(item.issuedQuantity),
+      returnedQuantity: s.returnedQuantity.plus(item.returnedQuantity),
+      openingValue: s.openingValue.plus(item.openingValue),
+      closingValue: s.closingValue.plus(item.closingValue),
+      averageValue: s.averageValue.plus(item.averageValue),
+      // One item without a retail value makes the group's retail value unknown.
+      averageRetailValue:
+        s.averageRetailValue === null || item.averageRetailValue === null
+          ? null
+          : s.averageRetailValue.plus(item.averageRetailValue),
+      cogs: s.cogs.plus(item.cogs),
+      revenue: s.revenue.plus(item.revenue),
+      shrinkageValue: s.shrinkageValue.plus(item.shrinkageValue),
+      issuesWithoutPrice: s.issuesWithoutPrice + item.issuesWithoutPrice,
+    };
+  }
+
+  rollup(settings: {
+    readonly periodDays: number;
+    readonly basis: TurnoverBasis;
+    readonly sellThroughVariant: SellThroughVariant;
+  }): TurnoverRollup {
+    const s = this.sums;
+    const { ratios, reasons } = turnoverRatios(s, {
+      ...settings,
+      netDemand: s.issuedQuantity.minus(s.returnedQuantity),
+    });
+    const shrinkage = perAverageInventory(s.shrinkageValue, s.averageValue);
+    return {
+      count: s.count,
+      periodDays: settings.periodDays,
+      basis: settings.basis,
+      openingQuantity: s.openingQuantity.toNumber(),
+      openingValue: s.openingValue,
+      closingQuantity: s.closingQuantity.toNumber(),
+      closingValue: s.closingValue,
+      averageQuantity: s.averageQuantity.toNumber(),
+      averageValue: s.averageValue,
+      averageRetailValue: s.averageRetailValue,
+      receivedQuantity: s.receivedQuantity.toNumber(),
+      issuedQuantity: s.issuedQuantity.toNumber(),
+      returnedQuantity: s.returnedQuantity.toNumber(),
+      cogs: s.cogs,
+      revenue: s.revenue,
+      issuesWithoutPrice: s.issuesWithoutPrice,
+      shrinkageValue: s.shrinkageValue,
+      capitalTiedUp: s.closingValue,
+      averageCapital: s.averageValue,
+      ...ratios,
+      shrinkageRate: shrinkage.value,
+      reasons:
+        shrinkage.reason === null ? reasons : { ...reasons, shrinkageRate: shrinkage.reason },
+    };
+  }
+}
+
+type KeyFunction<T> = (item: T) => unknown;
+
+function keyFunction<T extends TurnoverParts>(
+  groupBy: RollupTurnoverOptions<T>["groupBy"],
+): KeyFunction<T> | null {
+  if (groupBy === undefined) return null;
+  if (typeof groupBy === "function") return groupBy;
+  if (typeof groupBy === "string") return (item) => item[groupBy];
+  throw new InvKpiError(
+    "invalid_option",
+    `${FN}: groupBy must be a field name or a function, got ${describeValue(groupBy)}`,
+    { path: ["groupBy"] },
+  );
+}
+
+function groupKey(value: unknown, index: number): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value;
+  throw new InvKpiError(
+    "invalid_argument",
+    `${FN}: the group key of items[${index}] must be text, got ${describeValue(value)}`,
+    { path: ["items", index], details: { key: value } },
+  );
+}
+
+/** Code-unit order (the same on every machine, unlike localeCompare), `null` last. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

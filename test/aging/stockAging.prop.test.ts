@@ -1,0 +1,93 @@
+import { fc, test } from "@fast-check/vitest";
+import { expect } from "vitest";
+import { stockAging } from "../../src/aging/stockAging.js";
+import { Decimal } from "../../src/model/Decimal.js";
+import { formatDay, parseIsoDay } from "../../src/model/day.js";
+import type { StockLayer } from "../../src/model/SkuHistory.js";
+import { makeHistory } from "../support/makeHistory.js";
+
+const AS_OF = parseIsoDay("2024-12-31")!;
+
+// Layers as the replay engine leaves them: positive quantities with up to 3 decimals, values with
+// up to 6 decimals, received up to 800 days before the as-of day.
+const layerArb = fc
+  .record({
+    age: fc.integer({ min: 0, max: 800 }),
+    milliUnits: fc.integer({ min: 1, max: 10_000_000 }),
+    microValue: fc.integer({ min: 0, max: 1_000_000_000_000 }),
+  })
+  .map(
+    ({ age, milliUnits, microValue }): StockLayer => ({
+      receivedDate: formatDay(AS_OF - age),
+      quantity: milliUnits / 1000,
+      unitCost: new Decimal(0),
+      value: new Decimal(microValue).div(1_000_000),
+    }),
+  );
+const layersArb = fc.array(layerArb, { minLength: 1, maxLength: 12 });
+const bucketsArb = fc
+  .uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 })
+  .map((bounds) => bounds.sort((a, b) => a - b));
+
+function ageOf(layer: StockLayer, asOf: number): number {
+  return asOf - parseIsoDay(layer.receivedDate)!;
+}
+
+function decimalSum(values: readonly (number | Decimal)[]): Decimal {
+  return values.reduce<Decimal>((sum, v) => sum.plus(v), new Decimal(0));
+}
+
+test.prop([layersArb, bucketsArb])(
+  "bucket quantities and values add up exactly to the layers",
+  (layers, buckets) => {
+    const aging = stockAging(makeHistory({ layers }), { buckets });
+    const layerQuantity = decimalSum(layers.map((l) => l.quantity));
+    const layerValue = decimalSum(layers.map((l) => l.value));
+    expect(decimalSum(aging.buckets.map((b) => b.quantity)).eq(layerQuantity)).toBe(true);
+    expect(decimalSum(aging.buckets.map((b) => b.value)).eq(layerValue)).toBe(true);
+    expect(new Decimal(aging.quantity).eq(layerQuantity)).toBe(true);
+    expect(aging.value.eq(layerValue)).toBe(true);
+  },
+);
+
+test.prop([layerArb, bucketsArb])(
+  "a layer lies in the bucket whose range holds its age",
+  (l, buckets) => {
+    const aging = stockAging(makeHistory({ layers: [l] }), { buckets });
+    const age = ageOf(l, AS_OF);
+    const filled = aging.buckets.filter((b) => b.quantity > 0);
+    expect(filled).toHaveLength(1);
+    expect(filled[0]!.fromDays).toBeLessThanOrEqual(age);
+    expect(age).toBeLessThanOrEqual(filled[0]!.toDays ?? Number.POSITIVE_INFINITY);
+  },
+);
+
+test.prop([layersArb])(
+  "the average age lies between the youngest and the oldest layer",
+  (layers) => {
+    const aging = stockAging(makeHistory({ layers }));
+    const ages = layers.map((l) => ageOf(l, AS_OF));
+    expect(aging.oldestAge).toBe(Math.max(...ages));
+    expect(aging.averageAge).toBeGreaterThanOrEqual(Math.min(...ages));
+    expect(aging.averageAge).toBeLessThanOrEqual(Math.max(...ages));
+  },
+);
+
+test.prop([layersArb, fc.integer({ min: 1, max: 1000 })])(
+  "moving asOf forward by n days with no new movement ages every layer by n",
+  (layers, n) => {
+    const history = makeHistory({ layers });
+    const now = stockAging(history);
+    const later = stockAging(history, { asOf: formatDay(AS_OF + n) });
+    expect(later.oldestAge).toBe(now.oldestAge! + n);
+    expect(later.averageAge).toBeCloseTo(now.averageAge! + n, 9);
+    expect(later.quantity).toBe(now.quantity);
+    expect(later.value.eq(now.value)).toBe(true);
+    // Stock only gets older: the quantity at or over any age bound never shrinks.
+    for (let i = 0; i < now.buckets.length; i++) {
+      const olderNow = decimalSum(now.buckets.slice(i).map((b) => b.quantity));
+      const olderLater = decimalSum(later.buckets.slice(i).map((b) => b.quantity));
+      expect(olderLater.gte(olderNow)).toBe(true);
+    }
+  },
+);

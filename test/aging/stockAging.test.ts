@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import { stockAging } from "../../src/aging/stockAging.js";
+import { Decimal } from "../../src/model/Decimal.js";
+import { makeHistory } from "../support/makeHistory.js";
+import { codeOf, layer } from "./fixtures.js";
+
+// Ages below are hand-counted to the as-of day 2024-12-31, day 366 of the leap year 2024, so a day
+// of 2024 with day-of-year N is 366 − N days old. Day-of-year of the first of each month in 2024:
+// Feb 32, Mar 61, Apr 92, May 122, Jun 153, Jul 183, Aug 214, Sep 245, Oct 275, Nov 306, Dec 336.
+
+describe("stockAging: a worked FIFO ledger (hand computation)", () => {
+  // The ledger of SKU BOLT at location MAIN, FIFO valuation, and the layers it leaves:
+  //   2023-11-15 receipt 100 @ 2.00                      → layer A 100 @ 2.00
+  //   2024-03-10 issue 70: consumes the oldest layer     → layer A  30 @ 2.00 (partly consumed)
+  //   2024-05-20 transfer in 25, received at location B on 2024-02-01 @ 2.40
+  //                                                      → layer T 25 @ 2.40, dated 2024-02-01
+  //   2024-10-07 customer return 5 @ 2.00                → layer R 5 @ 2.00, dated the return day
+  //   2024-11-20 count adjustment +3 @ 2.10              → layer C 3 @ 2.10, dated the count day
+  //   2024-12-15 receipt 40 @ 2.50                       → layer D 40 @ 2.50
+  // Ages on 2024-12-31:
+  //   A 2023-11-15: 366 days to 2024-11-15 (Feb 29 included) + 15 + 31 = 412 → over 365
+  //   T 2024-02-01: 366 − 32 = 334                                      → 181–365
+  //   R 2024-10-07: day 281, 366 − 281 = 85                             → 61–90
+  //   C 2024-11-20: day 325, 366 − 325 = 41                             → 31–60
+  //   D 2024-12-15: day 350, 366 − 350 = 16                             → 0–30
+  const history = makeHistory({
+    sku: "BOLT",
+    location: "MAIN",
+    valuation: "fifo",
+    closingQuantity: 103,
+    closingValue: "236.30",
+    lastMovementDate: "2024-12-15",
+    layers: [
+      layer("2023-11-15", 30, "2.00"),
+      layer("2024-02-01", 25, "2.40"),
+      layer("2024-10-07", 5, "2.00"),
+      layer("2024-11-20", 3, "2.10"),
+      layer("2024-12-15", 40, "2.50"),
+    ],
+  });
+  const aging = stockAging(history, { asOf: "2024-12-31" });
+
+  it("puts each layer in the bucket of its age", () => {
+    expect(aging.buckets.map((b) => [b.label, b.quantity, b.value.toFixed(2)])).toEqual([
+      ["0–30", 40, "100.00"], // D 40 × 2.50
+      ["31–60", 3, "6.30"], // C 3 × 2.10
+      ["61–90", 5, "10.00"], // R 5 × 2.00
+      ["91–180", 0, "0.00"],
+      ["181–365", 25, "60.00"], // T 25 × 2.40
+      ["over 365", 30, "60.00"], // A 30 × 2.00
+    ]);
+    expect(aging.quantity).toBe(103);
+    expect(aging.value.toFixed(2)).toBe("236.30");
+  });
+
+  it("gives the quantity-weighted average age and the oldest age", () => {
+    // (30 × 412 + 25 × 334 + 5 × 85 + 3 × 41 + 40 × 16) / 103 = 21 898 / 103
+    expect(aging.averageAge).toBeCloseTo(21_898 / 103, 12);
+    expect(aging.oldestAge).toBe(412);
+    expect(aging.ageReason).toBeNull();
+  });
+
+  it("carries the SKU, location and as-of day", () => {
+    expect(aging).toMatchObject({ sku: "BOLT", location: "MAIN", asOf: "2024-12-31" });
+  });
+
+  it("gives the bounds of every bucket, the last one open", () => {
+    expect(aging.buckets.map((b) => [b.fromDays, b.toDays])).toEqual([
+      [0, 30],
+      [31, 60],
+      [61, 90],
+      [91, 180],
+      [181, 365],
+      [366, null],
+    ]);
+  });
+});
+
+describe("stockAging: bucket bounds", () => {
+  // One unit per layer; received 0, 30, 31, 365 and 366 days before 2024-12-31.
+  // 2024-12-01 is 30 days old, 2024-11-30 is 31; 2024-01-01 is 365; 2023-12-31 is 366.
+  const aging = stockAging(
+    makeHistory({
+      closingQuantity: 5,
+      layers: [
+        layer("2023-12-31", 1, 1),
+        layer("2024-01-01", 1, 1),
+        layer("2024-11-30", 1, 1),
+        layer("2024-12-01", 1, 1),
+        layer("2024-12-31", 1, 1),
+      ],
+    }),
+  );
+
+  it("includes each bound in the bucket it closes", () => {
+    // 0 and 30 → 0–30; 31 → 31–60; 365 → 181–365; 366 → over 365.
+    expect(aging.buckets.map((b) => b.quantity)).toEqual([2, 1, 0, 0, 1, 1]);
+    expect(aging.oldestAge).toBe(366);
+  });
+
+  it("measures to the period end when asOf is not given, and reads a Date as its UTC day", () => {
+    const asDate = stockAging(makeHistory({ layers: [layer("2024-12-01", 1, 1)] }), {
+      asOf: new Date(Date.UTC(2024, 11, 31, 23, 59)),
+    });
+    expect(aging.asOf).toBe("2024-12-31");
+    expect(asDate.oldestAge).toBe(30);
+  });
+
+  it("uses custom buckets", () => {
+    const custom = stockAging(makeHistory({ layers: [layer("2024-12-17", 2, 1)] }), {
+      buckets: [7, 14],
+    });
+    // 2024-12-17 is 14 days before 2024-12-31: the 8–14 bucket.
+    expect(custom.buckets.map((b) => [b.label, b.quantity])).toEqual([
+      ["0–7", 0],
+      ["8–14", 2],
+      ["over 14", 0],
+    ]);
+  });
+});
+
+describe("stockAging: stock that went to zero, negative stock", () => {
+  it("restarts the age when stock went to zero and came back", () => {
+    // 2024-01-10 receipt 10, 2024-03-01 issue 10 (nothing left), 2024-11-21 receipt 6 @ 3.
+    // Only the new layer remains: 2024-11-21 is day 326, 366 − 326 = 40 days old, not 356.
+    const aging = stockAging(
+      makeHistory({
+        closingQuantity: 6,
+        closingValue: 18,
+        lastMovementDate: "2024-11-21",
+        layers: [layer("2024-11-21", 6, 3)],
+      }),
+    );
+    expect(aging.averageAge).toBe(40);
+    expect(aging.oldestAge).toBe(40);
+    expect(aging.buckets[1]).toMatchObject({ label: "31–60", quantity: 6 });
+    expect(aging.buckets[1]?.value.toFixed(2)).toBe("18.00");
+  });
+
+  it("has empty buckets and null ages with a reason for a SKU with negative stock", () => {
+    const aging = stockAging(
+      makeHistory({ closingQuantity: -4, closingValue: -10, lastMovementDate: "2024-06-01" }),
+    );
+    expect(aging.buckets.every((b) => b.quantity === 0 && b.value.isZero())).toBe(true);
+    expect(aging.quantity).toBe(0);
+    expect(aging.value.isZero()).toBe(true);
+    expect(aging.averageAge).toBeNull();
+    expect(aging.oldestAge).toBeNull();
+    expect(aging.ageReason).toBe("nothing_on_hand");
+  });
+});
+
+describe("stockAging: exact sums", () => {
+  it("adds bucket values as exact decimals", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in binary floating point; the bucket must hold exactly 0.3.
+    const aging = stockAging(
+      makeHistory({
+        layers: [
+          layer("2024-12-30", 1, "0.1"),
+          layer("2024-12-31", 1, "0.2"),
+          layer("2024-12-31", 0.1, "1"),
+          layer("2024-12-31", 0.2, "1"),
+        ],
+      }),
+    );
+    expect(aging.buckets[0]?.value).toBeInstanceOf(Decimal);
+    expect(aging.buckets[0]?.value.toFixed()).toBe("0.6");
+    expect(aging.buckets[0]?.quantity).toBe(2.3);
+  });
+
+  it("does not modify its input", () => {
+    const layers = [layer("2024-01-01", 5, 2)];
+    const history = makeHistory({ layers });
+    const before = JSON.stringify(history);
+    stockAging(history);
+    expect(JSON.stringify(history)).toBe(before);
+  });
+});
+
+describe("stockAging: errors", () => {
+  const history = makeHistory({
+    lastMovementDate: "2024-06-30",
+    layers: [layer("2024-06-30", 1, 1)],
+  });
+
+  it("rejects an as-of day before the last movement", () => {
+    expect(codeOf(() => stockAging(history, { asOf: "2024-06-29" }))).toBe("out_of_range");
+    expect(stockAging(history, { asOf: "2024-06-30" }).oldestAge).toBe(0);
+  });
+
+  it("rejects a layer received after the as-of day, naming it", () => {
+    // An opening balance dated after asOf, with no movement at all.
+    const future = makeHistory({ layers: [layer("2024-01-01", 1, 1), layer("2025-02-01", 1, 1)] });
+    expect(codeOf(() => stockAging(future))).toBe("out_of_range");
+    expect(() => stockAging(future)).toThrow(/layers\[1\]/);
+  });
+
+  it("accepts an as-of day after the period end (no movement since)", () => {
+    expect(stockAging(history, { asOf: "2025-06-30" }).oldestAge).toBe(365);
+  });
+
+  it("rejects an invalid as-of day", () => {
+    expect(codeOf(() => stockAging(history, { asOf: "2024-02-30" }))).toBe("invalid_date");
+  });
+
+  it("rejects buckets that are not strictly increasing positive whole days", () => {
+    for (const buckets of [[], [0], [30, 30], [60, 30], [30.5], [-1], [Number.NaN]]) {
+      expect(
+        codeOf(() => stockAging(history, { buckets })),
+        JSON.stringify(buckets),
+      ).toBe("invalid_option");
+    }
+    expect(codeOf(() => stockAging(history, { buckets: "30" as unknown as number[] }))).toBe(
+      "invalid_option",
+    );
+  });
+});

@@ -1,0 +1,474 @@
+import { describe, expect, it } from "vitest";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
+import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import type { Movement } from "../../src/model/Movement.js";
+import type { SkuHistory } from "../../src/model/SkuHistory.js";
+
+const march = { from: "2025-03-01", to: "2025-03-10" };
+
+// Worked ledger 1 (hand computation):
+//   03-01 receipt 100 @ 2.00; 03-04 receipt 50 @ 2.60 and issue 30 (same day: receipt first);
+//   03-08 issue 60. Period 03-01..03-10 (10 days).
+// End-of-day balances: 100, 100, 100, 120, 120, 120, 120, 60, 60, 60 → Σ 960 → average 96.
+const ledger1: Movement[] = [
+  { sku: "A", date: "2025-03-04", type: "issue", quantity: 30 },
+  { sku: "A", date: "2025-03-01", type: "receipt", quantity: 100, unitCost: "2.00" },
+  { sku: "A", date: "2025-03-04", type: "receipt", quantity: 50, unitCost: "2.60" },
+  { sku: "A", date: "2025-03-08", type: "issue", quantity: 60 },
+];
+
+function only(histories: readonly SkuHistory[]): SkuHistory {
+  expect(histories).toHaveLength(1);
+  return histories[0] as SkuHistory;
+}
+
+describe("replayLedger: daily balances and the time-weighted average", () => {
+  it("averages the end-of-day balance of every day of the period", () => {
+    const h = only(replayLedger(ledger1, { period: march }).histories);
+    expect(h.averageQuantity).toBe(96);
+    expect(h.minQuantity).toBe(60);
+    expect(h.maxQuantity).toBe(120);
+    expect(h.openingQuantity).toBe(0);
+    expect(h.closingQuantity).toBe(60);
+    expect(h.receivedQuantity).toBe(150);
+    expect(h.receivedValue.toFixed(2)).toBe("330.00"); // 200 + 130
+    expect(h.issuedQuantity).toBe(90);
+    expect(h.issueCount).toBe(2);
+  });
+
+  it("keeps daily demand sums with the zero-demand days implicit", () => {
+    const h = only(replayLedger(ledger1, { period: march }).histories);
+    // Demand 30 on 03-04 and 60 on 03-08: Σx = 90, Σx² = 900 + 3600 = 4500, max 60, 2 non-zero days.
+    expect(h.demand.day).toEqual({ sum: 90, sumOfSquares: 4500, max: 60, nonZeroBuckets: 2 });
+    // 03-04 (Tue) and 03-08 (Sat) are in the same ISO week: one weekly bucket of 90.
+    expect(h.demand.week).toEqual({ sum: 90, sumOfSquares: 8100, max: 90, nonZeroBuckets: 1 });
+    expect(h.firstDemandDate).toBe("2025-03-04");
+    expect(h.firstReceiptDate).toBe("2025-03-01");
+    expect(h.lastIssueDate).toBe("2025-03-08");
+  });
+});
+
+describe("replayLedger: moving-average valuation", () => {
+  it("values issues at the running average cost (ledger 1 by hand)", () => {
+    // 03-01: V = 100 × 2 = 200, Q = 100.
+    // 03-04: receipt 50 × 2.60 = 130 → V = 330, Q = 150; issue 30 × 330/150 = 66 → V = 264, Q = 120.
+    // 03-08: issue 60 × 264/120 = 132 → V = 132, Q = 60. COGS = 66 + 132 = 198.
+    // Daily values: 200 ×3 + 264 ×4 + 132 ×3 = 600 + 1056 + 396 = 2052 → average 205.2.
+    const h = only(replayLedger(ledger1, { period: march }).histories);
+    expect(h.cogs.toFixed()).toBe("198");
+    expect(h.closingValue.toFixed()).toBe("132");
+    expect(h.averageValue.toFixed()).toBe("205.2");
+    expect(h.layers.map((l) => [l.quantity, l.value.toFixed(), l.receivedDate])).toEqual([
+      [10, "22", "2025-03-01"], // 132 × 10/60 = 22
+      [50, "110", "2025-03-04"], // the last layer takes the rest: 132 − 22
+    ]);
+  });
+
+  it("rounds each issue half to even at 6 decimals and lets the last unit take the rest", () => {
+    // Receipts 1 @ 1 and 2 @ 2: Q = 3, V = 5.
+    // Issue 1: 5/3 = 1.6666666… → 1.666667; V = 3.333333, Q = 2.
+    // Issue 1: 3.333333/2 = 1.6666665 → half to even → 1.666666; V = 1.666667, Q = 1.
+    // Issue 1: the last unit takes the whole remaining value 1.666667.
+    // COGS = 1.666667 + 1.666666 + 1.666667 = 5.000000: nothing is lost to rounding.
+    const { histories } = replayLedger(
+      [
+        { sku: "R", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+        { sku: "R", date: "2025-03-01", type: "receipt", quantity: 2, unitCost: 2 },
+        { sku: "R", date: "2025-03-02", type: "issue", quantity: 1 },
+        { sku: "R", date: "2025-03-03", type: "issue", quantity: 1 },
+        { sku: "R", date: "2025-03-04", type: "issue", quantity: 1 },
+      ],
+      { period: march },
+    );
+    const h = only(histories);
+    expect(h.issuedValue.toFixed(6)).toBe("5.000000");
+    expect(h.closingValue.isZero()).toBe(true);
+    expect(h.months[0]?.cogs.toFixed(6)).toBe("5.000000");
+  });
+});
+
+describe("replayLedger: FIFO valuation", () => {
+  it("consumes the oldest layer first, partially (ledger 1 by hand)", () => {
+    // 03-04: issue 30 from layer 100 @ 2 → 60; that layer keeps 70. V = 200 + 130 − 60 = 270.
+    // 03-08: issue 60 from the same layer → 120; it keeps 10. V = 150. COGS = 180.
+    // Closing: 10 @ 2 + 50 @ 2.60 = 20 + 130 = 150.
+    // Daily values: 200 ×3 + 270 ×4 + 150 ×3 = 600 + 1080 + 450 = 2130 → average 213.
+    const h = only(replayLedger(ledger1, { period: march, valuation: "fifo" }).histories);
+    expect(h.cogs.toFixed()).toBe("180");
+    expect(h.closingValue.toFixed()).toBe("150");
+    expect(h.averageValue.toFixed()).toBe("213");
+    expect(
+      h.layers.map((l) => [l.quantity, l.unitCost.toFixed(2), l.value.toFixed(2), l.receivedDate]),
+    ).toEqual([
+      [10, "2.00", "20.00", "2025-03-01"],
+      [50, "2.60", "130.00", "2025-03-04"],
+    ]);
+  });
+
+  it("keeps same-day receipts in posting order: the first posted is issued first", () => {
+    const h = only(
+      replayLedger(
+        [
+          { sku: "P", date: "2025-03-02", type: "receipt", quantity: 5, unitCost: 7 },
+          { sku: "P", date: "2025-03-02", type: "receipt", quantity: 5, unitCost: 3 },
+          { sku: "P", date: "2025-03-02", type: "issue", quantity: 5 },
+        ],
+        { period: march, valuation: "fifo" },
+      ).histories,
+    );
+    expect(h.cogs.toFixed()).toBe("35"); // 5 × 7, the first posted receipt
+  });
+});
+
+describe("replayLedger: standard valuation", () => {
+  it("values every unit at the SKU's standard cost", () => {
+    // Receipts at 2.00 and 2.60 are valued at standard 2.50: closing 60 × 2.5 = 150, COGS 90 × 2.5 = 225.
+    const h = only(
+      replayLedger(ledger1, {
+        period: march,
+        valuation: "standard",
+        skuInfo: [{ sku: "A", standardCost: "2.50" }],
+      }).histories,
+    );
+    expect(h.cogs.toFixed()).toBe("225");
+    expect(h.closingValue.toFixed()).toBe("150");
+    expect(h.receivedValue.toFixed()).toBe("375");
+  });
+
+  it("refuses standard valuation without a standard cost", () => {
+    expect(() => replayLedger(ledger1, { period: march, valuation: "standard" })).toThrowError(
+      expect.objectContaining({ code: "invalid_option" }),
+    );
+  });
+});
+
+describe("replayLedger: customer returns", () => {
+  const ledger: Movement[] = [
+    { sku: "T", date: "2025-03-01", type: "receipt", quantity: 10, unitCost: 5 },
+    { sku: "T", date: "2025-03-02", type: "issue", quantity: 4, unitPrice: 9 },
+    { sku: "T", date: "2025-03-05", type: "return", quantity: 1 },
+    {
+      sku: "T",
+      date: "2025-03-06",
+      type: "return",
+      quantity: 1,
+      unitCost: "4.50",
+      unitPrice: "8.50",
+    },
+  ];
+
+  it("come back at the last issue's cost unless they carry one, and reduce COGS, revenue and demand", () => {
+    // Issue 4 × 5 = 20 (V = 30, Q = 6). Return 1 without cost: at the last issue's unit cost 20/4 = 5
+    // (V = 35, Q = 7). Return 1 at its own cost 4.50 (V = 39.5, Q = 8).
+    // COGS = 20 − 5 − 4.5 = 10.5. Revenue = 4 × 9 − 1 × 9 (last issue's price) − 1 × 8.5 = 18.5.
+    const h = only(replayLedger(ledger, { period: march }).histories);
+    expect(h.cogs.toFixed()).toBe("10.5");
+    expect(h.returnedQuantity).toBe(2);
+    expect(h.returnedValue.toFixed()).toBe("9.5");
+    expect(h.closingValue.toFixed()).toBe("39.5");
+    expect(h.revenue.toFixed()).toBe("18.5");
+    // Net demand by day: +4 on 03-02, −1 on 03-05, −1 on 03-06: Σx = 2, Σx² = 16 + 1 + 1 = 18.
+    expect(h.demand.day).toEqual({ sum: 2, sumOfSquares: 18, max: 4, nonZeroBuckets: 3 });
+  });
+
+  it("re-enter as new layers dated the return day (FIFO)", () => {
+    const h = only(replayLedger(ledger, { period: march, valuation: "fifo" }).histories);
+    expect(h.layers.map((l) => [l.quantity, l.unitCost.toFixed(2), l.receivedDate])).toEqual([
+      [6, "5.00", "2025-03-01"],
+      [1, "5.00", "2025-03-05"],
+      [1, "4.50", "2025-03-06"],
+    ]);
+  });
+});
+
+describe("replayLedger: negative stock", () => {
+  const ledger: Movement[] = [
+    { sku: "N", date: "2025-03-01", type: "receipt", quantity: 5, unitCost: 10 },
+    { sku: "N", date: "2025-03-02", type: "issue", quantity: 8 },
+    { sku: "N", date: "2025-03-03", type: "receipt", quantity: 10, unitCost: 12 },
+  ];
+
+  for (const valuation of ["moving-average", "fifo"] as const) {
+    it(`costs the shortfall at the last cost and settles it with the next receipt (${valuation})`, () => {
+      // Issue 8: 5 from stock (50) + 3 beyond stock at the last cost 10 (30) = 80; Q = −3, V = −30.
+      // Receipt 10 @ 12: the 3 owed units really cost 36, booked 30 → 6 more into COGS.
+      // V = −30 + 120 − 6 = 84 = 7 × 12. COGS = 80 + 6 = 86. Check: 0 + 170 = 86 + 84.
+      const { histories, warnings } = replayLedger(ledger, { period: march, valuation });
+      const h = only(histories);
+      expect(h.cogs.toFixed()).toBe("86");
+      expect(h.closingValue.toFixed()).toBe("84");
+      expect(h.closingQuantity).toBe(7);
+      expect(h.minQuantity).toBe(-3);
+      expect(h.layers.map((l) => [l.quantity, l.receivedDate])).toEqual([[7, "2025-03-03"]]);
+      expect(warnings).toEqual([
+        expect.objectContaining({ code: "negative_stock", sku: "N", date: "2025-03-02", row: 1 }),
+      ]);
+    });
+  }
+
+  it("stops with negative_stock under negativeStock: 'error'", () => {
+    try {
+      replayLedger(ledger, { period: march, negativeStock: "error" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvKpiError);
+      expect((e as InvKpiError).code).toBe("negative_stock");
+      expect((e as InvKpiError).details).toMatchObject({ sku: "N", date: "2025-03-02" });
+    }
+  });
+});
+
+describe("replayLedger: transfers between locations", () => {
+  const ledger: Movement[] = [
+    {
+      sku: "X",
+      date: "2025-01-05",
+      type: "receipt",
+      quantity: 10,
+      unitCost: 3,
+      location: "WH1",
+      lot: "L1",
+    },
+    {
+      sku: "X",
+      date: "2025-02-01",
+      type: "receipt",
+      quantity: 5,
+      unitCost: 4,
+      location: "WH1",
+      lot: "L2",
+    },
+    { sku: "X", date: "2025-03-01", type: "transfer", quantity: 12, location: "WH2" },
+    { sku: "X", date: "2025-03-01", type: "transfer", quantity: -12, location: "WH1" },
+  ];
+  const q1 = { from: "2025-01-01", to: "2025-03-31" };
+
+  it("moves FIFO layers with their receipt day (byLocation)", () => {
+    // WH1 sends 12: 10 @ 3 from 01-05 and 2 @ 4 from 02-01 = 38; it keeps 3 @ 4 (12).
+    const { histories, warnings } = replayLedger(ledger, {
+      period: q1,
+      valuation: "fifo",
+      byLocation: true,
+    });
+    expect(warnings).toEqual([]);
+    const [wh1, wh2] = histories as [SkuHistory, SkuHistory];
+    expect([
+      wh1.location,
+      wh1.closingQuantity,
+      wh1.closingValue.toFixed(),
+      wh1.transferredOutQuantity,
+      wh1.transferredValue.toFixed(),
+    ]).toEqual(["WH1", 3, "12", 12, "-38"]);
+    expect([
+      wh2.location,
+      wh2.closingQuantity,
+      wh2.closingValue.toFixed(),
+      wh2.transferredInQuantity,
+      wh2.transferredValue.toFixed(),
+    ]).toEqual(["WH2", 12, "38", 12, "38"]);
+    expect(
+      wh2.layers.map((l) => [l.quantity, l.unitCost.toFixed(), l.receivedDate, l.lot]),
+    ).toEqual([
+      [10, "3", "2025-01-05", "L1"],
+      [2, "4", "2025-02-01", "L2"],
+    ]);
+    // Neither COGS nor demand: a transfer is not consumption.
+    expect(wh1.cogs.isZero() && wh2.cogs.isZero()).toBe(true);
+    expect(wh1.demand.day.sum + wh2.demand.day.sum).toBe(0);
+  });
+
+  it("nets out for the company when histories are per SKU", () => {
+    const h = only(replayLedger(ledger, { period: q1, valuation: "fifo" }).histories);
+    expect(h.closingQuantity).toBe(15);
+    expect(h.closingValue.toFixed()).toBe("50");
+    expect(h.layers.map((l) => [l.quantity, l.receivedDate])).toEqual([
+      [10, "2025-01-05"],
+      [5, "2025-02-01"],
+    ]);
+  });
+
+  it("reports a transfer out without its transfer in", () => {
+    const { warnings } = replayLedger(
+      ledger
+        .slice(0, 2)
+        .concat([
+          { sku: "X", date: "2025-03-01", type: "transfer", quantity: -2, location: "WH1" },
+        ]),
+      {
+        period: q1,
+        byLocation: true,
+      },
+    );
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: "unmatched_transfer", sku: "X", date: "2025-03-01" }),
+    ]);
+  });
+});
+
+describe("replayLedger: movements before and after the period", () => {
+  // Period February 2025 (28 days). Before: receipt 20 @ 1.50 on 01-10, issue 5 on 01-20.
+  // Inside: issue 3 on 02-10. After: receipt 100 on 03-05.
+  // Opening 15 (value 22.5); closing 12 (18); COGS 3 × 1.5 = 4.5.
+  // Average: 15 for 02-01..02-09 (9 days) and 12 for 02-10..02-28 (19 days): (135 + 228) / 28 = 12.964…
+  const ledger: Movement[] = [
+    { sku: "B", date: "2025-01-10", type: "receipt", quantity: 20, unitCost: "1.50" },
+    { sku: "B", date: "2025-01-20", type: "issue", quantity: 5 },
+    { sku: "B", date: "2025-02-10", type: "issue", quantity: 3 },
+    { sku: "B", date: "2025-03-05", type: "receipt", quantity: 100, unitCost: 1 },
+  ];
+
+  it("builds the opening balance from earlier movements and leaves later ones out", () => {
+    const { histories, warnings } = replayLedger(ledger, {
+      period: { from: "2025-02-01", to: "2025-02-28" },
+    });
+    const h = only(histories);
+    expect([
+      h.openingQuantity,
+      h.openingValue.toFixed(),
+      h.closingQuantity,
+      h.closingValue.toFixed(),
+      h.cogs.toFixed(),
+    ]).toEqual([15, "22.5", 12, "18", "4.5"]);
+    expect(h.averageQuantity).toBeCloseTo(363 / 28, 12);
+    expect(h.receivedQuantity).toBe(0);
+    expect(h.issuedQuantity).toBe(3);
+    expect(h.lastReceiptDate).toBe("2025-01-10");
+    expect(h.monthEnds.map((m) => [m.date, m.quantity, m.value.toFixed()])).toEqual([
+      ["2025-02-28", 12, "18"],
+    ]);
+    expect(warnings.map((w) => [w.code, w.count])).toEqual([
+      ["after_period", 1],
+      ["before_period", 2],
+    ]);
+  });
+
+  it("takes opening balances with their cost and receipt day", () => {
+    const { histories } = replayLedger(
+      [{ sku: "O", date: "2025-02-03", type: "issue", quantity: 4 }],
+      {
+        period: { from: "2025-02-01", to: "2025-02-28" },
+        valuation: "fifo",
+        openingBalances: [{ sku: "O", quantity: 10, unitCost: "0.75", receivedOn: "2024-11-30" }],
+      },
+    );
+    const h = only(histories);
+    expect([
+      h.openingQuantity,
+      h.openingValue.toFixed(),
+      h.cogs.toFixed(),
+      h.closingValue.toFixed(),
+    ]).toEqual([10, "7.5", "3", "4.5"]);
+    expect(h.layers[0]?.receivedDate).toBe("2024-11-30");
+    expect(h.firstReceiptDate).toBe("2024-11-30");
+  });
+});
+
+describe("replayLedger: months", () => {
+  it("closes each month with its own average and month-end balance", () => {
+    // Receipt 31 on 01-01; issue 31 on 02-01. January: 31 every day; February: 0 every day.
+    const { histories } = replayLedger(
+      [
+        { sku: "M", date: "2024-01-01", type: "receipt", quantity: 31, unitCost: 1 },
+        { sku: "M", date: "2024-02-01", type: "issue", quantity: 31 },
+      ],
+      { period: { from: "2024-01-01", to: "2024-02-29" } },
+    );
+    const h = only(histories);
+    expect(h.period.days).toBe(60); // 31 + 29 (leap year)
+    expect(h.averageQuantity).toBeCloseTo((31 * 31) / 60, 12);
+    expect(
+      h.months.map((m) => [
+        m.month,
+        m.days,
+        m.averageQuantity,
+        m.closingQuantity,
+        m.cogs.toFixed(),
+      ]),
+    ).toEqual([
+      ["2024-01", 31, 31, 31, "0"],
+      ["2024-02", 29, 0, 0, "31"],
+    ]);
+    expect(h.monthEnds.map((m) => m.date)).toEqual(["2024-01-31", "2024-02-29"]);
+  });
+});
+
+describe("replayLedger: input forms and edge cases", () => {
+  it("gives the same result for Date objects, strings and columns", () => {
+    const asDates = ledger1.map((m) => ({ ...m, date: new Date(`${m.date as string}T00:00:00Z`) }));
+    const a = replayLedger(ledger1, { period: march }).histories;
+    const b = replayLedger(asDates, { period: march }).histories;
+    const c = replayLedger(toLedgerColumns(ledger1), { period: march }).histories;
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+  });
+
+  it("keeps fractional quantities exact", () => {
+    // 0.1 + 0.2 kg received, 0.3 kg issued: exactly nothing left (floating point would leave 5.5e-17).
+    const { histories } = replayLedger(
+      [
+        { sku: "K", date: "2025-03-01", type: "receipt", quantity: 0.1, unitCost: 3 },
+        { sku: "K", date: "2025-03-01", type: "receipt", quantity: 0.2, unitCost: 3 },
+        { sku: "K", date: "2025-03-02", type: "issue", quantity: 0.3 },
+      ],
+      { period: march },
+    );
+    const h = only(histories);
+    expect(h.closingQuantity).toBe(0);
+    expect(h.receivedQuantity).toBe(0.3);
+    expect(h.cogs.toFixed()).toBe("0.9");
+  });
+
+  it("handles an empty ledger and a one-day period", () => {
+    expect(replayLedger([], { period: { from: "2025-01-01", to: "2025-01-01" } })).toEqual({
+      histories: [],
+      warnings: [],
+    });
+    const h = only(
+      replayLedger(ledger1.slice(1, 2), { period: { from: "2025-03-01", to: "2025-03-01" } })
+        .histories,
+    );
+    expect([h.period.days, h.averageQuantity, h.closingQuantity]).toEqual([1, 100, 100]);
+  });
+
+  it("sorts SKU codes exactly, Unicode included, and never trims them", () => {
+    const { histories } = replayLedger(
+      [
+        { sku: "螺丝 M3", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+        { sku: "b ", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+        { sku: "b", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+        { sku: "B", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+      ],
+      { period: march },
+    );
+    expect(histories.map((h) => h.sku)).toEqual(["B", "b", "b ", "螺丝 M3"]);
+  });
+
+  it("rejects an invalid ledger with every problem at once, and a bad period", () => {
+    try {
+      replayLedger(
+        [
+          { sku: "", date: "2025-02-30", type: "issue", quantity: 1 },
+          { sku: "A" },
+        ] as unknown as Movement[],
+        { period: march },
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvKpiError).code).toBe("invalid_ledger");
+      expect((e as InvKpiError).issues.map((i) => [i.row, i.field, i.code])).toEqual([
+        [0, "sku", "empty_sku"],
+        [0, "date", "invalid_date"],
+        [1, "date", "missing_field"],
+        [1, "type", "missing_field"],
+        [1, "quantity", "missing_field"],
+      ]);
+    }
+    expect(() =>
+      replayLedger(ledger1, { period: { from: "2025-03-10", to: "2025-03-01" } }),
+    ).toThrowError(expect.objectContaining({ code: "invalid_period" }));
+    expect(() => replayLedger(ledger1, { period: march, valuation: "lifo" as never })).toThrowError(
+      expect.objectContaining({ code: "invalid_option" }),
+    );
+  });
+});

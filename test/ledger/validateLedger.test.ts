@@ -1,0 +1,169 @@
+import { Decimal as UserDecimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { parseLedger, toLedgerColumns, validateLedger } from "../../src/ledger/validateLedger.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+
+const good = { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: "2.50" };
+
+function problems(rows: unknown[], options = {}): string[] {
+  return validateLedger(rows, options).issues.map((i) => `${i.row} ${i.field} ${i.code}`);
+}
+
+describe("validateLedger", () => {
+  it("accepts valid rows, with fields their type does not need", () => {
+    const rows = [
+      good,
+      {
+        sku: "A",
+        date: "2025-01-03",
+        type: "issue",
+        quantity: 2,
+        unitCost: 9,
+        unitPrice: "4.10",
+        note: "ERP column",
+      },
+    ];
+    const { movements, issues } = validateLedger(rows);
+    expect(issues).toEqual([]);
+    expect(movements).toEqual(rows);
+    expect(movements[0]).toBe(rows[0]); // the same objects, not copies
+  });
+
+  it("reports every problem of every row at once, with row, field, code and value", () => {
+    const rows = [
+      good,
+      { sku: "  ", date: "2025-02-30", type: "sale", quantity: 0 },
+      { sku: "B", date: "2025-13-01", type: "issue", quantity: -3 },
+      { sku: "B", date: "", type: "adjustment", quantity: Number.NaN },
+      { sku: 42, date: "2025-01-01", type: "return", quantity: "3", unitCost: "abc" },
+      { sku: "C", date: "2025-01-01", type: "receipt", quantity: 1 },
+      { sku: "C", date: "2025-01-01", type: "receipt", quantity: 1, unitCost: -1 },
+      { sku: "C", date: "2025-01-01", type: "receipt", quantity: 0.1 + 0.2, unitCost: 1 },
+      null,
+    ];
+    expect(problems(rows)).toEqual([
+      "1 sku empty_sku",
+      "1 date invalid_date",
+      "1 type unknown_movement_type",
+      "1 quantity zero_quantity",
+      "2 date invalid_date",
+      "2 quantity wrong_sign",
+      "3 date invalid_date",
+      "3 quantity invalid_quantity",
+      "4 sku invalid_type",
+      "4 quantity invalid_type",
+      "4 unitCost invalid_money",
+      "5 unitCost missing_cost",
+      "6 unitCost negative_money",
+      "7 quantity quantity_precision",
+      "8  not_an_object",
+    ]);
+    const first = validateLedger(rows).issues[1];
+    expect(first).toMatchObject({ row: 1, field: "date", value: '"2025-02-30"' });
+    expect(first?.message).toMatch(/real calendar day/);
+  });
+
+  it("allows signed adjustments and transfers but not zero", () => {
+    expect(
+      problems([
+        { sku: "A", date: "2025-01-02", type: "adjustment", quantity: -2 },
+        { sku: "A", date: "2025-01-02", type: "transfer", quantity: 2, location: "W2" },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("lets a SKU with a standard cost receive without unitCost", () => {
+    const row = { sku: "S", date: "2025-01-02", type: "receipt", quantity: 1 };
+    expect(problems([row])).toEqual(["0 unitCost missing_cost"]);
+    expect(problems([row], { skuInfo: [{ sku: "S", standardCost: 3 }] })).toEqual([]);
+  });
+
+  it("reports duplicate ids, naming the first row", () => {
+    const { issues } = validateLedger([
+      { ...good, id: "D1" },
+      { ...good, id: 7 },
+      { ...good, id: "D1" },
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: "id",
+        code: "duplicate_id",
+        message: "id is already used by row 0",
+      }),
+    ]);
+  });
+
+  it("accepts money as number, decimal text or any decimal.js Decimal, and too-precise money is reported", () => {
+    expect(
+      problems([
+        { ...good, unitCost: 0.1 },
+        { ...good, unitCost: "12.3456" },
+        { ...good, unitCost: new UserDecimal("1.5") },
+      ]),
+    ).toEqual([]);
+    expect(problems([{ ...good, unitCost: "1.1234567890123" }])).toEqual([
+      "0 unitCost money_precision",
+    ]);
+    expect(problems([{ ...good, unitCost: Number.POSITIVE_INFINITY }])).toEqual([
+      "0 unitCost invalid_money",
+    ]);
+  });
+
+  it("keeps SKU codes exactly as given: Unicode, case and spaces", () => {
+    const columns = toLedgerColumns([
+      { ...good, sku: "螺丝 M3" },
+      { ...good, sku: "a" },
+      { ...good, sku: "A" },
+      { ...good, sku: " A" },
+    ]);
+    expect(columns.skus).toEqual(["螺丝 M3", "a", "A", " A"]);
+  });
+
+  it("truncates long offending values", () => {
+    const { issues } = validateLedger([{ ...good, type: "x".repeat(500) }]);
+    expect(issues[0]?.value?.length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("parseLedger and toLedgerColumns", () => {
+  it("throw one invalid_ledger error that carries every issue", () => {
+    const rows = [good, { ...good, date: "2025-02-30" }, { ...good, quantity: -1 }];
+    for (const fn of [parseLedger, toLedgerColumns]) {
+      try {
+        fn(rows);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvKpiError);
+        const error = e as InvKpiError;
+        expect(error.code).toBe("invalid_ledger");
+        expect(error.issues).toEqual(validateLedger(rows).issues);
+        expect(error.message).toMatch(
+          /^(parseLedger|toLedgerColumns): 2 problems in 2 rows: row 1, date/,
+        );
+      }
+    }
+  });
+
+  it("build columns with dictionaries and exact money", () => {
+    const c = toLedgerColumns([
+      good,
+      {
+        sku: "B",
+        date: "2025-01-03",
+        type: "transfer",
+        quantity: -2.5,
+        location: "W1",
+        lot: "L9",
+        expiresOn: "2026-01-01",
+      },
+    ]);
+    expect(c.length).toBe(2);
+    expect(Array.from(c.sku)).toEqual([0, 1]);
+    expect(Array.from(c.kind)).toEqual([0, 2]); // receipt, transfer out
+    expect([c.costUnits[0], c.costDecimals[0]]).toEqual([25, 1]); // "2.50" is 25 tenths
+    expect(Number.isNaN(c.costUnits[1])).toBe(true);
+    expect(c.quantityDecimals).toBe(1);
+    expect([c.locations, c.lots]).toEqual([["W1"], ["L9"]]);
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/model/Decimal.js";
+import type { MonthFigures } from "../../src/model/SkuHistory.js";
+import type { TurnoverSeriesOptions } from "../../src/turnover/turnoverSeries.js";
+import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
+import { makeHistory } from "../support/makeHistory.js";
+import { codeOf } from "./codeOf.js";
+
+/** One month of figures; what a test does not set is zero. */
+function month(
+  label: string,
+  days: number,
+  figures: Partial<Record<keyof MonthFigures, number | string>> = {},
+): MonthFigures {
+  const d = (key: keyof MonthFigures) => new Decimal(figures[key] ?? 0);
+  const n = (key: keyof MonthFigures) => Number(figures[key] ?? 0);
+  return {
+    month: label,
+    from: String(figures.from ?? `${label}-01`),
+    to: String(figures.to ?? `${label}-${days}`),
+    days,
+    openingQuantity: n("openingQuantity"),
+    openingValue: d("openingValue"),
+    closingQuantity: n("closingQuantity"),
+    closingValue: d("closingValue"),
+    averageQuantity: n("averageQuantity"),
+    averageValue: d("averageValue"),
+    receivedQuantity: n("receivedQuantity"),
+    receivedValue: d("receivedValue"),
+    issuedQuantity: n("issuedQuantity"),
+    returnedQuantity: n("returnedQuantity"),
+    cogs: d("cogs"),
+    revenue: d("revenue"),
+  };
+}
+
+// A seasonal SKU, first half of the leap year 2024 (hand-made figures).
+const months = [
+  month("2024-01", 31, { openingValue: 900, averageValue: 1_000, closingValue: 1_100, cogs: 500 }),
+  month("2024-02", 29, {
+    openingValue: 1_100,
+    averageValue: 2_000,
+    closingValue: 2_900,
+    cogs: 500,
+  }),
+  month("2024-03", 31, {
+    openingValue: 2_900,
+    averageValue: 3_000,
+    closingValue: 3_100,
+    cogs: 1_000,
+  }),
+  month("2024-04", 30, { openingValue: 3_100, averageValue: 600, closingValue: 300, cogs: 6_000 }),
+  month("2024-05", 31, { openingValue: 300, averageValue: 0, closingValue: 0, cogs: 300 }),
+  month("2024-06", 30, { openingValue: 0, averageValue: 0, closingValue: 0, cogs: 0 }),
+];
+const history = makeHistory({
+  period: { from: "2024-01-01", to: "2024-06-30", days: 182 },
+  months,
+});
+
+describe("turnoverSeries", () => {
+  it("by month: each month's own days, average and COGS", () => {
+    const series = turnoverSeries(history, { by: "month" });
+    expect(series.map((m) => m.label)).toEqual([
+      "2024-01",
+      "2024-02",
+      "2024-03",
+      "2024-04",
+      "2024-05",
+      "2024-06",
+    ]);
+    expect(series.map((m) => m.periodDays)).toEqual([31, 29, 31, 30, 31, 30]);
+    // Hand computation: 500 / 1,000; 500 / 2,000; 1,000 / 3,000; 6,000 / 600.
+    expect(series.slice(0, 4).map((m) => m.turnover)).toEqual([0.5, 0.25, 1 / 3, 10]);
+    // Days of inventory: 31 / 0.5 = 62; 29 / 0.25 = 116; 31 / (1/3) = 93; 30 / 10 = 3.
+    expect(series.slice(0, 4).map((m) => m.daysOfInventory)).toEqual([62, 116, 93, 3]);
+    // Annualized: 0.5 × 365 / 31 = 5.887…
+    expect(series[0]?.annualizedTurnover).toBeCloseTo((0.5 * 365) / 31, 12);
+    expect(turnoverSeries(history).map((m) => m.label)).toHaveLength(6); // month is the default
+  });
+
+  it("by month: months without stock carry the reason", () => {
+    const [, , , , may, june] = turnoverSeries(history);
+    expect(may?.turnover).toBeNull();
+    expect(may?.reasons.turnover).toBe("zero_average_inventory");
+    expect(may?.reasons.annualizedTurnover).toBe("zero_average_inventory");
+    expect(june?.daysOfInventory).toBeNull();
+  });
+
+  it("by quarter: COGS summed, average time-weighted, ends from the first and last month", () => {
+    const [q1, q2] = turnoverSeries(history, { by: "quarter" });
+    // Q1 (hand computation): 91 days; average (1,000·31 + 2,000·29 + 3,000·31) / 91 = 182,000 / 91
+    // = 2,000; COGS 2,000; turnover 1; 91 days of inventory; annualized 365 / 91 = 4.01.
+    expect(q1?.label).toBe("2024-Q1");
+    expect(q1?.from).toBe("2024-01-01");
+    expect(q1?.to).toBe("2024-03-31");
+    expect(q1?.periodDays).toBe(91);
+    expect(q1?.averageValue.toFixed()).toBe("2000");
+    expect(q1?.cogs.toFixed()).toBe("2000");
+    expect(q1?.turnover).toBe(1);
+    expect(q1?.daysOfInventory).toBe(91);
+    expect(q1?.openingValue.toFixed()).toBe("900");
+    expect(q1?.closingValue.toFixed()).toBe("3100");
+    expect(q1?.capitalTiedUp.toFixed()).toBe("3100");
+    // Q2: 91 days; average (600·30 + 0·31 + 0·30) / 91 = 18,000 / 91; COGS 6,300;
+    // turnover 6,300 · 91 / 18,000 = 31.85.
+    expect(q2?.label).toBe("2024-Q2");
+    expect(q2?.averageValue.times(91).toFixed()).toBe("18000");
+    expect(q2?.turnover).toBeCloseTo((6_300 * 91) / 18_000, 12);
+    // The mean of the monthly turnovers is not the quarter's turnover.
+    expect(q2?.turnover).not.toBeCloseTo(10, 1);
+  });
+
+  it("a period that starts mid-month: the clipped month has its own days", () => {
+    const clipped = makeHistory({
+      months: [
+        month("2024-03", 17, { from: "2024-03-15", to: "2024-03-31", averageValue: 170, cogs: 17 }),
+        month("2024-04", 30, { averageValue: 300, cogs: 30 }),
+      ],
+    });
+    const [march] = turnoverSeries(clipped);
+    expect(march?.periodDays).toBe(17);
+    expect(march?.from).toBe("2024-03-15");
+    expect(march?.daysOfInventory).toBe(170); // 170 / 17 × 17
+    const [q1, q2] = turnoverSeries(clipped, { by: "quarter" });
+    expect(q1?.periodDays).toBe(17);
+    expect(q2?.periodDays).toBe(30);
+  });
+
+  it("units and retail bases; revenue figures need every issue priced", () => {
+    const priced = makeHistory({
+      months: [
+        month("2024-01", 31, {
+          averageQuantity: 10,
+          issuedQuantity: 30,
+          revenue: 600,
+          cogs: 300,
+          averageValue: 100,
+        }),
+      ],
+    });
+    const [units] = turnoverSeries(priced, { basis: "units" });
+    expect(units?.turnover).toBe(3);
+    // Retail: 600 / (10 × 20) = 3.
+    const [retail] = turnoverSeries(priced, { basis: "retail", unitPrice: 20 });
+    expect(retail?.turnover).toBe(3);
+    expect(retail?.gmroi).toBe(3); // (600 − 300) / 100
+    const unpriced = makeHistory({ months: priced.months, issuesWithoutPrice: 1 });
+    const [incomplete] = turnoverSeries(unpriced, { basis: "retail", unitPrice: 20 });
+    expect(incomplete?.turnover).toBeNull();
+    expect(incomplete?.gmroi).toBeNull();
+    expect(incomplete?.reasons.gmroi).toBe("no_price");
+  });
+
+  it("rejects bad input with a code", () => {
+    const bad = (options: unknown) => () =>
+      turnoverSeries(history, options as TurnoverSeriesOptions);
+    expect(codeOf(bad({ by: "week" }))).toBe("invalid_option");
+    expect(codeOf(bad({ daysPerYear: 0 }))).toBe("out_of_range");
+    expect(codeOf(() => turnoverSeries(makeHistory({ months: [month("2024-13", 30)] })))).toBe(
+      "invalid_argument",
+    );
+    expect(codeOf(() => turnoverSeries(makeHistory({ months: [month("2024-01", 0)] })))).toBe(
+      "out_of_range",
+    );
+  });
+});
