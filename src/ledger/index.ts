@@ -1,5 +1,5 @@
 export type { LedgerColumns } from "./LedgerColumns.js";
-export { KIND, LedgerColumnsBuilder } from "./LedgerColumns.js";
+export { ABSENT, KIND, LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 export type { ReplayOptions, ReplayResult, ReplayWarning } from "./replayLedger.js";
 export { isLedgerColumns, movementOrder, replayLedger } from "./replayLedger.js";
 export type { LedgerValidation, ValidateLedgerOptions } from "./validateLedger.js";
