@@ -8,6 +8,7 @@
 // formulas
 export * from "./aging/index.js";
 export * from "./benchmark/index.js";
+export * from "./demand/index.js";
 // ledger
 export * from "./ledger/index.js";
 // model
@@ -38,4 +39,5 @@ export type {
   Valuation,
 } from "./model/SkuHistory.js";
 export { SkuInfo } from "./model/SkuInfo.js";
+export * from "./replenish/index.js";
 export * from "./turnover/index.js";

@@ -287,6 +287,36 @@ export class SkuState {
   // ---------------------------------------------------------------- inflows
 
   /**
+   * Applies an opening balance: stock on hand before the first movement, by unit cost or by total
+   * value. A negative balance is a deficit owed to the next inflows. The balance becomes the SKU's
+   * last known cost, like any receipt.
+   */
+  open(
+    qty: number,
+    cost: Scaled | null,
+    value: Scaled,
+    day: number,
+    lot: number,
+    expires: number,
+  ): void {
+    const unitCost = cost ?? mulDivRound(value, 1, qty, this.scales.costUnit6);
+    if (qty > 0 && cost !== null) {
+      this.receive(qty, cost, day, lot, expires, false);
+      return;
+    }
+    if (qty > 0) this.pushLayer({ qty, cost: null, value, day, lot, expires });
+    else if (this.valuation === "fifo")
+      this.deficit.push({ qty: -qty, cost: unitCost, value: 0, day, lot: -1, expires: 0 });
+    this.qty += qty;
+    this.value =
+      this.valuation === "standard"
+        ? mul(this.qty, this.standardCost ?? 0)
+        : add(this.value, value);
+    if (this.valuation === "fifo") this.lastFifoCost = unitCost;
+    this.rememberCost();
+  }
+
+  /**
    * Stock comes in (receipt, return, positive adjustment, unmatched transfer in): units owed by
    * negative stock are settled first (the difference between their issue cost and this cost goes to
    * COGS), the rest becomes a new layer. Returns the value added to stock at `cost`; the settlement
@@ -305,7 +335,7 @@ export class SkuState {
     let settlement: Scaled = 0;
     if (this.qty < 0) {
       const settled = Math.min(qty, -this.qty);
-      settlement = this.settleDeficit(settled, cost);
+      settlement = this.settleDeficit(settled, mul(settled, cost));
       remaining -= settled;
     }
     if (remaining > 0) this.pushLayer({ qty: remaining, cost, value: 0, day, lot, expires });
@@ -326,17 +356,18 @@ export class SkuState {
     this.monthCogs.add(settlement);
   }
 
-  /** Settles `units` of negative stock at `cost`; returns the extra cost (true − booked) for COGS. */
-  private settleDeficit(units: number, cost: Scaled): Scaled {
-    const trueCost = mul(units, cost);
+  /**
+   * Settles `units` of negative stock whose true cost is `trueCost` (what the settling inflow
+   * brought for them); returns the extra cost (true − booked when they were issued) for COGS.
+   */
+  private settleDeficit(units: number, trueCost: Scaled): Scaled {
     if (this.valuation === "standard") return 0;
     if (this.valuation === "moving-average") {
       // The deficit carries a negative value; the settled share of it is what was booked for these units.
       const booked =
         units === -this.qty
           ? this.value
-          : mulDivRound(this.value, units, this.qty, this.scales.valueUnit6);
-      // booked is negative (units owed at a value), so the extra cost is trueCost + booked.
+          : mulDivRound(this.value, units, -this.qty, this.scales.valueUnit6);
       return add(trueCost, booked);
     }
     let booked: Scaled = 0;
@@ -445,21 +476,31 @@ export class SkuState {
 
   /** Moves transferred-in layers into stock, in receipt-day order; `value` is what they carry. */
   receiveLayers(layers: readonly Layer[], qty: number, value: Scaled, inPeriod: boolean): void {
-    // Arriving units first settle negative stock at this location, like any inflow.
-    let skip = 0;
-    if (this.qty < 0) {
-      skip = Math.min(qty, -this.qty);
-      const settlement = this.settleDeficit(
-        skip,
-        mulDivRound(value, 1, qty, this.scales.costUnit6),
-      );
-      this.value = sub(this.value, settlement);
-      this.bookSettlement(settlement, inPeriod);
-    }
+    // Arriving units first settle negative stock at this location, like any inflow: the oldest
+    // pieces go to the deficit, at their exact value.
+    let skip = this.qty < 0 ? Math.min(qty, -this.qty) : 0;
+    const settled = skip;
+    let settledValue: Scaled = 0;
     for (const layer of layers) {
       const drop = Math.min(skip, layer.qty);
       skip -= drop;
-      if (layer.qty - drop > 0) this.pushLayer({ ...layer, qty: layer.qty - drop });
+      const droppedValue = drop > 0 ? layerValue(layer, drop, this.scales) : 0;
+      settledValue = add(settledValue, droppedValue);
+      if (layer.qty - drop === 0) continue;
+      const rest = layer.cost === null ? sub(layer.value, droppedValue) : layer.value;
+      this.pushLayer({ ...layer, qty: layer.qty - drop, value: rest });
+    }
+    if (settled > 0) {
+      // FIFO settles at the pieces' own cost; the other valuations at the settled share of the value.
+      const trueCost =
+        this.valuation === "fifo"
+          ? settledValue
+          : settled === qty
+            ? value
+            : mulDivRound(value, settled, qty, this.scales.valueUnit6);
+      const settlement = this.settleDeficit(settled, trueCost);
+      this.value = sub(this.value, settlement);
+      this.bookSettlement(settlement, inPeriod);
     }
     this.qty += qty;
     this.value = add(this.value, value);

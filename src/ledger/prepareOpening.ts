@@ -1,15 +1,15 @@
 import { tryToDay } from "../model/day.js";
-import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
-import { tryToDecimal } from "../model/money.js";
-import type { OpeningBalance } from "../model/OpeningBalance.js";
-import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   decimalPlaces,
   MAX_QUANTITY_DECIMALS,
   parseDecimalText,
   pow10,
   type ScaledDecimal,
-} from "./exactDecimal.js";
+} from "../model/exactDecimal.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import { tryToDecimal } from "../model/money.js";
+import type { OpeningBalance } from "../model/OpeningBalance.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import { ABSENT, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
 import { mul, type Scaled } from "./scaled.js";
@@ -132,6 +132,7 @@ export function prepareOpening(
     const i = skuIndex.get(sku);
     if (i !== undefined) standardCosts.set(i, toUnits(cost, cd));
   }
+  const firstDay = firstMovementDays(columns);
   const layers: OpeningLayer[] = [];
   for (const c of checked) {
     if (c === null || c.balance.quantity === 0) continue;
@@ -152,8 +153,10 @@ export function prepareOpening(
       cost,
       value,
       day:
+        // Stock on hand before the first movement: by default dated the day before that movement
+        // (or before the period, if earlier), so FIFO issues it before anything received later.
         b.receivedOn === undefined || b.receivedOn === null
-          ? periodFrom - 1
+          ? Math.min(periodFrom, firstDay.get(sku) ?? periodFrom) - 1
           : (tryToDay(b.receivedOn) as number),
       lot: b.lot === undefined || b.lot === null ? ABSENT : indexOf(lots, lotIndex, b.lot),
       expires:
@@ -163,6 +166,18 @@ export function prepareOpening(
     });
   }
   return { scales, standardCosts, layers };
+}
+
+/** The first movement day of each SKU index in the columns. */
+function firstMovementDays(columns: LedgerColumns): Map<number, number> {
+  const first = new Map<number, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const sku = columns.sku[i] as number;
+    const day = columns.day[i] as number;
+    const known = first.get(sku);
+    if (known === undefined || day < known) first.set(sku, day);
+  }
+  return first;
 }
 
 function checkBalance(

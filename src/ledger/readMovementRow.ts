@@ -1,7 +1,4 @@
 import { tryToDay } from "../model/day.js";
-import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
-import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
-import { isDecimal } from "../model/money.js";
 import {
   decimalPlaces,
   MAX_MONEY_DECIMALS,
@@ -9,7 +6,10 @@ import {
   parseDecimalText,
   type ScaledDecimal,
   scaleNumber,
-} from "./exactDecimal.js";
+} from "../model/exactDecimal.js";
+import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
+import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
+import { isDecimal } from "../model/money.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 
 /** What the row reader needs to know beyond the row itself. */
@@ -173,9 +173,9 @@ export function readMovementRow(
 
   const id = r.id;
   if (id !== undefined && id !== null) {
-    if (typeof id !== "string" && typeof id !== "number")
-      report("id", "invalid_type", "id must be text or a number", id);
-    else {
+    if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
+      report("id", "invalid_type", "id must be text or a finite number", id);
+    } else {
       const first = ctx.seenIds.get(id);
       if (first !== undefined)
         report("id", "duplicate_id", `id is already used by row ${first}`, id);

@@ -1,12 +1,12 @@
 import { requireVariant } from "../model/assert.js";
 import { formatDay } from "../model/day.js";
+import { pow10 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import { pow10 } from "./exactDecimal.js";
 import { KIND, KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
 import { type Dictionaries, type OpeningLayer, prepareOpening } from "./prepareOpening.js";
 import {
@@ -356,30 +356,7 @@ class Replay {
 
   applyOpening(layer: OpeningLayer): void {
     const s = this.state(layer.sku, layer.location);
-    if (layer.qty > 0) {
-      if (layer.cost === null) {
-        s.receive(layer.qty, 0, layer.day, layer.lot, layer.expires, false);
-        // A layer known by its total value: set the layer's value and the stock value exactly.
-        const last = s.layers[s.layers.length - 1] as Layer;
-        last.cost = null;
-        last.value = layer.value;
-        s.value =
-          s.valuation === "standard" ? mul(s.qty, s.standardCost ?? 0) : add(s.value, layer.value);
-      } else s.receive(layer.qty, layer.cost, layer.day, layer.lot, layer.expires, false);
-    } else {
-      // A deficit at the start: units owed, at the given cost.
-      s.qty += layer.qty;
-      s.value = add(s.value, layer.value);
-      if (s.valuation === "fifo")
-        s.deficit.push({
-          qty: -layer.qty,
-          cost: layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6),
-          value: 0,
-          day: layer.day,
-          lot: -1,
-          expires: 0,
-        });
-    }
+    s.open(layer.qty, layer.cost, layer.value, layer.day, layer.lot, layer.expires);
     if (layer.day < s.firstReceipt) s.firstReceipt = layer.day;
   }
 
@@ -553,7 +530,7 @@ class Replay {
     while (need > 0 && chunks.length > 0) {
       const chunk = chunks[0] as TransitChunk;
       const take = Math.min(need, chunk.qty);
-      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(chunk, take);
+      const piece = take === chunk.qty ? this.wholeChunk(chunk, day) : this.splitChunk(chunk, take);
       value = add(value, piece.value);
       for (const layer of piece.layers) layers.push(layer);
       if (chunk.qty === 0) chunks.shift();
@@ -581,10 +558,10 @@ class Replay {
     return value;
   }
 
-  private wholeChunk(chunk: TransitChunk): { value: Scaled; layers: Layer[] } {
+  private wholeChunk(chunk: TransitChunk, day: number): { value: Scaled; layers: Layer[] } {
     const piece = {
       value: chunk.value,
-      layers: withUnlayeredRest(chunk.layers, chunk.qty, chunk.value, this.scales),
+      layers: withUnlayeredRest(chunk.layers, chunk.qty, chunk.value, day, this.scales),
     };
     chunk.qty = 0;
     return piece;
@@ -684,12 +661,13 @@ function compareText(a: string, b: string): number {
 
 /**
  * The layers of a transit chunk, plus one for units that left without a layer (they were owed by
- * negative stock at the source): dated by nothing older, valued at the rest of the chunk's value.
+ * negative stock at the source): dated the transfer day, valued at the rest of the chunk's value.
  */
 function withUnlayeredRest(
   layers: readonly Layer[],
   qty: number,
   value: Scaled,
+  day: number,
   scales: Scales,
 ): Layer[] {
   const layered = layers.reduce((sum, layer) => sum + layer.qty, 0);
@@ -697,14 +675,13 @@ function withUnlayeredRest(
   let layeredValue: Scaled = 0;
   for (const layer of layers)
     layeredValue = add(layeredValue, layerValue(layer, layer.qty, scales));
-  const last = layers[layers.length - 1];
   return [
     ...layers,
     {
       qty: qty - layered,
       cost: null,
       value: sub(value, layeredValue),
-      day: last?.day ?? 0,
+      day,
       lot: -1,
       expires: -2_147_483_648,
     },

@@ -120,6 +120,8 @@ export function describeValue(value: unknown, maxLength = 60): string {
   else if (value instanceof Date)
     text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   else if (value === undefined) text = "undefined";
+  else if (typeof value === "number")
+    text = String(value); // NaN and ±Infinity, which JSON prints as null
   else if (typeof value === "function" || typeof value === "symbol") text = String(typeof value);
   else {
     try {

@@ -1,6 +1,13 @@
 import * as z from "zod";
 import type { DayInput } from "./day.js";
 import { DaySchema } from "./day.js";
+import {
+  decimalPlaces,
+  MAX_MONEY_DECIMALS,
+  MAX_QUANTITY_DECIMALS,
+  parseDecimalText,
+  scaleNumber,
+} from "./exactDecimal.js";
 import type { MoneyInput } from "./money.js";
 import { MoneySchema, tryToDecimal } from "./money.js";
 
@@ -57,9 +64,18 @@ export const QUANTITY_SIGN: Readonly<Record<MovementType, "positive" | "non-zero
 };
 
 const money = MoneySchema;
-const nonNegativeMoney = money.refine((v) => !(tryToDecimal(v)?.isNegative() ?? false), {
-  message: "must not be negative",
-});
+// The same limits as validateLedger: exact in the engine's scaled integers, and never below zero.
+const nonNegativeMoney = money
+  .refine((v) => exactMoney(v) !== null, {
+    message: `must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
+  })
+  .refine((v) => !(tryToDecimal(v)?.lt(0) ?? false), { message: "must not be negative" });
+
+function exactMoney(v: MoneyInput): unknown {
+  if (typeof v === "number") return scaleNumber(v, MAX_MONEY_DECIMALS);
+  const decimal = tryToDecimal(v);
+  return decimal === null ? null : parseDecimalText(decimal.toFixed());
+}
 const day = DaySchema;
 
 /**
@@ -74,7 +90,12 @@ export const Movement: z.ZodType<Movement> = z
       .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
     date: day,
     type: z.enum(MOVEMENT_TYPES),
-    quantity: z.number().refine(Number.isFinite, { message: "must be a finite number" }),
+    quantity: z
+      .number()
+      .refine(Number.isFinite, { message: "must be a finite number" })
+      .refine((q) => decimalPlaces(q, MAX_QUANTITY_DECIMALS) >= 0, {
+        message: `must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+      }),
     unitCost: nonNegativeMoney.nullish(),
     unitPrice: nonNegativeMoney.nullish(),
     location: z.string().nullish(),

@@ -207,6 +207,27 @@ describe("replayLedger: negative stock", () => {
     });
   }
 
+  it("settles a deficit in parts, each part at its share of the booked value (moving average)", () => {
+    // Receipt 5 @ 10, issue 8: Q = −3, V = −30 (3 units owed at 10).
+    // Receipt 1 @ 12 settles 1 unit: true 12, booked −30 × 1/3 = −10 → 2 more COGS; V = −30 + 12 − 2 = −20.
+    // Receipt 10 @ 12 settles the other 2: true 24, booked −20 → 4 more COGS; V = −20 + 120 − 4 = 96 = 8 × 12.
+    // COGS = 80 + 2 + 4 = 86, the same as settling all 3 at once.
+    const { histories } = replayLedger(
+      [
+        ...ledger.slice(0, 2),
+        { sku: "N", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 12 },
+        { ...(ledger[2] as Movement), date: "2025-03-04" },
+      ],
+      { period: march },
+    );
+    const h = only(histories);
+    expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
+      "86",
+      "96",
+      8,
+    ]);
+  });
+
   it("stops with negative_stock under negativeStock: 'error'", () => {
     try {
       replayLedger(ledger, { period: march, negativeStock: "error" });

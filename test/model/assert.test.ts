@@ -39,3 +39,15 @@ describe("argument guards", () => {
     );
   });
 });
+
+describe("describeValue", () => {
+  it("prints non-finite numbers as themselves, not as JSON's null", async () => {
+    const { describeValue } = await import("../../src/model/InvKpiError.js");
+    expect([
+      describeValue(Number.NaN),
+      describeValue(Number.POSITIVE_INFINITY),
+      describeValue(-1.5),
+    ]).toEqual(["NaN", "Infinity", "-1.5"]);
+    expect(describeValue("x".repeat(100)).length).toBe(60);
+  });
+});

@@ -1,0 +1,209 @@
+import { requireFinite, requireVariant } from "../model/assert.js";
+import { type Day, monthOfDay, toDay, weekOfDay } from "../model/day.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
+import {
+  type Moments,
+  momentsFromSums,
+  momentsOfValues,
+  STD_DEV_VARIANTS,
+  type StdDevVariant,
+} from "./moments.js";
+
+export type { StdDevVariant } from "./moments.js";
+
+/** The time bucket of demand: a calendar day, an ISO week (Monday to Sunday) or a calendar month. */
+export type DemandBucket = "day" | "week" | "month";
+
+/**
+ * Where the counting of buckets starts: `'first-receipt'` at the SKU's first stock or first demand,
+ * whichever is earlier (so a new SKU's days before it existed are not zero-demand days), or
+ * `'period'` at the period start.
+ */
+export type DemandStart = "first-receipt" | "period";
+
+/** Options of {@link demandStatistics} for a plain series. */
+export interface DemandSeriesOptions {
+  /** `'sample'` (n − 1, default) or `'population'` (n). */
+  readonly stdDev?: StdDevVariant;
+}
+
+/** Options of {@link demandStatistics} for a `SkuHistory`. */
+export interface DemandHistoryOptions extends DemandSeriesOptions {
+  /** Bucket size: `'day'` (default), `'week'` or `'month'`. */
+  readonly bucket?: DemandBucket;
+  /** Start of the counting window: `'first-receipt'` (default) or `'period'`. */
+  readonly start?: DemandStart;
+}
+
+/** Demand per bucket: mean, standard deviation, coefficient of variation, largest bucket, count. */
+export interface DemandStatistics {
+  /** Mean demand per bucket, zero buckets included, in units per bucket. */
+  readonly mean: number;
+  /** Standard deviation per bucket, in units; `null` for a sample deviation of one bucket. */
+  readonly stdDev: number | null;
+  /** stdDev / mean; `null` when the mean is ≤ 0 or stdDev is null. */
+  readonly cv: number | null;
+  /** The largest demand of one bucket, in units (0 when there was none). */
+  readonly max: number;
+  /** n: the number of buckets counted, zero-demand buckets included. */
+  readonly periods: number;
+}
+
+const BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
+const STARTS: readonly DemandStart[] = ["first-receipt", "period"];
+const FN = "demandStatistics";
+
+/**
+ * Mean, standard deviation, coefficient of variation and maximum of demand per bucket, counting the
+ * buckets with no demand (trap 1: grouping ledger rows by date silently drops them).
+ *
+ * From a series: each entry is the demand of one bucket, zeros included; n = series length.
+ *
+ * From a `SkuHistory`: uses the replay's sums Σx, Σx² and max of net demand (issues − returns) per
+ * bucket, and n = the number of buckets in the counting window, so the buckets without movement
+ * count as zeros without a dense calendar. The window ends at the period end; it starts at the
+ * period start with `start: 'period'`, and with `start: 'first-receipt'` (default) at the later of
+ * the period start and the SKU's first activity (the earlier of `firstReceiptDate` and
+ * `firstDemandDate`, so no demand ever falls before the window). A bucket that overlaps the window
+ * counts as one whole bucket even when the window cuts it (a first week that starts on a Thursday,
+ * a period ending mid-month): partial weeks and months are counted whole, which lowers the mean a
+ * little when the window does not start and end on bucket boundaries. Weeks are ISO weeks (Monday to
+ * Sunday); months are calendar months. A SKU with neither a receipt nor demand has an empty window
+ * under `'first-receipt'`: n = 0, mean 0, stdDev 0, cv null.
+ *
+ * Formulas: mean = Σx / n; sample variance (default) = (Σx² − n·mean²) / (n − 1), population
+ * variance = (Σx² − n·mean²) / n (clamped at 0 against rounding); stdDev = √variance;
+ * cv = stdDev / mean. A series uses the two-pass form Σ(x − mean)², which is equal in exact
+ * arithmetic and more precise in floating point.
+ *
+ * @param input - demand per bucket as numbers (finite; negative net demand allowed), or a
+ *   `SkuHistory` from the ledger replay.
+ * @param options - `stdDev` (default `'sample'`); for a history also `bucket` (default `'day'`) and
+ *   `start` (default `'first-receipt'`).
+ * @returns mean and max in units per bucket, stdDev in units, cv a ratio, periods a count.
+ * @throws InvKpiError `invalid_argument` for an input that is neither an array nor a history, or a
+ *   series entry that is not a finite number; `invalid_option` for an unknown variant, or `bucket` /
+ *   `start` given with a series; `invalid_date` for a history date that is not a real day.
+ * @example
+ * ```ts
+ * import { demandStatistics } from "invkpi";
+ * demandStatistics([0, 4, 0, 0, 6]); // { mean: 2, stdDev: 2.8284271247461903, cv: 1.4142135623730951, max: 6, periods: 5 }
+ * demandStatistics([0, 4, 0, 0, 6], { stdDev: "population" }).stdDev; // 2.5298221281347035
+ * ```
+ */
+export function demandStatistics(
+  series: readonly number[],
+  options?: DemandSeriesOptions,
+): DemandStatistics;
+export function demandStatistics(
+  history: SkuHistory,
+  options?: DemandHistoryOptions,
+): DemandStatistics;
+export function demandStatistics(
+  input: readonly number[] | SkuHistory,
+  options: DemandHistoryOptions = {},
+): DemandStatistics {
+  const variant = requireVariant(options.stdDev ?? "sample", STD_DEV_VARIANTS, FN, "stdDev");
+  if (Array.isArray(input)) return seriesStatistics(input as readonly number[], options, variant);
+  if (isHistory(input)) return historyStatistics(input, options, variant);
+  throw new InvKpiError("invalid_argument", `${FN}: expected an array of numbers or a SkuHistory`, {
+    path: ["input"],
+  });
+}
+
+function seriesStatistics(
+  series: readonly number[],
+  options: DemandHistoryOptions,
+  variant: StdDevVariant,
+): DemandStatistics {
+  for (const name of ["bucket", "start"] as const) {
+    if (options[name] !== undefined) {
+      throw new InvKpiError(
+        "invalid_option",
+        `${FN}: ${name} applies to a SkuHistory, not to a series`,
+        { path: [name] },
+      );
+    }
+  }
+  // A loop, not Math.max(...series), which overflows the call stack on long series.
+  let max = series.length === 0 ? 0 : Number.NEGATIVE_INFINITY;
+  series.forEach((x, i) => {
+    max = Math.max(max, requireFinite(x, FN, `series[${i}]`));
+  });
+  return summarize(momentsOfValues(series, variant), max, series.length);
+}
+
+function historyStatistics(
+  history: SkuHistory,
+  options: DemandHistoryOptions,
+  variant: StdDevVariant,
+): DemandStatistics {
+  const bucket = requireVariant(options.bucket ?? "day", BUCKETS, FN, "bucket");
+  const start = requireVariant(options.start ?? "first-receipt", STARTS, FN, "start");
+  const sums = history.demand[bucket];
+  const window = countingWindow(history, start);
+  const periods = window === null ? 0 : bucketsOverlapping(window.from, window.to, bucket);
+  if (sums.nonZeroBuckets > periods) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history has ${sums.nonZeroBuckets} ${bucket}s with demand but its window holds only ${periods}`,
+      { path: ["history", "demand", bucket, "nonZeroBuckets"] },
+    );
+  }
+  return summarize(
+    momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant),
+    sums.max,
+    periods,
+  );
+}
+
+/**
+ * The days over which buckets are counted, or `null` when the window is empty (under
+ * `'first-receipt'`, a SKU with no receipt and no demand up to the period end).
+ */
+function countingWindow(history: SkuHistory, start: DemandStart): { from: Day; to: Day } | null {
+  const periodFrom = toDay(history.period.from, `${FN}: history.period.from`);
+  const periodTo = toDay(history.period.to, `${FN}: history.period.to`);
+  if (start === "period") return { from: periodFrom, to: periodTo };
+  const firstActivity = earliestDay([
+    optionalDay(history.firstReceiptDate, "firstReceiptDate"),
+    optionalDay(history.firstDemandDate, "firstDemandDate"),
+  ]);
+  if (firstActivity === null) return null;
+  const from = Math.max(periodFrom, firstActivity);
+  return from > periodTo ? null : { from, to: periodTo };
+}
+
+function optionalDay(date: string | null | undefined, field: string): Day | null {
+  return date == null ? null : toDay(date, `${FN}: history.${field}`);
+}
+
+function earliestDay(days: readonly (Day | null)[]): Day | null {
+  let earliest: Day | null = null;
+  for (const day of days) if (day !== null && (earliest === null || day < earliest)) earliest = day;
+  return earliest;
+}
+
+/** Number of days, ISO weeks or calendar months that overlap [from, to] (both days included). */
+function bucketsOverlapping(from: Day, to: Day, bucket: DemandBucket): number {
+  if (bucket === "day") return to - from + 1;
+  if (bucket === "week") return weekOfDay(to) - weekOfDay(from) + 1;
+  return monthOfDay(to) - monthOfDay(from) + 1;
+}
+
+function summarize(moments: Moments, max: number, periods: number): DemandStatistics {
+  const { mean, stdDev } = moments;
+  const cv = stdDev !== null && mean > 0 ? stdDev / mean : null;
+  return { mean, stdDev, cv, max, periods };
+}
+
+function isHistory(value: unknown): value is SkuHistory {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "demand" in value &&
+    "period" in value &&
+    typeof (value as { demand: unknown }).demand === "object"
+  );
+}

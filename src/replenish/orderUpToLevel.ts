@@ -1,0 +1,41 @@
+import { requireFinite, requireNonNegative } from "../model/assert.js";
+
+/** Arguments of {@link orderUpToLevel}. */
+export interface OrderUpToLevelInput {
+  /** d̄: mean demand per time unit (day), ≥ 0. */
+  readonly demandMean: number;
+  /** L: lead time in the same time unit, ≥ 0. */
+  readonly leadTime: number;
+  /** R: review period in the same time unit, ≥ 0. */
+  readonly reviewPeriod: number;
+  /** Safety stock in units, normally `safetyStock({ method: 'periodic', ... })`. */
+  readonly safetyStock: number;
+}
+
+/**
+ * The order-up-to level S of periodic review: at each review, order enough to bring the inventory
+ * position up to S.
+ *
+ * Formula: S = d̄ · (R + L) + SS, the expected demand until the next order can arrive (one review
+ * period plus one lead time) plus the safety stock. The matching safety stock covers the same
+ * interval: z · σd · √(R + L) (method `'periodic'`).
+ *
+ * @param input - demandMean (units per time unit), leadTime and reviewPeriod (time units),
+ *   safetyStock (units).
+ * @returns the order-up-to level, in units.
+ * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
+ *   when demandMean, leadTime or reviewPeriod is negative.
+ * @example
+ * ```ts
+ * import { orderUpToLevel } from "invkpi";
+ * orderUpToLevel({ demandMean: 2500, leadTime: 2, reviewPeriod: 4, safetyStock: 1570 }); // 16570
+ * ```
+ */
+export function orderUpToLevel(input: OrderUpToLevelInput): number {
+  const fn = "orderUpToLevel";
+  const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
+  const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
+  const reviewPeriod = requireNonNegative(input.reviewPeriod, fn, "reviewPeriod");
+  const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
+  return demandMean * (reviewPeriod + leadTime) + safetyStock;
+}

@@ -1,0 +1,495 @@
+import {
+  type DemandBucket,
+  type DemandStart,
+  type DemandStatistics,
+  demandStatistics,
+} from "../demand/demandStatistics.js";
+import type { StdDevVariant } from "../demand/moments.js";
+import {
+  requireNonNegative,
+  requireOpenUnitInterval,
+  requirePositive,
+  requireVariant,
+} from "../model/assert.js";
+import type { Decimal } from "../model/Decimal.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { MoneyInput } from "../model/money.js";
+import { toDecimal } from "../model/money.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
+import { economicOrderQuantity } from "./economicOrderQuantity.js";
+import { inventoryPosition } from "./inventoryPosition.js";
+import { orderUpToLevel } from "./orderUpToLevel.js";
+import type {
+  NullableReplenishmentField,
+  ReplenishmentNullReason,
+  ReplenishmentReasons,
+} from "./ReplenishmentNullReason.js";
+import { reorderPoint } from "./reorderPoint.js";
+import { safetyStock } from "./safetyStock.js";
+import { suggestedOrder } from "./suggestedOrder.js";
+
+/**
+ * The per-SKU parameters `replenishmentFigures` reads. A `SkuInfo` row fits as it is; `null` and a
+ * missing field both mean "not known" (the options' default applies, if any). Times in days,
+ * quantities in the SKU's unit, money in one currency.
+ */
+export interface ReplenishmentInfo {
+  readonly leadTimeDays?: number | null;
+  readonly leadTimeStdDevDays?: number | null;
+  readonly reviewPeriodDays?: number | null;
+  /** Cycle service level in (0, 1). */
+  readonly serviceLevel?: number | null;
+  readonly minOrderQuantity?: number | null;
+  readonly packSize?: number | null;
+  readonly onOrder?: number | null;
+  readonly backordered?: number | null;
+  readonly reserved?: number | null;
+  /** Cost of placing one order (EOQ). */
+  readonly orderCost?: MoneyInput | null;
+  /** Holding cost per year as a fraction of the unit cost (EOQ), e.g. 0.25. */
+  readonly holdingRate?: number | null;
+  /** Cost of one unit for the EOQ; default `standardCost`, then the closing unit cost of the history. */
+  readonly unitCost?: MoneyInput | null;
+  readonly standardCost?: MoneyInput | null;
+}
+
+/**
+ * The safety-stock method of {@link replenishmentFigures}: `'auto'` (default) is `'basic'` when the
+ * lead-time deviation is unknown or 0 and `'leadTimeVariability'` when it is > 0. `'maxMin'` needs a
+ * longest lead time that SKU master data does not carry; use `safetyStock` directly for it.
+ */
+export type SkuSafetyStockMethod =
+  | "auto"
+  | "basic"
+  | "leadTimeVariability"
+  | "leadTimeOnly"
+  | "periodic"
+  | "daysOfCover"
+  | "fillRate";
+
+/** Options of {@link replenishmentFigures}: defaults for SKU parameters, and the variants. */
+export interface ReplenishmentOptions {
+  /** Cycle service level for SKUs without one; default 0.95. */
+  readonly serviceLevel?: number;
+  /** Lead time for SKUs without one, in days; default none (figures that need it are null). */
+  readonly leadTimeDays?: number;
+  /** Lead-time deviation for SKUs without one, in days; default none (treated as 0: a fixed lead time). */
+  readonly leadTimeStdDevDays?: number;
+  /** Review period for SKUs without one, in days; default none (no order-up-to level). */
+  readonly reviewPeriodDays?: number;
+  /** Cost per order for SKUs without one; default none (no EOQ). */
+  readonly orderCost?: MoneyInput;
+  /** Yearly holding rate for SKUs without one; default none (no EOQ). */
+  readonly holdingRate?: number;
+  /** Safety-stock method; default `'auto'`. */
+  readonly method?: SkuSafetyStockMethod;
+  /** Days of cover for method `'daysOfCover'` (required there). */
+  readonly coverDays?: number;
+  /** Target fill rate β in (0, 1) for method `'fillRate'` (required there); the order quantity is the EOQ. */
+  readonly fillRate?: number;
+  /** Demand bucket: `'day'` (default), `'week'` or `'month'`; times are converted to buckets. */
+  readonly bucket?: DemandBucket;
+  /** Start of the demand counting window: `'first-receipt'` (default) or `'period'`. */
+  readonly start?: DemandStart;
+  /** Standard deviation variant: `'sample'` (default) or `'population'`. */
+  readonly stdDev?: StdDevVariant;
+  /** Days per year for the EOQ's annual demand; default 365. */
+  readonly daysPerYear?: number;
+}
+
+/** The replenishment figures of one SKU. */
+export interface ReplenishmentFigures {
+  /** The safety-stock method used (`'auto'` resolved). */
+  readonly method: Exclude<SkuSafetyStockMethod, "auto">;
+  /** Mean net demand per bucket (per day by default), zero buckets included, in units. */
+  readonly demandMean: number | null;
+  /** Standard deviation of demand per bucket, in units. */
+  readonly demandStdDev: number | null;
+  /** Units. */
+  readonly safetyStock: number | null;
+  /** Units: demandMean · lead time + safetyStock. */
+  readonly reorderPoint: number | null;
+  /** Units: demandMean · (review period + lead time) + safetyStock. */
+  readonly orderUpToLevel: number | null;
+  /** Economic order quantity, units. */
+  readonly eoq: number | null;
+  /** Units: closing on hand + on order − backordered − reserved. Always known. */
+  readonly inventoryPosition: number;
+  /** Units to order now (0 above the reorder point). */
+  readonly suggestedOrder: number | null;
+  /** Closing on hand / mean daily demand, in days (negative when on hand is negative). */
+  readonly daysOfSupply: number | null;
+  /** For each `null` figure, why. */
+  readonly reasons: ReplenishmentReasons;
+}
+
+type Figure =
+  | { readonly value: number; readonly reason: null }
+  | { readonly value: null; readonly reason: ReplenishmentNullReason };
+
+const known = (value: number): Figure => ({ value, reason: null });
+const missing = (reason: ReplenishmentNullReason): Figure => ({ value: null, reason });
+
+const FN = "replenishmentFigures";
+const SKU_METHODS: readonly SkuSafetyStockMethod[] = [
+  "auto",
+  "basic",
+  "leadTimeVariability",
+  "leadTimeOnly",
+  "periodic",
+  "daysOfCover",
+  "fillRate",
+];
+/** Length of a bucket in days; a month is the mean Gregorian month, 365.2425 / 12 days. */
+const BUCKET_DAYS: Readonly<Record<DemandBucket, number>> = {
+  day: 1,
+  week: 7,
+  month: 365.2425 / 12,
+};
+
+/** Validated parameters, times already in buckets. */
+interface Settings {
+  readonly method: Exclude<SkuSafetyStockMethod, "auto">;
+  readonly bucketDays: number;
+  readonly serviceLevel: number;
+  readonly leadTime: number | null;
+  readonly leadTimeStdDev: number;
+  readonly reviewPeriod: number | null;
+  readonly cover: number | null;
+  readonly fillRate: number | null;
+  readonly minOrderQuantity: number;
+  readonly packSize: number | null;
+  readonly daysPerYear: number;
+}
+
+/**
+ * Safety stock, reorder point, order-up-to level, EOQ, inventory position, suggested order and days
+ * of supply of one SKU, from its replayed history and its master data.
+ *
+ * Steps: demand statistics per bucket from the history ({@link demandStatistics}, zero buckets
+ * counted, from the first receipt by default); lead time, its deviation, review period and cover
+ * converted from days to buckets (÷ 1, 7 or 365.2425/12); the safety stock by `method` with the
+ * SKU's service level (default 0.95); then
+ * reorder point = d̄ · L + SS, order-up-to level = d̄ · (R + L) + SS,
+ * EOQ = √(2 · D · S / (unitCost · holdingRate)) with D = d̄ · daysPerYear / bucket days,
+ * inventory position = closing on hand + onOrder − backordered − reserved,
+ * suggested order as `suggestedOrder` (up to the order-up-to level when there is one, else the EOQ;
+ * at least the MOQ, whole packs), days of supply = closing on hand / mean daily demand.
+ *
+ * Method `'auto'` (default) picks `'basic'` (z·σd·√L) when the lead-time deviation is unknown or 0
+ * and `'leadTimeVariability'` (z·√(L·σd² + d̄²·σL²)) when it is > 0. Both protect the lead time
+ * only, as continuous review needs; for periodic review choose `'periodic'` (z·σd·√(R + L)), whose
+ * safety stock then enters both the reorder point and the order-up-to level. An unknown lead-time
+ * deviation counts as 0. `'fillRate'` uses the EOQ as the order quantity.
+ *
+ * A figure that cannot be computed is `null` with a reason in `reasons`, never a 0 that reads as
+ * advice: no positive demand in the window → `'no_demand_history'`; one bucket only →
+ * `'too_few_periods'`; no lead time → `'no_lead_time'`; no review period → `'no_review_period'`
+ * (order-up-to level, periodic safety stock); no order cost, holding rate or unit cost →
+ * `'no_cost_data'`; reorder point reached but neither an order-up-to level nor an EOQ →
+ * `'no_order_quantity'`. Above the reorder point the suggested order is a real 0.
+ *
+ * @param history - the SKU's replayed history.
+ * @param info - the SKU's parameters (a `SkuInfo` row fits); default `{}`.
+ * @param options - defaults for missing parameters (`serviceLevel` 0.95; `leadTimeDays`,
+ *   `leadTimeStdDevDays`, `reviewPeriodDays`, `orderCost`, `holdingRate`: none), `method`
+ *   (`'auto'`), `coverDays` and `fillRate` (required by their methods), `bucket` (`'day'`), `start`
+ *   (`'first-receipt'`), `stdDev` (`'sample'`), `daysPerYear` (365).
+ * @returns the figures, in units, days and units per bucket, with reasons for the null ones.
+ * @throws InvKpiError `out_of_range` / `invalid_argument` for a parameter outside its domain (a
+ *   negative lead time, a service level of 1.2), `invalid_money` for a bad amount, `invalid_option`
+ *   for an unknown variant or a method whose required option is missing; as `demandStatistics`.
+ * @example
+ * ```ts
+ * import { Decimal, replenishmentFigures, type SkuHistory } from "invkpi";
+ * // June 2024: net demand 10, 20 and 30 on three days, none on the other 27; 40 on hand at 10 each.
+ * const day = { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 };
+ * const history = {
+ *   period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
+ *   demand: { day, week: day, month: { ...day, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1 } },
+ *   firstReceiptDate: "2024-05-20",
+ *   firstDemandDate: "2024-06-05",
+ *   closingQuantity: 40,
+ *   closingValue: new Decimal(400),
+ * } as SkuHistory; // normally from the ledger replay
+ * const figures = replenishmentFigures(history, { leadTimeDays: 7, onOrder: 20 });
+ * figures.demandMean; // 2 (60 units over 30 days: the 27 days without demand count)
+ * figures.safetyStock; // 28.912274775839006 (1.6448536 · 6.6436384 · √7)
+ * figures.reorderPoint; // 42.91227477583901 (2 · 7 + 28.91)
+ * figures.suggestedOrder; // 0 (position 40 + 20 = 60 is above the reorder point)
+ * figures.reasons; // { orderUpToLevel: "no_review_period", eoq: "no_cost_data" }
+ * ```
+ */
+export function replenishmentFigures(
+  history: SkuHistory,
+  info: ReplenishmentInfo = {},
+  options: ReplenishmentOptions = {},
+): ReplenishmentFigures {
+  const settings = resolveSettings(info, options);
+  const statistics = demandStatistics(history, {
+    bucket: options.bucket ?? "day",
+    start: options.start ?? "first-receipt",
+    stdDev: options.stdDev ?? "sample",
+  });
+  const demandMean = meanFigure(statistics);
+  const demandStdDev = stdDevFigure(statistics);
+  const eoq = eoqFigure(history, info, options, settings, demandMean);
+  const safety = safetyStockFigure(settings, demandMean, demandStdDev, eoq);
+  const reorder = reorderPointFigure(settings, demandMean, safety);
+  const upTo = orderUpToFigure(settings, demandMean, safety);
+  const position = inventoryPosition({
+    onHand: history.closingQuantity,
+    onOrder: nonNegativeOrZero(info.onOrder, "onOrder"),
+    backordered: nonNegativeOrZero(info.backordered, "backordered"),
+    reserved: nonNegativeOrZero(info.reserved, "reserved"),
+  });
+  const order = suggestedOrderFigure(settings, position, reorder, upTo, eoq);
+  const supply = daysOfSupplyFigure(history.closingQuantity, demandMean, settings.bucketDays);
+
+  const figures = {
+    demandMean,
+    demandStdDev,
+    safetyStock: safety,
+    reorderPoint: reorder,
+    orderUpToLevel: upTo,
+    eoq,
+    suggestedOrder: order,
+    daysOfSupply: supply,
+  } satisfies Record<NullableReplenishmentField, Figure>;
+  const reasons: Partial<Record<NullableReplenishmentField, ReplenishmentNullReason>> = {};
+  for (const [field, figure] of Object.entries(figures) as [NullableReplenishmentField, Figure][]) {
+    if (figure.reason !== null) reasons[field] = figure.reason;
+  }
+  return {
+    method: settings.method,
+    demandMean: demandMean.value,
+    demandStdDev: demandStdDev.value,
+    safetyStock: safety.value,
+    reorderPoint: reorder.value,
+    orderUpToLevel: upTo.value,
+    eoq: eoq.value,
+    inventoryPosition: position,
+    suggestedOrder: order.value,
+    daysOfSupply: supply.value,
+    reasons,
+  };
+}
+
+/** SKU value, else option default, validated; times converted to buckets. */
+function resolveSettings(info: ReplenishmentInfo, options: ReplenishmentOptions): Settings {
+  const bucket = requireVariant(options.bucket ?? "day", ["day", "week", "month"], FN, "bucket");
+  const bucketDays = BUCKET_DAYS[bucket];
+  const toBuckets = (days: number | null) => (days === null ? null : days / bucketDays);
+  const leadTimeStdDevDays = optionalNonNegative(
+    info.leadTimeStdDevDays ?? options.leadTimeStdDevDays,
+    "leadTimeStdDevDays",
+  );
+  const method = resolveMethod(options, leadTimeStdDevDays ?? 0);
+  const serviceLevel = requireOpenUnitInterval(
+    info.serviceLevel ?? options.serviceLevel ?? 0.95,
+    FN,
+    "serviceLevel",
+  );
+  return {
+    method,
+    bucketDays,
+    serviceLevel,
+    leadTime: toBuckets(
+      optionalNonNegative(info.leadTimeDays ?? options.leadTimeDays, "leadTimeDays"),
+    ),
+    leadTimeStdDev: (leadTimeStdDevDays ?? 0) / bucketDays,
+    reviewPeriod: toBuckets(
+      optionalNonNegative(info.reviewPeriodDays ?? options.reviewPeriodDays, "reviewPeriodDays"),
+    ),
+    cover: toBuckets(requiredBy(method, "daysOfCover", options.coverDays, "coverDays")),
+    fillRate: requiredBy(method, "fillRate", options.fillRate, "fillRate"),
+    minOrderQuantity: nonNegativeOrZero(info.minOrderQuantity, "minOrderQuantity"),
+    packSize: info.packSize == null ? null : requirePositive(info.packSize, FN, "packSize"),
+    daysPerYear: requirePositive(options.daysPerYear ?? 365, FN, "daysPerYear"),
+  };
+}
+
+function resolveMethod(
+  options: ReplenishmentOptions,
+  leadTimeStdDevDays: number,
+): Exclude<SkuSafetyStockMethod, "auto"> {
+  const method = requireVariant(options.method ?? "auto", SKU_METHODS, FN, "method");
+  if (method !== "auto") return method;
+  return leadTimeStdDevDays > 0 ? "leadTimeVariability" : "basic";
+}
+
+/** An option that one method needs: validated when that method is used, ignored otherwise. */
+function requiredBy(
+  method: SkuSafetyStockMethod,
+  needingMethod: "daysOfCover" | "fillRate",
+  value: number | undefined,
+  name: "coverDays" | "fillRate",
+): number | null {
+  if (method !== needingMethod) return null;
+  if (value === undefined) {
+    throw new InvKpiError("invalid_option", `${FN}: method '${method}' needs the ${name} option`, {
+      path: [name],
+    });
+  }
+  return name === "fillRate"
+    ? requireOpenUnitInterval(value, FN, name)
+    : requireNonNegative(value, FN, name);
+}
+
+function optionalNonNegative(value: number | null | undefined, name: string): number | null {
+  return value == null ? null : requireNonNegative(value, FN, name);
+}
+
+function nonNegativeOrZero(value: number | null | undefined, name: string): number {
+  return optionalNonNegative(value, name) ?? 0;
+}
+
+function meanFigure(statistics: DemandStatistics): Figure {
+  return statistics.periods === 0 ? missing("no_demand_history") : known(statistics.mean);
+}
+
+function stdDevFigure(statistics: DemandStatistics): Figure {
+  if (statistics.periods === 0) return missing("no_demand_history");
+  return statistics.stdDev === null ? missing("too_few_periods") : known(statistics.stdDev);
+}
+
+/** The mean demand when it is positive: there is something to replenish. */
+function positiveDemand(demandMean: Figure): number | null {
+  return demandMean.value !== null && demandMean.value > 0 ? demandMean.value : null;
+}
+
+function eoqFigure(
+  history: SkuHistory,
+  info: ReplenishmentInfo,
+  options: ReplenishmentOptions,
+  settings: Settings,
+  demandMean: Figure,
+): Figure {
+  const mean = positiveDemand(demandMean);
+  if (mean === null) return missing("no_demand_history");
+  const orderCost = info.orderCost ?? options.orderCost ?? null;
+  const holdingRate = optionalNonNegative(info.holdingRate ?? options.holdingRate, "holdingRate");
+  const unitCost = unitCostOf(history, info);
+  if (orderCost === null || holdingRate === null || holdingRate === 0 || unitCost === null) {
+    return missing("no_cost_data");
+  }
+  const annualDemand = (mean * settings.daysPerYear) / settings.bucketDays;
+  return known(economicOrderQuantity({ annualDemand, orderCost, unitCost, holdingRate }));
+}
+
+/** unitCost, else standardCost, else the closing unit cost; null when none is known and > 0. */
+function unitCostOf(history: SkuHistory, info: ReplenishmentInfo): Decimal | null {
+  const given = info.unitCost ?? info.standardCost ?? null;
+  const cost =
+    given !== null
+      ? toDecimal(given, `${FN}: unitCost`)
+      : history.closingQuantity > 0
+        ? history.closingValue.dividedBy(history.closingQuantity)
+        : null;
+  return cost === null || cost.isZero() ? null : cost;
+}
+
+function safetyStockFigure(
+  settings: Settings,
+  demandMean: Figure,
+  demandStdDev: Figure,
+  eoq: Figure,
+): Figure {
+  const mean = positiveDemand(demandMean);
+  if (mean === null) return missing("no_demand_history");
+  const { method, serviceLevel, leadTimeStdDev } = settings;
+  if (method === "daysOfCover") {
+    return known(safetyStock({ method, demandMean: mean, coverDays: settings.cover ?? 0 }));
+  }
+  if (method === "leadTimeOnly") {
+    return known(safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev }));
+  }
+  if (demandStdDev.value === null) return demandStdDev;
+  if (settings.leadTime === null) return missing("no_lead_time");
+  const demand = { demandStdDev: demandStdDev.value, leadTime: settings.leadTime };
+  switch (method) {
+    case "basic":
+      return known(safetyStock({ method, serviceLevel, ...demand }));
+    case "leadTimeVariability":
+      return known(
+        safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev, ...demand }),
+      );
+    case "periodic":
+      if (settings.reviewPeriod === null) return missing("no_review_period");
+      return known(
+        safetyStock({ method, serviceLevel, reviewPeriod: settings.reviewPeriod, ...demand }),
+      );
+    case "fillRate":
+      if (eoq.value === null) return eoq;
+      if (eoq.value === 0) return missing("no_cost_data");
+      return known(
+        safetyStock({
+          method,
+          fillRate: settings.fillRate ?? 0,
+          orderQuantity: eoq.value,
+          demandMean: mean,
+          leadTimeStdDev,
+          ...demand,
+        }),
+      );
+  }
+}
+
+function reorderPointFigure(settings: Settings, demandMean: Figure, safety: Figure): Figure {
+  if (safety.value === null) return safety;
+  if (settings.leadTime === null) return missing("no_lead_time");
+  return known(
+    reorderPoint({
+      demandMean: demandMean.value ?? 0,
+      leadTime: settings.leadTime,
+      safetyStock: safety.value,
+    }),
+  );
+}
+
+function orderUpToFigure(settings: Settings, demandMean: Figure, safety: Figure): Figure {
+  if (safety.value === null) return safety;
+  if (settings.leadTime === null) return missing("no_lead_time");
+  if (settings.reviewPeriod === null) return missing("no_review_period");
+  return known(
+    orderUpToLevel({
+      demandMean: demandMean.value ?? 0,
+      leadTime: settings.leadTime,
+      reviewPeriod: settings.reviewPeriod,
+      safetyStock: safety.value,
+    }),
+  );
+}
+
+function suggestedOrderFigure(
+  settings: Settings,
+  position: number,
+  reorder: Figure,
+  upTo: Figure,
+  eoq: Figure,
+): Figure {
+  if (reorder.value === null) return reorder;
+  if (position > reorder.value) return known(0);
+  const sizing =
+    upTo.value !== null
+      ? { orderUpTo: upTo.value }
+      : eoq.value !== null && eoq.value > 0
+        ? { orderQuantity: eoq.value }
+        : null;
+  if (sizing === null) return missing("no_order_quantity");
+  return known(
+    suggestedOrder({
+      inventoryPosition: position,
+      reorderPoint: reorder.value,
+      minOrderQuantity: settings.minOrderQuantity,
+      ...(settings.packSize === null ? {} : { packSize: settings.packSize }),
+      ...sizing,
+    }),
+  );
+}
+
+function daysOfSupplyFigure(onHand: number, demandMean: Figure, bucketDays: number): Figure {
+  const mean = positiveDemand(demandMean);
+  if (mean === null) return missing("no_demand_history");
+  return known(onHand / (mean / bucketDays));
+}

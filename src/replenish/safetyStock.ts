@@ -1,0 +1,315 @@
+import {
+  requireNonNegative,
+  requireOpenUnitInterval,
+  requirePositive,
+  requireVariant,
+} from "../model/assert.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import { inverseNormalLoss } from "./inverseNormalLoss.js";
+import { normalQuantile } from "./normalQuantile.js";
+
+// Units throughout: demand per time unit (per day unless the caller uses another unit), lead time,
+// its deviation and the review period in that same time unit, safety stock in units of the item.
+
+/** `'basic'`: z · σd · √L. Demand varies, the lead time is fixed. */
+export interface BasicSafetyStockInput {
+  readonly method: "basic";
+  /** Cycle service level in (0, 1). */
+  readonly serviceLevel: number;
+  /** σd: standard deviation of demand per time unit, ≥ 0. */
+  readonly demandStdDev: number;
+  /** L: lead time, ≥ 0, in time units. */
+  readonly leadTime: number;
+}
+
+/** `'leadTimeVariability'`: z · √(L·σd² + d̄²·σL²). Demand and lead time both vary, independently. */
+export interface LeadTimeVariabilitySafetyStockInput {
+  readonly method: "leadTimeVariability";
+  readonly serviceLevel: number;
+  /** d̄: mean demand per time unit, ≥ 0. */
+  readonly demandMean: number;
+  readonly demandStdDev: number;
+  readonly leadTime: number;
+  /** σL: standard deviation of the lead time, ≥ 0, in time units. */
+  readonly leadTimeStdDev: number;
+}
+
+/** `'leadTimeOnly'`: z · d̄ · σL. Demand is steady, the lead time varies. */
+export interface LeadTimeOnlySafetyStockInput {
+  readonly method: "leadTimeOnly";
+  readonly serviceLevel: number;
+  readonly demandMean: number;
+  readonly leadTimeStdDev: number;
+}
+
+/** `'periodic'`: z · σd · √(R + L). Periodic review: the stock must cover review period plus lead time. */
+export interface PeriodicSafetyStockInput {
+  readonly method: "periodic";
+  readonly serviceLevel: number;
+  readonly demandStdDev: number;
+  readonly leadTime: number;
+  /** R: review period, ≥ 0, in time units. */
+  readonly reviewPeriod: number;
+}
+
+/** `'maxMin'`: d_max · L_max − d̄ · L̄. The heuristic without a distribution. */
+export interface MaxMinSafetyStockInput {
+  readonly method: "maxMin";
+  /** d_max: the largest demand per time unit observed, ≥ demandMean. */
+  readonly maxDemand: number;
+  /** L_max: the longest lead time observed, ≥ leadTime. */
+  readonly maxLeadTime: number;
+  readonly demandMean: number;
+  /** L̄: the mean lead time. */
+  readonly leadTime: number;
+}
+
+/** `'daysOfCover'`: d̄ · N. A fixed number of time units of mean demand. */
+export interface DaysOfCoverSafetyStockInput {
+  readonly method: "daysOfCover";
+  readonly demandMean: number;
+  /** N: time units of cover, ≥ 0. */
+  readonly coverDays: number;
+}
+
+/**
+ * `'fillRate'`: k · σDL with σDL = √(L·σd² + d̄²·σL²) and k solving σDL · G(k) = Q · (1 − β).
+ * β is the fill rate (share of demand met from stock), not the cycle service level.
+ */
+export interface FillRateSafetyStockInput {
+  readonly method: "fillRate";
+  /** β: target fill rate in (0, 1). */
+  readonly fillRate: number;
+  /** Q: the order quantity, > 0, in units. */
+  readonly orderQuantity: number;
+  readonly demandMean: number;
+  readonly demandStdDev: number;
+  readonly leadTime: number;
+  /** σL, ≥ 0; default 0 (fixed lead time). */
+  readonly leadTimeStdDev?: number;
+}
+
+/** The arguments of {@link safetyStock}: one shape per method, told apart by `method`. */
+export type SafetyStockInput =
+  | BasicSafetyStockInput
+  | LeadTimeVariabilitySafetyStockInput
+  | LeadTimeOnlySafetyStockInput
+  | PeriodicSafetyStockInput
+  | MaxMinSafetyStockInput
+  | DaysOfCoverSafetyStockInput
+  | FillRateSafetyStockInput;
+
+/** The name of a safety-stock method. */
+export type SafetyStockMethod = SafetyStockInput["method"];
+
+/** Every safety-stock method, in the order of the docs. */
+export const SAFETY_STOCK_METHODS: readonly SafetyStockMethod[] = [
+  "basic",
+  "leadTimeVariability",
+  "leadTimeOnly",
+  "periodic",
+  "maxMin",
+  "daysOfCover",
+  "fillRate",
+];
+
+/** A safety stock with the two numbers it is the product of, for reports that show their work. */
+export interface SafetyStockDetails {
+  readonly method: SafetyStockMethod;
+  /** Safety stock, in units. */
+  readonly safetyStock: number;
+  /**
+   * The safety factor: z = Φ⁻¹(serviceLevel) for the service-level methods, k from G(k) for
+   * `'fillRate'`; `null` for `'maxMin'` and `'daysOfCover'` (no distribution), and for
+   * `'fillRate'` when σDL = 0 (no variability: k is undefined and the safety stock is 0).
+   */
+  readonly safetyFactor: number | null;
+  /**
+   * The standard deviation of demand over the protection interval that the factor multiplies, in
+   * units (σd·√L, σDL, d̄·σL or σd·√(R + L)); `null` for `'maxMin'` and `'daysOfCover'`.
+   */
+  readonly protectionStdDev: number | null;
+}
+
+const FN = "safetyStock";
+
+/**
+ * Safety stock: the buffer held above the expected demand over the protection interval, so that
+ * demand and lead-time variability cause a stock-out only with a chosen probability (cycle service
+ * level) or leave only a chosen share of demand unmet (fill rate).
+ *
+ * Methods (`method` picks one; each needs exactly its own arguments):
+ * - `'basic'`: z · σd · √L
+ * - `'leadTimeVariability'` (King): z · √(L·σd² + d̄²·σL²)
+ * - `'leadTimeOnly'`: z · d̄ · σL
+ * - `'periodic'`: z · σd · √(R + L)
+ * - `'maxMin'` (heuristic): d_max · L_max − d̄ · L̄
+ * - `'daysOfCover'`: d̄ · N
+ * - `'fillRate'`: k · σDL, σDL = √(L·σd² + d̄²·σL²), σDL · G(k) = Q · (1 − β)
+ *
+ * z = Φ⁻¹(serviceLevel) exactly (AS241, {@link normalQuantile}); G is the standard normal loss
+ * function ({@link normalLoss}), inverted by {@link inverseNormalLoss}; k may be negative (a large
+ * order quantity alone can meet the fill rate). The z methods assume normally distributed demand,
+ * independent from one time unit to the next and independent of the lead time. A service level below
+ * 0.5 gives z < 0 and so a negative safety stock (the reorder point falls below the mean lead-time
+ * demand); it is returned as computed.
+ *
+ * Units: demand per time unit (day), L, σL, R and N in the same time unit (trap 3: weekly σ with a
+ * lead time in days is wrong by √7); the result is in units of the item.
+ *
+ * @param input - the method and its arguments, see {@link SafetyStockInput}.
+ * @returns the safety stock, in units.
+ * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range` when
+ *   serviceLevel or fillRate is not in (0, 1), a deviation, mean, time or cover is negative, the
+ *   order quantity is not > 0, or maxDemand < demandMean or maxLeadTime < leadTime; `invalid_option`
+ *   for an unknown method; `no_convergence` if the fill-rate solver ever failed.
+ * @example
+ * ```ts
+ * import { safetyStock } from "invkpi";
+ * safetyStock({ method: "basic", serviceLevel: 0.95, demandStdDev: 10, leadTime: 4 }); // 32.89707253902943 (1.6448536 · 10 · 2)
+ * safetyStock({ method: "daysOfCover", demandMean: 12, coverDays: 5 }); // 60
+ * ```
+ */
+export function safetyStock(input: SafetyStockInput): number {
+  return safetyStockDetails(input).safetyStock;
+}
+
+/**
+ * {@link safetyStock} with its factors: the safety factor (z or k) and the standard deviation of
+ * demand over the protection interval, so that safetyStock = safetyFactor · protectionStdDev for
+ * every method but `'maxMin'` and `'daysOfCover'`.
+ *
+ * @param input - as {@link safetyStock}.
+ * @returns method, safetyStock (units), safetyFactor (standard deviations), protectionStdDev (units).
+ * @throws InvKpiError as {@link safetyStock}.
+ * @example
+ * ```ts
+ * import { safetyStockDetails } from "invkpi";
+ * safetyStockDetails({ method: "periodic", serviceLevel: 0.9, demandStdDev: 500, leadTime: 2, reviewPeriod: 4 });
+ * // { method: "periodic", safetyStock: 1569.5737073246116, safetyFactor: 1.2815515655446008,
+ * //   protectionStdDev: 1224.744871391589 }  (z(0.9) · 500 · √6)
+ * ```
+ */
+export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails {
+  if (input === null || typeof input !== "object") {
+    throw new InvKpiError("invalid_argument", `${FN}: expected an object with a method`, {
+      path: [],
+    });
+  }
+  const method = requireVariant(input.method, SAFETY_STOCK_METHODS, FN, "method");
+  switch (input.method) {
+    case "basic":
+      return serviceLevelMethod(method, input.serviceLevel, basicStdDev(input));
+    case "leadTimeVariability":
+      return serviceLevelMethod(method, input.serviceLevel, leadTimeDemandStdDev(input));
+    case "leadTimeOnly":
+      return serviceLevelMethod(method, input.serviceLevel, leadTimeOnlyStdDev(input));
+    case "periodic":
+      return serviceLevelMethod(method, input.serviceLevel, periodicStdDev(input));
+    case "maxMin":
+      return withoutDistribution(method, maxMinSafetyStock(input));
+    case "daysOfCover":
+      return withoutDistribution(method, daysOfCoverSafetyStock(input));
+    case "fillRate":
+      return fillRateSafetyStock(input);
+  }
+}
+
+/** z · σ for the methods driven by a cycle service level. */
+function serviceLevelMethod(
+  method: SafetyStockMethod,
+  serviceLevel: number,
+  protectionStdDev: number,
+): SafetyStockDetails {
+  const z = normalQuantile(requireOpenUnitInterval(serviceLevel, FN, "serviceLevel"));
+  return { method, safetyStock: z * protectionStdDev, safetyFactor: z, protectionStdDev };
+}
+
+function withoutDistribution(method: SafetyStockMethod, units: number): SafetyStockDetails {
+  return { method, safetyStock: units, safetyFactor: null, protectionStdDev: null };
+}
+
+/** σd · √L. */
+function basicStdDev(input: BasicSafetyStockInput): number {
+  const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
+  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  return demandStdDev * Math.sqrt(leadTime);
+}
+
+/**
+ * σDL = √(L·σd² + d̄²·σL²): the deviation of demand over a random lead time, for independent daily
+ * demands and a lead time independent of demand. Math.hypot avoids overflow of the squares.
+ */
+function leadTimeDemandStdDev(input: {
+  readonly demandMean: number;
+  readonly demandStdDev: number;
+  readonly leadTime: number;
+  readonly leadTimeStdDev?: number;
+}): number {
+  const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
+  const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
+  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const leadTimeStdDev = requireNonNegative(input.leadTimeStdDev ?? 0, FN, "leadTimeStdDev");
+  return Math.hypot(demandStdDev * Math.sqrt(leadTime), demandMean * leadTimeStdDev);
+}
+
+/** d̄ · σL. */
+function leadTimeOnlyStdDev(input: LeadTimeOnlySafetyStockInput): number {
+  const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
+  return demandMean * requireNonNegative(input.leadTimeStdDev, FN, "leadTimeStdDev");
+}
+
+/** σd · √(R + L). */
+function periodicStdDev(input: PeriodicSafetyStockInput): number {
+  const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
+  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const reviewPeriod = requireNonNegative(input.reviewPeriod, FN, "reviewPeriod");
+  return demandStdDev * Math.sqrt(reviewPeriod + leadTime);
+}
+
+/** d_max · L_max − d̄ · L̄: worst demand over the worst lead time, less the expected. */
+function maxMinSafetyStock(input: MaxMinSafetyStockInput): number {
+  const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
+  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const maxDemand = requireNonNegative(input.maxDemand, FN, "maxDemand");
+  const maxLeadTime = requireNonNegative(input.maxLeadTime, FN, "maxLeadTime");
+  requireAtLeast(maxDemand, demandMean, "maxDemand", "demandMean");
+  requireAtLeast(maxLeadTime, leadTime, "maxLeadTime", "leadTime");
+  return maxDemand * maxLeadTime - demandMean * leadTime;
+}
+
+function requireAtLeast(value: number, floor: number, name: string, floorName: string): void {
+  if (value < floor) {
+    throw new InvKpiError(
+      "out_of_range",
+      `${FN}: ${name} must be ≥ ${floorName} (${floor}), got ${value}`,
+      { path: [name], details: { value, [floorName]: floor } },
+    );
+  }
+}
+
+/** d̄ · N. */
+function daysOfCoverSafetyStock(input: DaysOfCoverSafetyStockInput): number {
+  const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
+  return demandMean * requireNonNegative(input.coverDays, FN, "coverDays");
+}
+
+/**
+ * k · σDL with σDL · G(k) = Q · (1 − β) (Silver, Pyke & Thomas's P2 rule for continuous review with
+ * backorders). With σDL = 0 there is nothing to buffer: safety stock 0, k undefined.
+ */
+function fillRateSafetyStock(input: FillRateSafetyStockInput): SafetyStockDetails {
+  const fillRate = requireOpenUnitInterval(input.fillRate, FN, "fillRate");
+  const orderQuantity = requirePositive(input.orderQuantity, FN, "orderQuantity");
+  const protectionStdDev = leadTimeDemandStdDev(input);
+  if (protectionStdDev === 0) {
+    return { method: "fillRate", safetyStock: 0, safetyFactor: null, protectionStdDev };
+  }
+  const k = inverseNormalLoss((orderQuantity * (1 - fillRate)) / protectionStdDev);
+  return {
+    method: "fillRate",
+    safetyStock: k * protectionStdDev,
+    safetyFactor: k,
+    protectionStdDev,
+  };
+}

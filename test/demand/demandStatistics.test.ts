@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { demandStatistics } from "../../src/demand/demandStatistics.js";
+import { InvKpiError, type InvKpiErrorCode } from "../../src/model/InvKpiError.js";
+import type { SkuHistory } from "../../src/model/SkuHistory.js";
+import { makeHistory } from "../support/makeHistory.js";
+
+function codeOf(fn: () => unknown): InvKpiErrorCode | "no error" | "not an InvKpiError" {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof InvKpiError ? e.code : "not an InvKpiError";
+  }
+  return "no error";
+}
+
+const none = { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 };
+
+/**
+ * June 2024 (30 days, starting on a Saturday), stock since May: net demand 10 on June 5, 20 on
+ * June 12 and 30 on June 19, nothing on the other 27 days. The replay's sums, built by hand:
+ * Σx = 60, Σx² = 100 + 400 + 900 = 1,400, max 30, 3 non-zero days; the three demands fall in three
+ * ISO weeks and one month.
+ */
+function juneHistory(overrides: Partial<Record<keyof SkuHistory, unknown>> = {}): SkuHistory {
+  const sums = (nonZeroBuckets: number, sumOfSquares: number, max: number) => ({
+    sum: 60,
+    sumOfSquares,
+    max,
+    nonZeroBuckets,
+  });
+  return makeHistory({
+    period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
+    demand: { day: sums(3, 1400, 30), week: sums(3, 1400, 30), month: sums(1, 3600, 60) },
+    firstReceiptDate: "2024-05-20",
+    firstDemandDate: "2024-06-05",
+    ...overrides,
+  });
+}
+
+describe("demandStatistics from a series", () => {
+  it("by hand: 0, 4, 0, 0, 6 → mean 2, sample σ √8, population σ √6.4", () => {
+    // Deviations −2, 2, −2, −2, 4; squares 4 + 4 + 4 + 4 + 16 = 32; 32/4 = 8; 32/5 = 6.4.
+    expect(demandStatistics([0, 4, 0, 0, 6])).toEqual({
+      mean: 2,
+      stdDev: Math.sqrt(8),
+      cv: Math.sqrt(8) / 2,
+      max: 6,
+      periods: 5,
+    });
+    expect(demandStatistics([0, 4, 0, 0, 6], { stdDev: "population" }).stdDev).toBe(Math.sqrt(6.4));
+  });
+
+  it("keeps full precision where the sums formula would cancel", () => {
+    // 1e9 + 1, 1e9 + 2, 1e9 + 3: sample σ = 1 exactly.
+    expect(demandStatistics([1e9 + 1, 1e9 + 2, 1e9 + 3]).stdDev).toBe(1);
+  });
+
+  it("has no sample deviation for one period, and no cv without positive mean", () => {
+    expect(demandStatistics([5])).toEqual({ mean: 5, stdDev: null, cv: null, max: 5, periods: 1 });
+    expect(demandStatistics([5], { stdDev: "population" }).stdDev).toBe(0);
+    expect(demandStatistics([0, 0, 0]).cv).toBeNull();
+    expect(demandStatistics([])).toEqual({ mean: 0, stdDev: 0, cv: null, max: 0, periods: 0 });
+  });
+
+  it("handles long series (no spread into Math.max)", () => {
+    const stats = demandStatistics(new Array<number>(300_000).fill(1));
+    expect(stats).toEqual({ mean: 1, stdDev: 0, cv: 0, max: 1, periods: 300_000 });
+  });
+
+  it("rejects non-numbers, unknown variants and history-only options", () => {
+    expect(codeOf(() => demandStatistics([1, Number.NaN]))).toBe("invalid_argument");
+    expect(codeOf(() => demandStatistics([1], { stdDev: "n-1" as "sample" }))).toBe(
+      "invalid_option",
+    );
+    expect(codeOf(() => demandStatistics([1], { bucket: "week" } as never))).toBe("invalid_option");
+    expect(codeOf(() => demandStatistics("1,2" as never))).toBe("invalid_argument");
+  });
+});
+
+describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", () => {
+  it("demand on 3 days out of 30: mean 2 and σ over all 30 days, not the grouped 20 and 10", () => {
+    const stats = demandStatistics(juneHistory());
+    // n = 30; mean = 60 / 30 = 2; sample variance = (1,400 − 30 · 2²) / 29 = 1,280 / 29 = 44.1379;
+    // σ = 6.6436; cv = 3.3218.
+    expect(stats.periods).toBe(30);
+    expect(stats.mean).toBe(2);
+    expect(stats.stdDev).toBeCloseTo(Math.sqrt(1280 / 29), 12);
+    expect(stats.cv).toBeCloseTo(Math.sqrt(1280 / 29) / 2, 12);
+    expect(stats.max).toBe(30);
+
+    // The naive answer from grouping ledger rows by date sees only 10, 20, 30: mean 20, σ 10.
+    const grouped = demandStatistics([10, 20, 30]);
+    expect(grouped.mean).toBe(20);
+    expect(grouped.stdDev).toBe(10);
+    expect(stats.mean).not.toBe(grouped.mean);
+    expect(stats.stdDev).not.toBeCloseTo(grouped.stdDev ?? 0, 0);
+  });
+
+  it("agrees with the dense 30-day series, and offers the population deviation", () => {
+    const dense = Array.from({ length: 30 }, (_, i) =>
+      i === 4 ? 10 : i === 11 ? 20 : i === 18 ? 30 : 0,
+    );
+    const fromSeries = demandStatistics(dense);
+    const fromHistory = demandStatistics(juneHistory());
+    expect(fromHistory.mean).toBe(fromSeries.mean);
+    expect(fromHistory.stdDev).toBeCloseTo(fromSeries.stdDev ?? Number.NaN, 12);
+    // Population: 1,280 / 30 = 42.667; σ = 6.532.
+    expect(demandStatistics(juneHistory(), { stdDev: "population" }).stdDev).toBeCloseTo(
+      Math.sqrt(1280 / 30),
+      12,
+    );
+  });
+
+  it("counts from the first receipt by default, from the period start on request", () => {
+    // First receipt on Tuesday June 11, demand from June 12: the window is June 11–30, 20 days.
+    const newSku = juneHistory({
+      firstReceiptDate: "2024-06-11",
+      firstDemandDate: "2024-06-12",
+      demand: {
+        day: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 },
+        week: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 },
+        month: { sum: 60, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1 },
+      },
+    });
+    expect(demandStatistics(newSku).periods).toBe(20);
+    expect(demandStatistics(newSku).mean).toBe(3);
+    expect(demandStatistics(newSku, { start: "period" }).periods).toBe(30);
+    expect(demandStatistics(newSku, { start: "period" }).mean).toBe(2);
+  });
+
+  it("starts at the first demand when it precedes the first receipt (demand from negative stock)", () => {
+    const history = juneHistory({ firstReceiptDate: "2024-06-20", firstDemandDate: "2024-06-05" });
+    // Window June 5–30: 26 days.
+    expect(demandStatistics(history).periods).toBe(26);
+  });
+
+  it("counts ISO weeks and calendar months that overlap the window, partial ones whole", () => {
+    // June 1–30, 2024: the Monday-based weeks starting May 27, June 3, 10, 17 and 24 → 5 weeks.
+    const weekly = demandStatistics(juneHistory(), { bucket: "week" });
+    expect(weekly.periods).toBe(5);
+    expect(weekly.mean).toBe(12);
+    // (1,400 − 5 · 12²) / 4 = 680 / 4 = 170.
+    expect(weekly.stdDev).toBeCloseTo(Math.sqrt(170), 12);
+    // First receipt Thursday June 13: weeks of June 10 (partial), 17 and 24 → 3.
+    const fromThursday = juneHistory({
+      firstReceiptDate: "2024-06-13",
+      firstDemandDate: "2024-06-13",
+    });
+    expect(demandStatistics(fromThursday, { bucket: "week" }).periods).toBe(3);
+    // One month: a sample deviation of one bucket is undefined.
+    const monthly = demandStatistics(juneHistory(), { bucket: "month" });
+    expect(monthly).toEqual({ mean: 60, stdDev: null, cv: null, max: 60, periods: 1 });
+  });
+
+  it("counts months across a period that starts and ends mid-month", () => {
+    const history = makeHistory({
+      period: { from: "2024-01-15", to: "2024-03-10", days: 56 },
+      demand: {
+        day: none,
+        week: none,
+        month: { sum: 30, sumOfSquares: 500, max: 20, nonZeroBuckets: 2 },
+      },
+      firstReceiptDate: "2023-12-01",
+      firstDemandDate: "2024-01-20",
+    });
+    // January, February, March → 3 months; mean 10; sample variance (500 − 3 · 100) / 2 = 100.
+    expect(demandStatistics(history, { bucket: "month" })).toEqual({
+      mean: 10,
+      stdDev: 10,
+      cv: 1,
+      max: 20,
+      periods: 3,
+    });
+  });
+
+  it("a SKU that never had stock nor demand: empty window, mean 0, σ 0, cv null", () => {
+    const never = makeHistory({ period: { from: "2024-06-01", to: "2024-06-30", days: 30 } });
+    expect(demandStatistics(never)).toEqual({ mean: 0, stdDev: 0, cv: null, max: 0, periods: 0 });
+    // Counted over the period instead: 30 zero days.
+    expect(demandStatistics(never, { start: "period" })).toEqual({
+      mean: 0,
+      stdDev: 0,
+      cv: null,
+      max: 0,
+      periods: 30,
+    });
+  });
+
+  it("clamps the rounding residue of constant demand to 0", () => {
+    // 0.1 every day for 30 days: Σx = 3.0000000000000013 and Σx² = 0.3000000000000001 in floats, so
+    // Σx² − n·mean² = −1.7e-16: without the clamp, σ would be √(negative) = NaN.
+    let sum = 0;
+    let sumOfSquares = 0;
+    for (let i = 0; i < 30; i++) {
+      sum += 0.1;
+      sumOfSquares += 0.01;
+    }
+    const history = juneHistory({
+      demand: {
+        day: { sum, sumOfSquares, max: 0.1, nonZeroBuckets: 30 },
+        week: none,
+        month: none,
+      },
+      firstDemandDate: "2024-06-01",
+    });
+    const stats = demandStatistics(history);
+    expect(stats.stdDev).not.toBeNaN();
+    expect(stats.stdDev).toBeLessThan(1e-7);
+  });
+
+  it("rejects unknown variants, bad dates and inconsistent sums", () => {
+    expect(codeOf(() => demandStatistics(juneHistory(), { bucket: "year" as "day" }))).toBe(
+      "invalid_option",
+    );
+    expect(
+      codeOf(() => demandStatistics(juneHistory(), { start: "first-issue" as "period" })),
+    ).toBe("invalid_option");
+    expect(codeOf(() => demandStatistics(juneHistory({ firstReceiptDate: "2024-02-30" })))).toBe(
+      "invalid_date",
+    );
+    const tooMany = juneHistory({
+      demand: { day: { ...none, sum: 5, nonZeroBuckets: 31 }, week: none, month: none },
+    });
+    expect(codeOf(() => demandStatistics(tooMany))).toBe("invalid_argument");
+  });
+});

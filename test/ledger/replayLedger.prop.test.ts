@@ -1,0 +1,335 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { type ReplayOptions, replayLedger } from "../../src/ledger/replayLedger.js";
+import { Decimal } from "../../src/model/Decimal.js";
+import type { Movement } from "../../src/model/Movement.js";
+import type { SkuHistory, Valuation } from "../../src/model/SkuHistory.js";
+import {
+  dayNumber,
+  dayOfDate,
+  interleave,
+  type LedgerCase,
+  ledgerArb,
+  SHAPES,
+} from "./arbitraries.js";
+import { type ReferenceHistory, referenceReplay } from "./referenceReplay.js";
+
+// Property tests of issue #2 for replayLedger: an independent check of the engine against its
+// documented rules (see the JSDoc of replayLedger) and against a slow Decimal reference replay.
+
+const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
+
+function replay(c: LedgerCase, valuation: Valuation, byLocation = false, rows = c.rows) {
+  const options: ReplayOptions = {
+    period: c.period,
+    skuInfo: c.skuInfo,
+    openingBalances: c.openingBalances,
+    valuation,
+    byLocation,
+  };
+  return replayLedger(rows, options);
+}
+
+function sum(values: readonly (number | Decimal)[]): Decimal {
+  return values.reduce<Decimal>((total, v) => total.plus(new Decimal(String(v))), new Decimal(0));
+}
+
+/** A history as plain data (every Decimal as its exact text), for deep equality. */
+function plain(value: unknown): unknown {
+  if (Decimal.isDecimal(value)) return `Decimal(${(value as Decimal).toFixed()})`;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+interface LayerLike {
+  readonly quantity: Decimal;
+  readonly value: Decimal;
+  readonly receivedDate: string;
+}
+
+const label = (h: SkuHistory): string => `${h.valuation} ${JSON.stringify([h.sku, h.location])}`;
+
+describe("replayLedger: quantities", () => {
+  // Property 1. closing = opening + received − issued + returned + adjusted + in − out, exactly:
+  // quantities are scaled integers inside, so even 0.001-unit quantities must add up to the digit.
+  test.prop([ledgerArb(SHAPES.anything)])(
+    "closing quantity is opening plus every signed flow, exactly, for every valuation",
+    (c) => {
+      for (const valuation of VALUATIONS) {
+        for (const byLocation of [false, true]) {
+          for (const h of replay(c, valuation, byLocation).histories) {
+            const expected = new Decimal(String(h.openingQuantity))
+              .plus(String(h.receivedQuantity))
+              .minus(String(h.issuedQuantity))
+              .plus(String(h.returnedQuantity))
+              .plus(String(h.adjustedQuantity))
+              .plus(String(h.transferredInQuantity))
+              .minus(String(h.transferredOutQuantity));
+            expect(h.closingQuantity, label(h)).toBe(Number(expected));
+          }
+        }
+      }
+    },
+  );
+
+  // Property 1, straight from the input rows rather than from the engine's own flow totals:
+  // opening = opening balances + rows before the period; closing = opening + rows in the period.
+  test.prop([ledgerArb(SHAPES.anything)])(
+    "opening and closing quantities equal the signed sums of the input rows",
+    (c) => {
+      const from = dayNumber(c.period.from);
+      const to = dayNumber(c.period.to);
+      const signed = (m: Movement) => (m.type === "issue" ? -m.quantity : m.quantity);
+      for (const h of replay(c, "moving-average").histories) {
+        const rows = c.rows.filter((m) => m.sku === h.sku);
+        const opening = sum([
+          ...c.openingBalances.filter((o) => o.sku === h.sku).map((o) => o.quantity),
+          ...rows.filter((m) => dayOfDate(m.date) < from).map(signed),
+        ]);
+        const inPeriod = rows.filter((m) => dayOfDate(m.date) >= from && dayOfDate(m.date) <= to);
+        expect(h.openingQuantity, h.sku).toBe(Number(opening));
+        expect(h.closingQuantity, h.sku).toBe(Number(opening.plus(sum(inPeriod.map(signed)))));
+      }
+    },
+  );
+
+  // Property 3. The time-weighted average is a mean of end-of-day balances, so it lies between
+  // their minimum and maximum (the average is a float: allow a relative 1e-9).
+  test.prop([ledgerArb(SHAPES.anything)])("minQuantity ≤ averageQuantity ≤ maxQuantity", (c) => {
+    for (const valuation of VALUATIONS) {
+      for (const h of replay(c, valuation, true).histories) {
+        const slack = 1e-9 * Math.max(1, Math.abs(h.minQuantity), Math.abs(h.maxQuantity));
+        expect(h.minQuantity, label(h)).toBeLessThanOrEqual(h.maxQuantity);
+        expect(h.averageQuantity, label(h)).toBeGreaterThanOrEqual(h.minQuantity - slack);
+        expect(h.averageQuantity, label(h)).toBeLessThanOrEqual(h.maxQuantity + slack);
+      }
+    }
+  });
+});
+
+describe("replayLedger: money", () => {
+  // Property 2. Value is conserved: what was there, plus what came in, equals what went to COGS
+  // plus what is left. COGS is net of returns, so returns are inside it; negative-stock
+  // settlements move value between stock and COGS and net out. Must hold to the last digit.
+  //
+  test.prop([ledgerArb(SHAPES.anything)])(
+    "openingValue + receivedValue + adjustedValue + transferredValue = cogs + closingValue",
+    (c) => {
+      for (const valuation of VALUATIONS) {
+        for (const byLocation of [false, true]) {
+          for (const h of replay(c, valuation, byLocation).histories) {
+            const left = h.openingValue
+              .plus(h.receivedValue)
+              .plus(h.adjustedValue)
+              .plus(h.transferredValue);
+            const right = h.cogs.plus(h.closingValue);
+            expect(left.toFixed(), label(h)).toBe(right.toFixed());
+          }
+        }
+      }
+    },
+  );
+
+  // Property 5. Every amount equals the slow Decimal reference, to the last digit.
+  const MONEY_FIELDS = [
+    "openingValue",
+    "closingValue",
+    "cogs",
+    "averageValue",
+    "receivedValue",
+    "returnedValue",
+    "issuedValue",
+    "adjustedValue",
+  ] as const;
+  const QUANTITY_FIELDS = [
+    "openingQuantity",
+    "closingQuantity",
+    "minQuantity",
+    "maxQuantity",
+    "receivedQuantity",
+    "issuedQuantity",
+    "returnedQuantity",
+    "adjustedQuantity",
+  ] as const;
+
+  /**
+   * Layers as comparable text, adjacent layers of the same day and unit cost merged: two such
+   * layers are consumed exactly like one, so whether the engine merges them is its own business.
+   */
+  function mergedLayers(layers: readonly LayerLike[]): string[] {
+    const merged: { quantity: Decimal; value: Decimal; unitCost: Decimal; receivedDate: string }[] =
+      [];
+    for (const l of layers) {
+      const last = merged[merged.length - 1];
+      const unitCost = l.value.div(l.quantity);
+      if (
+        last !== undefined &&
+        last.receivedDate === l.receivedDate &&
+        last.unitCost.eq(unitCost)
+      ) {
+        last.quantity = last.quantity.plus(l.quantity);
+        last.value = last.value.plus(l.value);
+      } else
+        merged.push({
+          quantity: l.quantity,
+          value: l.value,
+          unitCost,
+          receivedDate: l.receivedDate,
+        });
+    }
+    return merged.map(
+      (l) =>
+        `${l.receivedDate} ${l.quantity.toFixed()} @ ${l.unitCost.toFixed()} = ${l.value.toFixed()}`,
+    );
+  }
+
+  function expectReference(c: LedgerCase, valuation: Valuation): void {
+    const reference = referenceReplay(c, valuation);
+    const { histories } = replay(c, valuation);
+    expect(histories.map((h) => h.sku).sort()).toEqual([...reference.keys()].sort());
+    for (const h of histories) {
+      const ref = reference.get(h.sku) as ReferenceHistory;
+      for (const field of MONEY_FIELDS) {
+        expect(h[field].toFixed(), `${label(h)} ${field}`).toBe(ref[field].toFixed());
+      }
+      for (const field of QUANTITY_FIELDS) {
+        expect(h[field], `${label(h)} ${field}`).toBe(ref[field].toNumber());
+      }
+      // The engine's average quantity is a float quotient; the reference's an exact Decimal.
+      expect(h.averageQuantity, `${label(h)} averageQuantity`).toBeCloseTo(
+        ref.averageQuantity.toNumber(),
+        9,
+      );
+      if (valuation === "fifo") {
+        const layers = h.layers.map((l) => ({ ...l, quantity: new Decimal(String(l.quantity)) }));
+        expect(mergedLayers(layers), `${label(h)} layers`).toEqual(mergedLayers(ref.layers));
+      }
+    }
+  }
+
+  test.prop([ledgerArb(SHAPES.movingAverageReference)])(
+    "moving-average money equals the Decimal reference replay",
+    (c) => expectReference(c, "moving-average"),
+  );
+
+  test.prop([ledgerArb(SHAPES.fifoReference)])(
+    "fifo money and open layers equal the Decimal reference replay",
+    (c) => expectReference(c, "fifo"),
+  );
+
+  test.prop([ledgerArb(SHAPES.fifoReference)])(
+    "standard money equals the Decimal reference replay",
+    (c) => expectReference(c, "standard"),
+  );
+
+  // Property 6. The open layers hold exactly the closing stock: under FIFO each layer at its own
+  // cost, under moving average and standard the closing value spread over the layers. And each is
+  // dated on a day stock could have entered: not before the earliest opening balance or movement
+  // (an opening balance is dated the day before the earlier of the period start and the SKU's first
+  // movement), not after the period.
+  function expectLayersHoldClosingStock(h: SkuHistory, c: LedgerCase): void {
+    if (h.closingQuantity <= 0) {
+      expect(h.layers, label(h)).toEqual([]);
+      return;
+    }
+    expect(Number(sum(h.layers.map((l) => l.quantity))), label(h)).toBe(h.closingQuantity);
+    expect(sum(h.layers.map((l) => l.value)).toFixed(), label(h)).toBe(h.closingValue.toFixed());
+    const earliest =
+      Math.min(dayNumber(c.period.from), ...c.rows.map((m) => dayOfDate(m.date))) - 1;
+    for (const l of h.layers) {
+      expect(
+        dayNumber(l.receivedDate),
+        `${label(h)} layer dated ${l.receivedDate}`,
+      ).toBeGreaterThanOrEqual(earliest);
+      expect(
+        dayNumber(l.receivedDate),
+        `${label(h)} layer dated ${l.receivedDate}`,
+      ).toBeLessThanOrEqual(dayNumber(c.period.to));
+    }
+  }
+
+  test.prop([ledgerArb(SHAPES.movingAverageReference)])(
+    "without negative stock, the layers add up to the closing quantity and value",
+    (c) => {
+      for (const valuation of VALUATIONS) {
+        for (const h of replay(c, valuation).histories) {
+          expectLayersHoldClosingStock(h, c);
+          if (h.closingQuantity === 0) expect(h.closingValue.toFixed(), label(h)).toBe("0");
+        }
+      }
+    },
+  );
+
+  test.prop([ledgerArb(SHAPES.anything)])(
+    "with negative stock and transfers, the layers still add up to a positive closing stock",
+    (c) => {
+      for (const valuation of VALUATIONS) {
+        for (const byLocation of [false, true]) {
+          for (const h of replay(c, valuation, byLocation).histories)
+            expectLayersHoldClosingStock(h, c);
+        }
+      }
+    },
+  );
+});
+
+describe("replayLedger: order and sharding", () => {
+  // Property 4. Only the order of a SKU's same-day same-kind rows is meaningful (posting order);
+  // any interleaving of those (SKU, day, kind) queues gives the same histories.
+  test.prop([
+    ledgerArb(SHAPES.anything),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 60 }),
+    fc.constantFrom(...VALUATIONS),
+    fc.boolean(),
+  ])(
+    "shuffling rows but keeping each SKU's same-day same-kind rows in order changes nothing",
+    (c, picks, valuation, byLocation) => {
+      const shuffled = interleave(c.rows, picks);
+      expect(shuffled).toHaveLength(c.rows.length);
+      const original = replay(c, valuation, byLocation).histories;
+      const permuted = replay(c, valuation, byLocation, shuffled).histories;
+      expect(plain(permuted)).toEqual(plain(original));
+    },
+  );
+
+  // Property 7. SKUs are independent: interleaving whole SKU sequences differently changes
+  // nothing, and replaying each SKU alone (its rows, opening balances and master data) gives
+  // exactly its histories from the single run: the basis of sharding by SKU.
+  test.prop([
+    ledgerArb(SHAPES.anything),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 60 }),
+    fc.constantFrom(...VALUATIONS),
+    fc.boolean(),
+  ])(
+    "interleaving SKUs differently, or replaying each SKU alone, gives the same histories",
+    (c, picks, valuation, byLocation) => {
+      const whole = replay(c, valuation, byLocation).histories;
+      const bySku = new Map(c.skus.map((sku) => [sku, c.rows.filter((m) => m.sku === sku)]));
+      const reinterleaved: Movement[] = [];
+      const queues = [...bySku.values()].map((rows) => [...rows]);
+      for (let step = 0; queues.some((q) => q.length > 0); step++) {
+        const open = queues.filter((q) => q.length > 0);
+        const queue = open[(picks[step % picks.length] ?? 0) % open.length] as Movement[];
+        reinterleaved.push(queue.shift() as Movement);
+      }
+      expect(plain(replay(c, valuation, byLocation, reinterleaved).histories)).toEqual(
+        plain(whole),
+      );
+
+      for (const sku of c.skus) {
+        const shard: LedgerCase = {
+          rows: bySku.get(sku) ?? [],
+          period: c.period,
+          skuInfo: c.skuInfo.filter((i) => i.sku === sku),
+          openingBalances: c.openingBalances.filter((o) => o.sku === sku),
+          skus: [sku],
+        };
+        const alone = replay(shard, valuation, byLocation).histories;
+        expect(plain(alone), sku).toEqual(plain(whole.filter((h) => h.sku === sku)));
+      }
+    },
+  );
+});

@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import type { SkuHistory } from "../../src/model/SkuHistory.js";
+import type { SkuInfo } from "../../src/model/SkuInfo.js";
+import { replenishmentFigures } from "../../src/replenish/replenishmentFigures.js";
+import { safetyStock } from "../../src/replenish/safetyStock.js";
+import { makeHistory } from "../support/makeHistory.js";
+import { expectCode } from "./expectCode.js";
+
+const Z95 = 1.6448536269514722; // mpmath, see normalReferences.ts
+
+/**
+ * June 2024, stock since May: net demand 10, 20 and 30 on three days, none on the other 27
+ * (Σx = 60, Σx² = 1,400); 40 units on hand worth 400 at the end (unit cost 10).
+ * Daily mean 2, sample σd = √((1,400 − 30 · 4) / 29) = √(1,280 / 29) = 6.64364.
+ */
+function june(overrides: Partial<Record<keyof SkuHistory, unknown>> = {}): SkuHistory {
+  return makeHistory({
+    period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
+    demand: {
+      day: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 },
+      week: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 },
+      month: { sum: 60, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1 },
+    },
+    firstReceiptDate: "2024-05-20",
+    firstDemandDate: "2024-06-05",
+    closingQuantity: 40,
+    closingValue: 400,
+    ...overrides,
+  });
+}
+const SIGMA = Math.sqrt(1280 / 29);
+/** Basic safety stock over a 7-day lead time at 95 %: 1.6448536 · 6.64364 · √7 = 28.912. */
+const SS_7 = Z95 * SIGMA * Math.sqrt(7);
+
+describe("replenishmentFigures", () => {
+  it("computes every figure from the history and the SKU's lead time (basic method by default)", () => {
+    const figures = replenishmentFigures(june(), { leadTimeDays: 7, onOrder: 20 });
+    expect(figures.method).toBe("basic");
+    expect(figures.demandMean).toBe(2);
+    expect(figures.demandStdDev).toBeCloseTo(SIGMA, 12);
+    expect(figures.safetyStock).toBeCloseTo(SS_7, 10);
+    // ROP = 2 · 7 + 28.912 = 42.912.
+    expect(figures.reorderPoint).toBeCloseTo(14 + SS_7, 10);
+    // Position = 40 on hand + 20 on order = 60 > 42.9: a real "order nothing".
+    expect(figures.inventoryPosition).toBe(60);
+    expect(figures.suggestedOrder).toBe(0);
+    // 40 on hand / 2 a day = 20 days.
+    expect(figures.daysOfSupply).toBe(20);
+    expect(figures.orderUpToLevel).toBeNull();
+    expect(figures.eoq).toBeNull();
+    expect(figures.reasons).toEqual({ orderUpToLevel: "no_review_period", eoq: "no_cost_data" });
+  });
+
+  it("orders up to the order-up-to level, at least the MOQ, in whole packs", () => {
+    const figures = replenishmentFigures(june({ closingQuantity: 10, closingValue: 100 }), {
+      leadTimeDays: 7,
+      reviewPeriodDays: 14,
+      minOrderQuantity: 24,
+      packSize: 6,
+    });
+    // OUL = 2 · (14 + 7) + 28.912 = 70.912; position 10 ≤ ROP 42.9 → need 60.912 → 11 packs of 6 = 66.
+    expect(figures.orderUpToLevel).toBeCloseTo(42 + SS_7, 10);
+    expect(figures.suggestedOrder).toBe(66);
+    expect(figures.reasons).toEqual({ eoq: "no_cost_data" });
+  });
+
+  it("uses the EOQ when there is no review period, with the closing unit cost or the standard cost", () => {
+    // Triggered: position 40 ≤ ROP 42.9. D = 2 · 365 = 730/year, S = 50, H = 10 · 0.25 = 2.5:
+    // EOQ = √(2 · 730 · 50 / 2.5) = √29,200 = 170.88 → packs of 10 → 180.
+    const info = { leadTimeDays: 7, orderCost: 50, holdingRate: 0.25, packSize: 10 };
+    const figures = replenishmentFigures(june(), info);
+    expect(figures.eoq).toBeCloseTo(Math.sqrt(29200), 10);
+    expect(figures.suggestedOrder).toBe(180);
+    // Standard cost 8 → H = 2 → √(2 · 730 · 50 / 2) = √36,500 = 191.05.
+    expect(replenishmentFigures(june(), { ...info, standardCost: "8" }).eoq).toBeCloseTo(
+      Math.sqrt(36500),
+      10,
+    );
+    // Order cost and holding rate may come from the options.
+    const fromOptions = replenishmentFigures(
+      june(),
+      { leadTimeDays: 7 },
+      { orderCost: 50, holdingRate: 0.25 },
+    );
+    expect(fromOptions.eoq).toBeCloseTo(Math.sqrt(29200), 10);
+  });
+
+  it("says why it cannot size a triggered order", () => {
+    const figures = replenishmentFigures(june(), { leadTimeDays: 7 });
+    expect(figures.suggestedOrder).toBeNull();
+    expect(figures.reasons.suggestedOrder).toBe("no_order_quantity");
+  });
+
+  it("switches to the lead-time-variability method when σL > 0", () => {
+    const figures = replenishmentFigures(june(), { leadTimeDays: 7, leadTimeStdDevDays: 2 });
+    expect(figures.method).toBe("leadTimeVariability");
+    // z · √(L·σd² + d̄²·σL²) = 1.6448536 · √(7 · 1,280/29 + 4 · 4) = 1.6448536 · √324.97 = 29.652.
+    expect(figures.safetyStock).toBeCloseTo(Z95 * Math.sqrt((7 * 1280) / 29 + 16), 10);
+  });
+
+  it("honours a fixed method and the SKU's own service level", () => {
+    const periodic = replenishmentFigures(
+      june(),
+      { leadTimeDays: 7, reviewPeriodDays: 14, serviceLevel: 0.99 },
+      { method: "periodic" },
+    );
+    // z(0.99) · σd · √(14 + 7).
+    expect(periodic.safetyStock).toBeCloseTo(2.3263478740408408 * SIGMA * Math.sqrt(21), 9);
+    expect(periodic.orderUpToLevel).toBeCloseTo(42 + (periodic.safetyStock ?? 0), 10);
+    const cover = replenishmentFigures(
+      june(),
+      { leadTimeDays: 7 },
+      { method: "daysOfCover", coverDays: 10 },
+    );
+    // 10 days of 2 a day = 20; ROP = 14 + 20 = 34.
+    expect(cover.safetyStock).toBe(20);
+    expect(cover.reorderPoint).toBe(34);
+  });
+
+  it("'fillRate' uses the EOQ as the order quantity", () => {
+    const info = { leadTimeDays: 7, orderCost: 50, holdingRate: 0.25 };
+    const figures = replenishmentFigures(june(), info, { method: "fillRate", fillRate: 0.98 });
+    const expected = safetyStock({
+      method: "fillRate",
+      fillRate: 0.98,
+      orderQuantity: Math.sqrt(29200),
+      demandMean: 2,
+      demandStdDev: SIGMA,
+      leadTime: 7,
+    });
+    expect(figures.safetyStock).toBeCloseTo(expected, 9);
+    const noCost = replenishmentFigures(
+      june(),
+      { leadTimeDays: 7 },
+      { method: "fillRate", fillRate: 0.98 },
+    );
+    expect(noCost.safetyStock).toBeNull();
+    expect(noCost.reasons.safetyStock).toBe("no_cost_data");
+  });
+
+  it("works in weekly buckets: lead time and days of supply converted", () => {
+    const figures = replenishmentFigures(june(), { leadTimeDays: 7 }, { bucket: "week" });
+    // 5 weeks, mean 12/week, σ = √((1,400 − 5 · 144) / 4) = √170; L = 7/7 = 1 week.
+    expect(figures.demandMean).toBe(12);
+    expect(figures.safetyStock).toBeCloseTo(Z95 * Math.sqrt(170), 10);
+    expect(figures.reorderPoint).toBeCloseTo(12 + Z95 * Math.sqrt(170), 10);
+    // 40 / (12/7 a day) = 23.33 days.
+    expect(figures.daysOfSupply).toBeCloseTo(40 / (12 / 7), 12);
+  });
+
+  it("gives null figures with reasons, not zeros, for a SKU without demand", () => {
+    const idle = june({
+      demand: {
+        day: { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 },
+        week: { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 },
+        month: { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 },
+      },
+      firstDemandDate: null,
+    });
+    const figures = replenishmentFigures(idle, {
+      leadTimeDays: 7,
+      reviewPeriodDays: 14,
+      orderCost: 50,
+      holdingRate: 0.25,
+    });
+    // Demand was measured (30 days of zero), but nothing is planned from it.
+    expect(figures.demandMean).toBe(0);
+    expect(figures.demandStdDev).toBe(0);
+    for (const field of [
+      "safetyStock",
+      "reorderPoint",
+      "orderUpToLevel",
+      "eoq",
+      "suggestedOrder",
+      "daysOfSupply",
+    ] as const) {
+      expect(figures[field], field).toBeNull();
+      expect(figures.reasons[field], field).toBe("no_demand_history");
+    }
+    expect(figures.inventoryPosition).toBe(40);
+
+    const neverStocked = replenishmentFigures(makeHistory(), { leadTimeDays: 7 });
+    expect(neverStocked.demandMean).toBeNull();
+    expect(neverStocked.reasons.demandMean).toBe("no_demand_history");
+  });
+
+  it("reports a missing lead time, and takes a default from the options", () => {
+    const figures = replenishmentFigures(june(), {});
+    expect(figures.safetyStock).toBeNull();
+    expect(figures.reasons).toMatchObject({
+      safetyStock: "no_lead_time",
+      reorderPoint: "no_lead_time",
+      orderUpToLevel: "no_lead_time",
+      suggestedOrder: "no_lead_time",
+    });
+    expect(figures.daysOfSupply).toBe(20);
+    expect(replenishmentFigures(june(), {}, { leadTimeDays: 7 }).safetyStock).toBeCloseTo(SS_7, 10);
+  });
+
+  it("reports too few periods and a missing review period for the periodic method", () => {
+    const monthly = replenishmentFigures(june(), { leadTimeDays: 7 }, { bucket: "month" });
+    expect(monthly.demandMean).toBe(60);
+    expect(monthly.reasons.demandStdDev).toBe("too_few_periods");
+    expect(monthly.reasons.safetyStock).toBe("too_few_periods");
+    const periodic = replenishmentFigures(june(), { leadTimeDays: 7 }, { method: "periodic" });
+    expect(periodic.reasons.safetyStock).toBe("no_review_period");
+  });
+
+  it("accepts a SkuInfo row with nulls as read from a file", () => {
+    const row: SkuInfo = {
+      sku: "SKU-1",
+      leadTimeDays: 7,
+      leadTimeStdDevDays: null,
+      reviewPeriodDays: null,
+      serviceLevel: null,
+      onOrder: 20,
+      backordered: null,
+    };
+    expect(replenishmentFigures(june(), row).safetyStock).toBeCloseTo(SS_7, 10);
+  });
+
+  it("rejects parameters outside their domain and incomplete options", () => {
+    expectCode(() => replenishmentFigures(june(), { leadTimeDays: -1 }), "out_of_range", [
+      "leadTimeDays",
+    ]);
+    expectCode(() => replenishmentFigures(june(), { serviceLevel: 1.2 }), "out_of_range", [
+      "serviceLevel",
+    ]);
+    expectCode(() => replenishmentFigures(june(), { packSize: 0 }), "out_of_range", ["packSize"]);
+    expectCode(
+      () => replenishmentFigures(june(), {}, { method: "maxMin" as "basic" }),
+      "invalid_option",
+      ["method"],
+    );
+    expectCode(
+      () => replenishmentFigures(june(), {}, { method: "daysOfCover" }),
+      "invalid_option",
+      ["coverDays"],
+    );
+    expectCode(() => replenishmentFigures(june(), {}, { method: "fillRate" }), "invalid_option", [
+      "fillRate",
+    ]);
+  });
+});
