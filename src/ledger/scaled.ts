@@ -75,12 +75,29 @@ export function mulDivRound(a: Scaled, b: Scaled, c: Scaled, unit: number): Scal
     const n = a * b;
     const d = c * unit;
     if (n <= MAX && n >= -MAX && d <= MAX && d >= -MAX) return divRoundNumber(n, d) * unit;
+    const rounded = roundedQuotientEstimate(n, d);
+    if (rounded !== null) return rounded * unit;
   }
   // The product outgrew 2^53: compute it with bigints; only the result must fit in strict mode.
   const d = BigInt(c) * BigInt(unit);
   const result = narrow(divRoundBig(BigInt(a) * BigInt(b), d) * BigInt(unit));
   if (typeof result === "bigint" && arithmetic.strict) overflow();
   return result;
+}
+
+/**
+ * round_half_even(n / d) from the doubles n = a·b and d = c·unit when the exact products outgrew
+ * 2^53, without bigints. Each of the two products and the quotient is rounded once, so the estimate
+ * y is within 3·2^-53·|y| of the exact quotient. Unless y lies within that distance (with a safety
+ * factor) of a half-way point, the exact quotient rounds to the same integer as y, so Math.round(y)
+ * is the exact answer. Near a half-way point, returns null and the caller computes with bigints.
+ */
+function roundedQuotientEstimate(n: number, d: number): number | null {
+  const y = n / d;
+  if (!(Math.abs(y) < 2 ** 50)) return null;
+  const distanceFromHalf = Math.abs(y - Math.floor(y) - 0.5);
+  if (distanceFromHalf <= Math.abs(y) * 2e-15 + 1e-300) return null;
+  return Math.round(y);
 }
 
 function divRoundNumber(n: number, d: number): number {
@@ -182,11 +199,67 @@ export class WideSum {
   }
 }
 
-/** The Decimal value of `units / 10^decimals`, built from text so it is exact. */
+/**
+ * The Decimal value of `units / 10^decimals`, exactly.
+ *
+ * A history holds about forty amounts per SKU, and `new Decimal(text)` costs 1–2 µs (validation,
+ * parsing, re-rounding), which for 100 k SKUs is seconds. Our amounts are already exact integers
+ * with a known scale, so this builds the instance directly: sign, exponent and base-10^7 words laid
+ * out exactly as decimal.js's own parseDecimal lays them out (ported line by line below). A property
+ * test checks the result against `new Decimal(text)` field by field, so a decimal.js upgrade that
+ * changed the layout would fail the build, not the numbers.
+ */
 export function toDecimalScaled(units: Scaled, decimals: number): Decimal {
   if (units === 0 || units === 0n) return ZERO;
-  const negative = typeof units === "number" ? units < 0 : units < 0n;
-  let digits = (negative ? -units : units).toString();
+  if (typeof units === "bigint") return decimalFromText(units.toString(), decimals);
+  let magnitude = Math.abs(units);
+  let scale = decimals;
+  while (magnitude % 10 === 0) {
+    magnitude /= 10;
+    scale--;
+  }
+  const digits = String(magnitude);
+  const x = Object.create(DECIMAL_PROTOTYPE) as DecimalFields;
+  // Like decimal.js's constructor, an own `constructor`: it carries the clone's precision and rounding.
+  x.constructor = Decimal;
+  x.s = units < 0 ? -1 : 1;
+  x.e = digits.length - 1 - scale;
+  x.d = words(digits, x.e);
+  return x as unknown as Decimal;
+}
+
+interface DecimalFields {
+  constructor: unknown;
+  s: number;
+  e: number;
+  d: number[];
+}
+
+const DECIMAL_PROTOTYPE: object = Object.getPrototypeOf(new Decimal(1));
+const LOG_BASE = 7;
+
+/** decimal.js's split of significant digits (no leading or trailing zeros) into base-1e7 words. */
+function words(significant: string, e: number): number[] {
+  const d: number[] = [];
+  let str = significant;
+  let len = str.length;
+  let i = (e + 1) % LOG_BASE;
+  if (e < 0) i += LOG_BASE;
+  if (i < len) {
+    if (i) d.push(+str.slice(0, i));
+    for (len -= LOG_BASE; i < len; ) d.push(+str.slice(i, (i += LOG_BASE)));
+    str = str.slice(i);
+    i = LOG_BASE - str.length;
+  } else {
+    i -= len;
+  }
+  d.push(+str * 10 ** i);
+  return d;
+}
+
+function decimalFromText(digitsOfUnits: string, decimals: number): Decimal {
+  const negative = digitsOfUnits.startsWith("-");
+  let digits = negative ? digitsOfUnits.slice(1) : digitsOfUnits;
   if (decimals > 0) {
     if (digits.length <= decimals) digits = "0".repeat(decimals - digits.length + 1) + digits;
     digits = `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
