@@ -155,7 +155,12 @@ export class SkuState {
   monthReturnedQty = 0;
   readonly monthCogs = new WideSum();
   readonly monthRevenue = new WideSum();
+  /** Closed months' figures, kept only when the replay asks for them (`keepMonths`). */
   months: RawMonth[] = [];
+  /** Month-end balances (always kept: the `monthly` average needs them): day, quantity, value. */
+  monthEnds: { day: number; qty: number; value: Scaled }[] = [];
+  /** Whether to keep each closed month's figures (`replayLedger`'s `months` option). */
+  keepMonths = false;
 
   readonly demandDay = new BucketSums();
   readonly demandWeek = new BucketSums();
@@ -236,7 +241,12 @@ export class SkuState {
   }
 
   private closeMonth(isMonthEnd: boolean): void {
-    const monthStart = this.monthEnd - (this.monthEnd - lastDayOfMonth(this.month - 1)) + 1;
+    if (isMonthEnd) this.monthEnds.push({ day: this.monthEnd, qty: this.qty, value: this.value });
+    if (!this.keepMonths) {
+      this.openMonth(this.month + 1);
+      return;
+    }
+    const monthStart = lastDayOfMonth(this.month - 1) + 1;
     this.months.push({
       month: this.month,
       from: Math.max(monthStart, this.periodFrom),

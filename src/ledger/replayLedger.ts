@@ -35,7 +35,10 @@ export interface ReplayOptions {
   readonly negativeStock?: "warn" | "error";
   /** One history per SKU and location instead of per SKU (default `false`). */
   readonly byLocation?: boolean;
-  /** Include the per-month figures in each history (default `true`; `monthEnds` are always there). */
+  /**
+   * Include the per-month figures (`months`) in each history, for time series (default `false`:
+   * they cost about a dozen amounts per SKU and month; `monthEnds` are always there).
+   */
   readonly months?: boolean;
 }
 
@@ -145,18 +148,19 @@ export function replayLedger(
     byLocation: options.byLocation === true,
     period,
     standardCosts: opening.standardCosts,
+    months: options.months === true,
   };
   const order = movementOrder(columns);
   // Main pass with number-only arithmetic; SKUs whose amounts outgrow 2^53 are set aside and
   // replayed alone with bigints (SKUs are independent, so the result is the same as one pass).
   const main = new Replay(settings, false);
   const overflowed = main.runAll(opening.layers, order, null);
-  const histories = main.histories(options.months !== false);
+  const histories = main.histories();
   const warnings = [...main.warnings];
   if (overflowed !== null) {
     const big = new Replay(settings, true);
     big.runAll(opening.layers, order, overflowed);
-    histories.push(...big.histories(options.months !== false));
+    histories.push(...big.histories());
     warnings.push(...big.warnings);
     histories.sort(
       (a, b) => compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? ""),
@@ -252,6 +256,8 @@ interface ReplaySettings {
   readonly byLocation: boolean;
   readonly period: { from: number; to: number; days: number };
   readonly standardCosts: Map<number, Scaled>;
+  /** Keep per-month figures. */
+  readonly months: boolean;
 }
 
 /** One replay pass: the states, the transit between locations, and the warnings. */
@@ -268,6 +274,7 @@ class Replay {
   private readonly byLocation: boolean;
   private readonly period: { from: number; to: number; days: number };
   private readonly standardCosts: Map<number, Scaled>;
+  private readonly keepMonths: boolean;
   /** SKU indexes set aside in this pass (main pass) or the only ones replayed (bigint pass). */
   private readonly skipped: Uint8Array;
   private anySkipped = false;
@@ -284,6 +291,7 @@ class Replay {
     this.byLocation = settings.byLocation;
     this.period = settings.period;
     this.standardCosts = settings.standardCosts;
+    this.keepMonths = settings.months;
     this.locationSlots = settings.names.locations.length + 1;
     this.skipped = new Uint8Array(settings.names.skus.length);
   }
@@ -349,6 +357,7 @@ class Replay {
         this.period.from,
         this.period.to,
       );
+      state.keepMonths = this.keepMonths;
       this.states.set(key, state);
     }
     return state;
@@ -634,7 +643,7 @@ class Replay {
   }
 
   /** The finished states as histories, sorted by SKU code, then location. */
-  histories(withMonths: boolean): SkuHistory[] {
+  histories(): SkuHistory[] {
     const states = [...this.states.values()];
     const { skus, locations } = this.names;
     states.sort(
@@ -649,7 +658,6 @@ class Replay {
         period: this.period,
         scales: this.scales,
         lots: this.names.lots,
-        withMonths,
       }),
     );
   }

@@ -19,7 +19,6 @@ export interface HistoryContext {
   readonly period: { readonly from: number; readonly to: number; readonly days: number };
   readonly scales: Scales;
   readonly lots: readonly string[];
-  readonly withMonths: boolean;
 }
 
 /** Turns a finished {@link SkuState} into the public {@link SkuHistory}: dates as text, money as Decimal. */
@@ -58,16 +57,10 @@ export function toSkuHistory(s: SkuState, ctx: HistoryContext): SkuHistory {
     transferredValue: money(s.transferValue.value()),
     revenue: money(s.revenue.value()),
     issuesWithoutPrice: s.issuesWithoutPrice,
-    monthEnds: s.months
-      .filter((m) => m.isMonthEnd)
-      .map(
-        (m): MonthEnd => ({
-          date: formatDay(m.to),
-          quantity: qty(m.closingQty),
-          value: money(m.closingValue),
-        }),
-      ),
-    months: ctx.withMonths ? s.months.map((m) => monthFigures(m, qty, money)) : [],
+    monthEnds: s.monthEnds.map(
+      (m): MonthEnd => ({ date: formatDay(m.day), quantity: qty(m.qty), value: money(m.value) }),
+    ),
+    months: s.months.map((m) => monthFigures(m, qty, money)),
     demand: {
       day: demandSums(s.demandDay, scales.qScale),
       week: demandSums(s.demandWeek, scales.qScale),

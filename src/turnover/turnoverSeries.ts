@@ -119,7 +119,7 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * of the period lacked a price, since the history does not say in which month. Defaults: `by:
  * 'month'`, `basis: 'cost'`, `sellThroughVariant: 'opening-plus-received'`, `daysPerYear: 365`.
  *
- * @param history - a `SkuHistory` (or any {@link TurnoverSeriesInput}).
+ * @param history - a `SkuHistory` replayed with `months: true` (or any {@link TurnoverSeriesInput}).
  * @param options - see {@link TurnoverSeriesOptions}.
  * @returns one entry per month or quarter, in the order of `history.months`.
  * @throws InvKpiError `invalid_argument` (history or a month not an object, a month label that is

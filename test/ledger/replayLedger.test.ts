@@ -79,7 +79,7 @@ describe("replayLedger: moving-average valuation", () => {
         { sku: "R", date: "2025-03-03", type: "issue", quantity: 1 },
         { sku: "R", date: "2025-03-04", type: "issue", quantity: 1 },
       ],
-      { period: march },
+      { period: march, months: true },
     );
     const h = only(histories);
     expect(h.issuedValue.toFixed(6)).toBe("5.000000");
@@ -386,6 +386,17 @@ describe("replayLedger: movements before and after the period", () => {
 });
 
 describe("replayLedger: months", () => {
+  it("keeps month figures only when asked, month ends always", () => {
+    const h = only(
+      replayLedger(ledger1, { period: { from: "2025-02-15", to: "2025-03-31" } }).histories,
+    );
+    expect(h.months).toEqual([]);
+    expect(h.monthEnds.map((m) => [m.date, m.quantity, m.value.toFixed()])).toEqual([
+      ["2025-02-28", 0, "0"],
+      ["2025-03-31", 60, "132"],
+    ]);
+  });
+
   it("closes each month with its own average and month-end balance", () => {
     // Receipt 31 on 01-01; issue 31 on 02-01. January: 31 every day; February: 0 every day.
     const { histories } = replayLedger(
@@ -393,7 +404,7 @@ describe("replayLedger: months", () => {
         { sku: "M", date: "2024-01-01", type: "receipt", quantity: 31, unitCost: 1 },
         { sku: "M", date: "2024-02-01", type: "issue", quantity: 31 },
       ],
-      { period: { from: "2024-01-01", to: "2024-02-29" } },
+      { period: { from: "2024-01-01", to: "2024-02-29" }, months: true },
     );
     const h = only(histories);
     expect(h.period.days).toBe(60); // 31 + 29 (leap year)
