@@ -8,6 +8,7 @@
 // formulas
 export * from "./aging/index.js";
 export * from "./benchmark/index.js";
+export * from "./classify/index.js";
 export * from "./demand/index.js";
 // ledger
 export * from "./ledger/index.js";

@@ -1,0 +1,169 @@
+import { Decimal } from "../model/Decimal.js";
+
+/**
+ * Non-negative exact amounts as integers at one common decimal scale: amount i is exactly
+ * `units[i] × 10^-scale`. Integer arithmetic on these gives exact sums without creating a
+ * `Decimal` per item.
+ *
+ * - `number` (the fast path): every unit count and their total are integers below 2^53, so plain
+ *   number arithmetic on them is exact.
+ * - `bigint`: anything else (a total of 2^53 units or more, more than ~15 significant digits, or
+ *   more than 22 decimals). `keys` are order-preserving integers below 2^53 for sorting.
+ */
+export type ScaledIntegers =
+  | { readonly kind: "number"; readonly scale: number; readonly units: Float64Array }
+  | {
+      readonly kind: "bigint";
+      readonly scale: number;
+      readonly units: readonly bigint[];
+      readonly keys: Float64Array;
+    };
+
+/** Below this, a scaled double pins down a single decimal (see `fitsAtScale`). */
+const ITEM_LIMIT = 2 ** 51;
+/** Below this, every sum of unit counts is exact in a double. */
+const TOTAL_LIMIT = 2 ** 53;
+
+/** 10^0 .. 10^22: every one is exactly representable as a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const MAX_NUMBER_SCALE = POWERS_OF_TEN.length - 1;
+/** 10^-0 .. 10^-22 as Decimals: the size of one unit at each scale of the fast path. */
+const UNIT_SIZES = POWERS_OF_TEN.map((_, k) => new Decimal(`1e-${k}`));
+
+/**
+ * Converts non-negative finite amounts to {@link ScaledIntegers}. A number means its shortest decimal
+ * form (`0.1` is one tenth), as everywhere in invkpi.
+ *
+ * @param amounts - numbers or `Decimal`s, each finite and ≥ 0 (the caller has checked).
+ */
+export function toScaledIntegers(amounts: readonly (number | Decimal)[]): ScaledIntegers {
+  const number = toNumberUnits(amounts);
+  if (number === null) return toBigintUnits(amounts);
+  if (number.total < TOTAL_LIMIT)
+    return { kind: "number", scale: number.scale, units: number.units };
+  // Each amount fits a double exactly but the sums do not: sum as big integers, sort on the doubles.
+  const units = Array.from(number.units, (u) => BigInt(u));
+  return { kind: "bigint", scale: number.scale, units, keys: number.units };
+}
+
+/** Integer unit counts as doubles, or `null` when some amount does not fit below {@link ITEM_LIMIT}. */
+function toNumberUnits(
+  amounts: readonly (number | Decimal)[],
+): { scale: number; units: Float64Array; total: number } | null {
+  const doubles = asDoubles(amounts);
+  if (doubles === null) return null;
+  const scale = commonNumberScale(doubles);
+  if (scale === null) return null;
+  const power = POWERS_OF_TEN[scale]!;
+  const units = new Float64Array(doubles.length);
+  let total = 0;
+  for (let i = 0; i < doubles.length; i++) {
+    const scaled = Math.round(doubles[i]! * power);
+    // The proof in `fitsAtScale` needs every scaled amount below the limit at the final scale.
+    if (!(scaled < ITEM_LIMIT)) return null;
+    units[i] = scaled;
+    total += scaled;
+  }
+  return { scale, units, total };
+}
+
+/**
+ * The amounts as doubles whose shortest decimal forms are the amounts, or `null` when a `Decimal`
+ * has more than 15 significant digits (or lies outside 1e-300 .. 1e300). Any decimal of at most
+ * 15 significant digits survives the trip to the nearest (normal) double and back through its
+ * shortest form (15 is a double's guaranteed decimal precision), so from here on a `Decimal` can be
+ * treated like a number.
+ */
+function asDoubles(amounts: readonly (number | Decimal)[]): Float64Array | null {
+  const doubles = new Float64Array(amounts.length);
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i]!;
+    if (typeof amount === "number") {
+      doubles[i] = amount;
+      continue;
+    }
+    const double = amount.toNumber();
+    // Far from the subnormal range (where doubles have fewer digits) and from overflow.
+    if (amount.precision() > 15 || !(double >= 1e-300 && double <= 1e300)) return null;
+    doubles[i] = double;
+  }
+  return doubles;
+}
+
+/**
+ * The smallest scale at which every amount is an integer, or `null` when some amount needs more than
+ * 22 decimals. An amount that fits at scale k fits at every larger scale as long as it stays below
+ * {@link ITEM_LIMIT} (checked in `toNumberUnits`), so one running maximum suffices.
+ */
+function commonNumberScale(amounts: Float64Array): number | null {
+  let scale = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    while (!fitsAtScale(amounts[i]!, scale)) {
+      if (scale === MAX_NUMBER_SCALE) return null;
+      scale++;
+    }
+  }
+  return scale;
+}
+
+/**
+ * Whether the double `amount` is exactly `n × 10^-scale` for an integer `n < 2^51`, where the
+ * decimal meant is the double's shortest decimal form.
+ *
+ * Why this is exact: with `amount × 10^scale < 2^51`, the doubles' spacing near `amount`, scaled
+ * by 10^scale, is below 0.5, so at most one integer n has `n / 10^scale` rounding to `amount`, and
+ * the rounding errors of `amount × 10^scale` stay below 0.5, so `Math.round` finds that n. The
+ * round trip `n / 10^scale === amount` (one correctly rounded division of exact operands) then
+ * proves that the decimal `n × 10^-scale` rounds to the double, and being the only one with at most
+ * `scale` decimals, it is the double's shortest decimal form.
+ */
+function fitsAtScale(amount: number, scale: number): boolean {
+  const power = POWERS_OF_TEN[scale]!;
+  const scaled = amount * power;
+  return scaled < ITEM_LIMIT && Math.round(scaled) / power === amount;
+}
+
+/** The general path: exact at any size and any number of decimals; sort keys are dense ranks. */
+function toBigintUnits(amounts: readonly (number | Decimal)[]): ScaledIntegers {
+  const decimals = amounts.map((amount) =>
+    typeof amount === "number" ? new Decimal(String(amount)) : amount,
+  );
+  const scale = decimals.reduce((max, d) => Math.max(max, d.decimalPlaces()), 0);
+  // toFixed(scale) is exact when scale ≥ the amount's decimal places; dropping the point scales it.
+  const units = decimals.map((d) => BigInt(d.toFixed(scale).replace(".", "")));
+  const distinct = [...new Set(units)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map(distinct.map((value, rank) => [value, rank]));
+  const keys = Float64Array.from(units, (value) => rankOf.get(value)!);
+  return { kind: "bigint", scale, units, keys };
+}
+
+/** Sort keys that order the amounts as their exact values do: integers in [0, 2^53). */
+export function sortKeys(scaled: ScaledIntegers): Float64Array {
+  return scaled.kind === "number" ? scaled.units : scaled.keys;
+}
+
+/**
+ * A reader of the exact amounts as `Decimal`s: `read(index)`. Amounts that already are `Decimal`s
+ * are returned as they are (immutable, so they can be shared); numbers are built from their unit
+ * counts (an integer below 2^53 times 10^-scale is exact at 40 digits). Meant to be called once
+ * per distinct amount: building a `Decimal` costs about a microsecond.
+ */
+export function amountReader(
+  scaled: ScaledIntegers,
+  amounts: readonly (number | Decimal)[],
+): (index: number) => Decimal {
+  const fromUnits = unitsToDecimal(scaled);
+  return (index) => {
+    const amount = amounts[index]!;
+    return typeof amount === "number" ? fromUnits(index) : amount;
+  };
+}
+
+function unitsToDecimal(scaled: ScaledIntegers): (index: number) => Decimal {
+  if (scaled.kind === "bigint") {
+    return (index) => new Decimal(`${scaled.units[index]!}e-${scaled.scale}`);
+  }
+  if (scaled.scale === 0) return (index) => new Decimal(scaled.units[index]!);
+  const unitSize = UNIT_SIZES[scaled.scale]!;
+  return (index) => new Decimal(scaled.units[index]!).times(unitSize);
+}

@@ -1,0 +1,92 @@
+import { fc, test } from "@fast-check/vitest";
+import { Decimal as DecimalJs } from "decimal.js";
+import { describe, expect } from "vitest";
+import { ratioToNumber } from "../../src/classify/ratioToNumber.js";
+import { amountReader, toScaledIntegers } from "../../src/classify/toScaledIntegers.js";
+import { Decimal } from "../../src/model/Decimal.js";
+
+// The exact-arithmetic internals of abcClassify, against decimal.js references.
+const Exact = DecimalJs.clone({ precision: 400 });
+
+describe("toScaledIntegers", () => {
+  test.prop([fc.array(fc.double({ min: 0, max: 1e17, noNaN: true }), { maxLength: 20 })])(
+    "a number means its shortest decimal form, on every path",
+    (numbers) => {
+      const read = amountReader(toScaledIntegers(numbers), numbers);
+      expect(numbers.map((_, i) => read(i).toFixed())).toEqual(
+        numbers.map((n) => new Decimal(String(n)).toFixed()),
+      );
+    },
+  );
+
+  test.prop([
+    fc.array(
+      fc.integer({ min: 0, max: 2 ** 40 }).map((c) => c / 100),
+      { maxLength: 20 },
+    ),
+  ])("cents below 2^40 take the fast path, and convert back exactly", (amounts) => {
+    const scaled = toScaledIntegers(amounts);
+    expect(scaled.kind).toBe("number");
+    const read = amountReader(scaled, amounts);
+    expect(amounts.map((_, i) => read(i).toFixed())).toEqual(
+      amounts.map((n) => new Decimal(String(n)).toFixed()),
+    );
+  });
+
+  test.prop([
+    fc.array(fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true }), {
+      maxLength: 8,
+    }),
+  ])("sort keys order the amounts as their exact values", (numbers) => {
+    const scaled = toScaledIntegers(numbers);
+    const keys = scaled.kind === "number" ? scaled.units : scaled.keys;
+    for (let i = 0; i < numbers.length; i++) {
+      for (let j = 0; j < numbers.length; j++) {
+        expect(Math.sign(keys[i]! - keys[j]!)).toBe(Math.sign(numbers[i]! - numbers[j]!));
+      }
+    }
+  });
+});
+
+describe("toScaledIntegers with Decimals", () => {
+  // Mantissas of 1 to 20 digits (fast path up to 15), exponents far into and beyond double range.
+  const decimal = fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: -330, max: 330 }))
+    .map(([mantissa, exponent]) => new Decimal(`${mantissa}e${exponent}`));
+
+  test.prop([
+    fc.array(fc.oneof(decimal, fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 12 }),
+  ])("keeps every amount exact and orders the keys as the amounts", (amounts) => {
+    const scaled = toScaledIntegers(amounts);
+    const read = amountReader(scaled, amounts);
+    const keys = scaled.kind === "number" ? scaled.units : scaled.keys;
+    const exactOf = (a: number | Decimal) => new Decimal(String(a));
+    amounts.forEach((a, i) => {
+      expect(read(i).eq(exactOf(a))).toBe(true);
+      amounts.forEach((b, j) => {
+        expect(Math.sign(keys[i]! - keys[j]!)).toBe(exactOf(a).cmp(exactOf(b)));
+      });
+    });
+  });
+});
+
+describe("ratioToNumber", () => {
+  const big = fc.bigInt({ min: 1n, max: 2n ** 300n });
+  test.prop([big, big])("is the exact ratio rounded once to the nearest double", (a, b) => {
+    const [numerator, denominator] = a <= b ? [a, b] : [b, a];
+    const reference = new Exact(numerator.toString()).div(denominator.toString()).toNumber();
+    expect(ratioToNumber(numerator, denominator)).toBe(reference);
+  });
+
+  test.prop([fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.bigInt({ min: 1n, max: 2n ** 60n })])(
+    "also when the numerator is the larger",
+    (numerator, denominator) => {
+      const reference = new Exact(numerator.toString()).div(denominator.toString()).toNumber();
+      expect(ratioToNumber(numerator, denominator)).toBe(reference);
+    },
+  );
+
+  test.prop([fc.integer({ min: 1, max: 2 ** 40 })])("is exactly 1 for equal integers", (n) => {
+    expect(ratioToNumber(BigInt(n) * 10n ** 30n, BigInt(n) * 10n ** 30n)).toBe(1);
+  });
+});
