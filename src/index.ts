@@ -40,5 +40,7 @@ export type {
   Valuation,
 } from "./model/SkuHistory.js";
 export { SkuInfo } from "./model/SkuInfo.js";
+export { sumDecimals } from "./model/sumDecimals.js";
 export * from "./replenish/index.js";
+export * from "./report/index.js";
 export * from "./turnover/index.js";

@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from "./index.js";
+export * from "./io/index.js";

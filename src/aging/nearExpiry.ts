@@ -2,6 +2,7 @@ import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
+import { sumDecimals } from "../model/sumDecimals.js";
 import { resolveAsOf } from "./resolveAsOf.js";
 
 /**
@@ -148,9 +149,9 @@ function byExpiryThenLot(a: LotSums, b: LotSums): number {
 }
 
 function sumQuantity(lots: readonly ExpiryLot[]): number {
-  return Decimal.sum(new Decimal(0), ...lots.map((l) => l.quantity)).toNumber();
+  return sumDecimals(lots.map((l) => l.quantity)).toNumber();
 }
 
 function sumValue(lots: readonly ExpiryLot[]): Decimal {
-  return Decimal.sum(new Decimal(0), ...lots.map((l) => l.value));
+  return sumDecimals(lots.map((l) => l.value));
 }

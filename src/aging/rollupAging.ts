@@ -1,5 +1,6 @@
 import { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { sumDecimals } from "../model/sumDecimals.js";
 import type { AgingBucketDefinition } from "./agingBuckets.js";
 import type { MovementStatus } from "./movementStatus.js";
 import { type MovementStatusTotals, movementStatusTotals } from "./movementStatusTotals.js";
@@ -116,7 +117,7 @@ export function rollupAging(
 
 function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
   const buckets = sumBuckets(items);
-  const quantity = Decimal.sum(new Decimal(0), ...items.map((i) => i.aging.quantity));
+  const quantity = sumDecimals(items.map((i) => i.aging.quantity));
   let quantityDays = new Decimal(0);
   let oldestAge: number | null = null;
   for (const { aging } of items) {
@@ -130,7 +131,7 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
     itemCount: items.length,
     buckets,
     quantity: quantity.toNumber(),
-    value: Decimal.sum(new Decimal(0), ...buckets.map((b) => b.value)),
+    value: sumDecimals(buckets.map((b) => b.value)),
     averageAge: onHand ? quantityDays.div(quantity).toNumber() : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",
@@ -147,8 +148,8 @@ function sumBuckets(items: readonly AgingRollupItem[]): AgingBucket[] {
       label: definition.label,
       fromDays: definition.fromDays,
       toDays: definition.toDays,
-      quantity: Decimal.sum(new Decimal(0), ...members.map((b) => b.quantity)).toNumber(),
-      value: Decimal.sum(new Decimal(0), ...members.map((b) => b.value)),
+      quantity: sumDecimals(members.map((b) => b.quantity)).toNumber(),
+      value: sumDecimals(members.map((b) => b.value)),
     };
   });
 }

@@ -2,6 +2,7 @@ import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
+import { sumDecimals } from "../model/sumDecimals.js";
 import { type AgingBucketDefinition, agingBuckets, bucketIndexOf } from "./agingBuckets.js";
 import { resolveAsOf } from "./resolveAsOf.js";
 
@@ -101,7 +102,7 @@ export function stockAging(history: StockAgingInput, options: StockAgingOptions 
     quantityDays = quantityDays.plus(new Decimal(layer.quantity).times(age));
     oldestAge = Math.max(oldestAge ?? age, age);
   }
-  const quantity = Decimal.sum(new Decimal(0), ...quantities);
+  const quantity = sumDecimals(quantities);
   const onHand = quantity.gt(0);
   return {
     sku: history.sku,
@@ -113,7 +114,7 @@ export function stockAging(history: StockAgingInput, options: StockAgingOptions 
       value: values[i]!,
     })),
     quantity: quantity.toNumber(),
-    value: Decimal.sum(new Decimal(0), ...values),
+    value: sumDecimals(values),
     averageAge: onHand ? quantityDays.div(quantity).toNumber() : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",

@@ -1,5 +1,6 @@
 import { lastDayOfMonth, monthOfDay, weekOfDay } from "../model/day.js";
 import type { Valuation } from "../model/SkuHistory.js";
+import { ABSENT, NO_DAY } from "./LedgerColumns.js";
 import { add, isZero, mul, mulDivRound, type Scaled, sub, WideSum } from "./scaled.js";
 
 /**
@@ -35,6 +36,7 @@ export interface Layer {
 
 /** Per-bucket demand sums (see DemandSums), accumulated in scaled quantity units. */
 export class BucketSums {
+  constructor(private readonly qScale: number) {}
   key = Number.NaN;
   current = 0;
   sum = 0;
@@ -56,7 +58,10 @@ export class BucketSums {
     const x = this.current;
     if (x !== 0) {
       this.sum += x;
-      this.sumOfSquares += x * x;
+      // Square the quantity itself, not the scaled integer: the same double whatever the ledger's
+      // decimal places, so a SKU's statistics do not depend on the other SKUs in the input.
+      const units = x / this.qScale;
+      this.sumOfSquares += units * units;
       if (x > this.max) this.max = x;
       this.nonZero++;
     }
@@ -162,9 +167,9 @@ export class SkuState {
   /** Whether to keep each closed month's figures (`replayLedger`'s `months` option). */
   keepMonths = false;
 
-  readonly demandDay = new BucketSums();
-  readonly demandWeek = new BucketSums();
-  readonly demandMonth = new BucketSums();
+  readonly demandDay: BucketSums;
+  readonly demandWeek: BucketSums;
+  readonly demandMonth: BucketSums;
 
   firstReceipt = Number.POSITIVE_INFINITY;
   firstDemand = Number.POSITIVE_INFINITY;
@@ -181,7 +186,11 @@ export class SkuState {
     readonly standardCost: Scaled | null,
     private readonly periodFrom: number,
     private readonly periodTo: number,
-  ) {}
+  ) {
+    this.demandDay = new BucketSums(scales.qScale);
+    this.demandWeek = new BucketSums(scales.qScale);
+    this.demandMonth = new BucketSums(scales.qScale);
+  }
 
   // ---------------------------------------------------------------- period bookkeeping
 
@@ -316,7 +325,7 @@ export class SkuState {
     }
     if (qty > 0) this.pushLayer({ qty, cost: null, value, day, lot, expires });
     else if (this.valuation === "fifo")
-      this.deficit.push({ qty: -qty, cost: unitCost, value: 0, day, lot: -1, expires: 0 });
+      this.deficit.push({ qty: -qty, cost: unitCost, value: 0, day, lot: ABSENT, expires: NO_DAY });
     this.qty += qty;
     this.value =
       this.valuation === "standard"
@@ -397,12 +406,10 @@ export class SkuState {
     // Layers arrive in day order except when a transfer brings older stock: then find its place.
     let i = this.layers.length;
     while (i > this.head && (this.layers[i - 1] as Layer).day > layer.day) i--;
-    // A piece of the same receipt (same day, cost, lot, expiry) joins its neighbour instead of
+    // A piece of the same receipt (same day, cost, lot, expiry) joins the layer before it instead of
     // standing beside it, so a transfer out and back in leaves the layers as they were.
     const before = i > this.head ? (this.layers[i - 1] as Layer) : undefined;
-    const after = this.layers[i];
     if (before !== undefined && sameOrigin(before, layer)) before.qty += layer.qty;
-    else if (after !== undefined && sameOrigin(after, layer)) after.qty += layer.qty;
     else if (i === this.layers.length) this.layers.push(layer);
     else this.layers.splice(i, 0, layer);
   }
@@ -444,7 +451,7 @@ export class SkuState {
       return mul(units, this.standardCost ?? 0);
     }
     const cost = this.lastFifoCost ?? this.standardCost ?? 0;
-    this.deficit.push({ qty: units, cost, value: 0, day: 0, lot: -1, expires: 0 });
+    this.deficit.push({ qty: units, cost, value: 0, day: 0, lot: ABSENT, expires: NO_DAY });
     return mul(units, cost);
   }
 
@@ -556,11 +563,14 @@ export class SkuState {
   /** Books a customer return inside the period: it reduces COGS, revenue and net demand. */
   bookReturn(day: number, qty: number, value: Scaled, price: Scaled | null): void {
     this.returnedQty += qty;
+    if (day < this.firstDemand) this.firstDemand = day;
     this.returnedValue.add(value);
     this.cogs.sub(value);
     this.monthReturnedQty += qty;
     this.monthCogs.sub(value);
-    if (price !== null) {
+    // A return whose price is unknown (none given, no earlier priced issue) leaves revenue incomplete.
+    if (price === null) this.issuesWithoutPrice++;
+    else {
       const revenue = mul(qty, price);
       this.revenue.sub(revenue);
       this.monthRevenue.sub(revenue);

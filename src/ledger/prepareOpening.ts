@@ -1,12 +1,18 @@
 import { tryToDay } from "../model/day.js";
 import {
   decimalPlaces,
+  MAX_QUANTITY,
   MAX_QUANTITY_DECIMALS,
   parseDecimalText,
   pow10,
   type ScaledDecimal,
 } from "../model/exactDecimal.js";
-import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import {
+  describeValue,
+  InvKpiError,
+  type LedgerIssue,
+  type LedgerIssueCode,
+} from "../model/InvKpiError.js";
 import { tryToDecimal } from "../model/money.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
@@ -66,30 +72,22 @@ export function prepareOpening(
   periodFrom: number,
   fn: string,
 ): PreparedOpening {
-  const issues: LedgerIssue[] = [];
   const standard = new Map<string, ScaledDecimal>();
-  skuInfo.forEach((info, row) => {
-    if (info.standardCost === undefined || info.standardCost === null) return;
-    const cost = exactAmount(info.standardCost);
-    if (cost === null || cost.units < 0) {
-      issues.push({
-        row,
-        field: "standardCost",
-        code: "invalid_money",
-        message: "standardCost must be a finite, non-negative decimal",
-        value: describeValue(info.standardCost),
-      });
-    } else standard.set(info.sku, cost);
-  });
-  const checked = balances.map((balance, row) => checkBalance(balance, row, standard, issues));
-  if (issues.length > 0) {
+  const skuInfoIssues = checkStandardCosts(skuInfo, standard);
+  const balanceIssues: LedgerIssue[] = [];
+  const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
+    checkBalance(balance, row, standard, balanceIssues),
+  );
+  for (const [issues, source] of [
+    [skuInfoIssues, "skuInfo"],
+    [balanceIssues, "openingBalances"],
+  ] as const) {
+    const first = issues[0];
+    if (first === undefined) continue;
     throw new InvKpiError(
       "invalid_argument",
-      `${fn}: ${issues.length} problem(s) in openingBalances or skuInfo; first: row ${issues[0]?.row}, ${issues[0]?.field}: ${issues[0]?.message}`,
-      {
-        path: ["openingBalances"],
-        issues,
-      },
+      `${fn}: ${issues.length} problem(s) in ${source}; first: ${source}[${first.row}].${first.field}: ${first.message}`,
+      { path: [source], issues },
     );
   }
 
@@ -132,7 +130,7 @@ export function prepareOpening(
     const i = skuIndex.get(sku);
     if (i !== undefined) standardCosts.set(i, toUnits(cost, cd));
   }
-  const firstDay = firstMovementDays(columns);
+  const firstDay = checked.length > 0 ? firstMovementDays(columns) : new Map<number, number>();
   const layers: OpeningLayer[] = [];
   for (const c of checked) {
     if (c === null || c.balance.quantity === 0) continue;
@@ -180,6 +178,50 @@ function firstMovementDays(columns: LedgerColumns): Map<number, number> {
   return first;
 }
 
+/** Reads the standard costs of `skuInfo` into `standard`; returns every problem. */
+function checkStandardCosts(
+  skuInfo: readonly SkuInfo[],
+  standard: Map<string, ScaledDecimal>,
+): LedgerIssue[] {
+  const issues: LedgerIssue[] = [];
+  requireArray(skuInfo, "skuInfo", "replayLedger").forEach((info, row) => {
+    if (info === null || typeof info !== "object" || typeof info.sku !== "string") {
+      issues.push({
+        row,
+        field: "sku",
+        code: "invalid_type",
+        message: "each skuInfo entry must be an object with a text sku",
+        value: describeValue(info),
+      });
+      return;
+    }
+    if (info.standardCost === undefined || info.standardCost === null) return;
+    const cost = exactAmount(info.standardCost);
+    if (cost === null || cost.units < 0) {
+      issues.push({
+        row,
+        field: "standardCost",
+        code: "invalid_money",
+        message: "standardCost must be a finite, non-negative decimal",
+        value: describeValue(info.standardCost),
+      });
+    } else standard.set(info.sku, cost);
+  });
+  return issues;
+}
+
+function requireArray<T>(value: readonly T[], name: string, fn: string): readonly T[] {
+  if (!Array.isArray(value)) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: ${name} must be an array, got ${describeValue(value)}`,
+      { path: [name] },
+    );
+  }
+  return value;
+}
+
+/** Checks one opening balance; every problem goes to `issues` with its own code. */
 function checkBalance(
   balance: OpeningBalance,
   row: number,
@@ -187,61 +229,69 @@ function checkBalance(
   issues: LedgerIssue[],
 ): CheckedBalance | null {
   const before = issues.length;
-  const problem = (field: string, message: string, value: unknown): void => {
-    issues.push({
-      row,
-      field,
-      code:
-        field === "quantity"
-          ? "invalid_quantity"
-          : field === "sku"
-            ? "empty_sku"
-            : field.endsWith("On")
-              ? "invalid_date"
-              : "invalid_money",
-      message,
-      value: describeValue(value),
-    });
+  const problem = (field: string, code: LedgerIssueCode, message: string, value: unknown): void => {
+    issues.push({ row, field, code, message, value: describeValue(value) });
   };
   if (balance === null || typeof balance !== "object") {
-    issues.push({
-      row,
-      field: "",
-      code: "not_an_object",
-      message: "opening balance must be an object",
-      value: describeValue(balance),
-    });
+    problem("", "not_an_object", "opening balance must be an object", balance);
     return null;
   }
-  if (typeof balance.sku !== "string" || balance.sku.trim() === "")
-    problem("sku", "sku must be non-empty text", balance.sku);
+  if (typeof balance.sku !== "string")
+    problem("sku", "invalid_type", "sku must be text", balance.sku);
+  else if (balance.sku.trim() === "")
+    problem("sku", "empty_sku", "sku must not be empty or only whitespace", balance.sku);
   const qtyDecimals =
-    typeof balance.quantity === "number" && Number.isFinite(balance.quantity)
+    typeof balance.quantity === "number" &&
+    Number.isFinite(balance.quantity) &&
+    Math.abs(balance.quantity) < MAX_QUANTITY
       ? decimalPlaces(balance.quantity, MAX_QUANTITY_DECIMALS)
       : -1;
-  if (qtyDecimals < 0)
+  if (qtyDecimals < 0) {
     problem(
       "quantity",
-      `quantity must be a finite number with at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+      "invalid_quantity",
+      `quantity must be a finite number below ${MAX_QUANTITY} with at most ${MAX_QUANTITY_DECIMALS} decimal places`,
       balance.quantity,
     );
+  }
   const cost = optionalAmount(balance.unitCost, "unitCost", problem);
   const value = optionalAmount(balance.value, "value", problem);
   if (cost !== null && cost.units < 0)
-    problem("unitCost", "unitCost must not be negative", balance.unitCost);
-  const std = standard.get(balance.sku);
-  const resolvedCost = cost ?? (value === null ? (std ?? null) : null);
+    problem("unitCost", "negative_money", "unitCost must not be negative", balance.unitCost);
+  // A value carries the sign of the stock: a deficit is owed at a value, stock on hand is worth one.
+  if (
+    value !== null &&
+    value.units !== 0 &&
+    Math.sign(value.units) !== Math.sign(balance.quantity)
+  ) {
+    problem(
+      "value",
+      "wrong_sign",
+      "value must have the sign of quantity (negative only for a negative balance)",
+      balance.value,
+    );
+  }
+  const resolvedCost = cost ?? (value === null ? (standard.get(balance.sku) ?? null) : null);
   if (resolvedCost === null && value === null && balance.quantity !== 0) {
     problem(
       "unitCost",
+      "missing_cost",
       "an opening balance needs a unitCost or a value (or a standardCost for its SKU)",
       balance.unitCost,
     );
   }
   for (const field of ["receivedOn", "expiresOn"] as const) {
     const day = balance[field];
-    if (day !== undefined && day !== null && tryToDay(day) === null)
-      problem(field, `${field} must be a real calendar day`, day);
+    if (day !== undefined && day !== null && tryToDay(day) === null) {
+      problem(field, "invalid_date", `${field} must be a real calendar day`, day);
+    }
+  }
+  for (const field of ["location", "lot"] as const) {
+    const text = balance[field];
+    if (text === undefined || text === null) continue;
+    if (typeof text !== "string") problem(field, "invalid_type", `${field} must be text`, text);
+    else if (text.trim() === "")
+      problem(field, "empty_text", `${field} must not be empty or only whitespace`, text);
   }
   if (issues.length > before) return null;
   return { balance, qtyDecimals, cost: resolvedCost, value };
@@ -250,13 +300,14 @@ function checkBalance(
 function optionalAmount(
   value: unknown,
   field: string,
-  problem: (field: string, message: string, value: unknown) => void,
+  problem: (field: string, code: LedgerIssueCode, message: string, value: unknown) => void,
 ): ScaledDecimal | null {
   if (value === undefined || value === null) return null;
   const amount = exactAmount(value);
   if (amount === null)
     problem(
       field,
+      "invalid_money",
       `${field} must be a finite decimal with at most 12 decimal places and 15 significant digits`,
       value,
     );

@@ -2,6 +2,7 @@ import { tryToDay } from "../model/day.js";
 import {
   decimalPlaces,
   MAX_MONEY_DECIMALS,
+  MAX_QUANTITY,
   MAX_QUANTITY_DECIMALS,
   parseDecimalText,
   type ScaledDecimal,
@@ -46,23 +47,21 @@ export function readMovementRow(
   ctx: RowContext,
 ): boolean {
   const before = ctx.issues.length;
+  const line = ctx.lineOf?.(row);
+  const at = line === undefined ? { row } : { row, line };
   const report = (field: string, code: LedgerIssueCode, message: string, value?: unknown): void => {
-    const line = ctx.lineOf?.(row);
     ctx.issues.push({
-      row,
-      ...(line === undefined ? {} : { line }),
+      ...at,
       field,
       code,
       message,
-      ...(value === undefined && !(field in (raw as object))
-        ? {}
-        : { value: describeValue(value) }),
+      ...(value === undefined ? {} : { value: describeValue(value) }),
     });
   };
 
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     ctx.issues.push({
-      row,
+      ...at,
       field: "",
       code: "not_an_object",
       message: "row must be an object",
@@ -74,7 +73,7 @@ export function readMovementRow(
 
   // sku: any non-blank text, kept exactly as given.
   const sku = r.sku;
-  if (sku === undefined || sku === null) report("sku", "missing_field", "sku is required");
+  if (sku === undefined || sku === null) report("sku", "missing_field", "sku is required", sku);
   else if (typeof sku !== "string") report("sku", "invalid_type", "sku must be text", sku);
   else if (sku.trim() === "")
     report("sku", "empty_sku", "sku must not be empty or only whitespace", sku);
@@ -123,7 +122,14 @@ export function readMovementRow(
     report("quantity", "invalid_quantity", "quantity must be a finite number", quantity);
   else if (quantity === 0)
     report("quantity", "zero_quantity", "quantity must not be zero", quantity);
-  else if (decimalPlaces(quantity, MAX_QUANTITY_DECIMALS) < 0) {
+  else if (Math.abs(quantity) >= MAX_QUANTITY) {
+    report(
+      "quantity",
+      "invalid_quantity",
+      `quantity must be below ${MAX_QUANTITY} in absolute value`,
+      quantity,
+    );
+  } else if (decimalPlaces(quantity, MAX_QUANTITY_DECIMALS) < 0) {
     report(
       "quantity",
       "quantity_precision",
@@ -157,6 +163,15 @@ export function readMovementRow(
 
   const location = readText(r, "location", report);
   const lot = readText(r, "lot", report);
+  if (kind === KIND.transferOut || kind === KIND.transferIn) {
+    if (r.location === undefined || r.location === null)
+      report(
+        "location",
+        "missing_field",
+        "a transfer needs the location it leaves or reaches",
+        r.location,
+      );
+  }
   let expires = NO_DAY;
   const expiresOn = r.expiresOn;
   if (expiresOn !== undefined && expiresOn !== null) {
@@ -258,6 +273,15 @@ function readText(r: Record<string, unknown>, field: string, report: Report): st
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") {
     report(field, "invalid_type", `${field} must be text`, value);
+    return null;
+  }
+  if (value.trim() === "") {
+    report(
+      field,
+      "empty_text",
+      `${field} must not be empty or only whitespace (leave it out instead)`,
+      value,
+    );
     return null;
   }
   return value;

@@ -7,7 +7,7 @@ import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import { KIND, KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
+import { ABSENT, KIND, KIND_COUNT, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { type Dictionaries, type OpeningLayer, prepareOpening } from "./prepareOpening.js";
 import {
   BigSkuState,
@@ -138,7 +138,7 @@ export function replayLedger(
     period.from,
     FN,
   );
-  if (valuation === "standard") requireStandardCosts(columns, names, opening.standardCosts);
+  if (valuation === "standard") requireStandardCosts(names, opening.standardCosts);
   const settings: ReplaySettings = {
     columns,
     names,
@@ -172,23 +172,14 @@ export function replayLedger(
 }
 
 /** Standard valuation needs a standard cost for every SKU with movements. */
-function requireStandardCosts(
-  columns: LedgerColumns,
-  names: Dictionaries,
-  costs: ReadonlyMap<number, Scaled>,
-): void {
-  const used = new Set<number>(columns.sku);
-  const missing = [...used]
-    .filter((sku) => !costs.has(sku))
-    .map((sku) => names.skus[sku] as string);
+function requireStandardCosts(names: Dictionaries, costs: ReadonlyMap<number, Scaled>): void {
+  // Every SKU the replay knows (movements and opening balances) needs one.
+  const missing = names.skus.filter((_, sku) => !costs.has(sku));
   if (missing.length > 0) {
     throw new InvKpiError(
       "invalid_option",
       `${FN}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
-      {
-        path: ["skuInfo"],
-        details: { missing },
-      },
+      { path: ["skuInfo"], details: { missing } },
     );
   }
 }
@@ -278,6 +269,8 @@ class Replay {
   /** SKU indexes set aside in this pass (main pass) or the only ones replayed (bigint pass). */
   private readonly skipped: Uint8Array;
   private anySkipped = false;
+  /** Per SKU and day, the net of the transfers not applied yet (only when not `byLocation`). */
+  private readonly transferNets: Map<string, number>;
 
   constructor(
     settings: ReplaySettings,
@@ -294,6 +287,9 @@ class Replay {
     this.keepMonths = settings.months;
     this.locationSlots = settings.names.locations.length + 1;
     this.skipped = new Uint8Array(settings.names.skus.length);
+    this.transferNets = settings.byLocation
+      ? new Map()
+      : netTransfers(settings.columns, settings.scales);
   }
 
   /**
@@ -414,6 +410,7 @@ class Replay {
     }
     s.lastMovement = day;
     const qty = Math.round((c.quantity[i] as number) * this.scales.qScale);
+    if (!Number.isSafeInteger(qty)) this.quantityTooLarge(i);
     const kind = c.kind[i] as number;
     const before = s.qty;
     switch (kind) {
@@ -472,13 +469,22 @@ class Replay {
         break;
       }
       case KIND.transferOut: {
+        if (!this.byLocation) {
+          this.netTransfer(i, s, day, inPeriod);
+          break;
+        }
         const moved: Layer[] = [];
         const value = s.takeOut(-qty, moved);
-        this.toTransit(s.sku, day, { qty: -qty, value, layers: moved });
+        const layers = withUnlayeredRest(moved, -qty, value, day, this.scales);
+        this.toTransit(s.sku, day, { qty: -qty, value, layers });
         if (inPeriod) s.bookTransfer(qty, value);
         break;
       }
       default: {
+        if (!this.byLocation) {
+          this.netTransfer(i, s, day, inPeriod);
+          break;
+        }
         const value = this.transferIn(i, s, day, qty, inPeriod);
         if (inPeriod) s.bookTransfer(qty, value);
       }
@@ -539,7 +545,7 @@ class Replay {
     while (need > 0 && chunks.length > 0) {
       const chunk = chunks[0] as TransitChunk;
       const take = Math.min(need, chunk.qty);
-      const piece = take === chunk.qty ? this.wholeChunk(chunk, day) : this.splitChunk(chunk, take);
+      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(chunk, take);
       value = add(value, piece.value);
       for (const layer of piece.layers) layers.push(layer);
       if (chunk.qty === 0) chunks.shift();
@@ -567,13 +573,39 @@ class Replay {
     return value;
   }
 
-  private wholeChunk(chunk: TransitChunk, day: number): { value: Scaled; layers: Layer[] } {
-    const piece = {
-      value: chunk.value,
-      layers: withUnlayeredRest(chunk.layers, chunk.qty, chunk.value, day, this.scales),
-    };
+  private wholeChunk(chunk: TransitChunk): { value: Scaled; layers: Layer[] } {
     chunk.qty = 0;
-    return piece;
+    return { value: chunk.value, layers: chunk.layers };
+  }
+
+  /**
+   * Per SKU (not `byLocation`), a day's transfers move stock between the company's own locations:
+   * they net out and change nothing. Only an unmatched net is applied, once, at the SKU-day's first
+   * transfer row, and reported: a net out leaves stock like a loss, a net in enters like a receipt.
+   */
+  private netTransfer(i: number, s: SkuState, day: number, inPeriod: boolean): void {
+    const key = `${s.sku}:${day}`;
+    const net = this.transferNets.get(key);
+    if (net === undefined) return; // already applied for this SKU and day
+    this.transferNets.delete(key);
+    if (net === 0) return;
+    const value =
+      net < 0
+        ? s.takeOut(-net, null)
+        : s.receive(
+            net,
+            this.inflowCost(i, s, s.currentUnitCost()),
+            day,
+            this.columns.lot[i] as number,
+            this.columns.expires[i] as number,
+            inPeriod,
+          );
+    if (inPeriod) s.bookTransfer(net, value);
+    this.warn({
+      code: "unmatched_transfer",
+      ...this.address(i, s),
+      message: `transfers of ${this.names.skus[s.sku]} on ${formatDay(day)} do not net to zero (${net / this.scales.qScale}); the difference was booked as stock ${net < 0 ? "leaving" : "entering"}`,
+    });
   }
 
   /** Splits `take` units off the front of a chunk: layers by FIFO, value by the valuation. */
@@ -612,6 +644,18 @@ class Replay {
       });
     }
     this.transit.delete(sku);
+  }
+
+  private quantityTooLarge(i: number): never {
+    const row = this.columns.row[i] as number;
+    throw new InvKpiError(
+      "out_of_range",
+      `${FN}: the quantity ${this.columns.quantity[i]} of row ${row} cannot be held exactly with the ledger's ${this.scales.qd} decimal places`,
+      {
+        path: ["ledger", row, "quantity"],
+        details: { row, quantity: this.columns.quantity[i], decimals: this.scales.qd },
+      },
+    );
   }
 
   private negativeStock(i: number, s: SkuState, day: number): void {
@@ -667,9 +711,24 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The net scaled quantity of each SKU-day's transfers, keyed `sku:day`. */
+function netTransfers(columns: LedgerColumns, scales: Scales): Map<string, number> {
+  const nets = new Map<string, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const kind = columns.kind[i];
+    if (kind !== KIND.transferOut && kind !== KIND.transferIn) continue;
+    const key = `${columns.sku[i]}:${columns.day[i]}`;
+    nets.set(
+      key,
+      (nets.get(key) ?? 0) + Math.round((columns.quantity[i] as number) * scales.qScale),
+    );
+  }
+  return nets;
+}
+
 /**
- * The layers of a transit chunk, plus one for units that left without a layer (they were owed by
- * negative stock at the source): dated the transfer day, valued at the rest of the chunk's value.
+ * The layers leaving with a transfer out, plus one for units that left without a layer (they were
+ * owed by negative stock at the source): dated the transfer day, valued at the rest of the value.
  */
 function withUnlayeredRest(
   layers: readonly Layer[],
@@ -690,8 +749,8 @@ function withUnlayeredRest(
       cost: null,
       value: sub(value, layeredValue),
       day,
-      lot: -1,
-      expires: -2_147_483_648,
+      lot: ABSENT,
+      expires: NO_DAY,
     },
   ];
 }

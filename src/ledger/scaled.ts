@@ -60,12 +60,6 @@ export function isZero(a: Scaled): boolean {
   return typeof a === "number" ? a === 0 : a === 0n;
 }
 
-/** The sign of a: -1, 0 or 1. */
-export function sign(a: Scaled): number {
-  if (typeof a === "number") return Math.sign(a);
-  return a > 0n ? 1 : a < 0n ? -1 : 0;
-}
-
 /**
  * (a × b) / c rounded half to even to a multiple of `unit`, exactly: the one place the engine
  * rounds (moving-average issue cost, derived unit costs). `unit` = 1 rounds to whole units.
@@ -76,7 +70,7 @@ export function mulDivRound(a: Scaled, b: Scaled, c: Scaled, unit: number): Scal
     const d = c * unit;
     if (n <= MAX && n >= -MAX && d <= MAX && d >= -MAX) return divRoundNumber(n, d) * unit;
     const rounded = roundedQuotientEstimate(n, d);
-    if (rounded !== null) return rounded * unit;
+    if (rounded !== null && Number.isSafeInteger(rounded * unit)) return rounded * unit;
   }
   // The product outgrew 2^53: compute it with bigints; only the result must fit in strict mode.
   const d = BigInt(c) * BigInt(unit);
@@ -138,28 +132,31 @@ function divRoundBig(n: bigint, d: bigint): bigint {
 const SPLIT = 2 ** 26;
 const SPLIT_BIG = 26n;
 const CARRY_AT = 2 ** 52;
+/** hi moves to the bigint part beyond this, leaving room for ~2^6 more large additions. */
+const HI_LIMIT = 2 ** 46;
 
 /**
  * An exact running sum of scaled amounts that may grow far past 2^53 (a year of daily stock values,
- * the annual COGS of a large SKU) without bigints: two doubles, `hi · 2^26 + lo`, with `lo` kept in
- * [0, 2^52]. Each addend is split at 2^26 so both halves add exactly. Exact up to about 2^79.
+ * the annual COGS of a large SKU) without bigints on the fast path: two doubles, `hi · 2^26 + lo`,
+ * with `lo` kept in [0, 2^52] and `hi` within ±2^46, so both halves add exactly; what outgrows them,
+ * and any bigint addend, goes to an exact bigint part. Exact at any size.
  */
 export class WideSum {
   private hi = 0;
   private lo = 0;
+  /** Whatever outgrows the two doubles (or arrives as a bigint): exact, and 0n on the fast path. */
+  private big = 0n;
 
   /** Adds a scaled amount. */
   add(v: Scaled): void {
     if (typeof v === "bigint") {
-      const high = v >> SPLIT_BIG; // floor division, also for negative amounts
-      this.hi += Number(high);
-      this.lo += Number(v - (high << SPLIT_BIG));
-    } else {
-      const high = Math.floor(v / SPLIT);
-      this.hi += high;
-      this.lo += v - high * SPLIT;
+      this.big += v;
+      return;
     }
-    if (this.lo >= CARRY_AT) this.carry();
+    const high = Math.floor(v / SPLIT);
+    this.hi += high;
+    this.lo += v - high * SPLIT;
+    if (this.lo >= CARRY_AT || this.hi > HI_LIMIT || this.hi < -HI_LIMIT) this.carry();
   }
 
   /** Subtracts a scaled amount. */
@@ -170,32 +167,40 @@ export class WideSum {
   /** Adds `v × times` for a small non-negative integer `times` (a number of days). */
   addTimes(v: Scaled, times: number): void {
     if (typeof v === "bigint" || times > 1 << 20) {
-      this.add(BigInt(v) * BigInt(times));
+      this.big += BigInt(v) * BigInt(times);
       return;
     }
     const high = Math.floor(v / SPLIT);
     this.hi += high * times;
     this.lo += (v - high * SPLIT) * times;
-    if (this.lo >= CARRY_AT) this.carry();
+    if (this.lo >= CARRY_AT || this.hi > HI_LIMIT || this.hi < -HI_LIMIT) this.carry();
   }
 
   private carry(): void {
     const high = Math.floor(this.lo / SPLIT);
     this.hi += high;
     this.lo -= high * SPLIT;
+    if (this.hi > HI_LIMIT || this.hi < -HI_LIMIT) {
+      // Keep hi well inside 2^53 so that the next additions stay exact.
+      this.big += BigInt(this.hi) << SPLIT_BIG;
+      this.hi = 0;
+    }
   }
 
   /** The exact sum. */
   value(): Scaled {
-    const approx = this.hi * SPLIT + this.lo;
-    if (approx <= MAX && approx >= -MAX && Number.isSafeInteger(this.hi * SPLIT)) return approx;
-    return narrow((BigInt(this.hi) << SPLIT_BIG) + BigInt(this.lo));
+    if (this.big === 0n) {
+      const approx = this.hi * SPLIT + this.lo;
+      if (approx <= MAX && approx >= -MAX && Number.isSafeInteger(this.hi * SPLIT)) return approx;
+    }
+    return narrow(this.big + (BigInt(this.hi) << SPLIT_BIG) + BigInt(this.lo));
   }
 
   /** Back to zero (reused for each month). */
   reset(): void {
     this.hi = 0;
     this.lo = 0;
+    this.big = 0n;
   }
 }
 
@@ -247,7 +252,7 @@ function words(significant: string, e: number): number[] {
   if (e < 0) i += LOG_BASE;
   if (i < len) {
     if (i) d.push(+str.slice(0, i));
-    for (len -= LOG_BASE; i < len; ) d.push(+str.slice(i, (i += LOG_BASE)));
+    for (len -= LOG_BASE; i < len; i += LOG_BASE) d.push(+str.slice(i, i + LOG_BASE));
     str = str.slice(i);
     i = LOG_BASE - str.length;
   } else {
@@ -268,8 +273,3 @@ function decimalFromText(digitsOfUnits: string, decimals: number): Decimal {
 }
 
 const ZERO = new Decimal(0);
-
-/** A scaled amount as a plain number of units / 10^decimals (for quantities, which are numbers). */
-export function toNumberScaled(units: Scaled, scale: number): number {
-  return typeof units === "number" ? units / scale : Number(units) / scale;
-}

@@ -104,7 +104,7 @@ function monthFigures(
 function demandSums(b: BucketSums, qScale: number) {
   return {
     sum: b.sum / qScale,
-    sumOfSquares: b.sumOfSquares / (qScale * qScale),
+    sumOfSquares: b.sumOfSquares,
     max: b.max / qScale,
     nonZeroBuckets: b.nonZero,
   };
@@ -119,7 +119,8 @@ function stockLayers(s: SkuState, ctx: HistoryContext): StockLayer[] {
   const { scales } = ctx;
   const open = s.openLayers();
   let allocated: Scaled = 0;
-  const closingUnitCost = mulDivRound(s.value, 1, s.qty, scales.costUnit6);
+  const closingUnitCost =
+    s.valuation === "fifo" ? 0 : mulDivRound(s.value, 1, s.qty, scales.costUnit6);
   return open.map((layer: Layer, i): StockLayer => {
     let value: Scaled;
     if (s.valuation === "fifo") value = layerValue(layer, layer.qty, scales);

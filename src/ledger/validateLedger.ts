@@ -1,5 +1,6 @@
 import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
+import { tryToDecimal } from "../model/money.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { type RowContext, readMovementRow } from "./readMovementRow.js";
@@ -105,8 +106,12 @@ export function toLedgerColumns(
 export function rowContext(options: ValidateLedgerOptions): RowContext & { issues: LedgerIssue[] } {
   const skusWithStandardCost = new Set<string>();
   for (const info of options.skuInfo ?? []) {
-    if (info.standardCost !== undefined && info.standardCost !== null)
-      skusWithStandardCost.add(info.sku);
+    // Only a usable standard cost excuses a receipt without one (replayLedger rejects the others).
+    const cost =
+      info?.standardCost === undefined || info.standardCost === null
+        ? null
+        : tryToDecimal(info.standardCost);
+    if (cost !== null && !cost.isNegative()) skusWithStandardCost.add(info.sku);
   }
   return { skusWithStandardCost, seenIds: new Map(), issues: [], lineOf: options.lineOf };
 }

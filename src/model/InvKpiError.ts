@@ -39,6 +39,7 @@ export type LedgerIssueCode =
   | "missing_field"
   | "invalid_type"
   | "empty_sku"
+  | "empty_text"
   | "unknown_movement_type"
   | "invalid_quantity"
   | "zero_quantity"
@@ -57,7 +58,7 @@ export type LedgerIssueCode =
  * `code`, a plain-language `message`, and the offending value (truncated to 60 characters).
  */
 export interface LedgerIssue {
-  /** 0-based index of the row in the input. */
+  /** 0-based index of the row in the input; -1 for a problem with the whole file (empty, missing column). */
   readonly row: number;
   /** 1-based line number in the source file, when the rows came from a file. */
   readonly line?: number;

@@ -4,6 +4,7 @@ import { DaySchema } from "./day.js";
 import {
   decimalPlaces,
   MAX_MONEY_DECIMALS,
+  MAX_QUANTITY,
   MAX_QUANTITY_DECIMALS,
   parseDecimalText,
   scaleNumber,
@@ -77,6 +78,9 @@ function exactMoney(v: MoneyInput): unknown {
   return decimal === null ? null : parseDecimalText(decimal.toFixed());
 }
 const day = DaySchema;
+const nonBlankText = z
+  .string()
+  .refine((t) => t.trim() !== "", { message: "must not be empty or only whitespace" });
 
 /**
  * The zod schema of a {@link Movement}, for validating one row at an API boundary. It checks each
@@ -95,15 +99,25 @@ export const Movement: z.ZodType<Movement> = z
       .refine(Number.isFinite, { message: "must be a finite number" })
       .refine((q) => decimalPlaces(q, MAX_QUANTITY_DECIMALS) >= 0, {
         message: `must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+      })
+      .refine((q) => Math.abs(q) < MAX_QUANTITY, {
+        message: `must be below ${MAX_QUANTITY} in absolute value`,
       }),
     unitCost: nonNegativeMoney.nullish(),
     unitPrice: nonNegativeMoney.nullish(),
-    location: z.string().nullish(),
-    lot: z.string().nullish(),
+    location: nonBlankText.nullish(),
+    lot: nonBlankText.nullish(),
     expiresOn: day.nullish(),
     id: z.union([z.string(), z.number()]).nullish(),
   })
   .superRefine((m, ctx) => {
+    if (m.type === "transfer" && (m.location === undefined || m.location === null)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["location"],
+        message: "a transfer needs the location it leaves or reaches",
+      });
+    }
     if (m.quantity === 0)
       ctx.addIssue({ code: "custom", path: ["quantity"], message: "must not be zero" });
     else if (QUANTITY_SIGN[m.type] === "positive" && m.quantity < 0) {

@@ -132,7 +132,10 @@ export interface SkuHistory {
   readonly transferredValue: Decimal;
   /** Revenue of issues net of returns, where `unitPrice` is given. */
   readonly revenue: Decimal;
-  /** Issue lines in the period without a `unitPrice` (revenue and margin are incomplete when > 0). */
+  /**
+   * Issue lines in the period without a `unitPrice`, plus return lines whose price is unknown (none
+   * given and no earlier priced issue): revenue and margin are incomplete when > 0.
+   */
   readonly issuesWithoutPrice: number;
 
   /** Balances at each month end inside the period. */

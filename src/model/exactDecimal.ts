@@ -3,6 +3,12 @@
 
 /** Largest number of decimal places accepted for a quantity. */
 export const MAX_QUANTITY_DECIMALS = 9;
+/**
+ * Quantities must stay below this in absolute value: beyond it even whole numbers are not exact in
+ * a double. (The replay also checks each quantity at the ledger's decimal places.)
+ */
+export const MAX_QUANTITY = 1e15;
+
 /** Largest number of decimal places accepted for a unit cost, a price or an amount. */
 export const MAX_MONEY_DECIMALS = 12;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
+import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
@@ -502,5 +503,171 @@ describe("replayLedger: input forms and edge cases", () => {
     expect(() => replayLedger(ledger1, { period: march, valuation: "lifo" as never })).toThrowError(
       expect.objectContaining({ code: "invalid_option" }),
     );
+  });
+});
+
+describe("replayLedger: regressions found in review", () => {
+  it("keeps money exact when another SKU forces very fine scales (sums beyond 2^79)", () => {
+    // Z's 9-decimal quantity and 12-decimal cost make one money unit 10^-21: B's 1370 is 1.37e24 units.
+    const rows: Movement[] = [
+      { sku: "B", date: "2025-01-01", type: "receipt", quantity: 1000, unitCost: "1.37" },
+      { sku: "B", date: "2025-01-02", type: "issue", quantity: 999 },
+      {
+        sku: "Z",
+        date: "2025-01-01",
+        type: "receipt",
+        quantity: 0.000000001,
+        unitCost: "0.000000000001",
+      },
+    ];
+    const b = replayLedger(rows, { period: { from: "2025-01-01", to: "2025-01-31" } })
+      .histories[0] as SkuHistory;
+    expect([b.receivedValue.toFixed(), b.cogs.toFixed(), b.closingValue.toFixed()]).toEqual([
+      "1370",
+      "1368.63",
+      "1.37",
+    ]);
+    // Average: 1370 on day 1, 1.37 on days 2..31: (1370 + 30 × 1.37) / 31 = 1411.1 / 31.
+    expect(b.averageValue.toFixed(30)).toBe(new Decimal("1411.1").div(31).toFixed(30));
+  });
+
+  it("rounds a shortfall beyond 2^53 units exactly (moving average)", () => {
+    // 1000.001 units owed at 123456.789123: −round6(123456912.579788…) = −123456912.579789.
+    const { histories } = replayLedger(
+      [
+        {
+          sku: "P",
+          date: "2025-01-01",
+          type: "receipt",
+          quantity: 0.003,
+          unitCost: "123456.789123",
+        },
+        { sku: "P", date: "2025-01-02", type: "issue", quantity: 0.003 },
+        { sku: "P", date: "2025-01-03", type: "issue", quantity: 1000.001 },
+      ],
+      { period: { from: "2025-01-01", to: "2025-01-31" } },
+    );
+    expect(only(histories).closingValue.toFixed()).toBe("-123456912.579789");
+  });
+
+  it("passes units without a layer on, when a transfer out exceeded stock and went to two places (FIFO)", () => {
+    // X holds 4 @ 1 and sends 10: 6 units are owed at X's last cost 1. Y gets 7, Z gets 3; Y then sells 7.
+    const { histories } = replayLedger(
+      [
+        { sku: "S", date: "2025-01-01", type: "receipt", quantity: 4, unitCost: 1, location: "X" },
+        { sku: "S", date: "2025-01-01", type: "transfer", quantity: -10, location: "X" },
+        { sku: "S", date: "2025-01-01", type: "transfer", quantity: 7, location: "Y" },
+        { sku: "S", date: "2025-01-01", type: "transfer", quantity: 3, location: "Z" },
+        { sku: "S", date: "2025-01-02", type: "issue", quantity: 7, location: "Y" },
+      ],
+      { period: { from: "2025-01-01", to: "2025-01-31" }, valuation: "fifo", byLocation: true },
+    );
+    const y = histories.find((h) => h.location === "Y") as SkuHistory;
+    expect([y.cogs.toFixed(), y.closingQuantity, y.closingValue.toFixed()]).toEqual(["7", 0, "0"]);
+  });
+
+  it("nets a day's transfers per SKU: no false negative stock, no re-dated layers, no lost costs", () => {
+    const rows: Movement[] = [
+      { sku: "T", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 1, location: "X" },
+      { sku: "T", date: "2025-01-03", type: "receipt", quantity: 5, unitCost: 3, location: "X" },
+      { sku: "T", date: "2025-01-04", type: "issue", quantity: 6, location: "Y" },
+      { sku: "T", date: "2025-01-04", type: "transfer", quantity: -10, location: "X" },
+      { sku: "T", date: "2025-01-04", type: "transfer", quantity: 10, location: "Y" },
+      { sku: "T", date: "2025-01-05", type: "adjustment", quantity: 1 },
+    ];
+    const { histories, warnings } = replayLedger(rows, {
+      period: { from: "2025-01-01", to: "2025-01-31" },
+      valuation: "fifo",
+      negativeStock: "error",
+    });
+    expect(warnings).toEqual([]);
+    const h = only(histories);
+    // Issue 6: 5 @ 1 + 1 @ 3 = 8. The adjustment enters at the last cost seen, 3. Closing 4 @ 3 + 1 @ 3 = 15.
+    expect([h.cogs.toFixed(), h.closingValue.toFixed()]).toEqual(["8", "15"]);
+    expect(h.layers.map((l) => l.receivedDate)).toEqual(["2025-01-03", "2025-01-05"]);
+  });
+
+  it("gives a SKU the same demand statistics whatever other SKUs are in the input", () => {
+    const rows: Movement[] = [
+      { sku: "D", date: "2025-01-01", type: "receipt", quantity: 100000, unitCost: 1 },
+    ];
+    for (let d = 1; d <= 28; d++)
+      rows.push({
+        sku: "D",
+        date: `2025-02-${String(d).padStart(2, "0")}`,
+        type: "issue",
+        quantity: 7,
+      });
+    const period = { from: "2025-01-01", to: "2025-12-31" };
+    const alone = only(replayLedger(rows, { period }).histories).demand;
+    const withOther = replayLedger(
+      [
+        ...rows,
+        { sku: "E", date: "2025-01-01", type: "receipt", quantity: 0.000000001, unitCost: 1 },
+      ],
+      { period },
+    ).histories[0]?.demand;
+    expect(withOther).toEqual(alone);
+    expect(alone.day.sumOfSquares).toBe(28 * 49);
+  });
+});
+
+describe("replayLedger: opening balances are checked like rows", () => {
+  const period = { from: "2025-02-01", to: "2025-02-28" };
+  const issuesOf = (fn: () => unknown): string[] => {
+    try {
+      fn();
+    } catch (e) {
+      const error = e as InvKpiError;
+      return [
+        error.code,
+        ...error.path.map(String),
+        ...error.issues.map((i) => `${i.row} ${i.field} ${i.code}`),
+      ];
+    }
+    return [];
+  };
+
+  it("reports every bad opening balance with its own code", () => {
+    const balances = [
+      { sku: 5, quantity: 1, unitCost: 1 },
+      { sku: "A", quantity: 10, value: -50 },
+      { sku: "B", quantity: 3 },
+      { sku: "C", quantity: 1, unitCost: 1, location: 7 },
+      { sku: "D", quantity: 1, unitCost: -1, location: " " },
+    ];
+    expect(
+      issuesOf(() => replayLedger([], { period, openingBalances: balances as never })),
+    ).toEqual([
+      "invalid_argument",
+      "openingBalances",
+      "0 sku invalid_type",
+      "1 value wrong_sign",
+      "2 unitCost missing_cost",
+      "3 location invalid_type",
+      "4 unitCost negative_money",
+      "4 location empty_text",
+    ]);
+  });
+
+  it("says which input a problem is in, and rejects what is not an array", () => {
+    expect(
+      issuesOf(() => replayLedger([], { period, skuInfo: [{ sku: "A", standardCost: "abc" }] })),
+    ).toEqual(["invalid_argument", "skuInfo", "0 standardCost invalid_money"]);
+    expect(issuesOf(() => replayLedger([], { period, openingBalances: {} as never }))[0]).toBe(
+      "invalid_argument",
+    );
+  });
+
+  it("needs a standard cost for a SKU that only has an opening balance (standard valuation)", () => {
+    expect(
+      issuesOf(() =>
+        replayLedger([], {
+          period,
+          valuation: "standard",
+          openingBalances: [{ sku: "X", quantity: 10, unitCost: 5 }],
+        }),
+      )[0],
+    ).toBe("invalid_option");
   });
 });

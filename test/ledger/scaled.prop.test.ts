@@ -59,14 +59,16 @@ describe("exact scaled arithmetic", () => {
     },
   );
 
-  test.prop([fc.array(fc.tuple(safe, fc.integer({ min: 0, max: 400 })), { maxLength: 200 })])(
-    "WideSum adds v × times exactly far beyond 2^53",
+  const amount = fc.oneof(safe, fc.bigInt({ min: -(2n ** 90n), max: 2n ** 90n }));
+  test.prop([fc.array(fc.tuple(amount, fc.integer({ min: 0, max: 400 })), { maxLength: 200 })])(
+    "WideSum adds v × times exactly far beyond 2^53, bigint addends included",
     (terms) => {
       const wide = new WideSum();
       let exact = 0n;
       for (const [v, times] of terms) {
         wide.addTimes(v, times);
-        exact += BigInt(v) * BigInt(times);
+        wide.add(v);
+        exact += BigInt(v) * BigInt(times) + BigInt(v);
       }
       expect(BigInt(wide.value())).toBe(exact);
     },

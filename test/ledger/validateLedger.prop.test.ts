@@ -21,6 +21,7 @@ const ISSUE_CODES: Record<LedgerIssueCode, true> = {
   missing_field: true,
   invalid_type: true,
   empty_sku: true,
+  empty_text: true,
   unknown_movement_type: true,
   invalid_quantity: true,
   zero_quantity: true,

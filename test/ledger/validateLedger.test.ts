@@ -72,10 +72,35 @@ describe("validateLedger", () => {
     ).toEqual([]);
   });
 
-  it("lets a SKU with a standard cost receive without unitCost", () => {
+  it("lets a SKU with a usable standard cost receive without unitCost", () => {
     const row = { sku: "S", date: "2025-01-02", type: "receipt", quantity: 1 };
     expect(problems([row])).toEqual(["0 unitCost missing_cost"]);
     expect(problems([row], { skuInfo: [{ sku: "S", standardCost: 3 }] })).toEqual([]);
+    expect(problems([row], { skuInfo: [{ sku: "S", standardCost: "abc" }] })).toEqual([
+      "0 unitCost missing_cost",
+    ]);
+  });
+
+  it("needs a location on transfers and refuses blank text where text is optional", () => {
+    expect(
+      problems([
+        { sku: "A", date: "2025-01-02", type: "transfer", quantity: -2 },
+        { ...good, location: "" },
+        { ...good, lot: "   " },
+        { ...good, quantity: 1e15 },
+        { sku: null, date: "2025-01-02", type: "issue", quantity: 1 },
+      ]),
+    ).toEqual([
+      "0 location missing_field",
+      "1 location empty_text",
+      "2 lot empty_text",
+      "3 quantity invalid_quantity",
+      "4 sku missing_field",
+    ]);
+    expect(
+      validateLedger([{ sku: null, date: "2025-01-02", type: "issue", quantity: 1 }]).issues[0]
+        ?.value,
+    ).toBe("null");
   });
 
   it("reports duplicate ids, naming the first row", () => {

@@ -1,0 +1,138 @@
+import { Decimal } from "../model/Decimal.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { isDecimal } from "../model/money.js";
+
+/**
+ * A value the writers accept in a record: text, a number, a boolean, an exact `Decimal`, or nothing
+ * (`null` or `undefined`, written as an empty cell, or `null` in JSON).
+ */
+export type CellValue = string | number | boolean | Decimal | null | undefined;
+
+/** A flat record: column name → cell value (e.g. a report row). */
+export type FlatRecord = Readonly<Record<string, CellValue>>;
+
+/** Options every writer takes. */
+export interface WriteOptions {
+  /**
+   * The columns to write, in order. Default: every key of the records in order of first appearance
+   * (of the first record only, when `rows` is an iterable that is not an array: it is read once).
+   */
+  readonly columns?: readonly string[];
+}
+
+/** What a cell holds: nothing, text, a number (or `Decimal`), or a boolean. */
+export type CellKind = "empty" | "text" | "number" | "boolean";
+
+/** The value of `record` in `column` (own properties only: a missing column is empty). */
+export function cellValueOf(record: FlatRecord, column: string): unknown {
+  return Object.hasOwn(record, column) ? record[column] : undefined;
+}
+
+/**
+ * The kind of a cell value.
+ *
+ * @throws InvKpiError `invalid_argument` for a value that is not a {@link CellValue}.
+ */
+export function cellKind(value: unknown, fn: string, row: number, column: string): CellKind {
+  if (value === null || value === undefined) return "empty";
+  if (typeof value === "string") return "text";
+  if (typeof value === "number" || isDecimal(value)) return "number";
+  if (typeof value === "boolean") return "boolean";
+  throw new InvKpiError(
+    "invalid_argument",
+    `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}`,
+    { path: ["rows", row, column] },
+  );
+}
+
+/**
+ * The text of a checked cell value: `''` for nothing, numbers in plain notation, Decimals with
+ * `toFixed()` (every digit, never exponent notation), booleans as `true` / `false`.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return plainNumberText(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return (value as Decimal).toFixed();
+}
+
+/**
+ * A number in plain decimal notation, never exponent notation (`1e21` → `"1000000000000000000000"`,
+ * `1e-7` → `"0.0000001"`): the shortest text that reads back as the same number. `NaN` and
+ * infinities are written as `NaN`, `Infinity`, `-Infinity`.
+ */
+export function plainNumberText(value: number): string {
+  const text = String(value);
+  if (!Number.isFinite(value) || !/[eE]/.test(text)) return text;
+  return new Decimal(text).toFixed();
+}
+
+/** A number or Decimal rounded half to even to `decimals` places, as plain text. */
+export function roundedNumberText(value: number | Decimal, decimals: number): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  const decimal =
+    typeof value === "number" ? new Decimal(String(value)) : new Decimal(value.toFixed());
+  return decimal.toFixed(decimals);
+}
+
+/**
+ * The records' columns and the records to write: `columns` when given, else the keys in order of
+ * first appearance (all records of an array; the first record of any other iterable).
+ *
+ * @throws InvKpiError `invalid_argument` when `rows` is not an iterable of objects;
+ *   `invalid_option` when `columns` is not an array of strings.
+ */
+export function recordsWithColumns(
+  rows: Iterable<FlatRecord>,
+  columns: readonly string[] | undefined,
+  fn: string,
+): { columns: readonly string[]; records: Iterable<FlatRecord> } {
+  if (rows === null || typeof rows !== "object" || !(Symbol.iterator in rows)) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: rows must be an array or iterable of records, got ${describeValue(rows)}`,
+      { path: ["rows"] },
+    );
+  }
+  if (columns !== undefined) {
+    if (!Array.isArray(columns) || columns.some((c) => typeof c !== "string")) {
+      throw new InvKpiError(
+        "invalid_option",
+        `${fn}: columns must be an array of column names, got ${describeValue(columns)}`,
+        { path: ["columns"] },
+      );
+    }
+    return { columns, records: checked(rows, fn) };
+  }
+  if (Array.isArray(rows)) {
+    const seen = new Set<string>();
+    for (const record of checked(rows, fn)) for (const key of Object.keys(record)) seen.add(key);
+    return { columns: [...seen], records: rows };
+  }
+  const iterator = checked(rows, fn)[Symbol.iterator]();
+  const first = iterator.next();
+  const keys = first.done === true ? [] : Object.keys(first.value);
+  function* all(): Generator<FlatRecord> {
+    if (first.done === true) return;
+    yield first.value;
+    for (let next = iterator.next(); next.done !== true; next = iterator.next()) yield next.value;
+  }
+  return { columns: keys, records: all() };
+}
+
+/** The records, each checked to be an object as it is read. */
+function* checked(rows: Iterable<unknown>, fn: string): Generator<FlatRecord> {
+  let row = 0;
+  for (const record of rows) {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+      throw new InvKpiError(
+        "invalid_argument",
+        `${fn}: row ${row} must be a record (an object of column → value), got ${describeValue(record)}`,
+        { path: ["rows", row] },
+      );
+    }
+    row++;
+    yield record as FlatRecord;
+  }
+}

@@ -1,0 +1,153 @@
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+
+/**
+ * How a field's text cell becomes a value: `text` and `date` cells stay text, `money` cells stay
+ * text (exact decimals), `number` cells become numbers when they are plain decimal numbers.
+ */
+export type FieldKind = "text" | "number" | "money" | "date";
+
+/** One field of a record type a reader fills (a `Movement` or a `SkuInfo` field). */
+export interface FieldSpec {
+  readonly name: string;
+  readonly kind: FieldKind;
+  /** A required column missing from a file's header is one issue, and no row is checked. */
+  readonly required: boolean;
+}
+
+/**
+ * Header names for some fields, e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`.
+ * Fields not named here are found under their own name.
+ */
+export type ColumnNames<Field extends string> = Readonly<Partial<Record<Field, string>>>;
+
+/** A header name as matched: trimmed, case-folded, Unicode NFC. */
+export function normalizeHeader(name: string): string {
+  return name.trim().normalize("NFC").toLowerCase();
+}
+
+/**
+ * Finds which column (CSV) or key (JSON) holds each field. A field's header name is the one given
+ * in `columns`, else the field's own name; headers match after trimming and case folding. A header
+ * that matches no field is ignored; when two headers match one field, the first wins.
+ */
+export class ColumnResolver {
+  readonly fields: readonly FieldSpec[];
+  /** The header name expected for each field, as the user wrote it (for messages). */
+  readonly expected: readonly string[];
+  private readonly fieldOfHeader = new Map<string, number>();
+  private readonly keyCache = new Map<string, number>();
+
+  /**
+   * @throws InvKpiError `invalid_option` when `columns` is not an object of non-blank header names
+   *   keyed by field names, or maps two fields to one header.
+   */
+  constructor(fields: readonly FieldSpec[], columns: unknown, fn: string) {
+    this.fields = fields;
+    const names = checkColumnNames(fields, columns, fn);
+    this.expected = fields.map((f) => names[f.name] ?? f.name);
+    // Names given in `columns` first: a field's own name that another field's mapping uses (say
+    // `{ unitCost: 'unitPrice' }`) then belongs to the mapping, and the field is left without one.
+    fields.forEach((f, field) => {
+      const name = names[f.name];
+      if (name === undefined) return;
+      const key = normalizeHeader(name);
+      const other = this.fieldOfHeader.get(key);
+      if (other !== undefined) {
+        throw new InvKpiError(
+          "invalid_option",
+          `${fn}: columns maps both ${(fields[other] as FieldSpec).name} and ${f.name} to the header ${describeValue(name)}`,
+          { path: ["columns", f.name] },
+        );
+      }
+      this.fieldOfHeader.set(key, field);
+    });
+    fields.forEach((f, field) => {
+      const key = normalizeHeader(f.name);
+      if (names[f.name] === undefined && !this.fieldOfHeader.has(key))
+        this.fieldOfHeader.set(key, field);
+    });
+  }
+
+  /** The field index of a header name, or -1. */
+  fieldOf(header: string): number {
+    return this.fieldOfHeader.get(normalizeHeader(header)) ?? -1;
+  }
+
+  /** Like {@link fieldOf}, remembered per exact key (JSON objects repeat their keys on every row). */
+  fieldOfKey(key: string): number {
+    let field = this.keyCache.get(key);
+    if (field === undefined) {
+      field = this.fieldOf(key);
+      this.keyCache.set(key, field);
+    }
+    return field;
+  }
+
+  /**
+   * The column of each field in a header row (-1 when absent) and the headers that match no field
+   * (or a field already matched).
+   */
+  resolveHeader(header: readonly string[]): { columnOf: Int32Array; ignored: string[] } {
+    const columnOf = new Int32Array(this.fields.length).fill(-1);
+    const ignored: string[] = [];
+    header.forEach((name, column) => {
+      const field = this.fieldOf(name);
+      if (field >= 0 && columnOf[field] === -1) columnOf[field] = column;
+      else ignored.push(name);
+    });
+    return { columnOf, ignored };
+  }
+
+  /**
+   * A JSON row with its keys renamed to field names (keys that match no field are dropped). Values
+   * are kept as they are: JSON is typed already. Anything but a plain object is returned unchanged,
+   * for the row check to report.
+   */
+  renameKeys(value: unknown): unknown {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, cell] of Object.entries(value)) {
+      const field = this.fieldOfKey(key);
+      if (field < 0) continue;
+      const name = (this.fields[field] as FieldSpec).name;
+      if (!Object.hasOwn(out, name)) out[name] = cell;
+    }
+    return out;
+  }
+}
+
+function checkColumnNames(
+  fields: readonly FieldSpec[],
+  columns: unknown,
+  fn: string,
+): Readonly<Record<string, string>> {
+  if (columns === undefined) return {};
+  if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: columns must be an object such as { sku: 'Item Code' }, got ${describeValue(columns)}`,
+      { path: ["columns"] },
+    );
+  }
+  const known = new Set(fields.map((f) => f.name));
+  const names: Record<string, string> = {};
+  for (const [field, header] of Object.entries(columns)) {
+    if (!known.has(field)) {
+      throw new InvKpiError(
+        "invalid_option",
+        `${fn}: columns.${field} is not a field; the fields are ${[...known].join(", ")}`,
+        { path: ["columns", field] },
+      );
+    }
+    if (header === undefined) continue;
+    if (typeof header !== "string" || header.trim() === "") {
+      throw new InvKpiError(
+        "invalid_option",
+        `${fn}: columns.${field} must be a header name, got ${describeValue(header)}`,
+        { path: ["columns", field] },
+      );
+    }
+    names[field] = header;
+  }
+  return names;
+}

@@ -1,0 +1,135 @@
+import { requireNonNegative } from "../model/assert.js";
+import type { Decimal } from "../model/Decimal.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import {
+  type CellKind,
+  cellKind,
+  cellText,
+  cellValueOf,
+  type FlatRecord,
+  recordsWithColumns,
+  roundedNumberText,
+  type WriteOptions,
+} from "./CellValue.js";
+import { displayWidth, graphemes, graphemeWidth } from "./displayWidth.js";
+
+/** Options of {@link formatTable} and `toMarkdown`. */
+export interface TextTableOptions extends WriteOptions {
+  /**
+   * Round numbers and Decimals to this many decimal places (half to even) for display. Default:
+   * none, every digit is shown.
+   */
+  readonly decimals?: number;
+}
+
+/** Options of {@link formatTable}. */
+export interface FormatTableOptions extends TextTableOptions {
+  /** Cut longer cells to this many terminal columns, ending with `…`. Default 40; `Infinity` for none. */
+  readonly maxColumnWidth?: number;
+}
+
+/** The cells of a table as display text, and which columns hold numbers. */
+export interface TextGrid {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** A column is numeric when every non-empty cell is a number or a Decimal (right-aligned). */
+  readonly numeric: readonly boolean[];
+}
+
+/**
+ * Formats records as an aligned plain-text table for a terminal: a header, a rule, one line per
+ * record, columns two spaces apart. Numbers and Decimals are right-aligned, everything else left;
+ * widths count terminal columns, so Chinese, Japanese and Korean characters and emoji take two.
+ * Empty cells are blank; line breaks and tabs inside a cell become spaces.
+ *
+ * @param rows - flat records (an array or any iterable).
+ * @param options - columns (default: the records' keys), decimals (default: all digits),
+ *   maxColumnWidth (default 40).
+ * @returns the table, each line ending with `\n` (no trailing spaces).
+ * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
+ *   `CellValue`; `invalid_option` or `out_of_range` for a bad option.
+ * @example
+ * ```ts
+ * import { formatTable } from "invkpi/node";
+ * formatTable([{ sku: "螺丝", qty: 12 }, { sku: "A-100", qty: 7.5 }]);
+ * // "sku    qty\n-----  ---\n螺丝    12\nA-100  7.5\n"
+ * ```
+ */
+export function formatTable(rows: Iterable<FlatRecord>, options: FormatTableOptions = {}): string {
+  const fn = "formatTable";
+  const maxWidth = options.maxColumnWidth ?? 40;
+  if (maxWidth !== Number.POSITIVE_INFINITY) requireNonNegative(maxWidth, fn, "maxColumnWidth");
+  const grid = textGrid(rows, options, fn, (text) =>
+    truncate(text.replace(/[\r\n\t]+/g, " "), maxWidth),
+  );
+  const header = grid.columns.map((c) => truncate(c.replace(/[\r\n\t]+/g, " "), maxWidth));
+  const widths = header.map((h, k) =>
+    Math.max(displayWidth(h), ...grid.rows.map((r) => displayWidth(r[k] as string))),
+  );
+  const line = (cells: readonly string[]): string =>
+    `${cells
+      .map((cell, k) => pad(cell, widths[k] as number, grid.numeric[k] === true))
+      .join("  ")
+      .trimEnd()}\n`;
+  if (header.length === 0) return "";
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...grid.rows.map(line)].join("");
+}
+
+/**
+ * The display text of every cell (numbers plain or rounded, booleans `true` / `false`, empty cells
+ * `''`), with text cells passed through `renderText`.
+ */
+export function textGrid(
+  rows: Iterable<FlatRecord>,
+  options: TextTableOptions,
+  fn: string,
+  renderText: (text: string) => string,
+): TextGrid {
+  const decimals = options.decimals;
+  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: decimals must be an integer from 0 to 20, got ${describeValue(decimals)}`,
+      { path: ["decimals"] },
+    );
+  }
+  const { columns, records } = recordsWithColumns(rows, options.columns, fn);
+  const numeric = columns.map(() => true);
+  const out: string[][] = [];
+  let row = 0;
+  for (const record of records) {
+    out.push(
+      columns.map((column, k) => {
+        const value = cellValueOf(record, column);
+        const kind: CellKind = cellKind(value, fn, row, column);
+        if (kind !== "number" && kind !== "empty") numeric[k] = false;
+        if (kind === "text") return renderText(value as string);
+        if (kind === "number" && decimals !== undefined)
+          return roundedNumberText(value as number | Decimal, decimals);
+        return cellText(value);
+      }),
+    );
+    row++;
+  }
+  return { columns, rows: out, numeric };
+}
+
+/** Pads to `width` terminal columns, on the left for numbers. */
+export function pad(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** Cuts text to `maxWidth` terminal columns, the last one an ellipsis. */
+function truncate(text: string, maxWidth: number): string {
+  if (displayWidth(text) <= maxWidth) return text;
+  let out = "";
+  let width = 0;
+  for (const grapheme of graphemes(text)) {
+    const w = graphemeWidth(grapheme);
+    if (width + w > maxWidth - 1) break;
+    out += grapheme;
+    width += w;
+  }
+  return maxWidth >= 1 ? `${out}…` : "";
+}

@@ -1,0 +1,132 @@
+import { createReadStream, promises as fsPromises } from "node:fs";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { ioError } from "./ioError.js";
+
+/**
+ * Where a reader takes its text from: a file path (or `file:` URL), or a Node `Readable` such as
+ * `process.stdin` (any async iterable of strings or bytes works). A string is always a path: to read
+ * text held in memory, pass `Readable.from([text])`.
+ */
+export type InputSource = string | URL | AsyncIterable<string | Uint8Array>;
+
+/** How far a reader has got, for a progress line. */
+export interface ReadProgress {
+  /** Bytes read so far (characters, when the source yields strings). */
+  readonly bytesRead: number;
+  /** Size of the file in bytes, or `null` for a stream. */
+  readonly totalBytes: number | null;
+  /** Data rows read so far. */
+  readonly rows: number;
+}
+
+/** A WHATWG text decoder (a global in Node, typed through its constructor). */
+type Decoder = InstanceType<typeof TextDecoder>;
+
+/** Bytes asked of the file system per read: large reads keep the per-chunk overhead negligible. */
+const READ_SIZE = 1 << 20;
+
+/** A text source opened for reading: its chunks, and its size when it is a file. */
+export interface TextInput {
+  readonly chunks: AsyncIterable<string>;
+  readonly totalBytes: number | null;
+  /** Bytes (or characters) read so far. */
+  bytesRead(): number;
+}
+
+/**
+ * Opens a source as a stream of decoded text chunks: bytes are decoded with `encoding` (a
+ * WHATWG label such as `utf-8`, `gbk`, `shift_jis`, `windows-1252`), and a byte order mark at the
+ * start is dropped. Text that is not valid in the encoding is an error, never silently replaced.
+ *
+ * @throws InvKpiError `io_error` when the file cannot be read or its text is not valid in `encoding`;
+ *   `invalid_option` for an unknown encoding; `invalid_argument` for a source of the wrong type.
+ */
+export async function openTextInput(
+  source: InputSource,
+  encoding: string,
+  fn: string,
+): Promise<TextInput> {
+  const decoder = makeDecoder(encoding, fn);
+  if (typeof source === "string" || source instanceof URL) {
+    const totalBytes = await fileSize(source, fn);
+    const stream = createReadStream(source, { highWaterMark: READ_SIZE });
+    return decoded(stream, decoder, totalBytes, fn, String(source));
+  }
+  if (source === null || typeof source !== "object" || !(Symbol.asyncIterator in source)) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: the source must be a file path or a readable stream, got ${describeValue(source)}`,
+      { path: ["source"] },
+    );
+  }
+  return decoded(source, decoder, null, fn, "the input stream");
+}
+
+function makeDecoder(encoding: string, fn: string): Decoder {
+  try {
+    return new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: encoding must be a text encoding label such as 'utf-8' or 'gbk', got ${describeValue(encoding)}`,
+      { path: ["encoding"], details: { value: encoding } },
+    );
+  }
+}
+
+async function fileSize(path: string | URL, fn: string): Promise<number> {
+  try {
+    return (await fsPromises.stat(path)).size;
+  } catch (error) {
+    throw ioError(fn, "read", String(path), error);
+  }
+}
+
+function decoded(
+  source: AsyncIterable<string | Uint8Array>,
+  decoder: Decoder,
+  totalBytes: number | null,
+  fn: string,
+  name: string,
+): TextInput {
+  let bytesRead = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    let first = true;
+    const iterator = source[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      while (!done) {
+        let next: IteratorResult<string | Uint8Array>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          throw ioError(fn, "read", name, error);
+        }
+        done = next.done === true;
+        // The decoder keeps an incomplete multi-byte character for the next chunk; flush at the end.
+        let text = done ? decode(new Uint8Array(0), false) : decode(next.value);
+        if (first && text !== "") {
+          first = false;
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in text chunks
+        }
+        if (text !== "") yield text;
+      }
+    } finally {
+      // Stopped early (an error downstream): release the file handle.
+      if (!done) await iterator.return?.();
+    }
+  }
+  function decode(value: string | Uint8Array, stream = true): string {
+    if (typeof value === "string") {
+      bytesRead += value.length;
+      return value;
+    }
+    bytesRead += value.byteLength;
+    try {
+      return decoder.decode(value, { stream });
+    } catch (error) {
+      throw ioError(fn, "read", name, error, `the text is not valid ${decoder.encoding}`);
+    }
+  }
+  return { chunks: chunks(), totalBytes, bytesRead: () => bytesRead };
+}

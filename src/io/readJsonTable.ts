@@ -1,0 +1,97 @@
+import { jsonErrorOffset } from "./jsonErrorOffset.js";
+import { fileIssue } from "./readCsvTable.js";
+import type { TableDriverContext, TableReadSummary } from "./readTable.js";
+
+const LF = 10;
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/**
+ * Reads a JSON array of row objects. The whole text is parsed at once (JSON has no row boundaries
+ * a stream could use): for large data use NDJSON or CSV. Each element's line is found by a scan of
+ * the text, so its problems carry lines too.
+ */
+export async function readJsonTable(
+  context: TableDriverContext,
+): Promise<Omit<TableReadSummary, "format">> {
+  const { resolver, handler, issues } = context;
+  let text = "";
+  for await (const chunk of context.input.chunks) {
+    text += chunk;
+    context.progress(0);
+  }
+  const none = { rows: 0, ignoredColumns: [], lineOf: () => undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    issues.push(
+      fileIssue(errorLine(text), "", "parse_error", `the file is not valid JSON: ${message}`),
+    );
+    return none;
+  }
+  if (!Array.isArray(value)) {
+    issues.push(
+      fileIssue(
+        1,
+        "",
+        "parse_error",
+        "a JSON file must hold an array of row objects: [{...}, {...}]",
+      ),
+    );
+    return none;
+  }
+  const lines = jsonArrayElementLines(text);
+  const lineOf = (row: number): number | undefined =>
+    Number.isInteger(row) && row >= 0 && row < value.length ? lines[row] : undefined;
+  value.forEach((element: unknown, row) => {
+    handler.object(resolver.renameKeys(element), row, lines[row] ?? 1);
+  });
+  return { rows: value.length, ignoredColumns: [], lineOf };
+}
+
+/** The line of a JSON syntax error: where the text stops being valid JSON. */
+function errorLine(text: string): number {
+  const offset = jsonErrorOffset(text);
+  return lineAt(text, offset < 0 ? text.length : offset);
+}
+
+function lineAt(text: string, end: number): number {
+  let line = 1;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === LF) line++;
+  return line;
+}
+
+/**
+ * The 1-based line on which each element of a top-level JSON array starts. `text` must be valid
+ * JSON (it has been parsed): strings hold no raw line breaks, so only LFs outside them count.
+ */
+export function jsonArrayElementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c === LF) line++;
+    if (c <= 32) continue; // JSON whitespace: space, tab, CR, LF
+    if (depth === 1 && expectElement && c !== 93) {
+      lines.push(line); // the first character of an element
+      expectElement = false;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++; // [ or {
+      if (depth === 1) expectElement = true;
+    } else if (c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 1) expectElement = true; // ,
+  }
+  return lines;
+}

@@ -1,0 +1,157 @@
+import { type LedgerColumns, LedgerColumnsBuilder } from "../ledger/LedgerColumns.js";
+import { readMovementRow } from "../ledger/readMovementRow.js";
+import { rowContext } from "../ledger/validateLedger.js";
+import type { LedgerIssue } from "../model/InvKpiError.js";
+import type { Movement } from "../model/Movement.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
+import { CsvLedgerRow } from "./CsvLedgerRow.js";
+import type { InputSource } from "./openTextInput.js";
+import { readTable, type TableFormat, type TableReadOptions } from "./readTable.js";
+
+/** The fields of a ledger row, in the order of a ledger file's default header. */
+export type LedgerField = keyof Movement;
+
+/** The ledger's fields and how CSV cells become their values. */
+export const LEDGER_FIELDS: readonly FieldSpec[] = [
+  { name: "sku", kind: "text", required: true },
+  { name: "date", kind: "date", required: true },
+  { name: "type", kind: "text", required: true },
+  { name: "quantity", kind: "number", required: true },
+  { name: "unitCost", kind: "money", required: false },
+  { name: "unitPrice", kind: "money", required: false },
+  { name: "location", kind: "text", required: false },
+  { name: "lot", kind: "text", required: false },
+  { name: "expiresOn", kind: "date", required: false },
+  { name: "id", kind: "text", required: false },
+] satisfies readonly (FieldSpec & { name: LedgerField })[];
+
+/** Options of {@link readLedger}. */
+export interface ReadLedgerOptions extends TableReadOptions {
+  /**
+   * Header names (CSV) or keys (NDJSON, JSON) of fields whose column is not named after the field,
+   * e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`. Matched after trimming,
+   * case-insensitively. Default: every field under its own name (`sku`, `date`, `type`,
+   * `quantity`, `unitCost`, `unitPrice`, `location`, `lot`, `expiresOn`, `id`).
+   */
+  readonly columns?: ColumnNames<LedgerField>;
+  /** SKU master data: receipts of a SKU with a `standardCost` may omit `unitCost`. Default: none. */
+  readonly skuInfo?: readonly SkuInfo[];
+}
+
+/** The result of {@link readLedger}. */
+export interface ReadLedgerResult {
+  /** The valid rows in columnar form, ready for `replayLedger`; `columns.row[i]` is the data row. */
+  readonly columns: LedgerColumns;
+  /**
+   * Every problem, in file order, each with `line` (where its record starts) and `row` (0-based
+   * data row; -1 for a problem of the file as a whole: an empty file, a missing column).
+   */
+  readonly issues: readonly LedgerIssue[];
+  /** Data rows read, valid or not (`rows - columns.length` rows were left out). */
+  readonly rows: number;
+  /** The format that was read. */
+  readonly format: TableFormat;
+  /** CSV header names that match no field and were ignored (empty for NDJSON and JSON). */
+  readonly ignoredColumns: readonly string[];
+  /** The 1-based line of a data row (for rows named by replay warnings), or `undefined`. */
+  readonly lineOf: (row: number) => number | undefined;
+}
+
+const FN = "readLedger";
+
+/**
+ * Reads a stock-movement ledger from a CSV, NDJSON or JSON file (or a stream such as stdin) into
+ * the columnar form the replay engine runs on, checking every row on the way exactly as
+ * `validateLedger` does and reporting every problem with its file line.
+ *
+ * CSV is RFC 4180 with a header row: quoted fields may hold delimiters, doubled quotes and line
+ * breaks; records end with LF, CRLF or CR; a UTF-8 byte order mark is dropped; blank lines are
+ * skipped. Cells become typed values without coercion: `quantity` must be a plain decimal number
+ * (`12`, `-1.5`; `"1,5"`, `""` and `"abc"` are reported with code `invalid_type`), money stays
+ * exact text, dates stay `YYYY-MM-DD` text, and a blank cell of an optional field means absent.
+ * Header columns that match no field are ignored (listed in `ignoredColumns`). A record with a
+ * quoting error or the wrong number of fields is a `parse_error`; a missing required column (sku,
+ * date, type, quantity) is one `missing_field` issue, and then no row is checked; an empty file is a
+ * `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number).
+ *
+ * CSV and NDJSON are streamed in chunks of about 1 MiB and rows go straight into typed-array
+ * columns, so memory holds the columns, not the text or one object per row. A JSON array is parsed
+ * whole: use NDJSON or CSV for large data.
+ *
+ * @param source - a file path, or a readable stream (`process.stdin`).
+ * @param options - format, delimiter, encoding, header names, SKU master data, progress callback.
+ * @returns the columns of the valid rows, every issue, the number of rows read, and a line lookup.
+ * @throws InvKpiError `io_error` when the file cannot be read or is not valid text in the encoding;
+ *   `invalid_option` for an unknown format, delimiter, encoding or column mapping;
+ *   `invalid_argument` when `source` is neither a path nor a stream.
+ * @example
+ * ```ts
+ * import { Readable } from "node:stream";
+ * import { readLedger } from "invkpi/node";
+ * const csv =
+ *   "Item Code,Posting Date,Movement Type,Qty,Unit Cost\n" +
+ *   "A-1,2025-01-02,receipt,10,2.50\n" +
+ *   'A-1,2025-01-03,issue,"1,5",\n'; // a decimal comma: not a plain number
+ * const { columns, issues, rows } = await readLedger(Readable.from([csv]), {
+ *   columns: { sku: "Item Code", date: "Posting Date", type: "Movement Type", quantity: "Qty", unitCost: "Unit Cost" },
+ * });
+ * rows; // 2
+ * columns.length; // 1
+ * issues.map((i) => `line ${i.line} ${i.field} ${i.code}`); // ["line 3 quantity invalid_type"]
+ * ```
+ */
+export async function readLedger(
+  source: InputSource,
+  options: ReadLedgerOptions = {},
+): Promise<ReadLedgerResult> {
+  const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
+  let line = 0; // the line of the row being checked
+  const ctx = rowContext({
+    ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+    lineOf: () => line,
+  });
+  const issues = ctx.issues;
+  const builder = new LedgerColumnsBuilder(1 << 16);
+  const check = (raw: unknown, row: number, rowLine: number): void => {
+    line = rowLine;
+    const before = issues.length;
+    readMovementRow(raw, row, builder, ctx);
+    if (issues.length > before) tidyIssues(issues, before, rowLine, raw);
+  };
+  let csvRow: CsvLedgerRow | null = null;
+  const summary = await readTable(
+    source,
+    options,
+    resolver,
+    {
+      start: (columnOf) => {
+        csvRow = new CsvLedgerRow(columnOf);
+      },
+      cells: (text, bounds, row, rowLine) => {
+        // Called only after start(), when the required columns exist.
+        check((csvRow as CsvLedgerRow).fill(text, bounds), row, rowLine);
+      },
+      object: check,
+    },
+    issues,
+    FN,
+  );
+  return { columns: builder.finish(), issues, ...summary };
+}
+
+/**
+ * Gives the row's new issues their line (the row check leaves it out of a `not_an_object` issue)
+ * and drops a `value` that only says a field was absent (the scratch row has every key).
+ */
+function tidyIssues(issues: LedgerIssue[], from: number, line: number, raw: unknown): void {
+  for (let k = from; k < issues.length; k++) {
+    const { value, ...issue } = issues[k] as LedgerIssue;
+    const absent =
+      value === "undefined" &&
+      raw !== null &&
+      typeof raw === "object" &&
+      (raw as Record<string, unknown>)[issue.field] === undefined;
+    issues[k] = { ...issue, line, ...(value === undefined || absent ? {} : { value }) };
+  }
+}

@@ -1,0 +1,54 @@
+import { describeValue } from "../model/InvKpiError.js";
+import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
+import { isBlank } from "./csvCellValue.js";
+import { LineIndex } from "./LineIndex.js";
+import { LineSplitter } from "./LineSplitter.js";
+import type { TableDriverContext, TableReadSummary } from "./readTable.js";
+
+/**
+ * Reads NDJSON (JSON Lines): one JSON value per line; blank lines are skipped and do not count as
+ * rows. A line that is not valid JSON is one `parse_error` issue with its line.
+ */
+export async function readNdjsonTable(
+  context: TableDriverContext,
+): Promise<Omit<TableReadSummary, "format">> {
+  const { resolver, handler, issues } = context;
+  const lines = new LineIndex();
+  let row = 0;
+  const splitter = new LineSplitter((text, line) => {
+    if (text !== null && isBlank(text)) return;
+    const index = row++;
+    lines.add(index, line);
+    if (text === null) {
+      issues.push({
+        row: index,
+        line,
+        field: "",
+        code: "parse_error",
+        message: `the line is longer than ${MAX_FIELD_CHARS} characters`,
+      });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      issues.push({
+        row: index,
+        line,
+        field: "",
+        code: "parse_error",
+        message: `the line is not valid JSON: ${(error as Error).message}`,
+        value: describeValue(text),
+      });
+      return;
+    }
+    handler.object(resolver.renameKeys(value), index, line);
+  });
+  for await (const chunk of context.input.chunks) {
+    splitter.push(chunk);
+    context.progress(row);
+  }
+  splitter.end();
+  return { rows: row, ignoredColumns: [], lineOf: (r) => lines.lineOf(r) };
+}

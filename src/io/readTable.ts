@@ -1,0 +1,129 @@
+import { requireVariant } from "../model/assert.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import type { ColumnResolver } from "./ColumnResolver.js";
+import {
+  type InputSource,
+  openTextInput,
+  type ReadProgress,
+  type TextInput,
+} from "./openTextInput.js";
+import { readCsvTable } from "./readCsvTable.js";
+import { readJsonTable } from "./readJsonTable.js";
+import { readNdjsonTable } from "./readNdjsonTable.js";
+
+/** File formats the readers understand. */
+export const TABLE_FORMATS = ["csv", "ndjson", "json"] as const;
+/** `csv` (RFC 4180 with a header row), `ndjson` (one JSON object per line), `json` (an array of objects). */
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** Field delimiters a CSV file may use. */
+export const CSV_DELIMITERS = [",", ";", "\t"] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** Options shared by the file readers. */
+export interface TableReadOptions {
+  /**
+   * The file format. Default: from the file name (`.ndjson` and `.jsonl` → `ndjson`, `.json` →
+   * `json`, anything else → `csv`); `csv` for a stream.
+   */
+  readonly format?: TableFormat;
+  /** CSV field delimiter. Default: `'\t'` for a `.tsv` file, else `','`. */
+  readonly delimiter?: CsvDelimiter;
+  /**
+   * Text encoding of the bytes (a WHATWG label: `'utf-8'`, `'gbk'`, `'shift_jis'`,
+   * `'windows-1252'`, ...). Default `'utf-8'`. A byte order mark at the start is dropped.
+   */
+  readonly encoding?: string;
+  /** Called after each chunk read (about every MiB) and once at the end. Default: none. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** What a reader does with each row a table driver finds. */
+export interface TableRowHandler {
+  /** Called once, after a CSV header is read: the column of each field (-1 when absent). */
+  start(columnOf: Int32Array): void;
+  /**
+   * A CSV record with as many cells as the header, only when every required column exists: cell
+   * `k` is `text.slice(bounds[2k], bounds[2k + 1])` (both reused for the next record).
+   */
+  cells(text: string, bounds: Int32Array, row: number, line: number): void;
+  /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
+  object(value: unknown, row: number, line: number): void;
+}
+
+/** What a table driver reports back besides the rows. */
+export interface TableReadSummary {
+  readonly format: TableFormat;
+  /** Data rows read (valid or not): records of a CSV, non-blank lines of NDJSON, array elements. */
+  readonly rows: number;
+  /** CSV header names that match no field (or a field already matched); empty for JSON formats. */
+  readonly ignoredColumns: readonly string[];
+  /** The 1-based line on which a row starts (`undefined` for a row index that was not read). */
+  readonly lineOf: (row: number) => number | undefined;
+}
+
+/** Everything a format driver needs. */
+export interface TableDriverContext {
+  readonly input: TextInput;
+  readonly delimiter: CsvDelimiter;
+  readonly resolver: ColumnResolver;
+  readonly handler: TableRowHandler;
+  readonly issues: LedgerIssue[];
+  /** Reports progress with the rows read so far. */
+  readonly progress: (rows: number) => void;
+}
+
+/**
+ * Reads a table file or stream row by row in the given (or inferred) format and hands each row to
+ * `handler`; problems of the file's structure (a malformed CSV record, a line that is not JSON, a
+ * missing required column, an empty file) go to `issues` with their lines. Rows are never all in
+ * memory for CSV and NDJSON.
+ */
+export async function readTable(
+  source: InputSource,
+  options: TableReadOptions,
+  resolver: ColumnResolver,
+  handler: TableRowHandler,
+  issues: LedgerIssue[],
+  fn: string,
+): Promise<TableReadSummary> {
+  const fromName = formatOfName(source);
+  const format =
+    options.format === undefined
+      ? fromName.format
+      : requireVariant(options.format, TABLE_FORMATS, fn, "format");
+  const delimiter =
+    options.delimiter === undefined
+      ? fromName.delimiter
+      : requireVariant(options.delimiter, CSV_DELIMITERS, fn, "delimiter");
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: onProgress must be a function, got ${describeValue(onProgress)}`,
+      { path: ["onProgress"] },
+    );
+  }
+  const encoding = options.encoding ?? "utf-8";
+  const input = await openTextInput(source, encoding, fn);
+  const progress = (rows: number): void =>
+    onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, rows });
+  const context: TableDriverContext = { input, delimiter, resolver, handler, issues, progress };
+  const read =
+    format === "csv" ? readCsvTable : format === "ndjson" ? readNdjsonTable : readJsonTable;
+  const summary = await read(context);
+  progress(summary.rows);
+  return { format, ...summary };
+}
+
+/** The format (and CSV delimiter) a file name suggests; a stream is CSV. */
+export function formatOfName(source: InputSource): {
+  format: TableFormat;
+  delimiter: CsvDelimiter;
+} {
+  const name = typeof source === "string" ? source : source instanceof URL ? source.pathname : "";
+  const extension = /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1] ?? "";
+  if (extension === "ndjson" || extension === "jsonl") return { format: "ndjson", delimiter: "," };
+  if (extension === "json") return { format: "json", delimiter: "," };
+  return { format: "csv", delimiter: extension === "tsv" ? "\t" : "," };
+}

@@ -1,0 +1,53 @@
+import type { FlatRecord } from "./CellValue.js";
+import { displayWidth } from "./displayWidth.js";
+import { pad, type TextTableOptions, textGrid } from "./formatTable.js";
+
+/**
+ * Formats records as a GitHub-flavoured Markdown table: a header row, an alignment row (numbers
+ * right-aligned with `---:`), one row per record, padded so the raw text lines up too (wide CJK
+ * characters count two columns). Characters Markdown would interpret in text cells (`\ | * _ \` <
+ * [ ] ~`) are escaped with a backslash; line breaks become `<br>`.
+ *
+ * @param rows - flat records (an array or any iterable).
+ * @param options - columns (default: the records' keys), decimals (default: all digits).
+ * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
+ *   `CellValue`; `invalid_option` for a bad option.
+ * @example
+ * ```ts
+ * import { toMarkdown } from "invkpi/node";
+ * toMarkdown([{ sku: "A|1", qty: 12 }]);
+ * // "| sku  | qty |\n| ---- | --: |\n| A\\|1 |  12 |\n"
+ * ```
+ */
+export function toMarkdown(rows: Iterable<FlatRecord>, options: TextTableOptions = {}): string {
+  return markdownText(rows, options, "toMarkdown");
+}
+
+/** The Markdown table text; `fn` names the caller in errors. */
+export function markdownText(
+  rows: Iterable<FlatRecord>,
+  options: TextTableOptions,
+  fn: string,
+): string {
+  const grid = textGrid(rows, options, fn, escapeMarkdown);
+  if (grid.columns.length === 0) return "";
+  const header = grid.columns.map(escapeMarkdown);
+  const widths = header.map((h, k) =>
+    Math.max(3, displayWidth(h), ...grid.rows.map((r) => displayWidth(r[k] as string))),
+  );
+  const line = (cells: readonly string[], alignRight: (k: number) => boolean): string =>
+    `| ${cells.map((cell, k) => pad(cell, widths[k] as number, alignRight(k))).join(" | ")} |\n`;
+  const rule = widths.map((w, k) =>
+    grid.numeric[k] === true ? `${"-".repeat(w - 1)}:` : "-".repeat(w),
+  );
+  return [
+    line(header, () => false),
+    line(rule, () => false),
+    ...grid.rows.map((r) => line(r, (k) => grid.numeric[k] === true)),
+  ].join("");
+}
+
+/** Text shown literally in a Markdown table cell. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\|*_`<[\]~]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+}

@@ -1,0 +1,70 @@
+import type { Decimal } from "../model/Decimal.js";
+import {
+  cellKind,
+  cellValueOf,
+  type FlatRecord,
+  recordsWithColumns,
+  type WriteOptions,
+} from "./CellValue.js";
+
+/** A JSON value of a cell. */
+type JsonCell = string | number | boolean | null;
+
+/**
+ * Formats records as NDJSON (JSON Lines): one JSON object per line, with exactly the chosen
+ * columns as keys, in order. An empty cell is `null`; a `Decimal` is its exact `toFixed()` text
+ * (a JSON number is a double and would lose digits); a number that is not finite is `null`.
+ *
+ * @param rows - flat records (an array or any iterable).
+ * @param options - columns (default: the records' keys).
+ * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
+ *   `CellValue`; `invalid_option` for bad columns.
+ * @example
+ * ```ts
+ * import { toNdjson } from "invkpi/node";
+ * import { Decimal } from "invkpi";
+ * toNdjson([{ sku: "A", value: new Decimal("12.50"), turnover: null }]);
+ * // '{"sku":"A","value":"12.5","turnover":null}\n'
+ * ```
+ */
+export function toNdjson(rows: Iterable<FlatRecord>, options: WriteOptions = {}): string {
+  return [...ndjsonPieces(rows, options, "toNdjson")].join("");
+}
+
+/** The NDJSON text as pieces, one line each; options checked now. */
+export function ndjsonPieces(
+  rows: Iterable<FlatRecord>,
+  options: WriteOptions,
+  fn: string,
+): Iterable<string> {
+  return jsonTexts(rows, options, fn, (text) => `${text}\n`);
+}
+
+/** Each record as JSON text (see {@link toNdjson}), passed through `wrap`. */
+export function jsonTexts(
+  rows: Iterable<FlatRecord>,
+  options: WriteOptions,
+  fn: string,
+  wrap: (json: string, row: number) => string,
+): Iterable<string> {
+  const { columns, records } = recordsWithColumns(rows, options.columns, fn);
+  function* pieces(): Generator<string> {
+    let row = 0;
+    for (const record of records) {
+      const out: Record<string, JsonCell> = {};
+      for (const column of columns)
+        out[column] = jsonCell(cellValueOf(record, column), fn, row, column);
+      yield wrap(JSON.stringify(out), row);
+      row++;
+    }
+  }
+  return pieces();
+}
+
+function jsonCell(value: unknown, fn: string, row: number, column: string): JsonCell {
+  const kind = cellKind(value, fn, row, column);
+  if (kind === "empty") return null;
+  if (kind === "number" && typeof value !== "number") return (value as Decimal).toFixed();
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value as JsonCell;
+}

@@ -1,0 +1,27 @@
+import type { FlatRecord, WriteOptions } from "./CellValue.js";
+import { jsonPieces } from "./toJson.js";
+import { type OutputDestination, writeText } from "./writeText.js";
+
+/**
+ * Writes records as a JSON array (one record per line) to a file or a stream, streaming; cells as
+ * in `toJson`.
+ *
+ * @param rows - flat records (an array or any iterable, read once).
+ * @param destination - a file path (created or replaced) or a writable stream (left open).
+ * @param options - columns (default: the records' keys).
+ * @throws InvKpiError `io_error` when the destination cannot be written; `invalid_argument` for bad
+ *   rows or destination; `invalid_option` for bad columns.
+ * @example
+ * ```ts
+ * import { writeJson } from "invkpi/node";
+ * await writeJson([{ sku: "A", qty: 2 }], "report.json");
+ * // report.json: '[\n{"sku":"A","qty":2}\n]\n'
+ * ```
+ */
+export async function writeJson(
+  rows: Iterable<FlatRecord>,
+  destination: OutputDestination,
+  options: WriteOptions = {},
+): Promise<void> {
+  await writeText(jsonPieces(rows, options, "writeJson"), destination, "writeJson");
+}

@@ -1,0 +1,133 @@
+import type { Industry, TurnoverRange } from "../benchmark/index.js";
+import type { AbcOptions, XyzOptions } from "../classify/index.js";
+import type { DemandBucket, DemandStart, StdDevVariant } from "../demand/index.js";
+import type { DayInput } from "../model/day.js";
+import type { OpeningBalance } from "../model/OpeningBalance.js";
+import type { Period } from "../model/Period.js";
+import type { Valuation } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import type { ReplenishmentOptions } from "../replenish/index.js";
+import type { AverageMethod, SellThroughVariant, TurnoverBasis } from "../turnover/index.js";
+
+/** The groupings a report can roll up by; see {@link AnalyzeLedgerOptions.groupBy}. */
+export const REPORT_GROUPINGS = ["category", "location", "month"] as const;
+
+/** A grouping of the report: SKU `category` (from `skuInfo`), `location`, or calendar `month`. */
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
+/** The measures ABC can rank by; the first is the default. */
+export const ABC_MEASURES = ["cogs", "revenue", "margin", "quantity", "movements"] as const;
+
+/**
+ * What ABC ranks the SKUs by, over the period:
+ * - `cogs` (default): consumption value, issues at cost net of returns (`SkuHistory.cogs`);
+ * - `revenue`: revenue net of returns;
+ * - `margin`: revenue − COGS;
+ * - `quantity`: units issued − units returned;
+ * - `movements`: number of issue lines (pick frequency, `SkuHistory.issueCount`).
+ */
+export type AbcMeasure = (typeof ABC_MEASURES)[number];
+
+/** ABC options of the report: those of `abcClassify`, plus the measure. */
+export interface AbcReportOptions extends AbcOptions {
+  /** What to rank by; default `'cogs'`. */
+  readonly measure?: AbcMeasure;
+}
+
+/** XYZ options of the report: those of `xyzClassify`, plus the demand bucket. */
+export interface XyzReportOptions extends XyzOptions {
+  /**
+   * The bucket whose demand CV classifies the SKU; default `'week'` (ISO weeks). Days make most
+   * SKUs Z through weekday patterns and intermittent picking; a year holds only 12 months (a
+   * quarter 3), too few for a stable deviation; weeks give 52 points a year and smooth the weekday.
+   */
+  readonly bucket?: DemandBucket;
+}
+
+/** How demand statistics count, shared by XYZ, replenishment, days of supply and excess stock. */
+export interface DemandReportOptions {
+  /** Start of the counting window: `'first-receipt'` (default) or `'period'`. */
+  readonly start?: DemandStart;
+  /** Standard deviation: `'sample'` (n − 1, default) or `'population'` (n). */
+  readonly stdDev?: StdDevVariant;
+}
+
+/**
+ * Replenishment defaults of the report: the options of `replenishmentFigures` except the demand
+ * window and deviation (see {@link DemandReportOptions}) and `daysPerYear` (the report's own).
+ * A SKU's own `skuInfo` values take precedence over these.
+ */
+export type ReplenishmentReportOptions = Omit<
+  ReplenishmentOptions,
+  "start" | "stdDev" | "daysPerYear"
+>;
+
+/**
+ * The benchmark the portfolio turnover is diagnosed against: an identifier of
+ * `INDUSTRY_TURNOVER_RANGES` (`'manufacturing'`, `'wholesale'`, `'retail'`, ...) or a normal annual
+ * range of your own `{ min, max? }`.
+ */
+export type ReportIndustry = Industry | (string & {}) | TurnoverRange;
+
+/** Options of `analyzeLedger` and `analyzeLedgerStream`. Only `period` is required. */
+export interface AnalyzeLedgerOptions {
+  /** The reporting period, both days included. Required. */
+  readonly period: Period;
+  /**
+   * The day slow/dead status, aging and expiry are judged on; default the period end. Must not be
+   * before the period end: the rows describe the stock at the end of the period.
+   */
+  readonly asOf?: DayInput;
+  /** Valuation: `'moving-average'` (default), `'fifo'` or `'standard'` (needs `standardCost`). */
+  readonly valuation?: Valuation;
+  /** Average inventory: `'daily'` (default, time-weighted), `'endpoints'` or `'monthly'`. */
+  readonly averageMethod?: AverageMethod;
+  /** Turnover basis: `'cost'` (default), `'units'` or `'retail'` (needs prices). */
+  readonly turnoverBasis?: TurnoverBasis;
+  /** Sell-through variant; default `'opening-plus-received'`. */
+  readonly sellThroughVariant?: SellThroughVariant;
+  /** Days per year, for annualized turnover and the EOQ's annual demand; default 365. */
+  readonly daysPerYear?: number;
+  /** ABC: measure (default `'cogs'`), cutoffs (`[0.8, 0.95]`), labels (A, B, C), zeroValues
+   * (`'last-class'`), negativeValues (default `'zero'` here, not `'error'`: one SKU with net
+   * returns must not stop the whole report). */
+  readonly abc?: AbcReportOptions;
+  /** XYZ: bucket (default `'week'`), cutoffs (`[0.5, 1]`), labels (X, Y, Z). */
+  readonly xyz?: XyzReportOptions;
+  /** Demand window (`'first-receipt'`) and deviation (`'sample'`). */
+  readonly demand?: DemandReportOptions;
+  /**
+   * Replenishment defaults for SKUs whose `skuInfo` lacks them: serviceLevel 0.95; leadTimeDays,
+   * leadTimeStdDevDays, reviewPeriodDays, orderCost, holdingRate: none; method `'auto'`; bucket
+   * `'day'`. Without a lead time the safety stock, reorder point, order-up-to level and suggested
+   * order are `null` with the reason `'no_lead_time'`.
+   */
+  readonly replenishment?: ReplenishmentReportOptions;
+  /** Days without an issue from which stock is slow; default 90. */
+  readonly slowDays?: number;
+  /** Days without an issue from which stock is dead; default 180 (≥ slowDays). */
+  readonly deadDays?: number;
+  /** What slow and dead measure from: the last `'issue'` (default) or `'any'` movement. */
+  readonly movementBasis?: "issue" | "any";
+  /** Days of demand the stock should cover; stock beyond is excess. Default 180. */
+  readonly excessCoverDays?: number;
+  /** Upper bounds of the aging buckets, in days; default `[30, 60, 90, 180, 365]`. */
+  readonly agingBuckets?: readonly number[];
+  /** A lot expiring within this many days of `asOf` is "expiring"; default 30. */
+  readonly nearExpiryDays?: number;
+  /** SKU master data: description, category, standard cost, price, lead times, order data. */
+  readonly skuInfo?: readonly SkuInfo[];
+  /** Groupings to roll up, any of `'category'`, `'location'`, `'month'`; default none. */
+  readonly groupBy?: readonly ReportGrouping[];
+  /** The turnover benchmark of the diagnosis; default none (the status is then `null`). */
+  readonly industry?: ReportIndustry;
+  /** Stock on hand before the first movement, per SKU (and location). Default none. */
+  readonly openingBalances?: readonly OpeningBalance[];
+  /** Outflows below zero: `'warn'` (default: reported in `warnings`) or `'error'` (throw). */
+  readonly negativeStock?: "warn" | "error";
+  /**
+   * One row per SKU and location instead of per SKU. Default: `true` when `groupBy` includes
+   * `'location'`, else `false`.
+   */
+  readonly byLocation?: boolean;
+}

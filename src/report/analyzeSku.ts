@@ -1,0 +1,152 @@
+import {
+  type ExcessStock,
+  excessStock,
+  type MovementStatus,
+  movementStatus,
+  type NearExpiry,
+  nearExpiry,
+  type StockAging,
+  stockAging,
+} from "../aging/index.js";
+import { type DemandStatistics, demandStatistics } from "../demand/index.js";
+import type { Decimal } from "../model/Decimal.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import {
+  type ReplenishmentFigures,
+  type ReplenishmentOptions,
+  replenishmentFigures,
+} from "../replenish/index.js";
+import {
+  annualizeTurnover,
+  daysOfSupply,
+  type TurnoverFigures,
+  turnoverFigures,
+} from "../turnover/index.js";
+import { abcMeasure } from "./abcMeasure.js";
+import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+
+/** Everything the calculators say about one SKU (or SKU at a location), before classification. */
+export interface SkuAnalysis {
+  readonly history: SkuHistory;
+  readonly info: SkuInfo | undefined;
+  readonly turnover: TurnoverFigures;
+  readonly annualizedTurnover: number | null;
+  /** Net demand per day over the demand window: days of supply and excess stock use it. */
+  readonly dailyDemand: DemandStatistics;
+  readonly daysOfSupply: number | null;
+  /** Net demand per `xyz.bucket`, for XYZ. */
+  readonly xyzDemand: DemandStatistics;
+  /** The ABC measure's value. */
+  readonly abcValue: Decimal;
+  readonly replenishment: ReplenishmentFigures;
+  readonly status: MovementStatus;
+  readonly excess: ExcessStock;
+  readonly aging: StockAging;
+  readonly expiry: NearExpiry;
+}
+
+/** What every SKU's analysis shares: the report's options, resolved once. */
+export interface SkuAnalysisSettings {
+  readonly options: ResolvedReportOptions;
+  /** The options of `replenishmentFigures`, from {@link replenishmentOptions}. */
+  readonly replenishment: ReplenishmentOptions;
+  /** The public function, for error messages. */
+  readonly fn: string;
+}
+
+/**
+ * Runs every per-SKU calculator on one replayed history, with the report's options and the SKU's
+ * master data. No formula here: each figure comes from its calculator.
+ *
+ * @throws InvKpiError as the calculators, with the SKU named in the message (a bad `skuInfo` value
+ *   surfaces here, e.g. a negative `leadTimeDays`).
+ */
+export function analyzeSku(
+  history: SkuHistory,
+  info: SkuInfo | undefined,
+  settings: SkuAnalysisSettings,
+): SkuAnalysis {
+  try {
+    return analyze(history, info, settings);
+  } catch (e) {
+    if (!(e instanceof InvKpiError)) throw e;
+    const where =
+      history.location === undefined ? "" : ` at location ${describeValue(history.location)}`;
+    throw new InvKpiError(
+      e.code,
+      `${settings.fn}: SKU ${describeValue(history.sku)}${where}: ${e.message}`,
+      {
+        path: e.path,
+        details: {
+          ...e.details,
+          sku: history.sku,
+          ...(history.location === undefined ? {} : { location: history.location }),
+        },
+        issues: e.issues,
+      },
+    );
+  }
+}
+
+function analyze(
+  history: SkuHistory,
+  info: SkuInfo | undefined,
+  { options, replenishment }: SkuAnalysisSettings,
+): SkuAnalysis {
+  const { asOf, demand } = options;
+  const turnover = turnoverFigures(history, {
+    averageMethod: options.averageMethod,
+    basis: options.turnoverBasis,
+    sellThroughVariant: options.sellThroughVariant,
+    unitPrice: info?.unitPrice ?? null,
+  });
+  const dailyDemand = demandStatistics(history, { bucket: "day", ...demand });
+  // Net returns (a negative mean) are no demand to cover: nothing is needed, all stock is excess.
+  const demandPerDay = Math.max(0, dailyDemand.mean);
+  return {
+    history,
+    info,
+    turnover,
+    annualizedTurnover: annualizeTurnover({
+      turnover: turnover.turnover,
+      periodDays: history.period.days,
+      daysPerYear: options.daysPerYear,
+    }),
+    dailyDemand,
+    daysOfSupply: daysOfSupply({ onHand: history.closingQuantity, demandPerDay }),
+    xyzDemand: demandStatistics(history, { bucket: options.xyz.bucket, ...demand }),
+    abcValue: abcMeasure(history, options.abc.measure),
+    replenishment: replenishmentFigures(history, info ?? {}, replenishment),
+    status: movementStatus(history, {
+      asOf,
+      slowDays: options.slowDays,
+      deadDays: options.deadDays,
+      basis: options.movementBasis,
+    }),
+    excess: excessStock(history, { coverDays: options.excessCoverDays, demandPerDay }),
+    aging: stockAging(history, { asOf, buckets: options.agingBuckets }),
+    expiry: nearExpiry(history, { asOf, withinDays: options.nearExpiryDays }),
+  };
+}
+
+/** The report's replenishment defaults as `replenishmentFigures` options (absent when none). */
+export function replenishmentOptions(options: ResolvedReportOptions): ReplenishmentOptions {
+  const r = options.replenishment;
+  return {
+    serviceLevel: r.serviceLevel,
+    method: r.method,
+    bucket: r.bucket,
+    start: options.demand.start,
+    stdDev: options.demand.stdDev,
+    daysPerYear: options.daysPerYear,
+    ...(r.leadTimeDays === null ? {} : { leadTimeDays: r.leadTimeDays }),
+    ...(r.leadTimeStdDevDays === null ? {} : { leadTimeStdDevDays: r.leadTimeStdDevDays }),
+    ...(r.reviewPeriodDays === null ? {} : { reviewPeriodDays: r.reviewPeriodDays }),
+    ...(r.orderCost === null ? {} : { orderCost: r.orderCost }),
+    ...(r.holdingRate === null ? {} : { holdingRate: r.holdingRate }),
+    ...(r.coverDays === null ? {} : { coverDays: r.coverDays }),
+    ...(r.fillRate === null ? {} : { fillRate: r.fillRate }),
+  };
+}

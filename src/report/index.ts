@@ -1,0 +1,33 @@
+// The one-call analysis: ledger + options → per-SKU KPI rows, portfolio totals, group rollups,
+// diagnosis and the ABC-XYZ matrix. The public API of src/report/.
+
+export type {
+  AbcMeasure,
+  AbcReportOptions,
+  AnalyzeLedgerOptions,
+  DemandReportOptions,
+  ReplenishmentReportOptions,
+  ReportGrouping,
+  ReportIndustry,
+  XyzReportOptions,
+} from "./AnalyzeLedgerOptions.js";
+export { ABC_MEASURES, REPORT_GROUPINGS } from "./AnalyzeLedgerOptions.js";
+export type { AgingColumn } from "./agingColumns.js";
+export { agingColumns } from "./agingColumns.js";
+export { analyzeLedger } from "./analyzeLedger.js";
+export { analyzeLedgerStream } from "./analyzeLedgerStream.js";
+export type { InventoryReport } from "./InventoryReport.js";
+export type {
+  InventoryReportRow,
+  InventoryReportRowFields,
+  NullableRowField,
+  RowReasons,
+} from "./InventoryReportRow.js";
+export type { ReportNullReason, ReportOwnNullReason } from "./ReportNullReason.js";
+export { REPORT_NULL_REASONS } from "./ReportNullReason.js";
+export type { NullableDiagnosisField, ReportDiagnosis } from "./reportDiagnosis.js";
+export type { ReportFigures, ReportGroup } from "./reportFigures.js";
+export type { MonthGroup, ReportGroups } from "./reportGroups.js";
+export type { ResolvedReportOptions } from "./resolveReportOptions.js";
+export type { RecordReasons, RecordValue, ReportRecord, ToRecordsOptions } from "./toRecords.js";
+export { toRecords } from "./toRecords.js";

@@ -1,0 +1,354 @@
+import { agingBuckets, DEFAULT_AGING_BUCKETS, MOVEMENT_BASES } from "../aging/index.js";
+import { diagnoseTurnover, type TurnoverRange } from "../benchmark/index.js";
+import {
+  type AbcNegativeValues,
+  type AbcZeroValues,
+  abcClassify,
+  xyzClassify,
+} from "../classify/index.js";
+import type { DemandBucket, DemandStart, StdDevVariant } from "../demand/index.js";
+import {
+  requireNonNegative,
+  requireOpenUnitInterval,
+  requirePositive,
+  requireVariant,
+} from "../model/assert.js";
+import type { Decimal } from "../model/Decimal.js";
+import { formatDay, toDay } from "../model/day.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { toDecimal } from "../model/money.js";
+import { resolvePeriod } from "../model/Period.js";
+import type { Valuation } from "../model/SkuHistory.js";
+import type { SkuSafetyStockMethod } from "../replenish/index.js";
+import {
+  AVERAGE_METHODS,
+  type AverageMethod,
+  SELL_THROUGH_VARIANTS,
+  type SellThroughVariant,
+  TURNOVER_BASES,
+  type TurnoverBasis,
+} from "../turnover/index.js";
+import {
+  ABC_MEASURES,
+  type AbcMeasure,
+  type AnalyzeLedgerOptions,
+  REPORT_GROUPINGS,
+  type ReportGrouping,
+} from "./AnalyzeLedgerOptions.js";
+
+/**
+ * The options a report was computed with, every default filled in, so that the report says what it
+ * computed. Amounts as `Decimal`, days as `'YYYY-MM-DD'`, "none" as `null`. `skuInfo` and
+ * `openingBalances` are not repeated here (they are data, not settings).
+ */
+export interface ResolvedReportOptions {
+  readonly period: { readonly from: string; readonly to: string; readonly days: number };
+  readonly asOf: string;
+  readonly valuation: Valuation;
+  readonly averageMethod: AverageMethod;
+  readonly turnoverBasis: TurnoverBasis;
+  readonly sellThroughVariant: SellThroughVariant;
+  readonly daysPerYear: number;
+  readonly abc: {
+    readonly measure: AbcMeasure;
+    readonly cutoffs: readonly number[];
+    readonly labels: readonly string[];
+    readonly zeroValues: AbcZeroValues;
+    readonly negativeValues: AbcNegativeValues;
+  };
+  readonly xyz: {
+    readonly bucket: DemandBucket;
+    readonly cutoffs: readonly number[];
+    readonly labels: readonly string[];
+  };
+  readonly demand: { readonly start: DemandStart; readonly stdDev: StdDevVariant };
+  readonly replenishment: {
+    readonly serviceLevel: number;
+    readonly leadTimeDays: number | null;
+    readonly leadTimeStdDevDays: number | null;
+    readonly reviewPeriodDays: number | null;
+    readonly orderCost: Decimal | null;
+    readonly holdingRate: number | null;
+    readonly method: SkuSafetyStockMethod;
+    readonly coverDays: number | null;
+    readonly fillRate: number | null;
+    readonly bucket: DemandBucket;
+  };
+  readonly slowDays: number;
+  readonly deadDays: number;
+  readonly movementBasis: "issue" | "any";
+  readonly excessCoverDays: number;
+  readonly agingBuckets: readonly number[];
+  readonly nearExpiryDays: number;
+  readonly groupBy: readonly ReportGrouping[];
+  readonly byLocation: boolean;
+  /** An industry identifier, a range of your own, or `null` (no diagnosis status). */
+  readonly industry: string | TurnoverRange | null;
+  readonly negativeStock: "warn" | "error";
+}
+
+const DEMAND_BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
+const DEMAND_STARTS: readonly DemandStart[] = ["first-receipt", "period"];
+const STD_DEVS: readonly StdDevVariant[] = ["sample", "population"];
+const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
+const SAFETY_STOCK_METHODS: readonly SkuSafetyStockMethod[] = [
+  "auto",
+  "basic",
+  "leadTimeVariability",
+  "leadTimeOnly",
+  "periodic",
+  "daysOfCover",
+  "fillRate",
+];
+const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+const XYZ_LETTERS = ["X", "Y", "Z"];
+
+/**
+ * Checks every option of a report and fills in its default, before any data is read, so that a
+ * typo fails at once and not after replaying a large ledger. Options that a calculator owns
+ * (ABC and XYZ cutoffs and labels, the industry range) are checked by calling that calculator on an
+ * empty input, so the rules live in one place.
+ *
+ * @throws InvKpiError `invalid_argument` (options not an object), `invalid_period`, `invalid_date`,
+ *   `invalid_option`, `out_of_range`, `invalid_money`, `unknown_industry`.
+ */
+export function resolveReportOptions(
+  options: AnalyzeLedgerOptions,
+  fn: string,
+): ResolvedReportOptions {
+  if (options === null || typeof options !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: options must be an object with at least a period, got ${describeValue(options)}`,
+      { path: ["options"] },
+    );
+  }
+  const period = resolvePeriod(options.period, fn);
+  const asOf = toDay(options.asOf ?? formatDay(period.to), `${fn}: asOf`);
+  if (asOf < period.to) {
+    throw new InvKpiError(
+      "out_of_range",
+      `${fn}: asOf (${formatDay(asOf)}) is before the period end (${formatDay(period.to)}); the report describes the stock at the end of the period`,
+      { path: ["asOf"], details: { asOf: formatDay(asOf), periodTo: formatDay(period.to) } },
+    );
+  }
+  const slowDays = requireNonNegative(options.slowDays ?? 90, fn, "slowDays");
+  const deadDays = requireNonNegative(options.deadDays ?? 180, fn, "deadDays");
+  if (deadDays < slowDays) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: deadDays (${deadDays}) must not be less than slowDays (${slowDays})`,
+      { path: ["deadDays"], details: { slowDays, deadDays } },
+    );
+  }
+  const bounds = options.agingBuckets ?? DEFAULT_AGING_BUCKETS;
+  agingBuckets(bounds, fn);
+  const groupBy = resolveGroupBy(options.groupBy, fn);
+  return {
+    period: { from: formatDay(period.from), to: formatDay(period.to), days: period.days },
+    asOf: formatDay(asOf),
+    valuation: requireVariant(options.valuation ?? "moving-average", VALUATIONS, fn, "valuation"),
+    averageMethod: requireVariant(
+      options.averageMethod ?? "daily",
+      AVERAGE_METHODS,
+      fn,
+      "averageMethod",
+    ),
+    turnoverBasis: requireVariant(
+      options.turnoverBasis ?? "cost",
+      TURNOVER_BASES,
+      fn,
+      "turnoverBasis",
+    ),
+    sellThroughVariant: requireVariant(
+      options.sellThroughVariant ?? "opening-plus-received",
+      SELL_THROUGH_VARIANTS,
+      fn,
+      "sellThroughVariant",
+    ),
+    daysPerYear: requirePositive(options.daysPerYear ?? 365, fn, "daysPerYear"),
+    abc: resolveAbc(subOptions(options.abc, "abc", fn), fn),
+    xyz: resolveXyz(subOptions(options.xyz, "xyz", fn), fn),
+    demand: resolveDemand(subOptions(options.demand, "demand", fn), fn),
+    replenishment: resolveReplenishment(subOptions(options.replenishment, "replenishment", fn), fn),
+    slowDays,
+    deadDays,
+    movementBasis: requireVariant(
+      options.movementBasis ?? "issue",
+      MOVEMENT_BASES,
+      fn,
+      "movementBasis",
+    ),
+    excessCoverDays: requireNonNegative(options.excessCoverDays ?? 180, fn, "excessCoverDays"),
+    agingBuckets: [...bounds],
+    nearExpiryDays: requireNonNegative(options.nearExpiryDays ?? 30, fn, "nearExpiryDays"),
+    groupBy,
+    byLocation: resolveByLocation(options.byLocation, groupBy, fn),
+    industry: resolveIndustry(options.industry, fn),
+    negativeStock: requireVariant(
+      options.negativeStock ?? "warn",
+      ["warn", "error"] as const,
+      fn,
+      "negativeStock",
+    ),
+  };
+}
+
+/** A nested options object (`abc`, `xyz`, ...), `{}` when absent. */
+function subOptions<T extends object>(value: T | undefined, name: string, fn: string): T {
+  if (value === undefined) return {} as T;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: ${name} must be an object of options, got ${describeValue(value)}`,
+      { path: [name] },
+    );
+  }
+  return value;
+}
+
+function resolveDemand(
+  demand: NonNullable<AnalyzeLedgerOptions["demand"]>,
+  fn: string,
+): ResolvedReportOptions["demand"] {
+  return {
+    start: requireVariant(demand.start ?? "first-receipt", DEMAND_STARTS, fn, "demand.start"),
+    stdDev: requireVariant(demand.stdDev ?? "sample", STD_DEVS, fn, "demand.stdDev"),
+  };
+}
+
+function resolveAbc(
+  abc: NonNullable<AnalyzeLedgerOptions["abc"]>,
+  fn: string,
+): ResolvedReportOptions["abc"] {
+  const measure = requireVariant(abc.measure ?? "cogs", ABC_MEASURES, fn, "abc.measure");
+  const settings = {
+    cutoffs: abc.cutoffs ?? [0.8, 0.95],
+    zeroValues: abc.zeroValues ?? "last-class",
+    negativeValues: abc.negativeValues ?? "zero",
+  } as const;
+  // abcClassify owns the rules for cutoffs, labels and variants: a call on no items checks them.
+  abcClassify([], { ...settings, ...(abc.labels === undefined ? {} : { labels: abc.labels }) });
+  const labels = abc.labels ?? LETTERS.slice(0, settings.cutoffs.length + 1);
+  return { measure, ...settings, cutoffs: [...settings.cutoffs], labels: [...labels] };
+}
+
+function resolveXyz(
+  xyz: NonNullable<AnalyzeLedgerOptions["xyz"]>,
+  fn: string,
+): ResolvedReportOptions["xyz"] {
+  const bucket = requireVariant(xyz.bucket ?? "week", DEMAND_BUCKETS, fn, "xyz.bucket");
+  const cutoffs = xyz.cutoffs ?? [0.5, 1];
+  xyzClassify([], { cutoffs, ...(xyz.labels === undefined ? {} : { labels: xyz.labels }) });
+  const labels = xyz.labels ?? XYZ_LETTERS.slice(0, cutoffs.length + 1);
+  return { bucket, cutoffs: [...cutoffs], labels: [...labels] };
+}
+
+function resolveReplenishment(
+  r: NonNullable<AnalyzeLedgerOptions["replenishment"]>,
+  fn: string,
+): ResolvedReportOptions["replenishment"] {
+  const optional = (value: number | undefined, name: string) =>
+    value === undefined ? null : requireNonNegative(value, fn, `replenishment.${name}`);
+  const method = requireVariant(
+    r.method ?? "auto",
+    SAFETY_STOCK_METHODS,
+    fn,
+    "replenishment.method",
+  );
+  if (
+    (method === "daysOfCover" && r.coverDays === undefined) ||
+    (method === "fillRate" && r.fillRate === undefined)
+  ) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: replenishment method '${method}' needs the ${method === "fillRate" ? "fillRate" : "coverDays"} option`,
+      { path: ["replenishment", method === "fillRate" ? "fillRate" : "coverDays"] },
+    );
+  }
+  return {
+    serviceLevel: requireOpenUnitInterval(r.serviceLevel ?? 0.95, fn, "replenishment.serviceLevel"),
+    leadTimeDays: optional(r.leadTimeDays, "leadTimeDays"),
+    leadTimeStdDevDays: optional(r.leadTimeStdDevDays, "leadTimeStdDevDays"),
+    reviewPeriodDays: optional(r.reviewPeriodDays, "reviewPeriodDays"),
+    orderCost:
+      r.orderCost === undefined ? null : toDecimal(r.orderCost, `${fn}: replenishment.orderCost`),
+    holdingRate: optional(r.holdingRate, "holdingRate"),
+    method,
+    coverDays: optional(r.coverDays, "coverDays"),
+    fillRate:
+      r.fillRate === undefined
+        ? null
+        : requireOpenUnitInterval(r.fillRate, fn, "replenishment.fillRate"),
+    bucket: requireVariant(r.bucket ?? "day", DEMAND_BUCKETS, fn, "replenishment.bucket"),
+  };
+}
+
+function resolveGroupBy(
+  groupBy: AnalyzeLedgerOptions["groupBy"],
+  fn: string,
+): readonly ReportGrouping[] {
+  if (groupBy === undefined) return [];
+  if (!Array.isArray(groupBy)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: groupBy must be an array of 'category', 'location' or 'month', got ${describeValue(groupBy)}`,
+      { path: ["groupBy"] },
+    );
+  }
+  const groupings = groupBy.map((g) => requireVariant(g, REPORT_GROUPINGS, fn, "groupBy"));
+  if (new Set(groupings).size !== groupings.length) {
+    throw new InvKpiError("invalid_option", `${fn}: groupBy lists a grouping twice`, {
+      path: ["groupBy"],
+      details: { groupBy: groupings },
+    });
+  }
+  return groupings;
+}
+
+/** Location groups need location rows: `byLocation` follows `groupBy` unless said otherwise. */
+function resolveByLocation(
+  byLocation: boolean | undefined,
+  groupBy: readonly ReportGrouping[],
+  fn: string,
+): boolean {
+  const wantsLocations = groupBy.includes("location");
+  if (byLocation === undefined) return wantsLocations;
+  if (typeof byLocation !== "boolean") {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: byLocation must be true or false, got ${describeValue(byLocation)}`,
+      { path: ["byLocation"] },
+    );
+  }
+  if (wantsLocations && !byLocation) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: groupBy 'location' needs rows per location; leave byLocation out or set it to true`,
+      { path: ["byLocation"] },
+    );
+  }
+  return byLocation;
+}
+
+function resolveIndustry(
+  industry: AnalyzeLedgerOptions["industry"],
+  fn: string,
+): string | TurnoverRange | null {
+  if (industry === undefined || industry === null) return null;
+  // diagnoseTurnover owns the table and the range rules: a probe diagnosis checks them now.
+  try {
+    if (typeof industry === "string") diagnoseTurnover({ annualTurnover: 0, industry });
+    else diagnoseTurnover({ annualTurnover: 0, range: industry });
+  } catch (e) {
+    if (!(e instanceof InvKpiError)) throw e;
+    throw new InvKpiError(e.code, `${fn}: industry: ${e.message}`, {
+      path: ["industry", ...e.path],
+      details: e.details,
+    });
+  }
+  if (typeof industry === "string") return industry;
+  return industry.max === undefined
+    ? { min: industry.min }
+    : { min: industry.min, max: industry.max };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth } from "../../src/io/displayWidth.js";
+import { formatTable } from "../../src/io/formatTable.js";
+import { toMarkdown } from "../../src/io/toMarkdown.js";
+import { Decimal } from "../../src/model/Decimal.js";
+import type { InvKpiError } from "../../src/model/InvKpiError.js";
+
+describe("displayWidth", () => {
+  // Unicode UAX #11 (East Asian Width): W and F characters take two terminal columns.
+  it("counts CJK and fullwidth characters and emoji as two columns", () => {
+    expect(displayWidth("abc")).toBe(3);
+    expect(displayWidth("螺丝")).toBe(4);
+    expect(displayWidth("東京タワー")).toBe(10);
+    expect(displayWidth("한국")).toBe(4);
+    expect(displayWidth("ＡＢ")).toBe(4); // fullwidth Latin
+    expect(displayWidth("😀")).toBe(2);
+    expect(displayWidth("👨‍👩‍👧")).toBe(2); // one family emoji (ZWJ sequence)
+    expect(displayWidth("👍🏽")).toBe(2); // with a skin-tone modifier
+    expect(displayWidth("🇯🇵")).toBe(2); // a flag: two regional indicators
+    expect(displayWidth("❤️")).toBe(2); // text symbol + emoji presentation selector
+  });
+
+  it("counts combining marks and zero-width characters as nothing", () => {
+    expect(displayWidth("e\u0301")).toBe(1);
+    expect(displayWidth("a\u200bb")).toBe(2);
+    expect(displayWidth("Ω-7 é")).toBe(5);
+  });
+});
+
+describe("formatTable", () => {
+  it("aligns columns by terminal width: text left, numbers right, CJK two columns", () => {
+    const table = formatTable([
+      { sku: "螺丝-M8", name: "Bolt", qty: 12, value: new Decimal("3.50") },
+      { sku: "A-100", name: "东京 washer", qty: 7.25, value: null },
+    ]);
+    // Widths: sku max(3, 7, 5) = 7; name max(4, 4, 11) = 11; qty 4; value 5 (header).
+    expect(table).toBe(
+      [
+        "sku      name          qty  value",
+        "-------  -----------  ----  -----",
+        "螺丝-M8  Bolt           12    3.5",
+        "A-100    东京 washer  7.25",
+        "",
+      ].join("\n"),
+    );
+    for (const line of table.split("\n").slice(0, 3)) expect(displayWidth(line)).toBe(33);
+  });
+
+  it("rounds numbers for display half to even, cuts long cells and flattens line breaks", () => {
+    const table = formatTable(
+      [{ note: "first line\nsecond line", ratio: 2.345, big: new Decimal("1234.5") }],
+      { decimals: 2, maxColumnWidth: 8 },
+    );
+    expect(table).toBe(
+      "note      ratio      big\n--------  -----  -------\nfirst l…   2.34  1234.50\n",
+    );
+  });
+
+  it("cuts a wide character whole, never half of it", () => {
+    expect(formatTable([{ a: "螺丝螺丝" }], { maxColumnWidth: 4 })).toBe("a\n---\n螺…\n");
+  });
+
+  it("rejects bad options", () => {
+    for (const options of [{ decimals: -1 }, { decimals: 1.5 }, { maxColumnWidth: -3 }]) {
+      let code = "";
+      try {
+        formatTable([{ a: 1 }], options);
+      } catch (e) {
+        code = (e as InvKpiError).code;
+      }
+      expect(["invalid_option", "out_of_range"]).toContain(code);
+    }
+  });
+});
+
+describe("toMarkdown", () => {
+  it("writes a GitHub table: numbers right-aligned, Markdown characters escaped", () => {
+    // The note column is as wide as its longest cell, \*bold\* \_x\_<br>next: 8 + 1 + 5 + 4 + 4 = 22.
+    expect(
+      toMarkdown([
+        { sku: "A|1", note: "*bold* _x_\nnext", qty: 12 },
+        { sku: "螺丝", note: "<b>", qty: new Decimal("0.5") },
+      ]),
+    ).toBe(
+      [
+        "| sku  | note                   | qty |",
+        "| ---- | ---------------------- | --: |",
+        "| A\\|1 | \\*bold\\* \\_x\\_<br>next |  12 |",
+        "| 螺丝 | \\<b>                   | 0.5 |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("is empty without columns", () => {
+    expect(toMarkdown([])).toBe("");
+  });
+});

@@ -1,0 +1,81 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readSkuInfo } from "../../src/io/readSkuInfo.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import { textStream } from "./helpers.js";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/io");
+
+describe("readSkuInfo", () => {
+  it("reads a SKU master CSV: numbers parsed, money kept as text, problems with lines", async () => {
+    const result = await readSkuInfo(join(FIXTURES, "skus.csv"));
+    expect(result.skuInfo).toEqual([
+      {
+        sku: "A-100",
+        description: "螺丝 M8, stainless",
+        category: "Fasteners",
+        standardCost: "1.20",
+        leadTimeDays: 14,
+        serviceLevel: 0.95,
+        packSize: 100,
+      },
+      { sku: "B-200", description: "Washer", category: "Fasteners", leadTimeDays: 7 },
+    ]);
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      '4 2 standardCost invalid_money "abc"',
+      "4 2 leadTimeDays invalid_quantity -2",
+      "4 2 serviceLevel invalid_quantity 1.5",
+      "4 2 packSize invalid_quantity 0",
+      '5 3 sku duplicate_id "A-100"',
+      '6 4 sku empty_sku " "',
+      '7 5 leadTimeDays invalid_type "two"',
+    ]);
+    expect(result.issues.find((i) => i.field === "serviceLevel")?.message).toBe(
+      "serviceLevel must be in (0, 1)",
+    );
+    expect(result.ignoredColumns).toEqual(["supplier"]);
+    expect(result.rows).toBe(6);
+  });
+
+  it("maps header names and reads NDJSON and JSON with typed values as they are", async () => {
+    const csv = "Item Code,Lead Time,Std Cost\nA,3,0.5\n";
+    const mapped = await readSkuInfo(textStream(csv), {
+      columns: { sku: "item code", leadTimeDays: "Lead Time", standardCost: "STD COST" },
+    });
+    expect(mapped.skuInfo).toEqual([{ sku: "A", leadTimeDays: 3, standardCost: "0.5" }]);
+
+    const ndjson =
+      '{"sku":"A","leadTimeDays":3}\n{"sku":"B","leadTimeDays":"3"}\n{"category":"x"}\n';
+    const fromNdjson = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(fromNdjson.skuInfo).toEqual([{ sku: "A", leadTimeDays: 3 }]);
+    expect(fromNdjson.issues.map((i) => `${i.line} ${i.field} ${i.code}`)).toEqual([
+      "2 leadTimeDays invalid_type",
+      "3 sku missing_field",
+    ]);
+
+    const json = '[{"sku":"A","standardCost":1.25},\n 7]';
+    const fromJson = await readSkuInfo(textStream(json), { format: "json" });
+    expect(fromJson.skuInfo).toEqual([{ sku: "A", standardCost: 1.25 }]);
+    expect(fromJson.issues.map((i) => `${i.line} ${i.row} ${i.code}`)).toEqual([
+      "2 1 not_an_object",
+    ]);
+  });
+
+  it("reports a file without a sku column once, and an empty file", async () => {
+    const noSku = await readSkuInfo(textStream("code,category\nA,x\nB,y\n"));
+    expect(noSku.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
+      "1 -1 sku missing_field",
+    ]);
+    expect(noSku.skuInfo).toEqual([]);
+    const empty = await readSkuInfo(textStream(""));
+    expect(empty.issues.map((i) => i.code)).toEqual(["parse_error"]);
+  });
+
+  it("throws invalid_option for a column mapping of an unknown field", async () => {
+    const error = await readSkuInfo(textStream("sku\n"), {
+      columns: { supplier: "x" } as never,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvKpiError);
+    expect((error as InvKpiError).code).toBe("invalid_option");
+  });
+});

@@ -1,0 +1,479 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseTurnover } from "../../src/benchmark/index.js";
+import { Decimal } from "../../src/model/Decimal.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import { analyzeLedger, type InventoryReport } from "../../src/report/index.js";
+import {
+  codeOf,
+  nullFieldsAndReasons,
+  Q1_2024,
+  rowOf,
+  WORKED_LEDGER,
+  WORKED_SKU_INFO,
+} from "./fixtures.js";
+
+// Hand computation of the worked ledger (test/report/fixtures.ts), Q1 2024 = 91 days, moving average:
+//
+// BOLT  end-of-day units: 100 on Jan 1–10 (10 days), 70 on Jan 11–Feb 9 (30), 50 on Feb 10–29 (20),
+//       100 on Mar 1–31 (31) (the W1 → W2 transfer changes nothing per SKU).
+//       Value: 200 · 10 + 140 · 30 + 100 · 20 + 230 · 31 = 15 330 → average 15 330 / 91.
+//       COGS 30 · 2 + 20 · 2 = 100; closing 50 @ 2 + 50 @ 2.60 = 230; revenue 50 · 3 = 150.
+// NUT   units 0 on Jan 1–4 (4), 200 on Jan 5–14 (10), 150 on Jan 15–Feb 14 (31), 100 on
+//       Feb 15–Mar 14 (29), 50 on Mar 15–31 (17); at 0.50: 1000 + 2325 + 1450 + 425 = 5200 → 5200 / 91.
+//       COGS 150 · 0.5 = 75; closing 50 units, 25.00.
+// PAINT 40 @ 10 all period: average 400, COGS 0, never issued.
+// GLUE  15 @ 5 all period: average 75, COGS 0, last issue 2023-11-15: 137 days before Mar 31.
+//
+// Portfolio: Σ COGS = 175; Σ average = (15 330 + 5 200) / 91 + 475 = 63 755 / 91;
+// turnover = 175 · 91 / 63 755 = 15 925 / 63 755 ≈ 0.2498, while the mean of the per-SKU turnovers,
+// (9100 / 15 330 + 1.3125 + 0 + 0) / 4 ≈ 0.4765, would be twice as high.
+const report = analyzeLedger(WORKED_LEDGER, {
+  period: Q1_2024,
+  skuInfo: WORKED_SKU_INFO,
+  groupBy: ["category", "month"],
+  industry: "manufacturing",
+});
+
+describe("analyzeLedger: the worked ledger by hand", () => {
+  it("values BOLT at moving average and turns it over COGS / average value", () => {
+    const bolt = rowOf(report.rows, "BOLT");
+    expect(bolt.closingQuantity).toBe(100);
+    expect(bolt.closingValue.toFixed(2)).toBe("230.00");
+    expect(bolt.cogs.toFixed(2)).toBe("100.00");
+    expect(bolt.revenue.toFixed(2)).toBe("150.00");
+    expect(bolt.grossMargin?.toFixed(2)).toBe("50.00");
+    expect(bolt.averageValue.toNumber()).toBeCloseTo(15_330 / 91, 10);
+    expect(bolt.averageQuantity).toBeCloseTo(7_200 / 91, 10);
+    expect(bolt.turnover).toBeCloseTo(9_100 / 15_330, 12);
+    expect(bolt.daysOfInventory).toBeCloseTo(15_330 / 100, 9);
+    // GMROI = margin / average value = 50 · 91 / 15 330.
+    expect(bolt.gmroi).toBeCloseTo(4_550 / 15_330, 12);
+  });
+
+  it("ages BOLT's stock by its FIFO layers: 50 units 90 days old, 50 units 30 days old", () => {
+    const bolt = rowOf(report.rows, "BOLT");
+    // Layers left: 50 of the Jan 1 receipt (Jan 1 → Mar 31 = 90 days: bucket 61–90, its bound
+    // included) and the 50 of Mar 1 (30 days: bucket 0–30); the closing value 230 spread evenly.
+    expect(bolt.age0to30Quantity).toBe(50);
+    expect(bolt.age61to90Quantity).toBe(50);
+    expect(bolt.age0to30Value?.toFixed(2)).toBe("115.00");
+    expect(bolt.age61to90Value?.toFixed(2)).toBe("115.00");
+    expect(bolt.averageAge).toBe(60);
+    expect(bolt.oldestAge).toBe(90);
+  });
+
+  it("marks PAINT never moved and GLUE slow (137 days since its last issue)", () => {
+    const paint = rowOf(report.rows, "PAINT");
+    expect(paint.movementStatus).toBe("never-moved");
+    expect(paint.lastIssueDate).toBeNull();
+    expect(paint.reasons.lastIssueDate).toBe("never_issued");
+    expect(paint.reasons.daysSinceLastIssue).toBe("never_issued");
+    // Received 2023-09-01: 212 days old on 2024-03-31, bucket 181–365.
+    expect(paint.age181to365Quantity).toBe(40);
+    expect(paint.age181to365Value?.toFixed(2)).toBe("400.00");
+    const glue = rowOf(report.rows, "GLUE");
+    expect(glue.movementStatus).toBe("slow");
+    expect(glue.daysSinceLastIssue).toBe(137);
+    expect(glue.description).toBe("木工胶");
+  });
+
+  it("rolls the portfolio up as Σ COGS / Σ average inventory, never a mean of ratios", () => {
+    const { turnover } = report.totals;
+    expect(turnover.cogs.toFixed(2)).toBe("175.00");
+    expect(turnover.averageValue.toNumber()).toBeCloseTo(63_755 / 91, 10);
+    expect(turnover.turnover).toBeCloseTo(15_925 / 63_755, 12);
+    const meanOfRatios =
+      report.rows.reduce((sum, row) => sum + (row.turnover ?? 0), 0) / report.rows.length;
+    expect(meanOfRatios).toBeCloseTo(0.4765, 3);
+    expect(report.totals.skuCount).toBe(4);
+    expect(report.totals.annualizedTurnover).toBeCloseTo(((15_925 / 63_755) * 365) / 91, 12);
+  });
+
+  it("rolls each category up on its own: hardware 175 · 91 / 20 530, paint 0", () => {
+    const groups = report.groups.category ?? [];
+    expect(groups.map((g) => [g.key, g.skuCount])).toEqual([
+      ["hardware", 2],
+      ["paint", 2],
+    ]);
+    expect(groups[0]?.turnover.turnover).toBeCloseTo((175 * 91) / 20_530, 12);
+    expect(groups[1]?.turnover.turnover).toBe(0);
+    expect(groups[1]?.stock.slowValue.toFixed(2)).toBe("75.00");
+    expect(groups[1]?.stock.neverMovedValue.toFixed(2)).toBe("400.00");
+  });
+
+  it("rolls each month up over its own days: COGS 85, 65 and 25", () => {
+    const months = report.groups.month ?? [];
+    // January: BOLT 30 · 2 + NUT 50 · 0.5 = 85; February: 40 + 25 = 65; March: NUT 25.
+    expect(months.map((m) => [m.month, m.from, m.to, m.periodDays, m.cogs.toFixed(2)])).toEqual([
+      ["2024-01", "2024-01-01", "2024-01-31", 31, "85.00"],
+      ["2024-02", "2024-02-01", "2024-02-29", 29, "65.00"],
+      ["2024-03", "2024-03-01", "2024-03-31", 31, "25.00"],
+    ]);
+    for (const month of months) {
+      expect(month.count).toBe(4);
+      expect(month.turnover).toBeCloseTo(month.cogs.div(month.averageValue).toNumber(), 12);
+      expect(month.annualizedTurnover).toBeCloseTo(
+        ((month.turnover ?? 0) * 365) / month.periodDays,
+        12,
+      );
+      expect(month).not.toHaveProperty("shrinkageRate");
+    }
+    expect(report.groups).not.toHaveProperty("location");
+  });
+
+  it("diagnoses the annualized turnover against manufacturing (6–10): below", () => {
+    const { diagnosis } = report;
+    const annual = ((15_925 / 63_755) * 365) / 91; // ≈ 1.0019 turns a year
+    expect(diagnosis.annualizedTurnover).toBeCloseTo(annual, 12);
+    expect(diagnosis.status).toBe("below");
+    expect(diagnosis.benchmark).toEqual(
+      diagnoseTurnover({
+        turnover: diagnosis.turnover ?? 0,
+        periodDays: 91,
+        industry: "manufacturing",
+      }),
+    );
+    expect(diagnosis.inventoryValue.toFixed(2)).toBe("730.00");
+    expect(diagnosis.slowValue.toFixed(2)).toBe("75.00");
+    expect(diagnosis.deadValue.toFixed(2)).toBe("0.00");
+    expect(diagnosis.neverMovedValue.toFixed(2)).toBe("400.00");
+    expect(diagnosis.slowShare).toBeCloseTo(75 / 730, 15);
+    expect(diagnosis.reasons).toEqual({});
+  });
+
+  it("counts the SKUs at or below their reorder point", () => {
+    // Only NUT is at its reorder point: lead time 14 days, position 50 on hand + 20 on order = 70.
+    const flagged = report.rows.filter((row) => row.reorderNow === true).map((row) => row.sku);
+    expect(flagged).toEqual(["NUT"]);
+    expect(report.diagnosis.reorderCount).toBe(1);
+    expect(report.totals.reorderCount).toBe(1);
+    const nut = rowOf(report.rows, "NUT");
+    expect(nut.inventoryPosition).toBe(70);
+    expect(nut.reorderPoint).toBeGreaterThanOrEqual(70);
+    expect(nut.suggestedOrder).toBeGreaterThan(0);
+  });
+
+  it("passes on the replay's warnings", () => {
+    expect(report.warnings.map((w) => [w.code, w.count])).toEqual([["before_period", 3]]);
+  });
+});
+
+describe("analyzeLedger with only { period }", () => {
+  const plain = analyzeLedger(WORKED_LEDGER, { period: Q1_2024 });
+
+  it("fills in and states every default", () => {
+    expect(plain.options).toEqual({
+      period: { from: "2024-01-01", to: "2024-03-31", days: 91 },
+      asOf: "2024-03-31",
+      valuation: "moving-average",
+      averageMethod: "daily",
+      turnoverBasis: "cost",
+      sellThroughVariant: "opening-plus-received",
+      daysPerYear: 365,
+      abc: {
+        measure: "cogs",
+        cutoffs: [0.8, 0.95],
+        labels: ["A", "B", "C"],
+        zeroValues: "last-class",
+        negativeValues: "zero",
+      },
+      xyz: { bucket: "week", cutoffs: [0.5, 1], labels: ["X", "Y", "Z"] },
+      demand: { start: "first-receipt", stdDev: "sample" },
+      replenishment: {
+        serviceLevel: 0.95,
+        leadTimeDays: null,
+        leadTimeStdDevDays: null,
+        reviewPeriodDays: null,
+        orderCost: null,
+        holdingRate: null,
+        method: "auto",
+        coverDays: null,
+        fillRate: null,
+        bucket: "day",
+      },
+      slowDays: 90,
+      deadDays: 180,
+      movementBasis: "issue",
+      excessCoverDays: 180,
+      agingBuckets: [30, 60, 90, 180, 365],
+      nearExpiryDays: 30,
+      groupBy: [],
+      byLocation: false,
+      industry: null,
+      negativeStock: "warn",
+    });
+    expect(plain.period).toEqual({ from: "2024-01-01", to: "2024-03-31", days: 91 });
+    expect(plain.groups).toEqual({});
+  });
+
+  it("without a lead time, leaves the replenishment figures null with 'no_lead_time'", () => {
+    // BOLT and NUT have demand; nothing gives them a lead time.
+    for (const sku of ["BOLT", "NUT"]) {
+      const row = rowOf(plain.rows, sku);
+      expect(row.demandMean).toBeGreaterThan(0);
+      for (const field of [
+        "leadTimeDays",
+        "safetyStock",
+        "reorderPoint",
+        "orderUpToLevel",
+        "suggestedOrder",
+        "reorderNow",
+      ] as const) {
+        expect(row[field], `${sku}.${field}`).toBeNull();
+        expect(row.reasons[field], `${sku}.${field}`).toBe("no_lead_time");
+      }
+    }
+    expect(plain.diagnosis.reorderCount).toBe(0);
+  });
+
+  it("takes a lead time from the options when skuInfo has none", () => {
+    const withLeadTime = analyzeLedger(WORKED_LEDGER, {
+      period: Q1_2024,
+      replenishment: { leadTimeDays: 10 },
+    });
+    const bolt = rowOf(withLeadTime.rows, "BOLT");
+    expect(bolt.leadTimeDays).toBe(10);
+    expect(bolt.reorderPoint).toBeGreaterThan(0);
+    expect(bolt.reasons.reorderPoint).toBeUndefined();
+  });
+
+  it("says why the diagnosis has no status, and why the other fields are null", () => {
+    expect(plain.diagnosis.status).toBeNull();
+    expect(plain.diagnosis.benchmark).toBeNull();
+    expect(plain.diagnosis.reasons).toEqual({ status: "no_industry", benchmark: "no_industry" });
+    const paint = rowOf(plain.rows, "PAINT");
+    expect(paint.category).toBeNull();
+    expect(paint.reasons.category).toBe("no_category");
+    expect(paint.reasons.location).toBe("not_by_location");
+    expect(paint.reasons.daysOfInventory).toBe("no_sales");
+    expect(paint.reasons.xyzCv).toBe("no_demand");
+    expect(paint.xyzClass).toBe("none");
+    for (const row of plain.rows) {
+      const { nullFields, reasonFields } = nullFieldsAndReasons(row);
+      expect(reasonFields).toEqual(nullFields);
+    }
+  });
+
+  it("reports an empty ledger as no rows and zero totals", () => {
+    const empty: InventoryReport = analyzeLedger([], { period: Q1_2024 });
+    expect(empty.rows).toEqual([]);
+    expect(empty.totals.skuCount).toBe(0);
+    expect(empty.totals.turnover.turnover).toBeNull();
+    expect(empty.diagnosis.reasons.turnover).toBe("zero_average_inventory");
+    expect(empty.abcXyz.total.count).toBe(0);
+  });
+});
+
+describe("analyzeLedger by location", () => {
+  const byLocation = analyzeLedger(WORKED_LEDGER, {
+    period: Q1_2024,
+    skuInfo: WORKED_SKU_INFO,
+    groupBy: ["location"],
+  });
+
+  it("turns on rows per location when grouping by location", () => {
+    expect(byLocation.options.byLocation).toBe(true);
+    expect(byLocation.rows.map((r) => `${r.sku}@${r.location}`)).toEqual([
+      "BOLT@W1",
+      "BOLT@W2",
+      "GLUE@W2",
+      "NUT@W1",
+      "PAINT@W2",
+    ]);
+  });
+
+  it("rolls each location up as the ratio of its rows' sums", () => {
+    const groups = byLocation.groups.location ?? [];
+    expect(groups.map((g) => [g.key, g.skuCount])).toEqual([
+      ["W1", 2],
+      ["W2", 3],
+    ]);
+    for (const group of groups) {
+      const members = byLocation.rows.filter((r) => r.location === group.key);
+      const cogs = members.reduce((sum, r) => sum.plus(r.cogs), new Decimal(0));
+      const average = members.reduce((sum, r) => sum.plus(r.averageValue), new Decimal(0));
+      expect(group.turnover.cogs.toFixed()).toBe(cogs.toFixed());
+      expect(group.turnover.averageValue.toFixed()).toBe(average.toFixed());
+      expect(group.turnover.turnover).toBe(cogs.div(average).toNumber());
+    }
+    // The locations add up to the portfolio: the transfer moved value, it did not create any.
+    expect(byLocation.totals.turnover.closingValue.toFixed(2)).toBe("730.00");
+  });
+
+  it("refuses location groups without location rows", () => {
+    expect(
+      codeOf(() =>
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, groupBy: ["location"], byLocation: false }),
+      ),
+    ).toBe("invalid_option");
+  });
+});
+
+describe("analyzeLedger options", () => {
+  it("compares a turnover on another basis only with a range of your own", () => {
+    const units = analyzeLedger(WORKED_LEDGER, {
+      period: Q1_2024,
+      turnoverBasis: "units",
+      industry: "retail",
+    });
+    expect(units.diagnosis.status).toBeNull();
+    expect(units.diagnosis.reasons.status).toBe("benchmark_needs_cost_basis");
+    const ranged = analyzeLedger(WORKED_LEDGER, {
+      period: Q1_2024,
+      turnoverBasis: "units",
+      industry: { min: 1, max: 3 },
+    });
+    expect(ranged.diagnosis.benchmark?.range).toEqual({ min: 1, max: 3 });
+    expect(ranged.options.industry).toEqual({ min: 1, max: 3 });
+  });
+
+  it("ranks ABC by the chosen measure", () => {
+    // Margin: BOLT 150 − 100 = 50, NUT 150 − 75 = 75: NUT first.
+    const byMargin = analyzeLedger(WORKED_LEDGER, { period: Q1_2024, abc: { measure: "margin" } });
+    expect(rowOf(byMargin.rows, "NUT").abcRank).toBe(1);
+    expect(rowOf(byMargin.rows, "NUT").abcValue?.toFixed()).toBe("75");
+    // Movements: NUT 3 issue lines, BOLT 2.
+    const byLines = analyzeLedger(WORKED_LEDGER, {
+      period: Q1_2024,
+      abc: { measure: "movements" },
+    });
+    expect(rowOf(byLines.rows, "NUT").abcValue?.toFixed()).toBe("3");
+    expect(rowOf(byLines.rows, "BOLT").abcValue?.toFixed()).toBe("2");
+    // Quantity: issued − returned; BOLT 50, NUT 150.
+    const byUnits = analyzeLedger(WORKED_LEDGER, { period: Q1_2024, abc: { measure: "quantity" } });
+    expect(rowOf(byUnits.rows, "BOLT").abcValue?.toFixed()).toBe("50");
+  });
+
+  it("leaves zero-value SKUs out of ABC on request, with a reason", () => {
+    const excluded = analyzeLedger(WORKED_LEDGER, {
+      period: Q1_2024,
+      abc: { zeroValues: "exclude" },
+    });
+    const paint = rowOf(excluded.rows, "PAINT");
+    expect(paint.abcClass).toBeNull();
+    expect(paint.reasons.abcClass).toBe("abc_excluded");
+    expect(excluded.abcXyz.unmatched.xyzOnly).toEqual(["GLUE", "PAINT"]);
+  });
+
+  it("judges status and ages on a later asOf, the stock unchanged", () => {
+    // 2024-06-29 is 90 days after 2024-03-31: GLUE, last issued 2023-11-15, is 227 days idle: dead.
+    const later = analyzeLedger(WORKED_LEDGER, { period: Q1_2024, asOf: "2024-06-29" });
+    const glue = rowOf(later.rows, "GLUE");
+    expect(glue.daysSinceLastIssue).toBe(137 + 90);
+    expect(glue.movementStatus).toBe("dead");
+    expect(glue.closingQuantity).toBe(15);
+    expect(rowOf(later.rows, "BOLT").oldestAge).toBe(180);
+    expect(later.options.asOf).toBe("2024-06-29");
+  });
+
+  it("names the aging columns after custom buckets", () => {
+    const custom = analyzeLedger(WORKED_LEDGER, { period: Q1_2024, agingBuckets: [45] });
+    const bolt = rowOf(custom.rows, "BOLT");
+    expect(bolt.age0to45Quantity).toBe(50);
+    expect(bolt.ageOver45Quantity).toBe(50);
+    expect(bolt).not.toHaveProperty("age0to30Quantity");
+  });
+
+  it.each([
+    [
+      "a period that ends before it starts",
+      { period: { from: "2024-02-01", to: "2024-01-01" } },
+      "invalid_period",
+    ],
+    ["an impossible day", { period: { from: "2024-02-30", to: "2024-03-31" } }, "invalid_date"],
+    ["asOf before the period end", { period: Q1_2024, asOf: "2024-03-01" }, "out_of_range"],
+    ["an unknown valuation", { period: Q1_2024, valuation: "lifo" }, "invalid_option"],
+    ["an unknown ABC measure", { period: Q1_2024, abc: { measure: "weight" } }, "invalid_option"],
+    [
+      "ABC cutoffs out of order",
+      { period: Q1_2024, abc: { cutoffs: [0.9, 0.5] } },
+      "invalid_option",
+    ],
+    ["an unknown XYZ bucket", { period: Q1_2024, xyz: { bucket: "year" } }, "invalid_option"],
+    [
+      "a service level of 1.2",
+      { period: Q1_2024, replenishment: { serviceLevel: 1.2 } },
+      "out_of_range",
+    ],
+    [
+      "a negative lead time",
+      { period: Q1_2024, replenishment: { leadTimeDays: -1 } },
+      "out_of_range",
+    ],
+    ["deadDays below slowDays", { period: Q1_2024, slowDays: 90, deadDays: 30 }, "invalid_option"],
+    ["an unknown grouping", { period: Q1_2024, groupBy: ["brand"] }, "invalid_option"],
+    ["a grouping twice", { period: Q1_2024, groupBy: ["month", "month"] }, "invalid_option"],
+    ["an unknown industry", { period: Q1_2024, industry: "mining" }, "unknown_industry"],
+    [
+      "a range whose max is below its min",
+      { period: Q1_2024, industry: { min: 5, max: 2 } },
+      "out_of_range",
+    ],
+    ["aging buckets not increasing", { period: Q1_2024, agingBuckets: [60, 30] }, "invalid_option"],
+    ["options that are not an object", null, "invalid_argument"],
+    ["abc options that are not an object", { period: Q1_2024, abc: "cogs" }, "invalid_option"],
+  ])("rejects %s", (_, options, code) => {
+    expect(codeOf(() => analyzeLedger(WORKED_LEDGER, options as never))).toBe(code);
+  });
+
+  it("rejects a SKU listed twice in skuInfo", () => {
+    const skuInfo = [{ sku: "BOLT" }, { sku: "BOLT", category: "x" }];
+    expect(codeOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, skuInfo }))).toBe(
+      "invalid_argument",
+    );
+  });
+
+  it("names the SKU when its master data is out of range", () => {
+    const skuInfo = [{ sku: "NUT", leadTimeDays: -3 }];
+    try {
+      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, skuInfo });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvKpiError);
+      expect((e as InvKpiError).code).toBe("out_of_range");
+      expect((e as InvKpiError).message).toMatch(/^analyzeLedger: SKU "NUT": /);
+      expect((e as InvKpiError).details.sku).toBe("NUT");
+    }
+  });
+
+  it("throws invalid_ledger with every bad row", () => {
+    try {
+      analyzeLedger(
+        [
+          ...WORKED_LEDGER,
+          { sku: "X", date: "2024-02-30", type: "issue", quantity: 1 },
+          { sku: "", date: "2024-02-01", type: "receipt", quantity: 1, unitCost: 1 },
+        ] as never,
+        { period: Q1_2024 },
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvKpiError).code).toBe("invalid_ledger");
+      expect((e as InvKpiError).issues.map((i) => [i.row, i.field])).toEqual([
+        [13, "date"],
+        [14, "sku"],
+      ]);
+    }
+  });
+});
+
+describe("analyzeLedger: the JSDoc example", () => {
+  it("gives the figures the example states", () => {
+    const example = analyzeLedger(
+      [
+        { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 },
+        { sku: "A", date: "2025-01-03", type: "issue", quantity: 4, unitPrice: 5 },
+      ],
+      { period: { from: "2025-01-01", to: "2025-01-04" } },
+    );
+    const [row] = example.rows;
+    expect(row?.closingQuantity).toBe(6);
+    expect(row?.cogs.toFixed(2)).toBe("8.00");
+    expect(row?.averageValue.toFixed(2)).toBe("16.00");
+    expect(row?.turnover).toBe(0.5);
+    expect(row?.grossMargin?.toFixed(2)).toBe("12.00");
+    expect(row?.reorderPoint).toBeNull();
+    expect(row?.reasons.reorderPoint).toBe("no_lead_time");
+    expect(example.diagnosis.reasons.status).toBe("no_industry");
+  });
+});

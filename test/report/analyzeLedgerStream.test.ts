@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { analyzeLedger, analyzeLedgerStream } from "../../src/report/index.js";
+import { Q1_2024, rejectionOf, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
+
+async function* oneByOne<T>(rows: readonly T[]): AsyncGenerator<T> {
+  for (const row of rows) {
+    await Promise.resolve();
+    yield row;
+  }
+}
+
+const OPTIONS = {
+  period: Q1_2024,
+  skuInfo: WORKED_SKU_INFO,
+  groupBy: ["category", "location", "month"],
+  industry: "wholesale",
+  replenishment: { leadTimeDays: 5 },
+} as const;
+
+describe("analyzeLedgerStream", () => {
+  it("gives the same report as analyzeLedger on the same rows", async () => {
+    const streamed = await analyzeLedgerStream(oneByOne(WORKED_LEDGER), OPTIONS);
+    expect(streamed).toEqual(analyzeLedger(WORKED_LEDGER, OPTIONS));
+  });
+
+  it("accepts a plain iterable too, in any order of days", async () => {
+    const reversed = [...WORKED_LEDGER].reverse();
+    const streamed = await analyzeLedgerStream(reversed, { period: Q1_2024 });
+    const direct = analyzeLedger(reversed, { period: Q1_2024 });
+    expect(streamed).toEqual(direct);
+    expect(streamed.rows.map((r) => r.sku)).toEqual(["BOLT", "GLUE", "NUT", "PAINT"]);
+  });
+
+  it("rejects with invalid_ledger listing every problem of every row", async () => {
+    const rows: unknown[] = [
+      ...WORKED_LEDGER,
+      { sku: "X", date: "2024-13-01", type: "issue", quantity: -1 },
+      "not a row",
+      { sku: "Y", date: "2024-01-02", type: "receipt", quantity: 3 },
+    ];
+    const error = await rejectionOf(analyzeLedgerStream(oneByOne(rows), { period: Q1_2024 }));
+    expect(error.code).toBe("invalid_ledger");
+    expect(error.message).toMatch(/^analyzeLedgerStream: 4 problems in 3 rows/);
+    expect(error.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+      [13, "date", "invalid_date"],
+      [13, "quantity", "wrong_sign"],
+      [14, "", "not_an_object"],
+      [15, "unitCost", "missing_cost"],
+    ]);
+  });
+
+  it("checks the options before reading a single row", async () => {
+    let read = 0;
+    async function* counted() {
+      for (const row of WORKED_LEDGER) {
+        read++;
+        yield row;
+      }
+    }
+    const error = await rejectionOf(
+      analyzeLedgerStream(counted(), { period: Q1_2024, valuation: "lifo" as never }),
+    );
+    expect(error.code).toBe("invalid_option");
+    expect(read).toBe(0);
+  });
+
+  it("rejects input that is not iterable", async () => {
+    const error = await rejectionOf(analyzeLedgerStream(42 as never, { period: Q1_2024 }));
+    expect(error.code).toBe("invalid_argument");
+  });
+
+  it("runs the JSDoc example", async () => {
+    async function* movements() {
+      yield { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 };
+      yield { sku: "A", date: "2025-01-03", type: "issue", quantity: 4 };
+    }
+    const report = await analyzeLedgerStream(movements(), {
+      period: { from: "2025-01-01", to: "2025-01-04" },
+    });
+    expect(report.rows[0]?.closingQuantity).toBe(6);
+  });
+});
