@@ -8,14 +8,7 @@ import {
   REPORT_NULL_REASONS,
 } from "../../src/report/index.js";
 import { rollupTurnover, TURNOVER_NULL_REASONS } from "../../src/turnover/index.js";
-import {
-  dayNumber,
-  dayOfDate,
-  interleave,
-  type LedgerCase,
-  ledgerArb,
-  SHAPES,
-} from "../ledger/arbitraries.js";
+import { interleave, type LedgerCase, ledgerArb, SHAPES } from "../ledger/arbitraries.js";
 import { nullFieldsAndReasons } from "./fixtures.js";
 
 // Generated ledgers with everything the engine supports (negative stock, transfers, returns,
