@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Bundles the `invkpi` binary for the end-to-end CLI tests (test/cli/), which spawn it.
+    globalSetup: ["test/cli/buildCli.globalSetup.ts"],
   },
 });

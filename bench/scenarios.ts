@@ -1,8 +1,9 @@
 // The benchmark scenarios. Run one directly: `node --import tsx bench/scenarios.ts replay-columns-1m`;
 // it prints one JSON line with its measurement. `bench/run.ts` runs them all, each in its own process.
+
+import { generateColumns, generateMovements } from "../src/cli/generateLedger.js";
 import { replayLedger } from "../src/ledger/replayLedger.js";
 import { validateLedger } from "../src/ledger/validateLedger.js";
-import { generateColumns, generateMovements } from "./generate.js";
 
 /** One scenario's figures. */
 export interface Measurement {

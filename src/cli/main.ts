@@ -1,4 +1,10 @@
-// The `invkpi` command. Placeholder until the CLI issue lands: prints the version and usage.
-const usage =
-  "usage: invkpi <command>\n\nThe command line arrives with the CLI issue; see README.md.";
-process.stdout.write(`${usage}\n`);
+// The `invkpi` binary (dist/cli.js): runs the command line on the process's arguments and streams.
+import { processCliIo } from "./CliIo.js";
+import { runCli } from "./runCli.js";
+
+// A reader that closes stdout early (`invkpi generate ... | head`) is not an error: stop writing.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+process.exitCode = await runCli(process.argv.slice(2), processCliIo());

@@ -1,0 +1,307 @@
+import { INDUSTRY_TURNOVER_RANGES } from "../benchmark/index.js";
+import type { ReadLedgerResult, TableFormat } from "../io/index.js";
+import { TABLE_FORMATS } from "../io/index.js";
+import type { ReplayWarning } from "../ledger/index.js";
+import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
+import type { Valuation } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import {
+  type AnalyzeLedgerOptions,
+  analyzeLedger,
+  type InventoryReport,
+  REPORT_GROUPINGS,
+  type ReportGrouping,
+} from "../report/index.js";
+import type { CliIo } from "./CliIo.js";
+import type { Command } from "./Command.js";
+import { displayNumber } from "./displayNumber.js";
+import { EXIT, type ExitCode } from "./exitCode.js";
+import { issueLines, problemCount } from "./issueLines.js";
+import { ledgerDateRange } from "./ledgerDateRange.js";
+import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
+import { ParsedArgs } from "./ParsedArgs.js";
+import { type InputFile, inputFile, readLedgerInput, readSkuInfoInput } from "./readLedgerInput.js";
+import { StatusReporter } from "./StatusReporter.js";
+import { usageError } from "./usageError.js";
+import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
+
+const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
+const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
+/** Problems shown before analyze gives up; `invkpi validate` lists them all. */
+const ISSUES_SHOWN = 20;
+/** Replay warnings shown as notes. */
+const WARNINGS_SHOWN = 10;
+
+const HELP = `usage: invkpi analyze <ledger|-> [options]
+
+Reads a stock-movement ledger and writes every KPI, per SKU and for the portfolio: stock value,
+COGS, turnover, days of inventory, ABC-XYZ classes, safety stock, reorder points, slow and dead
+stock, aging. The ledger is CSV (header: sku,date,type,quantity,unitCost,unitPrice,location,...),
+NDJSON or JSON, by its file name; '-' reads CSV from stdin.
+
+Options:
+  --skus <file>            SKU master data: category, description, leadTimeDays, serviceLevel,
+                           standardCost, minOrderQuantity, packSize, onOrder, ...
+  --from <YYYY-MM-DD>      first day of the period (default: the ledger's first movement date)
+  --to <YYYY-MM-DD>        last day of the period (default: the ledger's last movement date)
+  --as-of <YYYY-MM-DD>     the day slow and dead stock and aging are judged on (default: --to)
+  --valuation <method>     moving-average (default), fifo, standard (needs standardCost in --skus)
+  --service-level <p>      cycle service level in (0, 1) for SKUs without one (default 0.95)
+  --lead-time <days>       lead time for SKUs without one (default: none; then no reorder points)
+  --group-by <keys>        roll up by category, location, month (comma-separated, or repeated)
+  --industry <id>          compare turnover with ${INDUSTRIES.join(", ")}
+  --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md
+  --out <file>             write to this file instead of stdout
+  --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
+  --top <n>                rows in each list of the table format (default 20)
+  -q, --quiet              no progress line, no notes on stderr
+  -h, --help               show this help
+
+Every movement is checked first; if any row is invalid, every problem is listed on stderr (the
+first ${ISSUES_SHOWN}; 'invkpi validate' lists all) and nothing is analyzed.
+
+Exit codes: 0 ok; 1 invalid data, or a file that cannot be read or written; 2 bad usage.
+
+Examples:
+  invkpi analyze ledger.csv --industry wholesale
+  invkpi analyze ledger.csv --skus skus.csv --from 2025-01-01 --to 2025-12-31 --group-by category
+  invkpi analyze ledger.csv --format csv --out report.csv
+  cat ledger.csv | invkpi analyze - --format ndjson
+`;
+
+/** What `invkpi analyze` was asked to do, every option checked. */
+interface AnalyzePlan {
+  readonly ledger: InputFile;
+  readonly skus: InputFile | null;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly asOf: string | undefined;
+  readonly valuation: Valuation | undefined;
+  readonly serviceLevel: number | undefined;
+  readonly leadTimeDays: number | undefined;
+  readonly groupBy: readonly ReportGrouping[];
+  readonly industry: string | undefined;
+  readonly format: OutputFormat;
+  readonly inputFormat: TableFormat | undefined;
+  readonly out: string | undefined;
+  readonly top: number;
+  readonly quiet: boolean;
+}
+
+/** `invkpi analyze`: a ledger in, the inventory report out. */
+export const analyzeCommand: Command = {
+  name: "analyze",
+  summary: "every KPI of a ledger file: a summary, or rows as csv, json, ndjson, md",
+  help: HELP,
+  async run(args, io) {
+    const parsed = ParsedArgs.parse(args, {
+      skus: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "as-of": { type: "string" },
+      valuation: { type: "string" },
+      "service-level": { type: "string" },
+      "lead-time": { type: "string" },
+      "group-by": { type: "string", multiple: true },
+      industry: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      "input-format": { type: "string" },
+      top: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+    });
+    if (parsed.help) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    return analyze(await planOf(parsed), io);
+  },
+};
+
+/** Checks every option before any file is read, so a typo fails at once. */
+async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
+  const [ledgerArgument, ...extra] = parsed.positionals;
+  if (ledgerArgument === undefined)
+    throw usageError("name the ledger file to analyze (or - for stdin)");
+  if (extra.length > 0)
+    throw usageError(`expected one ledger file, got also '${extra.join("' '")}'`);
+  const text = (name: string): string | undefined => parsed.string(name);
+  const optional = <T>(name: string, parse: (value: string) => T): T | undefined => {
+    const value = text(name);
+    return value === undefined ? undefined : parse(value);
+  };
+  const from = optional("from", (v) => dateOption(v, "--from"));
+  const to = optional("to", (v) => dateOption(v, "--to"));
+  const asOf = optional("as-of", (v) => dateOption(v, "--as-of"));
+  if (from !== undefined && to !== undefined && to < from) {
+    throw usageError(`--to ${to} is before --from ${from}`);
+  }
+  if (asOf !== undefined && to !== undefined && asOf < to) {
+    throw usageError(`--as-of ${asOf} is before the period end --to ${to}`);
+  }
+  const skusArgument = text("skus");
+  if (skusArgument === "-" && ledgerArgument === "-") {
+    throw usageError("only one input can come from stdin: give --skus a file");
+  }
+  return {
+    ledger: await inputFile(ledgerArgument),
+    skus: skusArgument === undefined ? null : await inputFile(skusArgument),
+    from,
+    to,
+    asOf,
+    valuation: optional("valuation", (v) => choiceOption(v, "--valuation", VALUATIONS)),
+    serviceLevel: optional("service-level", (v) =>
+      numberOption(v, "--service-level", requireOpenUnitInterval),
+    ),
+    leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
+    groupBy: [
+      ...new Set(
+        parsed.list("group-by").map((g) => choiceOption(g, "--group-by", REPORT_GROUPINGS)),
+      ),
+    ],
+    industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
+    format: optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS)) ?? "table",
+    inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
+    out: text("out"),
+    top: optional("top", (v) => integerOption(v, "--top", 0)) ?? 20,
+    quiet: parsed.flag("quiet"),
+  };
+}
+
+async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
+  const status = new StatusReporter(io.stderr, { progress: io.stderrIsTTY, quiet: plan.quiet });
+  try {
+    const skuInfo = plan.skus === null ? undefined : await readSkus(plan.skus, io, status);
+    if (skuInfo === null) return EXIT.invalidData;
+    const input = await readLedgerInput(plan.ledger, io, status, {
+      ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
+      ...(skuInfo === undefined ? {} : { skuInfo }),
+    });
+    status.done();
+    if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+    const period = periodOf(plan, input, status);
+    status.progress(`analyzing ${displayNumber(input.columns.length)} movements…`);
+    const report = analyzeLedger(input.columns, optionsOf(plan, period, skuInfo));
+    status.done();
+    noteWarnings(report.warnings, plan.ledger, input, status);
+    const heading =
+      `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.columns.length)} movements, ` +
+      `${report.period.from} to ${report.period.to} (${report.period.days} days), valuation ${report.options.valuation}`;
+    await writeReport(report, plan.out ?? io.stdout, {
+      format: plan.format,
+      heading,
+      top: plan.top,
+    });
+    if (plan.out !== undefined) status.note(`wrote ${rowsText(report)} to ${plan.out}`);
+    return EXIT.ok;
+  } finally {
+    status.done();
+  }
+}
+
+/** The SKU master, or `null` after listing its problems. */
+async function readSkus(
+  file: InputFile,
+  io: CliIo,
+  status: StatusReporter,
+): Promise<readonly SkuInfo[] | null> {
+  const result = await readSkuInfoInput(file, io, status);
+  status.done();
+  if (result.issues.length === 0) return result.skuInfo;
+  for (const line of issueLines(result.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
+  io.stderr.write(
+    `${file.name}: ${problemCount(result.issues, result.rows)}; nothing was analyzed\n`,
+  );
+  return null;
+}
+
+/** Lists the ledger's problems on stderr; nothing is analyzed. */
+function refuse(file: InputFile, input: ReadLedgerResult, io: CliIo): ExitCode {
+  for (const line of issueLines(input.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
+  io.stderr.write(
+    `${file.name}: ${problemCount(input.issues, input.rows)}; nothing was analyzed\n`,
+  );
+  return EXIT.invalidData;
+}
+
+/** The period: --from and --to, each defaulting to the ledger's first and last movement dates. */
+function periodOf(
+  plan: AnalyzePlan,
+  input: ReadLedgerResult,
+  status: StatusReporter,
+): { from: string; to: string } {
+  if (plan.from !== undefined && plan.to !== undefined) return { from: plan.from, to: plan.to };
+  const range = ledgerDateRange(input.columns);
+  if (range === null) {
+    throw usageError(
+      `${plan.ledger.name} has no movements: give --from and --to for an empty period`,
+    );
+  }
+  const from = plan.from ?? range.from;
+  const to = plan.to ?? range.to;
+  if (to < from) {
+    throw usageError(
+      plan.from === undefined
+        ? `--to ${to} is before the first movement, ${range.from}`
+        : `--from ${from} is after the last movement, ${range.to}`,
+    );
+  }
+  if (plan.asOf !== undefined && plan.asOf < to) {
+    throw usageError(`--as-of ${plan.asOf} is before the period end ${to} (give --to)`);
+  }
+  status.note(`period ${from} to ${to}: ${periodSource(plan)}`);
+  return { from, to };
+}
+
+function periodSource(plan: AnalyzePlan): string {
+  if (plan.from === undefined && plan.to === undefined) {
+    return "the first and last movement dates (--from and --to choose another)";
+  }
+  return plan.from === undefined
+    ? "from the first movement date (--from chooses another)"
+    : "to the last movement date (--to chooses another)";
+}
+
+function optionsOf(
+  plan: AnalyzePlan,
+  period: { from: string; to: string },
+  skuInfo: readonly SkuInfo[] | undefined,
+): AnalyzeLedgerOptions {
+  const replenishment = {
+    ...(plan.serviceLevel === undefined ? {} : { serviceLevel: plan.serviceLevel }),
+    ...(plan.leadTimeDays === undefined ? {} : { leadTimeDays: plan.leadTimeDays }),
+  };
+  return {
+    period,
+    ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
+    ...(plan.valuation === undefined ? {} : { valuation: plan.valuation }),
+    replenishment,
+    ...(plan.groupBy.length === 0 ? {} : { groupBy: plan.groupBy }),
+    ...(plan.industry === undefined ? {} : { industry: plan.industry }),
+    ...(skuInfo === undefined ? {} : { skuInfo }),
+  };
+}
+
+/** The replay's warnings as notes: the first few with their lines, then a count of the rest. */
+function noteWarnings(
+  warnings: readonly ReplayWarning[],
+  file: InputFile,
+  input: ReadLedgerResult,
+  status: StatusReporter,
+): void {
+  for (const warning of warnings.slice(0, WARNINGS_SHOWN)) {
+    // A warning's row is the data row of the file (the columns keep it), so the file has its line.
+    const line = warning.row === undefined ? undefined : input.lineOf(warning.row);
+    const where = line === undefined ? file.name : `${file.name}:${line}`;
+    status.note(`warning: ${where}: ${warning.message} [${warning.code}]`);
+  }
+  if (warnings.length > WARNINGS_SHOWN) {
+    status.note(
+      `warning: … and ${displayNumber(warnings.length - WARNINGS_SHOWN)} more (--format json lists them all)`,
+    );
+  }
+}
+
+function rowsText(report: InventoryReport): string {
+  return `${displayNumber(report.rows.length)} row${report.rows.length === 1 ? "" : "s"}`;
+}

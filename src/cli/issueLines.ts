@@ -1,0 +1,39 @@
+import type { LedgerIssue } from "../model/InvKpiError.js";
+import { displayNumber } from "./displayNumber.js";
+import { formatIssue } from "./formatIssue.js";
+
+/**
+ * The problems of an input file, one line each (see {@link formatIssue}); with `limit`, the first
+ * `limit` and a line saying how many more there are.
+ *
+ * @example
+ * ```ts
+ * await writeText(issueLines(issues, "ledger.csv"), process.stdout, "invkpi");
+ * ```
+ */
+export function* issueLines(
+  issues: readonly LedgerIssue[],
+  source: string,
+  limit = Number.POSITIVE_INFINITY,
+): Generator<string> {
+  const shown = Math.min(limit, issues.length);
+  for (let i = 0; i < shown; i++) yield `${formatIssue(issues[i] as LedgerIssue, source)}\n`;
+  if (issues.length > shown) {
+    yield `… and ${displayNumber(issues.length - shown)} more problems (invkpi validate lists them all)\n`;
+  }
+}
+
+/**
+ * "3 problems in 2 of 10,000 rows": how many problems, in how many rows.
+ *
+ * @example
+ * ```ts
+ * problemCount([{ row: 1, field: "date", code: "invalid_date", message: "" }], 10); // "1 problem in 1 of 10 rows"
+ * ```
+ */
+export function problemCount(issues: readonly LedgerIssue[], rows: number): string {
+  const badRows = new Set(issues.filter((i) => i.row >= 0).map((i) => i.row)).size;
+  const problems = `${displayNumber(issues.length)} problem${issues.length === 1 ? "" : "s"}`;
+  if (badRows === 0) return `${problems} in the file`;
+  return `${problems} in ${displayNumber(badRows)} of ${displayNumber(rows)} row${rows === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,97 @@
+import { parseIsoDay } from "../model/day.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import { usageError } from "./usageError.js";
+
+// Turning the text of an option into a checked value. Every mistake is a usage error (exit 2) that
+// names the option and shows what was given.
+
+/**
+ * A date option: a real calendar day written `YYYY-MM-DD`.
+ *
+ * @throws InvKpiError `usage` for anything else (`2025-02-30`, `1/5/2025`).
+ * @example
+ * ```ts
+ * dateOption("2025-03-31", "--to"); // "2025-03-31"
+ * ```
+ */
+export function dateOption(text: string, option: string): string {
+  if (parseIsoDay(text) === null) {
+    throw usageError(`${option} must be a date written YYYY-MM-DD, got '${text}'`, {
+      option,
+      value: text,
+    });
+  }
+  return text;
+}
+
+/**
+ * A number option: plain decimal notation (`0.95`, `14`, `-3`), then the library's own argument
+ * guard (`requireOpenUnitInterval`, `requireNonNegative`, ...) for its domain.
+ *
+ * @param check - a guard of `src/model/assert.ts`, called as `check(value, "invkpi", option)`.
+ * @throws InvKpiError `usage` when the text is not a number or the guard refuses it.
+ * @example
+ * ```ts
+ * numberOption("0.975", "--service-level", requireOpenUnitInterval); // 0.975
+ * ```
+ */
+export function numberOption(
+  text: string,
+  option: string,
+  check: (value: unknown, fn: string, name: string) => number,
+): number {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text.trim())) {
+    throw usageError(`${option} must be a number, got '${text}'`, { option, value: text });
+  }
+  const value = Number(text);
+  try {
+    return check(value, "invkpi", option);
+  } catch (error) {
+    if (!(error instanceof InvKpiError)) throw error;
+    throw usageError(error.message.replace(/^invkpi: /, ""), { option, value: text });
+  }
+}
+
+/**
+ * A whole-number option of at least `min` (counts, seeds).
+ *
+ * @throws InvKpiError `usage` for a fraction, a sign, a number below `min` or above 2^53.
+ * @example
+ * ```ts
+ * integerOption("200", "--skus", 1); // 200
+ * ```
+ */
+export function integerOption(text: string, option: string, min: number): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw usageError(`${option} must be a whole number ≥ ${min}, got '${text}'`, {
+      option,
+      value: text,
+    });
+  }
+  return value;
+}
+
+/**
+ * An option with a fixed set of values.
+ *
+ * @throws InvKpiError `usage` for a value outside `allowed`.
+ * @example
+ * ```ts
+ * choiceOption("csv", "--format", ["table", "csv"]); // "csv"
+ * ```
+ */
+export function choiceOption<T extends string>(
+  text: string,
+  option: string,
+  allowed: readonly T[],
+): T {
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw usageError(`${option} must be one of ${allowed.join(", ")}; got '${text}'`, {
+      option,
+      value: text,
+      allowed,
+    });
+  }
+  return text as T;
+}

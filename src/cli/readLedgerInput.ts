@@ -1,0 +1,102 @@
+import { stat } from "node:fs/promises";
+import {
+  type ReadLedgerResult,
+  type ReadProgress,
+  type ReadSkuInfoResult,
+  readLedger,
+  readSkuInfo,
+  type TableFormat,
+} from "../io/index.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import type { CliIo } from "./CliIo.js";
+import { displayNumber } from "./displayNumber.js";
+import type { StatusReporter } from "./StatusReporter.js";
+import { usageError } from "./usageError.js";
+
+/** An input file named on the command line: a path, or `-` for stdin. */
+export interface InputFile {
+  /** The argument as given. */
+  readonly argument: string;
+  /** How messages name it: the path, or `stdin`. */
+  readonly name: string;
+}
+
+/**
+ * Checks that an input path names a readable file (before any work starts), so a typo is a usage
+ * mistake (exit 2) rather than a failure halfway through. `-` is stdin.
+ *
+ * @throws InvKpiError `usage` when the file does not exist or is a directory.
+ * @example
+ * ```ts
+ * await inputFile("-"); // { argument: "-", name: "stdin" }
+ * ```
+ */
+export async function inputFile(argument: string): Promise<InputFile> {
+  if (argument === "-") return { argument, name: "stdin" };
+  let isFile: boolean;
+  try {
+    isFile = (await stat(argument)).isFile();
+  } catch {
+    throw usageError(`cannot find the file '${argument}'`, { path: argument });
+  }
+  if (!isFile) throw usageError(`'${argument}' is not a file`, { path: argument });
+  return { argument, name: argument };
+}
+
+/** Options of {@link readLedgerInput}. */
+export interface ReadInputOptions {
+  /** The file's format; default from its name (CSV for stdin). */
+  readonly format?: TableFormat;
+  /** SKU master data (receipts of a SKU with a standardCost need no unitCost). */
+  readonly skuInfo?: readonly SkuInfo[];
+}
+
+/**
+ * Reads a ledger named on the command line (stdin for `-`), drawing a progress line on a terminal.
+ *
+ * @throws InvKpiError `io_error` when the file cannot be read.
+ * @example
+ * ```ts
+ * const { columns, issues } = await readLedgerInput(await inputFile("ledger.csv"), io, status);
+ * ```
+ */
+export async function readLedgerInput(
+  file: InputFile,
+  io: CliIo,
+  status: StatusReporter,
+  options: ReadInputOptions = {},
+): Promise<ReadLedgerResult> {
+  return readLedger(file.argument === "-" ? io.stdin : file.argument, {
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+    onProgress: (p) => status.progress(progressText(file, p)),
+  });
+}
+
+/**
+ * Reads a SKU master file named on the command line.
+ *
+ * @throws InvKpiError `io_error` when the file cannot be read.
+ * @example
+ * ```ts
+ * const { skuInfo, issues } = await readSkuInfoInput(await inputFile("skus.csv"), io, status);
+ * ```
+ */
+export async function readSkuInfoInput(
+  file: InputFile,
+  io: CliIo,
+  status: StatusReporter,
+): Promise<ReadSkuInfoResult> {
+  return readSkuInfo(file.argument === "-" ? io.stdin : file.argument, {
+    onProgress: (p) => status.progress(progressText(file, p)),
+  });
+}
+
+function progressText(file: InputFile, p: ReadProgress): string {
+  const rows = `${displayNumber(p.rows)} rows`;
+  if (p.totalBytes === null || p.totalBytes === 0) {
+    return `reading ${file.name}: ${displayNumber(p.bytesRead / 2 ** 20, 0)} MiB, ${rows}`;
+  }
+  const percent = Math.min(100, Math.floor((100 * p.bytesRead) / p.totalBytes));
+  return `reading ${file.name}: ${percent} % (${rows})`;
+}

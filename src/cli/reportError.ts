@@ -1,0 +1,48 @@
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { CliIo } from "./CliIo.js";
+import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
+
+/**
+ * Reports an error of a command as one readable line on stderr and returns its exit code:
+ * - a usage mistake (exit 2): `invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'`;
+ * - an `InvKpiError` (exit 1): its message, e.g. a file that cannot be read;
+ * - anything else is a bug (exit 1): one line asking to report it; with `INVKPI_DEBUG=1` in the
+ *   environment the stack trace follows;
+ * - a closed stdout (`EPIPE`, the reader of `invkpi ... | head` went away) is not an error: exit 0,
+ *   nothing written.
+ *
+ * @param command - the command's name, or `undefined` before one was found.
+ * @example
+ * ```ts
+ * reportError(new InvKpiError("usage", "unknown option '--frob'"), "analyze", io); // 2
+ * // stderr: invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'
+ * ```
+ */
+export function reportError(error: unknown, command: string | undefined, io: CliIo): ExitCode {
+  const prefix = command === undefined ? "invkpi" : `invkpi ${command}`;
+  if (isClosedOutput(error)) return EXIT.ok;
+  const code = exitCodeOf(error);
+  if (error instanceof InvKpiError) {
+    const hint = code === EXIT.usage ? `; see '${prefix} --help'` : "";
+    io.stderr.write(`${prefix}: ${oneLine(error.message)}${hint}\n`);
+    return code;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(
+    `${prefix}: unexpected error: ${oneLine(message)}. This is a bug in invkpi: please report it with the command you ran (INVKPI_DEBUG=1 shows the stack).\n`,
+  );
+  if (io.env.INVKPI_DEBUG === "1" && error instanceof Error && error.stack !== undefined) {
+    io.stderr.write(`${error.stack}\n`);
+  }
+  return code;
+}
+
+/** Whether the reader of stdout went away (`| head`): not an error of the command. */
+function isClosedOutput(error: unknown): boolean {
+  return error instanceof InvKpiError && error.details.cause === "EPIPE";
+}
+
+/** Line breaks and the spaces around them become one space: an error is one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}

@@ -1,0 +1,127 @@
+import type { InventoryReport, InventoryReportRow } from "../report/index.js";
+import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
+import { type TextColumn, textTable } from "./textTable.js";
+
+/** The statuses of stock that does not move: the capital a person wants to free first. */
+const STALE = new Set(["slow", "dead", "never-moved"]);
+
+/**
+ * The slow, dead and never-moved stock with the most capital in it, largest value first, at most
+ * `top` rows and a count of the rest.
+ *
+ * @example
+ * ```ts
+ * staleStockSection(report, 10); // "Slow and dead stock by value (12 SKUs, 3 shown)\n  SKU ..."
+ * ```
+ */
+export function staleStockSection(report: InventoryReport, top: number): string {
+  const stale = report.rows
+    .filter((r) => STALE.has(r.movementStatus))
+    .sort((a, b) => b.closingValue.comparedTo(a.closingValue) || compareKey(a, b));
+  const title = `Slow and dead stock by value (no issue in ${report.options.slowDays}+ days)`;
+  if (stale.length === 0) return `${title}\n  none\n`;
+  const naming = rowNaming(report);
+  const columns: TextColumn[] = [
+    ...naming.columns,
+    { header: "status" },
+    { header: "last issue" },
+    { header: "days", align: "right" },
+    { header: "on hand", align: "right" },
+    { header: "value", align: "right" },
+  ];
+  const rows = stale
+    .slice(0, top)
+    .map((r) => [
+      ...naming.cells(r),
+      r.movementStatus,
+      r.lastIssueDate ?? "never",
+      displayNumber(r.daysSinceLastIssue, 0),
+      displayNumber(r.closingQuantity),
+      displayMoney(r.closingValue),
+    ]);
+  return `${title}\n${textTable(columns, rows, 2)}${more(stale.length, top)}`;
+}
+
+/**
+ * The SKUs whose inventory position is at or below their reorder point, the most urgent first
+ * (the lowest position relative to the reorder point), at most `top` rows and a count of the rest.
+ *
+ * @example
+ * ```ts
+ * reorderSection(report, 10); // "Reorder now (position ≤ reorder point)\n  SKU ..."
+ * ```
+ */
+export function reorderSection(report: InventoryReport, top: number): string {
+  const due = report.rows
+    .filter((r) => r.reorderNow === true)
+    .sort((a, b) => urgency(a) - urgency(b) || compareKey(a, b));
+  const title = "Reorder now (inventory position ≤ reorder point)";
+  if (report.rows.every((r) => r.reorderPoint === null)) {
+    return `${title}\n  ${NO_VALUE} no reorder points: give --lead-time, or leadTimeDays in a --skus file\n`;
+  }
+  if (due.length === 0) return `${title}\n  none\n`;
+  const naming = rowNaming(report);
+  const columns: TextColumn[] = [
+    ...naming.columns,
+    { header: "ABC" },
+    { header: "position", align: "right" },
+    { header: "reorder pt", align: "right" },
+    { header: "safety", align: "right" },
+    { header: "lead days", align: "right" },
+    { header: "order", align: "right" },
+  ];
+  const rows = due
+    .slice(0, top)
+    .map((r) => [
+      ...naming.cells(r),
+      `${r.abcClass ?? NO_VALUE}${r.xyzClass ?? ""}`,
+      displayNumber(r.inventoryPosition),
+      displayNumber(r.reorderPoint, 1, true),
+      displayNumber(r.safetyStock, 1, true),
+      displayNumber(r.leadTimeDays),
+      displayNumber(r.suggestedOrder, 1),
+    ]);
+  return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}`;
+}
+
+/** The columns that name a row, and the cells of one row. */
+export interface RowNaming {
+  readonly columns: readonly TextColumn[];
+  readonly cells: (row: InventoryReportRow) => string[];
+}
+
+/** SKU, description when any row has one, location when the report is by location. */
+export function rowNaming(report: InventoryReport): RowNaming {
+  const described = report.rows.some((r) => r.description !== null);
+  const located = report.options.byLocation;
+  return {
+    columns: [
+      { header: "SKU", maxWidth: 24 },
+      ...(described ? [{ header: "description", maxWidth: 28 }] : []),
+      ...(located ? [{ header: "location", maxWidth: 16 }] : []),
+    ],
+    cells: (row) => [
+      row.sku,
+      ...(described ? [row.description ?? ""] : []),
+      ...(located ? [row.location ?? ""] : []),
+    ],
+  };
+}
+
+/** "… and 12 more" under a list cut at `top`. */
+export function more(count: number, top: number): string {
+  return count > top ? `  … and ${displayNumber(count - top)} more\n` : "";
+}
+
+/** Position relative to the reorder point: 0 when nothing is left, 1 at the point itself. */
+function urgency(row: InventoryReportRow): number {
+  const point = row.reorderPoint ?? 0;
+  return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
+}
+
+function compareKey(a: InventoryReportRow, b: InventoryReportRow): number {
+  if (a.sku !== b.sku) return a.sku < b.sku ? -1 : 1;
+  const la = a.location ?? "";
+  const lb = b.location ?? "";
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}

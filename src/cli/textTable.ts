@@ -1,0 +1,59 @@
+import { displayWidth, graphemes, graphemeWidth } from "../io/displayWidth.js";
+
+/** One column of a {@link textTable}. */
+export interface TextColumn {
+  readonly header: string;
+  /** `right` for figures, `left` (default) for text. */
+  readonly align?: "left" | "right";
+  /** Cut longer cells to this many terminal columns, ending with `…`. Default: no limit. */
+  readonly maxWidth?: number;
+}
+
+/**
+ * An aligned plain-text table of cells already formatted for display, each line indented by
+ * `indent` spaces. Widths are terminal columns, so Chinese text (two columns a character) lines up.
+ *
+ * @example
+ * ```ts
+ * textTable([{ header: "SKU" }, { header: "value", align: "right" }], [["螺栓", "12.50"]]);
+ * // "SKU   value\n----  -----\n螺栓  12.50\n"
+ * ```
+ */
+export function textTable(
+  columns: readonly TextColumn[],
+  rows: readonly (readonly string[])[],
+  indent = 0,
+): string {
+  const cut = (text: string, k: number): string =>
+    truncate(text.replace(/[\r\n\t]+/g, " "), columns[k]?.maxWidth ?? Number.POSITIVE_INFINITY);
+  const body = rows.map((row) => columns.map((_, k) => cut(row[k] ?? "", k)));
+  const header = columns.map((c, k) => cut(c.header, k));
+  const widths = header.map((h, k) =>
+    Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[k] as string))),
+  );
+  const margin = " ".repeat(indent);
+  const line = (cells: readonly string[]): string =>
+    `${margin}${cells
+      .map((cell, k) => pad(cell, widths[k] as number, columns[k]?.align === "right"))
+      .join("  ")
+      .trimEnd()}\n`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("");
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+function truncate(text: string, maxWidth: number): string {
+  if (displayWidth(text) <= maxWidth) return text;
+  let out = "";
+  let width = 0;
+  for (const grapheme of graphemes(text)) {
+    const w = graphemeWidth(grapheme);
+    if (width + w > maxWidth - 1) break;
+    out += grapheme;
+    width += w;
+  }
+  return `${out}…`;
+}

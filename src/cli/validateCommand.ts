@@ -1,0 +1,118 @@
+import type { TableFormat } from "../io/index.js";
+import { TABLE_FORMATS } from "../io/index.js";
+import { writeText } from "../io/writeText.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import type { CliIo } from "./CliIo.js";
+import type { Command } from "./Command.js";
+import { displayNumber } from "./displayNumber.js";
+import { EXIT, type ExitCode } from "./exitCode.js";
+import { issueLines, problemCount } from "./issueLines.js";
+import { choiceOption } from "./optionValues.js";
+import { ParsedArgs } from "./ParsedArgs.js";
+import { type InputFile, inputFile, readLedgerInput, readSkuInfoInput } from "./readLedgerInput.js";
+import { StatusReporter } from "./StatusReporter.js";
+import { usageError } from "./usageError.js";
+
+const HELP = `usage: invkpi validate <ledger|-> [options]
+
+Checks every row of a stock-movement ledger (CSV, NDJSON or JSON; '-' reads CSV from stdin) and
+lists every problem, one line each, on stdout:
+
+  ledger.csv:5000: date: date must be a real calendar day as 'YYYY-MM-DD' ...; got "2025-02-30" [invalid_date]
+
+that is file:line: field: what is wrong; the value found [code]. The last line counts them. A file
+without problems prints one line: "ledger.csv: 10,000 rows, no problems".
+
+Options:
+  --skus <file>            SKU master data: receipts of a SKU with a standardCost need no unitCost;
+                           its own problems are listed too
+  --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
+  -q, --quiet              no progress line on stderr
+  -h, --help               show this help
+
+Exit codes: 0 no problems; 1 problems found, or a file that cannot be read; 2 bad usage.
+`;
+
+/** `invkpi validate`: every problem of a ledger file, with its line, field and reason. */
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check a ledger file: every problem with its line, field and reason",
+  help: HELP,
+  async run(args, io) {
+    const parsed = ParsedArgs.parse(args, {
+      skus: { type: "string" },
+      "input-format": { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+    });
+    if (parsed.help) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    const [ledgerArgument, ...extra] = parsed.positionals;
+    if (ledgerArgument === undefined)
+      throw usageError("name the ledger file to check (or - for stdin)");
+    if (extra.length > 0)
+      throw usageError(`expected one ledger file, got also '${extra.join("' '")}'`);
+    const skusArgument = parsed.string("skus");
+    if (skusArgument === "-" && ledgerArgument === "-") {
+      throw usageError("only one input can come from stdin: give --skus a file");
+    }
+    const formatText = parsed.string("input-format");
+    return validate(
+      await inputFile(ledgerArgument),
+      skusArgument === undefined ? null : await inputFile(skusArgument),
+      formatText === undefined
+        ? undefined
+        : choiceOption(formatText, "--input-format", TABLE_FORMATS),
+      parsed.flag("quiet"),
+      io,
+    );
+  },
+};
+
+async function validate(
+  ledger: InputFile,
+  skus: InputFile | null,
+  format: TableFormat | undefined,
+  quiet: boolean,
+  io: CliIo,
+): Promise<ExitCode> {
+  const status = new StatusReporter(io.stderr, { progress: io.stderrIsTTY, quiet });
+  let skuInfo: readonly SkuInfo[] | undefined;
+  let ok = true;
+  try {
+    if (skus !== null) {
+      const master = await readSkuInfoInput(skus, io, status);
+      status.done();
+      skuInfo = master.skuInfo;
+      ok = await report(skus, master.issues, master.rows, io);
+    }
+    const input = await readLedgerInput(ledger, io, status, {
+      ...(format === undefined ? {} : { format }),
+      ...(skuInfo === undefined ? {} : { skuInfo }),
+    });
+    status.done();
+    ok = (await report(ledger, input.issues, input.rows, io)) && ok;
+  } finally {
+    status.done();
+  }
+  return ok ? EXIT.ok : EXIT.invalidData;
+}
+
+/** Writes a file's problems and the count line; `true` when there were none. */
+async function report(
+  file: InputFile,
+  issues: Parameters<typeof issueLines>[0],
+  rows: number,
+  io: CliIo,
+): Promise<boolean> {
+  function* lines(): Generator<string> {
+    yield* issueLines(issues, file.name);
+    const rowsText = `${displayNumber(rows)} row${rows === 1 ? "" : "s"}`;
+    yield issues.length === 0
+      ? `${file.name}: ${rowsText}, no problems\n`
+      : `${file.name}: ${problemCount(issues, rows)}\n`;
+  }
+  await writeText(lines(), io.stdout, "invkpi validate");
+  return issues.length === 0;
+}

@@ -1,0 +1,278 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { FIXTURES } from "./cliPaths.js";
+import { lines, runInvkpi, scratchDir } from "./runInvkpi.js";
+
+// `invkpi analyze` end to end: the bundled binary on fixture files, as a user runs it.
+//
+// The fixture ledger (test/cli/fixtures/ledger.csv), worked out by hand:
+//   A-100: 01-01 receipt 100 @ 2.00; 01-11 issue 50 @ 3.00; 01-21 receipt 50 @ 2.60; 01-31 issue 40 @ 3.00
+//   B-200: 01-01 receipt 10 @ 5.00, never issued
+// Period by default: the first and last movement dates, 2025-01-01 to 2025-01-31 (31 days).
+// Moving average, A-100: the first issue costs 50 × 2.00 = 100, leaving 50 worth 100; the receipt
+//   makes 100 units worth 230 (2.30 each); the second issue costs 40 × 2.30 = 92, leaving 60 worth
+//   138. COGS = 192. Revenue = 90 × 3.00 = 270.
+// Time-weighted average value of A-100 (end-of-day balances): 10 days at 200, 10 at 100, 10 at
+//   230, 1 at 138 → (2000 + 1000 + 2300 + 138) / 31 = 5438 / 31 = 175.419…; turnover = 192 / (5438
+//   / 31) = 5952 / 5438 = 1.09452…
+// FIFO, A-100: both issues come from the first layer at 2.00: COGS = 90 × 2.00 = 180; closing
+//   value = 10 × 2.00 + 50 × 2.60 = 150.
+// Portfolio: COGS 192; closing value 138 + 50 = 188.
+
+const ledger = join(FIXTURES, "ledger.csv");
+const skus = join(FIXTURES, "skus.csv");
+
+interface JsonReport {
+  period: { from: string; to: string; days: number };
+  totals: { turnover: { cogs: string; closingValue: string } };
+  groups: { month?: { month: string }[]; category?: { key: string | null }[] };
+  diagnosis: { status: string | null; reasons: Record<string, string> };
+  rows: Record<string, unknown>[];
+}
+
+const rowOf = (report: JsonReport, sku: string): Record<string, unknown> => {
+  const row = report.rows.find((r) => r.sku === sku);
+  if (row === undefined) throw new Error(`no row ${sku}`);
+  return row;
+};
+
+describe("invkpi analyze --format json", () => {
+  test("gives the hand-computed figures, over the ledger's own dates by default", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--format", "json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.period).toEqual({ from: "2025-01-01", to: "2025-01-31", days: 31 });
+    const a = rowOf(report, "A-100");
+    expect(a.cogs).toBe("192");
+    expect(a.closingValue).toBe("138");
+    expect(a.closingQuantity).toBe(60);
+    expect(a.revenue).toBe("270");
+    expect(Number(a.averageValue)).toBeCloseTo(5438 / 31, 12);
+    expect(a.turnover as number).toBeCloseTo(5952 / 5438, 12);
+    expect(rowOf(report, "B-200").movementStatus).toBe("never-moved");
+    expect(report.totals.turnover.cogs).toBe("192");
+    expect(report.totals.turnover.closingValue).toBe("188");
+    // The period came from the ledger: a note on stderr says so, and nothing else is written there.
+    expect(lines(run.stderr)).toEqual([
+      "period 2025-01-01 to 2025-01-31: the first and last movement dates (--from and --to choose another)",
+    ]);
+  });
+
+  test("--valuation fifo changes the cost of the issues", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--format", "json", "--valuation", "fifo"]);
+    expect(run.code).toBe(0);
+    const a = rowOf(JSON.parse(run.stdout) as JsonReport, "A-100");
+    expect(a.cogs).toBe("180");
+    expect(a.closingValue).toBe("150");
+  });
+
+  test("--from and --to set the period; --quiet silences the notes", async () => {
+    const run = await runInvkpi([
+      "analyze",
+      ledger,
+      "--format",
+      "json",
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-03-31",
+      "--quiet",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.period).toEqual({ from: "2025-01-01", to: "2025-03-31", days: 90 });
+  });
+
+  test("--skus, --group-by and --industry reach the report", async () => {
+    const run = await runInvkpi([
+      "analyze",
+      ledger,
+      "--skus",
+      skus,
+      "--group-by",
+      "category,month",
+      "--industry",
+      "wholesale",
+      "--format",
+      "json",
+      "-q",
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(rowOf(report, "A-100").category).toBe("紧固件 Fasteners");
+    expect(rowOf(report, "A-100").leadTimeDays).toBe(5);
+    expect(rowOf(report, "A-100").reorderPoint).toEqual(expect.any(Number));
+    expect(report.groups.category?.map((g) => g.key)).toEqual([
+      "紧固件 Fasteners",
+      "轴承 Bearings",
+    ]);
+    expect(report.groups.month?.map((g) => g.month)).toEqual(["2025-01"]);
+    expect(report.diagnosis.status).not.toBeNull();
+  });
+});
+
+describe("invkpi analyze, the other formats", () => {
+  test("csv: every column, money as exact decimals, reasons in one cell", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--format", "csv", "-q"]);
+    expect(run.code).toBe(0);
+    const [header, ...rows] = lines(run.stdout);
+    const columns = (header ?? "").split(",");
+    expect(columns.slice(0, 4)).toEqual(["sku", "description", "category", "location"]);
+    expect(columns.at(-1)).toBe("reasons");
+    expect(rows).toHaveLength(2);
+    const a = (rows[0] ?? "").split(",");
+    expect(a[0]).toBe("A-100");
+    expect(a[columns.indexOf("cogs")]).toBe("192");
+    expect(a[columns.indexOf("closingValue")]).toBe("138");
+    expect(a[columns.indexOf("reasons")]).toContain("leadTimeDays=no_lead_time");
+  });
+
+  test("csv: a SKU that looks like a formula is escaped, a negative amount is not", async () => {
+    // "-X1" would run as a formula in a spreadsheet; its negative adjustment stays a number.
+    const input =
+      "sku,date,type,quantity,unitCost\n" +
+      "-X1,2025-01-01,receipt,10,1.50\n" +
+      "-X1,2025-01-05,adjustment,-2,\n";
+    const run = await runInvkpi(["analyze", "-", "--format", "csv", "-q"], { input });
+    expect(run.code).toBe(0);
+    const [header, row] = lines(run.stdout);
+    const columns = (header ?? "").split(",");
+    const cells = (row ?? "").split(",");
+    expect(cells[0]).toBe("'-X1");
+    expect(cells[columns.indexOf("closingQuantity")]).toBe("8");
+    expect(cells[columns.indexOf("shrinkageValue")]).toBe("3"); // 2 × 1.50
+  });
+
+  test("ndjson: one JSON object per row, reasons as an object", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--format", "ndjson", "-q"]);
+    expect(run.code).toBe(0);
+    const records = lines(run.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((r) => r.sku)).toEqual(["A-100", "B-200"]);
+    expect(records[0]?.cogs).toBe("192");
+    expect(records[1]?.reasons).toMatchObject({ lastIssueDate: "never_issued" });
+  });
+
+  test("md: a Markdown table of the rows", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--format", "md", "-q"]);
+    expect(run.code).toBe(0);
+    const [header, rule, a, b] = lines(run.stdout);
+    expect(header).toMatch(/^\| sku +\| description +\|/);
+    expect(rule).toMatch(/^\| -+ \|/);
+    expect(a).toMatch(/^\| A-100 /);
+    expect(b).toMatch(/^\| B-200 /);
+  });
+
+  test("table (the default): the summary, then the rows by value", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--skus", skus, "-q"]);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toMatch(/^invkpi analyze .*ledger\.csv: 5 movements, 2025-01-01 to 2025-01-31/);
+    expect(out).toMatch(/COGS +192\.00\n/);
+    expect(out).toMatch(/inventory value at the end +188\.00\n/);
+    expect(out).toContain("ABC-XYZ matrix");
+    expect(out).toMatch(/B-200 +Deep groove ball bearing 62… +never-moved/);
+    // The rows table lists A-100 (closing value 138) before B-200 (50).
+    const rowsTable = out.slice(out.indexOf("SKUs by value at the end"));
+    expect(rowsTable.indexOf("A-100")).toBeLessThan(rowsTable.indexOf("B-200"));
+  });
+
+  test("table: --top cuts the lists and counts the rest", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--top", "1", "-q"]);
+    expect(run.code).toBe(0);
+    const rowsTable = run.stdout.slice(run.stdout.indexOf("SKUs by value at the end"));
+    expect(rowsTable).toContain("A-100");
+    expect(rowsTable).not.toContain("B-200");
+    expect(rowsTable).toContain("… and 1 more");
+  });
+});
+
+describe("invkpi analyze, inputs and outputs", () => {
+  test("- reads CSV from stdin; NDJSON files are read by their name", async () => {
+    const csv = await readFile(ledger, "utf8");
+    const fromStdin = await runInvkpi(["analyze", "-", "--format", "ndjson", "-q"], { input: csv });
+    const fromNdjson = await runInvkpi([
+      "analyze",
+      join(FIXTURES, "ledger.ndjson"),
+      "--format",
+      "ndjson",
+      "-q",
+    ]);
+    const fromFile = await runInvkpi(["analyze", ledger, "--format", "ndjson", "-q"]);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    expect(fromNdjson.stdout).toBe(fromFile.stdout);
+  });
+
+  test("--input-format ndjson reads NDJSON from stdin", async () => {
+    const ndjson = await readFile(join(FIXTURES, "ledger.ndjson"), "utf8");
+    const run = await runInvkpi(
+      ["analyze", "-", "--input-format", "ndjson", "--format", "json", "-q"],
+      { input: ndjson },
+    );
+    expect(run.code).toBe(0);
+    expect(rowOf(JSON.parse(run.stdout) as JsonReport, "A-100").cogs).toBe("192");
+  });
+
+  test("--out writes the file, stdout stays empty, a note says where", async () => {
+    const dir = await scratchDir();
+    const out = join(dir, "report.csv");
+    const run = await runInvkpi(["analyze", ledger, "--format", "csv", "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`wrote 2 rows to ${out}`);
+    expect(lines(await readFile(out, "utf8"))).toHaveLength(3);
+  });
+
+  test("replay warnings are notes with the file's line", async () => {
+    // Line 3 issues more than is on hand: negative stock, a warning, not an error.
+    const input =
+      "sku,date,type,quantity,unitCost\nA,2025-01-01,receipt,1,2.00\nA,2025-01-02,issue,3,\n";
+    const run = await runInvkpi(["analyze", "-", "--format", "json"], { input });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: stdin:3: .* \[negative_stock\]$/m);
+  });
+
+  test("a ledger with only a header: usage error without a period, an empty report with one", async () => {
+    const file = join(FIXTURES, "header-only.csv");
+    const without = await runInvkpi(["analyze", file]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/has no movements: give --from and --to/);
+    const withPeriod = await runInvkpi([
+      "analyze",
+      file,
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-01-31",
+      "--format",
+      "json",
+    ]);
+    expect(withPeriod.code).toBe(0);
+    expect((JSON.parse(withPeriod.stdout) as JsonReport).rows).toEqual([]);
+    const csv = await runInvkpi([
+      "analyze",
+      file,
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-01-31",
+      "--format",
+      "csv",
+      "-q",
+    ]);
+    expect(csv).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  test("an invalid SKU master: every problem with its line, exit 1, nothing analyzed", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--skus", join(FIXTURES, "bad-skus.csv")]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/bad-skus\.csv:2: leadTimeDays: .*; got -5 \[invalid_quantity\]$/),
+      expect.stringMatching(/bad-skus\.csv:3: serviceLevel: .*; got 1\.5 \[invalid_quantity\]$/),
+      expect.stringMatching(/bad-skus\.csv: 2 problems in 2 of 2 rows; nothing was analyzed$/),
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, test } from "vitest";
+import type { CliIo } from "../../src/cli/CliIo.js";
+import { reportError } from "../../src/cli/reportError.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+
+function io(env: Record<string, string> = {}): { io: CliIo; stderr: () => string } {
+  const stderr = new PassThrough();
+  let text = "";
+  stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    text += chunk;
+  });
+  const streams: CliIo = {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr,
+    stderrIsTTY: false,
+    env,
+  };
+  return { io: streams, stderr: () => text };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("reportError", () => {
+  test("a usage mistake: exit 2, one line pointing to the command's help", async () => {
+    const { io: streams, stderr } = io();
+    const code = reportError(
+      new InvKpiError("usage", "unknown option '--frob'"),
+      "analyze",
+      streams,
+    );
+    await flush();
+    expect(code).toBe(2);
+    expect(stderr()).toBe("invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'\n");
+  });
+
+  test("a data or file error: exit 1, its message on one line", async () => {
+    const { io: streams, stderr } = io();
+    const error = new InvKpiError("io_error", "readLedger: cannot read x.csv:\nEACCES");
+    expect(reportError(error, "validate", streams)).toBe(1);
+    await flush();
+    expect(stderr()).toBe("invkpi validate: readLedger: cannot read x.csv: EACCES\n");
+  });
+
+  test("an unexpected error: exit 1, one line asking to report it, the stack only on request", async () => {
+    const quiet = io();
+    expect(reportError(new TypeError("x is undefined"), "demo", quiet.io)).toBe(1);
+    await flush();
+    expect(quiet.stderr()).toMatch(
+      /^invkpi demo: unexpected error: x is undefined\. This is a bug in invkpi: please report it .*\n$/,
+    );
+    expect(quiet.stderr().split("\n")).toHaveLength(2);
+    const debug = io({ INVKPI_DEBUG: "1" });
+    reportError(new TypeError("x is undefined"), "demo", debug.io);
+    await flush();
+    expect(debug.stderr()).toMatch(/\n\s+at /);
+  });
+
+  test("a closed stdout (EPIPE) is not an error", async () => {
+    const { io: streams, stderr } = io();
+    const error = new InvKpiError("io_error", "cannot write", { details: { cause: "EPIPE" } });
+    expect(reportError(error, "generate", streams)).toBe(0);
+    await flush();
+    expect(stderr()).toBe("");
+  });
+});

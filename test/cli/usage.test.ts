@@ -1,0 +1,134 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { FIXTURES } from "./cliPaths.js";
+import { lines, runInvkpi } from "./runInvkpi.js";
+
+// Help, version, and what a user sees for a mistake on the command line: one line on stderr that
+// names the mistake and points to the help, exit code 2, never a stack trace.
+
+const ledger = join(FIXTURES, "ledger.csv");
+
+describe("help and version", () => {
+  test("--version prints the package's version", async () => {
+    const { version } = JSON.parse(
+      await readFile(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { version: string };
+    const run = await runInvkpi(["--version"]);
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  test("--help lists every command", async () => {
+    const run = await runInvkpi(["--help"]);
+    expect(run.code).toBe(0);
+    for (const command of ["analyze", "validate", "demo", "generate"]) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    }
+  });
+
+  test.each(["analyze", "validate", "demo", "generate"])("invkpi %s --help", async (command) => {
+    const run = await runInvkpi([command, "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^usage: invkpi ${command} `));
+    expect(run.stdout).toContain("Exit codes:");
+    expect(run.stderr).toBe("");
+    const viaHelp = await runInvkpi(["help", command]);
+    expect(viaHelp.stdout).toBe(run.stdout);
+  });
+
+  test("no command: the help on stderr, exit 2", async () => {
+    const run = await runInvkpi([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^invkpi \S+: inventory KPIs/);
+  });
+});
+
+describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", () => {
+  const mistakes: [readonly string[], RegExp][] = [
+    [
+      ["analyze", ledger, "--lead-tim", "3"],
+      /^invkpi analyze: unknown option '--lead-tim' \(did you mean --lead-time\?\); see 'invkpi analyze --help'\n$/,
+    ],
+    [["analyze", ledger, "--frobnicate"], /^invkpi analyze: unknown option '--frobnicate'; see/],
+    [["analyze", ledger, "--from"], /^invkpi analyze: option '--from' needs a value/],
+    [["analyze", ledger, "--quiet=yes"], /^invkpi analyze: option '--quiet' takes no value; see/],
+    [["analyze"], /^invkpi analyze: name the ledger file to analyze \(or - for stdin\); see/],
+    [
+      ["analyze", ledger, "other.csv"],
+      /^invkpi analyze: expected one ledger file, got also 'other\.csv'/,
+    ],
+    [
+      ["analyze", "no-such-file.csv"],
+      /^invkpi analyze: cannot find the file 'no-such-file\.csv'; see/,
+    ],
+    [
+      ["analyze", ledger, "--format", "xml"],
+      /--format must be one of table, csv, json, ndjson, md; got 'xml'/,
+    ],
+    [
+      ["analyze", ledger, "--valuation", "lifo"],
+      /--valuation must be one of moving-average, fifo, standard; got 'lifo'/,
+    ],
+    [
+      ["analyze", ledger, "--service-level", "1.2"],
+      /--service-level must be in \(0, 1\), got 1\.2/,
+    ],
+    [["analyze", ledger, "--service-level", "95%"], /--service-level must be a number, got '95%'/],
+    [["analyze", ledger, "--lead-time=-3"], /--lead-time must be ≥ 0, got -3/],
+    [
+      ["analyze", ledger, "--from", "2025-02-30"],
+      /--from must be a date written YYYY-MM-DD, got '2025-02-30'/,
+    ],
+    [
+      ["analyze", ledger, "--from", "2025-03-01", "--to", "2025-01-01"],
+      /--to 2025-01-01 is before --from 2025-03-01/,
+    ],
+    [
+      ["analyze", ledger, "--to", "2024-12-31"],
+      /--to 2024-12-31 is before the first movement, 2025-01-01/,
+    ],
+    [
+      ["analyze", ledger, "--as-of", "2025-01-15"],
+      /--as-of 2025-01-15 is before the period end 2025-01-31/,
+    ],
+    [
+      ["analyze", ledger, "--group-by", "category,sku"],
+      /--group-by must be one of category, location, month; got 'sku'/,
+    ],
+    [
+      ["analyze", ledger, "--industry", "mining"],
+      /--industry must be one of manufacturing, wholesale, retail/,
+    ],
+    [["analyze", "-", "--skus", "-"], /only one input can come from stdin/],
+    [["validate"], /^invkpi validate: name the ledger file to check/],
+    [["generate", "--skus", "10"], /^invkpi generate: give --skus and --days/],
+    [["generate", "--skus", "1.5", "--days", "3"], /--skus must be a whole number ≥ 1, got '1\.5'/],
+    [["demo", "--html", "report.html"], /^invkpi demo: --html arrives with the HTML report issue/],
+    [
+      ["frobnicate"],
+      /^invkpi: unknown command 'frobnicate': the commands are analyze, validate, demo, generate; see 'invkpi --help'\n$/,
+    ],
+    [["--frobnicate"], /^invkpi: unknown option '--frobnicate' \(options follow the command\)/],
+  ];
+
+  test.each(mistakes)("invkpi %j", async (args, message) => {
+    const run = await runInvkpi(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/; see 'invkpi( \w+)? --help'\n$/);
+    expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
+  });
+});
+
+describe("files that cannot be written", () => {
+  test("--out into a missing directory: one line, exit 1", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--out", "/no/such/dir/report.csv", "-q"]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/^invkpi analyze: .*cannot write \/no\/such\/dir\/report\.csv: ENOENT/),
+    ]);
+  });
+});

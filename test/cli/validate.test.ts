@@ -1,0 +1,120 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { FIXTURES, IO_FIXTURES } from "./cliPaths.js";
+import { lines, runInvkpi, scratchDir } from "./runInvkpi.js";
+
+// `invkpi validate` (and `analyze`, which refuses the same files) end to end on malformed input.
+
+let big = "";
+
+beforeAll(async () => {
+  // 10 000 lines: the header and 9 999 valid rows, except a date that does not exist on line 5 000.
+  const rows = ["sku,date,type,quantity,unitCost"];
+  for (let line = 2; line <= 10_000; line++) {
+    const date =
+      line === 5_000 ? "2025-02-30" : `2025-01-${String((line % 28) + 1).padStart(2, "0")}`;
+    rows.push(`SKU-${line % 50},${date},receipt,${(line % 7) + 1},1.25`);
+  }
+  big = join(await scratchDir(), "big.csv");
+  await writeFile(big, `${rows.join("\n")}\n`);
+});
+
+describe("invkpi validate", () => {
+  test("a valid ledger: one line, exit 0", async () => {
+    const run = await runInvkpi(["validate", join(FIXTURES, "ledger.csv")]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([expect.stringMatching(/ledger\.csv: 5 rows, no problems$/)]);
+    expect(run.stderr).toBe("");
+  });
+
+  test("a bad date on line 5 000 of 10 000: that line, field and reason, exit 1", async () => {
+    const run = await runInvkpi(["validate", big]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `${big}:5000: date: date must be a real calendar day as 'YYYY-MM-DD' or a valid Date; got "2025-02-30" [invalid_date]`,
+      `${big}: 1 problem in 1 of 9,999 rows`,
+    ]);
+  });
+
+  test("an unclosed quote: a parse error on the line where the record starts", async () => {
+    const file = join(IO_FIXTURES, "unclosed-quote.csv");
+    const run = await runInvkpi(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `${file}:4: a quoted field is never closed: the file ends inside quotes (unclosed quote) [parse_error]`,
+      `${file}: 1 problem in 1 of 3 rows`,
+    ]);
+  });
+
+  test("a wrong number of columns: every such record, reading goes on", async () => {
+    const file = join(IO_FIXTURES, "wrong-columns.csv");
+    const run = await runInvkpi(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `${file}:3: the record has 4 fields but the header has 5 [parse_error]`,
+      `${file}:4: the record has 6 fields but the header has 5 [parse_error]`,
+      `${file}: 2 problems in 2 of 4 rows`,
+    ]);
+  });
+
+  test("an empty file: one problem of the file as a whole", async () => {
+    const file = join(IO_FIXTURES, "empty.csv");
+    const run = await runInvkpi(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `${file}:1: the file is empty: a CSV file needs a header row [parse_error]`,
+      `${file}: 1 problem in the file`,
+    ]);
+  });
+
+  test("every problem of every row, from stdin", async () => {
+    const input =
+      "sku,date,type,quantity,unitCost\n" +
+      "A,2025-13-01,receipt,x,1\n" +
+      "B,2025-01-01,issue,-3,\n" +
+      ",2025-01-01,sell,1,\n";
+    const run = await runInvkpi(["validate", "-"], { input });
+    expect(run.code).toBe(1);
+    expect(
+      lines(run.stdout).map((l) => /^stdin:(\d+): (\w*):? ?.*\[(\w+)\]$/.exec(l)?.slice(1)),
+    ).toEqual([
+      ["2", "date", "invalid_date"],
+      ["2", "quantity", "invalid_type"],
+      ["3", "quantity", "wrong_sign"],
+      ["4", "sku", "empty_sku"],
+      ["4", "type", "unknown_movement_type"],
+      undefined, // the count line
+    ]);
+    expect(lines(run.stdout).at(-1)).toBe("stdin: 5 problems in 3 of 3 rows");
+  });
+});
+
+describe("invkpi analyze refuses invalid data", () => {
+  test("the bad date on line 5 000: listed on stderr, nothing on stdout, exit 1", async () => {
+    const run = await runInvkpi(["analyze", big, "--format", "csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/big\.csv:5000: date: .*\[invalid_date\]$/),
+      `${big}: 1 problem in 1 of 9,999 rows; nothing was analyzed`,
+    ]);
+  });
+
+  test("an empty file", async () => {
+    const run = await runInvkpi(["analyze", join(IO_FIXTURES, "empty.csv")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/empty\.csv:1: the file is empty: a CSV file needs a header row/);
+  });
+
+  test("more problems than shown: the first 20 and a count of the rest", async () => {
+    const rows = ["sku,date,type,quantity,unitCost"];
+    for (let i = 0; i < 25; i++) rows.push(`A,2025-01-01,receipt,1,`); // no unitCost: missing_cost
+    const run = await runInvkpi(["analyze", "-"], { input: `${rows.join("\n")}\n` });
+    expect(run.code).toBe(1);
+    const errors = lines(run.stderr);
+    expect(errors).toHaveLength(22);
+    expect(errors[20]).toBe("… and 5 more problems (invkpi validate lists them all)");
+    expect(errors[21]).toBe("stdin: 25 problems in 25 of 25 rows; nothing was analyzed");
+  });
+});
