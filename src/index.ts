@@ -41,6 +41,7 @@ export type {
 } from "./model/SkuHistory.js";
 export { SkuInfo } from "./model/SkuInfo.js";
 export { sumDecimals } from "./model/sumDecimals.js";
+export { toDecimalScaled } from "./model/toDecimalScaled.js";
 export * from "./replenish/index.js";
 export * from "./report/index.js";
 export * from "./turnover/index.js";
