@@ -95,6 +95,9 @@ export interface TransitChunk {
   qty: number;
   value: Scaled;
   readonly layers: Layer[];
+  /** The transfer-out row that sent it, and its location, for warnings. */
+  readonly row: number;
+  readonly location: number;
 }
 
 /**

@@ -476,7 +476,13 @@ class Replay {
         const moved: Layer[] = [];
         const value = s.takeOut(-qty, moved);
         const layers = withUnlayeredRest(moved, -qty, value, day, this.scales);
-        this.toTransit(s.sku, day, { qty: -qty, value, layers });
+        this.toTransit(s.sku, day, {
+          qty: -qty,
+          value,
+          layers,
+          row: c.row[i] as number,
+          location: s.location,
+        });
         if (inPeriod) s.bookTransfer(qty, value);
         break;
       }
@@ -634,13 +640,17 @@ class Replay {
   }
 
   private flushTransit(sku: number, transit: { day: number; chunks: TransitChunk[] }): void {
-    const units = transit.chunks.reduce((sum, chunk) => sum + chunk.qty, 0);
-    if (units > 0) {
+    // One warning per transfer out that did not fully arrive, with its row and location.
+    for (const chunk of transit.chunks) {
+      if (chunk.qty <= 0) continue;
+      const location = this.names.locations[chunk.location];
       this.warn({
         code: "unmatched_transfer",
         sku: this.names.skus[sku] as string,
+        ...(location === undefined ? {} : { location }),
         date: formatDay(transit.day),
-        message: `${units / this.scales.qScale} unit(s) transferred out have no matching transfer in that day; they left stock`,
+        row: chunk.row,
+        message: `${chunk.qty / this.scales.qScale} unit(s) transferred out have no matching transfer in that day; they left stock`,
       });
     }
     this.transit.delete(sku);

@@ -323,7 +323,13 @@ describe("replayLedger: transfers between locations", () => {
       },
     );
     expect(warnings).toEqual([
-      expect.objectContaining({ code: "unmatched_transfer", sku: "X", date: "2025-03-01" }),
+      expect.objectContaining({
+        code: "unmatched_transfer",
+        sku: "X",
+        location: "WH1",
+        date: "2025-03-01",
+        row: 2,
+      }),
     ]);
   });
 });
