@@ -1,7 +1,15 @@
 // The benchmark scenarios. Run one directly: `node --import tsx bench/scenarios.ts replay-columns-1m`;
 // it prints one JSON line with its measurement. `bench/run.ts` runs them all, each in its own process.
 
-import { generateColumns, generateMovements } from "../src/cli/generateLedger.js";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  generateColumns,
+  generatedCsvLines,
+  generateMovements,
+} from "../src/cli/generateLedger.js";
+import { readLedger } from "../src/io/index.js";
 import { replayLedger } from "../src/ledger/replayLedger.js";
 import { validateLedger } from "../src/ledger/validateLedger.js";
 
@@ -47,6 +55,59 @@ function measure(
     ...(note === undefined ? {} : { note }),
   };
 }
+
+/** A generated ledger as a CSV file, written once and cached outside the repository. */
+function cachedCsv(skus: number, movements: number): string {
+  const dir = join(tmpdir(), "invkpi-bench");
+  const file = join(dir, `ledger-${skus}-${movements}.csv`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const lines: string[] = [];
+    for (const line of generatedCsvLines({ skus, movements, exact: true })) lines.push(line);
+    writeFileSync(file, lines.join(""));
+  }
+  return file;
+}
+
+async function measureAsync(
+  name: string,
+  runs: number,
+  work: () => Promise<number>,
+  note: string,
+): Promise<Measurement> {
+  globalThis.gc?.();
+  const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
+  const times: number[] = [];
+  let rows = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    rows = await work();
+    times.push(performance.now() - t0);
+    globalThis.gc?.();
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    rows,
+    runs,
+    medianMs: times[Math.floor(times.length / 2)] as number,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baselineRssMb,
+    note,
+  };
+}
+
+export const asyncScenarios: Record<string, () => Promise<Measurement>> = {
+  "read-csv-1m": () => {
+    const file = cachedCsv(10_000, 1_000_000);
+    return measureAsync(
+      "read-csv-1m",
+      5,
+      async () => (await readLedger(file)).columns.length,
+      "readLedger CSV into columns, validated, 10k SKUs",
+    );
+  },
+};
 
 export const scenarios: Record<string, () => Measurement> = {
   "validate-objects-1m": () => {
@@ -94,7 +155,11 @@ export const scenarios: Record<string, () => Measurement> = {
 const name = process.argv[2];
 if (name !== undefined && import.meta.url === `file://${process.argv[1]}`) {
   const scenario = scenarios[name];
-  if (scenario === undefined)
-    throw new Error(`unknown scenario ${name}; one of ${Object.keys(scenarios).join(", ")}`);
-  console.log(JSON.stringify(scenario()));
+  const asyncScenario = asyncScenarios[name];
+  if (scenario !== undefined) console.log(JSON.stringify(scenario()));
+  else if (asyncScenario !== undefined) console.log(JSON.stringify(await asyncScenario()));
+  else {
+    const known = [...Object.keys(scenarios), ...Object.keys(asyncScenarios)];
+    throw new Error(`unknown scenario ${name}; one of ${known.join(", ")}`);
+  }
 }

@@ -48,16 +48,7 @@ export function readMovementRow(
 ): boolean {
   const before = ctx.issues.length;
   const line = ctx.lineOf?.(row);
-  const at = line === undefined ? { row } : { row, line };
-  const report = (field: string, code: LedgerIssueCode, message: string, value?: unknown): void => {
-    ctx.issues.push({
-      ...at,
-      field,
-      code,
-      message,
-      ...(value === undefined ? {} : { value: describeValue(value) }),
-    });
-  };
+  const at: IssueAddress = line === undefined ? { row } : { row, line };
 
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     ctx.issues.push({
@@ -73,19 +64,24 @@ export function readMovementRow(
 
   // sku: any non-blank text, kept exactly as given.
   const sku = r.sku;
-  if (sku === undefined || sku === null) report("sku", "missing_field", "sku is required", sku);
-  else if (typeof sku !== "string") report("sku", "invalid_type", "sku must be text", sku);
+  if (sku === undefined || sku === null)
+    reportIssue(ctx, at, "sku", "missing_field", "sku is required", sku);
+  else if (typeof sku !== "string")
+    reportIssue(ctx, at, "sku", "invalid_type", "sku must be text", sku);
   else if (sku.trim() === "")
-    report("sku", "empty_sku", "sku must not be empty or only whitespace", sku);
+    reportIssue(ctx, at, "sku", "empty_sku", "sku must not be empty or only whitespace", sku);
 
   // date
   const date = r.date;
   let day = 0;
-  if (date === undefined || date === null) report("date", "missing_field", "date is required");
+  if (date === undefined || date === null)
+    reportIssue(ctx, at, "date", "missing_field", "date is required");
   else {
     const d = tryToDay(date);
     if (d === null)
-      report(
+      reportIssue(
+        ctx,
+        at,
         "date",
         "invalid_date",
         "date must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
@@ -97,13 +93,16 @@ export function readMovementRow(
   // type
   const type = r.type;
   let kind = -1;
-  if (type === undefined || type === null) report("type", "missing_field", "type is required");
+  if (type === undefined || type === null)
+    reportIssue(ctx, at, "type", "missing_field", "type is required");
   else if (
     typeof type !== "string" ||
     TYPE_TO_KIND[type] === undefined ||
     !Object.hasOwn(TYPE_TO_KIND, type)
   ) {
-    report(
+    reportIssue(
+      ctx,
+      at,
       "type",
       "unknown_movement_type",
       "type must be one of receipt, issue, return, adjustment, transfer",
@@ -115,22 +114,33 @@ export function readMovementRow(
   const quantity = r.quantity;
   let qty = 0;
   if (quantity === undefined || quantity === null)
-    report("quantity", "missing_field", "quantity is required");
+    reportIssue(ctx, at, "quantity", "missing_field", "quantity is required");
   else if (typeof quantity !== "number")
-    report("quantity", "invalid_type", "quantity must be a number", quantity);
+    reportIssue(ctx, at, "quantity", "invalid_type", "quantity must be a number", quantity);
   else if (!Number.isFinite(quantity))
-    report("quantity", "invalid_quantity", "quantity must be a finite number", quantity);
+    reportIssue(
+      ctx,
+      at,
+      "quantity",
+      "invalid_quantity",
+      "quantity must be a finite number",
+      quantity,
+    );
   else if (quantity === 0)
-    report("quantity", "zero_quantity", "quantity must not be zero", quantity);
+    reportIssue(ctx, at, "quantity", "zero_quantity", "quantity must not be zero", quantity);
   else if (Math.abs(quantity) >= MAX_QUANTITY) {
-    report(
+    reportIssue(
+      ctx,
+      at,
       "quantity",
       "invalid_quantity",
       `quantity must be below ${MAX_QUANTITY} in absolute value`,
       quantity,
     );
   } else if (decimalPlaces(quantity, MAX_QUANTITY_DECIMALS) < 0) {
-    report(
+    reportIssue(
+      ctx,
+      at,
       "quantity",
       "quantity_precision",
       `quantity must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
@@ -139,13 +149,20 @@ export function readMovementRow(
   } else {
     qty = quantity;
     if (kind >= 0 && quantity < 0 && QUANTITY_SIGN[type as MovementType] === "positive") {
-      report("quantity", "wrong_sign", `quantity must be positive for a ${String(type)}`, quantity);
+      reportIssue(
+        ctx,
+        at,
+        "quantity",
+        "wrong_sign",
+        `quantity must be positive for a ${String(type)}`,
+        quantity,
+      );
     }
   }
   if (kind === KIND.transferOut && qty > 0) kind = KIND.transferIn;
 
-  const cost = readMoney(r, "unitCost", report);
-  const price = readMoney(r, "unitPrice", report);
+  const cost = readMoney(r, "unitCost", ctx, at);
+  const price = readMoney(r, "unitPrice", ctx, at);
   const costAbsent = r.unitCost === undefined || r.unitCost === null;
   if (
     kind === KIND.receipt &&
@@ -153,7 +170,9 @@ export function readMovementRow(
     typeof sku === "string" &&
     !ctx.skusWithStandardCost.has(sku)
   ) {
-    report(
+    reportIssue(
+      ctx,
+      at,
       "unitCost",
       "missing_cost",
       "a receipt needs a unitCost (or a standardCost for its SKU in skuInfo)",
@@ -161,11 +180,13 @@ export function readMovementRow(
     );
   }
 
-  const location = readText(r, "location", report);
-  const lot = readText(r, "lot", report);
+  const location = readText(r, "location", ctx, at);
+  const lot = readText(r, "lot", ctx, at);
   if (kind === KIND.transferOut || kind === KIND.transferIn) {
     if (r.location === undefined || r.location === null)
-      report(
+      reportIssue(
+        ctx,
+        at,
         "location",
         "missing_field",
         "a transfer needs the location it leaves or reaches",
@@ -177,7 +198,9 @@ export function readMovementRow(
   if (expiresOn !== undefined && expiresOn !== null) {
     const d = tryToDay(expiresOn);
     if (d === null)
-      report(
+      reportIssue(
+        ctx,
+        at,
         "expiresOn",
         "invalid_date",
         "expiresOn must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
@@ -189,11 +212,11 @@ export function readMovementRow(
   const id = r.id;
   if (id !== undefined && id !== null) {
     if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
-      report("id", "invalid_type", "id must be text or a finite number", id);
+      reportIssue(ctx, at, "id", "invalid_type", "id must be text or a finite number", id);
     } else {
       const first = ctx.seenIds.get(id);
       if (first !== undefined)
-        report("id", "duplicate_id", `id is already used by row ${first}`, id);
+        reportIssue(ctx, at, "id", "duplicate_id", `id is already used by row ${first}`, id);
       else ctx.seenIds.set(id, row);
     }
   }
@@ -217,20 +240,47 @@ export function readMovementRow(
   return true;
 }
 
-type Report = (field: string, code: LedgerIssueCode, message: string, value?: unknown) => void;
+/** Where an issue is: its row, and its file line when the rows come from a file. */
+type IssueAddress = { readonly row: number; readonly line?: number };
+
+/** Records one problem. A plain function, not a closure per row: rows number in the millions. */
+function reportIssue(
+  ctx: RowContext,
+  at: IssueAddress,
+  field: string,
+  code: LedgerIssueCode,
+  message: string,
+  value?: unknown,
+): void {
+  ctx.issues.push({
+    ...at,
+    field,
+    code,
+    message,
+    ...(value === undefined ? {} : { value: describeValue(value) }),
+  });
+}
 
 /** Reads an optional, non-negative exact amount; `null` when absent or invalid (and reported). */
 function readMoney(
   r: Record<string, unknown>,
   field: string,
-  report: Report,
+  ctx: RowContext,
+  at: IssueAddress,
 ): ScaledDecimal | null {
   const value = r[field];
   if (value === undefined || value === null) return null;
   let scaled: ScaledDecimal | null;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
-      report(field, "invalid_money", `${field} must be a finite decimal amount`, value);
+      reportIssue(
+        ctx,
+        at,
+        field,
+        "invalid_money",
+        `${field} must be a finite decimal amount`,
+        value,
+      );
       return null;
     }
     scaled = scaleNumber(value, MAX_MONEY_DECIMALS);
@@ -238,7 +288,9 @@ function readMoney(
     scaled = value.trim() === "" ? null : parseDecimalText(value);
   else if (isDecimal(value)) scaled = value.isFinite() ? parseDecimalText(value.toFixed()) : null;
   else {
-    report(
+    reportIssue(
+      ctx,
+      at,
       field,
       "invalid_type",
       `${field} must be a number, a decimal string or a Decimal`,
@@ -252,31 +304,48 @@ function readMoney(
       typeof value === "number" ||
       (isDecimal(value) && value.isFinite());
     if (finiteDecimal) {
-      report(
+      reportIssue(
+        ctx,
+        at,
         field,
         "money_precision",
         `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
         value,
       );
-    } else report(field, "invalid_money", `${field} must be a finite decimal amount`, value);
+    } else
+      reportIssue(
+        ctx,
+        at,
+        field,
+        "invalid_money",
+        `${field} must be a finite decimal amount`,
+        value,
+      );
     return null;
   }
   if (scaled.units < 0) {
-    report(field, "negative_money", `${field} must not be negative`, value);
+    reportIssue(ctx, at, field, "negative_money", `${field} must not be negative`, value);
     return null;
   }
   return scaled;
 }
 
-function readText(r: Record<string, unknown>, field: string, report: Report): string | null {
+function readText(
+  r: Record<string, unknown>,
+  field: string,
+  ctx: RowContext,
+  at: IssueAddress,
+): string | null {
   const value = r[field];
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") {
-    report(field, "invalid_type", `${field} must be text`, value);
+    reportIssue(ctx, at, field, "invalid_type", `${field} must be text`, value);
     return null;
   }
   if (value.trim() === "") {
-    report(
+    reportIssue(
+      ctx,
+      at,
       field,
       "empty_text",
       `${field} must not be empty or only whitespace (leave it out instead)`,

@@ -47,6 +47,59 @@ export function decimalPlaces(value: number, max: number): number {
  * significant digits (beyond which a double cannot hold the units exactly).
  */
 export function parseDecimalText(text: string): ScaledDecimal | null {
+  return parsePlainDecimal(text) ?? parseAnyDecimal(text);
+}
+
+const ZERO_CODE = 48;
+const DOT_CODE = 46;
+const MINUS_CODE = 45;
+const PLUS_CODE = 43;
+
+/**
+ * The fast path of {@link parseDecimalText}, a digit loop without regex or substrings, for the shape
+ * nearly every amount has: an optional sign, at most 15 digits, an optional point, no exponent, no
+ * surrounding spaces. Returns `undefined` for anything else (the general path decides), so both
+ * paths give the same answer (a property test compares them).
+ */
+function parsePlainDecimal(text: string): ScaledDecimal | null | undefined {
+  const length = text.length;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === MINUS_CODE || first === PLUS_CODE) {
+    negative = first === MINUS_CODE;
+    i = 1;
+  }
+  let units = 0;
+  let digits = 0;
+  let decimals = 0;
+  let seenPoint = false;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT_CODE && !seenPoint) {
+      seenPoint = true;
+      continue;
+    }
+    const digit = code - ZERO_CODE;
+    if (digit < 0 || digit > 9) return undefined;
+    units = units * 10 + digit;
+    digits++;
+    if (seenPoint) decimals++;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  if (units !== 0) {
+    // Drop trailing zeros of the fraction: "12.50" has the same value as "12.5".
+    while (decimals > 0 && units % 10 === 0) {
+      units /= 10;
+      decimals--;
+    }
+  }
+  if (decimals > MAX_MONEY_DECIMALS) return null;
+  return { units: negative && units !== 0 ? -units : units, decimals };
+}
+
+/** The general path: exponents, spaces, long digit strings. */
+function parseAnyDecimal(text: string): ScaledDecimal | null {
   const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
   if (match === null) return null;
   const [, sign = "", intPart = "", fracPart = "", expPart] = match;
