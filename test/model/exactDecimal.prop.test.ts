@@ -45,9 +45,12 @@ describe("parseDecimalText", () => {
     expect(parseDecimalText("")).toBeNull();
   });
 
-  test.prop([decimalText], { numRuns: 3000 })("the fast path agrees with the general parser", (text) => {
-    expect(parseDecimalText(text)).toEqual(reference(text));
-  });
+  test.prop([decimalText], { numRuns: 3000 })(
+    "the fast path agrees with the general parser",
+    (text) => {
+      expect(parseDecimalText(text)).toEqual(reference(text));
+    },
+  );
 
   test.prop([fc.string()])("any text: the same answer as the general parser", (text) => {
     expect(parseDecimalText(text)).toEqual(reference(text));
