@@ -50,7 +50,9 @@ Options:
   --lead-time <days>       lead time for SKUs without one (default: none; then no reorder points)
   --group-by <keys>        roll up by category, location, month (comma-separated, or repeated)
   --industry <id>          compare turnover with ${INDUSTRIES.join(", ")}
-  --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md
+  --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md,
+                           html (one self-contained page of charts; use --out report.html, and
+                           --group-by category,month for every chart)
   --out <file>             write to this file instead of stdout
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
   --top <n>                rows in each list of the table format (default 20)
@@ -66,6 +68,7 @@ Examples:
   invkpi analyze ledger.csv --industry wholesale
   invkpi analyze ledger.csv --skus skus.csv --from 2025-01-01 --to 2025-12-31 --group-by category
   invkpi analyze ledger.csv --format csv --out report.csv
+  invkpi analyze ledger.csv --skus skus.csv --group-by category,month --format html --out report.html
   cat ledger.csv | invkpi analyze - --format ndjson
 `;
 
@@ -91,7 +94,7 @@ interface AnalyzePlan {
 /** `invkpi analyze`: a ledger in, the inventory report out. */
 export const analyzeCommand: Command = {
   name: "analyze",
-  summary: "every KPI of a ledger file: a summary, or rows as csv, json, ndjson, md",
+  summary: "every KPI of a ledger file: a summary, rows as csv, json, ndjson, md, or an html page",
   help: HELP,
   async run(args, io) {
     const parsed = ParsedArgs.parse(args, {
@@ -192,7 +195,11 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
       heading,
       top: plan.top,
     });
-    if (plan.out !== undefined) status.note(`wrote ${rowsText(report)} to ${plan.out}`);
+    if (plan.out !== undefined) {
+      const what =
+        plan.format === "html" ? `an HTML report of ${rowsText(report)}` : rowsText(report);
+      status.note(`wrote ${what} to ${plan.out}`);
+    }
     return EXIT.ok;
   } finally {
     status.done();

@@ -1,8 +1,13 @@
 import { writeCsv } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
-import { analyzeLedger } from "../report/index.js";
+import {
+  analyzeLedger,
+  type InventoryReport,
+  type ReportGrouping,
+  renderHtmlReport,
+} from "../report/index.js";
 import type { Command } from "./Command.js";
-import { demoLedger } from "./demoLedger.js";
+import { type DemoLedger, demoLedger } from "./demoLedger.js";
 import { displayNumber } from "./displayNumber.js";
 import { EXIT } from "./exitCode.js";
 import { integerOption } from "./optionValues.js";
@@ -54,7 +59,8 @@ Options:
   --write <file>       save the sample ledger as CSV instead (try 'invkpi analyze' on it)
   --write-skus <file>  save the sample SKU master as CSV (lead times, service levels, ...)
   --top <n>            rows in each list (default 10)
-  --html <file>        an HTML report: arrives with the HTML report issue
+  --html <file>        save the analysis as one self-contained HTML page with charts instead
+                       (grouped by category and month; opens offline in any browser)
   -q, --quiet          no notes on stderr
   -h, --help           show this help
 
@@ -81,15 +87,23 @@ export const demoCommand: Command = {
     if (parsed.positionals.length > 0) {
       throw usageError(`unexpected argument '${parsed.positionals[0]}'`);
     }
-    if (parsed.string("html") !== undefined) {
-      throw usageError("--html arrives with the HTML report issue; for now use the text summary");
-    }
     const topText = parsed.string("top");
     const top = topText === undefined ? 10 : integerOption(topText, "--top", 0);
     const status = new StatusReporter(io.stderr, { progress: false, quiet: parsed.flag("quiet") });
     const demo = demoLedger();
     const ledgerFile = parsed.string("write");
     const skusFile = parsed.string("write-skus");
+    const htmlFile = parsed.string("html");
+    if (htmlFile !== undefined) {
+      // The month grouping gives the monthly chart its data; the text summary does without it.
+      const report = demoReport(demo, ["category", "month"]);
+      const page = renderHtmlReport(report, {
+        title: "invkpi demo: a sample year of an industrial wholesaler",
+        subtitle: `${displayNumber(demo.movements.length)} movements, 2 warehouses, compared with the ${DEMO_INDUSTRY} industry`,
+      });
+      await writeText([page], htmlFile, "invkpi demo");
+      status.note(`wrote the HTML report to ${htmlFile}`);
+    }
     if (ledgerFile !== undefined || skusFile !== undefined) {
       if (ledgerFile !== undefined) {
         await writeCsv(demo.movements, ledgerFile, { columns: LEDGER_COLUMNS });
@@ -106,14 +120,11 @@ export const demoCommand: Command = {
       status.note(
         `try: invkpi analyze ${ledgerFile ?? "<ledger.csv>"} --skus ${skusFile ?? "<skus.csv>"} --industry ${DEMO_INDUSTRY} --group-by category`,
       );
+    }
+    if (htmlFile !== undefined || ledgerFile !== undefined || skusFile !== undefined) {
       return EXIT.ok;
     }
-    const report = analyzeLedger(demo.movements, {
-      period: demo.period,
-      skuInfo: demo.skuInfo,
-      industry: DEMO_INDUSTRY,
-      groupBy: ["category"],
-    });
+    const report = demoReport(demo, ["category"]);
     const heading =
       `invkpi demo: a sample year of an industrial wholesaler, ${demo.period.from} to ${demo.period.to}: ` +
       `${displayNumber(demo.movements.length)} movements, 2 warehouses, compared with the ${DEMO_INDUSTRY} industry`;
@@ -122,6 +133,16 @@ export const demoCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** The sample year analyzed as `invkpi analyze --industry wholesale` would, with the groupings given. */
+function demoReport(demo: DemoLedger, groupBy: readonly ReportGrouping[]): InventoryReport {
+  return analyzeLedger(demo.movements, {
+    period: demo.period,
+    skuInfo: demo.skuInfo,
+    industry: DEMO_INDUSTRY,
+    groupBy,
+  });
+}
 
 const TRY_IT = `
 Try it yourself

@@ -3,18 +3,18 @@ import { writeCsv, writeMarkdown } from "../io/index.js";
 import { type OutputDestination, writeText } from "../io/writeText.js";
 import { isDecimal } from "../model/money.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
-import { toRecords } from "../report/index.js";
+import { renderHtmlReport, toRecords } from "../report/index.js";
 import { reportSummary } from "./reportSummary.js";
 
 /** The output formats of `invkpi analyze`. */
-export const OUTPUT_FORMATS = ["table", "csv", "json", "ndjson", "md"] as const;
+export const OUTPUT_FORMATS = ["table", "csv", "json", "ndjson", "md", "html"] as const;
 /** An output format of `invkpi analyze`. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
   readonly format: OutputFormat;
-  /** First line of the table format. */
+  /** First line of the table format; the line under the title of the html format. */
   readonly heading: string;
   /** Rows in each list of the table format. */
   readonly top: number;
@@ -29,7 +29,8 @@ export interface WriteReportOptions {
  * - `ndjson`: one JSON object per row (`toRecords`: money as exact decimal strings, `reasons` an
  *   object);
  * - `json`: the whole report, one object: `period`, `options`, `totals`, `groups`, `diagnosis`,
- *   `abcXyz`, `warnings`, and `rows` as in NDJSON; every amount an exact decimal string.
+ *   `abcXyz`, `warnings`, and `rows` as in NDJSON; every amount an exact decimal string;
+ * - `html`: one self-contained page with the charts and top lists (`renderHtmlReport`).
  *
  * @param destination - a file path, or a stream such as stdout.
  * @throws InvKpiError `io_error` when the destination cannot be written.
@@ -66,6 +67,13 @@ export async function writeReport(
       return;
     case "json":
       await writeText(jsonPieces(report), destination, "invkpi");
+      return;
+    case "html":
+      await writeText(
+        [renderHtmlReport(report, { subtitle: options.heading })],
+        destination,
+        "invkpi",
+      );
       return;
   }
 }

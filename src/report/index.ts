@@ -16,6 +16,8 @@ export type { AgingColumn } from "./agingColumns.js";
 export { agingColumns } from "./agingColumns.js";
 export { analyzeLedger } from "./analyzeLedger.js";
 export { analyzeLedgerStream } from "./analyzeLedgerStream.js";
+export type { HtmlReportOptions } from "./html/index.js";
+export { escapeHtml, renderHtmlReport } from "./html/index.js";
 export type { InventoryReport } from "./InventoryReport.js";
 export type {
   InventoryReportRow,

@@ -1,0 +1,87 @@
+import { requireFinite } from "../../model/assert.js";
+import { describeValue, InvKpiError } from "../../model/InvKpiError.js";
+
+/** Options of `renderHtmlReport`. Every option has a default. */
+export interface HtmlReportOptions {
+  /** The page's title and first heading; default `'Inventory report'`. */
+  readonly title?: string;
+  /** A line under the title (the data's source, the company); default none. */
+  readonly subtitle?: string;
+  /** A currency label written after money headings (`'EUR'`, `'CNY'`); default none. */
+  readonly currency?: string;
+  /** Rows of the slow and dead stock table (largest value first); default 20. */
+  readonly staleRows?: number;
+  /** Rows of the reorder table (most urgent first); default 50. */
+  readonly reorderRows?: number;
+  /** Groups in the turnover chart and table (most inventory value first); default 30. */
+  readonly groupRows?: number;
+  /** Most points of the drawn Pareto curve (≥ 20); default 500. */
+  readonly curvePoints?: number;
+}
+
+/** {@link HtmlReportOptions} with every default filled in. */
+export interface ResolvedHtmlReportOptions {
+  readonly title: string;
+  readonly subtitle: string | null;
+  readonly currency: string | null;
+  readonly staleRows: number;
+  readonly reorderRows: number;
+  readonly groupRows: number;
+  readonly curvePoints: number;
+}
+
+const FN = "renderHtmlReport";
+
+/**
+ * Checks the options of `renderHtmlReport` and fills in the defaults.
+ *
+ * @throws InvKpiError `invalid_argument` (options not an object, a count that is not a finite
+ *   number, a title that is not text), `out_of_range` (a count that is not a whole number at least
+ *   its minimum: 0 rows, 1 group, 20 curve points).
+ */
+export function resolveHtmlReportOptions(
+  options: HtmlReportOptions | undefined,
+): ResolvedHtmlReportOptions {
+  if (options === undefined) return resolveHtmlReportOptions({});
+  if (options === null || typeof options !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: options must be an object, got ${describeValue(options)}`,
+      { path: ["options"] },
+    );
+  }
+  return {
+    title: optionalText(options.title, "title") ?? "Inventory report",
+    subtitle: optionalText(options.subtitle, "subtitle"),
+    currency: optionalText(options.currency, "currency"),
+    staleRows: count(options.staleRows, 20, 0, "staleRows"),
+    reorderRows: count(options.reorderRows, 50, 0, "reorderRows"),
+    groupRows: count(options.groupRows, 30, 1, "groupRows"),
+    curvePoints: count(options.curvePoints, 500, 20, "curvePoints"),
+  };
+}
+
+function optionalText(value: unknown, name: string): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== "string") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: ${name} must be text, got ${describeValue(value)}`,
+      { path: [name] },
+    );
+  }
+  return value;
+}
+
+function count(value: unknown, fallback: number, min: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = requireFinite(value, FN, name);
+  if (!Number.isInteger(n) || n < min) {
+    throw new InvKpiError(
+      "out_of_range",
+      `${FN}: ${name} must be a whole number ≥ ${min}, got ${describeValue(n)}`,
+      { path: [name], details: { value: n, min } },
+    );
+  }
+  return n;
+}

@@ -1,0 +1,55 @@
+import type { InventoryReport } from "../InventoryReport.js";
+import { formatCount, formatNumber, formatPercent } from "./formatFigures.js";
+import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
+import { html, type SafeHtml } from "./html.js";
+import { measureName } from "./measureName.js";
+import { paretoChart } from "./paretoChart.js";
+import { paretoCurve } from "./paretoCurve.js";
+import { reportSection, sectionNote } from "./reportSection.js";
+
+/**
+ * The ABC Pareto curve: how few SKUs hold most of the ABC measure, with the class cutoffs marked,
+ * and one line per class (SKUs, share of SKUs, share of the measure).
+ */
+export function paretoSection(
+  report: InventoryReport,
+  options: ResolvedHtmlReportOptions,
+): SafeHtml {
+  const { abc } = report.options;
+  const measure = measureName(abc.measure);
+  const curve = paretoCurve(report.rows);
+  const intro =
+    `SKUs ranked by ${measure} over the period, largest first; the curve adds up their share of the total. ` +
+    `The classes close at the cutoffs ${abc.cutoffs.map((c) => formatPercent(c, 0)).join(" and ")} of the cumulative ${measure}.`;
+  if (curve.reason !== null) {
+    const why =
+      curve.reason === "no_ranked_skus"
+        ? "No SKU has an ABC class, so there is no curve to draw."
+        : `Every SKU's ${measure} is zero over the period, so there is no curve to draw.`;
+    return reportSection({ id: "pareto", title: "ABC analysis", intro, body: sectionNote(why) });
+  }
+  let before = 0;
+  const classes = curve.classEnds.map((end) => {
+    const valueShare = end.y - before;
+    before = end.y;
+    return html`<li><strong>${end.label}</strong>: ${formatCount(end.count, "SKU")} (${formatPercent(end.count / curve.rankedCount)}) hold ${formatPercent(valueShare)} of ${measure}</li>`;
+  });
+  const chart = paretoChart({
+    name: `ABC Pareto curve: cumulative share of ${measure} against share of SKUs`,
+    curve,
+    cutoffs: abc.cutoffs,
+    maxPoints: options.curvePoints,
+    measure,
+  });
+  const unranked = report.rows.length - curve.rankedCount;
+  return reportSection({
+    id: "pareto",
+    title: "ABC analysis",
+    intro,
+    body: html`<figure>${chart}</figure><ul class="classes">${classes}</ul>${
+      unranked > 0
+        ? html`<p class="more">${formatNumber(unranked, 0)} rows without an ABC class (zero ${measure}, left out by abc.zeroValues 'exclude').</p>`
+        : null
+    }`,
+  });
+}

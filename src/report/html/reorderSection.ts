@@ -1,0 +1,97 @@
+import type { InventoryReport } from "../InventoryReport.js";
+import type { InventoryReportRow } from "../InventoryReportRow.js";
+import { formatCount, formatNumber } from "./formatFigures.js";
+import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
+import { html, type SafeHtml } from "./html.js";
+import { reasonText } from "./reasonText.js";
+import { reportSection, sectionNote } from "./reportSection.js";
+import { rowNaming } from "./rowNaming.js";
+import { sortableTable } from "./sortableTable.js";
+import { compareRows } from "./topRows.js";
+
+/**
+ * How urgent a reorder is: the inventory position as a fraction of the reorder point (0 when
+ * nothing is left or on order, 1 at the point itself); the position itself for a reorder point of
+ * 0. Lower is more urgent. The same order as the command line's list.
+ *
+ * @example
+ * ```ts
+ * reorderUrgency({ inventoryPosition: 5, reorderPoint: 20 }); // 0.25
+ * ```
+ */
+export function reorderUrgency(
+  row: Pick<InventoryReportRow, "inventoryPosition" | "reorderPoint">,
+): number {
+  const point = row.reorderPoint ?? 0;
+  return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
+}
+
+/**
+ * The SKUs at or below their reorder point (`reorderNow`), the most urgent first, with the
+ * suggested order quantity; at most `reorderRows` rows and a count of the rest.
+ */
+export function reorderSection(
+  report: InventoryReport,
+  options: ResolvedHtmlReportOptions,
+): SafeHtml {
+  const title = "Reorder now";
+  const intro =
+    "SKUs whose inventory position (on hand + on order − backordered − reserved) is at or below the reorder point, the most urgent first (lowest position relative to the reorder point), with the quantity to order now.";
+  const withPoint = report.rows.find((r) => r.reorderPoint !== null);
+  if (withPoint === undefined) {
+    const why = reasonText(report.rows[0]?.reasons.reorderPoint ?? "no_lead_time");
+    return reportSection({
+      id: "reorder",
+      title,
+      intro,
+      body: sectionNote(
+        `No SKU has a reorder point (${why}). Give lead times in skuInfo (leadTimeDays) or the replenishment option (command line: --lead-time).`,
+      ),
+    });
+  }
+  const due = report.rows
+    .filter((r) => r.reorderNow === true)
+    .sort((a, b) => reorderUrgency(a) - reorderUrgency(b) || compareRows(a, b));
+  if (due.length === 0) {
+    return reportSection({
+      id: "reorder",
+      title,
+      intro,
+      body: sectionNote("No SKU is at or below its reorder point."),
+    });
+  }
+  const naming = rowNaming(report);
+  const shown = due.slice(0, options.reorderRows);
+  const table = sortableTable(
+    [
+      ...naming.columns,
+      { header: "class", kind: "text" },
+      { header: "on hand", kind: "number" },
+      { header: "position", kind: "number" },
+      { header: "reorder point", kind: "number" },
+      { header: "safety stock", kind: "number" },
+      { header: "lead days", kind: "number" },
+      { header: "order now", kind: "number" },
+    ],
+    shown.map((r) => [
+      ...naming.cells(r),
+      {
+        text: `${r.abcClass ?? "–"}${r.xyzClass === null || r.xyzClass === "none" ? "" : r.xyzClass}`,
+      },
+      { text: formatNumber(r.closingQuantity), sortValue: r.closingQuantity },
+      { text: formatNumber(r.inventoryPosition), sortValue: r.inventoryPosition },
+      { text: formatNumber(r.reorderPoint, 1, true), sortValue: r.reorderPoint },
+      { text: formatNumber(r.safetyStock, 1, true), sortValue: r.safetyStock },
+      { text: formatNumber(r.leadTimeDays), sortValue: r.leadTimeDays },
+      { text: formatNumber(r.suggestedOrder, 1), sortValue: r.suggestedOrder },
+    ]),
+  );
+  const rest = due.length - shown.length;
+  return reportSection({
+    id: "reorder",
+    title,
+    intro,
+    long: true,
+    body: html`${table}<p class="more">${rest > 0 ? `… and ${formatNumber(rest, 0)} more; ` : ""}${formatCount(due.length, "SKU")} to reorder in all.</p>`,
+  });
+}
