@@ -1,4 +1,5 @@
-import { displayWidth, graphemes, graphemeWidth } from "../io/displayWidth.js";
+import { displayWidth } from "../io/displayWidth.js";
+import { pad, truncate } from "../io/formatTable.js";
 
 /** One column of a {@link textTable}. */
 export interface TextColumn {
@@ -38,22 +39,4 @@ export function textTable(
       .join("  ")
       .trimEnd()}\n`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("");
-}
-
-function pad(text: string, width: number, right: boolean): string {
-  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
-  return right ? fill + text : text + fill;
-}
-
-function truncate(text: string, maxWidth: number): string {
-  if (displayWidth(text) <= maxWidth) return text;
-  let out = "";
-  let width = 0;
-  for (const grapheme of graphemes(text)) {
-    const w = graphemeWidth(grapheme);
-    if (width + w > maxWidth - 1) break;
-    out += grapheme;
-    width += w;
-  }
-  return `${out}…`;
 }

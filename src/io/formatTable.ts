@@ -121,7 +121,7 @@ export function pad(text: string, width: number, right: boolean): string {
 }
 
 /** Cuts text to `maxWidth` terminal columns, the last one an ellipsis. */
-function truncate(text: string, maxWidth: number): string {
+export function truncate(text: string, maxWidth: number): string {
   if (displayWidth(text) <= maxWidth) return text;
   let out = "";
   let width = 0;
