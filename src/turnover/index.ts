@@ -26,6 +26,7 @@ export type { SellThroughArgs, SellThroughVariant } from "./sellThrough.js";
 export { SELL_THROUGH_VARIANTS, sellThrough } from "./sellThrough.js";
 export type { ShrinkageRateArgs } from "./shrinkageRate.js";
 export { shrinkageRate } from "./shrinkageRate.js";
+export type { TurnoverAmounts } from "./TurnoverAmounts.js";
 export type {
   NullableTurnoverField,
   TurnoverNullReason,

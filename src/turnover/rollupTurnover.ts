@@ -7,7 +7,7 @@ import { exactQuantity, requireArgs, requireArray } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
-import type { TurnoverReasons } from "./TurnoverNullReason.js";
+import type { TurnoverAmounts } from "./TurnoverAmounts.js";
 import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
 import { TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
 
@@ -69,32 +69,14 @@ export interface RollupTurnoverOptions<T extends TurnoverParts> {
  * The turnover figures of a set of SKUs: the sums of their parts, and ratios of those sums. Its
  * fields are {@link TurnoverParts}, so a rollup can be rolled up again (shards, groups of groups).
  */
-export interface TurnoverRollup extends TurnoverRatios {
+export interface TurnoverRollup extends TurnoverRatios, TurnoverAmounts {
   /** Number of SKUs rolled up (an item that is itself a rollup counts its own `count`). */
   readonly count: number;
   readonly periodDays: number;
   readonly basis: TurnoverBasis;
-  readonly openingQuantity: number;
-  readonly openingValue: Decimal;
-  readonly closingQuantity: number;
-  readonly closingValue: Decimal;
-  readonly averageQuantity: number;
-  readonly averageValue: Decimal;
-  /** Σ average retail values, `null` when any item had none. */
-  readonly averageRetailValue: Decimal | null;
-  readonly receivedQuantity: number;
-  readonly issuedQuantity: number;
-  readonly returnedQuantity: number;
-  readonly cogs: Decimal;
-  readonly revenue: Decimal;
   readonly issuesWithoutPrice: number;
   readonly shrinkageValue: Decimal;
-  /** Σ closing values. */
-  readonly capitalTiedUp: Decimal;
-  /** Σ average values. */
-  readonly averageCapital: Decimal;
   readonly shrinkageRate: number | null;
-  readonly reasons: TurnoverReasons;
 }
 
 /** The rollup of one group. */

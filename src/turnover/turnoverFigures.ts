@@ -8,6 +8,7 @@ import { exactQuantity, requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
+import type { TurnoverAmounts } from "./TurnoverAmounts.js";
 import type { TurnoverReasons } from "./TurnoverNullReason.js";
 import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
 import { TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
@@ -79,41 +80,18 @@ export interface TurnoverFiguresOptions {
  * (quantities, values, COGS, revenue, shrinkage) carry the names of `SkuHistory`, so these rows feed
  * `rollupTurnover` directly.
  */
-export interface TurnoverFigures extends TurnoverRatios {
+export interface TurnoverFigures extends TurnoverRatios, TurnoverAmounts {
   readonly sku: string;
   readonly location?: string;
   /** Days in the period, both ends included. */
   readonly periodDays: number;
   readonly basis: TurnoverBasis;
   readonly averageMethod: AverageMethod;
-  readonly openingQuantity: number;
-  readonly openingValue: Decimal;
-  readonly closingQuantity: number;
-  readonly closingValue: Decimal;
-  /** Average units on hand, by `averageMethod`. */
-  readonly averageQuantity: number;
-  /** Average inventory at cost, by `averageMethod`. */
-  readonly averageValue: Decimal;
-  /** averageQuantity × unitPrice, or `null` without `unitPrice`. */
-  readonly averageRetailValue: Decimal | null;
-  readonly receivedQuantity: number;
-  /** Units issued (gross) and returned by customers. */
-  readonly issuedQuantity: number;
-  readonly returnedQuantity: number;
-  /** Cost of goods sold, net of returns. */
-  readonly cogs: Decimal;
-  readonly revenue: Decimal;
   readonly issuesWithoutPrice: number;
   /** Value of negative adjustments (count losses, write-offs). */
   readonly shrinkageValue: Decimal;
-  /** Capital tied up at the end of the period: the closing value. */
-  readonly capitalTiedUp: Decimal;
-  /** Capital tied up on average over the period: `averageValue`. */
-  readonly averageCapital: Decimal;
   /** shrinkageValue / averageValue. */
   readonly shrinkageRate: number | null;
-  /** For each `null` figure, why. */
-  readonly reasons: TurnoverReasons;
 }
 
 const FN = "turnoverFigures";

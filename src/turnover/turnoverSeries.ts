@@ -7,6 +7,7 @@ import { annualizeTurnover } from "./annualizeTurnover.js";
 import { exactQuantity, requireArgs, requireArray } from "./guards.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
+import type { TurnoverAmounts } from "./TurnoverAmounts.js";
 import type { TurnoverReasons } from "./TurnoverNullReason.js";
 import { optionalUnitPrice } from "./turnoverFigures.js";
 import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
@@ -67,7 +68,7 @@ export interface TurnoverSeriesOptions {
 }
 
 /** The figures of one month or quarter: its own days, average, COGS and ratios. */
-export interface TurnoverSeriesEntry extends TurnoverRatios {
+export interface TurnoverSeriesEntry extends TurnoverRatios, TurnoverAmounts {
   /** `'2024-03'` for a month, `'2024-Q1'` for a quarter. */
   readonly label: string;
   /** First and last day of the bucket inside the period. */
@@ -75,28 +76,8 @@ export interface TurnoverSeriesEntry extends TurnoverRatios {
   readonly to: string;
   /** Days of the bucket inside the period: the period of its ratios. */
   readonly periodDays: number;
-  readonly openingQuantity: number;
-  readonly openingValue: Decimal;
-  readonly closingQuantity: number;
-  readonly closingValue: Decimal;
-  /** Time-weighted average units of the bucket. */
-  readonly averageQuantity: number;
-  /** Time-weighted average value at cost of the bucket. */
-  readonly averageValue: Decimal;
-  /** averageQuantity × unitPrice, or `null` without `unitPrice`. */
-  readonly averageRetailValue: Decimal | null;
-  readonly receivedQuantity: number;
-  readonly issuedQuantity: number;
-  readonly returnedQuantity: number;
-  readonly cogs: Decimal;
-  readonly revenue: Decimal;
-  /** Closing value of the bucket. */
-  readonly capitalTiedUp: Decimal;
-  /** Average value of the bucket. */
-  readonly averageCapital: Decimal;
   /** turnover × daysPerYear / periodDays: the bucket's pace, per year. */
   readonly annualizedTurnover: number | null;
-  readonly reasons: TurnoverReasons;
 }
 
 const FN = "turnoverSeries";
