@@ -467,7 +467,9 @@ export class SkuState {
       const take = Math.min(left, layer.qty);
       const takenValue = layerValue(layer, take, this.scales);
       value = add(value, takenValue);
-      if (layer.cost !== null) this.lastFifoCost = layer.cost;
+      // The last cost seen: a layer known only by its value costs value ÷ quantity (6 decimals).
+      this.lastFifoCost =
+        layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6);
       if (moved !== null) {
         moved.push({
           qty: take,

@@ -677,3 +677,25 @@ describe("replayLedger: opening balances are checked like rows", () => {
     ).toBe("invalid_option");
   });
 });
+
+describe("replayLedger: FIFO last cost after a layer known only by value", () => {
+  it("costs a later return without cost at that layer's value ÷ quantity", () => {
+    // Found by the reference property test. Opening 0.001 units worth 1 (1000 a unit); a receipt of
+    // 0.001 at standard cost 0; a count loss of 0.001 takes the opening layer (the oldest), so the
+    // last cost seen is 1000; the next day a return of 0.001 without cost enters at 1000 → value 1.
+    const { histories } = replayLedger(
+      [
+        { sku: "A", date: "2023-12-11", type: "return", quantity: 0.001 },
+        { sku: "A", date: "2023-12-10", type: "receipt", quantity: 0.001 },
+        { sku: "A", date: "2023-12-10", type: "adjustment", quantity: -0.001 },
+      ],
+      {
+        period: { from: "2023-12-12", to: "2024-01-31" },
+        valuation: "fifo",
+        skuInfo: [{ sku: "A", standardCost: "0" }],
+        openingBalances: [{ sku: "A", quantity: 0.001, value: 1 }],
+      },
+    );
+    expect(only(histories).openingValue.toFixed()).toBe("1");
+  });
+});
