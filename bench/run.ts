@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { asyncScenarios, type Measurement, scenarios } from "./scenarios.js";
+import { type Measurement, scenarios } from "./scenarios.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -22,9 +22,7 @@ function runInChild(name: string): Measurement {
 }
 
 const wanted = process.argv.slice(2);
-const names = [...Object.keys(scenarios), ...Object.keys(asyncScenarios)].filter(
-  (n) => wanted.length === 0 || wanted.includes(n),
-);
+const names = Object.keys(scenarios).filter((n) => wanted.length === 0 || wanted.includes(n));
 const results: Measurement[] = [];
 for (const name of names) {
   process.stderr.write(`running ${name} ...\n`);

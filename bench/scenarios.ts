@@ -28,19 +28,23 @@ export interface Measurement {
 
 const period = { from: "2025-01-01", to: "2025-12-31" };
 
-function measure(
+/**
+ * Runs `work` `runs` times and reports the median time, the rows it handled and the process's
+ * peak memory. `work` may be synchronous or return a promise.
+ */
+async function measure(
   name: string,
   rows: number,
   runs: number,
   work: () => unknown,
-  note?: string,
-): Measurement {
+  note: string,
+): Promise<Measurement> {
   globalThis.gc?.();
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    work();
+    await work();
     times.push(performance.now() - t0);
     globalThis.gc?.();
   }
@@ -52,7 +56,7 @@ function measure(
     medianMs: times[Math.floor(times.length / 2)] as number,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     baselineRssMb,
-    ...(note === undefined ? {} : { note }),
+    note,
   };
 }
 
@@ -69,47 +73,8 @@ function cachedCsv(skus: number, movements: number): string {
   return file;
 }
 
-async function measureAsync(
-  name: string,
-  runs: number,
-  work: () => Promise<number>,
-  note: string,
-): Promise<Measurement> {
-  globalThis.gc?.();
-  const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
-  const times: number[] = [];
-  let rows = 0;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    rows = await work();
-    times.push(performance.now() - t0);
-    globalThis.gc?.();
-  }
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    rows,
-    runs,
-    medianMs: times[Math.floor(times.length / 2)] as number,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    baselineRssMb,
-    note,
-  };
-}
-
-export const asyncScenarios: Record<string, () => Promise<Measurement>> = {
-  "read-csv-1m": () => {
-    const file = cachedCsv(10_000, 1_000_000);
-    return measureAsync(
-      "read-csv-1m",
-      5,
-      async () => (await readLedger(file)).columns.length,
-      "readLedger CSV into columns, validated, 10k SKUs",
-    );
-  },
-};
-
-export const scenarios: Record<string, () => Measurement> = {
+/** Each scenario in its own process (see bench/run.ts), so peak memory is its own. */
+export const scenarios: Record<string, () => Promise<Measurement>> = {
   "validate-objects-1m": () => {
     const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
     return measure(
@@ -140,6 +105,17 @@ export const scenarios: Record<string, () => Measurement> = {
       "replay + histories, 10k SKUs",
     );
   },
+  "read-csv-1m": async () => {
+    const file = cachedCsv(10_000, 1_000_000);
+    const rows = (await readLedger(file)).columns.length;
+    return measure(
+      "read-csv-1m",
+      rows,
+      5,
+      () => readLedger(file),
+      "readLedger CSV into columns, validated, 10k SKUs",
+    );
+  },
   "replay-columns-10m": () => {
     const columns = generateColumns({ skus: 100_000, movements: 10_000_000 });
     return measure(
@@ -155,11 +131,7 @@ export const scenarios: Record<string, () => Measurement> = {
 const name = process.argv[2];
 if (name !== undefined && import.meta.url === `file://${process.argv[1]}`) {
   const scenario = scenarios[name];
-  const asyncScenario = asyncScenarios[name];
-  if (scenario !== undefined) console.log(JSON.stringify(scenario()));
-  else if (asyncScenario !== undefined) console.log(JSON.stringify(await asyncScenario()));
-  else {
-    const known = [...Object.keys(scenarios), ...Object.keys(asyncScenarios)];
-    throw new Error(`unknown scenario ${name}; one of ${known.join(", ")}`);
-  }
+  if (scenario === undefined)
+    throw new Error(`unknown scenario ${name}; one of ${Object.keys(scenarios).join(", ")}`);
+  console.log(JSON.stringify(await scenario()));
 }
