@@ -10,7 +10,7 @@ import {
 } from "../model/exactDecimal.js";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
 import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
-import { isDecimal } from "../model/money.js";
+import { isDecimal, tryToDecimal } from "../model/money.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 
 /** What the row reader needs to know beyond the row itself. */
@@ -271,21 +271,9 @@ function readMoney(
   const value = r[field];
   if (value === undefined || value === null) return null;
   let scaled: ScaledDecimal | null;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      reportIssue(
-        ctx,
-        at,
-        field,
-        "invalid_money",
-        `${field} must be a finite decimal amount`,
-        value,
-      );
-      return null;
-    }
-    scaled = scaleNumber(value, MAX_MONEY_DECIMALS);
-  } else if (typeof value === "string")
-    scaled = value.trim() === "" ? null : parseDecimalText(value);
+  // The fast path reads the exact scaled integer directly; no Decimal is created per row.
+  if (typeof value === "number") scaled = scaleNumber(value, MAX_MONEY_DECIMALS);
+  else if (typeof value === "string") scaled = parseDecimalText(value);
   else if (isDecimal(value)) scaled = value.isFinite() ? parseDecimalText(value.toFixed()) : null;
   else {
     reportIssue(
@@ -299,28 +287,15 @@ function readMoney(
     return null;
   }
   if (scaled === null) {
-    const finiteDecimal =
-      (typeof value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) ||
-      typeof value === "number" ||
-      (isDecimal(value) && value.isFinite());
-    if (finiteDecimal) {
-      reportIssue(
-        ctx,
-        at,
-        field,
-        "money_precision",
-        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
-        value,
-      );
-    } else
-      reportIssue(
-        ctx,
-        at,
-        field,
-        "invalid_money",
-        `${field} must be a finite decimal amount`,
-        value,
-      );
+    // Rare: tell a finite decimal that is too precise from something that is no decimal at all.
+    const [code, message] =
+      tryToDecimal(value) === null
+        ? (["invalid_money", `${field} must be a finite decimal amount`] as const)
+        : ([
+            "money_precision",
+            `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
+          ] as const);
+    reportIssue(ctx, at, field, code, message, value);
     return null;
   }
   if (scaled.units < 0) {

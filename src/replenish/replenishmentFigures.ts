@@ -16,6 +16,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import { economicOrderQuantity } from "./economicOrderQuantity.js";
 import { inventoryPosition } from "./inventoryPosition.js";
 import { orderUpToLevel } from "./orderUpToLevel.js";
@@ -33,24 +34,24 @@ import { suggestedOrder } from "./suggestedOrder.js";
  * missing field both mean "not known" (the options' default applies, if any). Times in days,
  * quantities in the SKU's unit, money in one currency.
  */
-export interface ReplenishmentInfo {
-  readonly leadTimeDays?: number | null;
-  readonly leadTimeStdDevDays?: number | null;
-  readonly reviewPeriodDays?: number | null;
-  /** Cycle service level in (0, 1). */
-  readonly serviceLevel?: number | null;
-  readonly minOrderQuantity?: number | null;
-  readonly packSize?: number | null;
-  readonly onOrder?: number | null;
-  readonly backordered?: number | null;
-  readonly reserved?: number | null;
-  /** Cost of placing one order (EOQ). */
-  readonly orderCost?: MoneyInput | null;
-  /** Holding cost per year as a fraction of the unit cost (EOQ), e.g. 0.25. */
-  readonly holdingRate?: number | null;
+export interface ReplenishmentInfo
+  extends Pick<
+    SkuInfo,
+    | "leadTimeDays"
+    | "leadTimeStdDevDays"
+    | "reviewPeriodDays"
+    | "serviceLevel"
+    | "minOrderQuantity"
+    | "packSize"
+    | "onOrder"
+    | "backordered"
+    | "reserved"
+    | "orderCost"
+    | "holdingRate"
+    | "standardCost"
+  > {
   /** Cost of one unit for the EOQ; default `standardCost`, then the closing unit cost of the history. */
   readonly unitCost?: MoneyInput | null;
-  readonly standardCost?: MoneyInput | null;
 }
 
 /**
