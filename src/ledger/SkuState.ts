@@ -1,6 +1,7 @@
 import { lastDayOfMonth, monthOfDay, weekOfDay } from "../model/day.js";
 import type { Valuation } from "../model/SkuHistory.js";
 import { ABSENT, NO_DAY } from "./LedgerColumns.js";
+import type { RawHistory } from "./RawHistory.js";
 import { add, isZero, mul, mulDivRound, type Scaled, sub, WideSum } from "./scaled.js";
 
 /**
@@ -613,6 +614,51 @@ export class SkuState {
   /** The open layers, oldest first. */
   openLayers(): Layer[] {
     return this.layers.slice(this.head);
+  }
+
+  /** The finished figures, for `toSkuHistory`. */
+  raw(): RawHistory {
+    return {
+      sku: this.sku,
+      location: this.location,
+      valuation: this.valuation,
+      qty: this.qty,
+      value: this.value,
+      openingQty: this.openingQty,
+      openingValue: this.openingValue,
+      twQty: this.twQty,
+      twValue: this.twValue.value(),
+      minQty: this.minQty,
+      maxQty: this.maxQty,
+      receivedQty: this.receivedQty,
+      receivedValue: this.receivedValue.value(),
+      issuedQty: this.issuedQty,
+      issuedValue: this.issuedValue.value(),
+      issueCount: this.issueCount,
+      returnedQty: this.returnedQty,
+      returnedValue: this.returnedValue.value(),
+      cogs: this.cogs.value(),
+      adjustedQty: this.adjustedQty,
+      adjustedValue: this.adjustedValue.value(),
+      shrinkageQty: this.shrinkageQty,
+      shrinkageValue: this.shrinkageValue.value(),
+      transferInQty: this.transferInQty,
+      transferOutQty: this.transferOutQty,
+      transferValue: this.transferValue.value(),
+      revenue: this.revenue.value(),
+      issuesWithoutPrice: this.issuesWithoutPrice,
+      monthEnds: this.monthEnds,
+      months: this.months,
+      demandDay: this.demandDay,
+      demandWeek: this.demandWeek,
+      demandMonth: this.demandMonth,
+      firstReceipt: this.firstReceipt,
+      firstDemand: this.firstDemand,
+      lastIssue: this.lastIssue,
+      lastReceipt: this.lastReceipt,
+      lastMovement: this.lastMovement,
+      layers: this.openLayers(),
+    };
   }
 }
 

@@ -1,14 +1,27 @@
 import { requireVariant } from "../model/assert.js";
 import { formatDay } from "../model/day.js";
-import { pow10 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { FastReplay } from "./FastReplay.js";
 import { ABSENT, KIND, KIND_COUNT, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { type Dictionaries, type OpeningLayer, prepareOpening } from "./prepareOpening.js";
+import {
+  negativeStockWarning,
+  periodWarnings,
+  type ReplaySettings,
+  rowAddress,
+  rowCost,
+  rowPrice,
+  rowQuantity,
+  unknownCostWarning,
+  unmatchedNetWarning,
+  unsortedInputWarning,
+} from "./ReplaySettings.js";
+import type { ReplayWarning } from "./ReplayWarning.js";
 import {
   BigSkuState,
   type Layer,
@@ -18,8 +31,10 @@ import {
   type TransitChunk,
 } from "./SkuState.js";
 import { add, arithmetic, mul, mulDivRound, OVERFLOW, type Scaled, sub } from "./scaled.js";
-import { toSkuHistory } from "./toSkuHistory.js";
+import { type HistoryContext, rememberingFormatDay, toSkuHistory } from "./toSkuHistory.js";
 import { toLedgerColumns } from "./validateLedger.js";
+
+export type { ReplayWarning } from "./ReplayWarning.js";
 
 /** Options of {@link replayLedger}. */
 export interface ReplayOptions {
@@ -40,24 +55,6 @@ export interface ReplayOptions {
    * they cost about a dozen amounts per SKU and month; `monthEnds` are always there).
    */
   readonly months?: boolean;
-}
-
-/** Something the replay noticed and reports rather than hides. */
-export interface ReplayWarning {
-  readonly code:
-    | "negative_stock"
-    | "before_period"
-    | "after_period"
-    | "unmatched_transfer"
-    | "unknown_cost";
-  readonly message: string;
-  readonly sku?: string;
-  readonly location?: string;
-  readonly date?: string;
-  /** 0-based input row, where one row is the cause. */
-  readonly row?: number;
-  /** How many movements the warning covers (before/after the period). */
-  readonly count?: number;
 }
 
 /** The result of {@link replayLedger}. */
@@ -151,24 +148,95 @@ export function replayLedger(
     months: options.months === true,
   };
   const order = movementOrder(columns);
-  // Main pass with number-only arithmetic; SKUs whose amounts outgrow 2^53 are set aside and
-  // replayed alone with bigints (SKUs are independent, so the result is the same as one pass).
-  const main = new Replay(settings, false);
-  const overflowed = main.runAll(opening.layers, order, null);
-  const histories = main.histories();
-  const warnings = [...main.warnings];
-  if (overflowed !== null) {
-    const big = new Replay(settings, true);
-    big.runAll(opening.layers, order, overflowed);
-    histories.push(...big.histories());
-    warnings.push(...big.warnings);
-    histories.sort(
-      (a, b) => compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? ""),
-    );
-  }
+  const { histories, warnings } = settings.months
+    ? generalReplay(settings, opening.layers, order, null, true)
+    : fastReplay(settings, opening.layers, order);
   // Warnings in input-row order (counts without a row first), whatever pass found them.
+  const unsorted = unsortedInputWarning(columns);
+  if (unsorted !== null) warnings.push(unsorted);
   warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
   return { histories, warnings };
+}
+
+/**
+ * The fast engine for every SKU it can replay, then the general engine for the SKUs it set aside
+ * (SKUs are independent, so the result is the same as one pass of the general engine).
+ */
+function fastReplay(
+  settings: ReplaySettings,
+  opening: readonly OpeningLayer[],
+  order: Int32Array | null,
+): { histories: SkuHistory[]; warnings: ReplayWarning[] } {
+  const fast = new FastReplay(settings);
+  fast.run(opening, order);
+  if (fast.stoppedBy !== null) {
+    // Stock fell below zero under negativeStock 'error': an earlier fall of a SKU set aside wins.
+    new Replay(settings, true, false).runAll(opening, order, fast.setAside, fast.stoppedBy.at);
+    throw fast.stoppedBy.error;
+  }
+  const context = historyContext(settings);
+  const histories = fast.finishedStates().map((s) => {
+    const raw = fast.raw(s);
+    return toSkuHistory(raw, context(raw.sku, raw.location));
+  });
+  const warnings = [
+    ...fast.finishedWarnings(),
+    ...periodWarnings(settings, fast.before, fast.after),
+  ];
+  if (!fast.anySetAside) return { histories, warnings };
+  const rest = generalReplay(settings, opening, order, fast.setAside, false);
+  return {
+    histories: [...histories, ...rest.histories].sort(compareHistories),
+    warnings: [...warnings, ...rest.warnings],
+  };
+}
+
+/**
+ * The general engine (`SkuState` objects) for every SKU, or only those in `only`: a main pass with
+ * number-only arithmetic, and a bigint pass for the SKUs whose amounts outgrow 2^53.
+ */
+function generalReplay(
+  settings: ReplaySettings,
+  opening: readonly OpeningLayer[],
+  order: Int32Array | null,
+  only: Uint8Array | null,
+  reportsPeriod: boolean,
+): { histories: SkuHistory[]; warnings: ReplayWarning[] } {
+  const main = new Replay(settings, false, reportsPeriod);
+  const overflowed = main.runAll(opening, order, only);
+  const histories = main.histories();
+  const warnings = [...main.warnings];
+  if (overflowed === null) return { histories, warnings };
+  const big = new Replay(settings, true, false);
+  big.runAll(opening, order, overflowed);
+  return {
+    histories: [...histories, ...big.histories()].sort(compareHistories),
+    warnings: [...warnings, ...big.warnings],
+  };
+}
+
+function compareHistories(a: SkuHistory, b: SkuHistory): number {
+  return compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? "");
+}
+
+/** Names and scales for `toSkuHistory`, per SKU and location index. */
+function historyContext(settings: ReplaySettings) {
+  const { names, period, scales } = settings;
+  const dayText = rememberingFormatDay();
+  const periodText = Object.freeze({
+    from: dayText(period.from),
+    to: dayText(period.to),
+    days: period.days,
+  });
+  return (sku: number, location: number): HistoryContext => ({
+    sku: names.skus[sku] as string,
+    location: location >= 0 ? (names.locations[location] as string) : undefined,
+    period,
+    scales,
+    lots: names.lots,
+    dayText,
+    periodText,
+  });
 }
 
 /** Standard valuation needs a standard cost for every SKU with movements. */
@@ -237,20 +305,6 @@ function sortKey(columns: LedgerColumns, i: number, minDay: number): number {
   return ((columns.day[i] as number) - minDay) * KIND_COUNT + (columns.kind[i] as number);
 }
 
-/** Everything fixed for a replay run. */
-interface ReplaySettings {
-  readonly columns: LedgerColumns;
-  readonly names: Dictionaries;
-  readonly scales: Scales;
-  readonly valuation: Valuation;
-  readonly failOnNegative: boolean;
-  readonly byLocation: boolean;
-  readonly period: { from: number; to: number; days: number };
-  readonly standardCosts: Map<number, Scaled>;
-  /** Keep per-month figures. */
-  readonly months: boolean;
-}
-
 /** One replay pass: the states, the transit between locations, and the warnings. */
 class Replay {
   readonly warnings: ReplayWarning[] = [];
@@ -268,13 +322,16 @@ class Replay {
   private readonly keepMonths: boolean;
   /** SKU indexes set aside in this pass (main pass) or the only ones replayed (bigint pass). */
   private readonly skipped: Uint8Array;
-  private anySkipped = false;
+  /** SKUs set aside in this pass because their amounts outgrew 2^53, or null while there are none. */
+  private overflowed: Uint8Array | null = null;
   /** Per SKU and day, the net of the transfers not applied yet (only when not `byLocation`). */
   private readonly transferNets: Map<string, number>;
 
   constructor(
-    settings: ReplaySettings,
+    private readonly settings: ReplaySettings,
     private readonly big: boolean,
+    /** Whether this pass reports the movements before and after the period (only one pass does). */
+    private readonly reportsPeriod: boolean,
   ) {
     this.columns = settings.columns;
     this.names = settings.names;
@@ -300,6 +357,8 @@ class Replay {
     opening: readonly OpeningLayer[],
     order: Int32Array | null,
     only: Uint8Array | null,
+    /** Stop before this position in `order` (to find an earlier error, without finishing). */
+    stopAt = Number.POSITIVE_INFINITY,
   ): Uint8Array | null {
     if (only !== null)
       for (let sku = 0; sku < only.length; sku++) this.skipped[sku] = only[sku] === 1 ? 0 : 1;
@@ -308,13 +367,13 @@ class Replay {
     try {
       for (const layer of opening)
         if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
-      this.run(order);
+      this.run(order, stopAt);
+      if (stopAt < this.columns.length) return null;
       for (const state of this.states.values()) this.guarded(state.sku, () => state.finish());
     } finally {
       arithmetic.strict = previous;
     }
-    if (this.big || !this.anySkipped) return null;
-    return this.skipped;
+    return this.big ? null : this.overflowed;
   }
 
   /** Runs `work` for a SKU; an overflow sets the SKU aside for the bigint pass (main pass only). */
@@ -329,7 +388,8 @@ class Replay {
 
   private setAside(sku: number): void {
     this.skipped[sku] = 1;
-    this.anySkipped = true;
+    this.overflowed ??= new Uint8Array(this.skipped.length);
+    this.overflowed[sku] = 1;
     for (let slot = 0; slot < this.locationSlots; slot++)
       this.states.delete(sku * this.locationSlots + slot);
     this.transit.delete(sku);
@@ -365,19 +425,15 @@ class Replay {
     if (layer.day < s.firstReceipt) s.firstReceipt = layer.day;
   }
 
-  run(order: Int32Array | null): void {
+  run(order: Int32Array | null, stopAt: number): void {
     const { length } = this.columns;
     let before = 0;
-    for (let n = 0; n < length; n++) {
+    let after = 0;
+    for (let n = 0; n < length && n < stopAt; n++) {
       const i = order === null ? n : (order[n] as number);
       const day = this.columns.day[i] as number;
       if (day > this.period.to) {
-        if (!this.big)
-          this.warn({
-            code: "after_period",
-            count: length - n,
-            message: `${length - n} movement(s) after the period end ${formatDay(this.period.to)} were left out`,
-          });
+        after = length - n;
         break;
       }
       if (day < this.period.from) before++;
@@ -390,13 +446,7 @@ class Replay {
         this.setAside(sku);
       }
     }
-    if (before > 0 && !this.big) {
-      this.warn({
-        code: "before_period",
-        count: before,
-        message: `${before} movement(s) before the period start ${formatDay(this.period.from)} built the opening balance`,
-      });
-    }
+    if (this.reportsPeriod) this.warnings.push(...periodWarnings(this.settings, before, after));
     for (const [sku, transit] of this.transit) this.flushTransit(sku, transit);
   }
 
@@ -409,14 +459,15 @@ class Replay {
       s.advanceTo(day);
     }
     s.lastMovement = day;
-    const qty = Math.round((c.quantity[i] as number) * this.scales.qScale);
-    if (!Number.isSafeInteger(qty)) this.quantityTooLarge(i);
+    const qty = rowQuantity(this.settings, i);
     const kind = c.kind[i] as number;
     const before = s.qty;
     switch (kind) {
       case KIND.receipt: {
         const cost =
-          this.valuation === "standard" ? s.standardCost : (this.rowCost(i) ?? s.standardCost);
+          this.valuation === "standard"
+            ? s.standardCost
+            : (rowCost(this.settings, i) ?? s.standardCost);
         const value = s.receive(
           qty,
           cost ?? 0,
@@ -440,12 +491,12 @@ class Replay {
           c.expires[i] as number,
           inPeriod,
         );
-        if (inPeriod) s.bookReturn(day, qty, value, this.rowPrice(i) ?? s.lastIssuePrice);
+        if (inPeriod) s.bookReturn(day, qty, value, rowPrice(this.settings, i) ?? s.lastIssuePrice);
         break;
       }
       case KIND.issue: {
         const value = s.takeOut(qty, null);
-        const price = this.rowPrice(i);
+        const price = rowPrice(this.settings, i);
         s.lastIssueValue = value;
         s.lastIssueQty = qty;
         if (price !== null) s.lastIssuePrice = price;
@@ -495,33 +546,15 @@ class Replay {
         if (inPeriod) s.bookTransfer(qty, value);
       }
     }
-    if (s.qty < 0 && before >= 0) this.negativeStock(i, s, day);
-  }
-
-  /** The row's unit cost in cost units, or null. */
-  private rowCost(i: number): Scaled | null {
-    const units = this.columns.costUnits[i] as number;
-    if (Number.isNaN(units)) return null;
-    return mul(units, pow10(this.scales.cd - (this.columns.costDecimals[i] as number)));
-  }
-
-  private rowPrice(i: number): Scaled | null {
-    const units = this.columns.priceUnits[i] as number;
-    if (Number.isNaN(units)) return null;
-    return mul(units, pow10(this.scales.cd - (this.columns.priceDecimals[i] as number)));
+    if (s.qty < 0 && before >= 0) this.negativeStock(i, s);
   }
 
   /** The cost of an inflow without a receipt cost: the row's cost, else `fallback`, else 0 with a warning. */
   private inflowCost(i: number, s: SkuState, fallback: Scaled | null): Scaled {
     if (this.valuation === "standard" && s.standardCost !== null) return s.standardCost;
-    const cost = this.rowCost(i) ?? fallback;
+    const cost = rowCost(this.settings, i) ?? fallback;
     if (cost !== null) return cost;
-    this.warn({
-      code: "unknown_cost",
-      ...this.address(i, s),
-      message:
-        "no unit cost is known for this inflow (no cost on the row, no earlier cost, no standard cost); it was valued at 0",
-    });
+    this.warn(unknownCostWarning(this.settings, i, s.sku, s.location));
     return 0;
   }
 
@@ -607,11 +640,7 @@ class Replay {
             inPeriod,
           );
     if (inPeriod) s.bookTransfer(net, value);
-    this.warn({
-      code: "unmatched_transfer",
-      ...this.address(i, s),
-      message: `transfers of ${this.names.skus[s.sku]} on ${formatDay(day)} do not net to zero (${net / this.scales.qScale}); the difference was booked as stock ${net < 0 ? "leaving" : "entering"}`,
-    });
+    this.warn(unmatchedNetWarning(this.settings, i, s.sku, net));
   }
 
   /** Splits `take` units off the front of a chunk: layers by FIFO, value by the valuation. */
@@ -656,40 +685,15 @@ class Replay {
     this.transit.delete(sku);
   }
 
-  private quantityTooLarge(i: number): never {
-    const row = this.columns.row[i] as number;
-    throw new InvKpiError(
-      "out_of_range",
-      `${FN}: the quantity ${this.columns.quantity[i]} of row ${row} cannot be held exactly with the ledger's ${this.scales.qd} decimal places`,
-      {
-        path: ["ledger", row, "quantity"],
-        details: { row, quantity: this.columns.quantity[i], decimals: this.scales.qd },
-      },
-    );
-  }
-
-  private negativeStock(i: number, s: SkuState, day: number): void {
-    const address = this.address(i, s);
-    const message = `stock of ${address.sku}${address.location === undefined ? "" : ` at ${address.location}`} fell below zero on ${formatDay(day)} (${s.qty / this.scales.qScale})`;
-    if (this.failOnNegative) {
-      throw new InvKpiError("negative_stock", `${FN}: ${message}`, {
-        details: { ...address, quantity: s.qty / this.scales.qScale },
-      });
-    }
-    this.warn({ code: "negative_stock", ...address, message });
+  private negativeStock(i: number, s: SkuState): void {
+    this.warn(negativeStockWarning(this.settings, i, s.sku, s.location, s.qty));
   }
 
   private address(
     i: number,
     s: SkuState,
   ): { sku: string; location?: string; date: string; row: number } {
-    const location = s.location >= 0 ? this.names.locations[s.location] : undefined;
-    return {
-      sku: this.names.skus[s.sku] as string,
-      ...(location === undefined ? {} : { location }),
-      date: formatDay(this.columns.day[i] as number),
-      row: this.columns.row[i] as number,
-    };
+    return rowAddress(this.settings, i, s.sku, s.location);
   }
 
   private warn(warning: ReplayWarning): void {
@@ -705,15 +709,8 @@ class Replay {
         compareText(skus[a.sku] as string, skus[b.sku] as string) ||
         compareText(locations[a.location] ?? "", locations[b.location] ?? ""),
     );
-    return states.map((s) =>
-      toSkuHistory(s, {
-        sku: skus[s.sku] as string,
-        location: s.location >= 0 ? (locations[s.location] as string) : undefined,
-        period: this.period,
-        scales: this.scales,
-        lots: this.names.lots,
-      }),
-    );
+    const context = historyContext(this.settings);
+    return states.map((s) => toSkuHistory(s.raw(), context(s.sku, s.location)));
   }
 }
 

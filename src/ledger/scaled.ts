@@ -203,3 +203,55 @@ export class WideSum {
     this.big = 0n;
   }
 }
+
+// ---------------------------------------------------------------- number-only fast path
+
+/** `x` when it is a safe integer's range, else {@link OVERFLOW}: the fast engine's guard on every result. */
+export function checked(x: number): number {
+  if (x > MAX || x < -MAX) overflow();
+  return x;
+}
+
+/**
+ * {@link mulDivRound} for safe-integer operands whose result must be a safe integer: the same
+ * exact result, or {@link OVERFLOW} where `mulDivRound` would return a bigint.
+ */
+export function mulDivRoundNumber(a: number, b: number, c: number, unit: number): number {
+  const n = a * b;
+  const d = c * unit;
+  if (n <= MAX && n >= -MAX && d <= MAX && d >= -MAX) return divRoundNumber(n, d) * unit;
+  const rounded = roundedQuotientEstimate(n, d);
+  if (rounded !== null && Number.isSafeInteger(rounded * unit)) return rounded * unit;
+  const exact = mulDivRound(a, b, c, unit);
+  if (typeof exact === "bigint") overflow();
+  return exact;
+}
+
+/**
+ * Adds `v × times` to the wide sum held in `f[at]` (hi) and `f[at + 1]` (lo), worth
+ * `hi · 2^26 + lo` as in {@link WideSum} but without its bigint part: exact, or {@link OVERFLOW}
+ * once the sum would need more than about 2^72. `times` is a small non-negative integer (1, or a
+ * number of days).
+ */
+export function addWide(f: Float64Array, at: number, v: number, times: number): void {
+  const high = Math.floor(v / SPLIT);
+  let h = (f[at] as number) + high * times;
+  let l = (f[at + 1] as number) + (v - high * SPLIT) * times;
+  if (l >= CARRY_AT) {
+    const carried = Math.floor(l / SPLIT);
+    h += carried;
+    l -= carried * SPLIT;
+  }
+  if (h > HI_LIMIT || h < -HI_LIMIT || times > 1 << 20) overflow();
+  f[at] = h;
+  f[at + 1] = l;
+}
+
+/** The exact value of the wide sum held in `f[at]` and `f[at + 1]` (see {@link addWide}). */
+export function wideValue(f: Float64Array, at: number): Scaled {
+  const h = f[at] as number;
+  const l = f[at + 1] as number;
+  const approx = h * SPLIT + l;
+  if (approx <= MAX && approx >= -MAX && Number.isSafeInteger(h * SPLIT)) return approx;
+  return narrow((BigInt(h) << SPLIT_BIG) + BigInt(l));
+}

@@ -2,14 +2,8 @@ import type { Decimal } from "../model/Decimal.js";
 import { formatDay, formatMonth } from "../model/day.js";
 import type { MonthEnd, MonthFigures, SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { NO_DAY } from "./LedgerColumns.js";
-import {
-  type BucketSums,
-  type Layer,
-  layerValue,
-  type RawMonth,
-  type Scales,
-  type SkuState,
-} from "./SkuState.js";
+import type { RawDemandSums, RawHistory } from "./RawHistory.js";
+import { type Layer, layerValue, type RawMonth, type Scales } from "./SkuState.js";
 import { add, mulDivRound, type Scaled, sub, toDecimalScaled } from "./scaled.js";
 
 /** What the conversion needs beyond the state. */
@@ -19,46 +13,66 @@ export interface HistoryContext {
   readonly period: { readonly from: number; readonly to: number; readonly days: number };
   readonly scales: Scales;
   readonly lots: readonly string[];
+  /** `'YYYY-MM-DD'` of a day number: one formatter per replay, remembering the days it formatted. */
+  readonly dayText: (day: number) => string;
+  /** The period as the history shows it (one object shared by the replay's histories). */
+  readonly periodText: SkuHistory["period"];
 }
 
-/** Turns a finished {@link SkuState} into the public {@link SkuHistory}: dates as text, money as Decimal. */
-export function toSkuHistory(s: SkuState, ctx: HistoryContext): SkuHistory {
-  const { scales, period } = ctx;
+/**
+ * A `formatDay` that remembers what it formatted: every history of a replay shows the same month
+ * ends and period days, so each text is built (and allocated) once.
+ */
+export function rememberingFormatDay(): (day: number) => string {
+  const texts = new Map<number, string>();
+  return (day) => {
+    let text = texts.get(day);
+    if (text === undefined) {
+      text = formatDay(day);
+      texts.set(day, text);
+    }
+    return text;
+  };
+}
+
+/** Turns a finished SKU's {@link RawHistory} into the public {@link SkuHistory}: dates as text, money as Decimal. */
+export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
+  const { scales, period, dayText } = ctx;
   const qty = (units: number): number => units / scales.qScale;
   const money = (units: Scaled): Decimal => toDecimalScaled(units, scales.vd);
-  const day = (d: number): string | null => (Number.isFinite(d) ? formatDay(d) : null);
+  const day = (d: number): string | null => (Number.isFinite(d) ? dayText(d) : null);
   return {
     sku: ctx.sku,
     ...(ctx.location === undefined ? {} : { location: ctx.location }),
-    period: { from: formatDay(period.from), to: formatDay(period.to), days: period.days },
+    period: ctx.periodText,
     valuation: s.valuation,
     openingQuantity: qty(s.openingQty),
     openingValue: money(s.openingValue),
     closingQuantity: qty(s.qty),
     closingValue: money(s.value),
     averageQuantity: s.twQty / scales.qScale / period.days,
-    averageValue: money(s.twValue.value()).div(period.days),
+    averageValue: money(s.twValue).div(period.days),
     minQuantity: qty(s.minQty),
     maxQuantity: qty(s.maxQty),
     receivedQuantity: qty(s.receivedQty),
-    receivedValue: money(s.receivedValue.value()),
+    receivedValue: money(s.receivedValue),
     issuedQuantity: qty(s.issuedQty),
-    issuedValue: money(s.issuedValue.value()),
+    issuedValue: money(s.issuedValue),
     issueCount: s.issueCount,
     returnedQuantity: qty(s.returnedQty),
-    returnedValue: money(s.returnedValue.value()),
-    cogs: money(s.cogs.value()),
+    returnedValue: money(s.returnedValue),
+    cogs: money(s.cogs),
     adjustedQuantity: qty(s.adjustedQty),
-    adjustedValue: money(s.adjustedValue.value()),
+    adjustedValue: money(s.adjustedValue),
     shrinkageQuantity: qty(s.shrinkageQty),
-    shrinkageValue: money(s.shrinkageValue.value()),
+    shrinkageValue: money(s.shrinkageValue),
     transferredInQuantity: qty(s.transferInQty),
     transferredOutQuantity: qty(s.transferOutQty),
-    transferredValue: money(s.transferValue.value()),
-    revenue: money(s.revenue.value()),
+    transferredValue: money(s.transferValue),
+    revenue: money(s.revenue),
     issuesWithoutPrice: s.issuesWithoutPrice,
     monthEnds: s.monthEnds.map(
-      (m): MonthEnd => ({ date: formatDay(m.day), quantity: qty(m.qty), value: money(m.value) }),
+      (m): MonthEnd => ({ date: dayText(m.day), quantity: qty(m.qty), value: money(m.value) }),
     ),
     months: s.months.map((m) => monthFigures(m, qty, money)),
     demand: {
@@ -101,7 +115,7 @@ function monthFigures(
   };
 }
 
-function demandSums(b: BucketSums, qScale: number) {
+function demandSums(b: RawDemandSums, qScale: number) {
   return {
     sum: b.sum / qScale,
     sumOfSquares: b.sumOfSquares,
@@ -115,9 +129,9 @@ function demandSums(b: BucketSums, qScale: number) {
  * average and standard the closing value is spread over the layers pro rata (rounded half-even to
  * 6 decimals), the last layer taking the remainder, so the values add up exactly to the closing value.
  */
-function stockLayers(s: SkuState, ctx: HistoryContext): StockLayer[] {
+function stockLayers(s: RawHistory, ctx: HistoryContext): StockLayer[] {
   const { scales } = ctx;
-  const open = s.openLayers();
+  const open = s.layers;
   let allocated: Scaled = 0;
   const closingUnitCost =
     s.valuation === "fifo" ? 0 : mulDivRound(s.value, 1, s.qty, scales.costUnit6);
@@ -137,9 +151,9 @@ function stockLayers(s: SkuState, ctx: HistoryContext): StockLayer[] {
       quantity: layer.qty / scales.qScale,
       unitCost,
       value: toDecimalScaled(value, scales.vd),
-      receivedDate: formatDay(layer.day),
+      receivedDate: ctx.dayText(layer.day),
       ...(layer.lot >= 0 ? { lot: ctx.lots[layer.lot] as string } : {}),
-      ...(layer.expires !== NO_DAY ? { expiresOn: formatDay(layer.expires) } : {}),
+      ...(layer.expires !== NO_DAY ? { expiresOn: ctx.dayText(layer.expires) } : {}),
     };
   });
 }

@@ -29,13 +29,12 @@ export function toDecimalScaled(units: IntegerAmount, decimals: number): Decimal
     magnitude /= 10;
     scale--;
   }
-  const digits = String(magnitude);
   const x = Object.create(DECIMAL_PROTOTYPE) as DecimalFields;
   // Like decimal.js's constructor, an own `constructor`: it carries the clone's precision and rounding.
   x.constructor = Decimal;
   x.s = units < 0 ? -1 : 1;
-  x.e = digits.length - 1 - scale;
-  x.d = words(digits, x.e);
+  x.e = digitCount(magnitude) - 1 - scale;
+  x.d = words(magnitude, scale);
   return x as unknown as Decimal;
 }
 
@@ -49,24 +48,38 @@ interface DecimalFields {
 const DECIMAL_PROTOTYPE: object = Object.getPrototypeOf(new Decimal(1));
 const LOG_BASE = 7;
 
-/** decimal.js's split of significant digits (no leading or trailing zeros) into base-1e7 words. */
-function words(significant: string, e: number): number[] {
-  const d: number[] = [];
-  let str = significant;
-  let len = str.length;
-  let i = (e + 1) % LOG_BASE;
-  if (e < 0) i += LOG_BASE;
-  if (i < len) {
-    if (i) d.push(+str.slice(0, i));
-    for (len -= LOG_BASE; i < len; i += LOG_BASE) d.push(+str.slice(i, i + LOG_BASE));
-    str = str.slice(i);
-    i = LOG_BASE - str.length;
-  } else {
-    i -= len;
-  }
-  d.push(+str * 10 ** i);
-  return d;
+/** Number of decimal digits of a positive safe integer. */
+function digitCount(n: number): number {
+  let count = 1;
+  for (let bound = 10; n >= bound && count < 16; bound *= 10) count++;
+  return count;
 }
+
+/**
+ * decimal.js's base-1e7 words of `n × 10^-scale` (n a positive safe integer without trailing
+ * zeros): the words are aligned on the decimal point, so n is first shifted left by p < 7 digits
+ * to make `scale + p` a multiple of 7; the words of `n × 10^p`, most significant first, without
+ * leading zero words, are decimal.js's `d`. Computed on three 7-digit limbs of n so every
+ * intermediate stays below 2^53.
+ */
+function words(n: number, scale: number): number[] {
+  const p = (((-scale) % LOG_BASE) + LOG_BASE) % LOG_BASE;
+  const shift = 10 ** p;
+  const low = (n % BASE) * shift;
+  const rest = Math.floor(n / BASE);
+  const middle = (rest % BASE) * shift + Math.floor(low / BASE);
+  const top = Math.floor(rest / BASE) * shift + Math.floor(middle / BASE);
+  const w0 = low % BASE;
+  const w1 = middle % BASE;
+  const w2 = top % BASE;
+  const w3 = Math.floor(top / BASE);
+  if (w3 > 0) return [w3, w2, w1, w0];
+  if (w2 > 0) return [w2, w1, w0];
+  if (w1 > 0) return [w1, w0];
+  return [w0];
+}
+
+const BASE = 1e7;
 
 function decimalFromText(digitsOfUnits: string, decimals: number): Decimal {
   const negative = digitsOfUnits.startsWith("-");

@@ -699,3 +699,59 @@ describe("replayLedger: FIFO last cost after a layer known only by value", () =>
     expect(only(histories).openingValue.toFixed()).toBe("1");
   });
 });
+
+describe("replayLedger: the fast engine's hand-over to the general engine", () => {
+  // FIFO stock below zero is owed as layers, which only the general engine keeps: SKU "F" is
+  // handed over at its 03-02 issue. SKU "G" falls below zero later, on 03-05. Under
+  // negativeStock 'error' the first fall in date order must be the one reported, whichever
+  // engine finds it.
+  const rows: Movement[] = [
+    { sku: "F", date: "2025-03-01", type: "receipt", quantity: 5, unitCost: 1 },
+    { sku: "G", date: "2025-03-01", type: "receipt", quantity: 5, unitCost: 1 },
+    { sku: "F", date: "2025-03-02", type: "issue", quantity: 7 },
+    { sku: "G", date: "2025-03-05", type: "issue", quantity: 9 },
+  ];
+
+  it("reports the earliest fall below zero under negativeStock 'error', FIFO", () => {
+    try {
+      replayLedger(rows, { period: march, valuation: "fifo", negativeStock: "error" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvKpiError).code).toBe("negative_stock");
+      expect((e as InvKpiError).details).toMatchObject({ sku: "F", date: "2025-03-02", row: 2 });
+    }
+  });
+
+  it("under 'warn', reports both falls in row order, with the SKUs' histories", () => {
+    const { histories, warnings } = replayLedger(rows, { period: march, valuation: "fifo" });
+    expect(warnings.map((w) => [w.code, w.sku, w.row])).toEqual([
+      ["negative_stock", "F", 2],
+      ["negative_stock", "G", 3],
+    ]);
+    // F: 5 units at 1 issued, 2 more owed at the last cost 1 → COGS 7, closing −2 valued −2.
+    expect(histories.map((h) => [h.sku, h.closingQuantity, h.cogs.toFixed()])).toEqual([
+      ["F", -2, "7"],
+      ["G", -4, "9"],
+    ]);
+  });
+});
+
+describe("replayLedger: input not in date order", () => {
+  it("sorts it once and says so, naming the first row dated before the row above it", () => {
+    const { histories, warnings } = replayLedger(ledger1, { period: march });
+    expect(only(histories).closingQuantity).toBe(60);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: "unsorted_input", row: 1, date: "2025-03-01" }),
+    ]);
+  });
+
+  it("says nothing when only the kinds of one day are out of the engine's order", () => {
+    // An issue listed before that day's receipt is in date order: the day's kinds are ordered
+    // by the engine's documented rule, not reported.
+    const sameDay: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "issue", quantity: 1 },
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+    ];
+    expect(replayLedger(sameDay, { period: march }).warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,782 @@
+import { lastDayOfMonth, monthOfDay } from "../model/day.js";
+import { LayerPool, NO_LAYER } from "./LayerPool.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import { KIND } from "./LedgerColumns.js";
+import type { OpeningLayer } from "./prepareOpening.js";
+import type { RawHistory } from "./RawHistory.js";
+import {
+  negativeStockWarning,
+  type ReplaySettings,
+  rowCost,
+  rowPrice,
+  rowQuantity,
+  transferNets,
+  unknownCostWarning,
+  unmatchedNetWarning,
+} from "./ReplaySettings.js";
+import type { ReplayWarning } from "./ReplayWarning.js";
+import type { Layer } from "./SkuState.js";
+import {
+  ADJUSTED_QTY,
+  ADJUSTED_VALUE,
+  BALANCE_SINCE,
+  bucketAdd,
+  bucketFlush,
+  bucketSums,
+  COGS,
+  DEMAND_DAY,
+  DEMAND_MONTH,
+  DEMAND_WEEK,
+  FIRST_DEMAND,
+  FIRST_RECEIPT,
+  ISSUE_COUNT,
+  ISSUED_QTY,
+  ISSUED_VALUE,
+  ISSUES_WITHOUT_PRICE,
+  LAST_COST_QTY,
+  LAST_COST_VALUE,
+  LAST_FIFO_COST,
+  LAST_ISSUE,
+  LAST_ISSUE_PRICE,
+  LAST_ISSUE_QTY,
+  LAST_ISSUE_VALUE,
+  LAST_MOVEMENT,
+  LAST_RECEIPT,
+  LAYER_HEAD,
+  LAYER_TAIL,
+  LOCATION,
+  MAX_QTY,
+  MIN_QTY,
+  MONTH,
+  MONTH_END,
+  OPENING_QTY,
+  OPENING_VALUE,
+  QTY,
+  RECEIVED_QTY,
+  RECEIVED_VALUE,
+  RETURNED_QTY,
+  RETURNED_VALUE,
+  REVENUE,
+  SHRINKAGE_QTY,
+  SHRINKAGE_VALUE,
+  SKU,
+  STANDARD_COST,
+  STARTED,
+  STRIDE,
+  StateTable,
+  TRANSFER_IN_QTY,
+  TRANSFER_OUT_QTY,
+  TRANSFER_VALUE,
+  TW_QTY,
+  TW_VALUE,
+  VALUE,
+} from "./StateTable.js";
+import {
+  addWide,
+  arithmetic,
+  checked,
+  mulDivRoundNumber,
+  OVERFLOW,
+  type Scaled,
+  wideValue,
+} from "./scaled.js";
+
+/** Thrown where a SKU needs what only the general engine does (see {@link FastReplay}). */
+const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal signal)");
+
+/**
+ * The replay engine's fast path: every SKU's state in typed arrays (one column per figure, see
+ * {@link StateTable}), FIFO layers in a pooled linked list ({@link LayerPool}), amounts as
+ * safe-integer doubles, and no object per movement. It applies exactly the rules of the general
+ * engine (`SkuState`), for the cases that make up nearly every real ledger.
+ *
+ * A SKU that needs more is set aside, its partial state dropped, and `replayLedger` replays it
+ * with the general engine (SKUs are independent, so the result is the same as one pass):
+ * an amount that outgrows 2^53; FIFO stock below zero (owed layers); an opening balance known
+ * by value only, or below zero; a layer arriving out of day order; a transfer under `byLocation`.
+ * Per-month figures (`months: true`) are not kept here: `replayLedger` then uses the general engine.
+ */
+export class FastReplay {
+  /** Per SKU index: 1 when the SKU was set aside for the general engine. */
+  readonly setAside: Uint8Array;
+  anySetAside = false;
+  /** Movements before the period start and after its end (counted for every SKU). */
+  before = 0;
+  after = 0;
+  private readonly warnings: ReplayWarning[] = [];
+  /** The SKU index of each warning, to drop those of SKUs set aside. */
+  private readonly warningSkus: number[] = [];
+  private readonly t: StateTable;
+  private readonly pool = new LayerPool(1024);
+  private readonly from: number;
+  private readonly to: number;
+  private readonly qScale: number;
+  private readonly costUnit6: number;
+  private readonly valueUnit6: number;
+  private readonly fifo: boolean;
+  private readonly standard: boolean;
+  private readonly movingAverage: boolean;
+  /** First month of the period (month index) and each month's last day from it on. */
+  private readonly firstMonth: number;
+  private readonly monthEndDays: Int32Array;
+  /** Number of month ends inside the period (each state keeps one balance per month end). */
+  private readonly monthEndCount: number;
+  /** State of each SKU (per SKU), or of each `sku × slots + location + 1` (byLocation). */
+  private readonly stateOfSku: Int32Array;
+  private readonly stateOfKey = new Map<number, number>();
+  private readonly locationSlots: number;
+  private nets: Map<number, number> = new Map();
+  /** Under `negativeStock: 'error'` with SKUs set aside: the error met, and where in `order`. */
+  stoppedBy: { readonly error: InvKpiError; readonly at: number } | null = null;
+
+  constructor(private readonly settings: ReplaySettings) {
+    const { period, scales, valuation, names } = settings;
+    this.from = period.from;
+    this.to = period.to;
+    this.qScale = scales.qScale;
+    this.costUnit6 = scales.costUnit6;
+    this.valueUnit6 = scales.valueUnit6;
+    this.fifo = valuation === "fifo";
+    this.standard = valuation === "standard";
+    this.movingAverage = valuation === "moving-average";
+    this.firstMonth = monthOfDay(period.from);
+    const months = monthOfDay(period.to) - this.firstMonth + 2;
+    this.monthEndDays = Int32Array.from({ length: months }, (_, k) =>
+      lastDayOfMonth(this.firstMonth + k),
+    );
+    this.monthEndCount = this.monthEndDays.filter((d) => d <= period.to).length;
+    this.setAside = new Uint8Array(names.skus.length);
+    this.stateOfSku = new Int32Array(names.skus.length).fill(-1);
+    this.locationSlots = names.locations.length + 1;
+    const expected = settings.byLocation ? 1024 : Math.max(16, names.skus.length);
+    this.t = new StateTable(expected, this.monthEndCount);
+  }
+
+  /** Applies the opening layers and the movements in `order`, then closes the period for every state. */
+  run(opening: readonly OpeningLayer[], order: Int32Array | null): void {
+    const previous = arithmetic.strict;
+    arithmetic.strict = true;
+    try {
+      for (const layer of opening) {
+        if (this.setAside[layer.sku] === 1) continue;
+        this.guarded(layer.sku, () => this.applyOpening(layer));
+      }
+      if (!this.settings.byLocation) this.nets = transferNets(this.settings, order);
+      this.applyMovements(order);
+      if (this.stoppedBy !== null) return;
+      const f = this.t.f;
+      for (let s = 0; s < this.t.count * STRIDE; s += STRIDE) {
+        const sku = f[s + SKU] as number;
+        if (this.setAside[sku] === 0) this.guarded(sku, () => this.finish(s));
+      }
+    } finally {
+      arithmetic.strict = previous;
+    }
+  }
+
+  private applyMovements(order: Int32Array | null): void {
+    const c = this.settings.columns;
+    const { length } = c;
+    for (let n = 0; n < length; n++) {
+      const i = order === null ? n : (order[n] as number);
+      const day = c.day[i] as number;
+      if (day > this.to) {
+        this.after = length - n;
+        break;
+      }
+      if (day < this.from) this.before++;
+      const sku = c.sku[i] as number;
+      if (this.setAside[sku] === 1) continue;
+      try {
+        this.apply(n, i, sku, day);
+      } catch (e) {
+        if (e === OVERFLOW || e === GENERAL) this.setSkuAside(sku);
+        else if (this.anySetAside && e instanceof InvKpiError && e.code === "negative_stock") {
+          // A SKU set aside earlier may have gone below zero before this row: replayLedger
+          // replays those up to here and reports whichever came first.
+          this.stoppedBy = { error: e, at: n };
+          return;
+        } else throw e;
+      }
+    }
+  }
+
+  private guarded(sku: number, work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      if (e !== OVERFLOW && e !== GENERAL) throw e;
+      this.setSkuAside(sku);
+    }
+  }
+
+  private setSkuAside(sku: number): void {
+    this.setAside[sku] = 1;
+    this.anySetAside = true;
+  }
+
+  /** The state of a SKU (and location, under byLocation), created on first use. */
+  private stateFor(sku: number, location: number): number {
+    if (!this.settings.byLocation) {
+      const s = this.stateOfSku[sku] as number;
+      return s >= 0 ? s : (this.stateOfSku[sku] = this.newState(sku, -1));
+    }
+    const key = sku * this.locationSlots + location + 1;
+    const s = this.stateOfKey.get(key);
+    if (s !== undefined) return s;
+    const created = this.newState(sku, location);
+    this.stateOfKey.set(key, created);
+    return created;
+  }
+
+  private newState(sku: number, location: number): number {
+    const standardCost = this.settings.standardCosts.get(sku);
+    if (typeof standardCost === "bigint") throw GENERAL;
+    return this.t.add(sku, location, standardCost ?? Number.NaN);
+  }
+
+  private applyOpening(layer: OpeningLayer): void {
+    const { cost, qty } = layer;
+    if (cost === null || typeof cost === "bigint" || qty <= 0) throw GENERAL;
+    const s = this.stateFor(layer.sku, layer.location);
+    const f = this.t.f;
+    this.receive(s, qty, cost, layer.day, layer.lot, layer.expires, false);
+    if (layer.day < (f[s + FIRST_RECEIPT] as number)) f[s + FIRST_RECEIPT] = layer.day;
+  }
+
+  // ---------------------------------------------------------------- one movement
+
+  private apply(n: number, i: number, sku: number, day: number): void {
+    const c = this.settings.columns;
+    const s = this.stateFor(sku, c.location[i] as number);
+    const f = this.t.f; // after stateFor: a new state may have grown the table
+    const inPeriod = day >= this.from;
+    if (inPeriod) {
+      if (f[s + STARTED] === 0) this.start(s);
+      if ((f[s + BALANCE_SINCE] as number) < day) this.advanceTo(s, day);
+    }
+    f[s + LAST_MOVEMENT] = day;
+    const qty = rowQuantity(this.settings, i);
+    const before = f[s + QTY] as number;
+    switch (c.kind[i]) {
+      case KIND.receipt: {
+        const standardCost = f[s + STANDARD_COST] as number;
+        const own = this.standard ? standardCost : known(rowCost(this.settings, i));
+        const cost = Number.isNaN(own) ? standardCost : own;
+        const value = this.receive(
+          s,
+          qty,
+          Number.isNaN(cost) ? 0 : cost,
+          day,
+          c.lot[i] as number,
+          c.expires[i] as number,
+          inPeriod,
+        );
+        if (inPeriod) {
+          f[s + RECEIVED_QTY] = (f[s + RECEIVED_QTY] as number) + qty;
+          addWide(f, s + RECEIVED_VALUE, value, 1);
+        }
+        if (day < (f[s + FIRST_RECEIPT] as number)) f[s + FIRST_RECEIPT] = day;
+        f[s + LAST_RECEIPT] = day;
+        break;
+      }
+      case KIND.issue: {
+        const value = this.takeOut(s, qty);
+        const price = known(rowPrice(this.settings, i));
+        f[s + LAST_ISSUE_VALUE] = value;
+        f[s + LAST_ISSUE_QTY] = qty;
+        if (!Number.isNaN(price)) f[s + LAST_ISSUE_PRICE] = price;
+        if (inPeriod) this.bookIssue(s, day, qty, value, price);
+        f[s + LAST_ISSUE] = day;
+        break;
+      }
+      case KIND.return: {
+        const cost = this.inflowCost(i, s, this.lastIssueUnitCost(s));
+        const value = this.receive(
+          s,
+          qty,
+          cost,
+          day,
+          c.lot[i] as number,
+          c.expires[i] as number,
+          inPeriod,
+        );
+        if (inPeriod) {
+          const own = known(rowPrice(this.settings, i));
+          this.bookReturn(
+            s,
+            day,
+            qty,
+            value,
+            Number.isNaN(own) ? (f[s + LAST_ISSUE_PRICE] as number) : own,
+          );
+        }
+        break;
+      }
+      case KIND.adjustment: {
+        const value =
+          qty > 0
+            ? this.receive(
+                s,
+                qty,
+                this.inflowCost(i, s, this.currentUnitCost(s)),
+                day,
+                c.lot[i] as number,
+                c.expires[i] as number,
+                inPeriod,
+              )
+            : this.takeOut(s, -qty);
+        if (inPeriod) this.bookAdjustment(s, qty, value);
+        break;
+      }
+      default:
+        // Transfers: between locations of one SKU they net out per day; byLocation needs transit.
+        if (this.settings.byLocation) throw GENERAL;
+        this.netTransfer(n, i, s, day, inPeriod);
+    }
+    if ((f[s + QTY] as number) < 0 && before >= 0) {
+      this.warn(
+        sku,
+        negativeStockWarning(
+          this.settings,
+          i,
+          sku,
+          f[s + LOCATION] as number,
+          f[s + QTY] as number,
+        ),
+      );
+    }
+  }
+
+  /** Applies a SKU-day's unmatched transfer net once, at its first transfer row, and reports it. */
+  private netTransfer(n: number, i: number, s: number, day: number, inPeriod: boolean): void {
+    const f = this.t.f;
+    const net = this.nets.get(n);
+    if (net === undefined || net === 0) return;
+    const c = this.settings.columns;
+    const value =
+      net < 0
+        ? this.takeOut(s, -net)
+        : this.receive(
+            s,
+            net,
+            this.inflowCost(i, s, this.currentUnitCost(s)),
+            day,
+            c.lot[i] as number,
+            c.expires[i] as number,
+            inPeriod,
+          );
+    if (inPeriod) this.bookTransfer(s, net, value);
+    const sku = f[s + SKU] as number;
+    this.warn(sku, unmatchedNetWarning(this.settings, i, sku, net));
+  }
+
+  // ---------------------------------------------------------------- costs (NaN: unknown)
+
+  /** As `SkuState.currentUnitCost`: the unit cost at which stock would leave now. */
+  private currentUnitCost(s: number): number {
+    const f = this.t.f;
+    if (this.standard) return f[s + STANDARD_COST] as number;
+    if (this.movingAverage) {
+      const qty = f[s + QTY] as number;
+      if (qty > 0) return mulDivRoundNumber(f[s + VALUE] as number, 1, qty, this.costUnit6);
+      const lastQty = f[s + LAST_COST_QTY] as number;
+      if (lastQty > 0)
+        return mulDivRoundNumber(f[s + LAST_COST_VALUE] as number, 1, lastQty, this.costUnit6);
+      return f[s + STANDARD_COST] as number;
+    }
+    const last = f[s + LAST_FIFO_COST] as number;
+    return Number.isNaN(last) ? (f[s + STANDARD_COST] as number) : last;
+  }
+
+  /** As `SkuState.lastIssueUnitCost`: what a return without a cost comes back at. */
+  private lastIssueUnitCost(s: number): number {
+    const f = this.t.f;
+    if (this.standard) return f[s + STANDARD_COST] as number;
+    const qty = f[s + LAST_ISSUE_QTY] as number;
+    if (qty > 0)
+      return mulDivRoundNumber(f[s + LAST_ISSUE_VALUE] as number, 1, qty, this.costUnit6);
+    return this.currentUnitCost(s);
+  }
+
+  /** The cost of an inflow other than a receipt: standard, the row's own, the fallback, else 0 (reported). */
+  private inflowCost(i: number, s: number, fallback: number): number {
+    const f = this.t.f;
+    const standardCost = f[s + STANDARD_COST] as number;
+    if (this.standard && !Number.isNaN(standardCost)) return standardCost;
+    const own = known(rowCost(this.settings, i));
+    const cost = Number.isNaN(own) ? fallback : own;
+    if (!Number.isNaN(cost)) return cost;
+    const sku = f[s + SKU] as number;
+    this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number));
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- stock in and out
+
+  /** As `SkuState.receive`: settles negative stock first, then adds a layer; returns qty × cost. */
+  private receive(
+    s: number,
+    qty: number,
+    cost: number,
+    day: number,
+    lot: number,
+    expires: number,
+    inPeriod: boolean,
+  ): number {
+    const f = this.t.f;
+    const inflow = checked(qty * cost);
+    const onHand = f[s + QTY] as number;
+    let remaining = qty;
+    let settlement = 0;
+    if (onHand < 0) {
+      const settled = Math.min(qty, -onHand);
+      settlement = this.settle(s, settled, checked(settled * cost));
+      remaining -= settled;
+    }
+    if (remaining > 0) this.pushLayer(s, remaining, cost, day, lot, expires);
+    const newQty = onHand + qty;
+    f[s + QTY] = newQty;
+    const value = checked(checked((f[s + VALUE] as number) + inflow) - settlement);
+    f[s + VALUE] = this.standard ? checked(newQty * (f[s + STANDARD_COST] as number)) : value;
+    if (inPeriod && settlement !== 0) addWide(f, s + COGS, settlement, 1);
+    if (this.fifo) f[s + LAST_FIFO_COST] = cost;
+    this.rememberCost(s);
+    return inflow;
+  }
+
+  /**
+   * Negative stock settled by an inflow (moving average and standard; FIFO owes layers and takes
+   * the general engine): the extra cost, true − booked, for COGS.
+   */
+  private settle(s: number, units: number, trueCost: number): number {
+    if (this.standard) return 0;
+    if (this.fifo) throw GENERAL;
+    const f = this.t.f;
+    const onHand = f[s + QTY] as number;
+    const value = f[s + VALUE] as number;
+    const booked =
+      units === -onHand ? value : mulDivRoundNumber(value, units, -onHand, this.valueUnit6);
+    return checked(trueCost + booked);
+  }
+
+  /** As `SkuState.takeOut` (without moved layers): oldest layers first; returns the value that left. */
+  private takeOut(s: number, qty: number): number {
+    const f = this.t.f;
+    const onHand = f[s + QTY] as number;
+    const fromStock = Math.min(qty, Math.max(onHand, 0));
+    const fifoValue = this.consumeLayers(s, fromStock);
+    const value = f[s + VALUE] as number;
+    let out: number;
+    if (this.fifo) out = fifoValue;
+    else if (this.standard) out = checked(fromStock * (f[s + STANDARD_COST] as number));
+    else
+      out =
+        fromStock === onHand ? value : mulDivRoundNumber(fromStock, value, onHand, this.valueUnit6);
+    const beyond = qty - fromStock;
+    if (beyond > 0) out = checked(out + this.owe(s, beyond));
+    const newQty = onHand - qty;
+    f[s + QTY] = newQty;
+    f[s + VALUE] = checked(value - out);
+    this.rememberCost(s);
+    return out;
+  }
+
+  /** Units beyond stock on hand, at the last known unit cost (FIFO owes layers: general engine). */
+  private owe(s: number, units: number): number {
+    const f = this.t.f;
+    const standardCost = f[s + STANDARD_COST] as number;
+    if (this.fifo) throw GENERAL;
+    if (this.movingAverage && (f[s + LAST_COST_QTY] as number) > 0)
+      return mulDivRoundNumber(
+        units,
+        f[s + LAST_COST_VALUE] as number,
+        f[s + LAST_COST_QTY] as number,
+        this.valueUnit6,
+      );
+    return checked(units * (Number.isNaN(standardCost) ? 0 : standardCost));
+  }
+
+  private rememberCost(s: number): void {
+    const f = this.t.f;
+    const qty = f[s + QTY] as number;
+    if (qty > 0) {
+      f[s + LAST_COST_VALUE] = f[s + VALUE] as number;
+      f[s + LAST_COST_QTY] = qty;
+    }
+  }
+
+  /** Appends a layer; a piece of the same receipt (day, cost, lot, expiry) joins the last layer. */
+  private pushLayer(
+    s: number,
+    qty: number,
+    cost: number,
+    day: number,
+    lot: number,
+    expires: number,
+  ): void {
+    const f = this.t.f;
+    const pool = this.pool;
+    const tail = f[s + LAYER_TAIL] as number;
+    if (tail !== NO_LAYER) {
+      const tailDay = pool.day(tail);
+      if (tailDay > day) throw GENERAL; // older stock arriving: only transfers and openings do that
+      if (
+        tailDay === day &&
+        pool.cost(tail) === cost &&
+        pool.lot(tail) === lot &&
+        pool.expires(tail) === expires
+      ) {
+        pool.setQty(tail, pool.qty(tail) + qty);
+        return;
+      }
+    }
+    const layer = pool.allocate(qty, cost, day, lot, expires);
+    if (tail === NO_LAYER) f[s + LAYER_HEAD] = layer;
+    else pool.link(tail, layer);
+    f[s + LAYER_TAIL] = layer;
+  }
+
+  /** Removes `qty` units from the oldest layers; returns their value at the layers' costs. */
+  private consumeLayers(s: number, qty: number): number {
+    const f = this.t.f;
+    const pool = this.pool;
+    let left = qty;
+    let value = 0;
+    let layer = f[s + LAYER_HEAD] as number;
+    while (left > 0 && layer !== NO_LAYER) {
+      const onLayer = pool.qty(layer);
+      const take = Math.min(left, onLayer);
+      const cost = pool.cost(layer);
+      value = checked(value + checked(take * cost));
+      f[s + LAST_FIFO_COST] = cost;
+      left -= take;
+      if (take < onLayer) {
+        pool.setQty(layer, onLayer - take);
+        break;
+      }
+      const next = pool.next(layer);
+      pool.release(layer);
+      layer = next;
+    }
+    f[s + LAYER_HEAD] = layer;
+    if (layer === NO_LAYER) f[s + LAYER_TAIL] = NO_LAYER;
+    return value;
+  }
+
+  // ---------------------------------------------------------------- period figures
+
+  private bookIssue(s: number, day: number, qty: number, value: number, price: number): void {
+    const f = this.t.f;
+    f[s + ISSUED_QTY] = (f[s + ISSUED_QTY] as number) + qty;
+    addWide(f, s + ISSUED_VALUE, value, 1);
+    f[s + ISSUE_COUNT] = (f[s + ISSUE_COUNT] as number) + 1;
+    addWide(f, s + COGS, value, 1);
+    if (Number.isNaN(price))
+      f[s + ISSUES_WITHOUT_PRICE] = (f[s + ISSUES_WITHOUT_PRICE] as number) + 1;
+    else addWide(f, s + REVENUE, checked(qty * price), 1);
+    if (day < (f[s + FIRST_DEMAND] as number)) f[s + FIRST_DEMAND] = day;
+    this.addDemand(s, day, qty);
+  }
+
+  private bookReturn(s: number, day: number, qty: number, value: number, price: number): void {
+    const f = this.t.f;
+    f[s + RETURNED_QTY] = (f[s + RETURNED_QTY] as number) + qty;
+    if (day < (f[s + FIRST_DEMAND] as number)) f[s + FIRST_DEMAND] = day;
+    addWide(f, s + RETURNED_VALUE, value, 1);
+    addWide(f, s + COGS, -value, 1);
+    // A return whose price is unknown (none given, no earlier priced issue) leaves revenue incomplete.
+    if (Number.isNaN(price))
+      f[s + ISSUES_WITHOUT_PRICE] = (f[s + ISSUES_WITHOUT_PRICE] as number) + 1;
+    else addWide(f, s + REVENUE, -checked(qty * price), 1);
+    this.addDemand(s, day, -qty);
+  }
+
+  private addDemand(s: number, day: number, qty: number): void {
+    const f = this.t.f;
+    bucketAdd(f, s + DEMAND_DAY, day, qty, this.qScale);
+    bucketAdd(f, s + DEMAND_WEEK, Math.floor((day + 3) / 7), qty, this.qScale);
+    bucketAdd(f, s + DEMAND_MONTH, f[s + MONTH] as number, qty, this.qScale);
+  }
+
+  private bookAdjustment(s: number, qty: number, value: number): void {
+    const f = this.t.f;
+    f[s + ADJUSTED_QTY] = (f[s + ADJUSTED_QTY] as number) + qty;
+    if (qty < 0) {
+      addWide(f, s + ADJUSTED_VALUE, -value, 1);
+      f[s + SHRINKAGE_QTY] = (f[s + SHRINKAGE_QTY] as number) - qty;
+      addWide(f, s + SHRINKAGE_VALUE, value, 1);
+    } else addWide(f, s + ADJUSTED_VALUE, value, 1);
+  }
+
+  private bookTransfer(s: number, qty: number, value: number): void {
+    const f = this.t.f;
+    if (qty < 0) {
+      f[s + TRANSFER_OUT_QTY] = (f[s + TRANSFER_OUT_QTY] as number) - qty;
+      addWide(f, s + TRANSFER_VALUE, -value, 1);
+    } else {
+      f[s + TRANSFER_IN_QTY] = (f[s + TRANSFER_IN_QTY] as number) + qty;
+      addWide(f, s + TRANSFER_VALUE, value, 1);
+    }
+  }
+
+  // ---------------------------------------------------------------- days and months
+
+  /** The opening snapshot, before the first movement inside the period. */
+  private start(s: number): void {
+    const f = this.t.f;
+    f[s + STARTED] = 1;
+    f[s + OPENING_QTY] = f[s + QTY] as number;
+    f[s + OPENING_VALUE] = f[s + VALUE] as number;
+    f[s + BALANCE_SINCE] = this.from;
+    f[s + MONTH] = this.firstMonth;
+    f[s + MONTH_END] = this.monthEndDays[0] as number;
+  }
+
+  /** Books the balance as the end-of-day balance of each day from `balanceSince` to `day − 1`. */
+  private advanceTo(s: number, day: number): void {
+    const f = this.t.f;
+    let since = f[s + BALANCE_SINCE] as number;
+    while (since < day) {
+      const monthEnd = f[s + MONTH_END] as number;
+      const segmentEnd = Math.min(day - 1, monthEnd);
+      const days = segmentEnd - since + 1;
+      const qty = f[s + QTY] as number;
+      f[s + TW_QTY] = (f[s + TW_QTY] as number) + qty * days;
+      addWide(f, s + TW_VALUE, f[s + VALUE] as number, days);
+      if (qty < (f[s + MIN_QTY] as number)) f[s + MIN_QTY] = qty;
+      if (qty > (f[s + MAX_QTY] as number)) f[s + MAX_QTY] = qty;
+      since = segmentEnd + 1;
+      if (segmentEnd === monthEnd) {
+        const k = (f[s + MONTH] as number) - this.firstMonth;
+        this.t.setMonthEnd(s, k, qty, f[s + VALUE] as number);
+        f[s + MONTH] = this.firstMonth + k + 1;
+        f[s + MONTH_END] = this.monthEndDays[k + 1] as number;
+      }
+    }
+    f[s + BALANCE_SINCE] = since;
+  }
+
+  private finish(s: number): void {
+    const f = this.t.f;
+    if (f[s + STARTED] === 0) this.start(s);
+    this.advanceTo(s, this.to + 1);
+    bucketFlush(f, s + DEMAND_DAY, this.qScale);
+    bucketFlush(f, s + DEMAND_WEEK, this.qScale);
+    bucketFlush(f, s + DEMAND_MONTH, this.qScale);
+  }
+
+  private warn(sku: number, warning: ReplayWarning): void {
+    this.warnings.push(warning);
+    this.warningSkus.push(sku);
+  }
+
+  // ---------------------------------------------------------------- results
+
+  /** The warnings of the SKUs this engine finished. */
+  finishedWarnings(): ReplayWarning[] {
+    if (!this.anySetAside) return this.warnings;
+    return this.warnings.filter((_, w) => this.setAside[this.warningSkus[w] as number] === 0);
+  }
+
+  /** The states of the SKUs this engine finished, sorted by SKU code, then location code. */
+  finishedStates(): number[] {
+    const f = this.t.f;
+    const { skus, locations } = this.settings.names;
+    const states: number[] = [];
+    for (let s = 0; s < this.t.count * STRIDE; s += STRIDE)
+      if (this.setAside[f[s + SKU] as number] === 0) states.push(s);
+    const key = (s: number): [string, string] => [
+      skus[f[s + SKU] as number] as string,
+      locations[f[s + LOCATION] as number] ?? "",
+    ];
+    let sorted = true;
+    for (let k = 1; k < states.length && sorted; k++)
+      sorted = compareKeys(key(states[k - 1] as number), key(states[k] as number)) <= 0;
+    if (!sorted) states.sort((a, b) => compareKeys(key(a), key(b)));
+    return states;
+  }
+
+  /** The finished figures of a state, for `toSkuHistory`. */
+  raw(s: number): RawHistory {
+    const f = this.t.f;
+    const monthEnds: { day: number; qty: number; value: Scaled }[] = [];
+    for (let k = 0; k < this.monthEndCount; k++)
+      monthEnds.push({ day: this.monthEndDays[k] as number, ...this.t.monthEndAt(s, k) });
+    const qty = f[s + QTY] as number;
+    return {
+      sku: f[s + SKU] as number,
+      location: f[s + LOCATION] as number,
+      valuation: this.settings.valuation,
+      qty,
+      value: f[s + VALUE] as number,
+      openingQty: f[s + OPENING_QTY] as number,
+      openingValue: f[s + OPENING_VALUE] as number,
+      twQty: f[s + TW_QTY] as number,
+      twValue: wideValue(f, s + TW_VALUE),
+      minQty: f[s + MIN_QTY] as number,
+      maxQty: f[s + MAX_QTY] as number,
+      receivedQty: f[s + RECEIVED_QTY] as number,
+      receivedValue: wideValue(f, s + RECEIVED_VALUE),
+      issuedQty: f[s + ISSUED_QTY] as number,
+      issuedValue: wideValue(f, s + ISSUED_VALUE),
+      issueCount: f[s + ISSUE_COUNT] as number,
+      returnedQty: f[s + RETURNED_QTY] as number,
+      returnedValue: wideValue(f, s + RETURNED_VALUE),
+      cogs: wideValue(f, s + COGS),
+      adjustedQty: f[s + ADJUSTED_QTY] as number,
+      adjustedValue: wideValue(f, s + ADJUSTED_VALUE),
+      shrinkageQty: f[s + SHRINKAGE_QTY] as number,
+      shrinkageValue: wideValue(f, s + SHRINKAGE_VALUE),
+      transferInQty: f[s + TRANSFER_IN_QTY] as number,
+      transferOutQty: f[s + TRANSFER_OUT_QTY] as number,
+      transferValue: wideValue(f, s + TRANSFER_VALUE),
+      revenue: wideValue(f, s + REVENUE),
+      issuesWithoutPrice: f[s + ISSUES_WITHOUT_PRICE] as number,
+      monthEnds,
+      months: [],
+      demandDay: bucketSums(f, s + DEMAND_DAY),
+      demandWeek: bucketSums(f, s + DEMAND_WEEK),
+      demandMonth: bucketSums(f, s + DEMAND_MONTH),
+      firstReceipt: f[s + FIRST_RECEIPT] as number,
+      firstDemand: f[s + FIRST_DEMAND] as number,
+      lastIssue: f[s + LAST_ISSUE] as number,
+      lastReceipt: f[s + LAST_RECEIPT] as number,
+      lastMovement: f[s + LAST_MOVEMENT] as number,
+      layers: qty > 0 ? this.openLayers(s) : [],
+    };
+  }
+
+  private openLayers(s: number): Layer[] {
+    const f = this.t.f;
+    const pool = this.pool;
+    const layers: Layer[] = [];
+    for (
+      let layer = f[s + LAYER_HEAD] as number;
+      layer !== NO_LAYER;
+      layer = pool.next(layer)
+    ) {
+      const expires = pool.expires(layer);
+      layers.push({
+        qty: pool.qty(layer),
+        cost: pool.cost(layer),
+        value: 0,
+        day: pool.day(layer),
+        lot: pool.lot(layer),
+        expires,
+      });
+    }
+    return layers;
+  }
+}
+
+function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/** A row's cost or price as a number, NaN when the row has none; a bigint needs the general engine. */
+function known(amount: Scaled | null): number {
+  if (amount === null) return Number.NaN;
+  if (typeof amount === "bigint") throw GENERAL;
+  return amount;
+}

@@ -1,0 +1,204 @@
+import { formatDay } from "../model/day.js";
+import { pow10 } from "../model/exactDecimal.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { Valuation } from "../model/SkuHistory.js";
+import { KIND, type LedgerColumns } from "./LedgerColumns.js";
+import type { Dictionaries } from "./prepareOpening.js";
+import type { ReplayWarning } from "./ReplayWarning.js";
+import type { Scales } from "./SkuState.js";
+import { mul, type Scaled } from "./scaled.js";
+
+/** Everything fixed for a replay run, shared by both engines. */
+export interface ReplaySettings {
+  readonly columns: LedgerColumns;
+  readonly names: Dictionaries;
+  readonly scales: Scales;
+  readonly valuation: Valuation;
+  readonly failOnNegative: boolean;
+  readonly byLocation: boolean;
+  readonly period: { from: number; to: number; days: number };
+  readonly standardCosts: Map<number, Scaled>;
+  /** Keep per-month figures. */
+  readonly months: boolean;
+}
+
+/** The public function's name, for messages. */
+export const REPLAY_FN = "replayLedger";
+
+/** Row `i`'s unit cost in the replay's cost units, or null when the row has none. */
+export function rowCost(settings: ReplaySettings, i: number): Scaled | null {
+  const c = settings.columns;
+  return scaleMoney(c.costUnits[i] as number, c.costDecimals[i] as number, settings.scales.cd);
+}
+
+/** Row `i`'s unit price in the replay's cost units, or null when the row has none. */
+export function rowPrice(settings: ReplaySettings, i: number): Scaled | null {
+  const c = settings.columns;
+  return scaleMoney(c.priceUnits[i] as number, c.priceDecimals[i] as number, settings.scales.cd);
+}
+
+function scaleMoney(units: number, decimals: number, cd: number): Scaled | null {
+  return Number.isNaN(units) ? null : mul(units, pow10(cd - decimals));
+}
+
+/** Row `i`'s quantity in scaled units (rounding removes the binary noise of `quantity × 10^qd`). */
+export function rowQuantity(settings: ReplaySettings, i: number): number {
+  const qty = Math.round((settings.columns.quantity[i] as number) * settings.scales.qScale);
+  if (!Number.isSafeInteger(qty)) quantityTooLarge(settings, i);
+  return qty;
+}
+
+function quantityTooLarge(settings: ReplaySettings, i: number): never {
+  const c = settings.columns;
+  const row = c.row[i] as number;
+  throw new InvKpiError(
+    "out_of_range",
+    `${REPLAY_FN}: the quantity ${c.quantity[i]} of row ${row} cannot be held exactly with the ledger's ${settings.scales.qd} decimal places`,
+    {
+      path: ["ledger", row, "quantity"],
+      details: { row, quantity: c.quantity[i], decimals: settings.scales.qd },
+    },
+  );
+}
+
+/** Where a warning about row `i` of a SKU (and location, or −1) points. */
+export function rowAddress(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  location: number,
+): { sku: string; location?: string; date: string; row: number } {
+  const name = location >= 0 ? settings.names.locations[location] : undefined;
+  return {
+    sku: settings.names.skus[sku] as string,
+    ...(name === undefined ? {} : { location: name }),
+    date: formatDay(settings.columns.day[i] as number),
+    row: settings.columns.row[i] as number,
+  };
+}
+
+/**
+ * Stock fell below zero at row `i`: the warning to report, or, under `negativeStock: 'error'`,
+ * the `negative_stock` error thrown.
+ */
+export function negativeStockWarning(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  location: number,
+  scaledQty: number,
+): ReplayWarning {
+  const address = rowAddress(settings, i, sku, location);
+  const quantity = scaledQty / settings.scales.qScale;
+  const message = `stock of ${address.sku}${address.location === undefined ? "" : ` at ${address.location}`} fell below zero on ${address.date} (${quantity})`;
+  if (settings.failOnNegative) {
+    throw new InvKpiError("negative_stock", `${REPLAY_FN}: ${message}`, {
+      details: { ...address, quantity },
+    });
+  }
+  return { code: "negative_stock", ...address, message };
+}
+
+/** The warning for an inflow valued at 0 because no cost is known. */
+export function unknownCostWarning(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  location: number,
+): ReplayWarning {
+  return {
+    code: "unknown_cost",
+    ...rowAddress(settings, i, sku, location),
+    message:
+      "no unit cost is known for this inflow (no cost on the row, no earlier cost, no standard cost); it was valued at 0",
+  };
+}
+
+/** The warning for a SKU-day whose transfers (per SKU, not by location) do not net to zero. */
+export function unmatchedNetWarning(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  net: number,
+): ReplayWarning {
+  const day = settings.columns.day[i] as number;
+  return {
+    code: "unmatched_transfer",
+    ...rowAddress(settings, i, sku, -1),
+    message: `transfers of ${settings.names.skus[sku]} on ${formatDay(day)} do not net to zero (${net / settings.scales.qScale}); the difference was booked as stock ${net < 0 ? "leaving" : "entering"}`,
+  };
+}
+
+/** The counts of movements outside the period, as warnings. */
+export function periodWarnings(
+  settings: ReplaySettings,
+  before: number,
+  after: number,
+): ReplayWarning[] {
+  const { from, to } = settings.period;
+  const warnings: ReplayWarning[] = [];
+  if (after > 0)
+    warnings.push({
+      code: "after_period",
+      count: after,
+      message: `${after} movement(s) after the period end ${formatDay(to)} were left out`,
+    });
+  if (before > 0)
+    warnings.push({
+      code: "before_period",
+      count: before,
+      message: `${before} movement(s) before the period start ${formatDay(from)} built the opening balance`,
+    });
+  return warnings;
+}
+
+/**
+ * Per SKU (not `byLocation`), a day's transfers move stock between the company's own locations and
+ * net out. Returns, keyed by the position in `order` of each SKU-day's first transfer row (the one
+ * where the engine applies the net), the net scaled quantity of that SKU-day's transfers.
+ */
+export function transferNets(
+  settings: ReplaySettings,
+  order: Int32Array | null,
+): Map<number, number> {
+  const c = settings.columns;
+  const nets = new Map<number, number>();
+  const groupDay = new Map<number, number>();
+  const groupStart = new Map<number, number>();
+  for (let n = 0; n < c.length; n++) {
+    const i = order === null ? n : (order[n] as number);
+    const kind = c.kind[i];
+    if (kind !== KIND.transferOut && kind !== KIND.transferIn) continue;
+    const sku = c.sku[i] as number;
+    const day = c.day[i] as number;
+    if (groupDay.get(sku) !== day) {
+      groupDay.set(sku, day);
+      groupStart.set(sku, n);
+      nets.set(n, 0);
+    }
+    const start = groupStart.get(sku) as number;
+    // Unchecked here: a quantity too large for the scale is reported when its row is applied.
+    const qty = Math.round((c.quantity[i] as number) * settings.scales.qScale);
+    nets.set(start, (nets.get(start) as number) + qty);
+  }
+  return nets;
+}
+
+/**
+ * When the ledger is not in date order, the warning that says so, naming the first row dated
+ * before the row above it: batch replay sorts it (once, in memory) and goes on.
+ */
+export function unsortedInputWarning(columns: LedgerColumns): ReplayWarning | null {
+  const { day, row, length } = columns;
+  for (let i = 1; i < length; i++) {
+    if ((day[i] as number) >= (day[i - 1] as number)) continue;
+    const at = row[i] as number;
+    return {
+      code: "unsorted_input",
+      row: at,
+      date: formatDay(day[i] as number),
+      message: `the ledger is not in date order (row ${at}, dated ${formatDay(day[i] as number)}, comes after a row dated ${formatDay(day[i - 1] as number)}); it was sorted by date once, in memory`,
+    };
+  }
+  return null;
+}

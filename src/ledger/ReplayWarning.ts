@@ -1,0 +1,18 @@
+/** Something the replay noticed and reports rather than hides. */
+export interface ReplayWarning {
+  readonly code:
+    | "negative_stock"
+    | "before_period"
+    | "after_period"
+    | "unmatched_transfer"
+    | "unknown_cost"
+    | "unsorted_input";
+  readonly message: string;
+  readonly sku?: string;
+  readonly location?: string;
+  readonly date?: string;
+  /** 0-based input row, where one row is the cause. */
+  readonly row?: number;
+  /** How many movements the warning covers (before/after the period). */
+  readonly count?: number;
+}

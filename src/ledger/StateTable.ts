@@ -1,0 +1,235 @@
+import { grown, NO_LAYER } from "./LayerPool.js";
+import type { RawDemandSums } from "./RawHistory.js";
+
+// The layout of one state's row in {@link StateTable}: the slot of each figure. Figures that every
+// issue touches come first, so that an issue reads and writes a few cache lines of one row.
+// A wide sum takes two slots (hi, lo: see `addWide`); a demand bucket takes BUCKET_SIZE slots.
+
+/** Units on hand (scaled). */
+export const QTY = 0;
+/** Stock value (value units). */
+export const VALUE = 1;
+/** First day whose end-of-day balance is not booked yet. */
+export const BALANCE_SINCE = 2;
+/** Last day of the open month. */
+export const MONTH_END = 3;
+/** The open month (month index). */
+export const MONTH = 4;
+/** 1 once the period's opening snapshot is taken. */
+export const STARTED = 5;
+/** Oldest open layer (a LayerPool slot), or NO_LAYER. */
+export const LAYER_HEAD = 6;
+/** Newest open layer, or NO_LAYER. */
+export const LAYER_TAIL = 7;
+/** Unit cost of the last layer consumed or received (NaN: none). */
+export const LAST_FIFO_COST = 8;
+/** Σ end-of-day quantity. */
+export const TW_QTY = 9;
+/** Σ end-of-day value (wide: two slots). */
+export const TW_VALUE = 10;
+/** Smallest end-of-day quantity. */
+export const MIN_QTY = 12;
+/** Largest end-of-day quantity. */
+export const MAX_QTY = 13;
+/** Day of the last movement. */
+export const LAST_MOVEMENT = 14;
+/** Day of the last issue. */
+export const LAST_ISSUE = 15;
+/** Value of the last issue. */
+export const LAST_ISSUE_VALUE = 16;
+/** Quantity of the last issue. */
+export const LAST_ISSUE_QTY = 17;
+/** Unit price of the last priced issue (NaN: none). */
+export const LAST_ISSUE_PRICE = 18;
+/** Stock value when stock was last positive. */
+export const LAST_COST_VALUE = 19;
+/** Stock quantity when stock was last positive. */
+export const LAST_COST_QTY = 20;
+/** Units issued in the period. */
+export const ISSUED_QTY = 21;
+/** Value issued (wide). */
+export const ISSUED_VALUE = 22;
+/** Issue lines in the period. */
+export const ISSUE_COUNT = 24;
+/** Cost of goods sold (wide). */
+export const COGS = 25;
+/** Revenue (wide). */
+export const REVENUE = 27;
+/** Issues and returns without a known price. */
+export const ISSUES_WITHOUT_PRICE = 29;
+/** Day of the first issue or return in the period. */
+export const FIRST_DEMAND = 30;
+/** Demand sums per day (BUCKET_SIZE slots, see bucketAdd). */
+export const DEMAND_DAY = 31;
+/** Demand sums per ISO week. */
+export const DEMAND_WEEK = 37;
+/** Demand sums per month. */
+export const DEMAND_MONTH = 43;
+/** The SKU's standard cost (NaN: none). */
+export const STANDARD_COST = 49;
+/** Units received in the period. */
+export const RECEIVED_QTY = 50;
+/** Value received (wide). */
+export const RECEIVED_VALUE = 51;
+/** Day of the first receipt (or opening layer). */
+export const FIRST_RECEIPT = 53;
+/** Day of the last receipt. */
+export const LAST_RECEIPT = 54;
+/** Quantity at the period start. */
+export const OPENING_QTY = 55;
+/** Value at the period start. */
+export const OPENING_VALUE = 56;
+/** Units returned by customers. */
+export const RETURNED_QTY = 57;
+/** Value returned (wide). */
+export const RETURNED_VALUE = 58;
+/** Net adjusted units. */
+export const ADJUSTED_QTY = 60;
+/** Net adjusted value (wide). */
+export const ADJUSTED_VALUE = 61;
+/** Units lost by negative adjustments. */
+export const SHRINKAGE_QTY = 63;
+/** Value lost (wide). */
+export const SHRINKAGE_VALUE = 64;
+/** Units transferred in. */
+export const TRANSFER_IN_QTY = 66;
+/** Units transferred out. */
+export const TRANSFER_OUT_QTY = 67;
+/** Net transferred value (wide). */
+export const TRANSFER_VALUE = 68;
+/** SKU index. */
+export const SKU = 70;
+/** Location index, or -1. */
+export const LOCATION = 71;
+
+/** Slots per state: the figures above, padded to whole 64-byte cache lines. */
+export const STRIDE = 72;
+
+/** Every slot's value before the first movement (NaN: unknown; ±Infinity: no day yet). */
+const initial = new Float64Array(STRIDE);
+initial[LAYER_HEAD] = NO_LAYER;
+initial[LAYER_TAIL] = NO_LAYER;
+initial[8] = Number.NaN;
+initial[12] = Number.POSITIVE_INFINITY;
+initial[13] = Number.NEGATIVE_INFINITY;
+initial[14] = Number.NEGATIVE_INFINITY;
+initial[15] = Number.NEGATIVE_INFINITY;
+initial[18] = Number.NaN;
+initial[30] = Number.POSITIVE_INFINITY;
+initial[31] = Number.NaN;
+initial[37] = Number.NaN;
+initial[43] = Number.NaN;
+initial[49] = Number.NaN;
+initial[53] = Number.POSITIVE_INFINITY;
+initial[54] = Number.NEGATIVE_INFINITY;
+
+/**
+ * The running state of every SKU (or SKU and location) of a fast replay: one row of
+ * {@link STRIDE} doubles per state in one Float64Array, a state being known by its row's offset
+ * (`s`), a figure by its slot (`f[s + QTY]`). The same figures as the general engine's `SkuState`
+ * objects, without an object, or a boxed number, per SKU; and since a SKU's figures sit side by
+ * side, a movement touches a few cache lines instead of one per figure. Grows by doubling.
+ */
+export class StateTable {
+  f: Float64Array;
+  /** Number of states. */
+  count = 0;
+  private capacity: number;
+  /** Balance at each month end of the period: `[state number × monthEnds + k]`. */
+  monthEndQty: Float64Array;
+  monthEndValue: Float64Array;
+
+  constructor(
+    capacity: number,
+    private readonly monthEnds: number,
+  ) {
+    this.capacity = capacity;
+    this.f = new Float64Array(capacity * STRIDE);
+    this.monthEndQty = new Float64Array(capacity * monthEnds);
+    this.monthEndValue = new Float64Array(capacity * monthEnds);
+  }
+
+  /** A new state for a SKU (and location, or −1) with its standard cost (NaN: none); returns its offset. */
+  add(sku: number, location: number, standardCost: number): number {
+    if (this.count === this.capacity) this.grow();
+    const s = this.count++ * STRIDE;
+    this.f.set(initial, s);
+    this.f[s + SKU] = sku;
+    this.f[s + LOCATION] = location;
+    this.f[s + STANDARD_COST] = standardCost;
+    return s;
+  }
+
+  /** Records state `s`'s balance at the period's `k`-th month end. */
+  setMonthEnd(s: number, k: number, qty: number, value: number): void {
+    const at = (s / STRIDE) * this.monthEnds + k;
+    this.monthEndQty[at] = qty;
+    this.monthEndValue[at] = value;
+  }
+
+  /** State `s`'s balance at the period's `k`-th month end. */
+  monthEndAt(s: number, k: number): { qty: number; value: number } {
+    const at = (s / STRIDE) * this.monthEnds + k;
+    return { qty: this.monthEndQty[at] as number, value: this.monthEndValue[at] as number };
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.f = grown(this.f, new Float64Array(this.capacity * STRIDE));
+    this.monthEndQty = grown(this.monthEndQty, new Float64Array(this.capacity * this.monthEnds));
+    this.monthEndValue = grown(
+      this.monthEndValue,
+      new Float64Array(this.capacity * this.monthEnds),
+    );
+  }
+}
+
+/** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
+const KEY = 0;
+const CURRENT = 1;
+const SUM = 2;
+const SQUARES = 3;
+const MAX = 4;
+const NON_ZERO = 5;
+
+/**
+ * Adds net demand `x` to the bucket `key` of the demand sums at `f[at…]`, closing the previous
+ * bucket when the key changes: the general engine's `BucketSums.add`, operation by operation.
+ */
+export function bucketAdd(
+  f: Float64Array,
+  at: number,
+  key: number,
+  x: number,
+  qScale: number,
+): void {
+  if (f[at + KEY] !== key) {
+    bucketFlush(f, at, qScale);
+    f[at + KEY] = key;
+  }
+  f[at + CURRENT] = (f[at + CURRENT] as number) + x;
+}
+
+/** Closes the open bucket of the demand sums at `f[at…]` (`BucketSums.flush`). */
+export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
+  const x = f[at + CURRENT] as number;
+  if (x !== 0) {
+    f[at + SUM] = (f[at + SUM] as number) + x;
+    // Square the quantity itself, not the scaled integer, as BucketSums does.
+    const units = x / qScale;
+    f[at + SQUARES] = (f[at + SQUARES] as number) + units * units;
+    if (x > (f[at + MAX] as number)) f[at + MAX] = x;
+    f[at + NON_ZERO] = (f[at + NON_ZERO] as number) + 1;
+  }
+  f[at + CURRENT] = 0;
+}
+
+/** The demand sums at `f[at…]`. */
+export function bucketSums(f: Float64Array, at: number): RawDemandSums {
+  return {
+    sum: f[at + SUM] as number,
+    sumOfSquares: f[at + SQUARES] as number,
+    max: f[at + MAX] as number,
+    nonZero: f[at + NON_ZERO] as number,
+  };
+}
