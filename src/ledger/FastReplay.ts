@@ -1,6 +1,6 @@
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
-import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { KIND } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
@@ -219,7 +219,10 @@ export class FastReplay {
   private stateFor(sku: number, location: number): number {
     if (!this.settings.byLocation) {
       const s = this.stateOfSku[sku] as number;
-      return s >= 0 ? s : (this.stateOfSku[sku] = this.newState(sku, -1));
+      if (s >= 0) return s;
+      const created = this.newState(sku, -1);
+      this.stateOfSku[sku] = created;
+      return created;
     }
     const key = sku * this.locationSlots + location + 1;
     const s = this.stateOfKey.get(key);
@@ -751,11 +754,7 @@ export class FastReplay {
     const f = this.t.f;
     const pool = this.pool;
     const layers: Layer[] = [];
-    for (
-      let layer = f[s + LAYER_HEAD] as number;
-      layer !== NO_LAYER;
-      layer = pool.next(layer)
-    ) {
+    for (let layer = f[s + LAYER_HEAD] as number; layer !== NO_LAYER; layer = pool.next(layer)) {
       const expires = pool.expires(layer);
       layers.push({
         qty: pool.qty(layer),

@@ -63,7 +63,7 @@ function digitCount(n: number): number {
  * intermediate stays below 2^53.
  */
 function words(n: number, scale: number): number[] {
-  const p = (((-scale) % LOG_BASE) + LOG_BASE) % LOG_BASE;
+  const p = ((-scale % LOG_BASE) + LOG_BASE) % LOG_BASE;
   const shift = 10 ** p;
   const low = (n % BASE) * shift;
   const rest = Math.floor(n / BASE);

@@ -351,7 +351,10 @@ describe("replayLedger: the fast engine and the general engine agree", () => {
       };
       const fast = replayLedger(c.rows, options);
       const general = replayLedger(c.rows, { ...options, months: true });
-      const withoutMonths = general.histories.map(({ months: _, ...rest }) => ({ ...rest, months: [] }));
+      const withoutMonths = general.histories.map(({ months: _, ...rest }) => ({
+        ...rest,
+        months: [],
+      }));
       expect(plain(fast.histories)).toEqual(plain(withoutMonths));
       expect(fast.warnings).toEqual(general.warnings);
     },
