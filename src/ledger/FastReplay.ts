@@ -7,8 +7,6 @@ import type { RawHistory } from "./RawHistory.js";
 import {
   negativeStockWarning,
   type ReplaySettings,
-  rowCost,
-  rowPrice,
   rowQuantity,
   transferNets,
   unknownCostWarning,
@@ -81,6 +79,9 @@ import {
   wideValue,
 } from "./scaled.js";
 
+/** 10^k for the scale differences of money (at most 22 digits: exact doubles). */
+const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** Thrown where a SKU needs what only the general engine does (see {@link FastReplay}). */
 const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal signal)");
 
@@ -113,6 +114,7 @@ export class FastReplay {
   private readonly qScale: number;
   private readonly costUnit6: number;
   private readonly valueUnit6: number;
+  private readonly costDecimals: number;
   private readonly fifo: boolean;
   private readonly standard: boolean;
   private readonly movingAverage: boolean;
@@ -136,6 +138,7 @@ export class FastReplay {
     this.qScale = scales.qScale;
     this.costUnit6 = scales.costUnit6;
     this.valueUnit6 = scales.valueUnit6;
+    this.costDecimals = scales.cd;
     this.fifo = valuation === "fifo";
     this.standard = valuation === "standard";
     this.movingAverage = valuation === "moving-average";
@@ -264,7 +267,7 @@ export class FastReplay {
     switch (c.kind[i]) {
       case KIND.receipt: {
         const standardCost = f[s + STANDARD_COST] as number;
-        const own = this.standard ? standardCost : known(rowCost(this.settings, i));
+        const own = this.standard ? standardCost : this.rowCost(i);
         const cost = Number.isNaN(own) ? standardCost : own;
         const value = this.receive(
           s,
@@ -285,7 +288,7 @@ export class FastReplay {
       }
       case KIND.issue: {
         const value = this.takeOut(s, qty);
-        const price = known(rowPrice(this.settings, i));
+        const price = this.rowPrice(i);
         f[s + LAST_ISSUE_VALUE] = value;
         f[s + LAST_ISSUE_QTY] = qty;
         if (!Number.isNaN(price)) f[s + LAST_ISSUE_PRICE] = price;
@@ -305,7 +308,7 @@ export class FastReplay {
           inPeriod,
         );
         if (inPeriod) {
-          const own = known(rowPrice(this.settings, i));
+          const own = this.rowPrice(i);
           this.bookReturn(
             s,
             day,
@@ -376,6 +379,29 @@ export class FastReplay {
 
   // ---------------------------------------------------------------- costs (NaN: unknown)
 
+  /** Row `i`'s unit cost in cost units, NaN when it has none (as `rowCost`, without a bigint). */
+  private rowCost(i: number): number {
+    const c = this.settings.columns;
+    return this.scaleMoney(c.costUnits[i] as number, c.costDecimals[i] as number);
+  }
+
+  /** Row `i`'s unit price in cost units, NaN when it has none. */
+  private rowPrice(i: number): number {
+    const c = this.settings.columns;
+    return this.scaleMoney(c.priceUnits[i] as number, c.priceDecimals[i] as number);
+  }
+
+  /**
+   * `units × 10^(cd − decimals)`: exact whenever the result is a safe integer (both factors are
+   * exact doubles and the product is rounded once); beyond, the amount needs a bigint.
+   */
+  private scaleMoney(units: number, decimals: number): number {
+    if (Number.isNaN(units)) return units;
+    const amount = units * (POWERS_OF_TEN[this.costDecimals - decimals] as number);
+    if (amount > Number.MAX_SAFE_INTEGER || amount < -Number.MAX_SAFE_INTEGER) throw GENERAL;
+    return amount;
+  }
+
   /** As `SkuState.currentUnitCost`: the unit cost at which stock would leave now. */
   private currentUnitCost(s: number): number {
     const f = this.t.f;
@@ -407,7 +433,7 @@ export class FastReplay {
     const f = this.t.f;
     const standardCost = f[s + STANDARD_COST] as number;
     if (this.standard && !Number.isNaN(standardCost)) return standardCost;
-    const own = known(rowCost(this.settings, i));
+    const own = this.rowCost(i);
     const cost = Number.isNaN(own) ? fallback : own;
     if (!Number.isNaN(cost)) return cost;
     const sku = f[s + SKU] as number;
@@ -771,11 +797,4 @@ export class FastReplay {
 
 function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
-}
-
-/** A row's cost or price as a number, NaN when the row has none; a bigint needs the general engine. */
-function known(amount: Scaled | null): number {
-  if (amount === null) return Number.NaN;
-  if (typeof amount === "bigint") throw GENERAL;
-  return amount;
 }
