@@ -87,7 +87,66 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
 function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal): Decimal {
   if (excess.isZero()) return new Decimal(0);
   if (excess.eq(onHand)) return new Decimal(closingValue);
-  return divideHalfEven(new Decimal(closingValue).times(excess), onHand, VALUE_SCALE);
+  const numerator = new Decimal(closingValue).times(excess);
+  return (
+    quickDivideHalfEven(numerator, onHand, VALUE_SCALE) ??
+    divideHalfEven(numerator, onHand, VALUE_SCALE)
+  );
+}
+
+/** Largest exact coefficient of invkpi's `Decimal` plus one: 10^40. */
+const TEN_TO_PRECISION = 10n ** 40n;
+
+/**
+ * {@link divideHalfEven} with big integers (~2 µs instead of ~40 µs), or `null` when it cannot vouch
+ * for the same result. `divideHalfEven`'s steps are exact as long as every intermediate fits in 40
+ * significant digits (the `Decimal` precision); this computes the same steps exactly and gives up
+ * when one of them would not fit, or when an operand is not positive.
+ */
+export function quickDivideHalfEven(
+  numerator: Decimal,
+  denominator: Decimal,
+  places: number,
+): Decimal | null {
+  if (!numerator.isPositive() || !denominator.isPositive()) return null;
+  if (numerator.isZero() || denominator.isZero() || !numerator.isFinite()) return null;
+  if (!denominator.isFinite()) return null;
+  const n = coefficientOf(numerator);
+  const d = coefficientOf(denominator);
+  // scaled = numerator × 10^places; both at the smaller of the two exponents.
+  const scaledExponent = n.exponent + places;
+  const common = Math.min(scaledExponent, d.exponent);
+  const scaled = n.coefficient * 10n ** BigInt(scaledExponent - common);
+  const divisor = d.coefficient * 10n ** BigInt(d.exponent - common);
+  let quotient = scaled / divisor; // truncated, as divToInt
+  const product = quotient * d.coefficient; // quotient × denominator, at the denominator's exponent
+  const remainder = scaled - quotient * divisor;
+  const twiceRemainder = remainder * 2n;
+  if (
+    quotient >= TEN_TO_PRECISION ||
+    product >= TEN_TO_PRECISION ||
+    twiceRemainder >= TEN_TO_PRECISION
+  ) {
+    return null;
+  }
+  if (twiceRemainder > divisor || (twiceRemainder === divisor && (quotient & 1n) === 1n)) {
+    quotient += 1n;
+    if (quotient >= TEN_TO_PRECISION) return null;
+  }
+  return new Decimal(`${quotient}e-${places}`);
+}
+
+/** A finite non-zero decimal.js value's magnitude as `coefficient × 10^exponent`. */
+function coefficientOf(x: Decimal): { coefficient: bigint; exponent: number } {
+  const words = (x as unknown as { readonly d: readonly number[] }).d;
+  let text = String(words[0]);
+  for (let i = 1; i < words.length; i++) text += String(words[i]).padStart(7, "0");
+  // x.e is the exponent of the leading digit; each word after the first holds 7 digits.
+  const leadingDigits = String(words[0]).length;
+  return {
+    coefficient: BigInt(text),
+    exponent: x.e - (leadingDigits + 7 * (words.length - 1)) + 1,
+  };
 }
 
 /**

@@ -149,6 +149,8 @@ function byExpiryThenLot(a: LotSums, b: LotSums): number {
 }
 
 function sumQuantity(lots: readonly ExpiryLot[]): number {
+  // No lots (most SKUs carry no expiry dates): the empty sum, without building it.
+  if (lots.length === 0) return 0;
   return sumDecimals(lots.map((l) => l.quantity)).toNumber();
 }
 

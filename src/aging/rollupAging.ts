@@ -1,10 +1,11 @@
 import { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
-import { sumDecimals } from "../model/sumDecimals.js";
 import type { AgingBucketDefinition } from "./agingBuckets.js";
 import type { MovementStatus } from "./movementStatus.js";
 import { type MovementStatusTotals, movementStatusTotals } from "./movementStatusTotals.js";
 import type { AgingBucket, StockAging } from "./stockAging.js";
+import { sumAmounts } from "./sumAmounts.js";
+import { sumQuantities } from "./sumQuantities.js";
 
 /**
  * One SKU (or SKU at a location) to roll up: its group fields, its {@link stockAging} and its
@@ -117,7 +118,8 @@ export function rollupAging(
 
 function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
   const buckets = sumBuckets(items);
-  const quantity = sumDecimals(items.map((i) => i.aging.quantity));
+  const quantitySum = sumQuantities(items.map((i) => i.aging.quantity));
+  const quantity = quantitySum.value;
   let quantityDays = new Decimal(0);
   let oldestAge: number | null = null;
   for (const { aging } of items) {
@@ -126,13 +128,13 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
       oldestAge = Math.max(oldestAge ?? aging.oldestAge, aging.oldestAge);
     }
   }
-  const onHand = quantity.gt(0);
+  const onHand = quantity > 0;
   return {
     itemCount: items.length,
     buckets,
-    quantity: quantity.toNumber(),
-    value: sumDecimals(buckets.map((b) => b.value)),
-    averageAge: onHand ? quantityDays.div(quantity).toNumber() : null,
+    quantity,
+    value: sumAmounts(buckets.map((b) => b.value)),
+    averageAge: onHand ? quantityDays.div(quantitySum.exact()).toNumber() : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",
     ...movementStatusTotals(items.map((i) => i.status)),
@@ -143,13 +145,19 @@ function sumBuckets(items: readonly AgingRollupItem[]): AgingBucket[] {
   const first = items[0];
   if (first === undefined) return [];
   return first.aging.buckets.map((definition, index) => {
-    const members = items.map((item) => item.aging.buckets[index]!);
+    const quantities: number[] = new Array(items.length);
+    const values: Decimal[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const bucket = items[i]!.aging.buckets[index]!;
+      quantities[i] = bucket.quantity;
+      values[i] = bucket.value;
+    }
     return {
       label: definition.label,
       fromDays: definition.fromDays,
       toDays: definition.toDays,
-      quantity: sumDecimals(members.map((b) => b.quantity)).toNumber(),
-      value: sumDecimals(members.map((b) => b.value)),
+      quantity: sumQuantities(quantities).value,
+      value: sumAmounts(values),
     };
   });
 }

@@ -1,5 +1,6 @@
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { decimalPlaces, MAX_QUANTITY_DECIMALS, pow10 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
@@ -90,36 +91,173 @@ export function stockAging(history: StockAgingInput, options: StockAgingOptions 
   const fn = "stockAging";
   const definitions = agingBuckets(options.buckets, fn);
   const asOf = resolveAsOf(history, options.asOf, fn);
+  return agingOfLayers(history, definitions, asOf, formatDay(asOf), fn);
+}
+
+/**
+ * {@link stockAging} with its options already resolved (the report resolves them once for every
+ * SKU): `definitions` from `agingBuckets`, `asOf` checked by `resolveAsOf` for this history, and
+ * `asOfText` its `'YYYY-MM-DD'` form.
+ */
+export function agingOfLayers(
+  history: StockAgingInput,
+  definitions: readonly AgingBucketDefinition[],
+  asOf: Day,
+  asOfText: string,
+  fn: string,
+): StockAging {
+  const ages = layerAges(history.layers, asOf, fn);
+  const sums =
+    scaledSums(history.layers, ages, definitions) ?? exactSums(history.layers, ages, definitions);
+  const onHand = sums.quantity > 0;
+  return {
+    sku: history.sku,
+    ...(history.location !== undefined && { location: history.location }),
+    asOf: asOfText,
+    // Written out, not `{ ...d, quantity, value }`: V8 spreads these definitions ~40× slower.
+    buckets: definitions.map((d, i) => ({
+      label: d.label,
+      fromDays: d.fromDays,
+      toDays: d.toDays,
+      quantity: sums.quantities[i]!,
+      value: sums.values[i]!,
+    })),
+    quantity: sums.quantity,
+    value: sums.value,
+    averageAge: onHand ? sums.averageAge : null,
+    oldestAge: onHand ? sums.oldestAge : null,
+    ageReason: onHand ? null : "nothing_on_hand",
+  };
+}
+
+/** What the buckets add up to; `averageAge` and `oldestAge` only mean something when quantity > 0. */
+interface LayerSums {
+  readonly quantities: readonly number[];
+  readonly values: readonly Decimal[];
+  readonly quantity: number;
+  readonly value: Decimal;
+  readonly averageAge: number;
+  readonly oldestAge: number;
+}
+
+/** The age of every layer, in days. */
+function layerAges(layers: readonly StockLayer[], asOf: Day, fn: string): number[] {
+  const ages: number[] = new Array(layers.length);
+  for (let i = 0; i < layers.length; i++) ages[i] = layerAge(layers[i]!, i, asOf, fn);
+  return ages;
+}
+
+/**
+ * The sums as exact decimals (any quantities): the definition. Quantities and quantity × age are
+ * summed as decimals and converted to numbers at the end; values are summed as decimals.
+ */
+function exactSums(
+  layers: readonly StockLayer[],
+  ages: readonly number[],
+  definitions: readonly AgingBucketDefinition[],
+): LayerSums {
   const quantities = definitions.map(() => new Decimal(0));
   const values = definitions.map(() => new Decimal(0));
   let quantityDays = new Decimal(0);
-  let oldestAge: number | null = null;
-  for (const [index, layer] of history.layers.entries()) {
-    const age = layerAge(layer, index, asOf, fn);
+  let oldestAge = 0;
+  layers.forEach((layer, index) => {
+    const age = ages[index]!;
     const bucket = bucketIndexOf(definitions, age);
     quantities[bucket] = quantities[bucket]!.plus(layer.quantity);
     values[bucket] = values[bucket]!.plus(layer.value);
     quantityDays = quantityDays.plus(new Decimal(layer.quantity).times(age));
-    oldestAge = Math.max(oldestAge ?? age, age);
-  }
+    oldestAge = index === 0 ? age : Math.max(oldestAge, age);
+  });
   const quantity = sumDecimals(quantities);
-  const onHand = quantity.gt(0);
   return {
-    sku: history.sku,
-    ...(history.location !== undefined && { location: history.location }),
-    asOf: formatDay(asOf),
-    buckets: definitions.map((d, i) => ({
-      ...d,
-      quantity: quantities[i]!.toNumber(),
-      value: values[i]!,
-    })),
+    quantities: quantities.map((q) => q.toNumber()),
+    values,
     quantity: quantity.toNumber(),
     value: sumDecimals(values),
-    averageAge: onHand ? quantityDays.div(quantity).toNumber() : null,
-    oldestAge: onHand ? oldestAge : null,
-    ageReason: onHand ? null : "nothing_on_hand",
+    averageAge: quantity.gt(0) ? quantityDays.div(quantity).toNumber() : 0,
+    oldestAge,
   };
 }
+
+/** Below this, sums of integers are exact in a double. */
+const EXACT_INTEGERS = 2 ** 53;
+/** Below this, a quantity scaled by a power of ten rounds to the exact integer. */
+const SCALED_LIMIT = 2 ** 51;
+
+/**
+ * {@link exactSums} with numbers, for layers whose quantities are integers at a common scale 10^k
+ * (at most 9 decimals and 15 significant digits each: nearly every ledger), or `null` otherwise.
+ *
+ * Why the results are the same: such a quantity is exactly `units × 10^-k` as a decimal, and
+ * `Math.round(q × 10^k)` finds `units` while it stays below 2^51. With Σ |units| × (age + 1) below
+ * 2^53, every sum of units and of units × age is an exact integer in a double. A bucket quantity
+ * units / 10^k is then one correctly rounded division (the double nearest to the exact decimal),
+ * and the average age Σ units × age / Σ units a quotient of two integers below 2^53, which rounds to
+ * the same double as the 40-digit decimal quotient (see `quotientToNumber` in src/turnover). Values
+ * are added as decimals in the same order as `exactSums`, skipping only empty buckets (adding zero
+ * changes nothing).
+ */
+function scaledSums(
+  layers: readonly StockLayer[],
+  ages: readonly number[],
+  definitions: readonly AgingBucketDefinition[],
+): LayerSums | null {
+  const scale = commonScale(layers);
+  if (scale === null) return null;
+  const factor = pow10(scale);
+  const count = definitions.length;
+  const units: number[] = new Array(count).fill(0);
+  const values: (Decimal | null)[] = new Array(count).fill(null);
+  let bound = 0;
+  let unitDays = 0;
+  let oldestAge = 0;
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i]!;
+    const age = ages[i]!;
+    const scaled = Math.round(layer.quantity * factor);
+    bound += Math.abs(scaled) * (age + 1);
+    if (!(Math.abs(scaled) < SCALED_LIMIT) || !(bound < EXACT_INTEGERS)) return null;
+    const bucket = bucketIndexOf(definitions, age);
+    units[bucket]! += scaled;
+    const sum = values[bucket];
+    values[bucket] = (sum ?? ZERO).plus(layer.value);
+    unitDays += scaled * age;
+    oldestAge = i === 0 ? age : Math.max(oldestAge, age);
+  }
+  let totalUnits = 0;
+  let value = ZERO;
+  for (let i = 0; i < count; i++) {
+    totalUnits += units[i]!;
+    const sum = values[i];
+    if (sum !== null && sum !== undefined) value = value.plus(sum);
+  }
+  // 0 + 0 is 0 and 0 + (−0) is 0 in both decimals and doubles: `+ 0` keeps that.
+  const toQuantity = (u: number) => (scale === 0 ? u : u / factor) + 0;
+  return {
+    quantities: units.map(toQuantity),
+    values: values.map((v) => v ?? new Decimal(0)),
+    quantity: toQuantity(totalUnits),
+    value: value === ZERO ? new Decimal(0) : value,
+    averageAge: totalUnits > 0 ? unitDays / totalUnits : 0,
+    oldestAge,
+  };
+}
+
+/** The smallest scale at which every layer quantity is an integer, or `null` (see `scaledSums`). */
+function commonScale(layers: readonly StockLayer[]): number | null {
+  let scale = 0;
+  for (let i = 0; i < layers.length; i++) {
+    const quantity = layers[i]!.quantity;
+    if (Number.isInteger(quantity)) continue;
+    const places = decimalPlaces(quantity, MAX_QUANTITY_DECIMALS);
+    if (places < 0 || !(Math.abs(quantity) * pow10(places) < 1e15)) return null;
+    if (places > scale) scale = places;
+  }
+  return scale;
+}
+
+/** The start of every sum (never returned itself: decimal.js `plus` makes new values). */
+const ZERO = new Decimal(0);
 
 function layerAge(layer: StockLayer, index: number, asOf: Day, fn: string): number {
   const received = toDay(layer.receivedDate, `${fn}: layers[${index}].receivedDate`);

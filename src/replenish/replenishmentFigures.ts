@@ -258,8 +258,10 @@ export function replenishmentFigures(
     daysOfSupply: supply,
   } satisfies Record<NullableReplenishmentField, Figure>;
   const reasons: Partial<Record<NullableReplenishmentField, ReplenishmentNullReason>> = {};
-  for (const [field, figure] of Object.entries(figures) as [NullableReplenishmentField, Figure][]) {
-    if (figure.reason !== null) reasons[field] = figure.reason;
+  // A plain loop over the fields (in their order): Object.entries builds an array per field per SKU.
+  for (const field in figures) {
+    const reason = figures[field as NullableReplenishmentField].reason;
+    if (reason !== null) reasons[field as NullableReplenishmentField] = reason;
   }
   return {
     method: settings.method,
@@ -370,20 +372,32 @@ function eoqFigure(
   if (mean === null) return missing("no_demand_history");
   const orderCost = info.orderCost ?? options.orderCost ?? null;
   const holdingRate = optionalNonNegative(info.holdingRate ?? options.holdingRate, "holdingRate");
-  const unitCost = unitCostOf(history, info);
-  if (orderCost === null || holdingRate === null || holdingRate === 0 || unitCost === null) {
+  const given = givenUnitCost(info);
+  if (orderCost === null || holdingRate === null || holdingRate === 0)
     return missing("no_cost_data");
-  }
+  const unitCost = unitCostOf(history, given);
+  if (unitCost === null) return missing("no_cost_data");
   const annualDemand = (mean * settings.daysPerYear) / settings.bucketDays;
   return known(economicOrderQuantity({ annualDemand, orderCost, unitCost, holdingRate }));
 }
 
-/** unitCost, else standardCost, else the closing unit cost; null when none is known and > 0. */
-function unitCostOf(history: SkuHistory, info: ReplenishmentInfo): Decimal | null {
+/**
+ * `info.unitCost`, else `info.standardCost`, as an exact decimal; `null` when neither is given.
+ * @throws InvKpiError `invalid_money` when the one given is not a finite decimal.
+ */
+function givenUnitCost(info: ReplenishmentInfo): Decimal | null {
   const given = info.unitCost ?? info.standardCost ?? null;
+  return given === null ? null : toDecimal(given, `${FN}: unitCost`);
+}
+
+/**
+ * The given unit cost, else the closing unit cost; null when none is known and > 0. Only asked for
+ * when the other EOQ inputs are there: the closing unit cost is a 40-digit division.
+ */
+function unitCostOf(history: SkuHistory, given: Decimal | null): Decimal | null {
   const cost =
     given !== null
-      ? toDecimal(given, `${FN}: unitCost`)
+      ? given
       : history.closingQuantity > 0
         ? history.closingValue.dividedBy(history.closingQuantity)
         : null;

@@ -61,24 +61,24 @@ export class TurnoverPartsSum {
    */
   add(parts: AdditiveParts, issuesWithoutPrice: number): void {
     this.count += 1;
-    this.openingQuantity = this.openingQuantity.plus(parts.openingQuantity);
-    this.closingQuantity = this.closingQuantity.plus(parts.closingQuantity);
-    this.averageQuantity = this.averageQuantity.plus(parts.averageQuantity);
-    this.receivedQuantity = this.receivedQuantity.plus(parts.receivedQuantity);
-    this.issuedQuantity = this.issuedQuantity.plus(parts.issuedQuantity);
-    this.returnedQuantity = this.returnedQuantity.plus(parts.returnedQuantity);
-    this.openingValue = this.openingValue.plus(parts.openingValue);
-    this.closingValue = this.closingValue.plus(parts.closingValue);
-    this.averageValue = this.averageValue.plus(parts.averageValue);
+    this.openingQuantity = plus(this.openingQuantity, parts.openingQuantity);
+    this.closingQuantity = plus(this.closingQuantity, parts.closingQuantity);
+    this.averageQuantity = plus(this.averageQuantity, parts.averageQuantity);
+    this.receivedQuantity = plus(this.receivedQuantity, parts.receivedQuantity);
+    this.issuedQuantity = plus(this.issuedQuantity, parts.issuedQuantity);
+    this.returnedQuantity = plus(this.returnedQuantity, parts.returnedQuantity);
+    this.openingValue = plus(this.openingValue, parts.openingValue);
+    this.closingValue = plus(this.closingValue, parts.closingValue);
+    this.averageValue = plus(this.averageValue, parts.averageValue);
     const retail = parts.averageRetailValue ?? null;
     this.averageRetailValue =
       this.averageRetailValue === null || retail === null
         ? null
-        : this.averageRetailValue.plus(retail);
-    this.cogs = this.cogs.plus(parts.cogs);
-    this.revenue = this.revenue.plus(parts.revenue);
+        : plus(this.averageRetailValue, retail);
+    this.cogs = plus(this.cogs, parts.cogs);
+    this.revenue = plus(this.revenue, parts.revenue);
     if (parts.shrinkageValue !== undefined) {
-      this.shrinkageValue = this.shrinkageValue.plus(parts.shrinkageValue);
+      this.shrinkageValue = plus(this.shrinkageValue, parts.shrinkageValue);
     }
     this.issuesWithoutPrice += issuesWithoutPrice;
   }
@@ -106,4 +106,12 @@ export class TurnoverPartsSum {
       issuesWithoutPrice: this.issuesWithoutPrice,
     };
   }
+}
+
+/**
+ * `sum.plus(amount)`, skipping the addition when the amount is zero: a running sum already fits the
+ * precision, so adding zero gives the same value (and many parts of many SKU months are zero).
+ */
+function plus(sum: Decimal, amount: Decimal | number): Decimal {
+  return (typeof amount === "number" ? amount === 0 : amount.isZero()) ? sum : sum.plus(amount);
 }

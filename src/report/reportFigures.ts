@@ -138,9 +138,15 @@ class StockSums {
 
   add(a: SkuAnalysis): void {
     this.count++;
-    this.excessValue = this.excessValue.plus(a.excess.excessValue);
-    this.expiredValue = this.expiredValue.plus(a.expiry.expiredValue);
-    this.expiringValue = this.expiringValue.plus(a.expiry.expiringValue);
+    // Most rows have no excess and no expiring stock: adding zero would change nothing.
+    if (!a.excess.excessValue.isZero())
+      this.excessValue = this.excessValue.plus(a.excess.excessValue);
+    if (!a.expiry.expiredValue.isZero()) {
+      this.expiredValue = this.expiredValue.plus(a.expiry.expiredValue);
+    }
+    if (!a.expiry.expiringValue.isZero()) {
+      this.expiringValue = this.expiringValue.plus(a.expiry.expiringValue);
+    }
     if (isAtReorderPoint(a)) this.reorderCount++;
   }
 }

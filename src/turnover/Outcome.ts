@@ -1,9 +1,11 @@
 import type { Decimal } from "../model/Decimal.js";
+import { quotientToNumber } from "./quotientToNumber.js";
 import type { TurnoverNullReason } from "./TurnoverNullReason.js";
 
 // The rules that decide when a turnover ratio is null, in one place, so that the calculators, the
 // per-SKU figures, the rollups and the time series can never disagree. Every ratio divides exact
-// decimals and converts the quotient to a number only at the end.
+// decimals and converts the quotient to a number only at the end (`quotientToNumber`: the double of
+// the 40-digit quotient, without building it).
 
 /** A ratio, or `null` together with the reason it has no value. */
 export type Outcome =
@@ -27,7 +29,9 @@ export function undefinedBecause(reason: TurnoverNullReason): Outcome {
 export function perAverageInventory(amount: Decimal, averageInventory: Decimal): Outcome {
   if (averageInventory.isZero()) return undefinedBecause("zero_average_inventory");
   if (averageInventory.lt(0)) return undefinedBecause("negative_average_inventory");
-  return defined(amount.dividedBy(averageInventory).toNumber());
+  // 0 / x is 0 (and `defined` turns −0 into 0): no division needed.
+  if (amount.isZero()) return defined(0);
+  return defined(quotientToNumber(amount, averageInventory));
 }
 
 /**
@@ -49,10 +53,27 @@ export function daysOfInventoryOutcome(
   averageInventory: Decimal,
   periodDays: number,
 ): Outcome {
-  const turnover = turnoverOutcome(sales, averageInventory);
+  return daysOfInventoryOfTurnover(
+    turnoverOutcome(sales, averageInventory),
+    sales,
+    averageInventory,
+    periodDays,
+  );
+}
+
+/**
+ * {@link daysOfInventoryOutcome} when the turnover of the same sales and stock is already known
+ * (`turnoverOutcome(sales, averageInventory)`), so that it is not divided out a second time.
+ */
+export function daysOfInventoryOfTurnover(
+  turnover: Outcome,
+  sales: Decimal,
+  averageInventory: Decimal,
+  periodDays: number,
+): Outcome {
   if (turnover.value === null) return turnover;
   if (sales.isZero()) return undefinedBecause("no_sales");
-  return defined(averageInventory.times(periodDays).dividedBy(sales).toNumber());
+  return defined(quotientToNumber(averageInventory.times(periodDays), sales));
 }
 
 /**
@@ -62,12 +83,14 @@ export function daysOfInventoryOutcome(
  */
 export function daysOfSupplyOutcome(onHand: Decimal, demand: Decimal, demandDays: number): Outcome {
   if (demand.lte(0)) return undefinedBecause("no_demand");
-  return defined(onHand.times(demandDays).dividedBy(demand).toNumber());
+  // × 1 (days of supply per day of demand) gives the same decimal: skip it.
+  const units = demandDays === 1 ? onHand : onHand.times(demandDays);
+  return defined(quotientToNumber(units, demand));
 }
 
 /** Sell-through = sold / available; `null` when nothing was available or net sales are negative. */
 export function sellThroughOutcome(sold: Decimal, available: Decimal): Outcome {
   if (available.lte(0)) return undefinedBecause("no_stock_available");
   if (sold.lt(0)) return undefinedBecause("negative_sales");
-  return defined(sold.dividedBy(available).toNumber());
+  return defined(quotientToNumber(sold, available));
 }

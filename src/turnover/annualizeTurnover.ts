@@ -1,6 +1,7 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { requireArgs } from "./guards.js";
+import { quotientToNumber } from "./quotientToNumber.js";
 
 /** Arguments of {@link annualizeTurnover}. */
 export interface AnnualizeTurnoverArgs {
@@ -41,6 +42,10 @@ export function annualizeTurnover(args: AnnualizeTurnoverArgs): number | null {
   const daysPerYear = requirePositive(args.daysPerYear ?? 365, fn, "daysPerYear");
   if (args.turnover === null) return null;
   const turnover = requireNonNegative(args.turnover, fn, "turnover");
-  // Decimal arithmetic, so that 7.32 × 366 / 366 gives back 7.32 exactly.
-  return new Decimal(turnover).times(daysPerYear).dividedBy(periodDays).toNumber();
+  // Decimal arithmetic, so that 7.32 × 366 / 366 gives back 7.32 exactly. A period of a whole year
+  // of `daysPerYear` days is that case, without the arithmetic: turnover (≤ 17 digits) × days
+  // (≤ 17 digits) is exact at 40 digits, dividing by the same days gives the turnover's decimal
+  // back, and that decimal reads back as the same double.
+  if (daysPerYear === periodDays) return turnover;
+  return quotientToNumber(new Decimal(turnover).times(daysPerYear), new Decimal(periodDays));
 }

@@ -2,8 +2,13 @@ import { requireNonNegative, requirePositive, requireVariant } from "../model/as
 import { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
-import { toDecimal } from "../model/money.js";
-import { exactQuantity, requireArgs, requireArray } from "./guards.js";
+import {
+  exactMoney,
+  exactQuantity,
+  isOwnExactDecimal,
+  requireArgs,
+  requireArray,
+} from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
@@ -196,32 +201,59 @@ function exactParts(item: TurnoverParts, index: number, periodDays: number): Exa
       { path: ["items", index, "periodDays"] },
     );
   }
-  const quantity = (name: keyof TurnoverParts & string) =>
-    exactQuantity(item[name] as number, FN, `${at}.${name}`);
-  const money = (name: keyof TurnoverParts & string) =>
-    toDecimal(item[name] as MoneyInput, `${FN}: ${at}.${name}`);
   const retail = item.averageRetailValue;
   return {
     count: item.count === undefined ? 1 : requireNonNegative(item.count, FN, `${at}.count`),
-    openingQuantity: quantity("openingQuantity"),
-    closingQuantity: quantity("closingQuantity"),
-    averageQuantity: quantity("averageQuantity"),
-    receivedQuantity: quantity("receivedQuantity"),
-    issuedQuantity: quantity("issuedQuantity"),
-    returnedQuantity: quantity("returnedQuantity"),
-    openingValue: money("openingValue"),
-    closingValue: money("closingValue"),
-    averageValue: money("averageValue"),
+    openingQuantity: quantityOf(item, "openingQuantity", index),
+    closingQuantity: quantityOf(item, "closingQuantity", index),
+    averageQuantity: quantityOf(item, "averageQuantity", index),
+    receivedQuantity: quantityOf(item, "receivedQuantity", index),
+    issuedQuantity: quantityOf(item, "issuedQuantity", index),
+    returnedQuantity: quantityOf(item, "returnedQuantity", index),
+    openingValue: moneyOf(item, "openingValue", index),
+    closingValue: moneyOf(item, "closingValue", index),
+    averageValue: moneyOf(item, "averageValue", index),
     averageRetailValue:
-      retail === undefined || retail === null
-        ? null
-        : toDecimal(retail, `${FN}: ${at}.averageRetailValue`),
-    cogs: money("cogs"),
-    revenue: money("revenue"),
-    shrinkageValue: money("shrinkageValue"),
+      retail === undefined || retail === null ? null : moneyOf(item, "averageRetailValue", index),
+    cogs: moneyOf(item, "cogs", index),
+    revenue: moneyOf(item, "revenue", index),
+    shrinkageValue: moneyOf(item, "shrinkageValue", index),
     issuesWithoutPrice: requireNonNegative(item.issuesWithoutPrice, FN, `${at}.issuesWithoutPrice`),
   };
 }
+
+// Per item and field, so the error labels (`rollupTurnover: items[3].cogs`) are only built for a
+// value that fails: building thirteen of them per SKU cost more than the checks.
+
+/** A quantity field of an item as an exact decimal. */
+function quantityOf(item: TurnoverParts, name: QuantityField, index: number): Decimal {
+  const value = item[name];
+  return typeof value === "number" && Number.isFinite(value)
+    ? new Decimal(value)
+    : exactQuantity(value, FN, `items[${index}].${name}`);
+}
+
+/** A money field of an item as an exact decimal. */
+function moneyOf(item: TurnoverParts, name: MoneyField, index: number): Decimal {
+  const value = item[name] as MoneyInput;
+  return isOwnExactDecimal(value) ? value : exactMoney(value, `${FN}: items[${index}].${name}`);
+}
+
+type QuantityField =
+  | "openingQuantity"
+  | "closingQuantity"
+  | "averageQuantity"
+  | "receivedQuantity"
+  | "issuedQuantity"
+  | "returnedQuantity";
+type MoneyField =
+  | "openingValue"
+  | "closingValue"
+  | "averageValue"
+  | "averageRetailValue"
+  | "cogs"
+  | "revenue"
+  | "shrinkageValue";
 
 /** Running exact sums of the parts of a set of items. */
 class Sums {
@@ -247,23 +279,23 @@ class Sums {
     const s = this.sums;
     this.sums = {
       count: s.count + item.count,
-      openingQuantity: s.openingQuantity.plus(item.openingQuantity),
-      closingQuantity: s.closingQuantity.plus(item.closingQuantity),
-      averageQuantity: s.averageQuantity.plus(item.averageQuantity),
-      receivedQuantity: s.receivedQuantity.plus(item.receivedQuantity),
-      issuedQuantity: s.issuedQuantity.plus(item.issuedQuantity),
-      returnedQuantity: s.returnedQuantity.plus(item.returnedQuantity),
-      openingValue: s.openingValue.plus(item.openingValue),
-      closingValue: s.closingValue.plus(item.closingValue),
-      averageValue: s.averageValue.plus(item.averageValue),
+      openingQuantity: plus(s.openingQuantity, item.openingQuantity),
+      closingQuantity: plus(s.closingQuantity, item.closingQuantity),
+      averageQuantity: plus(s.averageQuantity, item.averageQuantity),
+      receivedQuantity: plus(s.receivedQuantity, item.receivedQuantity),
+      issuedQuantity: plus(s.issuedQuantity, item.issuedQuantity),
+      returnedQuantity: plus(s.returnedQuantity, item.returnedQuantity),
+      openingValue: plus(s.openingValue, item.openingValue),
+      closingValue: plus(s.closingValue, item.closingValue),
+      averageValue: plus(s.averageValue, item.averageValue),
       // One item without a retail value makes the group's retail value unknown.
       averageRetailValue:
         s.averageRetailValue === null || item.averageRetailValue === null
           ? null
-          : s.averageRetailValue.plus(item.averageRetailValue),
-      cogs: s.cogs.plus(item.cogs),
-      revenue: s.revenue.plus(item.revenue),
-      shrinkageValue: s.shrinkageValue.plus(item.shrinkageValue),
+          : plus(s.averageRetailValue, item.averageRetailValue),
+      cogs: plus(s.cogs, item.cogs),
+      revenue: plus(s.revenue, item.revenue),
+      shrinkageValue: plus(s.shrinkageValue, item.shrinkageValue),
       issuesWithoutPrice: s.issuesWithoutPrice + item.issuesWithoutPrice,
     };
   }
@@ -305,6 +337,14 @@ class Sums {
         shrinkage.reason === null ? reasons : { ...reasons, shrinkageRate: shrinkage.reason },
     };
   }
+}
+
+/**
+ * `sum.plus(amount)`, skipping the addition when the amount is zero: a running sum already fits the
+ * precision, so adding zero gives the same value (and many parts of many SKUs are zero).
+ */
+function plus(sum: Decimal, amount: Decimal): Decimal {
+  return amount.isZero() ? sum : sum.plus(amount);
 }
 
 type KeyFunction<T> = (item: T) => unknown;

@@ -4,7 +4,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { averageInventory } from "./averageInventory.js";
-import { exactQuantity, requireArgs } from "./guards.js";
+import { exactMoney, exactQuantity, requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
@@ -201,7 +201,9 @@ export function turnoverFigures(
     openingValue: money.openingValue,
     closingQuantity: history.closingQuantity,
     closingValue: money.closingValue,
-    averageQuantity: average.quantity.toNumber(),
+    // Under `daily` the history's own number (a number's decimal reads back as the same number).
+    averageQuantity:
+      averageMethod === "daily" ? history.averageQuantity : average.quantity.toNumber(),
     averageValue: average.value,
     averageRetailValue: parts.averageRetailValue,
     receivedQuantity: history.receivedQuantity,
@@ -213,7 +215,13 @@ export function turnoverFigures(
     shrinkageValue: money.shrinkageValue,
     capitalTiedUp: money.closingValue,
     averageCapital: average.value,
-    ...ratios,
+    // The ratios written out rather than spread: this object is built once per SKU.
+    turnover: ratios.turnover,
+    daysOfInventory: ratios.daysOfInventory,
+    daysOfSupplyAtEnd: ratios.daysOfSupplyAtEnd,
+    grossMargin: ratios.grossMargin,
+    gmroi: ratios.gmroi,
+    sellThrough: ratios.sellThrough,
     shrinkageRate: shrinkage.value,
     reasons: allReasons,
   };
@@ -228,7 +236,7 @@ function averageOfHistory(
     case "daily":
       return {
         quantity: exactQuantity(history.averageQuantity, FN, "averageQuantity"),
-        value: toDecimal(history.averageValue, `${FN}: averageValue`),
+        value: exactMoney(history.averageValue, `${FN}: averageValue`),
       };
     case "endpoints":
       return {
@@ -262,11 +270,11 @@ function averageOfHistory(
 /** The money fields of the input as exact decimals of invkpi's own `Decimal`. */
 function moneyOf(history: TurnoverFiguresInput) {
   return {
-    openingValue: toDecimal(history.openingValue, `${FN}: openingValue`),
-    closingValue: toDecimal(history.closingValue, `${FN}: closingValue`),
-    cogs: toDecimal(history.cogs, `${FN}: cogs`),
-    revenue: toDecimal(history.revenue, `${FN}: revenue`),
-    shrinkageValue: toDecimal(history.shrinkageValue, `${FN}: shrinkageValue`),
+    openingValue: exactMoney(history.openingValue, `${FN}: openingValue`),
+    closingValue: exactMoney(history.closingValue, `${FN}: closingValue`),
+    cogs: exactMoney(history.cogs, `${FN}: cogs`),
+    revenue: exactMoney(history.revenue, `${FN}: revenue`),
+    shrinkageValue: exactMoney(history.shrinkageValue, `${FN}: shrinkageValue`),
   };
 }
 

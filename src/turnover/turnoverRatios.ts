@@ -1,7 +1,7 @@
 import type { Decimal } from "../model/Decimal.js";
 import type { Outcome } from "./Outcome.js";
 import {
-  daysOfInventoryOutcome,
+  daysOfInventoryOfTurnover,
   daysOfSupplyOutcome,
   perAverageInventory,
   turnoverOutcome,
@@ -77,25 +77,26 @@ export function turnoverRatios(
   settings: TurnoverRatioSettings,
 ): { readonly ratios: TurnoverRatios; readonly reasons: TurnoverReasons } {
   const reasons: TurnoverReasons = {};
-  const note = (field: NullableTurnoverField, outcome: Outcome): number | null => {
-    if (outcome.reason !== null) reasons[field] = outcome.reason;
-    return outcome.value;
-  };
-
   const measures = salesAndStock(parts, settings.basis);
-  const turnover = note(
-    "turnover",
+  const turnoverResult =
     measures === null
       ? undefinedBecause("no_price")
-      : turnoverOutcome(measures.sales, measures.stock),
-  );
+      : turnoverOutcome(measures.sales, measures.stock);
+  const turnover = note(reasons, "turnover", turnoverResult);
   const daysOfInventory = note(
+    reasons,
     "daysOfInventory",
     measures === null
-      ? undefinedBecause("no_price")
-      : daysOfInventoryOutcome(measures.sales, measures.stock, settings.periodDays),
+      ? turnoverResult
+      : daysOfInventoryOfTurnover(
+          turnoverResult,
+          measures.sales,
+          measures.stock,
+          settings.periodDays,
+        ),
   );
   const daysOfSupplyAtEnd = note(
+    reasons,
     "daysOfSupplyAtEnd",
     daysOfSupplyOutcome(parts.closingQuantity, settings.netDemand, settings.periodDays),
   );
@@ -103,6 +104,7 @@ export function turnoverRatios(
   const grossMargin = parts.issuesWithoutPrice > 0 ? null : parts.revenue.minus(parts.cogs);
   if (grossMargin === null) reasons.grossMargin = "no_price";
   const gmroi = note(
+    reasons,
     "gmroi",
     grossMargin === null
       ? undefinedBecause("no_price")
@@ -110,6 +112,7 @@ export function turnoverRatios(
   );
 
   const sellThrough = note(
+    reasons,
     "sellThrough",
     sellThroughOf(settings.sellThroughVariant, {
       sold: parts.issuedQuantity.minus(parts.returnedQuantity),
@@ -123,6 +126,16 @@ export function turnoverRatios(
     ratios: { turnover, daysOfInventory, daysOfSupplyAtEnd, grossMargin, gmroi, sellThrough },
     reasons,
   };
+}
+
+/** The outcome's value, noting its reason (a function, not a closure per call: this runs per SKU). */
+function note(
+  reasons: TurnoverReasons,
+  field: NullableTurnoverField,
+  outcome: Outcome,
+): number | null {
+  if (outcome.reason !== null) reasons[field] = outcome.reason;
+  return outcome.value;
 }
 
 /**

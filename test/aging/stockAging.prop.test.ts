@@ -91,3 +91,59 @@ test.prop([layersArb, fc.integer({ min: 1, max: 1000 })])(
     }
   },
 );
+
+// The straightforward formula, all in decimals, that the number fast path of stockAging must match
+// to the last bit: bucket sums, total, and averageAge = Σ(quantity × age) / Σ quantity.
+function referenceAging(layers: readonly StockLayer[], bounds: readonly number[]) {
+  const tops = [...bounds, Number.POSITIVE_INFINITY];
+  const quantities = tops.map(() => new Decimal(0));
+  const values = tops.map(() => new Decimal(0));
+  let quantityDays = new Decimal(0);
+  for (const layer of layers) {
+    const age = ageOf(layer, AS_OF);
+    const bucket = tops.findIndex((top) => age <= top);
+    quantities[bucket] = quantities[bucket]!.plus(layer.quantity);
+    values[bucket] = values[bucket]!.plus(layer.value);
+    quantityDays = quantityDays.plus(new Decimal(layer.quantity).times(age));
+  }
+  const quantity = decimalSum(quantities);
+  return {
+    quantities: quantities.map((q) => q.toNumber()),
+    values,
+    quantity: quantity.toNumber(),
+    value: decimalSum(values),
+    averageAge: quantity.gt(0) ? quantityDays.div(quantity).toNumber() : null,
+  };
+}
+
+// Whole, fractional and inexact quantities (0.1 + 0.2 has no short decimal: the decimal path).
+const anyQuantityLayerArb = fc
+  .record({
+    layer: layerArb,
+    quantity: fc.oneof(
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc
+        .record({
+          units: fc.integer({ min: 1, max: 1e12 }),
+          places: fc.integer({ min: 0, max: 9 }),
+        })
+        .map(({ units, places }) => units / 10 ** places),
+      fc.constantFrom(0.1 + 0.2, 2 ** 52 + 2),
+    ),
+  })
+  .map(({ layer, quantity }): StockLayer => ({ ...layer, quantity }));
+
+test.prop([fc.array(anyQuantityLayerArb, { maxLength: 10 }), bucketsArb])(
+  "equals the all-decimal formula to the last bit (number fast path included)",
+  (layers, buckets) => {
+    const aging = stockAging(makeHistory({ layers }), { buckets });
+    const expected = referenceAging(layers, buckets);
+    aging.buckets.forEach((bucket, i) => {
+      expect(Object.is(bucket.quantity, expected.quantities[i])).toBe(true);
+      expect(bucket.value.eq(expected.values[i]!)).toBe(true);
+    });
+    expect(Object.is(aging.quantity, expected.quantity)).toBe(true);
+    expect(aging.value.eq(expected.value)).toBe(true);
+    expect(aging.averageAge).toBe(expected.averageAge);
+  },
+);
