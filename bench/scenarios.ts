@@ -1,32 +1,64 @@
 // The benchmark scenarios. Run one directly: `node --import tsx bench/scenarios.ts replay-columns-1m`;
-// it prints one JSON line with its measurement. `bench/run.ts` runs them all, each in its own process.
+// it prints one JSON line with its measurement. `bench/run.ts` runs them, each in its own process.
+//
+// Datasets come from the seeded generator (src/cli/generateLedger.ts) and are written as CSV once,
+// into $TMPDIR/invkpi-bench (outside the repository); later runs reuse the files.
 
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   generateColumns,
   generatedCsvLines,
   generateMovements,
 } from "../src/cli/generateLedger.js";
+import { writeReport } from "../src/cli/writeReport.js";
 import { readLedger } from "../src/io/index.js";
+import type { LedgerColumns } from "../src/ledger/LedgerColumns.js";
 import { replayLedger } from "../src/ledger/replayLedger.js";
 import { validateLedger } from "../src/ledger/validateLedger.js";
+import { analyzeLedger } from "../src/report/analyzeLedger.js";
 
 /** One scenario's figures. */
 export interface Measurement {
   readonly name: string;
+  /** Movements handled (rows of the input). */
   readonly rows: number;
   readonly runs: number;
   readonly medianMs: number;
-  /** Peak resident memory of the whole process (input generation included). */
+  /** Every run's time, fastest first. */
+  readonly timesMs: readonly number[];
+  /**
+   * Peak resident memory: of the whole benchmark process (input generation included) for
+   * in-process scenarios; of the `invkpi` process for whole-process (`cli-*`, `mem-*`) scenarios.
+   */
   readonly peakRssMb: number;
-  /** Resident memory just before the timed work (the input itself). */
-  readonly baselineRssMb: number;
+  /** Resident memory just before the timed work (the input itself); null for whole processes. */
+  readonly baselineRssMb: number | null;
   readonly note?: string;
 }
 
+/** A scenario and what to print beside it. */
+export interface Scenario {
+  /** What is timed. */
+  readonly phase: string;
+  /** Opt-in: too slow (or its dataset too big to make) for a plain `npm run bench`. */
+  readonly large: boolean;
+  /** The goal of an issue, if any. */
+  readonly budget?: string;
+  /** Figures of other tools on this machine, for comparison (issue #8). */
+  readonly reference?: string;
+  readonly run: () => Promise<Measurement>;
+}
+
 const period = { from: "2025-01-01", to: "2025-12-31" };
+const here = fileURLToPath(new URL(".", import.meta.url));
+const CLI = join(here, "..", "dist", "cli.js");
+
+/** The directory of the cached CSV datasets. */
+export const CACHE_DIR = join(tmpdir(), "invkpi-bench");
 
 /**
  * Runs `work` `runs` times and reports the median time, the rows it handled and the process's
@@ -53,78 +85,278 @@ async function measure(
     name,
     rows,
     runs,
-    medianMs: times[Math.floor(times.length / 2)] as number,
+    medianMs: median(times),
+    timesMs: times,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     baselineRssMb,
     note,
   };
 }
 
-/** A generated ledger as a CSV file, written once and cached outside the repository. */
-function cachedCsv(skus: number, movements: number): string {
-  const dir = join(tmpdir(), "invkpi-bench");
-  const file = join(dir, `ledger-${skus}-${movements}.csv`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const lines: string[] = [];
-    for (const line of generatedCsvLines({ skus, movements, exact: true })) lines.push(line);
-    writeFileSync(file, lines.join(""));
+function median(sorted: readonly number[]): number {
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * A generated ledger as a CSV file, written once (in batches, never whole in memory) and cached
+ * outside the repository. The file appears only when complete (written under a temporary name).
+ */
+export function cachedCsv(skus: number, movements: number): string {
+  const file = join(CACHE_DIR, `ledger-${skus}-${movements}.csv`);
+  if (existsSync(file)) return file;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  process.stderr.write(`writing ${file} (once) ...\n`);
+  const partial = `${file}.${process.pid}.partial`;
+  const fd = openSync(partial, "w");
+  try {
+    let batch: string[] = [];
+    for (const line of generatedCsvLines({ skus, movements, exact: true })) {
+      batch.push(line);
+      if (batch.length === 65_536) {
+        writeSync(fd, batch.join(""));
+        batch = [];
+      }
+    }
+    writeSync(fd, batch.join(""));
+  } finally {
+    closeSync(fd);
   }
+  renameSync(partial, file);
   return file;
 }
 
+/** Reads a cached dataset into columns (the input of the later phases). */
+async function columnsOf(file: string): Promise<LedgerColumns> {
+  const { columns, issues } = await readLedger(file);
+  if (issues.length > 0) throw new Error(`${file}: ${issues.length} issues`);
+  return columns;
+}
+
+/** Whole-process run of `invkpi analyze`: wall time and the child's peak RSS (GNU time). */
+function runCli(file: string): { ms: number; rssMb: number } {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const args = ["-v", process.execPath, CLI, "analyze", file, "-q", "--out", "/dev/null"];
+  const t0 = performance.now();
+  const child = spawnSync("/usr/bin/time", args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  const ms = performance.now() - t0;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? "");
+  if (child.status !== 0 || rss === null)
+    throw new Error(`invkpi analyze ${file} failed (${child.status}): ${child.stderr}`);
+  return { ms, rssMb: Number(rss[1]) / 1024 };
+}
+
+async function measureCli(
+  name: string,
+  skus: number,
+  movements: number,
+  runs: number,
+  note: string,
+): Promise<Measurement> {
+  const file = cachedCsv(skus, movements);
+  const rows = (await readLedger(file)).rows;
+  const times: number[] = [];
+  let peak = 0;
+  for (let r = 0; r < runs; r++) {
+    const { ms, rssMb } = runCli(file);
+    times.push(ms);
+    peak = Math.max(peak, rssMb);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    rows,
+    runs,
+    medianMs: median(times),
+    timesMs: times,
+    peakRssMb: peak,
+    baselineRssMb: null,
+    note,
+  };
+}
+
+/** The five in-process phases on one dataset: read, replay, KPIs, write, and all of them. */
+function phases(tag: string, skus: number, movements: number, large: boolean, runs: number) {
+  const data = `${skus / 1000}k SKUs`;
+  const withFile = <T>(make: (file: string) => Promise<T>) => make(cachedCsv(skus, movements));
+  const scenarios: Record<string, Scenario> = {
+    [`read-csv-${tag}`]: {
+      phase: "read and validate",
+      large,
+      ...(tag === "10m" ? { reference: "DuckDB load 3.9 s; pandas read 21 s" } : {}),
+      run: () =>
+        withFile(async (file) =>
+          measure(
+            `read-csv-${tag}`,
+            (await readLedger(file)).rows,
+            runs,
+            () => readLedger(file),
+            `readLedger CSV into columns, validated, ${data}`,
+          ),
+        ),
+    },
+    [`replay-${tag}`]: {
+      phase: "replay",
+      large,
+      run: () =>
+        withFile(async (file) => {
+          const columns = await columnsOf(file);
+          return measure(
+            `replay-${tag}`,
+            columns.length,
+            runs,
+            () => replayLedger(columns, { period }),
+            `replayLedger on the columns read, histories included, ${data}`,
+          );
+        }),
+    },
+    [`kpis-${tag}`]: {
+      phase: "replay + KPIs",
+      large,
+      ...(tag === "10m" ? { reference: "DuckDB KPIs 7.4 s, 1.6 GB; pandas 13.5 s" } : {}),
+      run: () =>
+        withFile(async (file) => {
+          const columns = await columnsOf(file);
+          return measure(
+            `kpis-${tag}`,
+            columns.length,
+            runs,
+            () => analyzeLedger(columns, { period }),
+            `analyzeLedger on the columns read (KPIs = this - replay), ${data}`,
+          );
+        }),
+    },
+    [`write-${tag}`]: {
+      phase: "write",
+      large,
+      run: () =>
+        withFile(async (file) => {
+          const columns = await columnsOf(file);
+          const report = analyzeLedger(columns, { period });
+          return measure(
+            `write-${tag}`,
+            columns.length,
+            runs,
+            () => writeReport(report, "/dev/null", { format: "csv", heading: "", top: 25 }),
+            `the report's per-SKU rows as CSV to /dev/null, ${data}`,
+          );
+        }),
+    },
+    [`e2e-${tag}`]: {
+      phase: "end to end, in process",
+      large,
+      run: () =>
+        withFile(async (file) =>
+          measure(
+            `e2e-${tag}`,
+            (await readLedger(file)).rows,
+            runs,
+            async () => {
+              const { columns } = await readLedger(file);
+              const report = analyzeLedger(columns, { period });
+              await writeReport(report, "/dev/null", { format: "csv", heading: "", top: 25 });
+            },
+            `read + analyze + write CSV, ${data}`,
+          ),
+        ),
+    },
+  };
+  return scenarios;
+}
+
 /** Each scenario in its own process (see bench/run.ts), so peak memory is its own. */
-export const scenarios: Record<string, () => Promise<Measurement>> = {
-  "validate-objects-1m": () => {
-    const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
-    return measure(
-      "validate-objects-1m",
-      rows.length,
-      5,
-      () => validateLedger(rows),
-      "validateLedger, 10k SKUs",
-    );
+export const scenarios: Record<string, Scenario> = {
+  "validate-objects-1m": {
+    phase: "validate objects",
+    large: false,
+    run: () => {
+      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
+      return measure(
+        "validate-objects-1m",
+        rows.length,
+        5,
+        () => validateLedger(rows),
+        "validateLedger, 10k SKUs",
+      );
+    },
   },
-  "replay-objects-1m": () => {
-    const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
-    return measure(
-      "replay-objects-1m",
-      rows.length,
-      5,
-      () => replayLedger(rows, { period }),
-      "validate + columns + replay + histories, 10k SKUs",
-    );
+  "replay-objects-1m": {
+    phase: "validate + replay objects",
+    large: false,
+    budget: "< 2 s (#2)",
+    run: () => {
+      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
+      return measure(
+        "replay-objects-1m",
+        rows.length,
+        5,
+        () => replayLedger(rows, { period }),
+        "validate + columns + replay + histories, 10k SKUs",
+      );
+    },
   },
-  "replay-columns-1m": () => {
-    const columns = generateColumns({ skus: 10_000, movements: 1_000_000 });
-    return measure(
-      "replay-columns-1m",
-      columns.length,
-      5,
-      () => replayLedger(columns, { period }),
-      "replay + histories, 10k SKUs",
-    );
+  "replay-columns-1m": {
+    phase: "replay",
+    large: false,
+    run: () => {
+      const columns = generateColumns({ skus: 10_000, movements: 1_000_000 });
+      return measure(
+        "replay-columns-1m",
+        columns.length,
+        5,
+        () => replayLedger(columns, { period }),
+        "replay + histories from generated columns, 10k SKUs",
+      );
+    },
   },
-  "read-csv-1m": async () => {
-    const file = cachedCsv(10_000, 1_000_000);
-    const rows = (await readLedger(file)).columns.length;
-    return measure(
-      "read-csv-1m",
-      rows,
-      5,
-      () => readLedger(file),
-      "readLedger CSV into columns, validated, 10k SKUs",
-    );
+  "replay-columns-10m": {
+    phase: "replay",
+    large: false,
+    budget: "< 2 s, < 1 GB (#2)",
+    run: () => {
+      const columns = generateColumns({ skus: 100_000, movements: 10_000_000 });
+      return measure(
+        "replay-columns-10m",
+        columns.length,
+        3,
+        () => replayLedger(columns, { period }),
+        "replay + histories from generated columns, 100k SKUs",
+      );
+    },
   },
-  "replay-columns-10m": () => {
-    const columns = generateColumns({ skus: 100_000, movements: 10_000_000 });
-    return measure(
-      "replay-columns-10m",
-      columns.length,
-      3,
-      () => replayLedger(columns, { period }),
-      "replay + histories, 100k SKUs",
-    );
+  ...phases("1m", 10_000, 1_000_000, false, 5),
+  "cli-analyze-1m": {
+    phase: "whole process",
+    large: false,
+    budget: "< 1.2 s (#8)",
+    reference: "DuckDB process 1.2 s",
+    run: () =>
+      measureCli("cli-analyze-1m", 10_000, 1_000_000, 5, "node dist/cli.js analyze, 10k SKUs"),
+  },
+  ...phases("10m", 100_000, 10_000_000, true, 3),
+  "cli-analyze-10m": {
+    phase: "whole process",
+    large: true,
+    budget: "< 8 s, < 1 GB (#8)",
+    reference: "DuckDB 3.9 s load + 7.4 s KPIs, 1.6 GB; pandas 21 s + 13.5 s",
+    run: () =>
+      measureCli("cli-analyze-10m", 100_000, 10_000_000, 3, "node dist/cli.js analyze, 100k SKUs"),
+  },
+  // Memory against the number of movements, over the same 100k SKUs: with streaming input, peak
+  // memory should follow the SKUs, not the movements (issue #8).
+  "mem-100k-1m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () => measureCli("mem-100k-1m", 100_000, 1_000_000, 1, "invkpi analyze, 100k SKUs"),
+  },
+  "mem-100k-5m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () => measureCli("mem-100k-5m", 100_000, 5_000_000, 1, "invkpi analyze, 100k SKUs"),
+  },
+  "mem-100k-10m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () => measureCli("mem-100k-10m", 100_000, 10_000_000, 1, "invkpi analyze, 100k SKUs"),
   },
 };
 
@@ -133,5 +365,5 @@ if (name !== undefined && import.meta.url === `file://${process.argv[1]}`) {
   const scenario = scenarios[name];
   if (scenario === undefined)
     throw new Error(`unknown scenario ${name}; one of ${Object.keys(scenarios).join(", ")}`);
-  console.log(JSON.stringify(await scenario()));
+  console.log(JSON.stringify(await scenario.run()));
 }

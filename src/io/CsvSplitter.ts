@@ -93,6 +93,25 @@ export class CsvSplitter {
     this.scan(text);
   }
 
+  /**
+   * Whether the text pushed so far ends between two records (not inside one, not after a CR that
+   * may be the first half of a CRLF): then a reader may handle the next line itself and tell the
+   * splitter with {@link skipLine}.
+   */
+  atRecordStart(): boolean {
+    return this.state === FIELD_START && this.count === 0 && !this.heldCr;
+  }
+
+  /** The line on which the next record starts (1-based). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Counts one line that the reader handled itself, between two records (see {@link atRecordStart}). */
+  skipLine(): void {
+    this.line++;
+  }
+
   /** Ends the input: emits the last record when the text does not end with a line break. */
   end(): void {
     if (this.heldCr) {

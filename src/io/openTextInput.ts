@@ -27,7 +27,20 @@ const READ_SIZE = 1 << 20;
 
 /** A text source opened for reading: its chunks, and its size when it is a file. */
 export interface TextInput {
+  /** The text, decoded, without a byte order mark. Read either this or {@link utf8Chunks}. */
   readonly chunks: AsyncIterable<string>;
+  /**
+   * When the encoding is UTF-8: the chunks as they come, bytes undecoded (a stream may also yield
+   * strings), for a reader that works on bytes; it decodes what it needs with {@link decode}.
+   * `null` for other encodings.
+   */
+  readonly utf8Chunks: AsyncIterable<string | Uint8Array> | null;
+  /**
+   * Decodes bytes of {@link utf8Chunks} in order (`stream: true` keeps a character cut at the
+   * end for the next call), dropping a byte order mark at the start.
+   * @throws InvKpiError `io_error` when the bytes are not valid UTF-8.
+   */
+  decode(bytes: Uint8Array, stream: boolean): string;
   readonly totalBytes: number | null;
   /** Bytes (or characters) read so far. */
   bytesRead(): number;
@@ -90,43 +103,56 @@ function decoded(
   name: string,
 ): TextInput {
   let bytesRead = 0;
-  async function* chunks(): AsyncGenerator<string> {
-    let first = true;
+  async function* raw(): AsyncGenerator<string | Uint8Array> {
     const iterator = source[Symbol.asyncIterator]();
     let done = false;
     try {
-      while (!done) {
+      for (;;) {
         let next: IteratorResult<string | Uint8Array>;
         try {
           next = await iterator.next();
         } catch (error) {
           throw ioError(fn, "read", name, error);
         }
-        done = next.done === true;
-        // The decoder keeps an incomplete multi-byte character for the next chunk; flush at the end.
-        let text = done ? decode(new Uint8Array(0), false) : decode(next.value);
-        if (first && text !== "") {
-          first = false;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in text chunks
+        if (next.done === true) {
+          done = true;
+          return;
         }
-        if (text !== "") yield text;
+        const value = next.value;
+        bytesRead += typeof value === "string" ? value.length : value.byteLength;
+        yield value;
       }
     } finally {
       // Stopped early (an error downstream): release the file handle.
       if (!done) await iterator.return?.();
     }
   }
-  function decode(value: string | Uint8Array, stream = true): string {
-    if (typeof value === "string") {
-      bytesRead += value.length;
-      return value;
+  async function* chunks(): AsyncGenerator<string> {
+    let first = true;
+    for await (const value of raw()) {
+      let text = typeof value === "string" ? value : decode(value, true);
+      if (first && text !== "") {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in text chunks
+      }
+      if (text !== "") yield text;
     }
-    bytesRead += value.byteLength;
+    // The decoder keeps an incomplete multi-byte character for the next chunk; flush at the end.
+    const rest = decode(new Uint8Array(0), false);
+    if (rest !== "") yield rest;
+  }
+  function decode(bytes: Uint8Array, stream: boolean): string {
     try {
-      return decoder.decode(value, { stream });
+      return decoder.decode(bytes, { stream });
     } catch (error) {
       throw ioError(fn, "read", name, error, `the text is not valid ${decoder.encoding}`);
     }
   }
-  return { chunks: chunks(), totalBytes, bytesRead: () => bytesRead };
+  return {
+    chunks: chunks(),
+    utf8Chunks: decoder.encoding === "utf-8" ? raw() : null,
+    decode,
+    totalBytes,
+    bytesRead: () => bytesRead,
+  };
 }

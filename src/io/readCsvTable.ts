@@ -2,6 +2,7 @@ import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { FieldSpec } from "./ColumnResolver.js";
 import { CsvSplitter, recordFields } from "./CsvSplitter.js";
 import { LineIndex } from "./LineIndex.js";
+import type { TextInput } from "./openTextInput.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
 /** Row number of problems that belong to the file as a whole (its header, or its absence). */
@@ -22,6 +23,8 @@ export async function readCsvTable(
   let ignored: string[] = [];
   let checkRows = false;
   let row = 0;
+  /** Reads a plain record on the fast path; set once the header is read, when rows are checked. */
+  let fastPath: PlainRecord | null = null;
   const splitter = new CsvSplitter(delimiter, (text, bounds, count, line, problem) => {
     if (header === null) {
       header = recordFields(text, bounds, count);
@@ -37,7 +40,15 @@ export async function readCsvTable(
       );
       issues.push(...missing);
       checkRows = missing.length === 0;
-      handler.start(resolved.columnOf);
+      handler.start(resolved.columnOf, header.length, delimiter);
+      const plainRecord = handler.plainRecord?.bind(handler);
+      if (checkRows && plainRecord !== undefined) {
+        fastPath = (bytes, from, to) => {
+          if (!plainRecord(bytes, from, to, row)) return false;
+          lines.add(row++, splitter.nextLine);
+          return true;
+        };
+      }
       return;
     }
     const index = row++;
@@ -54,9 +65,20 @@ export async function readCsvTable(
       });
     } else if (checkRows) handler.cells(text, bounds, index, line);
   });
-  for await (const chunk of context.input.chunks) {
-    splitter.push(chunk);
-    context.progress(row);
+  const bytes = context.input.utf8Chunks;
+  if (bytes !== null && handler.plainRecord !== undefined) {
+    await splitUtf8(
+      bytes,
+      context.input,
+      splitter,
+      () => fastPath,
+      () => context.progress(row),
+    );
+  } else {
+    for await (const chunk of context.input.chunks) {
+      splitter.push(chunk);
+      context.progress(row);
+    }
   }
   splitter.end();
   if (header === null) {
@@ -65,6 +87,100 @@ export async function readCsvTable(
     );
   }
   return { rows: row, ignoredColumns: ignored, lineOf: (r) => lines.lineOf(r) };
+}
+
+/**
+ * Reads one record that lies on one line without quotes, `bytes[from, to)`, as the next data row;
+ * `false` when the general path must read it.
+ */
+type PlainRecord = (bytes: Uint8Array, from: number, to: number) => boolean;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * Feeds UTF-8 input to the splitter, offering each line that holds a whole record without quotes
+ * (nearly every line of a ledger) to the fast path first, straight from the bytes. Everything else
+ * (the header, quoted fields, lone CRs, a line cut by a chunk's end, a record the fast path does
+ * not take) is decoded and goes through the splitter, in order, so that the splitter sees exactly
+ * the records the fast path leaves it, and the line numbers stay right.
+ */
+async function splitUtf8(
+  chunks: AsyncIterable<string | Uint8Array>,
+  input: TextInput,
+  splitter: CsvSplitter,
+  fastPathOf: () => PlainRecord | null,
+  progress: () => void,
+): Promise<void> {
+  let first = true;
+  const pushText = (text: string): void => {
+    if (text === "") return;
+    // As `TextInput.chunks` does: a byte order mark at the start of the text is dropped.
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    splitter.push(text);
+  };
+  for await (const chunk of chunks) {
+    if (typeof chunk === "string") pushText(chunk);
+    else {
+      const decodedTo = splitPlainLines(chunk, splitter, fastPathOf, (from, to) =>
+        pushText(input.decode(chunk.subarray(from, to), true)),
+      );
+      // The rest, a line cut by the chunk's end, goes to the splitter (which waits for its end).
+      pushText(input.decode(chunk.subarray(decodedTo), true));
+    }
+    progress();
+  }
+  pushText(input.decode(new Uint8Array(0), false));
+}
+
+/**
+ * Goes through the complete lines of `bytes`: a plain line the fast path takes is counted by the
+ * splitter as skipped; the bytes between such lines go to `slow` (in order). Returns where the
+ * bytes not yet handed on start (after the last line break).
+ */
+function splitPlainLines(
+  bytes: Uint8Array,
+  splitter: CsvSplitter,
+  fastPathOf: () => PlainRecord | null,
+  slow: (from: number, to: number) => void,
+): number {
+  let slowFrom = 0; // the first byte not handed on yet
+  let pos = 0;
+  let nextCr = -1;
+  let nextQuote = -1;
+  for (;;) {
+    const lf = bytes.indexOf(LF, pos);
+    if (lf < 0) break;
+    if (nextCr < pos) nextCr = indexOrLength(bytes, CR, pos);
+    if (nextQuote < pos) nextQuote = indexOrLength(bytes, QUOTE, pos);
+    // No quote, and no CR but the first half of a final CRLF.
+    if (nextQuote > lf && (nextCr > lf || nextCr === lf - 1)) {
+      if (slowFrom < pos) slow(slowFrom, pos); // the splitter must be up to date
+      slowFrom = pos;
+      const fastPath = fastPathOf(); // null until the header is read
+      const end = nextCr === lf - 1 ? lf - 1 : lf;
+      if (
+        fastPath !== null &&
+        splitter.atRecordStart() &&
+        (end === pos || fastPath(bytes, pos, end))
+      ) {
+        splitter.skipLine(); // a blank line, or a record read
+        slowFrom = lf + 1;
+      }
+    }
+    pos = lf + 1;
+  }
+  if (slowFrom < pos) slow(slowFrom, pos);
+  return pos;
+}
+
+function indexOrLength(bytes: Uint8Array, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? bytes.length : at;
 }
 
 function missingColumns(

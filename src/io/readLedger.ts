@@ -5,9 +5,15 @@ import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
+import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
 import type { InputSource } from "./openTextInput.js";
-import { readTable, type TableFormat, type TableReadOptions } from "./readTable.js";
+import {
+  readTable,
+  type TableFormat,
+  type TableReadOptions,
+  type TableRowHandler,
+} from "./readTable.js";
 
 /** The fields of a ledger row, in the order of a ledger file's default header. */
 export type LedgerField = keyof Movement;
@@ -101,9 +107,28 @@ const FN = "readLedger";
  * issues.map((i) => `line ${i.line} ${i.field} ${i.code}`); // ["line 3 quantity invalid_type"]
  * ```
  */
-export async function readLedger(
+export function readLedger(
   source: InputSource,
   options: ReadLedgerOptions = {},
+): Promise<ReadLedgerResult> {
+  return readLedgerVia(source, options, "fast-and-general");
+}
+
+/**
+ * Which paths read CSV records: `fast-and-general` (what {@link readLedger} does) tries
+ * `CsvLedgerFastPath` first for plain records; `general-only` sends every record through the row
+ * check, for tests that compare the two.
+ */
+export type CsvReadPaths = "fast-and-general" | "general-only";
+
+/**
+ * {@link readLedger} with a choice of CSV paths. Internal (not in the barrel): the property tests
+ * use it to show that the fast path changes nothing.
+ */
+export async function readLedgerVia(
+  source: InputSource,
+  options: ReadLedgerOptions,
+  paths: CsvReadPaths,
 ): Promise<ReadLedgerResult> {
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
   let line = 0; // the line of the row being checked
@@ -120,23 +145,24 @@ export async function readLedger(
     if (issues.length > before) tidyIssues(issues, before, rowLine, raw);
   };
   let csvRow: CsvLedgerRow | null = null;
-  const summary = await readTable(
-    source,
-    options,
-    resolver,
-    {
-      start: (columnOf) => {
-        csvRow = new CsvLedgerRow(columnOf);
-      },
-      cells: (text, bounds, row, rowLine) => {
-        // Called only after start(), when the required columns exist.
-        check((csvRow as CsvLedgerRow).fill(text, bounds), row, rowLine);
-      },
-      object: check,
+  let fastPath: CsvLedgerFastPath | null = null;
+  const handler: TableRowHandler = {
+    start: (columnOf, columnCount, delimiter) => {
+      csvRow = new CsvLedgerRow(columnOf);
+      fastPath = new CsvLedgerFastPath(columnOf, columnCount, delimiter, builder, ctx);
     },
-    issues,
-    FN,
-  );
+    cells: (text, bounds, row, rowLine) => {
+      // Called only after start(), when the required columns exist.
+      check((csvRow as CsvLedgerRow).fill(text, bounds), row, rowLine);
+    },
+    object: check,
+  };
+  if (paths === "fast-and-general") {
+    // Called only after start(); a row it does not take goes to cells() above.
+    handler.plainRecord = (bytes, from, to, row) =>
+      (fastPath as CsvLedgerFastPath).read(bytes, from, to, row);
+  }
+  const summary = await readTable(source, options, resolver, handler, issues, FN);
   return { columns: builder.finish(), issues, ...summary };
 }
 

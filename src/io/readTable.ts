@@ -40,13 +40,24 @@ export interface TableReadOptions {
 
 /** What a reader does with each row a table driver finds. */
 export interface TableRowHandler {
-  /** Called once, after a CSV header is read: the column of each field (-1 when absent). */
-  start(columnOf: Int32Array): void;
+  /**
+   * Called once, after a CSV header is read: the column of each field (-1 when absent), the
+   * number of columns, and the delimiter.
+   */
+  start(columnOf: Int32Array, columnCount: number, delimiter: CsvDelimiter): void;
   /**
    * A CSV record with as many cells as the header, only when every required column exists: cell
    * `k` is `text.slice(bounds[2k], bounds[2k + 1])` (both reused for the next record).
    */
   cells(text: string, bounds: Int32Array, row: number, line: number): void;
+  /**
+   * Optional fast path, only when every required column exists and the input is UTF-8 bytes: a
+   * CSV record that lies on one line without quotes or CRs, `bytes[from, to)` (the line break
+   * excluded). Returns `true` when it handled the row completely; `false` when the record must go
+   * through the usual path ({@link cells}, or a `parse_error` for a wrong number of fields), and
+   * then it must have changed nothing.
+   */
+  plainRecord?(bytes: Uint8Array, from: number, to: number, row: number): boolean;
   /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
   object(value: unknown, row: number, line: number): void;
 }

@@ -124,7 +124,9 @@ export class LedgerColumnsBuilder {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    // By half, not double: `finish()` keeps the arrays it has (views, no copy), so spare room stays
+    // allocated. Reading 10 M rows from 64 Ki, the arrays end at 12.8 M rows, not 16.8 M.
+    this.capacity = Math.ceil(this.capacity * 1.5);
     const n = this.capacity;
     this.sku = resize(this.sku, new Int32Array(n));
     this.day = resize(this.day, new Int32Array(n));
