@@ -11,6 +11,10 @@ export default defineConfig([
     clean: true,
     splitting: false,
     treeshake: true,
+    // The CommonJS bundle finds the thread worker through __filename; import.meta stays empty there.
+    esbuildOptions(options) {
+      options.logOverride = { "empty-import-meta": "silent" };
+    },
   },
   {
     // The `invkpi` binary: one ESM file with a shebang.
@@ -18,6 +22,15 @@ export default defineConfig([
     format: ["esm"],
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+  },
+  {
+    // The worker of `analyzeLedger(..., { threads })`, loaded from beside the bundles.
+    entry: { partialWorker: "src/report/partialWorker.ts" },
+    format: ["esm"],
+    target: "node20",
     sourcemap: true,
     clean: false,
     splitting: false,

@@ -1,6 +1,7 @@
 import { INDUSTRY_TURNOVER_RANGES } from "../benchmark/index.js";
 import type { ReadLedgerResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
+import { writeText } from "../io/writeText.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
 import type { Valuation } from "../model/SkuHistory.js";
@@ -9,8 +10,10 @@ import {
   type AnalyzeLedgerOptions,
   analyzeLedger,
   type InventoryReport,
+  type PartialRecord,
   REPORT_GROUPINGS,
   type ReportGrouping,
+  toPartialRecords,
 } from "../report/index.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
@@ -56,6 +59,10 @@ Options:
   --out <file>             write to this file instead of stdout
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
   --top <n>                rows in each list of the table format (default 20)
+  --threads <n>            analyze on n threads (default 1); the same report, sooner on a
+                           machine with n cores
+  --partial                write the per-SKU partial records of this shard as NDJSON instead of
+                           a report, for 'invkpi combine' (needs --from and --to; no --format)
   -q, --quiet              no progress line, no notes on stderr
   -h, --help               show this help
 
@@ -70,6 +77,12 @@ Examples:
   invkpi analyze ledger.csv --format csv --out report.csv
   invkpi analyze ledger.csv --skus skus.csv --group-by category,month --format html --out report.html
   cat ledger.csv | invkpi analyze - --format ndjson
+  invkpi analyze big.csv --threads 4 --format csv --out report.csv
+  invkpi analyze shard-1.csv --from 2025-01-01 --to 2025-12-31 --partial --out shard-1.ndjson
+
+Sharding: every shard of a ledger split by SKU runs 'invkpi analyze --partial' (the map step of
+Spark RDD.pipe, Hadoop Streaming, ...); 'invkpi combine' merges the partial files into the report.
+See docs/scaling.md.
 `;
 
 /** What `invkpi analyze` was asked to do, every option checked. */
@@ -88,6 +101,8 @@ interface AnalyzePlan {
   readonly inputFormat: TableFormat | undefined;
   readonly out: string | undefined;
   readonly top: number;
+  readonly threads: number;
+  readonly partial: boolean;
   readonly quiet: boolean;
 }
 
@@ -111,6 +126,8 @@ export const analyzeCommand: Command = {
       out: { type: "string" },
       "input-format": { type: "string" },
       top: { type: "string" },
+      threads: { type: "string" },
+      partial: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
     });
     if (parsed.help) {
@@ -142,6 +159,18 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
   if (asOf !== undefined && to !== undefined && asOf < to) {
     throw usageError(`--as-of ${asOf} is before the period end --to ${to}`);
   }
+  const partial = parsed.flag("partial");
+  if (partial && (from === undefined || to === undefined)) {
+    // A default period comes from each shard's own dates, which differ from shard to shard.
+    throw usageError(
+      "--partial needs --from and --to: every shard of a report needs the same period",
+    );
+  }
+  if (partial && (text("format") !== undefined || text("top") !== undefined)) {
+    throw usageError(
+      "--partial writes partial records as NDJSON: --format and --top apply to 'invkpi combine'",
+    );
+  }
   const skusArgument = text("skus");
   if (skusArgument === "-" && ledgerArgument === "-") {
     throw usageError("only one input can come from stdin: give --skus a file");
@@ -167,6 +196,8 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
     out: text("out"),
     top: optional("top", (v) => integerOption(v, "--top", 0)) ?? 20,
+    threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
+    partial,
     quiet: parsed.flag("quiet"),
   };
 }
@@ -184,7 +215,9 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
     if (input.issues.length > 0) return refuse(plan.ledger, input, io);
     const period = periodOf(plan, input, status);
     status.progress(`analyzing ${displayNumber(input.columns.length)} movements…`);
-    const report = analyzeLedger(input.columns, optionsOf(plan, period, skuInfo));
+    const options = optionsOf(plan, period, skuInfo);
+    if (plan.partial) return await writePartial(plan, input, options, io, status);
+    const report = analyzeLedger(input.columns, options);
     status.done();
     noteWarnings(report.warnings, plan.ledger, input, status);
     const heading =
@@ -280,6 +313,7 @@ function optionsOf(
   };
   return {
     period,
+    threads: plan.threads,
     ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
     ...(plan.valuation === undefined ? {} : { valuation: plan.valuation }),
     replenishment,
@@ -287,6 +321,32 @@ function optionsOf(
     ...(plan.industry === undefined ? {} : { industry: plan.industry }),
     ...(skuInfo === undefined ? {} : { skuInfo }),
   };
+}
+
+/** `--partial`: the shard's partial records as NDJSON, one record per line. */
+async function writePartial(
+  plan: AnalyzePlan,
+  input: ReadLedgerResult,
+  options: AnalyzeLedgerOptions,
+  io: CliIo,
+  status: StatusReporter,
+): Promise<ExitCode> {
+  const records = toPartialRecords(input.columns, options);
+  status.done();
+  const [header] = records;
+  noteWarnings(header?.kind === "header" ? header.warnings : [], plan.ledger, input, status);
+  await writeText(ndjsonLines(records), plan.out ?? io.stdout, "invkpi");
+  if (plan.out !== undefined) {
+    const skus = records.length - 1;
+    status.note(
+      `wrote the partial records of ${displayNumber(skus)} SKU${skus === 1 ? "" : "s"} to ${plan.out}`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function* ndjsonLines(records: readonly PartialRecord[]): Generator<string> {
+  for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 
 /** The replay's warnings as notes: the first few with their lines, then a count of the rest. */

@@ -3,6 +3,7 @@ import { writeText } from "../io/writeText.js";
 import { analyzeCommand } from "./analyzeCommand.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
+import { combineCommand } from "./combineCommand.js";
 import { demoCommand } from "./demoCommand.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { generateCommand } from "./generateCommand.js";
@@ -13,6 +14,7 @@ import { validateCommand } from "./validateCommand.js";
 /** The commands, in the order `invkpi --help` lists them. */
 const COMMANDS: readonly Command[] = [
   analyzeCommand,
+  combineCommand,
   validateCommand,
   demoCommand,
   generateCommand,

@@ -130,4 +130,12 @@ export interface AnalyzeLedgerOptions {
    * `'location'`, else `false`.
    */
   readonly byLocation?: boolean;
+  /**
+   * Threads for the per-SKU phase (replay and per-SKU calculators); default 1. With more, the
+   * ledger is split by SKU and the shards run on worker threads (Node ≥ 20.16, where
+   * `process.getBuiltinModule` finds `node:worker_threads`; elsewhere everything runs on the
+   * calling thread). The call stays synchronous and the report is the same as with one thread; it
+   * is not repeated in `report.options`, since it changes how, not what. See `docs/scaling.md`.
+   */
+  readonly threads?: number;
 }

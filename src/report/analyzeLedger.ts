@@ -29,7 +29,12 @@ const FN = "analyzeLedger";
  * day; slowDays 90, deadDays 180, measured from the last issue; excessCoverDays 180; agingBuckets
  * `[30, 60, 90, 180, 365]`; nearExpiryDays 30; no skuInfo, no groups, no industry (status `null`,
  * reason `'no_industry'`), no opening balances; negativeStock `'warn'`; byLocation when grouping
- * by location.
+ * by location; threads 1.
+ *
+ * With `threads` > 1 the per-SKU phase (replay and per-SKU calculators) runs on worker threads,
+ * the ledger split by SKU, and the call stays synchronous: the report is the same as with one
+ * thread, warnings and their rows included (`docs/scaling.md`). Where the runtime has no worker
+ * threads (anything but Node ≥ 20.16), everything runs on the calling thread.
  *
  * Every `null` in a row has its reason code in `row.reasons`. `toRecords` turns the rows into plain
  * JSON-safe records.
@@ -41,7 +46,9 @@ const FN = "analyzeLedger";
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
  *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, a value outside
  *   its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
- *   'error'`); a bad `skuInfo` value throws its calculator's code with the SKU named.
+ *   'error'`); a bad `skuInfo` value throws its calculator's code with the SKU named. With
+ *   `threads`, the same errors as with one thread; an `Error` when a worker thread cannot start
+ *   (invkpi bundled without `dist/partialWorker.js`).
  * @example
  * ```ts
  * import { analyzeLedger } from "invkpi";

@@ -35,6 +35,7 @@ import {
   REPORT_GROUPINGS,
   type ReportGrouping,
 } from "./AnalyzeLedgerOptions.js";
+import { resolveThreads } from "./resolveThreads.js";
 
 /**
  * The options a report was computed with, every default filled in, so that the report says what it
@@ -144,6 +145,8 @@ export function resolveReportOptions(
   const bounds = options.agingBuckets ?? DEFAULT_AGING_BUCKETS;
   agingBuckets(bounds, fn);
   const groupBy = resolveGroupBy(options.groupBy, fn);
+  // Checked now with the rest; not part of the resolved options (how, not what, is computed).
+  resolveThreads(options.threads, fn);
   return {
     period: { from: formatDay(period.from), to: formatDay(period.to), days: period.days },
     asOf: formatDay(asOf),

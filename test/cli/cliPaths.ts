@@ -6,6 +6,8 @@ const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, im
 
 /** The binary's entry point. */
 export const CLI_SOURCE = root("src/cli/main.ts");
+/** The module worker threads load (`--threads`), bundled beside the binary as in dist/. */
+export const PARTIAL_WORKER_SOURCE = root("src/report/partialWorker.ts");
 /** The output folder of the CLI tests (gitignored); each run uses a directory inside it. */
 export const CLI_OUTPUT_DIR = root("test-output/cli");
 /** The CLI test fixtures. */

@@ -21,20 +21,23 @@ describe("help and version", () => {
   test("--help lists every command", async () => {
     const run = await runInvkpi(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of ["analyze", "validate", "demo", "generate"]) {
+    for (const command of ["analyze", "combine", "validate", "demo", "generate"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     }
   });
 
-  test.each(["analyze", "validate", "demo", "generate"])("invkpi %s --help", async (command) => {
-    const run = await runInvkpi([command, "--help"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^usage: invkpi ${command} `));
-    expect(run.stdout).toContain("Exit codes:");
-    expect(run.stderr).toBe("");
-    const viaHelp = await runInvkpi(["help", command]);
-    expect(viaHelp.stdout).toBe(run.stdout);
-  });
+  test.each(["analyze", "combine", "validate", "demo", "generate"])(
+    "invkpi %s --help",
+    async (command) => {
+      const run = await runInvkpi([command, "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^usage: invkpi ${command} `));
+      expect(run.stdout).toContain("Exit codes:");
+      expect(run.stderr).toBe("");
+      const viaHelp = await runInvkpi(["help", command]);
+      expect(viaHelp.stdout).toBe(run.stdout);
+    },
+  );
 
   test("no command: the help on stderr, exit 2", async () => {
     const run = await runInvkpi([]);
@@ -106,7 +109,7 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
     [["generate", "--skus", "1.5", "--days", "3"], /--skus must be a whole number ≥ 1, got '1\.5'/],
     [
       ["frobnicate"],
-      /^invkpi: unknown command 'frobnicate': the commands are analyze, validate, demo, generate; see 'invkpi --help'\n$/,
+      /^invkpi: unknown command 'frobnicate': the commands are analyze, combine, validate, demo, generate; see 'invkpi --help'\n$/,
     ],
     [["--frobnicate"], /^invkpi: unknown option '--frobnicate' \(options follow the command\)/],
   ];

@@ -1,0 +1,54 @@
+import { type LedgerColumns, type ReplayWarning, replayLedger } from "../ledger/index.js";
+import type { Movement } from "../model/Movement.js";
+import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
+import {
+  analyzeSku,
+  replenishmentOptions,
+  type SkuAnalysis,
+  type SkuAnalysisSettings,
+} from "./analyzeSku.js";
+import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { skuInfoBySku } from "./skuInfoBySku.js";
+
+/** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
+export interface SkuAnalyses {
+  /** One per SKU (or SKU and location), in the replay's order: by SKU code, then location. */
+  readonly analyses: readonly SkuAnalysis[];
+  readonly warnings: readonly ReplayWarning[];
+}
+
+/**
+ * The first phase of a report, independent per SKU: the ledger is replayed once and every per-SKU
+ * calculator runs on each history (`analyzeSku`). Nothing here looks across SKUs, so a ledger split
+ * by SKU gives, shard by shard, exactly the analyses of the whole (see `docs/scaling.md`);
+ * {@link combineAnalyses} is the second phase.
+ *
+ * @throws InvKpiError as `replayLedger` and the calculators (see `analyzeLedger`).
+ */
+export function analyzeSkus(
+  ledger: readonly Movement[] | LedgerColumns,
+  options: AnalyzeLedgerOptions,
+  resolved: ResolvedReportOptions,
+  fn: string,
+): SkuAnalyses {
+  const infoBySku = skuInfoBySku(options.skuInfo, fn);
+  const { histories, warnings } = replayLedger(ledger, {
+    period: options.period,
+    valuation: resolved.valuation,
+    negativeStock: resolved.negativeStock,
+    byLocation: resolved.byLocation,
+    // Month figures cost memory per SKU; only the month grouping reads them.
+    months: resolved.groupBy.includes("month"),
+    ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+    ...(options.openingBalances === undefined ? {} : { openingBalances: options.openingBalances }),
+  });
+  const settings: SkuAnalysisSettings = {
+    options: resolved,
+    replenishment: replenishmentOptions(resolved),
+    fn,
+  };
+  const analyses = histories.map((history) =>
+    analyzeSku(history, infoBySku.get(history.sku), settings),
+  );
+  return { analyses, warnings };
+}

@@ -1,0 +1,40 @@
+import type { ReplayWarning } from "../ledger/index.js";
+import { agingColumns } from "./agingColumns.js";
+import type { SkuAnalysis } from "./analyzeSku.js";
+import { classifySkus } from "./classifySkus.js";
+import type { InventoryReport } from "./InventoryReport.js";
+import { reportDiagnosis } from "./reportDiagnosis.js";
+import { reportGroups } from "./reportGroups.js";
+import { reportRow } from "./reportRow.js";
+import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+
+/**
+ * The second phase of a report, across SKUs: the ABC and XYZ classes, the rows, the totals and
+ * group rollups, the diagnosis and the ABC-XYZ matrix. The input is small (one analysis per SKU),
+ * so this phase runs in one place even when the first ran in shards.
+ *
+ * @param analyses - sorted by SKU code, then location (code-unit order), as the replay gives them:
+ *   ties in ABC rank in this order.
+ */
+export function combineAnalyses(
+  analyses: readonly SkuAnalysis[],
+  warnings: readonly ReplayWarning[],
+  resolved: ResolvedReportOptions,
+): InventoryReport {
+  const classes = classifySkus(analyses, resolved);
+  const columns = agingColumns(resolved.agingBuckets);
+  const rows = analyses.map((analysis, index) =>
+    reportRow(analysis, { abc: classes.abc[index], xyz: classes.xyz[index] }, columns, resolved),
+  );
+  const { totals, groups } = reportGroups(analyses, resolved);
+  return {
+    period: resolved.period,
+    options: resolved,
+    rows,
+    totals,
+    groups,
+    diagnosis: reportDiagnosis(totals, resolved),
+    abcXyz: classes.matrix,
+    warnings,
+  };
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import {
+  type AnalyzeLedgerOptions,
+  analyzeLedger,
+  combinePartials,
+  PARTIAL_FORMAT_VERSION,
+  type PartialRecord,
+  toPartialRecords,
+} from "../../src/report/index.js";
+import { Q1_2024, rowOf, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
+import { expectSameReport } from "./shards.js";
+
+// The worked Q1 2024 ledger (fixtures.ts) split by SKU into two shards: {BOLT, PAINT} and
+// {NUT, GLUE}. Figures worked by hand:
+// - COGS (moving average): BOLT 30 + 20 units at 2.00 = 100.00; NUT 3 × 50 at 0.50 = 75.00; PAINT
+//   and GLUE issued nothing in the period. Total 175.00, so across the shards BOLT ranks first with
+//   a cumulative share of 100 / 175 = 4/7, NUT second with 175 / 175 = 1 (alone in their shards
+//   each would rank first with a share of 1).
+// - Movements before the period: PAINT's receipt (shard 1); GLUE's receipt and issue (shard 2):
+//   1 + 2 = 3, one `before_period` warning with count 3.
+
+const OPTIONS: AnalyzeLedgerOptions = {
+  period: Q1_2024,
+  skuInfo: WORKED_SKU_INFO,
+  groupBy: ["category", "month"],
+  industry: "wholesale",
+};
+
+const SHARD_SKUS = [
+  ["BOLT", "PAINT"],
+  ["NUT", "GLUE"],
+] as const;
+
+function shard(skus: readonly string[]): PartialRecord[] {
+  return toPartialRecords(
+    WORKED_LEDGER.filter((m) => skus.includes(m.sku)),
+    OPTIONS,
+  );
+}
+
+/** Records as they come back from NDJSON text: plain, mutable JSON values. */
+function parsed(records: readonly PartialRecord[]): Record<string, unknown>[] {
+  return records.map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
+}
+
+function errorOf(fn: () => unknown): InvKpiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InvKpiError) return e;
+    throw e;
+  }
+  throw new Error("no error thrown");
+}
+
+describe("combinePartials", () => {
+  const [first, second] = SHARD_SKUS.map((skus) => shard(skus)) as [
+    PartialRecord[],
+    PartialRecord[],
+  ];
+
+  it("gives the single run's report from two shards, every field", () => {
+    const combined = combinePartials([parsed(first), parsed(second)]);
+    expectSameReport(combined, analyzeLedger(WORKED_LEDGER, OPTIONS), expect);
+  });
+
+  it("ranks ABC across the shards (hand computation above)", () => {
+    const { rows } = combinePartials([first, second]);
+    expect(rowOf(rows, "BOLT").abcRank).toBe(1);
+    expect(rowOf(rows, "BOLT").abcCumulativeShare).toBe(4 / 7);
+    expect(rowOf(rows, "NUT").abcRank).toBe(2);
+    expect(rowOf(rows, "NUT").abcCumulativeShare).toBe(1);
+    expect(rows.map((r) => r.sku)).toEqual(["BOLT", "GLUE", "NUT", "PAINT"]);
+  });
+
+  it("adds up the movements counted before the period (1 + 2 = 3)", () => {
+    const counts = [first, second].map((records) => {
+      const header = records[0];
+      if (header?.kind !== "header") throw new Error("no header");
+      return header.warnings.find((w) => w.code === "before_period")?.count;
+    });
+    expect(counts).toEqual([1, 2]);
+    const { warnings } = combinePartials([first, second]);
+    expect(warnings).toEqual([
+      {
+        code: "before_period",
+        count: 3,
+        message: "3 movement(s) before the period start 2024-01-01 built the opening balance",
+      },
+    ]);
+  });
+
+  it("takes the records in any order and any grouping", () => {
+    const all = [...parsed(second), ...parsed(first)].reverse();
+    expectSameReport(combinePartials([all]), combinePartials([first, second]), expect);
+    expectSameReport(
+      combinePartials([all.slice(0, 3), [], all.slice(3)]),
+      combinePartials([first, second]),
+      expect,
+    );
+  });
+
+  it("writes JSON-safe records: a JSON round trip changes nothing", () => {
+    expect(parsed(first)).toEqual(first);
+    expect(first[0]).toMatchObject({
+      invkpiPartial: PARTIAL_FORMAT_VERSION,
+      kind: "header",
+      skuCount: 2,
+    });
+  });
+
+  describe("refuses bad partials with the place and the field", () => {
+    it("a record that is not a partial record", () => {
+      const e = errorOf(() => combinePartials([[...parsed(first), { sku: "BOLT" }]]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.path).toEqual([0, 3]);
+      expect(e.message).toContain("partial 0, record 3: not an invkpi partial record");
+    });
+
+    it("a record of another format version", () => {
+      const records = parsed(first);
+      (records[1] as Record<string, unknown>).invkpiPartial = PARTIAL_FORMAT_VERSION + 1;
+      const e = errorOf(() => combinePartials([records]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.message).toContain(`version ${PARTIAL_FORMAT_VERSION + 1}`);
+    });
+
+    it("a field out of shape, named by its path", () => {
+      const records = parsed(first);
+      const analysis = records[1]?.analysis as { history: Record<string, unknown> };
+      analysis.history.cogs = 100;
+      const e = errorOf(() => combinePartials([records]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.path).toEqual([0, 1, "analysis", "history", "cogs"]);
+      expect(e.message).toContain(
+        "analysis.history.cogs: expected an exact decimal as text, got 100",
+      );
+    });
+
+    it("a missing field and a field of no record", () => {
+      const missing = parsed(first);
+      const analysis = (missing[1] as { analysis: Record<string, unknown> }).analysis;
+      delete analysis.abcValue;
+      expect(errorOf(() => combinePartials([missing])).path).toEqual([
+        0,
+        1,
+        "analysis",
+        "abcValue",
+      ]);
+      const extra = parsed(first);
+      (extra[0] as Record<string, unknown>).comment = "hello";
+      expect(errorOf(() => combinePartials([extra])).path).toEqual([0, 0, "comment"]);
+    });
+
+    it("shards computed with different options or periods", () => {
+      const other = toPartialRecords(
+        WORKED_LEDGER.filter((m) => m.sku === "NUT"),
+        { ...OPTIONS, period: { from: "2024-01-01", to: "2024-03-30" } },
+      );
+      const e = errorOf(() => combinePartials([first, other]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.path.slice(0, 3)).toEqual([1, 0, "options"]);
+      expect(e.message).toContain(
+        'partial 1, record 0: options.period.to: "2024-03-30" here, "2024-03-31" in partial 0, record 0',
+      );
+    });
+
+    it("the same SKU in two shards", () => {
+      const e = errorOf(() => combinePartials([first, shard(["BOLT"])]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.message).toContain('SKU "BOLT" is also in partial 0, record 1');
+    });
+
+    it("no header, or fewer SKU records than announced", () => {
+      expect(errorOf(() => combinePartials([first.slice(1)])).message).toContain(
+        "no partial header record",
+      );
+      expect(errorOf(() => combinePartials([first.slice(0, 2)])).message).toContain(
+        "the headers announce 2 SKU records but 1 were given",
+      );
+    });
+
+    it("partials that are not arrays of records", () => {
+      expect(errorOf(() => combinePartials(5 as never)).code).toBe("invalid_argument");
+      expect(errorOf(() => combinePartials([5] as never)).path).toEqual([0]);
+    });
+  });
+});
