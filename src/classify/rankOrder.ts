@@ -1,3 +1,5 @@
+import { idSortKeys } from "./idSortKeys.js";
+
 /** Items in rank order. */
 export interface RankOrder {
   /** Item indexes, best first. */
@@ -10,72 +12,30 @@ export interface RankOrder {
  * The rank order of items: their indexes sorted by `keys` descending, equal keys by `ids` ascending
  * (plain string order, i.e. by UTF-16 code units), equal keys and ids in input order.
  *
- * A comparator sort of a million items takes ~0.7 s in V8, so the keys are sorted by a stable
- * radix sort (a few linear passes), and only runs of equal keys whose ids are out of order are
- * then sorted by id with a comparator.
+ * A comparator sort of a million items takes ~0.7 s in V8, so the items are sorted by stable radix
+ * sorts (a few linear passes each). When the ids come in ascending order (a sorted SKU list, the
+ * common case), one sort by key suffices: it keeps input order, which is id order, among equal
+ * keys. Otherwise the items are first sorted by numeric keys of their ids ({@link idSortKeys}),
+ * then by key, which keeps equal keys in id order; only where the id keys could not tell ids apart
+ * (rare: long ids over a wide alphabet) are runs checked, and sorted by id with a comparator if
+ * out of order.
  *
  * @param keys - one sort key per item: integers in [0, 2^53).
  * @param ids - one id per item.
  */
 export function rankOrder(keys: Float64Array, ids: readonly string[]): RankOrder {
-  const ranked = descendingByKey(keys);
-  // The radix sort keeps input order among equal keys: when the ids come in ascending order (a
-  // sorted SKU list, the common case), every run of equal keys is already in id order.
-  if (isAscending(ids)) return ranked;
-  const { order, sortedKeys } = ranked;
-  let runStart = 0;
-  for (let p = 1; p <= order.length; p++) {
-    if (p === order.length || sortedKeys[p] !== sortedKeys[runStart]) {
-      if (p - runStart > 1) sortRunById(order, runStart, p, ids);
-      runStart = p;
-    }
-  }
+  if (isAscending(ids)) return radixSort(identity(keys.length), keys, "descending");
+  const idKeys = idSortKeys(ids);
+  const byId = radixSort(identity(ids.length), idKeys.keys, "ascending").order;
+  const ranked = radixSort(byId, keys, "descending");
+  if (!idKeys.exact) sortTiesById(ranked, idKeys.keys, ids);
   return ranked;
 }
 
-const DIGIT_BITS = 16;
-const RADIX = 2 ** DIGIT_BITS;
-
-/**
- * Indexes sorted by key descending, equal keys in input order: a least-significant-digit radix sort
- * in base 2^11, one stable counting pass per digit of the largest key. Each pass sorts by the
- * digit's complement, so the order comes out descending. Keys travel with their indexes, so every
- * pass reads its input in sequence.
- */
-function descendingByKey(keys: Float64Array): RankOrder {
-  let largest = 0;
-  for (let i = 0; i < keys.length; i++) if (keys[i]! > largest) largest = keys[i]!;
-
-  let order = new Uint32Array(keys.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  let orderedKeys = keys.slice();
-  let nextOrder = new Uint32Array(keys.length);
-  let nextKeys = new Float64Array(keys.length);
-  const digits = new Uint16Array(keys.length);
-  const bucketStart = new Uint32Array(RADIX);
-  for (let unit = 1; unit <= largest; unit *= RADIX) {
-    bucketStart.fill(0);
-    for (let p = 0; p < order.length; p++) {
-      // Division by a power of two is exact, so this is the digit of an integer below 2^53.
-      const digit = RADIX - 1 - (Math.floor(orderedKeys[p]! / unit) % RADIX);
-      digits[p] = digit;
-      bucketStart[digit]!++;
-    }
-    let start = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const count = bucketStart[d]!;
-      bucketStart[d] = start;
-      start += count;
-    }
-    for (let p = 0; p < order.length; p++) {
-      const to = bucketStart[digits[p]!]!++;
-      nextOrder[to] = order[p]!;
-      nextKeys[to] = orderedKeys[p]!;
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [orderedKeys, nextKeys] = [nextKeys, orderedKeys];
-  }
-  return { order, sortedKeys: orderedKeys };
+function identity(length: number): Uint32Array {
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  return order;
 }
 
 function isAscending(ids: readonly string[]): boolean {
@@ -83,7 +43,90 @@ function isAscending(ids: readonly string[]): boolean {
   return true;
 }
 
-/** Sorts `order[start..end)` by id, unless it already is in id order (the common case). */
+const DIGIT_BITS = 16;
+const RADIX = 2 ** DIGIT_BITS;
+const DIGIT_MASK = RADIX - 1;
+
+/**
+ * `order` (a permutation of item indexes, whose memory this reuses) stably sorted by
+ * `keys[order[p]]`: a least-significant-digit radix sort in base 2^16, one stable counting pass
+ * per digit of the largest key. Descending passes sort by each digit's complement. Keys travel
+ * with their indexes, so every pass reads its input in sequence.
+ */
+function radixSort(
+  order: Uint32Array,
+  keys: Float64Array,
+  direction: "ascending" | "descending",
+): RankOrder {
+  const count = order.length;
+  let orderedKeys: Float64Array = new Float64Array(count);
+  let largest = 0;
+  for (let p = 0; p < count; p++) {
+    const key = keys[order[p]!]!;
+    orderedKeys[p] = key;
+    if (key > largest) largest = key;
+  }
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(count);
+  let nextKeys: Float64Array = new Float64Array(count);
+  const digits = new Uint16Array(count);
+  const bucketStart = new Uint32Array(RADIX);
+  const flip = direction === "descending" ? DIGIT_MASK : 0;
+  for (let shift = 0; 2 ** shift <= largest; shift += DIGIT_BITS) {
+    const scale = 2 ** -shift;
+    bucketStart.fill(0);
+    for (let p = 0; p < count; p++) {
+      // Integer operations only (a double `%` is a library call): scaling by a power of two is
+      // exact, `>>> 0` truncates and takes the result modulo 2^32, and the mask keeps the digit.
+      // XOR with all ones turns digit d into RADIX - 1 - d.
+      const digit = (((orderedKeys[p]! * scale) >>> 0) ^ flip) & DIGIT_MASK;
+      digits[p] = digit;
+      bucketStart[digit]!++;
+    }
+    // A digit that every key shares orders nothing.
+    if (bucketStart[digits[0]!] === count) continue;
+    let start = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const size = bucketStart[d]!;
+      bucketStart[d] = start;
+      start += size;
+    }
+    for (let p = 0; p < count; p++) {
+      const at = bucketStart[digits[p]!]!++;
+      to[at] = from[p]!;
+      nextKeys[at] = orderedKeys[p]!;
+    }
+    const sorted = to;
+    to = from;
+    from = sorted;
+    const sortedKeys = nextKeys;
+    nextKeys = orderedKeys;
+    orderedKeys = sortedKeys;
+  }
+  return { order: from, sortedKeys: orderedKeys };
+}
+
+/**
+ * Sorts by id each run of equal keys and equal id keys (where the id keys could not decide) that
+ * is out of id order. The runs are in input order (both radix sorts are stable), and so is the
+ * comparator sort, so equal ids stay in input order.
+ */
+function sortTiesById(ranked: RankOrder, idKeys: Float64Array, ids: readonly string[]): void {
+  const { order, sortedKeys } = ranked;
+  let runStart = 0;
+  for (let p = 1; p <= order.length; p++) {
+    if (
+      p === order.length ||
+      sortedKeys[p] !== sortedKeys[runStart] ||
+      idKeys[order[p]!] !== idKeys[order[runStart]!]
+    ) {
+      if (p - runStart > 1) sortRunById(order, runStart, p, ids);
+      runStart = p;
+    }
+  }
+}
+
+/** Sorts `order[start..end)` by id, unless it already is in id order. */
 function sortRunById(order: Uint32Array, start: number, end: number, ids: readonly string[]): void {
   let sorted = true;
   for (let p = start + 1; p < end && sorted; p++) sorted = ids[order[p - 1]!]! <= ids[order[p]!]!;

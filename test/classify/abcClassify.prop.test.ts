@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Decimal as DecimalJs } from "decimal.js";
 import { describe, expect } from "vitest";
 import { type AbcRow, abcClassify } from "../../src/classify/abcClassify.js";
+import { anyId } from "./anyId.js";
 
 // A reference with enough digits that no sum below ever rounds (values have at most 31 integer
 // and 30 decimal digits, 40 of them summed): the library's own Decimal has 40.
@@ -153,6 +154,81 @@ describe("abcClassify properties", () => {
             .abs()
             .lte(rows.length * 2 ** -53),
         ).toBe(true);
+    },
+  );
+});
+
+/**
+ * Larger inputs for the fast paths of the ranking (radix sorts, numeric id keys): ids of every
+ * kind, repeated ids, many tied and zero values, values of many radix digits, input in any order.
+ */
+const tiedValue = fc.oneof(
+  { arbitrary: fc.constantFrom(0, 1, 2, 9.99, "0.00"), weight: 4 },
+  { arbitrary: fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100), weight: 2 },
+  { arbitrary: value, weight: 1 },
+);
+const manyItems = fc.array(fc.record({ id: anyId, value: tiedValue }), { maxLength: 300 });
+const zeroValues = fc.constantFrom("last-class" as const, "exclude" as const);
+
+/**
+ * Every row, the plain way: leave out zeros under 'exclude', sort by a comparator (value
+ * descending, id ascending, input order), sum exactly, and divide exactly once per share.
+ */
+function referenceRows(
+  input: readonly Item[],
+  cuts: readonly number[],
+  zeros: "last-class" | "exclude",
+) {
+  const kept = input
+    .map((item, index) => ({ ...item, index, exact: exact(item.value) }))
+    .filter((item) => zeros === "last-class" || !item.exact.isZero())
+    .sort(
+      (a, b) =>
+        b.exact.cmp(a.exact) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.index - b.index,
+    );
+  const total = kept.reduce((sum, item) => sum.plus(item.exact), new Exact(0));
+  const ratio = (part: DecimalJs) => (total.isZero() ? 0 : part.div(total).toNumber());
+  const classes = referenceClasses(
+    kept.map((item, k) => ({ id: String(k), value: item.exact.toFixed() })),
+    cuts,
+  );
+  let cumulative = new Exact(0);
+  return kept.map((item, k) => {
+    cumulative = cumulative.plus(item.exact);
+    return {
+      id: item.id,
+      value: item.exact.toFixed(),
+      rank: k + 1,
+      share: ratio(item.exact),
+      cumulativeShare: ratio(cumulative),
+      class: labelsFor(cuts)[classes.get(String(k))!],
+      index: item.index,
+    };
+  });
+}
+
+describe("abcClassify against the plain reference, row by row", () => {
+  test.prop([manyItems, cutoffs, zeroValues])(
+    "same rows in the same order: ids, exact values, ranks, shares, classes",
+    (input, cuts, zeros) => {
+      const rows = abcClassify(input, { cutoffs: cuts, zeroValues: zeros });
+      const expected = referenceRows(input, cuts, zeros).map(({ index, ...row }) => row);
+      expect(rows.map((row) => ({ ...row, value: row.value.toFixed() }))).toEqual(expected);
+    },
+  );
+
+  test.prop([manyItems, cutoffs])(
+    "with accessors, each row carries its own record (repeated ids in input order)",
+    (input, cuts) => {
+      const records = input.map((item) => ({ sku: item.id, amount: item.value }));
+      const rows = abcClassify(records, {
+        cutoffs: cuts,
+        id: (record) => record.sku,
+        value: (record) => record.amount,
+      });
+      const expected = referenceRows(input, cuts, "last-class");
+      // The very same record objects, not copies.
+      expect(rows.every((row, k) => row.record === records[expected[k]!.index])).toBe(true);
     },
   );
 });
