@@ -93,11 +93,11 @@ const FN = "demandStatistics";
  * ```
  */
 export function demandStatistics(
-  series: readonly number[],
+  input: readonly number[],
   options?: DemandSeriesOptions,
 ): DemandStatistics;
 export function demandStatistics(
-  history: SkuHistory,
+  input: SkuHistory,
   options?: DemandHistoryOptions,
 ): DemandStatistics;
 export function demandStatistics(
