@@ -730,8 +730,14 @@ export class FastReplay {
   raw(s: number): RawHistory {
     const f = this.t.f;
     const monthEnds: { day: number; qty: number; value: Scaled }[] = [];
-    for (let k = 0; k < this.monthEndCount; k++)
-      monthEnds.push({ day: this.monthEndDays[k] as number, ...this.t.monthEndAt(s, k) });
+    for (let k = 0; k < this.monthEndCount; k++) {
+      const at = this.t.monthEndAt(s, k);
+      monthEnds.push({
+        day: this.monthEndDays[k] as number,
+        qty: this.t.monthEndQty[at] as number,
+        value: this.t.monthEndValue[at] as number,
+      });
+    }
     const qty = f[s + QTY] as number;
     return {
       sku: f[s + SKU] as number,

@@ -162,15 +162,14 @@ export class StateTable {
 
   /** Records state `s`'s balance at the period's `k`-th month end. */
   setMonthEnd(s: number, k: number, qty: number, value: number): void {
-    const at = (s / STRIDE) * this.monthEnds + k;
+    const at = this.monthEndAt(s, k);
     this.monthEndQty[at] = qty;
     this.monthEndValue[at] = value;
   }
 
-  /** State `s`'s balance at the period's `k`-th month end. */
-  monthEndAt(s: number, k: number): { qty: number; value: number } {
-    const at = (s / STRIDE) * this.monthEnds + k;
-    return { qty: this.monthEndQty[at] as number, value: this.monthEndValue[at] as number };
+  /** Where state `s`'s balance at the period's `k`-th month end is, in `monthEndQty` and `monthEndValue`. */
+  monthEndAt(s: number, k: number): number {
+    return (s / STRIDE) * this.monthEnds + k;
   }
 
   private grow(): void {

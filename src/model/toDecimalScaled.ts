@@ -25,8 +25,18 @@ export function toDecimalScaled(units: IntegerAmount, decimals: number): Decimal
   if (typeof units === "bigint") return decimalFromText(units.toString(), decimals);
   let magnitude = Math.abs(units);
   let scale = decimals;
-  while (magnitude % 10 === 0) {
-    magnitude /= 10;
+  // Strip trailing zeros, four at a time first. `q × k === m` tests divisibility exactly (every
+  // value is an integer below 2^53) and costs less than the floating-point `%`.
+  for (
+    let q = Math.floor(magnitude / 1e4);
+    q * 1e4 === magnitude;
+    q = Math.floor(magnitude / 1e4)
+  ) {
+    magnitude = q;
+    scale -= 4;
+  }
+  for (let q = Math.floor(magnitude / 10); q * 10 === magnitude; q = Math.floor(magnitude / 10)) {
+    magnitude = q;
     scale--;
   }
   return new DecimalLayout(
@@ -79,14 +89,17 @@ function digitCount(n: number): number {
 function words(n: number, scale: number): number[] {
   const p = ((-scale % LOG_BASE) + LOG_BASE) % LOG_BASE;
   const shift = 10 ** p;
-  const low = (n % BASE) * shift;
   const rest = Math.floor(n / BASE);
-  const middle = (rest % BASE) * shift + Math.floor(low / BASE);
-  const top = Math.floor(rest / BASE) * shift + Math.floor(middle / BASE);
-  const w0 = low % BASE;
-  const w1 = middle % BASE;
-  const w2 = top % BASE;
+  const low = (n - rest * BASE) * shift;
+  const restHigh = Math.floor(rest / BASE);
+  const lowCarry = Math.floor(low / BASE);
+  const middle = (rest - restHigh * BASE) * shift + lowCarry;
+  const middleCarry = Math.floor(middle / BASE);
+  const top = restHigh * shift + middleCarry;
   const w3 = Math.floor(top / BASE);
+  const w0 = low - lowCarry * BASE;
+  const w1 = middle - middleCarry * BASE;
+  const w2 = top - w3 * BASE;
   if (w3 > 0) return [w3, w2, w1, w0];
   if (w2 > 0) return [w2, w1, w0];
   if (w1 > 0) return [w1, w0];

@@ -88,6 +88,19 @@ describe("toDecimalScaled", () => {
   }
   const layout = (d: Decimal) => JSON.stringify({ own: Object.keys(d), s: d.s, e: d.e, d: d.d });
 
+  // Amounts of money are mostly round in the engine's fine units (12.34 at 9 decimals is
+  // 12340000000): the same check for integers with many trailing zeros.
+  const round = fc
+    .tuple(fc.integer({ min: 1, max: 2 ** 24 }), fc.integer({ min: 0, max: 9 }), fc.boolean())
+    .map(([m, k, negative]) => (negative ? -1 : 1) * m * 10 ** k);
+  test.prop([round, fc.integer({ min: 0, max: 21 })], { numRuns: 1000 })(
+    "builds exactly the Decimal of a round amount (trailing zeros), field by field",
+    (units, decimals) => {
+      const parsed = viaText(BigInt(units), decimals);
+      expect(layout(toDecimalScaled(units, decimals))).toBe(layout(parsed));
+    },
+  );
+
   test.prop([safe, fc.integer({ min: 0, max: 21 })], { numRuns: 2000 })(
     "builds exactly the Decimal that decimal.js parses from text, field by field",
     (units, decimals) => {
