@@ -30,7 +30,7 @@ import {
   SkuState,
   type TransitChunk,
 } from "./SkuState.js";
-import { add, arithmetic, mul, mulDivRound, OVERFLOW, type Scaled, sub } from "./scaled.js";
+import { add, arithmetic, mulDivRound, OVERFLOW, type Scaled, sub } from "./scaled.js";
 import { type HistoryContext, rememberingFormatDay, toSkuHistory } from "./toSkuHistory.js";
 import { toLedgerColumns } from "./validateLedger.js";
 
