@@ -39,6 +39,7 @@ export type {
   StockLayer,
   Valuation,
 } from "./model/SkuHistory.js";
+export { VALUATIONS } from "./model/SkuHistory.js";
 export { SkuInfo } from "./model/SkuInfo.js";
 export { sumDecimals } from "./model/sumDecimals.js";
 export { toDecimalScaled } from "./model/toDecimalScaled.js";

@@ -1,3 +1,4 @@
+import { compareSkuLocation } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
 import {
   type MovementStatusInput,
@@ -95,9 +96,5 @@ export function slowMovers(
 function byValueThenSkuThenLocation(a: SlowMoverRow, b: SlowMoverRow): number {
   const byValue = b.value.comparedTo(a.value);
   if (byValue !== 0) return byValue;
-  return compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? "");
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareSkuLocation(a, b);
 }

@@ -4,7 +4,7 @@ import { TABLE_FORMATS } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
-import type { Valuation } from "../model/SkuHistory.js";
+import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   type AnalyzeLedgerOptions,
@@ -28,7 +28,6 @@ import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
 
-const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
 const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
 /** Problems shown before analyze gives up; `invkpi validate` lists them all. */
 const ISSUES_SHOWN = 20;

@@ -50,7 +50,8 @@ export interface DemandStatistics {
   readonly periods: number;
 }
 
-const BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
+/** Every demand bucket size. */
+export const DEMAND_BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
 const STARTS: readonly DemandStart[] = ["first-receipt", "period"];
 const FN = "demandStatistics";
 
@@ -139,7 +140,7 @@ function historyStatistics(
   options: DemandHistoryOptions,
   variant: StdDevVariant,
 ): DemandStatistics {
-  const bucket = requireVariant(options.bucket ?? "day", BUCKETS, FN, "bucket");
+  const bucket = requireVariant(options.bucket ?? "day", DEMAND_BUCKETS, FN, "bucket");
   const start = requireVariant(options.start ?? "first-receipt", STARTS, FN, "start");
   const sums = history.demand[bucket];
   const window = countingWindow(history, start);

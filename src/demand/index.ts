@@ -7,4 +7,4 @@ export type {
   DemandStatistics,
   StdDevVariant,
 } from "./demandStatistics.js";
-export { demandStatistics } from "./demandStatistics.js";
+export { DEMAND_BUCKETS, demandStatistics } from "./demandStatistics.js";

@@ -1,3 +1,4 @@
+import { compareText } from "../model/compareText.js";
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
@@ -715,14 +716,16 @@ export class FastReplay {
     const states: number[] = [];
     for (let s = 0; s < this.t.count * STRIDE; s += STRIDE)
       if (this.setAside[f[s + SKU] as number] === 0) states.push(s);
-    const key = (s: number): [string, string] => [
-      skus[f[s + SKU] as number] as string,
-      locations[f[s + LOCATION] as number] ?? "",
-    ];
+    const order = (a: number, b: number): number =>
+      compareText(skus[f[a + SKU] as number] as string, skus[f[b + SKU] as number] as string) ||
+      compareText(
+        locations[f[a + LOCATION] as number] ?? "",
+        locations[f[b + LOCATION] as number] ?? "",
+      );
     let sorted = true;
     for (let k = 1; k < states.length && sorted; k++)
-      sorted = compareKeys(key(states[k - 1] as number), key(states[k] as number)) <= 0;
-    if (!sorted) states.sort((a, b) => compareKeys(key(a), key(b)));
+      sorted = order(states[k - 1] as number, states[k] as number) <= 0;
+    if (!sorted) states.sort(order);
     return states;
   }
 
@@ -799,8 +802,4 @@ export class FastReplay {
     }
     return layers;
   }
-}
-
-function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }

@@ -1,10 +1,11 @@
 import { requireVariant } from "../model/assert.js";
+import { compareSkuLocation, compareText } from "../model/compareText.js";
 import { formatDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
-import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
+import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
 import { ABSENT, KIND, KIND_COUNT, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
@@ -17,6 +18,7 @@ import {
   rowCost,
   rowPrice,
   rowQuantity,
+  transferNets,
   unknownCostWarning,
   unmatchedNetWarning,
   unsortedInputWarning,
@@ -109,7 +111,7 @@ export function replayLedger(
   const period = resolvePeriod(options.period, FN);
   const valuation = requireVariant(
     options.valuation ?? "moving-average",
-    ["moving-average", "fifo", "standard"] as const,
+    VALUATIONS,
     FN,
     "valuation",
   );
@@ -216,7 +218,7 @@ function generalReplay(
 }
 
 function compareHistories(a: SkuHistory, b: SkuHistory): number {
-  return compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? "");
+  return compareSkuLocation(a, b);
 }
 
 /** Names and scales for `toSkuHistory`, per SKU and location index. */
@@ -324,8 +326,8 @@ class Replay {
   private readonly skipped: Uint8Array;
   /** SKUs set aside in this pass because their amounts outgrew 2^53, or null while there are none. */
   private overflowed: Uint8Array | null = null;
-  /** Per SKU and day, the net of the transfers not applied yet (only when not `byLocation`). */
-  private readonly transferNets: Map<string, number>;
+  /** Per SKU-day, the net of its transfers, at its first transfer's position (see `transferNets`). */
+  private nets = new Map<number, number>();
 
   constructor(
     private readonly settings: ReplaySettings,
@@ -344,9 +346,6 @@ class Replay {
     this.keepMonths = settings.months;
     this.locationSlots = settings.names.locations.length + 1;
     this.skipped = new Uint8Array(settings.names.skus.length);
-    this.transferNets = settings.byLocation
-      ? new Map()
-      : netTransfers(settings.columns, settings.scales);
   }
 
   /**
@@ -367,6 +366,7 @@ class Replay {
     try {
       for (const layer of opening)
         if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
+      if (!this.byLocation) this.nets = transferNets(this.settings, order);
       this.run(order, stopAt);
       if (stopAt < this.columns.length) return null;
       for (const state of this.states.values()) this.guarded(state.sku, () => state.finish());
@@ -440,7 +440,7 @@ class Replay {
       const sku = this.columns.sku[i] as number;
       if (this.skipped[sku] === 1) continue;
       try {
-        this.apply(i, day);
+        this.apply(n, i, day);
       } catch (e) {
         if (e !== OVERFLOW) throw e;
         this.setAside(sku);
@@ -450,7 +450,7 @@ class Replay {
     for (const [sku, transit] of this.transit) this.flushTransit(sku, transit);
   }
 
-  private apply(i: number, day: number): void {
+  private apply(n: number, i: number, day: number): void {
     const c = this.columns;
     const s = this.state(c.sku[i] as number, c.location[i] as number);
     const inPeriod = day >= this.period.from;
@@ -521,7 +521,7 @@ class Replay {
       }
       case KIND.transferOut: {
         if (!this.byLocation) {
-          this.netTransfer(i, s, day, inPeriod);
+          this.netTransfer(n, i, s, day, inPeriod);
           break;
         }
         const moved: Layer[] = [];
@@ -539,7 +539,7 @@ class Replay {
       }
       default: {
         if (!this.byLocation) {
-          this.netTransfer(i, s, day, inPeriod);
+          this.netTransfer(n, i, s, day, inPeriod);
           break;
         }
         const value = this.transferIn(i, s, day, qty, inPeriod);
@@ -622,12 +622,9 @@ class Replay {
    * they net out and change nothing. Only an unmatched net is applied, once, at the SKU-day's first
    * transfer row, and reported: a net out leaves stock like a loss, a net in enters like a receipt.
    */
-  private netTransfer(i: number, s: SkuState, day: number, inPeriod: boolean): void {
-    const key = `${s.sku}:${day}`;
-    const net = this.transferNets.get(key);
-    if (net === undefined) return; // already applied for this SKU and day
-    this.transferNets.delete(key);
-    if (net === 0) return;
+  private netTransfer(n: number, i: number, s: SkuState, day: number, inPeriod: boolean): void {
+    const net = this.nets.get(n);
+    if (net === undefined || net === 0) return; // not the SKU-day's first transfer, or matched
     const value =
       net < 0
         ? s.takeOut(-net, null)
@@ -712,25 +709,6 @@ class Replay {
     const context = historyContext(this.settings);
     return states.map((s) => toSkuHistory(s.raw(), context(s.sku, s.location)));
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The net scaled quantity of each SKU-day's transfers, keyed `sku:day`. */
-function netTransfers(columns: LedgerColumns, scales: Scales): Map<string, number> {
-  const nets = new Map<string, number>();
-  for (let i = 0; i < columns.length; i++) {
-    const kind = columns.kind[i];
-    if (kind !== KIND.transferOut && kind !== KIND.transferIn) continue;
-    const key = `${columns.sku[i]}:${columns.day[i]}`;
-    nets.set(
-      key,
-      (nets.get(key) ?? 0) + Math.round((columns.quantity[i] as number) * scales.qScale),
-    );
-  }
-  return nets;
 }
 
 /**

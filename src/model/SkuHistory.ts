@@ -3,6 +3,9 @@ import type { Decimal } from "./Decimal.js";
 /** The valuation method of a replay. See `docs/formulas.md#valuation`. */
 export type Valuation = "moving-average" | "fifo" | "standard";
 
+/** Every valuation method: the one list that options, codecs and the CLI check against. */
+export const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
+
 /**
  * Sums of net demand (issues − returns) per bucket (day, ISO week or calendar month) over the
  * period: enough for the mean and standard deviation of demand *including the buckets with no

@@ -29,7 +29,7 @@ export type {
   ReplenishmentOptions,
   SkuSafetyStockMethod,
 } from "./replenishmentFigures.js";
-export { replenishmentFigures } from "./replenishmentFigures.js";
+export { replenishmentFigures, SKU_SAFETY_STOCK_METHODS } from "./replenishmentFigures.js";
 export type {
   BasicSafetyStockInput,
   DaysOfCoverSafetyStockInput,

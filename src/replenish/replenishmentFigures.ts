@@ -1,4 +1,5 @@
 import {
+  DEMAND_BUCKETS,
   type DemandBucket,
   type DemandStart,
   type DemandStatistics,
@@ -132,7 +133,8 @@ const known = (value: number): Figure => ({ value, reason: null });
 const missing = (reason: ReplenishmentNullReason): Figure => ({ value: null, reason });
 
 const FN = "replenishmentFigures";
-const SKU_METHODS: readonly SkuSafetyStockMethod[] = [
+/** Every safety-stock method of {@link replenishmentFigures}, `'auto'` first. */
+export const SKU_SAFETY_STOCK_METHODS: readonly SkuSafetyStockMethod[] = [
   "auto",
   "basic",
   "leadTimeVariability",
@@ -280,7 +282,7 @@ export function replenishmentFigures(
 
 /** SKU value, else option default, validated; times converted to buckets. */
 function resolveSettings(info: ReplenishmentInfo, options: ReplenishmentOptions): Settings {
-  const bucket = requireVariant(options.bucket ?? "day", ["day", "week", "month"], FN, "bucket");
+  const bucket = requireVariant(options.bucket ?? "day", DEMAND_BUCKETS, FN, "bucket");
   const bucketDays = BUCKET_DAYS[bucket];
   const toBuckets = (days: number | null) => (days === null ? null : days / bucketDays);
   const leadTimeStdDevDays = optionalNonNegative(
@@ -316,7 +318,7 @@ function resolveMethod(
   options: ReplenishmentOptions,
   leadTimeStdDevDays: number,
 ): Exclude<SkuSafetyStockMethod, "auto"> {
-  const method = requireVariant(options.method ?? "auto", SKU_METHODS, FN, "method");
+  const method = requireVariant(options.method ?? "auto", SKU_SAFETY_STOCK_METHODS, FN, "method");
   if (method !== "auto") return method;
   return leadTimeStdDevDays > 0 ? "leadTimeVariability" : "basic";
 }

@@ -1,4 +1,5 @@
 import type { ReplayWarning } from "../ledger/index.js";
+import { compareSkuLocation } from "../model/compareText.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { combineAnalyses } from "./combineAnalyses.js";
@@ -109,11 +110,7 @@ export class PartialCombiner {
         { path: [], details: { announced: this.announced, given: this.analyses.length } },
       );
     }
-    const analyses = [...this.analyses].sort(
-      (a, b) =>
-        compareText(a.history.sku, b.history.sku) ||
-        compareText(a.history.location ?? "", b.history.location ?? ""),
-    );
+    const analyses = [...this.analyses].sort((a, b) => compareSkuLocation(a.history, b.history));
     return combineAnalyses(analyses, mergeWarnings(this.warnings), reference.options);
   }
 
@@ -236,8 +233,4 @@ function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
   let value = json;
   for (const step of path) value = (value as Record<string | number, unknown> | undefined)?.[step];
   return value;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

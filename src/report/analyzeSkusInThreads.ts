@@ -5,6 +5,7 @@ import {
   toLedgerColumns,
 } from "../ledger/index.js";
 import { unsortedInputWarning } from "../ledger/ReplaySettings.js";
+import { compareSkuLocation } from "../model/compareText.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { isDecimal } from "../model/money.js";
@@ -145,11 +146,7 @@ export function analyzeSkusInThreads(
     }
     warnings.push(withoutUnsorted(answer.result.warnings));
   }
-  analyses.sort(
-    (a, b) =>
-      compareText(a.history.sku, b.history.sku) ||
-      compareText(a.history.location ?? "", b.history.location ?? ""),
-  );
+  analyses.sort((a, b) => compareSkuLocation(a.history, b.history));
   return { analyses, warnings: mergeWarnings(warnings) };
 }
 
@@ -307,8 +304,4 @@ function cloneable(value: unknown): unknown {
     copy[key] = cloned;
   }
   return copy;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { ReplayWarning } from "../ledger/index.js";
+import { compareText } from "../model/compareText.js";
 
 /** Warnings that count movements (no row of their own): one per run, their counts add up. */
 const COUNTED: ReadonlySet<ReplayWarning["code"]> = new Set(["before_period", "after_period"]);
@@ -39,8 +40,4 @@ function added(warning: ReplayWarning, more: number): ReplayWarning {
   const count = (warning.count ?? 0) + more;
   // The replay's message starts with the count ("3 movement(s) before the period start ...").
   return { ...warning, count, message: warning.message.replace(/^\d+/, String(count)) };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,9 @@
 import { MOVEMENT_BASES } from "../aging/index.js";
 import type { TurnoverRange } from "../benchmark/index.js";
+import { DEMAND_BUCKETS } from "../demand/index.js";
 import type { ReplayWarning } from "../ledger/index.js";
+import { VALUATIONS } from "../model/SkuHistory.js";
+import { SKU_SAFETY_STOCK_METHODS } from "../replenish/index.js";
 import { AVERAGE_METHODS, SELL_THROUGH_VARIANTS, TURNOVER_BASES } from "../turnover/index.js";
 import { ABC_MEASURES, REPORT_GROUPINGS } from "./AnalyzeLedgerOptions.js";
 import {
@@ -26,7 +29,7 @@ export const resolvedOptionsCodec: JsonCodec<ResolvedReportOptions> =
   objectOf<ResolvedReportOptions>({
     period: objectOf<ResolvedReportOptions["period"]>({ from: string, to: string, days: number }),
     asOf: string,
-    valuation: oneOf(["moving-average", "fifo", "standard"] as const),
+    valuation: oneOf(VALUATIONS),
     averageMethod: oneOf(AVERAGE_METHODS),
     turnoverBasis: oneOf(TURNOVER_BASES),
     sellThroughVariant: oneOf(SELL_THROUGH_VARIANTS),
@@ -39,7 +42,7 @@ export const resolvedOptionsCodec: JsonCodec<ResolvedReportOptions> =
       negativeValues: oneOf(["error", "zero"] as const),
     }),
     xyz: objectOf<ResolvedReportOptions["xyz"]>({
-      bucket: oneOf(["day", "week", "month"] as const),
+      bucket: oneOf(DEMAND_BUCKETS),
       cutoffs: arrayOf(number),
       labels: arrayOf(string),
     }),
@@ -54,18 +57,10 @@ export const resolvedOptionsCodec: JsonCodec<ResolvedReportOptions> =
       reviewPeriodDays: nullable(number),
       orderCost: nullable(decimal),
       holdingRate: nullable(number),
-      method: oneOf([
-        "auto",
-        "basic",
-        "leadTimeVariability",
-        "leadTimeOnly",
-        "periodic",
-        "daysOfCover",
-        "fillRate",
-      ] as const),
+      method: oneOf(SKU_SAFETY_STOCK_METHODS),
       coverDays: nullable(number),
       fillRate: nullable(number),
-      bucket: oneOf(["day", "week", "month"] as const),
+      bucket: oneOf(DEMAND_BUCKETS),
     }),
     slowDays: number,
     deadDays: number,

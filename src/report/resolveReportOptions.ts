@@ -6,7 +6,12 @@ import {
   abcClassify,
   xyzClassify,
 } from "../classify/index.js";
-import type { DemandBucket, DemandStart, StdDevVariant } from "../demand/index.js";
+import {
+  DEMAND_BUCKETS,
+  type DemandBucket,
+  type DemandStart,
+  type StdDevVariant,
+} from "../demand/index.js";
 import {
   requireNonNegative,
   requireOpenUnitInterval,
@@ -18,8 +23,8 @@ import { formatDay, toDay } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { toDecimal } from "../model/money.js";
 import { resolvePeriod } from "../model/Period.js";
-import type { Valuation } from "../model/SkuHistory.js";
-import type { SkuSafetyStockMethod } from "../replenish/index.js";
+import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
+import { SKU_SAFETY_STOCK_METHODS, type SkuSafetyStockMethod } from "../replenish/index.js";
 import {
   AVERAGE_METHODS,
   type AverageMethod,
@@ -88,19 +93,8 @@ export interface ResolvedReportOptions {
   readonly negativeStock: "warn" | "error";
 }
 
-const DEMAND_BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
 const DEMAND_STARTS: readonly DemandStart[] = ["first-receipt", "period"];
 const STD_DEVS: readonly StdDevVariant[] = ["sample", "population"];
-const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
-const SAFETY_STOCK_METHODS: readonly SkuSafetyStockMethod[] = [
-  "auto",
-  "basic",
-  "leadTimeVariability",
-  "leadTimeOnly",
-  "periodic",
-  "daysOfCover",
-  "fillRate",
-];
 const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
 const XYZ_LETTERS = ["X", "Y", "Z"];
 
@@ -255,7 +249,7 @@ function resolveReplenishment(
     value === undefined ? null : requireNonNegative(value, fn, `replenishment.${name}`);
   const method = requireVariant(
     r.method ?? "auto",
-    SAFETY_STOCK_METHODS,
+    SKU_SAFETY_STOCK_METHODS,
     fn,
     "replenishment.method",
   );

@@ -8,16 +8,22 @@ import type {
 } from "../aging/index.js";
 import { MOVEMENT_STATUSES } from "../aging/index.js";
 import type { DemandStatistics } from "../demand/index.js";
-import type {
-  DemandHistory,
-  DemandSums,
-  MonthEnd,
-  MonthFigures,
-  SkuHistory,
-  StockLayer,
+import {
+  type DemandHistory,
+  type DemandSums,
+  type MonthEnd,
+  type MonthFigures,
+  type SkuHistory,
+  type StockLayer,
+  VALUATIONS,
 } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import type { ReplenishmentFigures, ReplenishmentReasons } from "../replenish/index.js";
+import {
+  type ReplenishmentFigures,
+  type ReplenishmentReasons,
+  SKU_SAFETY_STOCK_METHODS,
+  type SkuSafetyStockMethod,
+} from "../replenish/index.js";
 import type { TurnoverFigures, TurnoverReasons } from "../turnover/index.js";
 import { AVERAGE_METHODS, TURNOVER_BASES } from "../turnover/index.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
@@ -41,15 +47,10 @@ import {
 // numbers, `null`s and reason codes are kept. The compiler checks that every field of every type
 // has its codec here.
 
-const VALUATIONS = ["moving-average", "fifo", "standard"] as const;
-const SAFETY_STOCK_METHODS = [
-  "basic",
-  "leadTimeVariability",
-  "leadTimeOnly",
-  "periodic",
-  "daysOfCover",
-  "fillRate",
-] as const;
+/** The method a SKU's safety stock was computed by: any but `'auto'`, which resolves to one of them. */
+const RESOLVED_SAFETY_STOCK_METHODS = SKU_SAFETY_STOCK_METHODS.filter(
+  (method): method is Exclude<SkuSafetyStockMethod, "auto"> => method !== "auto",
+);
 
 const demandSums = objectOf<DemandSums>({
   sum: number,
@@ -195,7 +196,7 @@ const demandStatistics = objectOf<DemandStatistics>({
 });
 
 const replenishment = objectOf<ReplenishmentFigures>({
-  method: oneOf(SAFETY_STOCK_METHODS),
+  method: oneOf(RESOLVED_SAFETY_STOCK_METHODS),
   demandMean: nullable(number),
   demandStdDev: nullable(number),
   safetyStock: nullable(number),

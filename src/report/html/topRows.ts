@@ -1,3 +1,4 @@
+import { compareSkuLocation } from "../../model/compareText.js";
 import type { Decimal } from "../../model/Decimal.js";
 import type { InventoryReportRow } from "../InventoryReportRow.js";
 
@@ -26,9 +27,5 @@ export function topRows(
 
 /** The report's own row order: SKU, then location, in code-unit order. */
 export function compareRows(a: InventoryReportRow, b: InventoryReportRow): number {
-  return compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? "");
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareSkuLocation(a, b);
 }
