@@ -1,6 +1,7 @@
 import { compareText } from "../model/compareText.js";
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { stateKey } from "./GeneralReplay.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { KIND } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
@@ -14,13 +15,14 @@ import {
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
-import type { Layer } from "./SkuState.js";
+import { BigSkuState, type Layer, type SkuState } from "./SkuState.js";
 import {
   ADJUSTED_QTY,
   ADJUSTED_VALUE,
   BALANCE_SINCE,
   bucketAdd,
   bucketFlush,
+  bucketInto,
   bucketSums,
   COGS,
   DEMAND_DAY,
@@ -80,6 +82,12 @@ import {
   wideValue,
 } from "./scaled.js";
 
+/** A copy of a fast replay's states and layers: where a streamed chunk started. */
+export interface FastSnapshot {
+  readonly table: StateTable;
+  readonly pool: LayerPool;
+}
+
 /** 10^k for the scale differences of money (at most 22 digits: exact doubles). */
 const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -100,8 +108,10 @@ const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal
  */
 export class FastReplay {
   /** Per SKU index: 1 when the SKU was set aside for the general engine. */
-  readonly setAside: Uint8Array;
+  setAside: Uint8Array;
   anySetAside = false;
+  /** SKUs set aside since the last `takeSetAside()`. */
+  private newlySetAside: number[] = [];
   /** Movements before the period start and after its end (counted for every SKU). */
   before = 0;
   after = 0;
@@ -110,6 +120,7 @@ export class FastReplay {
   private readonly warningSkus: number[] = [];
   private readonly t: StateTable;
   private readonly pool = new LayerPool(1024);
+  private settings: ReplaySettings;
   private readonly from: number;
   private readonly to: number;
   private readonly qScale: number;
@@ -124,15 +135,15 @@ export class FastReplay {
   private readonly monthEndDays: Int32Array;
   /** Number of month ends inside the period (each state keeps one balance per month end). */
   private readonly monthEndCount: number;
-  /** State of each SKU (per SKU), or of each `sku × slots + location + 1` (byLocation). */
-  private readonly stateOfSku: Int32Array;
+  /** State of each SKU (per SKU), or of each `stateKey(sku, location)` (byLocation). */
+  private stateOfSku: Int32Array;
   private readonly stateOfKey = new Map<number, number>();
-  private readonly locationSlots: number;
   private nets: Map<number, number> = new Map();
   /** Under `negativeStock: 'error'` with SKUs set aside: the error met, and where in `order`. */
   stoppedBy: { readonly error: InvKpiError; readonly at: number } | null = null;
 
-  constructor(private readonly settings: ReplaySettings) {
+  constructor(settings: ReplaySettings) {
+    this.settings = settings;
     const { period, scales, valuation, names } = settings;
     this.from = period.from;
     this.to = period.to;
@@ -151,31 +162,199 @@ export class FastReplay {
     this.monthEndCount = this.monthEndDays.filter((d) => d <= period.to).length;
     this.setAside = new Uint8Array(names.skus.length);
     this.stateOfSku = new Int32Array(names.skus.length).fill(-1);
-    this.locationSlots = names.locations.length + 1;
     const expected = settings.byLocation ? 1024 : Math.max(16, names.skus.length);
     this.t = new StateTable(expected, this.monthEndCount);
   }
 
   /** Applies the opening layers and the movements in `order`, then closes the period for every state. */
   run(opening: readonly OpeningLayer[], order: Int32Array | null): void {
-    const previous = arithmetic.strict;
-    arithmetic.strict = true;
-    try {
+    this.applyOpenings(opening);
+    this.applyChunk(order);
+    if (this.stoppedBy === null) this.finishAll();
+  }
+
+  /** Applies opening layers (of SKUs not set aside). */
+  applyOpenings(opening: readonly OpeningLayer[]): void {
+    this.strictly(() => {
       for (const layer of opening) {
         if (this.setAside[layer.sku] === 1) continue;
         this.guarded(layer.sku, () => this.applyOpening(layer));
       }
+    });
+  }
+
+  /** Applies the movements of the columns in `order` (a whole ledger, or whole days of a stream). */
+  applyChunk(order: Int32Array | null): void {
+    this.strictly(() => {
       if (!this.settings.byLocation) this.nets = transferNets(this.settings, order);
       this.applyMovements(order);
-      if (this.stoppedBy !== null) return;
+    });
+  }
+
+  /** Closes the period for every state of a SKU not set aside. */
+  finishAll(): void {
+    this.strictly(() => {
       const f = this.t.f;
       for (let s = 0; s < this.t.count * STRIDE; s += STRIDE) {
         const sku = f[s + SKU] as number;
         if (this.setAside[sku] === 0) this.guarded(sku, () => this.finish(s));
       }
+    });
+  }
+
+  private strictly(work: () => void): void {
+    const previous = arithmetic.strict;
+    arithmetic.strict = true;
+    try {
+      work();
     } finally {
       arithmetic.strict = previous;
     }
+  }
+
+  // ---------------------------------------------------------------- streaming
+
+  /** Streaming: the next chunk's columns; the dictionaries may have grown. */
+  useChunk(settings: ReplaySettings): void {
+    this.settings = settings;
+    const skus = settings.names.skus.length;
+    if (skus <= this.setAside.length) return;
+    const size = Math.max(skus, this.setAside.length * 2);
+    const setAside = new Uint8Array(size);
+    setAside.set(this.setAside);
+    this.setAside = setAside;
+    const stateOfSku = new Int32Array(size).fill(-1);
+    stateOfSku.set(this.stateOfSku);
+    this.stateOfSku = stateOfSku;
+  }
+
+  /** Streaming: sets a SKU aside for the general engine from here on (tests force hand-overs). */
+  handOver(sku: number): void {
+    this.setSkuAside(sku);
+  }
+
+  /** Streaming: the SKUs set aside since the last call. */
+  takeSetAside(): number[] {
+    return this.newlySetAside.splice(0);
+  }
+
+  /** Streaming: the warnings found since the last call, of the SKUs not set aside. */
+  takeWarnings(): ReplayWarning[] {
+    const warnings = [...this.finishedWarnings()];
+    this.warnings.length = 0;
+    this.warningSkus.length = 0;
+    return warnings;
+  }
+
+  /** Streaming: copies every state and layer into `into` (a chunk's starting point). */
+  snapshotInto(into: FastSnapshot): void {
+    into.table.copyFrom(this.t);
+    into.pool.copyFrom(this.pool);
+  }
+
+  /** An empty snapshot, to reuse chunk after chunk. */
+  newSnapshot(): FastSnapshot {
+    return { table: new StateTable(16, this.monthEndCount), pool: new LayerPool(16) };
+  }
+
+  /**
+   * Streaming: the states of the SKUs `skus` as they were in `snapshot`, as the general engine's
+   * `SkuState`s, figure by figure (a SKU without a state there has none: it starts afresh).
+   */
+  statesIn(snapshot: FastSnapshot, skus: ReadonlySet<number>): Map<number, SkuState[]> {
+    const states = new Map<number, SkuState[]>();
+    const { table, pool } = snapshot;
+    const f = table.f;
+    for (let s = 0; s < table.count * STRIDE; s += STRIDE) {
+      const sku = f[s + SKU] as number;
+      if (!skus.has(sku)) continue;
+      let list = states.get(sku);
+      if (list === undefined) {
+        list = [];
+        states.set(sku, list);
+      }
+      list.push(this.toSkuState(table, pool, s));
+    }
+    return states;
+  }
+
+  private toSkuState(table: StateTable, pool: LayerPool, s: number): SkuState {
+    const f = table.f;
+    const { period, valuation, scales, standardCosts } = this.settings;
+    const sku = f[s + SKU] as number;
+    const state = new BigSkuState(
+      sku,
+      f[s + LOCATION] as number,
+      valuation,
+      scales,
+      standardCosts.get(sku) ?? null,
+      period.from,
+      period.to,
+    );
+    const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+    state.qty = f[s + QTY] as number;
+    state.value = f[s + VALUE] as number;
+    for (let layer = f[s + LAYER_HEAD] as number; layer !== NO_LAYER; layer = pool.next(layer))
+      state.layers.push({
+        qty: pool.qty(layer),
+        cost: pool.cost(layer),
+        value: 0,
+        day: pool.day(layer),
+        lot: pool.lot(layer),
+        expires: pool.expires(layer),
+      });
+    state.lastCostValue = f[s + LAST_COST_VALUE] as number;
+    state.lastCostQty = f[s + LAST_COST_QTY] as number;
+    state.lastFifoCost = orNull(f[s + LAST_FIFO_COST] as number);
+    state.lastIssueValue = f[s + LAST_ISSUE_VALUE] as number;
+    state.lastIssueQty = f[s + LAST_ISSUE_QTY] as number;
+    state.lastIssuePrice = orNull(f[s + LAST_ISSUE_PRICE] as number);
+    state.started = f[s + STARTED] === 1;
+    state.openingQty = f[s + OPENING_QTY] as number;
+    state.openingValue = f[s + OPENING_VALUE] as number;
+    state.balanceSince = f[s + BALANCE_SINCE] as number;
+    state.twQty = f[s + TW_QTY] as number;
+    state.twValue.add(wideValue(f, s + TW_VALUE));
+    state.minQty = f[s + MIN_QTY] as number;
+    state.maxQty = f[s + MAX_QTY] as number;
+    state.receivedQty = f[s + RECEIVED_QTY] as number;
+    state.receivedValue.add(wideValue(f, s + RECEIVED_VALUE));
+    state.issuedQty = f[s + ISSUED_QTY] as number;
+    state.issuedValue.add(wideValue(f, s + ISSUED_VALUE));
+    state.issueCount = f[s + ISSUE_COUNT] as number;
+    state.returnedQty = f[s + RETURNED_QTY] as number;
+    state.returnedValue.add(wideValue(f, s + RETURNED_VALUE));
+    state.cogs.add(wideValue(f, s + COGS));
+    state.adjustedQty = f[s + ADJUSTED_QTY] as number;
+    state.adjustedValue.add(wideValue(f, s + ADJUSTED_VALUE));
+    state.shrinkageQty = f[s + SHRINKAGE_QTY] as number;
+    state.shrinkageValue.add(wideValue(f, s + SHRINKAGE_VALUE));
+    state.transferInQty = f[s + TRANSFER_IN_QTY] as number;
+    state.transferOutQty = f[s + TRANSFER_OUT_QTY] as number;
+    state.transferValue.add(wideValue(f, s + TRANSFER_VALUE));
+    state.revenue.add(wideValue(f, s + REVENUE));
+    state.issuesWithoutPrice = f[s + ISSUES_WITHOUT_PRICE] as number;
+    if (state.started) {
+      state.month = f[s + MONTH] as number;
+      state.monthEnd = f[s + MONTH_END] as number;
+      for (let k = 0; k < state.month - this.firstMonth; k++) {
+        const at = table.monthEndAt(s, k);
+        state.monthEnds.push({
+          day: this.monthEndDays[k] as number,
+          qty: table.monthEndQty[at] as number,
+          value: table.monthEndValue[at] as number,
+        });
+      }
+    }
+    bucketInto(f, s + DEMAND_DAY, state.demandDay);
+    bucketInto(f, s + DEMAND_WEEK, state.demandWeek);
+    bucketInto(f, s + DEMAND_MONTH, state.demandMonth);
+    state.firstReceipt = f[s + FIRST_RECEIPT] as number;
+    state.firstDemand = f[s + FIRST_DEMAND] as number;
+    state.lastIssue = f[s + LAST_ISSUE] as number;
+    state.lastReceipt = f[s + LAST_RECEIPT] as number;
+    state.lastMovement = f[s + LAST_MOVEMENT] as number;
+    return state;
   }
 
   private applyMovements(order: Int32Array | null): void {
@@ -185,7 +364,7 @@ export class FastReplay {
       const i = order === null ? n : (order[n] as number);
       const day = c.day[i] as number;
       if (day > this.to) {
-        this.after = length - n;
+        this.after += length - n;
         break;
       }
       if (day < this.from) this.before++;
@@ -215,8 +394,10 @@ export class FastReplay {
   }
 
   private setSkuAside(sku: number): void {
+    if (this.setAside[sku] === 1) return;
     this.setAside[sku] = 1;
     this.anySetAside = true;
+    this.newlySetAside.push(sku);
   }
 
   /** The state of a SKU (and location, under byLocation), created on first use. */
@@ -228,7 +409,7 @@ export class FastReplay {
       this.stateOfSku[sku] = created;
       return created;
     }
-    const key = sku * this.locationSlots + location + 1;
+    const key = stateKey(sku, location);
     const s = this.stateOfKey.get(key);
     if (s !== undefined) return s;
     const created = this.newState(sku, location);

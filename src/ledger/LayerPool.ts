@@ -27,6 +27,14 @@ export class LayerPool {
     this.f = new Float64Array(capacity * WIDTH);
   }
 
+  /** Makes this pool a copy of `other`, reusing its array when it is large enough. */
+  copyFrom(other: LayerPool): void {
+    if (this.f.length < other.used) this.f = new Float64Array(other.f.length);
+    this.f.set(other.f.subarray(0, other.used));
+    this.used = other.used;
+    this.free = other.free;
+  }
+
   /** A new layer, linked to nothing yet; returns its offset. */
   allocate(qty: number, cost: number, day: number, lot: number, expires: number): number {
     let layer = this.free;

@@ -144,7 +144,14 @@ export class LedgerColumnsBuilder {
 
   /** The finished columns, trimmed to `length`. The builder must not be used afterwards. */
   finish(): LedgerColumns {
-    const n = this.length;
+    return this.view(this.length);
+  }
+
+  /**
+   * The first `n` rows as columns (views of the builder's arrays: valid until the builder next
+   * changes). A streaming replay replays them, then calls {@link dropFront}.
+   */
+  view(n: number): LedgerColumns {
     return {
       length: n,
       skus: this.skus,
@@ -165,6 +172,27 @@ export class LedgerColumnsBuilder {
       quantityDecimals: this.quantityDecimals,
       moneyDecimals: this.moneyDecimals,
     };
+  }
+
+  /** Drops the first `n` rows (replayed by a stream), moving the rest to the front; the dictionaries stay. */
+  dropFront(n: number): void {
+    const end = this.length;
+    for (const column of [
+      this.sku,
+      this.day,
+      this.kind,
+      this.quantity,
+      this.costUnits,
+      this.costDecimals,
+      this.priceUnits,
+      this.priceDecimals,
+      this.location,
+      this.lot,
+      this.expires,
+      this.row,
+    ])
+      column.copyWithin(0, n, end);
+    this.length = end - n;
   }
 }
 

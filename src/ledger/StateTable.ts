@@ -1,5 +1,6 @@
 import { grown, NO_LAYER } from "./LayerPool.js";
 import type { RawDemandSums } from "./RawHistory.js";
+import type { BucketSums } from "./SkuState.js";
 
 // The layout of one state's row in {@link StateTable}: the slot of each figure. Figures that every
 // issue touches come first, so that an issue reads and writes a few cache lines of one row.
@@ -172,6 +173,21 @@ export class StateTable {
     return (s / STRIDE) * this.monthEnds + k;
   }
 
+  /** Makes this table a copy of `other` (same month ends), reusing its arrays where they are large enough. */
+  copyFrom(other: StateTable): void {
+    if (this.capacity < other.count) {
+      this.capacity = other.capacity;
+      this.f = new Float64Array(this.capacity * STRIDE);
+      this.monthEndQty = new Float64Array(this.capacity * this.monthEnds);
+      this.monthEndValue = new Float64Array(this.capacity * this.monthEnds);
+    }
+    this.count = other.count;
+    this.f.set(other.f.subarray(0, other.count * STRIDE));
+    const months = other.count * this.monthEnds;
+    this.monthEndQty.set(other.monthEndQty.subarray(0, months));
+    this.monthEndValue.set(other.monthEndValue.subarray(0, months));
+  }
+
   private grow(): void {
     this.capacity *= 2;
     this.f = grown(this.f, new Float64Array(this.capacity * STRIDE));
@@ -231,4 +247,14 @@ export function bucketSums(f: Float64Array, at: number): RawDemandSums {
     max: f[at + MAX] as number,
     nonZero: f[at + NON_ZERO] as number,
   };
+}
+
+/** Copies the demand sums at `f[at…]` into the general engine's {@link BucketSums}, open bucket included. */
+export function bucketInto(f: Float64Array, at: number, sums: BucketSums): void {
+  sums.key = f[at + KEY] as number;
+  sums.current = f[at + CURRENT] as number;
+  sums.sum = f[at + SUM] as number;
+  sums.sumOfSquares = f[at + SQUARES] as number;
+  sums.max = f[at + MAX] as number;
+  sums.nonZero = f[at + NON_ZERO] as number;
 }

@@ -29,6 +29,10 @@ export interface OpeningLayer {
   readonly cost: Scaled | null;
   /** Total value in value units. */
   readonly value: Scaled;
+  /**
+   * Receipt day, or NaN when the balance gives none: then the day before the SKU's first movement
+   * or the period start, whichever is earlier (see {@link datedOpeningLayer}).
+   */
   readonly day: number;
   readonly lot: number;
   readonly expires: number;
@@ -41,11 +45,23 @@ export interface Dictionaries {
   readonly lots: string[];
 }
 
+/** Where the opening balances' codes get their dictionary indexes. */
+export interface CodeInterner {
+  /** Whether a SKU code has an index already. */
+  has(code: string): boolean;
+  sku(code: string): number;
+  location(code: string): number;
+  lot(code: string): number;
+}
+
 /** Everything the replay needs before the first movement. */
 export interface PreparedOpening {
   readonly scales: Scales;
-  /** Standard cost per SKU index, in cost units. */
+  /** Standard cost per SKU index known so far, in cost units. */
   readonly standardCosts: Map<number, Scaled>;
+  /** Standard cost per SKU code, in cost units (for SKUs a stream meets later). */
+  readonly standardByCode: ReadonlyMap<string, Scaled>;
+  /** The balances as layers; undated ones have day NaN (see {@link datedOpeningLayer}). */
   readonly layers: readonly OpeningLayer[];
 }
 
@@ -58,18 +74,17 @@ interface CheckedBalance {
 
 /**
  * Checks opening balances and SKU standard costs, chooses the replay's fixed-point scales (fine
- * enough for every quantity and amount in the input), and resolves the balances to layers.
- * SKU, location and lot codes that only the balances use are added to `dictionaries` (the
- * replay's own copies of the columns' dictionaries, never the caller's arrays).
+ * enough for every quantity and amount in the input, and for `decimals`), and resolves the
+ * balances to layers. Codes get their indexes from `intern`, which adds codes that only the
+ * balances use (to the replay's own dictionaries, never the caller's arrays).
  *
  * @throws InvKpiError `invalid_argument` listing every bad opening balance.
  */
 export function prepareOpening(
   balances: readonly OpeningBalance[],
   skuInfo: readonly SkuInfo[],
-  columns: LedgerColumns,
-  dictionaries: Dictionaries,
-  periodFrom: number,
+  decimals: Pick<LedgerColumns, "quantityDecimals" | "moneyDecimals">,
+  intern: CodeInterner,
   fn: string,
 ): PreparedOpening {
   const standard = new Map<string, ScaledDecimal>();
@@ -91,8 +106,8 @@ export function prepareOpening(
     );
   }
 
-  let qd = columns.quantityDecimals;
-  let moneyDecimals = columns.moneyDecimals;
+  let qd = decimals.quantityDecimals;
+  let moneyDecimals = decimals.moneyDecimals;
   let valueDecimals = 0;
   for (const cost of standard.values()) moneyDecimals = Math.max(moneyDecimals, cost.decimals);
   for (const c of checked) {
@@ -111,63 +126,87 @@ export function prepareOpening(
     costUnit6: pow10(cd - ROUNDING_DECIMALS),
   };
 
-  const { skus, locations, lots } = dictionaries;
-  const skuIndex = new Map(skus.map((code, i) => [code, i]));
-  const indexOf = (list: string[], index: Map<string, number>, code: string): number => {
-    let i = index.get(code);
-    if (i === undefined) {
-      i = list.length;
-      list.push(code);
-      index.set(code, i);
-    }
-    return i;
-  };
-  const locationIndex = new Map(locations.map((code, i) => [code, i]));
-  const lotIndex = new Map(lots.map((code, i) => [code, i]));
-
-  const standardCosts = new Map<number, Scaled>();
-  for (const [sku, cost] of standard) {
-    const i = skuIndex.get(sku);
-    if (i !== undefined) standardCosts.set(i, toUnits(cost, cd));
-  }
-  const firstDay = checked.length > 0 ? firstMovementDays(columns) : new Map<number, number>();
+  const standardByCode = new Map<string, Scaled>();
+  for (const [sku, cost] of standard) standardByCode.set(sku, toUnits(cost, cd));
   const layers: OpeningLayer[] = [];
   for (const c of checked) {
     if (c === null || c.balance.quantity === 0) continue;
     const b = c.balance;
-    const sku = indexOf(skus, skuIndex, b.sku);
     const qty = Math.round(b.quantity * scales.qScale);
     const cost = c.cost === null ? null : toUnits(c.cost, cd);
-    const value = cost !== null ? mul(qty, cost) : toUnits(c.value as ScaledDecimal, scales.vd);
-    const std = standard.get(b.sku);
-    if (std !== undefined && !standardCosts.has(sku)) standardCosts.set(sku, toUnits(std, cd));
     layers.push({
-      sku,
+      sku: intern.sku(b.sku),
       location:
-        b.location === undefined || b.location === null
-          ? ABSENT
-          : indexOf(locations, locationIndex, b.location),
+        b.location === undefined || b.location === null ? ABSENT : intern.location(b.location),
       qty,
       cost,
-      value,
+      value: cost !== null ? mul(qty, cost) : toUnits(c.value as ScaledDecimal, scales.vd),
       day:
-        // Stock on hand before the first movement: by default dated the day before that movement
-        // (or before the period, if earlier), so FIFO issues it before anything received later.
         b.receivedOn === undefined || b.receivedOn === null
-          ? Math.min(periodFrom, firstDay.get(sku) ?? periodFrom) - 1
+          ? Number.NaN
           : (tryToDay(b.receivedOn) as number),
-      lot: b.lot === undefined || b.lot === null ? ABSENT : indexOf(lots, lotIndex, b.lot),
+      lot: b.lot === undefined || b.lot === null ? ABSENT : intern.lot(b.lot),
       expires:
         b.expiresOn === undefined || b.expiresOn === null
           ? NO_DAY
           : (tryToDay(b.expiresOn) as number),
     });
   }
-  return { scales, standardCosts, layers };
+  return { scales, standardCosts: standardCostsOf(standardByCode, intern), standardByCode, layers };
+}
+
+/**
+ * The standard costs of the SKUs the dictionaries know (a SKU that only skuInfo names gets no
+ * index: the replay has nothing to say about it).
+ */
+function standardCostsOf(
+  byCode: ReadonlyMap<string, Scaled>,
+  intern: CodeInterner,
+): Map<number, Scaled> {
+  const costs = new Map<number, Scaled>();
+  for (const [code, cost] of byCode) if (intern.has(code)) costs.set(intern.sku(code), cost);
+  return costs;
+}
+
+/**
+ * An opening layer with its receipt day: an undated balance is dated the day before the SKU's
+ * first movement (`firstDay`, undefined when it has none) or before the period, whichever is
+ * earlier, so FIFO issues it before anything received later.
+ */
+export function datedOpeningLayer(
+  layer: OpeningLayer,
+  firstDay: number | undefined,
+  periodFrom: number,
+): OpeningLayer {
+  if (!Number.isNaN(layer.day)) return layer;
+  return { ...layer, day: Math.min(periodFrom, firstDay ?? periodFrom) - 1 };
+}
+
+/** A {@link CodeInterner} over a replay's own copies of the dictionaries. */
+export function dictionaryInterner(dictionaries: Dictionaries): CodeInterner {
+  const index = (list: readonly string[]) => new Map(list.map((code, i) => [code, i]));
+  const skuIndex = index(dictionaries.skus);
+  const locationIndex = index(dictionaries.locations);
+  const lotIndex = index(dictionaries.lots);
+  const indexOf = (list: string[], map: Map<string, number>, code: string): number => {
+    let i = map.get(code);
+    if (i === undefined) {
+      i = list.length;
+      list.push(code);
+      map.set(code, i);
+    }
+    return i;
+  };
+  return {
+    has: (code) => skuIndex.has(code),
+    sku: (code) => indexOf(dictionaries.skus, skuIndex, code),
+    location: (code) => indexOf(dictionaries.locations, locationIndex, code),
+    lot: (code) => indexOf(dictionaries.lots, lotIndex, code),
+  };
 }
 
 /** The first movement day of each SKU index in the columns. */
-function firstMovementDays(columns: LedgerColumns): Map<number, number> {
+export function firstMovementDays(columns: LedgerColumns): Map<number, number> {
   const first = new Map<number, number>();
   for (let i = 0; i < columns.length; i++) {
     const sku = columns.sku[i] as number;

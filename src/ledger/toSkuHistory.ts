@@ -3,6 +3,7 @@ import { formatDay, formatMonth } from "../model/day.js";
 import type { MonthEnd, MonthFigures, SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { NO_DAY } from "./LedgerColumns.js";
 import type { RawDemandSums, RawHistory } from "./RawHistory.js";
+import type { ReplaySettings } from "./ReplaySettings.js";
 import { type Layer, layerValue, type RawMonth, type Scales } from "./SkuState.js";
 import { add, mulDivRound, type Scaled, sub, toDecimalScaled } from "./scaled.js";
 
@@ -33,6 +34,28 @@ export function rememberingFormatDay(): (day: number) => string {
     }
     return text;
   };
+}
+
+/** Names and scales for `toSkuHistory`, per SKU and location index. */
+export function historyContext(
+  settings: Pick<ReplaySettings, "names" | "period" | "scales">,
+): (sku: number, location: number) => HistoryContext {
+  const { names, period, scales } = settings;
+  const dayText = rememberingFormatDay();
+  const periodText = Object.freeze({
+    from: dayText(period.from),
+    to: dayText(period.to),
+    days: period.days,
+  });
+  return (sku: number, location: number): HistoryContext => ({
+    sku: names.skus[sku] as string,
+    location: location >= 0 ? (names.locations[location] as string) : undefined,
+    period,
+    scales,
+    lots: names.lots,
+    dayText,
+    periodText,
+  });
 }
 
 /** Turns a finished SKU's {@link RawHistory} into the public {@link SkuHistory}: dates as text, money as Decimal. */

@@ -736,6 +736,29 @@ describe("replayLedger: the fast engine's hand-over to the general engine", () =
   });
 });
 
+describe("replayLedger: the general engine's bigint pass under negativeStock 'error'", () => {
+  // Found by the streaming replay's property test. FIFO, so both SKUs go to the general engine
+  // when they fall below zero. "A" was received at 4,503,599,628 a unit: its owed unit, in value
+  // units of 10^-6, is 4.5e15, and owing two such amounts outgrows 2^53, so A moves on to the
+  // bigint pass. A falls below zero at row 1 (an adjustment, applied before row 2's issue of the
+  // same day); B at row 2. The first fall, A's, must be reported, not B's.
+  const rows: Movement[] = [
+    { sku: "A", date: "2025-03-01", type: "adjustment", quantity: 1, unitCost: 4503599628 },
+    { sku: "A", date: "2025-03-02", type: "adjustment", quantity: -2 },
+    { sku: "B", date: "2025-03-02", type: "issue", quantity: 1 },
+  ];
+
+  it("reports the earliest fall, found in the bigint pass", () => {
+    const options = { period: march, valuation: "fifo", negativeStock: "error" } as const;
+    expect(() => replayLedger(rows, options)).toThrow(
+      expect.objectContaining({
+        code: "negative_stock",
+        details: expect.objectContaining({ sku: "A", row: 1 }),
+      }),
+    );
+  });
+});
+
 describe("replayLedger: input not in date order", () => {
   it("sorts it once and says so, naming the first row dated before the row above it", () => {
     const { histories, warnings } = replayLedger(ledger1, { period: march });

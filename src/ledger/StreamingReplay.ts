@@ -1,0 +1,396 @@
+import { requireVariant } from "../model/assert.js";
+import { compareSkuLocation, compareText } from "../model/compareText.js";
+import { formatDay } from "../model/day.js";
+import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import { resolvePeriod } from "../model/Period.js";
+import { type SkuHistory, VALUATIONS } from "../model/SkuHistory.js";
+import { FastReplay, type FastSnapshot } from "./FastReplay.js";
+import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
+import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
+import {
+  type CodeInterner,
+  datedOpeningLayer,
+  type OpeningLayer,
+  type PreparedOpening,
+  prepareOpening,
+} from "./prepareOpening.js";
+import { periodWarnings, type ReplaySettings } from "./ReplaySettings.js";
+import type { ReplayWarning } from "./ReplayWarning.js";
+import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
+import { historyContext, toSkuHistory } from "./toSkuHistory.js";
+
+/** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
+export interface StreamingReplayOptions extends ReplayOptions {
+  /**
+   * Decimal places that quantities may have. Default: the most found in the first chunk of rows
+   * (or in the opening balances); a later row with more is an `out_of_range` error that names it.
+   */
+  readonly quantityDecimals?: number;
+  /** Decimal places that unit costs and prices may have. Default: at least 6, else as `quantityDecimals`. */
+  readonly moneyDecimals?: number;
+  /** Rows replayed at a time (default 2^20, about 50 MB of columns); whole days are kept together. */
+  readonly chunkRows?: number;
+}
+
+/** Test hook: SKUs to hand to the general engine at the start of each chunk. */
+export type HandOverHook = (sku: number, chunk: number) => boolean;
+
+/**
+ * A replay that consumes a ledger in date order, a chunk of whole days at a time, so memory holds
+ * the SKUs' states and open layers and one chunk of rows, not the ledger: the streaming mode of
+ * `analyzeLedgerStream` and `invkpi analyze --streaming`.
+ *
+ * Readers append valid rows to {@link builder} and call {@link rowAdded} after each. A row dated
+ * before the row above it is rejected (`unsorted_input`). Each chunk is sorted within its days
+ * (receipts, returns, transfers, adjustments, issues) and replayed by the fast engine, as
+ * `replayLedger` does; a SKU the fast engine sets aside is handed to the general engine with its
+ * state as it was at the chunk's start (a snapshot), and the general engine replays the chunk's
+ * rows of it. Results are those of `replayLedger` on the same rows, warnings included.
+ */
+export class StreamingReplay {
+  /** Where readers append rows (each with its 0-based input row in `row`). */
+  readonly builder = new LedgerColumnsBuilder(1 << 12);
+  private readonly options: StreamingReplayOptions;
+  private readonly fn: string;
+  private readonly period: { from: number; to: number; days: number };
+  private readonly chunkRows: number;
+  private lastDay = Number.NEGATIVE_INFINITY;
+  private chunks = 0;
+  private opening: PreparedOpening | null = null;
+  private settings: ReplaySettings | null = null;
+  private fast: FastReplay | null = null;
+  private general: GeneralReplay | null = null;
+  private snapshot: FastSnapshot | null = null;
+  /** Per SKU index: 1 once the SKU has met a row (its opening layers are applied then). */
+  private seen = new Uint8Array(0);
+  /** SKU indexes below this have their standard cost looked up. */
+  private resolvedSkus = 0;
+  /** Opening layers of SKUs not met yet, by SKU index. */
+  private readonly pendingOpenings = new Map<number, OpeningLayer[]>();
+  private readonly warnings: ReplayWarning[] = [];
+  private before = 0;
+  private after = 0;
+  private finished = false;
+  /** Test hook (see {@link HandOverHook}). */
+  handOver: HandOverHook | null = null;
+
+  constructor(options: StreamingReplayOptions, fn: string) {
+    this.fn = fn;
+    this.period = resolvePeriod(options.period, fn);
+    requireVariant(options.valuation ?? "moving-average", VALUATIONS, fn, "valuation");
+    requireVariant(
+      options.negativeStock ?? "warn",
+      ["warn", "error"] as const,
+      fn,
+      "negativeStock",
+    );
+    requireDecimals(options.quantityDecimals, MAX_QUANTITY_DECIMALS, "quantityDecimals", fn);
+    requireDecimals(options.moneyDecimals, MAX_MONEY_DECIMALS, "moneyDecimals", fn);
+    const chunkRows = options.chunkRows ?? 1 << 20;
+    if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+      throw new InvKpiError("invalid_option", `${fn}: chunkRows must be a positive integer`, {
+        path: ["chunkRows"],
+        details: { chunkRows },
+      });
+    }
+    this.chunkRows = chunkRows;
+    this.options = options;
+  }
+
+  /**
+   * Call after appending a row to {@link builder}: checks its date order and replays whole days
+   * once a chunk is full.
+   *
+   * @param line - the row's file line, for the error message.
+   * @throws InvKpiError `unsorted_input` for a row dated before the row above it.
+   */
+  rowAdded(line?: number): void {
+    const b = this.builder;
+    const i = b.length - 1;
+    const day = b.day[i] as number;
+    if (day < this.lastDay) throw this.unsorted(i, line);
+    this.lastDay = day;
+    if (b.length >= this.chunkRows) this.flush(false);
+  }
+
+  private unsorted(i: number, line: number | undefined): InvKpiError {
+    const row = this.builder.row[i] as number;
+    const date = formatDay(this.builder.day[i] as number);
+    const previous = formatDay(this.lastDay);
+    const where = line === undefined ? `row ${row}` : `line ${line} (row ${row})`;
+    return new InvKpiError(
+      "unsorted_input",
+      `${this.fn}: streaming needs the ledger in date order; ${where}, dated ${date}, comes after a row dated ${previous}. Sort the ledger by date, or read it in batch mode, which sorts it in memory`,
+      {
+        path: ["ledger", row, "date"],
+        details: { row, ...(line === undefined ? {} : { line }), date, previous },
+      },
+    );
+  }
+
+  /** Replays the rows held so far: all of them at the end, else every whole day but the last. */
+  private flush(final: boolean): void {
+    const b = this.builder;
+    let cut = b.length;
+    if (!final) {
+      const lastDay = b.day[cut - 1] as number;
+      while (cut > 0 && b.day[cut - 1] === lastDay) cut--;
+      if (cut === 0) return; // one day fills the chunk: hold more
+    }
+    this.replayChunk(b.view(cut));
+    b.dropFront(cut);
+  }
+
+  private replayChunk(columns: LedgerColumns): void {
+    const settings = this.settingsFor(columns);
+    const fast = this.fast as FastReplay;
+    const general = this.general as GeneralReplay;
+    fast.useChunk(settings);
+    general.useChunk(settings);
+    this.resolveNewSkus(settings);
+    const order = movementOrder(columns);
+    const openings = this.openingsMetIn(columns, order);
+    const snapshot = this.chunkSnapshot(fast);
+    const chunk = this.chunks++;
+    if (this.handOver !== null) {
+      const hook = this.handOver;
+      for (let sku = 0; sku < settings.names.skus.length; sku++)
+        if (fast.setAside[sku] === 0 && hook(sku, chunk)) fast.handOver(sku);
+    }
+    general.applyOpenings(openings); // of SKUs it replays already
+    fast.applyOpenings(openings);
+    fast.applyChunk(order);
+    this.adopt(fast.takeSetAside(), snapshot, openings);
+    this.warnings.push(...fast.takeWarnings());
+    general.runChunk(order, fast.stoppedBy?.at);
+    if (fast.stoppedBy !== null) throw fast.stoppedBy.error;
+    this.warnings.push(...general.takeWarnings());
+    this.before += fast.before;
+    this.after += fast.after;
+    fast.before = 0;
+    fast.after = 0;
+  }
+
+  /** The states at the start of a chunk (one snapshot's arrays, reused). */
+  private chunkSnapshot(fast: FastReplay): FastSnapshot {
+    if (this.snapshot === null) this.snapshot = fast.newSnapshot();
+    fast.snapshotInto(this.snapshot);
+    return this.snapshot;
+  }
+
+  /** The general engine takes over SKUs from their state at the chunk's start. */
+  private adopt(skus: number[], snapshot: FastSnapshot, openings: readonly OpeningLayer[]): void {
+    if (skus.length === 0) return;
+    const fast = this.fast as FastReplay;
+    const general = this.general as GeneralReplay;
+    const handed = new Set(skus);
+    const states = fast.statesIn(snapshot, handed);
+    for (const sku of skus) general.adopt(sku, states.get(sku) ?? []);
+    // Openings applied in this chunk were not in the snapshot: the general engine applies them.
+    general.applyOpenings(openings.filter((layer) => handed.has(layer.sku)));
+  }
+
+  /** The settings of this chunk; on the first, the scales and both engines. */
+  private settingsFor(columns: LedgerColumns): ReplaySettings {
+    const names = {
+      skus: this.builder.skus,
+      locations: this.builder.locations,
+      lots: this.builder.lots,
+    };
+    requireLocationCount(names.locations.length, this.fn);
+    if (this.settings === null) {
+      const opening = prepareOpening(
+        this.options.openingBalances ?? [],
+        this.options.skuInfo ?? [],
+        {
+          quantityDecimals: Math.max(columns.quantityDecimals, this.options.quantityDecimals ?? 0),
+          moneyDecimals: Math.max(columns.moneyDecimals, this.options.moneyDecimals ?? 0),
+        },
+        this.builderInterner(),
+        this.fn,
+      );
+      this.opening = opening;
+      for (const layer of opening.layers) {
+        const list = this.pendingOpenings.get(layer.sku);
+        if (list === undefined) this.pendingOpenings.set(layer.sku, [layer]);
+        else list.push(layer);
+      }
+      this.settings = {
+        columns,
+        names,
+        scales: opening.scales,
+        valuation: this.options.valuation ?? "moving-average",
+        failOnNegative: this.options.negativeStock === "error",
+        byLocation: this.options.byLocation === true,
+        period: this.period,
+        standardCosts: new Map(),
+        months: this.options.months === true,
+      };
+      this.fast = new FastReplay(this.settings);
+      this.general = new GeneralReplay(this.settings, true, false, true);
+      return this.settings;
+    }
+    this.requireScales(columns);
+    this.settings = { ...this.settings, columns };
+    return this.settings;
+  }
+
+  /** Interns the opening balances' codes in the builder's dictionaries (shared with the rows). */
+  private builderInterner(): CodeInterner {
+    const b = this.builder;
+    const known = new Set(b.skus);
+    return {
+      has: (code) => known.has(code),
+      sku: (code) => b.skuId(code),
+      location: (code) => b.locationId(code),
+      lot: (code) => b.lotId(code),
+    };
+  }
+
+  /** Standard costs of SKUs the dictionaries gained (by code: skuInfo names SKUs, not indexes). */
+  private resolveNewSkus(settings: ReplaySettings): void {
+    const skus = settings.names.skus;
+    const byCode = (this.opening as PreparedOpening).standardByCode;
+    for (let sku = this.resolvedSkus; sku < skus.length; sku++) {
+      const cost = byCode.get(skus[sku] as string);
+      if (cost !== undefined) settings.standardCosts.set(sku, cost);
+    }
+    this.resolvedSkus = skus.length;
+    if (skus.length > this.seen.length) {
+      const seen = new Uint8Array(Math.max(skus.length, this.seen.length * 2));
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+  }
+
+  /** The opening layers of the SKUs whose first row is in this chunk, dated by that row. */
+  private openingsMetIn(columns: LedgerColumns, order: Int32Array | null): OpeningLayer[] {
+    const layers: OpeningLayer[] = [];
+    for (let n = 0; n < columns.length; n++) {
+      const i = order === null ? n : (order[n] as number);
+      const sku = columns.sku[i] as number;
+      if (this.seen[sku] === 1) continue;
+      this.seen[sku] = 1;
+      const pending = this.pendingOpenings.get(sku);
+      if (pending === undefined) continue;
+      this.pendingOpenings.delete(sku);
+      const day = columns.day[i] as number;
+      for (const layer of pending) layers.push(datedOpeningLayer(layer, day, this.period.from));
+    }
+    return layers;
+  }
+
+  /**
+   * Scales are fixed by the first chunk: a later row with more decimal places is an error. (The
+   * columns' counts include rows held for the next chunk, so only a row of this chunk is named.)
+   */
+  private requireScales(columns: LedgerColumns): void {
+    const { qd, cd } = (this.settings as ReplaySettings).scales;
+    if (columns.quantityDecimals > qd) {
+      const i = firstIndex(
+        columns,
+        (k) => decimalPlaces(columns.quantity[k] as number, MAX_QUANTITY_DECIMALS) > qd,
+      );
+      if (i >= 0) throw this.tooManyDecimals(columns, i, "quantity", qd, "quantityDecimals");
+    }
+    if (columns.moneyDecimals > cd) {
+      const i = firstIndex(
+        columns,
+        (k) =>
+          (columns.costDecimals[k] as number) > cd || (columns.priceDecimals[k] as number) > cd,
+      );
+      if (i < 0) return;
+      const field = (columns.costDecimals[i] as number) > cd ? "unitCost" : "unitPrice";
+      throw this.tooManyDecimals(columns, i, field, cd, "moneyDecimals");
+    }
+  }
+
+  private tooManyDecimals(
+    columns: LedgerColumns,
+    i: number,
+    field: string,
+    decimals: number,
+    option: string,
+  ): InvKpiError {
+    const row = columns.row[i] as number;
+    return new InvKpiError(
+      "out_of_range",
+      `${this.fn}: row ${row} has a ${field} with more than ${decimals} decimal places, the most that the rows before it had; a streaming replay fixes its scales on its first chunk: set the option ${option}`,
+      { path: ["ledger", row, field], details: { row, field, decimals, option } },
+    );
+  }
+
+  /**
+   * Replays what is left, closes the period for every SKU and returns the histories, sorted by
+   * SKU (then location), and the warnings, in input-row order: the result of `replayLedger`.
+   *
+   * @throws InvKpiError as `replayLedger`; `invalid_option` under `'standard'` valuation for SKUs
+   *   without a standard cost.
+   */
+  finish(): ReplayResult {
+    if (this.finished) throw new Error(`${this.fn}: the streaming replay is finished already`);
+    this.finished = true;
+    this.flush(true);
+    if (this.settings === null) this.replayChunk(this.builder.view(0));
+    const settings = this.settings as ReplaySettings;
+    const fast = this.fast as FastReplay;
+    const general = this.general as GeneralReplay;
+    fast.useChunk(settings);
+    general.useChunk(settings);
+    this.resolveNewSkus(settings);
+    // SKUs that only the opening balances name: dated before the period.
+    const rest = [...this.pendingOpenings.values()]
+      .flat()
+      .map((layer) => datedOpeningLayer(layer, undefined, this.period.from));
+    this.pendingOpenings.clear();
+    const snapshot = this.chunkSnapshot(fast);
+    general.applyOpenings(rest);
+    fast.applyOpenings(rest);
+    this.adopt(fast.takeSetAside(), snapshot, rest);
+    if (settings.valuation === "standard") requireStandardCosts(settings, this.fn);
+    fast.finishAll();
+    // A SKU set aside while closing its period: the general engine closes it from its last state.
+    this.adopt(fast.takeSetAside(), snapshot, rest);
+    general.finishAll();
+    const context = historyContext(settings);
+    const histories: SkuHistory[] = fast.finishedStates().map((s) => {
+      const raw = fast.raw(s);
+      return toSkuHistory(raw, context(raw.sku, raw.location));
+    });
+    histories.push(...general.histories());
+    histories.sort(compareSkuLocation);
+    const warnings = [
+      ...this.warnings,
+      ...fast.takeWarnings(),
+      ...general.takeWarnings(),
+      ...periodWarnings(settings, this.before, this.after),
+    ];
+    warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
+    return { histories, warnings };
+  }
+}
+
+function firstIndex(columns: LedgerColumns, test: (i: number) => boolean): number {
+  for (let i = 0; i < columns.length; i++) if (test(i)) return i;
+  return -1;
+}
+
+function requireDecimals(value: number | undefined, max: number, name: string, fn: string): void {
+  if (value === undefined || (Number.isInteger(value) && value >= 0 && value <= max)) return;
+  throw new InvKpiError("invalid_option", `${fn}: ${name} must be an integer from 0 to ${max}`, {
+    path: [name],
+    details: { [name]: value },
+  });
+}
+
+/** Standard valuation needs a standard cost for every SKU the replay met. */
+function requireStandardCosts(settings: ReplaySettings, fn: string): void {
+  const missing = settings.names.skus.filter((_, sku) => !settings.standardCosts.has(sku));
+  if (missing.length === 0) return;
+  throw new InvKpiError(
+    "invalid_option",
+    `${fn}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
+    { path: ["skuInfo"], details: { missing } },
+  );
+}

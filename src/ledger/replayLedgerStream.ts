@@ -1,0 +1,89 @@
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { readMovementRow } from "./readMovementRow.js";
+import type { ReplayResult } from "./replayLedger.js";
+import { StreamingReplay, type StreamingReplayOptions } from "./StreamingReplay.js";
+import { invalidLedger, rowContext } from "./validateLedger.js";
+
+export type { StreamingReplayOptions } from "./StreamingReplay.js";
+
+const FN = "replayLedgerStream";
+
+/**
+ * {@link replayLedger} over movements that arrive in date order, one at a time, in memory bounded
+ * by the number of SKUs (their states and open FIFO layers) and one chunk of rows, not by the
+ * number of movements: for ledgers larger than memory, read from a file or a database cursor.
+ *
+ * The result is the same as `replayLedger` on the same rows, warnings included. The differences:
+ * - Rows must come in date order (any order within a day: the day is sorted as in `replayLedger`).
+ *   A row dated before the row above it rejects the promise with `unsorted_input`, naming it.
+ * - The fixed-point scales are chosen on the first chunk (`chunkRows` rows, default 2^20): a later
+ *   quantity with more decimal places than any before it is an `out_of_range` error; set
+ *   `quantityDecimals` (or `moneyDecimals`, beyond 6) when the data needs it.
+ * - Invalid rows are reported after the whole input is read (`invalid_ledger`, every problem),
+ *   as `parseLedger` does. Duplicate `id`s are found by remembering every id read: memory grows
+ *   with rows that have an id.
+ *
+ * @param movements - an `AsyncIterable` or `Iterable` of untrusted movement objects, in date order.
+ * @param options - as `replayLedger`, plus `quantityDecimals`, `moneyDecimals` and `chunkRows`.
+ * @returns a promise of `{ histories, warnings }`, as `replayLedger`.
+ * @throws InvKpiError (as a rejected promise) `unsorted_input`; `out_of_range` for a row with more
+ *   decimal places than the scales; `invalid_ledger`; otherwise as `replayLedger`.
+ * @example
+ * ```ts
+ * import { replayLedgerStream } from "invkpi";
+ * async function* movements() {
+ *   yield { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 };
+ *   yield { sku: "A", date: "2025-01-03", type: "issue", quantity: 4 };
+ * }
+ * const { histories } = await replayLedgerStream(movements(), {
+ *   period: { from: "2025-01-01", to: "2025-01-04" },
+ * });
+ * histories[0]?.closingQuantity; // 6
+ * ```
+ */
+export async function replayLedgerStream(
+  movements: AsyncIterable<unknown> | Iterable<unknown>,
+  options: StreamingReplayOptions,
+): Promise<ReplayResult> {
+  const stream = new StreamingReplay(options, FN);
+  await feedMovements(stream, movements, options, FN);
+  return stream.finish();
+}
+
+/**
+ * Checks each movement object and appends the valid ones to a streaming replay, in arrival order;
+ * throws `invalid_ledger` at the end when any row was invalid.
+ */
+export async function feedMovements(
+  stream: StreamingReplay,
+  movements: AsyncIterable<unknown> | Iterable<unknown>,
+  options: Pick<StreamingReplayOptions, "skuInfo">,
+  fn: string,
+): Promise<void> {
+  requireIterable(movements, fn);
+  const context = rowContext({ skuInfo: options.skuInfo ?? [] });
+  const { builder } = stream;
+  let row = 0;
+  for await (const movement of movements) {
+    const before = builder.length;
+    readMovementRow(movement, row, builder, context);
+    if (builder.length > before) stream.rowAdded();
+    row++;
+  }
+  if (context.issues.length > 0) throw invalidLedger(fn, context.issues);
+}
+
+/** Throws unless `value` is an async iterable or an iterable. */
+export function requireIterable(value: unknown, fn: string): void {
+  const iterable =
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    (Symbol.asyncIterator in value || Symbol.iterator in value);
+  if (!iterable) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: movements must be an async iterable or an iterable of movement objects, got ${describeValue(value)}`,
+      { path: ["movements"] },
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
+import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
+import type { Movement } from "../../src/model/Movement.js";
+
+const march = { from: "2025-03-01", to: "2025-03-31" };
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("replayLedgerStream", () => {
+  it("replays a ledger in date order as replayLedger does (hand computation)", async () => {
+    // 10 units in at 2 on 03-01, 4 out on 03-03: COGS 4 × 2 = 8; closing 6 units worth 12;
+    // average quantity over March's 31 days = (10 + 10 + 27 × 6 ... ) : (2 × 10 + 29 × 6) / 31.
+    const rows: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 10, unitCost: 2 },
+      { sku: "B", date: "2025-03-02", type: "receipt", quantity: 1, unitCost: "0.5" },
+      { sku: "A", date: "2025-03-03", type: "issue", quantity: 4 },
+    ];
+    const { histories, warnings } = await replayLedgerStream(rows, { period: march, chunkRows: 1 });
+    const a = histories[0];
+    expect(a?.cogs.toFixed(2)).toBe("8.00");
+    expect(a?.closingValue.toFixed(2)).toBe("12.00");
+    expect(a?.averageQuantity).toBeCloseTo((2 * 10 + 29 * 6) / 31, 12);
+    expect(histories.map((h) => h.sku)).toEqual(["A", "B"]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("takes any order within a day: the day's kinds are applied as replayLedger applies them", async () => {
+    const rows: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "issue", quantity: 1 },
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+    ];
+    const streamed = await replayLedgerStream(rows, { period: march });
+    expect(streamed.histories[0]?.closingQuantity).toBe(2);
+    expect(streamed.warnings).toEqual(replayLedger(rows, { period: march }).warnings);
+  });
+
+  it("rejects a row dated before the row above it, naming it", async () => {
+    const rows: Movement[] = [
+      { sku: "A", date: "2025-03-02", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "B", date: "2025-03-05", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "A", date: "2025-03-04", type: "issue", quantity: 1 },
+    ];
+    const error = await rejection(replayLedgerStream(rows, { period: march }));
+    expect(error).toMatchObject({
+      code: "unsorted_input",
+      path: ["ledger", 2, "date"],
+      details: { row: 2, date: "2025-03-04", previous: "2025-03-05" },
+    });
+    expect(String(error)).toMatch(/row 2, dated 2025-03-04, comes after a row dated 2025-03-05/);
+  });
+
+  it("fixes its scales on the first chunk: a later quantity with more decimals is named", async () => {
+    const rows: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "issue", quantity: 1 },
+      { sku: "A", date: "2025-03-03", type: "issue", quantity: 1.25 },
+      { sku: "A", date: "2025-03-04", type: "issue", quantity: 0.5 },
+    ];
+    // One row a chunk: the first chunk (row 0) has whole quantities only.
+    const error = await rejection(replayLedgerStream(rows, { period: march, chunkRows: 1 }));
+    expect(error).toMatchObject({
+      code: "out_of_range",
+      path: ["ledger", 2, "quantity"],
+      details: { row: 2, field: "quantity", decimals: 0, option: "quantityDecimals" },
+    });
+    const { histories } = await replayLedgerStream(rows, {
+      period: march,
+      chunkRows: 1,
+      quantityDecimals: 2,
+    });
+    expect(histories[0]?.closingQuantity).toBe(0.25); // 3 − 1 − 1.25 − 0.5
+  });
+
+  it("reports every invalid row after reading them all", async () => {
+    const rows = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "A", date: "2025-02-30", type: "issue", quantity: 1 },
+      { sku: "", date: "2025-03-03", type: "issue", quantity: 1 },
+    ];
+    const error = await rejection(replayLedgerStream(rows, { period: march }));
+    expect(error).toMatchObject({ code: "invalid_ledger" });
+    expect((error as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([1, 2]);
+  });
+
+  it("checks its options first", async () => {
+    const error = await rejection(replayLedgerStream([], { period: march, chunkRows: 0 }));
+    expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });
+  });
+});
