@@ -152,12 +152,7 @@ export class StreamingReplay {
     const order = movementOrder(columns);
     const openings = this.openingsMetIn(columns, order);
     const snapshot = this.chunkSnapshot(fast);
-    const chunk = this.chunks++;
-    if (this.handOver !== null) {
-      const hook = this.handOver;
-      for (let sku = 0; sku < settings.names.skus.length; sku++)
-        if (fast.setAside[sku] === 0 && hook(sku, chunk)) fast.handOver(sku);
-    }
+    this.handOverAtChunkStart(settings);
     general.applyOpenings(openings); // of SKUs it replays already
     fast.applyOpenings(openings);
     fast.applyChunk(order);
@@ -177,6 +172,19 @@ export class StreamingReplay {
     if (this.snapshot === null) this.snapshot = fast.newSnapshot();
     fast.snapshotInto(this.snapshot);
     return this.snapshot;
+  }
+
+  /**
+   * Per-month figures (`months: true`) are the general engine's alone: every SKU goes to it, as in
+   * `replayLedger`. (And the test hook hands over the SKUs it names.)
+   */
+  private handOverAtChunkStart(settings: ReplaySettings): void {
+    const chunk = this.chunks++;
+    const hook = settings.months ? () => true : this.handOver;
+    if (hook === null) return;
+    const fast = this.fast as FastReplay;
+    for (let sku = 0; sku < settings.names.skus.length; sku++)
+      if (fast.setAside[sku] === 0 && hook(sku, chunk)) fast.handOver(sku);
   }
 
   /** The general engine takes over SKUs from their state at the chunk's start. */
@@ -345,6 +353,7 @@ export class StreamingReplay {
       .map((layer) => datedOpeningLayer(layer, undefined, this.period.from));
     this.pendingOpenings.clear();
     const snapshot = this.chunkSnapshot(fast);
+    this.handOverAtChunkStart(settings);
     general.applyOpenings(rest);
     fast.applyOpenings(rest);
     this.adopt(fast.takeSetAside(), snapshot, rest);

@@ -1,12 +1,34 @@
 import { LedgerColumnsBuilder } from "../ledger/LedgerColumns.js";
 import { readMovementRow } from "../ledger/readMovementRow.js";
+import { feedMovements, requireIterable } from "../ledger/replayLedgerStream.js";
+import { StreamingReplay, type StreamingReplayOptions } from "../ledger/StreamingReplay.js";
 import { invalidLedger, rowContext } from "../ledger/validateLedger.js";
-import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { requireVariant } from "../model/assert.js";
+import { InvKpiError } from "../model/InvKpiError.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
+import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { buildReport } from "./buildReport.js";
+import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { resolveReportOptions } from "./resolveReportOptions.js";
+import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
 import { skuInfoBySku } from "./skuInfoBySku.js";
+
+/** How {@link analyzeLedgerStream} holds the movements. */
+export const STREAM_MODES = ["batch", "streaming"] as const;
+/** See {@link STREAM_MODES}. */
+export type StreamMode = (typeof STREAM_MODES)[number];
+
+/** Options of {@link analyzeLedgerStream}: those of `analyzeLedger`, plus the mode. */
+export interface AnalyzeLedgerStreamOptions
+  extends AnalyzeLedgerOptions,
+    Pick<StreamingReplayOptions, "quantityDecimals" | "moneyDecimals" | "chunkRows"> {
+  /**
+   * `'batch'` (default): the movements are kept as columns (about 50 bytes each) and may come in
+   * any order. `'streaming'`: memory is bounded by the number of SKUs, not of movements; the
+   * movements must come in date order (see `replayLedgerStream`). One thread either way.
+   */
+  readonly mode?: StreamMode;
+}
 
 const FN = "analyzeLedgerStream";
 
@@ -16,15 +38,22 @@ const FN = "analyzeLedgerStream";
  * `analyzeLedger` on the same rows in the same order.
  *
  * The objects are not kept: each row is checked by the ledger's row reader and appended to typed
- * columns as it arrives (about 50 bytes a movement, up to twice that while the arrays grow, instead of an object each), then the columns
- * are replayed once. Options are checked before the first row is read. Rows may come in any order
- * (the replay sorts by day once); row numbers in issues and warnings count from 0 in arrival order.
+ * columns as it arrives. In `'batch'` mode (the default) the columns hold every movement (about
+ * 50 bytes each, up to twice that while the arrays grow), rows may come in any order (the replay
+ * sorts by day once) and are replayed at the end. In `'streaming'` mode they are replayed a chunk
+ * of whole days at a time, so memory is bounded by the number of SKUs, and rows must come in date
+ * order (see `replayLedgerStream` for the rules). Options are checked before the first row is
+ * read; row numbers in issues and warnings count from 0 in arrival order.
  *
  * @param movements - an `AsyncIterable` or `Iterable` of untrusted movement objects.
- * @param options - as {@link analyzeLedger}; all defaults the same.
+ * @param options - as {@link analyzeLedger}, all defaults the same; `mode` (`'batch'` default, or
+ *   `'streaming'`), and for streaming `quantityDecimals`, `moneyDecimals`, `chunkRows`.
  * @returns a promise of the {@link InventoryReport}.
  * @throws InvKpiError (as a rejected promise) `invalid_ledger` listing every problem of every row,
- *   after reading the whole input, as `parseLedger`; otherwise as {@link analyzeLedger}.
+ *   after reading the whole input, as `parseLedger`; in streaming mode `unsorted_input` for a row
+ *   dated before the row above it and `out_of_range` for a row with more decimal places than the
+ *   first chunk's (see `replayLedgerStream`), and `invalid_option` with `threads` > 1; otherwise
+ *   as {@link analyzeLedger}.
  * @example
  * ```ts
  * import { analyzeLedgerStream } from "invkpi";
@@ -40,11 +69,13 @@ const FN = "analyzeLedgerStream";
  */
 export async function analyzeLedgerStream(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
-  options: AnalyzeLedgerOptions,
+  options: AnalyzeLedgerStreamOptions,
 ): Promise<InventoryReport> {
   const resolved = resolveReportOptions(options, FN);
-  requireIterable(movements);
+  const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
+  requireIterable(movements, FN);
   skuInfoBySku(options.skuInfo, FN);
+  if (mode === "streaming") return analyzeStreaming(movements, options, resolved);
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   const builder = new LedgerColumnsBuilder();
   let row = 0;
@@ -56,16 +87,35 @@ export async function analyzeLedgerStream(
   return buildReport(builder.finish(), options, resolved, FN);
 }
 
-function requireIterable(value: unknown): void {
-  const iterable =
-    value !== null &&
-    (typeof value === "object" || typeof value === "function") &&
-    (Symbol.asyncIterator in value || Symbol.iterator in value);
-  if (!iterable) {
+async function analyzeStreaming(
+  movements: AsyncIterable<unknown> | Iterable<unknown>,
+  options: AnalyzeLedgerStreamOptions,
+  resolved: ResolvedReportOptions,
+): Promise<InventoryReport> {
+  if (options.threads !== undefined && options.threads > 1) {
     throw new InvKpiError(
-      "invalid_argument",
-      `${FN}: movements must be an async iterable or an iterable of movement objects, got ${describeValue(value)}`,
-      { path: ["movements"] },
+      "invalid_option",
+      `${FN}: mode 'streaming' runs on one thread; threads must be 1`,
+      { path: ["threads"], details: { threads: options.threads } },
     );
   }
+  const stream = new StreamingReplay(streamingReplayOptions(options, resolved), FN);
+  await feedMovements(stream, movements, options, FN);
+  const { histories, warnings } = stream.finish();
+  return combineAnalyses(analyzeHistories(histories, options, resolved, FN), warnings, resolved);
+}
+
+/** The options of a report's streaming replay. */
+export function streamingReplayOptions(
+  options: AnalyzeLedgerStreamOptions,
+  resolved: ResolvedReportOptions,
+): StreamingReplayOptions {
+  return {
+    ...replayOptionsOf(options, resolved),
+    ...(options.quantityDecimals === undefined
+      ? {}
+      : { quantityDecimals: options.quantityDecimals }),
+    ...(options.moneyDecimals === undefined ? {} : { moneyDecimals: options.moneyDecimals }),
+    ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }),
+  };
 }

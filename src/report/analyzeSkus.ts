@@ -1,5 +1,11 @@
-import { type LedgerColumns, type ReplayWarning, replayLedger } from "../ledger/index.js";
+import {
+  type LedgerColumns,
+  type ReplayOptions,
+  type ReplayWarning,
+  replayLedger,
+} from "../ledger/index.js";
 import type { Movement } from "../model/Movement.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import {
   analyzeSku,
@@ -31,8 +37,17 @@ export function analyzeSkus(
   resolved: ResolvedReportOptions,
   fn: string,
 ): SkuAnalyses {
-  const infoBySku = skuInfoBySku(options.skuInfo, fn);
-  const { histories, warnings } = replayLedger(ledger, {
+  skuInfoBySku(options.skuInfo, fn); // checked before the replay, as ever
+  const { histories, warnings } = replayLedger(ledger, replayOptionsOf(options, resolved));
+  return { analyses: analyzeHistories(histories, options, resolved, fn), warnings };
+}
+
+/** The replay options of a report. */
+export function replayOptionsOf(
+  options: AnalyzeLedgerOptions,
+  resolved: ResolvedReportOptions,
+): ReplayOptions {
+  return {
     period: options.period,
     valuation: resolved.valuation,
     negativeStock: resolved.negativeStock,
@@ -41,14 +56,24 @@ export function analyzeSkus(
     months: resolved.groupBy.includes("month"),
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
     ...(options.openingBalances === undefined ? {} : { openingBalances: options.openingBalances }),
-  });
+  };
+}
+
+/** Every per-SKU calculator on each history (`analyzeSku`), in the histories' order. */
+export function analyzeHistories(
+  histories: Iterable<SkuHistory>,
+  options: AnalyzeLedgerOptions,
+  resolved: ResolvedReportOptions,
+  fn: string,
+): SkuAnalysis[] {
+  const infoBySku = skuInfoBySku(options.skuInfo, fn);
   const settings: SkuAnalysisSettings = {
     options: resolved,
     replenishment: replenishmentOptions(resolved),
     fn,
   };
-  const analyses = histories.map((history) =>
-    analyzeSku(history, infoBySku.get(history.sku), settings),
-  );
-  return { analyses, warnings };
+  const analyses: SkuAnalysis[] = [];
+  for (const history of histories)
+    analyses.push(analyzeSku(history, infoBySku.get(history.sku), settings));
+  return analyses;
 }

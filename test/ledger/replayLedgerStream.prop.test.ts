@@ -66,11 +66,12 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
     fc.constantFrom(...VALUATIONS),
     fc.boolean(),
     fc.integer({ min: 1, max: 12 }),
+    fc.boolean(),
   ])(
     "histories and warnings equal the batch replay's, whatever the chunk size",
-    async (c, valuation, byLocation, chunkRows) => {
+    async (c, valuation, byLocation, chunkRows, months) => {
       const rows = byDate(c.rows);
-      const options = optionsOf(c, valuation, byLocation);
+      const options = { ...optionsOf(c, valuation, byLocation), months };
       const batch = replayLedger(rows, options);
       // The scales are fixed on the first chunk: give the most decimals the generator uses.
       const stream = await replayLedgerStream(rows, { ...options, chunkRows, quantityDecimals: 3 });

@@ -69,6 +69,36 @@ describe("analyzeLedgerStream", () => {
     expect(error.code).toBe("invalid_argument");
   });
 
+  it("in streaming mode, gives the same report as analyzeLedger on rows in date order", async () => {
+    const byDate = [...WORKED_LEDGER].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    for (const chunkRows of [1, 3, 1000]) {
+      const streamed = await analyzeLedgerStream(oneByOne(byDate), {
+        ...OPTIONS,
+        mode: "streaming",
+        chunkRows,
+      });
+      expect(streamed).toEqual(analyzeLedger(byDate, OPTIONS));
+    }
+  });
+
+  it("in streaming mode, rejects a row out of date order, naming it", async () => {
+    const reversed = [...WORKED_LEDGER].reverse();
+    const error = await rejectionOf(
+      analyzeLedgerStream(reversed, { period: Q1_2024, mode: "streaming" }),
+    );
+    expect(error.code).toBe("unsorted_input");
+    expect(error.message).toMatch(
+      /^analyzeLedgerStream: streaming needs the ledger in date order; row \d+/,
+    );
+  });
+
+  it("in streaming mode, runs on one thread only", async () => {
+    const error = await rejectionOf(
+      analyzeLedgerStream(WORKED_LEDGER, { period: Q1_2024, mode: "streaming", threads: 2 }),
+    );
+    expect(error).toMatchObject({ code: "invalid_option", path: ["threads"] });
+  });
+
   it("runs the JSDoc example", async () => {
     async function* movements() {
       yield { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 };
