@@ -15,6 +15,7 @@ import {
   type ReportGrouping,
   toPartialRecords,
 } from "../report/index.js";
+import { StreamingReport } from "../report/StreamingReport.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayNumber } from "./displayNumber.js";
@@ -60,6 +61,11 @@ Options:
   --top <n>                rows in each list of the table format (default 20)
   --threads <n>            analyze on n threads (default 1); the same report, sooner on a
                            machine with n cores
+  --streaming              replay the ledger as it is read, in memory bounded by the number of
+                           SKUs instead of movements (for ledgers larger than memory); the
+                           ledger must be in date order, and --from and --to are needed
+  --quantity-decimals <n>  with --streaming: decimal places quantities may have (default: the
+                           most in the first million rows; a later row with more is an error)
   --partial                write the per-SKU partial records of this shard as NDJSON instead of
                            a report, for 'invkpi combine' (needs --from and --to; no --format)
   -q, --quiet              no progress line, no notes on stderr
@@ -102,6 +108,8 @@ interface AnalyzePlan {
   readonly top: number;
   readonly threads: number;
   readonly partial: boolean;
+  readonly streaming: boolean;
+  readonly quantityDecimals: number | undefined;
   readonly quiet: boolean;
 }
 
@@ -127,6 +135,8 @@ export const analyzeCommand: Command = {
       top: { type: "string" },
       threads: { type: "string" },
       partial: { type: "boolean" },
+      streaming: { type: "boolean" },
+      "quantity-decimals": { type: "string" },
       quiet: { type: "boolean", short: "q" },
     });
     if (parsed.help) {
@@ -170,6 +180,8 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
       "--partial writes partial records as NDJSON: --format and --top apply to 'invkpi combine'",
     );
   }
+  const streaming = parsed.flag("streaming");
+  checkStreaming(parsed, streaming, from, to, partial);
   const skusArgument = text("skus");
   if (skusArgument === "-" && ledgerArgument === "-") {
     throw usageError("only one input can come from stdin: give --skus a file");
@@ -197,8 +209,35 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     top: optional("top", (v) => integerOption(v, "--top", 0)) ?? 20,
     threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
     partial,
+    streaming,
+    quantityDecimals: optional("quantity-decimals", (v) =>
+      integerOption(v, "--quantity-decimals", 0),
+    ),
     quiet: parsed.flag("quiet"),
   };
+}
+
+/** `--streaming` needs a period known before the first row, one thread, and a report. */
+function checkStreaming(
+  parsed: ParsedArgs,
+  streaming: boolean,
+  from: string | undefined,
+  to: string | undefined,
+  partial: boolean,
+): void {
+  if (!streaming) {
+    if (parsed.string("quantity-decimals") !== undefined)
+      throw usageError("--quantity-decimals applies to --streaming only");
+    return;
+  }
+  if (from === undefined || to === undefined)
+    throw usageError(
+      "--streaming needs --from and --to: the period must be known before the first row",
+    );
+  if (partial) throw usageError("--streaming and --partial do not combine");
+  const threads = parsed.string("threads");
+  if (threads !== undefined && threads !== "1")
+    throw usageError("--streaming runs on one thread: leave out --threads");
 }
 
 async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
@@ -206,21 +245,42 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
   try {
     const skuInfo = plan.skus === null ? undefined : await readSkus(plan.skus, io, status);
     if (skuInfo === null) return EXIT.invalidData;
-    const input = await readLedgerInput(plan.ledger, io, status, {
+    const readOptions = {
       ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
       ...(skuInfo === undefined ? {} : { skuInfo }),
-    });
-    status.done();
-    if (input.issues.length > 0) return refuse(plan.ledger, input, io);
-    const period = periodOf(plan, input, status);
-    status.progress(`analyzing ${displayNumber(input.columns.length)} movements…`);
-    const options = optionsOf(plan, period, skuInfo);
-    if (plan.partial) return await writePartial(plan, input, options, io, status);
-    const report = analyzeLedger(input.columns, options);
+    };
+    let input: ReadLedgerResult;
+    let report: InventoryReport;
+    if (plan.streaming) {
+      const period = { from: plan.from as string, to: plan.to as string };
+      const streaming = new StreamingReport(
+        {
+          ...optionsOf(plan, period, skuInfo),
+          ...(plan.quantityDecimals === undefined
+            ? {}
+            : { quantityDecimals: plan.quantityDecimals }),
+        },
+        "invkpi analyze",
+      );
+      input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay);
+      status.done();
+      if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+      status.progress(`analyzing ${displayNumber(input.rows)} movements…`);
+      report = streaming.finish();
+    } else {
+      input = await readLedgerInput(plan.ledger, io, status, readOptions);
+      status.done();
+      if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+      const period = periodOf(plan, input, status);
+      status.progress(`analyzing ${displayNumber(input.columns.length)} movements…`);
+      const options = optionsOf(plan, period, skuInfo);
+      if (plan.partial) return await writePartial(plan, input, options, io, status);
+      report = analyzeLedger(input.columns, options);
+    }
     status.done();
     noteWarnings(report.warnings, plan.ledger, input, status);
     const heading =
-      `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.columns.length)} movements, ` +
+      `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.rows)} movements, ` +
       `${report.period.from} to ${report.period.to} (${report.period.days} days), valuation ${report.options.valuation}`;
     await writeReport(report, plan.out ?? io.stdout, {
       format: plan.format,

@@ -7,6 +7,7 @@ import {
   readSkuInfo,
   type TableFormat,
 } from "../io/index.js";
+import { type RowSink, readLedgerInto } from "../io/readLedger.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { CliIo } from "./CliIo.js";
 import { displayNumber } from "./displayNumber.js";
@@ -65,12 +66,18 @@ export async function readLedgerInput(
   io: CliIo,
   status: StatusReporter,
   options: ReadInputOptions = {},
+  /** Streaming: where the valid rows go as they are read (see `readLedgerInto`). */
+  sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
-  return readLedger(file.argument === "-" ? io.stdin : file.argument, {
+  const source = file.argument === "-" ? io.stdin : file.argument;
+  const readOptions = {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
-    onProgress: (p) => status.progress(progressText(file, p)),
-  });
+    onProgress: (p: ReadProgress) => status.progress(progressText(file, p)),
+  };
+  return sink === null
+    ? readLedger(source, readOptions)
+    : readLedgerInto(source, readOptions, sink);
 }
 
 /**

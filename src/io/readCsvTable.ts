@@ -44,7 +44,7 @@ export async function readCsvTable(
       const plainRecord = handler.plainRecord?.bind(handler);
       if (checkRows && plainRecord !== undefined) {
         fastPath = (bytes, from, to) => {
-          if (!plainRecord(bytes, from, to, row)) return false;
+          if (!plainRecord(bytes, from, to, row, splitter.nextLine)) return false;
           lines.add(row++, splitter.nextLine);
           return true;
         };

@@ -129,6 +129,7 @@ export async function readLedgerVia(
   source: InputSource,
   options: ReadLedgerOptions,
   paths: CsvReadPaths,
+  sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
   let line = 0; // the line of the row being checked
@@ -137,12 +138,14 @@ export async function readLedgerVia(
     lineOf: () => line,
   });
   const issues = ctx.issues;
-  const builder = new LedgerColumnsBuilder(1 << 16);
+  const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
   const check = (raw: unknown, row: number, rowLine: number): void => {
     line = rowLine;
     const before = issues.length;
+    const rows = builder.length;
     readMovementRow(raw, row, builder, ctx);
     if (issues.length > before) tidyIssues(issues, before, rowLine, raw);
+    if (sink !== null && builder.length > rows) sink.rowAdded(rowLine);
   };
   let csvRow: CsvLedgerRow | null = null;
   let fastPath: CsvLedgerFastPath | null = null;
@@ -159,11 +162,40 @@ export async function readLedgerVia(
   };
   if (paths === "fast-and-general") {
     // Called only after start(); a row it does not take goes to cells() above.
-    handler.plainRecord = (bytes, from, to, row) =>
-      (fastPath as CsvLedgerFastPath).read(bytes, from, to, row);
+    handler.plainRecord =
+      sink === null
+        ? (bytes, from, to, row) => (fastPath as CsvLedgerFastPath).read(bytes, from, to, row)
+        : (bytes, from, to, row, rowLine) => {
+            const rows = builder.length;
+            if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
+            if (builder.length > rows) sink.rowAdded(rowLine);
+            return true;
+          };
   }
   const summary = await readTable(source, options, resolver, handler, issues, FN);
   return { columns: builder.finish(), issues, ...summary };
+}
+
+/**
+ * Where a streaming read puts the valid rows: a builder that something drains as it goes (a
+ * streaming replay), told after each row with the row's line.
+ */
+export interface RowSink {
+  readonly builder: LedgerColumnsBuilder;
+  rowAdded(line: number): void;
+}
+
+/**
+ * Reads a ledger like {@link readLedger}, but hands each valid row to `sink` (a streaming replay)
+ * as it is read instead of keeping the columns: memory holds what the sink keeps. The result's
+ * `columns` is what the sink left in its builder. Internal: `invkpi analyze --streaming` uses it.
+ */
+export function readLedgerInto(
+  source: InputSource,
+  options: ReadLedgerOptions,
+  sink: RowSink,
+): Promise<ReadLedgerResult> {
+  return readLedgerVia(source, options, "fast-and-general", sink);
 }
 
 /**

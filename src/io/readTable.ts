@@ -53,11 +53,11 @@ export interface TableRowHandler {
   /**
    * Optional fast path, only when every required column exists and the input is UTF-8 bytes: a
    * CSV record that lies on one line without quotes or CRs, `bytes[from, to)` (the line break
-   * excluded). Returns `true` when it handled the row completely; `false` when the record must go
+   * excluded), with its row and line. Returns `true` when it handled the row completely; `false` when the record must go
    * through the usual path ({@link cells}, or a `parse_error` for a wrong number of fields), and
    * then it must have changed nothing.
    */
-  plainRecord?(bytes: Uint8Array, from: number, to: number, row: number): boolean;
+  plainRecord?(bytes: Uint8Array, from: number, to: number, row: number, line: number): boolean;
   /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
   object(value: unknown, row: number, line: number): void;
 }

@@ -337,6 +337,15 @@ export class StreamingReplay {
    *   without a standard cost.
    */
   finish(): ReplayResult {
+    const { histories, warnings } = this.finishLazily();
+    return { histories: [...histories], warnings };
+  }
+
+  /**
+   * {@link finish}, with the histories built one at a time as they are iterated (once), so that a
+   * caller that turns each into something smaller never holds them all.
+   */
+  finishLazily(): { histories: Iterable<SkuHistory>; warnings: ReplayWarning[] } {
     if (this.finished) throw new Error(`${this.fn}: the streaming replay is finished already`);
     this.finished = true;
     this.flush(true);
@@ -362,13 +371,6 @@ export class StreamingReplay {
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
     general.finishAll();
-    const context = historyContext(settings);
-    const histories: SkuHistory[] = fast.finishedStates().map((s) => {
-      const raw = fast.raw(s);
-      return toSkuHistory(raw, context(raw.sku, raw.location));
-    });
-    histories.push(...general.histories());
-    histories.sort(compareSkuLocation);
     const warnings = [
       ...this.warnings,
       ...fast.takeWarnings(),
@@ -376,8 +378,27 @@ export class StreamingReplay {
       ...periodWarnings(settings, this.before, this.after),
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
-    return { histories, warnings };
+    return { histories: mergedHistories(fast, general, settings), warnings };
   }
+}
+
+/** The fast engine's histories and the general engine's, merged in SKU (then location) order. */
+function* mergedHistories(
+  fast: FastReplay,
+  general: GeneralReplay,
+  settings: ReplaySettings,
+): Generator<SkuHistory> {
+  const context = historyContext(settings);
+  const others = general.histories(); // the SKUs handed over: usually few
+  let next = 0;
+  for (const s of fast.finishedStates()) {
+    const raw = fast.raw(s);
+    const history = toSkuHistory(raw, context(raw.sku, raw.location));
+    while (next < others.length && compareSkuLocation(others[next] as SkuHistory, history) < 0)
+      yield others[next++] as SkuHistory;
+    yield history;
+  }
+  while (next < others.length) yield others[next++] as SkuHistory;
 }
 
 function firstIndex(columns: LedgerColumns, test: (i: number) => boolean): number {

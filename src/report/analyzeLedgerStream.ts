@@ -1,16 +1,14 @@
 import { LedgerColumnsBuilder } from "../ledger/LedgerColumns.js";
 import { readMovementRow } from "../ledger/readMovementRow.js";
 import { feedMovements, requireIterable } from "../ledger/replayLedgerStream.js";
-import { StreamingReplay, type StreamingReplayOptions } from "../ledger/StreamingReplay.js";
+import type { StreamingReplayOptions } from "../ledger/StreamingReplay.js";
 import { invalidLedger, rowContext } from "../ledger/validateLedger.js";
 import { requireVariant } from "../model/assert.js";
-import { InvKpiError } from "../model/InvKpiError.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
-import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { buildReport } from "./buildReport.js";
-import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
+import { resolveReportOptions } from "./resolveReportOptions.js";
+import { StreamingReport } from "./StreamingReport.js";
 import { skuInfoBySku } from "./skuInfoBySku.js";
 
 /** How {@link analyzeLedgerStream} holds the movements. */
@@ -75,7 +73,7 @@ export async function analyzeLedgerStream(
   const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
   requireIterable(movements, FN);
   skuInfoBySku(options.skuInfo, FN);
-  if (mode === "streaming") return analyzeStreaming(movements, options, resolved);
+  if (mode === "streaming") return analyzeStreaming(movements, options);
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   const builder = new LedgerColumnsBuilder();
   let row = 0;
@@ -90,32 +88,8 @@ export async function analyzeLedgerStream(
 async function analyzeStreaming(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: AnalyzeLedgerStreamOptions,
-  resolved: ResolvedReportOptions,
 ): Promise<InventoryReport> {
-  if (options.threads !== undefined && options.threads > 1) {
-    throw new InvKpiError(
-      "invalid_option",
-      `${FN}: mode 'streaming' runs on one thread; threads must be 1`,
-      { path: ["threads"], details: { threads: options.threads } },
-    );
-  }
-  const stream = new StreamingReplay(streamingReplayOptions(options, resolved), FN);
-  await feedMovements(stream, movements, options, FN);
-  const { histories, warnings } = stream.finish();
-  return combineAnalyses(analyzeHistories(histories, options, resolved, FN), warnings, resolved);
-}
-
-/** The options of a report's streaming replay. */
-export function streamingReplayOptions(
-  options: AnalyzeLedgerStreamOptions,
-  resolved: ResolvedReportOptions,
-): StreamingReplayOptions {
-  return {
-    ...replayOptionsOf(options, resolved),
-    ...(options.quantityDecimals === undefined
-      ? {}
-      : { quantityDecimals: options.quantityDecimals }),
-    ...(options.moneyDecimals === undefined ? {} : { moneyDecimals: options.moneyDecimals }),
-    ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }),
-  };
+  const report = new StreamingReport(options, FN);
+  await feedMovements(report.replay, movements, options, FN);
+  return report.finish();
 }

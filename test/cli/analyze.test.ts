@@ -276,3 +276,74 @@ describe("invkpi analyze, inputs and outputs", () => {
     ]);
   });
 });
+
+describe("invkpi analyze --streaming", () => {
+  const period = ["--from", "2025-01-01", "--to", "2025-01-31"];
+
+  test("gives the batch report, from a file and from stdin", async () => {
+    const batch = await runInvkpi(["analyze", ledger, ...period, "--format", "csv", "-q"]);
+    const streamed = await runInvkpi([
+      "analyze",
+      ledger,
+      ...period,
+      "--streaming",
+      "--format",
+      "csv",
+      "-q",
+    ]);
+    const csv = await readFile(ledger, "utf8");
+    const fromStdin = await runInvkpi(
+      ["analyze", "-", ...period, "--streaming", "--format", "csv", "-q"],
+      { input: csv },
+    );
+    expect(streamed.code).toBe(0);
+    expect(streamed.stdout).toBe(batch.stdout);
+    expect(fromStdin.stdout).toBe(batch.stdout);
+  });
+
+  test("rejects a ledger out of date order with the first offending line", async () => {
+    const input =
+      "sku,date,type,quantity,unitCost\nA,2025-01-02,receipt,1,2.00\nA,2025-01-05,receipt,1,2.00\nA,2025-01-03,issue,1,\n";
+    const run = await runInvkpi(["analyze", "-", ...period, "--streaming"], { input });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /streaming needs the ledger in date order; line 4 \(row 2\), dated 2025-01-03, comes after a row dated 2025-01-05/,
+    );
+  });
+
+  test("needs --from and --to, and runs on one thread", async () => {
+    const noPeriod = await runInvkpi(["analyze", ledger, "--streaming"]);
+    expect(noPeriod.code).toBe(2);
+    expect(noPeriod.stderr).toMatch(/--streaming needs --from and --to/);
+    const threads = await runInvkpi([
+      "analyze",
+      ledger,
+      ...period,
+      "--streaming",
+      "--threads",
+      "2",
+    ]);
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toMatch(/--streaming runs on one thread/);
+  });
+
+  test("--quantity-decimals admits finer quantities after the first chunk", async () => {
+    // The first chunk is the first million rows, so here every row is in it: the option changes
+    // nothing but must be accepted; without --streaming it is a usage error.
+    const run = await runInvkpi([
+      "analyze",
+      ledger,
+      ...period,
+      "--streaming",
+      "--quantity-decimals",
+      "3",
+      "--format",
+      "json",
+      "-q",
+    ]);
+    expect(run.code).toBe(0);
+    expect(rowOf(JSON.parse(run.stdout) as JsonReport, "A-100").cogs).toBe("192");
+    const alone = await runInvkpi(["analyze", ledger, "--quantity-decimals", "3"]);
+    expect(alone.code).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+import { StreamingReplay } from "../ledger/StreamingReplay.js";
+import { InvKpiError } from "../model/InvKpiError.js";
+import type { AnalyzeLedgerStreamOptions } from "./analyzeLedgerStream.js";
+import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
+import { combineAnalyses } from "./combineAnalyses.js";
+import type { InventoryReport } from "./InventoryReport.js";
+import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
+import { skuInfoBySku } from "./skuInfoBySku.js";
+
+/**
+ * A report whose ledger is replayed as it streams in (see `StreamingReplay`): readers append rows
+ * to `replay.builder` and call `replay.rowAdded()`; `finish()` closes the replay, runs the per-SKU
+ * calculators and combines them. What `analyzeLedgerStream` in `'streaming'` mode and
+ * `invkpi analyze --streaming` share. Options are checked on construction.
+ */
+export class StreamingReport {
+  readonly replay: StreamingReplay;
+  private readonly resolved: ResolvedReportOptions;
+
+  constructor(
+    private readonly options: AnalyzeLedgerStreamOptions,
+    private readonly fn: string,
+  ) {
+    this.resolved = resolveReportOptions(options, fn);
+    skuInfoBySku(options.skuInfo, fn);
+    if (options.threads !== undefined && options.threads > 1) {
+      throw new InvKpiError(
+        "invalid_option",
+        `${fn}: streaming runs on one thread; threads must be 1`,
+        {
+          path: ["threads"],
+          details: { threads: options.threads },
+        },
+      );
+    }
+    this.replay = new StreamingReplay(
+      {
+        ...replayOptionsOf(options, this.resolved),
+        ...(options.quantityDecimals === undefined
+          ? {}
+          : { quantityDecimals: options.quantityDecimals }),
+        ...(options.moneyDecimals === undefined ? {} : { moneyDecimals: options.moneyDecimals }),
+        ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }),
+      },
+      fn,
+    );
+  }
+
+  /** The report: the replay's last chunk, every SKU's calculators, then the whole. */
+  finish(): InventoryReport {
+    const { histories, warnings } = this.replay.finishLazily();
+    const analyses = analyzeHistories(histories, this.options, this.resolved, this.fn);
+    return combineAnalyses(analyses, warnings, this.resolved);
+  }
+}
