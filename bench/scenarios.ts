@@ -16,8 +16,10 @@ import {
 } from "../src/cli/generateLedger.js";
 import { writeReport } from "../src/cli/writeReport.js";
 import { readLedger } from "../src/io/index.js";
+import { readLedgerInto } from "../src/io/readLedger.js";
 import type { LedgerColumns } from "../src/ledger/LedgerColumns.js";
 import { replayLedger } from "../src/ledger/replayLedger.js";
+import { StreamingReplay } from "../src/ledger/StreamingReplay.js";
 import { validateLedger } from "../src/ledger/validateLedger.js";
 import { analyzeLedger } from "../src/report/analyzeLedger.js";
 
@@ -133,9 +135,12 @@ async function columnsOf(file: string): Promise<LedgerColumns> {
 }
 
 /** Whole-process run of `invkpi analyze`: wall time and the child's peak RSS (GNU time). */
-function runCli(file: string): { ms: number; rssMb: number } {
+/** `invkpi analyze` in streaming mode over the generated ledgers' year. */
+const STREAMING = ["--streaming", "--from", "2025-01-01", "--to", "2025-12-31"] as const;
+
+function runCli(file: string, extra: readonly string[]): { ms: number; rssMb: number } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const args = ["-v", process.execPath, CLI, "analyze", file, "-q", "--out", "/dev/null"];
+  const args = ["-v", process.execPath, CLI, "analyze", file, "-q", "--out", "/dev/null", ...extra];
   const t0 = performance.now();
   const child = spawnSync("/usr/bin/time", args, { encoding: "utf8", maxBuffer: 1 << 24 });
   const ms = performance.now() - t0;
@@ -151,13 +156,14 @@ async function measureCli(
   movements: number,
   runs: number,
   note: string,
+  extra: readonly string[] = [],
 ): Promise<Measurement> {
   const file = cachedCsv(skus, movements);
   const rows = (await readLedger(file)).rows;
   const times: number[] = [];
   let peak = 0;
   for (let r = 0; r < runs; r++) {
-    const { ms, rssMb } = runCli(file);
+    const { ms, rssMb } = runCli(file, extra);
     times.push(ms);
     peak = Math.max(peak, rssMb);
   }
@@ -171,6 +177,33 @@ async function measureCli(
     peakRssMb: peak,
     baselineRssMb: null,
     note,
+  };
+}
+
+/** Reading a CSV into a streaming replay and finishing it, over 100k SKUs, in process. */
+function streamReplay(tag: string, movements: number): Record<string, Scenario> {
+  const name = `stream-replay-100k-${tag}`;
+  return {
+    [name]: {
+      phase: "read + streaming replay",
+      large: true,
+      run: () => {
+        const file = cachedCsv(100_000, movements);
+        return measure(
+          name,
+          movements,
+          1,
+          async () => {
+            const replay = new StreamingReplay({ period }, "bench");
+            await readLedgerInto(file, {}, replay);
+            let histories = 0;
+            for (const _ of replay.finishLazily().histories) histories++;
+            return histories;
+          },
+          "readLedgerInto + StreamingReplay, histories built one at a time, 100k SKUs",
+        );
+      },
+    },
   };
 }
 
@@ -357,6 +390,65 @@ export const scenarios: Record<string, Scenario> = {
     phase: "memory, whole process",
     large: true,
     run: () => measureCli("mem-100k-10m", 100_000, 10_000_000, 1, "invkpi analyze, 100k SKUs"),
+  },
+  // Streaming input: reading and replaying hold the SKUs' states, their open layers and one chunk
+  // of rows; the histories are built one at a time and dropped (counted) here.
+  ...streamReplay("1m", 1_000_000),
+  ...streamReplay("5m", 5_000_000),
+  ...streamReplay("10m", 10_000_000),
+  // The same with --streaming: the replay holds the SKUs' states and one chunk of rows.
+  "cli-stream-1m": {
+    phase: "whole process",
+    large: false,
+    budget: "< 1.2 s (#8)",
+    run: () =>
+      measureCli(
+        "cli-stream-1m",
+        10_000,
+        1_000_000,
+        5,
+        "invkpi analyze --streaming, 10k SKUs",
+        STREAMING,
+      ),
+  },
+  "cli-stream-10m": {
+    phase: "whole process",
+    large: true,
+    budget: "< 8 s, < 1 GB (#8)",
+    run: () =>
+      measureCli(
+        "cli-stream-10m",
+        100_000,
+        10_000_000,
+        3,
+        "invkpi analyze --streaming, 100k SKUs",
+        STREAMING,
+      ),
+  },
+  "mem-stream-100k-1m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () =>
+      measureCli("mem-stream-100k-1m", 100_000, 1_000_000, 1, "--streaming, 100k SKUs", STREAMING),
+  },
+  "mem-stream-100k-5m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () =>
+      measureCli("mem-stream-100k-5m", 100_000, 5_000_000, 1, "--streaming, 100k SKUs", STREAMING),
+  },
+  "mem-stream-100k-10m": {
+    phase: "memory, whole process",
+    large: true,
+    run: () =>
+      measureCli(
+        "mem-stream-100k-10m",
+        100_000,
+        10_000_000,
+        1,
+        "--streaming, 100k SKUs",
+        STREAMING,
+      ),
   },
 };
 
