@@ -12,6 +12,7 @@ import {
   ledgerArb,
   SHAPES,
 } from "./arbitraries.js";
+import { plain } from "./plain.js";
 import { type ReferenceHistory, referenceReplay } from "./referenceReplay.js";
 
 // Property tests of issue #2 for replayLedger: an independent check of the engine against its
@@ -32,16 +33,6 @@ function replay(c: LedgerCase, valuation: Valuation, byLocation = false, rows = 
 
 function sum(values: readonly (number | Decimal)[]): Decimal {
   return values.reduce<Decimal>((total, v) => total.plus(new Decimal(String(v))), new Decimal(0));
-}
-
-/** A history as plain data (every Decimal as its exact text), for deep equality. */
-function plain(value: unknown): unknown {
-  if (Decimal.isDecimal(value)) return `Decimal(${(value as Decimal).toFixed()})`;
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
 }
 
 interface LayerLike {

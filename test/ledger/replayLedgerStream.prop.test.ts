@@ -5,24 +5,14 @@ import { type ReplayOptions, replayLedger } from "../../src/ledger/replayLedger.
 import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
 import { StreamingReplay } from "../../src/ledger/StreamingReplay.js";
 import { rowContext } from "../../src/ledger/validateLedger.js";
-import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import { VALUATIONS, type Valuation } from "../../src/model/SkuHistory.js";
 import { dayOfDate, type LedgerCase, ledgerArb, SHAPES } from "./arbitraries.js";
+import { plain } from "./plain.js";
 
 // Property tests of issue #8's streaming mode: a ledger in date order, replayed a chunk of whole
 // days at a time, gives exactly what replayLedger gives on the same rows.
-
-/** A history as plain data (every Decimal as its exact text), for deep equality. */
-function plain(value: unknown): unknown {
-  if (Decimal.isDecimal(value)) return `Decimal(${(value as Decimal).toFixed()})`;
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
-}
 
 /** The rows in date order (a stable sort: within a day, the input order stays). */
 function byDate(rows: readonly Movement[]): Movement[] {
