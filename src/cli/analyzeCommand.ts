@@ -260,7 +260,7 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
             ? {}
             : { quantityDecimals: plan.quantityDecimals }),
         },
-        "invkpi analyze",
+        "analyzeLedgerStream",
       );
       input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay);
       status.done();

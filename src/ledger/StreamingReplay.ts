@@ -121,7 +121,7 @@ export class StreamingReplay {
     const where = line === undefined ? `row ${row}` : `line ${line} (row ${row})`;
     return new InvKpiError(
       "unsorted_input",
-      `${this.fn}: streaming needs the ledger in date order; ${where}, dated ${date}, comes after a row dated ${previous}. Sort the ledger by date, or read it in batch mode, which sorts it in memory`,
+      `${this.fn}: streaming needs the ledger in date order; ${where}, dated ${date}, comes after a row dated ${previous}; sort the ledger by date, or analyze it without streaming (batch mode sorts it in memory)`,
       {
         path: ["ledger", row, "date"],
         details: { row, ...(line === undefined ? {} : { line }), date, previous },
