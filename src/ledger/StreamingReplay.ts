@@ -50,7 +50,7 @@ export type HandOverHook = (sku: number, chunk: number) => boolean;
  */
 export class StreamingReplay {
   /** Where readers append rows (each with its 0-based input row in `row`). */
-  readonly builder = new LedgerColumnsBuilder(1 << 12);
+  readonly builder = new LedgerColumnsBuilder(1 << 16);
   private readonly options: StreamingReplayOptions;
   private readonly fn: string;
   private readonly period: { from: number; to: number; days: number };

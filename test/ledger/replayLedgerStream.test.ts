@@ -90,6 +90,17 @@ describe("replayLedgerStream", () => {
     expect((error as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([1, 2]);
   });
 
+  it("runs the JSDoc example", async () => {
+    async function* movements() {
+      yield { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: 2 };
+      yield { sku: "A", date: "2025-01-03", type: "issue", quantity: 4 };
+    }
+    const { histories } = await replayLedgerStream(movements(), {
+      period: { from: "2025-01-01", to: "2025-01-04" },
+    });
+    expect(histories[0]?.closingQuantity).toBe(6);
+  });
+
   it("checks its options first", async () => {
     const error = await rejection(replayLedgerStream([], { period: march, chunkRows: 0 }));
     expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });
