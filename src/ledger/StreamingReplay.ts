@@ -72,6 +72,12 @@ export class StreamingReplay {
   private before = 0;
   private after = 0;
   private finished = false;
+  /**
+   * An error the replay met (stock below zero under `'error'`, a row with too many decimals): kept
+   * until `finish()`, so that a reader still reports every invalid row first, as in batch mode,
+   * where rows are checked before the replay. No row is replayed after it.
+   */
+  private failure: InvKpiError | null = null;
   /** Test hook (see {@link HandOverHook}). */
   handOver: HandOverHook | null = null;
 
@@ -138,7 +144,14 @@ export class StreamingReplay {
       while (cut > 0 && b.day[cut - 1] === lastDay) cut--;
       if (cut === 0) return; // one day fills the chunk: hold more
     }
-    this.replayChunk(b.view(cut));
+    if (this.failure === null) {
+      try {
+        this.replayChunk(b.view(cut));
+      } catch (e) {
+        if (!(e instanceof InvKpiError)) throw e;
+        this.failure = e;
+      }
+    }
     b.dropFront(cut);
   }
 
@@ -349,6 +362,7 @@ export class StreamingReplay {
     if (this.finished) throw new Error(`${this.fn}: the streaming replay is finished already`);
     this.finished = true;
     this.flush(true);
+    if (this.failure !== null) throw this.failure;
     if (this.settings === null) this.replayChunk(this.builder.view(0));
     const settings = this.settings as ReplaySettings;
     const fast = this.fast as FastReplay;

@@ -20,8 +20,9 @@ const FN = "replayLedgerStream";
  *   quantity with more decimal places than any before it is an `out_of_range` error; set
  *   `quantityDecimals` (or `moneyDecimals`, beyond 6) when the data needs it.
  * - Invalid rows are reported after the whole input is read (`invalid_ledger`, every problem),
- *   as `parseLedger` does. Duplicate `id`s are found by remembering every id read: memory grows
- *   with rows that have an id.
+ *   as `parseLedger` does; an error of the replay itself (`negative_stock` under `'error'`, a row
+ *   with too many decimal places) comes after them, as in batch mode, once the input is read.
+ *   Duplicate `id`s are found by remembering every id read: memory grows with rows that have an id.
  *
  * @param movements - an `AsyncIterable` or `Iterable` of untrusted movement objects, in date order.
  * @param options - as `replayLedger`, plus `quantityDecimals`, `moneyDecimals` and `chunkRows`.

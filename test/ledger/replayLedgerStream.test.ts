@@ -101,6 +101,27 @@ describe("replayLedgerStream", () => {
     expect(histories[0]?.closingQuantity).toBe(6);
   });
 
+  it("reports invalid rows before an error of the replay, as batch mode does", async () => {
+    // Row 1 takes stock below zero under negativeStock 'error', and with one row a chunk it is
+    // replayed once row 2 arrives; row 3 is invalid. Batch mode checks every row before replaying,
+    // so it reports the invalid row: so must the stream.
+    const rows = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "issue", quantity: 5 },
+      { sku: "B", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 1 },
+      { sku: "A", date: "2025-03-04", type: "issue", quantity: -1 },
+    ];
+    const options = { period: march, negativeStock: "error", chunkRows: 1 } as const;
+    expect(await rejection(replayLedgerStream(rows, options))).toMatchObject({
+      code: "invalid_ledger",
+      issues: [expect.objectContaining({ row: 3, field: "quantity" })],
+    });
+    expect(await rejection(replayLedgerStream(rows.slice(0, 3), options))).toMatchObject({
+      code: "negative_stock",
+      details: expect.objectContaining({ row: 1 }),
+    });
+  });
+
   it("checks its options first", async () => {
     const error = await rejection(replayLedgerStream([], { period: march, chunkRows: 0 }));
     expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });
