@@ -74,12 +74,12 @@ import {
 } from "./StateTable.js";
 import {
   addWide,
-  arithmetic,
   checked,
   mulDivRoundNumber,
   OVERFLOW,
   type Scaled,
   wideValue,
+  withArithmetic,
 } from "./scaled.js";
 
 /** A copy of a fast replay's states and layers: where a streamed chunk started. */
@@ -175,7 +175,7 @@ export class FastReplay {
 
   /** Applies opening layers (of SKUs not set aside). */
   applyOpenings(opening: readonly OpeningLayer[]): void {
-    this.strictly(() => {
+    withArithmetic(true, () => {
       for (const layer of opening) {
         if (this.setAside[layer.sku] === 1) continue;
         this.guarded(layer.sku, () => this.applyOpening(layer));
@@ -185,7 +185,7 @@ export class FastReplay {
 
   /** Applies the movements of the columns in `order` (a whole ledger, or whole days of a stream). */
   applyChunk(order: Int32Array | null): void {
-    this.strictly(() => {
+    withArithmetic(true, () => {
       if (!this.settings.byLocation) this.nets = transferNets(this.settings, order);
       this.applyMovements(order);
     });
@@ -193,23 +193,13 @@ export class FastReplay {
 
   /** Closes the period for every state of a SKU not set aside. */
   finishAll(): void {
-    this.strictly(() => {
+    withArithmetic(true, () => {
       const f = this.t.f;
       for (let s = 0; s < this.t.count * STRIDE; s += STRIDE) {
         const sku = f[s + SKU] as number;
         if (this.setAside[sku] === 0) this.guarded(sku, () => this.finish(s));
       }
     });
-  }
-
-  private strictly(work: () => void): void {
-    const previous = arithmetic.strict;
-    arithmetic.strict = true;
-    try {
-      work();
-    } finally {
-      arithmetic.strict = previous;
-    }
   }
 
   // ---------------------------------------------------------------- streaming

@@ -25,7 +25,7 @@ import {
   SkuState,
   type TransitChunk,
 } from "./SkuState.js";
-import { add, arithmetic, mulDivRound, OVERFLOW, type Scaled, sub } from "./scaled.js";
+import { add, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /**
@@ -106,7 +106,7 @@ export class GeneralReplay {
 
   /** Streaming: the opening layers of SKUs met in this chunk (those this pass replays). */
   applyOpenings(opening: readonly OpeningLayer[]): void {
-    this.withArithmetic(() => {
+    withArithmetic(!this.big, () => {
       for (const layer of opening)
         if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
     });
@@ -114,7 +114,7 @@ export class GeneralReplay {
 
   /** Streaming: applies one chunk's movements in `order`, up to `stopAt` (see `runAll`). */
   runChunk(order: Int32Array | null, stopAt = Number.POSITIVE_INFINITY): void {
-    this.withArithmetic(() => {
+    withArithmetic(!this.big, () => {
       if (!this.byLocation) this.nets = transferNets(this.settings, order);
       this.run(order, stopAt);
     });
@@ -122,7 +122,7 @@ export class GeneralReplay {
 
   /** Streaming: closes the period for every state. */
   finishAll(): void {
-    this.withArithmetic(() => {
+    withArithmetic(!this.big, () => {
       for (const state of this.states.values()) this.guarded(state.sku, () => state.finish());
     });
   }
@@ -130,16 +130,6 @@ export class GeneralReplay {
   /** Streaming: the warnings found since the last call. */
   takeWarnings(): ReplayWarning[] {
     return this.warnings.splice(0);
-  }
-
-  private withArithmetic(work: () => void): void {
-    const previous = arithmetic.strict;
-    arithmetic.strict = !this.big;
-    try {
-      work();
-    } finally {
-      arithmetic.strict = previous;
-    }
   }
 
   // ---------------------------------------------------------------- whole ledger
@@ -157,18 +147,10 @@ export class GeneralReplay {
   ): Uint8Array | null {
     if (only !== null)
       for (let sku = 0; sku < only.length; sku++) this.skipped[sku] = only[sku] === 1 ? 0 : 1;
-    const previous = arithmetic.strict;
-    arithmetic.strict = !this.big;
-    try {
-      for (const layer of opening)
-        if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
-      if (!this.byLocation) this.nets = transferNets(this.settings, order);
-      this.run(order, stopAt);
-      if (stopAt < this.columns.length) return null;
-      for (const state of this.states.values()) this.guarded(state.sku, () => state.finish());
-    } finally {
-      arithmetic.strict = previous;
-    }
+    this.applyOpenings(opening);
+    this.runChunk(order, stopAt);
+    if (stopAt < this.columns.length) return null;
+    this.finishAll();
     return this.big ? null : this.overflowed;
   }
 

@@ -22,6 +22,26 @@ export interface ReplaySettings {
   readonly months: boolean;
 }
 
+/**
+ * Standard valuation needs a standard cost for every SKU the replay knows (movements and opening
+ * balances).
+ *
+ * @throws InvKpiError `invalid_option` naming the first SKUs without one.
+ */
+export function requireStandardCosts(
+  names: Dictionaries,
+  costs: ReadonlyMap<number, Scaled>,
+  fn: string,
+): void {
+  const missing = names.skus.filter((_, sku) => !costs.has(sku));
+  if (missing.length === 0) return;
+  throw new InvKpiError(
+    "invalid_option",
+    `${fn}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
+    { path: ["skuInfo"], details: { missing } },
+  );
+}
+
 /** The public function's name, for messages. */
 export const REPLAY_FN = "replayLedger";
 

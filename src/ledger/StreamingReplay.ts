@@ -4,7 +4,7 @@ import { formatDay } from "../model/day.js";
 import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { resolvePeriod } from "../model/Period.js";
-import { type SkuHistory, VALUATIONS } from "../model/SkuHistory.js";
+import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
 import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
@@ -15,7 +15,7 @@ import {
   type PreparedOpening,
   prepareOpening,
 } from "./prepareOpening.js";
-import { periodWarnings, type ReplaySettings } from "./ReplaySettings.js";
+import { periodWarnings, type ReplaySettings, requireStandardCosts } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
@@ -80,17 +80,25 @@ export class StreamingReplay {
   private failure: InvKpiError | null = null;
   /** Test hook (see {@link HandOverHook}). */
   handOver: HandOverHook | null = null;
+  private readonly valuation: Valuation;
+  private readonly failOnNegative: boolean;
 
   constructor(options: StreamingReplayOptions, fn: string) {
     this.fn = fn;
     this.period = resolvePeriod(options.period, fn);
-    requireVariant(options.valuation ?? "moving-average", VALUATIONS, fn, "valuation");
-    requireVariant(
-      options.negativeStock ?? "warn",
-      ["warn", "error"] as const,
+    this.valuation = requireVariant(
+      options.valuation ?? "moving-average",
+      VALUATIONS,
       fn,
-      "negativeStock",
+      "valuation",
     );
+    this.failOnNegative =
+      requireVariant(
+        options.negativeStock ?? "warn",
+        ["warn", "error"] as const,
+        fn,
+        "negativeStock",
+      ) === "error";
     requireDecimals(options.quantityDecimals, MAX_QUANTITY_DECIMALS, "quantityDecimals", fn);
     requireDecimals(options.moneyDecimals, MAX_MONEY_DECIMALS, "moneyDecimals", fn);
     const chunkRows = options.chunkRows ?? 1 << 20;
@@ -159,9 +167,7 @@ export class StreamingReplay {
     const settings = this.settingsFor(columns);
     const fast = this.fast as FastReplay;
     const general = this.general as GeneralReplay;
-    fast.useChunk(settings);
-    general.useChunk(settings);
-    this.resolveNewSkus(settings);
+    this.useChunk(settings);
     const order = movementOrder(columns);
     const openings = this.openingsMetIn(columns, order);
     const snapshot = this.chunkSnapshot(fast);
@@ -241,8 +247,8 @@ export class StreamingReplay {
         columns,
         names,
         scales: opening.scales,
-        valuation: this.options.valuation ?? "moving-average",
-        failOnNegative: this.options.negativeStock === "error",
+        valuation: this.valuation,
+        failOnNegative: this.failOnNegative,
         byLocation: this.options.byLocation === true,
         period: this.period,
         standardCosts: new Map(),
@@ -267,6 +273,13 @@ export class StreamingReplay {
       location: (code) => b.locationId(code),
       lot: (code) => b.lotId(code),
     };
+  }
+
+  /** Both engines take the chunk's settings; SKUs new to the dictionaries get their standard cost. */
+  private useChunk(settings: ReplaySettings): void {
+    (this.fast as FastReplay).useChunk(settings);
+    (this.general as GeneralReplay).useChunk(settings);
+    this.resolveNewSkus(settings);
   }
 
   /** Standard costs of SKUs the dictionaries gained (by code: skuInfo names SKUs, not indexes). */
@@ -367,9 +380,7 @@ export class StreamingReplay {
     const settings = this.settings as ReplaySettings;
     const fast = this.fast as FastReplay;
     const general = this.general as GeneralReplay;
-    fast.useChunk(settings);
-    general.useChunk(settings);
-    this.resolveNewSkus(settings);
+    this.useChunk(settings);
     // SKUs that only the opening balances name: dated before the period.
     const rest = [...this.pendingOpenings.values()]
       .flat()
@@ -380,7 +391,8 @@ export class StreamingReplay {
     general.applyOpenings(rest);
     fast.applyOpenings(rest);
     this.adopt(fast.takeSetAside(), snapshot, rest);
-    if (settings.valuation === "standard") requireStandardCosts(settings, this.fn);
+    if (settings.valuation === "standard")
+      requireStandardCosts(settings.names, settings.standardCosts, this.fn);
     fast.finishAll();
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
@@ -426,15 +438,4 @@ function requireDecimals(value: number | undefined, max: number, name: string, f
     path: [name],
     details: { [name]: value },
   });
-}
-
-/** Standard valuation needs a standard cost for every SKU the replay met. */
-function requireStandardCosts(settings: ReplaySettings, fn: string): void {
-  const missing = settings.names.skus.filter((_, sku) => !settings.standardCosts.has(sku));
-  if (missing.length === 0) return;
-  throw new InvKpiError(
-    "invalid_option",
-    `${fn}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
-    { path: ["skuInfo"], details: { missing } },
-  );
 }

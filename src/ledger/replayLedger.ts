@@ -1,6 +1,5 @@
 import { requireVariant } from "../model/assert.js";
 import { compareSkuLocation, compareText } from "../model/compareText.js";
-import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
@@ -17,9 +16,13 @@ import {
   type OpeningLayer,
   prepareOpening,
 } from "./prepareOpening.js";
-import { periodWarnings, type ReplaySettings, unsortedInputWarning } from "./ReplaySettings.js";
+import {
+  periodWarnings,
+  type ReplaySettings,
+  requireStandardCosts,
+  unsortedInputWarning,
+} from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
-import type { Scaled } from "./scaled.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 import { toLedgerColumns } from "./validateLedger.js";
 
@@ -127,7 +130,7 @@ export function replayLedger(
   const openingLayers = opening.layers.map((layer) =>
     datedOpeningLayer(layer, firstDays?.get(layer.sku), period.from),
   );
-  if (valuation === "standard") requireStandardCosts(names, opening.standardCosts);
+  if (valuation === "standard") requireStandardCosts(names, opening.standardCosts, FN);
   requireLocationCount(names.locations.length, FN);
   const settings: ReplaySettings = {
     columns,
@@ -229,19 +232,6 @@ function generalReplay(
 
 function compareHistories(a: SkuHistory, b: SkuHistory): number {
   return compareSkuLocation(a, b);
-}
-
-/** Standard valuation needs a standard cost for every SKU with movements. */
-function requireStandardCosts(names: Dictionaries, costs: ReadonlyMap<number, Scaled>): void {
-  // Every SKU the replay knows (movements and opening balances) needs one.
-  const missing = names.skus.filter((_, sku) => !costs.has(sku));
-  if (missing.length > 0) {
-    throw new InvKpiError(
-      "invalid_option",
-      `${FN}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
-      { path: ["skuInfo"], details: { missing } },
-    );
-  }
 }
 
 /** Whether a value is a {@link LedgerColumns} rather than an array of movements. */

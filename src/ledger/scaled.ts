@@ -18,6 +18,17 @@ const MAX_BIG = BigInt(MAX);
  */
 export const arithmetic = { strict: false };
 
+/** Runs `work` with strict mode on or off, restoring the previous mode afterwards. */
+export function withArithmetic(strict: boolean, work: () => void): void {
+  const previous = arithmetic.strict;
+  arithmetic.strict = strict;
+  try {
+    work();
+  } finally {
+    arithmetic.strict = previous;
+  }
+}
+
 /** Thrown in strict mode when an exact result needs more than 53 bits. */
 export const OVERFLOW: Error = new Error("invkpi: scaled amount outgrew 2^53 (internal signal)");
 

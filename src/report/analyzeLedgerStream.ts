@@ -69,11 +69,11 @@ export async function analyzeLedgerStream(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: AnalyzeLedgerStreamOptions,
 ): Promise<InventoryReport> {
-  const resolved = resolveReportOptions(options, FN);
   const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
+  if (mode === "streaming") return analyzeStreaming(movements, options);
+  const resolved = resolveReportOptions(options, FN);
   requireIterable(movements, FN);
   skuInfoBySku(options.skuInfo, FN);
-  if (mode === "streaming") return analyzeStreaming(movements, options);
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   const builder = new LedgerColumnsBuilder();
   let row = 0;
@@ -89,7 +89,7 @@ async function analyzeStreaming(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: AnalyzeLedgerStreamOptions,
 ): Promise<InventoryReport> {
-  const report = new StreamingReport(options, FN);
+  const report = new StreamingReport(options, FN); // checks the options before the first row
   await feedMovements(report.replay, movements, options, FN);
   return report.finish();
 }

@@ -1,6 +1,8 @@
 import * as fc from "fast-check";
+import type { ReplayOptions } from "../../src/ledger/replayLedger.js";
 import type { Movement, MovementType } from "../../src/model/Movement.js";
 import type { OpeningBalance } from "../../src/model/OpeningBalance.js";
+import type { Valuation } from "../../src/model/SkuHistory.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
 
 // fast-check generators of small ledgers for the replay-engine property tests: at most 5 SKUs and
@@ -43,6 +45,21 @@ const LOCATION_POOL = ["W1", "W2", "东仓"] as const;
 const WINDOW_STARTS = ["2023-12-10", "2024-01-20", "2024-02-10"] as const;
 const WINDOW_DAYS = 60;
 const MS_PER_DAY = 86_400_000;
+
+/** The replay options of a generated ledger: its period, SKU info and opening balances. */
+export function caseOptions(
+  c: LedgerCase,
+  valuation: Valuation,
+  byLocation = false,
+): ReplayOptions {
+  return {
+    period: c.period,
+    skuInfo: c.skuInfo,
+    openingBalances: c.openingBalances,
+    valuation,
+    byLocation,
+  };
+}
 
 /** A day number (days since 1970-01-01 UTC) of a 'YYYY-MM-DD' text. */
 export function dayNumber(text: string): number {

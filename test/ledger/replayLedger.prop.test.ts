@@ -1,10 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { type ReplayOptions, replayLedger } from "../../src/ledger/replayLedger.js";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory, Valuation } from "../../src/model/SkuHistory.js";
 import {
+  caseOptions,
   dayNumber,
   dayOfDate,
   interleave,
@@ -21,14 +22,7 @@ import { type ReferenceHistory, referenceReplay } from "./referenceReplay.js";
 const VALUATIONS: readonly Valuation[] = ["moving-average", "fifo", "standard"];
 
 function replay(c: LedgerCase, valuation: Valuation, byLocation = false, rows = c.rows) {
-  const options: ReplayOptions = {
-    period: c.period,
-    skuInfo: c.skuInfo,
-    openingBalances: c.openingBalances,
-    valuation,
-    byLocation,
-  };
-  return replayLedger(rows, options);
+  return replayLedger(rows, caseOptions(c, valuation, byLocation));
 }
 
 function sum(values: readonly (number | Decimal)[]): Decimal {
@@ -333,13 +327,7 @@ describe("replayLedger: the fast engine and the general engine agree", () => {
   test.prop([ledgerArb(SHAPES.anything), fc.constantFrom(...VALUATIONS), fc.boolean()])(
     "every history field is the same as the general engine's",
     (c, valuation, byLocation) => {
-      const options: ReplayOptions = {
-        period: c.period,
-        skuInfo: c.skuInfo,
-        openingBalances: c.openingBalances,
-        valuation,
-        byLocation,
-      };
+      const options = caseOptions(c, valuation, byLocation);
       const fast = replayLedger(c.rows, options);
       const general = replayLedger(c.rows, { ...options, months: true });
       const withoutMonths = general.histories.map(({ months: _, ...rest }) => ({

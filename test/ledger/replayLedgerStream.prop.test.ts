@@ -1,14 +1,14 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { readMovementRow } from "../../src/ledger/readMovementRow.js";
-import { type ReplayOptions, replayLedger } from "../../src/ledger/replayLedger.js";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
 import { StreamingReplay } from "../../src/ledger/StreamingReplay.js";
 import { rowContext } from "../../src/ledger/validateLedger.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
-import { VALUATIONS, type Valuation } from "../../src/model/SkuHistory.js";
-import { dayOfDate, type LedgerCase, ledgerArb, SHAPES } from "./arbitraries.js";
+import { VALUATIONS } from "../../src/model/SkuHistory.js";
+import { caseOptions, dayOfDate, ledgerArb, SHAPES } from "./arbitraries.js";
 import { plain } from "./plain.js";
 
 // Property tests of issue #8's streaming mode: a ledger in date order, replayed a chunk of whole
@@ -20,16 +20,6 @@ function byDate(rows: readonly Movement[]): Movement[] {
     .map((row, i) => ({ row, i, day: dayOfDate(row.date) }))
     .sort((a, b) => a.day - b.day || a.i - b.i)
     .map(({ row }) => row);
-}
-
-function optionsOf(c: LedgerCase, valuation: Valuation, byLocation: boolean) {
-  return {
-    period: c.period,
-    skuInfo: c.skuInfo,
-    openingBalances: c.openingBalances,
-    valuation,
-    byLocation,
-  } satisfies ReplayOptions;
 }
 
 /** Streams `rows` synchronously, handing SKUs to the general engine where `handOver` says so. */
@@ -61,7 +51,7 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
     "histories and warnings equal the batch replay's, whatever the chunk size",
     async (c, valuation, byLocation, chunkRows, months) => {
       const rows = byDate(c.rows);
-      const options = { ...optionsOf(c, valuation, byLocation), months };
+      const options = { ...caseOptions(c, valuation, byLocation), months };
       const batch = replayLedger(rows, options);
       // The scales are fixed on the first chunk: give the most decimals the generator uses.
       const stream = await replayLedgerStream(rows, { ...options, chunkRows, quantityDecimals: 3 });
@@ -84,7 +74,7 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
     "a SKU handed to the general engine at any chunk ends with the same history",
     (c, valuation, byLocation, chunkRows, every, offset) => {
       const rows = byDate(c.rows);
-      const options = optionsOf(c, valuation, byLocation);
+      const options = caseOptions(c, valuation, byLocation);
       const batch = replayLedger(rows, options);
       const result = streamed(
         rows,
@@ -100,7 +90,7 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
     "under negativeStock 'error', the same error (or none) as the batch replay",
     async (c, valuation) => {
       const rows = byDate(c.rows);
-      const options = { ...optionsOf(c, valuation, false), negativeStock: "error" as const };
+      const options = { ...caseOptions(c, valuation, false), negativeStock: "error" as const };
       const outcome = async (run: () => unknown) => {
         try {
           await run();

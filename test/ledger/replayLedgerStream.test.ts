@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
 import type { Movement } from "../../src/model/Movement.js";
+import { rejectionOf } from "../report/fixtures.js";
 
 const march = { from: "2025-03-01", to: "2025-03-31" };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("replayLedgerStream", () => {
   it("replays a ledger in date order as replayLedger does (hand computation)", async () => {
@@ -48,7 +40,7 @@ describe("replayLedgerStream", () => {
       { sku: "B", date: "2025-03-05", type: "receipt", quantity: 3, unitCost: 1 },
       { sku: "A", date: "2025-03-04", type: "issue", quantity: 1 },
     ];
-    const error = await rejection(replayLedgerStream(rows, { period: march }));
+    const error = await rejectionOf(replayLedgerStream(rows, { period: march }));
     expect(error).toMatchObject({
       code: "unsorted_input",
       path: ["ledger", 2, "date"],
@@ -65,7 +57,7 @@ describe("replayLedgerStream", () => {
       { sku: "A", date: "2025-03-04", type: "issue", quantity: 0.5 },
     ];
     // One row a chunk: the first chunk (row 0) has whole quantities only.
-    const error = await rejection(replayLedgerStream(rows, { period: march, chunkRows: 1 }));
+    const error = await rejectionOf(replayLedgerStream(rows, { period: march, chunkRows: 1 }));
     expect(error).toMatchObject({
       code: "out_of_range",
       path: ["ledger", 2, "quantity"],
@@ -85,9 +77,9 @@ describe("replayLedgerStream", () => {
       { sku: "A", date: "2025-02-30", type: "issue", quantity: 1 },
       { sku: "", date: "2025-03-03", type: "issue", quantity: 1 },
     ];
-    const error = await rejection(replayLedgerStream(rows, { period: march }));
+    const error = await rejectionOf(replayLedgerStream(rows, { period: march }));
     expect(error).toMatchObject({ code: "invalid_ledger" });
-    expect((error as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([1, 2]);
+    expect(error.issues.map((i) => i.row)).toEqual([1, 2]);
   });
 
   it("runs the JSDoc example", async () => {
@@ -112,18 +104,18 @@ describe("replayLedgerStream", () => {
       { sku: "A", date: "2025-03-04", type: "issue", quantity: -1 },
     ];
     const options = { period: march, negativeStock: "error", chunkRows: 1 } as const;
-    expect(await rejection(replayLedgerStream(rows, options))).toMatchObject({
+    expect(await rejectionOf(replayLedgerStream(rows, options))).toMatchObject({
       code: "invalid_ledger",
       issues: [expect.objectContaining({ row: 3, field: "quantity" })],
     });
-    expect(await rejection(replayLedgerStream(rows.slice(0, 3), options))).toMatchObject({
+    expect(await rejectionOf(replayLedgerStream(rows.slice(0, 3), options))).toMatchObject({
       code: "negative_stock",
       details: expect.objectContaining({ row: 1 }),
     });
   });
 
   it("checks its options first", async () => {
-    const error = await rejection(replayLedgerStream([], { period: march, chunkRows: 0 }));
+    const error = await rejectionOf(replayLedgerStream([], { period: march, chunkRows: 0 }));
     expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateColumns } from "../../src/cli/generateLedger.js";
-import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import { type AnalyzeLedgerOptions, analyzeLedger } from "../../src/report/index.js";
-import { codeOf, Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
+import { codeOf, errorOf, Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 import { expectSameReport } from "./shards.js";
 
 // `threads` runs the per-SKU phase on worker threads (here the TypeScript source, loaded through
@@ -12,16 +11,6 @@ import { expectSameReport } from "./shards.js";
 
 function warningsWithRows(warnings: readonly unknown[]): string[] {
   return warnings.map((w) => JSON.stringify(w)).sort();
-}
-
-function errorOf(fn: () => unknown): InvKpiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InvKpiError) return e;
-    throw e;
-  }
-  throw new Error("no error thrown");
 }
 
 describe("analyzeLedger with threads", () => {

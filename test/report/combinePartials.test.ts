@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { InvKpiError } from "../../src/model/InvKpiError.js";
 import {
   type AnalyzeLedgerOptions,
   analyzeLedger,
@@ -8,7 +7,7 @@ import {
   type PartialRecord,
   toPartialRecords,
 } from "../../src/report/index.js";
-import { Q1_2024, rowOf, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
+import { errorOf, Q1_2024, rowOf, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 import { expectSameReport } from "./shards.js";
 
 // The worked Q1 2024 ledger (fixtures.ts) split by SKU into two shards: {BOLT, PAINT} and
@@ -42,16 +41,6 @@ function shard(skus: readonly string[]): PartialRecord[] {
 /** Records as they come back from NDJSON text: plain, mutable JSON values. */
 function parsed(records: readonly PartialRecord[]): Record<string, unknown>[] {
   return records.map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
-}
-
-function errorOf(fn: () => unknown): InvKpiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InvKpiError) return e;
-    throw e;
-  }
-  throw new Error("no error thrown");
 }
 
 describe("combinePartials", () => {

@@ -147,6 +147,17 @@ export function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+/** The InvKpiError that `fn` throws (anything else is rethrown; returning is a failure). */
+export function errorOf(fn: () => unknown): InvKpiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InvKpiError) return e;
+    throw e;
+  }
+  throw new Error("no error thrown");
+}
+
 /** The InvKpiError a promise rejects with. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<InvKpiError> {
   try {
