@@ -68,24 +68,39 @@ export class LedgerColumnsBuilder {
   readonly skus: string[] = [];
   readonly locations: string[] = [];
   readonly lots: string[] = [];
-  sku: Int32Array;
-  day: Int32Array;
-  kind: Uint8Array;
-  quantity: Float64Array;
-  costUnits: Float64Array;
-  costDecimals: Uint8Array;
-  priceUnits: Float64Array;
-  priceDecimals: Uint8Array;
-  location: Int32Array;
-  lot: Int32Array;
-  expires: Int32Array;
-  row: Int32Array;
+  // Assigned by `allocate`, which the constructor calls.
+  sku!: Int32Array;
+  day!: Int32Array;
+  kind!: Uint8Array;
+  quantity!: Float64Array;
+  costUnits!: Float64Array;
+  costDecimals!: Uint8Array;
+  priceUnits!: Float64Array;
+  priceDecimals!: Uint8Array;
+  location!: Int32Array;
+  lot!: Int32Array;
+  expires!: Int32Array;
+  row!: Int32Array;
   quantityDecimals = 0;
   moneyDecimals = 0;
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
-    const n = this.capacity;
+    this.allocate(this.capacity);
+  }
+
+  /**
+   * Frees the row arrays once every row has been taken (`length` is 0), keeping the dictionaries:
+   * a streaming replay's histories still name their SKUs from them. Rows may be added again.
+   */
+  releaseRows(): void {
+    if (this.length !== 0) throw new Error("LedgerColumnsBuilder: releaseRows with rows left");
+    this.capacity = 16;
+    this.allocate(this.capacity);
+  }
+
+  /** Empty row arrays of `n` rows. */
+  private allocate(n: number): void {
     this.sku = new Int32Array(n);
     this.day = new Int32Array(n);
     this.kind = new Uint8Array(n);

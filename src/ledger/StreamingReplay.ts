@@ -356,6 +356,23 @@ export class StreamingReplay {
   }
 
   /**
+   * Drops what only the replay needed: the chunk snapshot (a copy of the state table and layer
+   * pool) and the row arrays. The engines stay reachable only from the histories' iterator, so they
+   * go once the last history is built. At 100 k SKUs this is 100–150 MB less during the report.
+   */
+  private release(settings: ReplaySettings, fast: FastReplay, general: GeneralReplay): void {
+    this.snapshot = null;
+    this.builder.releaseRows();
+    // The engines' settings point at the last chunk's rows: point them at no rows.
+    const noRows = { ...settings, columns: this.builder.view(0) };
+    fast.useChunk(noRows);
+    general.useChunk(noRows);
+    this.settings = null;
+    this.fast = null;
+    this.general = null;
+  }
+
+  /**
    * Replays what is left, closes the period for every SKU and returns the histories, sorted by
    * SKU (then location), and the warnings, in input-row order: the result of `replayLedger`.
    *
@@ -397,6 +414,7 @@ export class StreamingReplay {
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
     general.finishAll();
+    this.release(settings, fast, general);
     const warnings = [
       ...this.warnings,
       ...fast.takeWarnings(),
@@ -404,7 +422,7 @@ export class StreamingReplay {
       ...periodWarnings(settings, this.before, this.after),
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
-    return { histories: mergedHistories(fast, general, settings), warnings };
+    return { histories: mergedHistories(fast, general, historyContext(settings)), warnings };
   }
 }
 
@@ -412,9 +430,8 @@ export class StreamingReplay {
 function* mergedHistories(
   fast: FastReplay,
   general: GeneralReplay,
-  settings: ReplaySettings,
+  context: ReturnType<typeof historyContext>,
 ): Generator<SkuHistory> {
-  const context = historyContext(settings);
   const others = general.histories(); // the SKUs handed over: usually few
   let next = 0;
   for (const s of fast.finishedStates()) {

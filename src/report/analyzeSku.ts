@@ -27,9 +27,21 @@ import {
 import { abcMeasure } from "./abcMeasure.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
+/**
+ * The parts of a history that the report reads after its calculators ran: the SKU and location,
+ * the last issue and receipt days (report columns), and the month figures with the count of
+ * issues without a price (the month grouping). Keeping only these, rather than the whole history
+ * with its layers and some forty `Decimal`s, lets each history be collected as soon as its SKU is
+ * analysed: at 100 k SKUs that is about 450 MB less held until the report is built.
+ */
+export type AnalyzedHistory = Pick<
+  SkuHistory,
+  "sku" | "location" | "lastIssueDate" | "lastReceiptDate" | "issuesWithoutPrice" | "months"
+>;
+
 /** Everything the calculators say about one SKU (or SKU at a location), before classification. */
 export interface SkuAnalysis {
-  readonly history: SkuHistory;
+  readonly history: AnalyzedHistory;
   readonly info: SkuInfo | undefined;
   readonly turnover: TurnoverFigures;
   readonly annualizedTurnover: number | null;
@@ -106,7 +118,7 @@ function analyze(
   // Net returns (a negative mean) are no demand to cover: nothing is needed, all stock is excess.
   const demandPerDay = Math.max(0, dailyDemand.mean);
   return {
-    history,
+    history: analyzedHistory(history),
     info,
     turnover,
     annualizedTurnover: annualizeTurnover({
@@ -129,6 +141,21 @@ function analyze(
     aging: stockAging(history, { asOf, buckets: options.agingBuckets }),
     expiry: nearExpiry(history, { asOf, withinDays: options.nearExpiryDays }),
   };
+}
+
+/** The {@link AnalyzedHistory} of a history: a new small object, so the history can go. */
+function analyzedHistory(history: SkuHistory): AnalyzedHistory {
+  const { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice, months } = history;
+  return history.location === undefined
+    ? { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice, months }
+    : {
+        sku,
+        location: history.location,
+        lastIssueDate,
+        lastReceiptDate,
+        issuesWithoutPrice,
+        months,
+      };
 }
 
 /** The report's replenishment defaults as `replenishmentFigures` options (absent when none). */

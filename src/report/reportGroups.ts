@@ -1,4 +1,3 @@
-import type { SkuHistory } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   annualizeTurnover,
@@ -7,7 +6,7 @@ import {
   type TurnoverRollup,
   turnoverSeries,
 } from "../turnover/index.js";
-import type { SkuAnalysis } from "./analyzeSku.js";
+import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import {
   type ReportFigures,
   type ReportGroup,
@@ -110,7 +109,7 @@ function monthGroups(
 
 /** A history's months, with their value at retail when the basis needs it. */
 function monthsOf(
-  history: SkuHistory,
+  history: AnalyzedHistory,
   info: SkuInfo | undefined,
   options: ResolvedReportOptions,
 ): readonly (AdditiveParts & {

@@ -8,15 +8,7 @@ import type {
 } from "../aging/index.js";
 import { MOVEMENT_STATUSES } from "../aging/index.js";
 import type { DemandStatistics } from "../demand/index.js";
-import {
-  type DemandHistory,
-  type DemandSums,
-  type MonthEnd,
-  type MonthFigures,
-  type SkuHistory,
-  type StockLayer,
-  VALUATIONS,
-} from "../model/SkuHistory.js";
+import type { DemandSums, MonthEnd, MonthFigures, StockLayer } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   type ReplenishmentFigures,
@@ -26,7 +18,7 @@ import {
 } from "../replenish/index.js";
 import type { TurnoverFigures, TurnoverReasons } from "../turnover/index.js";
 import { AVERAGE_METHODS, TURNOVER_BASES } from "../turnover/index.js";
-import type { SkuAnalysis } from "./analyzeSku.js";
+import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import {
   arrayOf,
   decimalCodec as decimal,
@@ -52,14 +44,14 @@ const RESOLVED_SAFETY_STOCK_METHODS = SKU_SAFETY_STOCK_METHODS.filter(
   (method): method is Exclude<SkuSafetyStockMethod, "auto"> => method !== "auto",
 );
 
-const demandSums = objectOf<DemandSums>({
+const _demandSums = objectOf<DemandSums>({
   sum: number,
   sumOfSquares: number,
   max: number,
   nonZeroBuckets: number,
 });
 
-const stockLayer = objectOf<StockLayer>({
+const _stockLayer = objectOf<StockLayer>({
   quantity: number,
   unitCost: decimal,
   value: decimal,
@@ -68,7 +60,7 @@ const stockLayer = objectOf<StockLayer>({
   expiresOn: optional(string),
 });
 
-const monthEnd = objectOf<MonthEnd>({ date: string, quantity: number, value: decimal });
+const _monthEnd = objectOf<MonthEnd>({ date: string, quantity: number, value: decimal });
 
 const monthFigures = objectOf<MonthFigures>({
   month: string,
@@ -89,45 +81,13 @@ const monthFigures = objectOf<MonthFigures>({
   revenue: decimal,
 });
 
-const history = objectOf<SkuHistory>({
+const history = objectOf<AnalyzedHistory>({
   sku: string,
   location: optional(string),
-  period: objectOf<SkuHistory["period"]>({ from: string, to: string, days: number }),
-  valuation: oneOf(VALUATIONS),
-  openingQuantity: number,
-  openingValue: decimal,
-  closingQuantity: number,
-  closingValue: decimal,
-  averageQuantity: number,
-  averageValue: decimal,
-  minQuantity: number,
-  maxQuantity: number,
-  receivedQuantity: number,
-  receivedValue: decimal,
-  issuedQuantity: number,
-  issuedValue: decimal,
-  issueCount: number,
-  returnedQuantity: number,
-  returnedValue: decimal,
-  cogs: decimal,
-  adjustedQuantity: number,
-  adjustedValue: decimal,
-  shrinkageQuantity: number,
-  shrinkageValue: decimal,
-  transferredInQuantity: number,
-  transferredOutQuantity: number,
-  transferredValue: decimal,
-  revenue: decimal,
-  issuesWithoutPrice: number,
-  monthEnds: arrayOf(monthEnd),
-  months: arrayOf(monthFigures),
-  demand: objectOf<DemandHistory>({ day: demandSums, week: demandSums, month: demandSums }),
-  firstReceiptDate: nullable(string),
-  firstDemandDate: nullable(string),
   lastIssueDate: nullable(string),
   lastReceiptDate: nullable(string),
-  lastMovementDate: nullable(string),
-  layers: arrayOf(stockLayer),
+  issuesWithoutPrice: number,
+  months: arrayOf(monthFigures),
 });
 
 /** Master data as the caller gave it; fields invkpi does not know are left out. */

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { PARTIAL_FORMAT_VERSION } from "../../src/report/index.js";
 import { FIXTURES } from "./cliPaths.js";
 import { lines, runInvkpi, scratchDir } from "./runInvkpi.js";
 
@@ -44,7 +45,7 @@ describe("invkpi analyze --partial and invkpi combine", () => {
     const partialLines = lines(await readFile(a, "utf8"));
     expect(partialLines.length).toBe(2); // the header and A-100
     expect(JSON.parse(partialLines[0] as string)).toMatchObject({
-      invkpiPartial: 1,
+      invkpiPartial: PARTIAL_FORMAT_VERSION,
       kind: "header",
     });
 

@@ -117,13 +117,13 @@ describe("combinePartials", () => {
 
     it("a field out of shape, named by its path", () => {
       const records = parsed(first);
-      const analysis = records[1]?.analysis as { history: Record<string, unknown> };
-      analysis.history.cogs = 100;
+      const analysis = records[1]?.analysis as { turnover: Record<string, unknown> };
+      analysis.turnover.cogs = 100;
       const e = errorOf(() => combinePartials([records]));
       expect(e.code).toBe("invalid_argument");
-      expect(e.path).toEqual([0, 1, "analysis", "history", "cogs"]);
+      expect(e.path).toEqual([0, 1, "analysis", "turnover", "cogs"]);
       expect(e.message).toContain(
-        "analysis.history.cogs: expected an exact decimal as text, got 100",
+        "analysis.turnover.cogs: expected an exact decimal as text, got 100",
       );
     });
 

@@ -50,9 +50,9 @@ describe("skuAnalysisCodec", () => {
   it("writes money as exact text: BOLT's COGS is 30 + 20 units at 2.00 = 100", () => {
     const bolt = analyses.find((a) => a.history.sku === "BOLT" && a.history.location === "W1");
     const json = skuAnalysisCodec.encode(bolt as (typeof analyses)[number]) as {
-      history: { cogs: unknown };
+      turnover: { cogs: unknown };
     };
-    expect(json.history.cogs).toBe("100");
+    expect(json.turnover.cogs).toBe("100");
   });
 
   it("keeps a negative zero and digits beyond 40 significant places", () => {
@@ -65,13 +65,13 @@ describe("skuAnalysisCodec", () => {
 
   it("names the path of a value out of shape", () => {
     const json = JSON.parse(JSON.stringify(skuAnalysisCodec.encode(analyses[0] as never)));
-    json.history.layers[0].value = "1e5";
+    json.aging.buckets[0].value = "1e5";
     try {
       skuAnalysisCodec.decode(json);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(JsonShapeError);
-      expect((e as JsonShapeError).where).toBe("history.layers[0].value");
+      expect((e as JsonShapeError).where).toBe("aging.buckets[0].value");
     }
   });
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { LedgerColumnsBuilder } from "../../src/ledger/LedgerColumns.js";
+
+/** Appends one receipt row of `quantity` units of `sku` on day `day`. */
+function addRow(builder: LedgerColumnsBuilder, sku: string, day: number, quantity: number) {
+  const i = builder.next();
+  builder.sku[i] = builder.skuId(sku);
+  builder.day[i] = day;
+  builder.quantity[i] = quantity;
+  builder.location[i] = -1;
+  builder.lot[i] = -1;
+  builder.row[i] = i;
+}
+
+describe("LedgerColumnsBuilder.releaseRows", () => {
+  it("frees the row arrays but keeps the dictionaries, and takes rows again", () => {
+    const builder = new LedgerColumnsBuilder(1 << 10);
+    addRow(builder, "A", 1, 5);
+    addRow(builder, "B", 2, 7);
+    builder.dropFront(2);
+    builder.releaseRows();
+    expect(builder.sku.length).toBe(16);
+    expect(builder.skus).toEqual(["A", "B"]);
+    // 20 rows: more than the 16 left, so the arrays grow again.
+    for (let k = 0; k < 20; k++) addRow(builder, k % 2 === 0 ? "B" : "C", 3 + k, k);
+    const columns = builder.view(builder.length);
+    expect(columns.length).toBe(20);
+    expect(Array.from(columns.quantity)).toEqual(Array.from({ length: 20 }, (_, k) => k));
+    expect(columns.skus).toEqual(["A", "B", "C"]);
+  });
+
+  it("refuses while rows are left: they would be lost", () => {
+    const builder = new LedgerColumnsBuilder();
+    addRow(builder, "A", 1, 5);
+    expect(() => builder.releaseRows()).toThrow(/rows left/);
+  });
+});
