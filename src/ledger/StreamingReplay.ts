@@ -8,6 +8,7 @@ import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
 import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
+import { mergedHistories } from "./mergedHistories.js";
 import {
   type CodeInterner,
   datedOpeningLayer,
@@ -18,7 +19,7 @@ import {
 import { periodWarnings, type ReplaySettings, requireStandardCosts } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
-import { historyContext, toSkuHistory } from "./toSkuHistory.js";
+import { historyContext } from "./toSkuHistory.js";
 
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
 export interface StreamingReplayOptions extends ReplayOptions {
@@ -422,26 +423,11 @@ export class StreamingReplay {
       ...periodWarnings(settings, this.before, this.after),
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
-    return { histories: mergedHistories(fast, general, historyContext(settings)), warnings };
+    return {
+      histories: mergedHistories(fast, general.histories(), historyContext(settings)),
+      warnings,
+    };
   }
-}
-
-/** The fast engine's histories and the general engine's, merged in SKU (then location) order. */
-function* mergedHistories(
-  fast: FastReplay,
-  general: GeneralReplay,
-  context: ReturnType<typeof historyContext>,
-): Generator<SkuHistory> {
-  const others = general.histories(); // the SKUs handed over: usually few
-  let next = 0;
-  for (const s of fast.finishedStates()) {
-    const raw = fast.raw(s);
-    const history = toSkuHistory(raw, context(raw.sku, raw.location));
-    while (next < others.length && compareSkuLocation(others[next] as SkuHistory, history) < 0)
-      yield others[next++] as SkuHistory;
-    yield history;
-  }
-  while (next < others.length) yield others[next++] as SkuHistory;
 }
 
 function firstIndex(columns: LedgerColumns, test: (i: number) => boolean): number {

@@ -8,6 +8,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
 import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
 import { KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
+import { mergedHistories } from "./mergedHistories.js";
 import {
   type Dictionaries,
   datedOpeningLayer,
@@ -23,7 +24,7 @@ import {
   unsortedInputWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
-import { historyContext, toSkuHistory } from "./toSkuHistory.js";
+import { historyContext } from "./toSkuHistory.js";
 import { toLedgerColumns } from "./validateLedger.js";
 
 export type { ReplayWarning } from "./ReplayWarning.js";
@@ -98,6 +99,19 @@ export function replayLedger(
   ledger: readonly Movement[] | LedgerColumns,
   options: ReplayOptions,
 ): ReplayResult {
+  const { histories, warnings } = replayLedgerLazily(ledger, options);
+  return { histories: [...histories], warnings };
+}
+
+/**
+ * {@link replayLedger}, with the histories built one at a time as they are iterated (once), so
+ * that a caller that turns each into something smaller never holds them all (the report does).
+ * Every error is thrown before the first history, as by `replayLedger`.
+ */
+export function replayLedgerLazily(
+  ledger: readonly Movement[] | LedgerColumns,
+  options: ReplayOptions,
+): { readonly histories: Iterable<SkuHistory>; readonly warnings: readonly ReplayWarning[] } {
   const period = resolvePeriod(options.period, FN);
   const valuation = requireVariant(
     options.valuation ?? "moving-average",
@@ -162,7 +176,7 @@ function fastReplay(
   settings: ReplaySettings,
   opening: readonly OpeningLayer[],
   order: Int32Array | null,
-): { histories: SkuHistory[]; warnings: ReplayWarning[] } {
+): { histories: Iterable<SkuHistory>; warnings: ReplayWarning[] } {
   const fast = new FastReplay(settings);
   fast.run(opening, order);
   if (fast.stoppedBy !== null) {
@@ -175,19 +189,19 @@ function fastReplay(
     );
     throw fast.stoppedBy.error;
   }
-  const context = historyContext(settings);
-  const histories = fast.finishedStates().map((s) => {
-    const raw = fast.raw(s);
-    return toSkuHistory(raw, context(raw.sku, raw.location));
-  });
   const warnings = [
     ...fast.finishedWarnings(),
     ...periodWarnings(settings, fast.before, fast.after),
   ];
-  if (!fast.anySetAside) return { histories, warnings };
-  const rest = generalReplay(settings, opening, order, fast.setAside, false);
+  const rest = fast.anySetAside
+    ? generalReplay(settings, opening, order, fast.setAside, false)
+    : { histories: [], warnings: [] };
   return {
-    histories: [...histories, ...rest.histories].sort(compareHistories),
+    histories: mergedHistories(
+      fast,
+      [...rest.histories].sort(compareHistories),
+      historyContext(settings),
+    ),
     warnings: [...warnings, ...rest.warnings],
   };
 }

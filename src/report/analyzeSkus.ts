@@ -1,9 +1,5 @@
-import {
-  type LedgerColumns,
-  type ReplayOptions,
-  type ReplayWarning,
-  replayLedger,
-} from "../ledger/index.js";
+import type { LedgerColumns, ReplayOptions, ReplayWarning } from "../ledger/index.js";
+import { replayLedgerLazily } from "../ledger/replayLedger.js";
 import type { Movement } from "../model/Movement.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
@@ -38,7 +34,8 @@ export function analyzeSkus(
   fn: string,
 ): SkuAnalyses {
   skuInfoBySku(options.skuInfo, fn); // checked before the replay, as ever
-  const { histories, warnings } = replayLedger(ledger, replayOptionsOf(options, resolved));
+  // Histories one at a time: each is dropped once its SKU is analysed.
+  const { histories, warnings } = replayLedgerLazily(ledger, replayOptionsOf(options, resolved));
   return { analyses: analyzeHistories(histories, options, resolved, fn), warnings };
 }
 
