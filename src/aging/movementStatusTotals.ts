@@ -1,4 +1,5 @@
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 import type { MovementStatus } from "./movementStatus.js";
 
 /** How many SKUs fall in each movement status. */
@@ -58,34 +59,38 @@ export interface MovementStatusTotals {
 export function movementStatusTotals(
   statuses: readonly Pick<MovementStatus, "status" | "value">[],
 ): MovementStatusTotals {
-  const sums = { slow: new Decimal(0), dead: new Decimal(0), neverMoved: new Decimal(0) };
+  const sums = { slow: new ExactSum(), dead: new ExactSum(), neverMoved: new ExactSum() };
   const counts = { active: 0, slow: 0, dead: 0, neverMoved: 0, noStock: 0, total: 0 };
-  let totalInventoryValue = new Decimal(0);
+  const total = new ExactSum();
   for (const { status, value } of statuses) {
     counts.total += 1;
     if (status === "no-stock") {
       counts.noStock += 1;
       continue;
     }
-    totalInventoryValue = totalInventoryValue.plus(value);
+    total.addDecimal(value);
     if (status === "active") counts.active += 1;
     else {
       const key = status === "never-moved" ? "neverMoved" : status;
       counts[key] += 1;
-      sums[key] = sums[key].plus(value);
+      sums[key].addDecimal(value);
     }
   }
+  const totalInventoryValue = total.value();
   const hasValue = totalInventoryValue.gt(0);
   const share = (part: Decimal): number | null =>
     hasValue ? part.div(totalInventoryValue).toNumber() : null;
+  const [slowValue, deadValue, neverMovedValue] = [sums.slow, sums.dead, sums.neverMoved].map(
+    (sum) => sum.value(),
+  ) as [Decimal, Decimal, Decimal];
   return {
-    slowValue: sums.slow,
-    deadValue: sums.dead,
-    neverMovedValue: sums.neverMoved,
+    slowValue,
+    deadValue,
+    neverMovedValue,
     totalInventoryValue,
-    slowShare: share(sums.slow),
-    deadShare: share(sums.dead),
-    neverMovedShare: share(sums.neverMoved),
+    slowShare: share(slowValue),
+    deadShare: share(deadValue),
+    neverMovedShare: share(neverMovedValue),
     shareReason: hasValue ? null : "no_inventory_value",
     counts,
   };

@@ -1,9 +1,10 @@
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 
 /**
- * `sumDecimals(amounts)`, the same decimal to the last digit, adding only the amounts that are not
- * zero: x + 0 is x (every running sum already fits the precision), and a sum of zeros is 0. Most
- * aging buckets of most SKUs are empty, so a rollup skips most additions.
+ * `sumDecimals(amounts)` for an array of `Decimal`s, the same decimal to the last digit, by
+ * `ExactSum`: zeros are skipped and the rest added in a double while that is exact. Most aging
+ * buckets of most SKUs are empty, so a rollup skips most additions.
  *
  * @example
  * ```ts
@@ -11,10 +12,7 @@ import { Decimal } from "../model/Decimal.js";
  * ```
  */
 export function sumAmounts(amounts: readonly Decimal[]): Decimal {
-  let total = new Decimal(0);
-  for (let i = 0; i < amounts.length; i++) {
-    const amount = amounts[i]!;
-    if (!amount.isZero()) total = total.plus(amount);
-  }
-  return total;
+  const total = new ExactSum();
+  for (let i = 0; i < amounts.length; i++) total.addDecimal(amounts[i] as Decimal);
+  return total.value();
 }

@@ -1,5 +1,5 @@
 import { requireVariant } from "../model/assert.js";
-import { compareSkuLocation, compareText } from "../model/compareText.js";
+import { compareText } from "../model/compareText.js";
 import { formatDay } from "../model/day.js";
 import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";

@@ -1,7 +1,10 @@
-import { Decimal } from "./Decimal.js";
+import type { Decimal } from "./Decimal.js";
+import { ExactSum } from "./ExactSum.js";
 
 /**
- * The exact sum of any number of amounts (numbers count as the decimal they print as). A loop, not `Decimal.sum(...amounts)`: spreading a
+ * The exact sum of any number of amounts (numbers count as the decimal they print as): the same
+ * decimal as adding them one by one with `Decimal.plus`, computed by `ExactSum` (in a double while
+ * that is exact, so mostly without a `Decimal` per addition). A loop, not `Decimal.sum(...amounts)`: spreading a
  * large array into arguments overflows the call stack (at about 150 000 items).
  *
  * @example
@@ -11,7 +14,7 @@ import { Decimal } from "./Decimal.js";
  * ```
  */
 export function sumDecimals(amounts: Iterable<Decimal | number>): Decimal {
-  let total = new Decimal(0);
-  for (const amount of amounts) total = total.plus(amount);
-  return total;
+  const total = new ExactSum();
+  for (const amount of amounts) total.add(amount);
+  return total.value();
 }

@@ -1,19 +1,19 @@
-import { requireNonNegative, requirePositive, requireVariant } from "../model/assert.js";
-import { Decimal } from "../model/Decimal.js";
+import {
+  requireFinite,
+  requireNonNegative,
+  requirePositive,
+  requireVariant,
+} from "../model/assert.js";
+import type { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
-import {
-  exactMoney,
-  exactQuantity,
-  isOwnExactDecimal,
-  requireArgs,
-  requireArray,
-} from "./guards.js";
+import { exactMoney, isOwnExactDecimal, requireArgs, requireArray } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
 import type { TurnoverAmounts } from "./TurnoverAmounts.js";
-import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
+import type { TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
 import { TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
 
 /**
@@ -183,15 +183,39 @@ export function rollupTurnover<T extends TurnoverParts>(
   return { groups, total: total.rollup(settings) };
 }
 
-/** One item's parts as exact decimals, plus what only rollups need. */
-interface ExactItem extends ExactTurnoverParts {
+/** One item's parts, checked: quantities as numbers, money as exact decimals. */
+interface ItemParts {
   readonly count: number;
-  readonly openingValue: Decimal;
-  readonly closingValue: Decimal;
-  readonly shrinkageValue: Decimal;
+  readonly quantities: readonly number[];
+  readonly amounts: readonly Decimal[];
+  /** `null` when the item has no retail value. */
+  readonly averageRetailValue: Decimal | null;
+  readonly issuesWithoutPrice: number;
 }
 
-function exactParts(item: TurnoverParts, index: number, periodDays: number): ExactItem {
+/** The quantity fields, in the order of `ItemParts.quantities`. */
+const QUANTITY_FIELDS = [
+  "openingQuantity",
+  "closingQuantity",
+  "averageQuantity",
+  "receivedQuantity",
+  "issuedQuantity",
+  "returnedQuantity",
+] as const;
+/** The money fields summed for every item, in the order of `ItemParts.amounts`. */
+const MONEY_FIELDS = [
+  "openingValue",
+  "closingValue",
+  "averageValue",
+  "cogs",
+  "revenue",
+  "shrinkageValue",
+] as const;
+
+type QuantityField = (typeof QUANTITY_FIELDS)[number];
+type MoneyField = (typeof MONEY_FIELDS)[number] | "averageRetailValue";
+
+function exactParts(item: TurnoverParts, index: number, periodDays: number): ItemParts {
   const at = `items[${index}]`;
   requireArgs(item, FN, at);
   if (item.periodDays !== undefined && item.periodDays !== periodDays) {
@@ -204,20 +228,10 @@ function exactParts(item: TurnoverParts, index: number, periodDays: number): Exa
   const retail = item.averageRetailValue;
   return {
     count: item.count === undefined ? 1 : requireNonNegative(item.count, FN, `${at}.count`),
-    openingQuantity: quantityOf(item, "openingQuantity", index),
-    closingQuantity: quantityOf(item, "closingQuantity", index),
-    averageQuantity: quantityOf(item, "averageQuantity", index),
-    receivedQuantity: quantityOf(item, "receivedQuantity", index),
-    issuedQuantity: quantityOf(item, "issuedQuantity", index),
-    returnedQuantity: quantityOf(item, "returnedQuantity", index),
-    openingValue: moneyOf(item, "openingValue", index),
-    closingValue: moneyOf(item, "closingValue", index),
-    averageValue: moneyOf(item, "averageValue", index),
+    quantities: QUANTITY_FIELDS.map((name) => quantityOf(item, name, index)),
+    amounts: MONEY_FIELDS.map((name) => moneyOf(item, name, index)),
     averageRetailValue:
       retail === undefined || retail === null ? null : moneyOf(item, "averageRetailValue", index),
-    cogs: moneyOf(item, "cogs", index),
-    revenue: moneyOf(item, "revenue", index),
-    shrinkageValue: moneyOf(item, "shrinkageValue", index),
     issuesWithoutPrice: requireNonNegative(item.issuesWithoutPrice, FN, `${at}.issuesWithoutPrice`),
   };
 }
@@ -225,12 +239,12 @@ function exactParts(item: TurnoverParts, index: number, periodDays: number): Exa
 // Per item and field, so the error labels (`rollupTurnover: items[3].cogs`) are only built for a
 // value that fails: building thirteen of them per SKU cost more than the checks.
 
-/** A quantity field of an item as an exact decimal. */
-function quantityOf(item: TurnoverParts, name: QuantityField, index: number): Decimal {
+/** A quantity field of an item, checked finite (a number means its shortest decimal form). */
+function quantityOf(item: TurnoverParts, name: QuantityField, index: number): number {
   const value = item[name];
   return typeof value === "number" && Number.isFinite(value)
-    ? new Decimal(value)
-    : exactQuantity(value, FN, `items[${index}].${name}`);
+    ? value
+    : requireFinite(value, FN, `items[${index}].${name}`);
 }
 
 /** A money field of an item as an exact decimal. */
@@ -239,65 +253,27 @@ function moneyOf(item: TurnoverParts, name: MoneyField, index: number): Decimal 
   return isOwnExactDecimal(value) ? value : exactMoney(value, `${FN}: items[${index}].${name}`);
 }
 
-type QuantityField =
-  | "openingQuantity"
-  | "closingQuantity"
-  | "averageQuantity"
-  | "receivedQuantity"
-  | "issuedQuantity"
-  | "returnedQuantity";
-type MoneyField =
-  | "openingValue"
-  | "closingValue"
-  | "averageValue"
-  | "averageRetailValue"
-  | "cogs"
-  | "revenue"
-  | "shrinkageValue";
-
-/** Running exact sums of the parts of a set of items. */
+/**
+ * Running exact sums of the parts of a set of items (`ExactSum`: the same decimals as adding
+ * with `Decimal.plus`, without a `Decimal` per addition).
+ */
 class Sums {
-  private sums: ExactItem = {
-    count: 0,
-    openingQuantity: new Decimal(0),
-    closingQuantity: new Decimal(0),
-    averageQuantity: new Decimal(0),
-    receivedQuantity: new Decimal(0),
-    issuedQuantity: new Decimal(0),
-    returnedQuantity: new Decimal(0),
-    openingValue: new Decimal(0),
-    closingValue: new Decimal(0),
-    averageValue: new Decimal(0),
-    averageRetailValue: new Decimal(0),
-    cogs: new Decimal(0),
-    revenue: new Decimal(0),
-    shrinkageValue: new Decimal(0),
-    issuesWithoutPrice: 0,
-  };
+  private count = 0;
+  private readonly quantities = QUANTITY_FIELDS.map(() => new ExactSum());
+  private readonly amounts = MONEY_FIELDS.map(() => new ExactSum());
+  /** `null` once an item had no retail value: the set's retail value is then unknown. */
+  private averageRetailValue: ExactSum | null = new ExactSum();
+  private issuesWithoutPrice = 0;
 
-  add(item: ExactItem): void {
-    const s = this.sums;
-    this.sums = {
-      count: s.count + item.count,
-      openingQuantity: plus(s.openingQuantity, item.openingQuantity),
-      closingQuantity: plus(s.closingQuantity, item.closingQuantity),
-      averageQuantity: plus(s.averageQuantity, item.averageQuantity),
-      receivedQuantity: plus(s.receivedQuantity, item.receivedQuantity),
-      issuedQuantity: plus(s.issuedQuantity, item.issuedQuantity),
-      returnedQuantity: plus(s.returnedQuantity, item.returnedQuantity),
-      openingValue: plus(s.openingValue, item.openingValue),
-      closingValue: plus(s.closingValue, item.closingValue),
-      averageValue: plus(s.averageValue, item.averageValue),
-      // One item without a retail value makes the group's retail value unknown.
-      averageRetailValue:
-        s.averageRetailValue === null || item.averageRetailValue === null
-          ? null
-          : plus(s.averageRetailValue, item.averageRetailValue),
-      cogs: plus(s.cogs, item.cogs),
-      revenue: plus(s.revenue, item.revenue),
-      shrinkageValue: plus(s.shrinkageValue, item.shrinkageValue),
-      issuesWithoutPrice: s.issuesWithoutPrice + item.issuesWithoutPrice,
-    };
+  add(item: ItemParts): void {
+    this.count += item.count;
+    for (let i = 0; i < item.quantities.length; i++)
+      (this.quantities[i] as ExactSum).addNumber(item.quantities[i] as number);
+    for (let i = 0; i < item.amounts.length; i++)
+      (this.amounts[i] as ExactSum).addDecimal(item.amounts[i] as Decimal);
+    if (item.averageRetailValue === null) this.averageRetailValue = null;
+    else this.averageRetailValue?.addDecimal(item.averageRetailValue);
+    this.issuesWithoutPrice += item.issuesWithoutPrice;
   }
 
   rollup(settings: {
@@ -305,46 +281,74 @@ class Sums {
     readonly basis: TurnoverBasis;
     readonly sellThroughVariant: SellThroughVariant;
   }): TurnoverRollup {
-    const s = this.sums;
+    const [
+      openingQuantity,
+      closingQuantity,
+      averageQuantity,
+      receivedQuantity,
+      issuedQuantity,
+      returnedQuantity,
+    ] = this.quantities.map((sum) => sum.value()) as [
+      Decimal,
+      Decimal,
+      Decimal,
+      Decimal,
+      Decimal,
+      Decimal,
+    ];
+    const [openingValue, closingValue, averageValue, cogs, revenue, shrinkageValue] =
+      this.amounts.map((sum) => sum.value()) as [
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+      ];
+    const s = {
+      openingQuantity,
+      closingQuantity,
+      averageQuantity,
+      receivedQuantity,
+      issuedQuantity,
+      returnedQuantity,
+      averageValue,
+      averageRetailValue: this.averageRetailValue?.value() ?? null,
+      cogs,
+      revenue,
+      issuesWithoutPrice: this.issuesWithoutPrice,
+    };
     const { ratios, reasons } = turnoverRatios(s, {
       ...settings,
-      netDemand: s.issuedQuantity.minus(s.returnedQuantity),
+      netDemand: issuedQuantity.minus(returnedQuantity),
     });
-    const shrinkage = perAverageInventory(s.shrinkageValue, s.averageValue);
+    const shrinkage = perAverageInventory(shrinkageValue, averageValue);
     return {
-      count: s.count,
+      count: this.count,
       periodDays: settings.periodDays,
       basis: settings.basis,
-      openingQuantity: s.openingQuantity.toNumber(),
-      openingValue: s.openingValue,
-      closingQuantity: s.closingQuantity.toNumber(),
-      closingValue: s.closingValue,
-      averageQuantity: s.averageQuantity.toNumber(),
-      averageValue: s.averageValue,
+      openingQuantity: openingQuantity.toNumber(),
+      openingValue,
+      closingQuantity: closingQuantity.toNumber(),
+      closingValue,
+      averageQuantity: averageQuantity.toNumber(),
+      averageValue,
       averageRetailValue: s.averageRetailValue,
-      receivedQuantity: s.receivedQuantity.toNumber(),
-      issuedQuantity: s.issuedQuantity.toNumber(),
-      returnedQuantity: s.returnedQuantity.toNumber(),
-      cogs: s.cogs,
-      revenue: s.revenue,
-      issuesWithoutPrice: s.issuesWithoutPrice,
-      shrinkageValue: s.shrinkageValue,
-      capitalTiedUp: s.closingValue,
-      averageCapital: s.averageValue,
+      receivedQuantity: receivedQuantity.toNumber(),
+      issuedQuantity: issuedQuantity.toNumber(),
+      returnedQuantity: returnedQuantity.toNumber(),
+      cogs,
+      revenue,
+      issuesWithoutPrice: this.issuesWithoutPrice,
+      shrinkageValue,
+      capitalTiedUp: closingValue,
+      averageCapital: averageValue,
       ...ratios,
       shrinkageRate: shrinkage.value,
       reasons:
         shrinkage.reason === null ? reasons : { ...reasons, shrinkageRate: shrinkage.reason },
     };
   }
-}
-
-/**
- * `sum.plus(amount)`, skipping the addition when the amount is zero: a running sum already fits the
- * precision, so adding zero gives the same value (and many parts of many SKUs are zero).
- */
-function plus(sum: Decimal, amount: Decimal): Decimal {
-  return amount.isZero() ? sum : sum.plus(amount);
 }
 
 type KeyFunction<T> = (item: T) => unknown;

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/model/Decimal.js";
+import { ExactSum } from "../../src/model/ExactSum.js";
+
+/** The reference: every addend as a Decimal (numbers by their shortest form), added in order. */
+function referenceSum(amounts: readonly (number | Decimal)[]): Decimal {
+  return amounts.reduce<Decimal>((sum, amount) => sum.plus(amount), new Decimal(0));
+}
+
+function exactSum(amounts: readonly (number | Decimal)[]): ExactSum {
+  const sum = new ExactSum();
+  for (const amount of amounts) sum.add(amount);
+  return sum;
+}
+
+/** Decimal text of up to `digits` digits with up to `decimals` of them after the point, signed. */
+const decimalText = (digits: number, decimals: number) =>
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.bigInt({ min: 0n, max: 10n ** BigInt(digits) - 1n }),
+      fc.integer({ min: 0, max: decimals }),
+    )
+    .map(([negative, units, scale]) => {
+      const text = units.toString().padStart(scale + 1, "0");
+      const point = text.length - scale;
+      const body = scale === 0 ? text : `${text.slice(0, point)}.${text.slice(point)}`;
+      return negative ? `-${body}` : body;
+    });
+
+/** Quantities and amounts as a ledger has them, and some far outside the fast path's bounds. */
+const amount: fc.Arbitrary<number | Decimal> = fc.oneof(
+  decimalText(9, 4).map(Number),
+  decimalText(12, 6).map((text) => new Decimal(text)),
+  decimalText(15, 15).map((text) => new Decimal(text)),
+  decimalText(30, 20).map((text) => new Decimal(text)),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e20, max: 1e20 }),
+  fc.constantFrom(0, -0, 1e15, 2 ** 53, 0.1, 1e-9, new Decimal("1e21"), new Decimal("-0")),
+  fc.integer({ min: 0, max: 20 }).map((k) => new Decimal(`1e${k}`)),
+);
+
+describe("ExactSum", () => {
+  it("equals adding every amount with Decimal.plus, representation and all (property)", () => {
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 40 }), (amounts) => {
+        const sum = exactSum(amounts);
+        const reference = referenceSum(amounts);
+        // toEqual compares decimal.js's fields (sign, exponent, words): the same Decimal.
+        expect(sum.value()).toEqual(reference);
+        expect(Object.is(sum.toNumber(), reference.toNumber())).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("worked example: 0.1 + 0.2 is 0.3 exactly, though 0.1 + 0.2 in doubles is 0.30000000000000004", () => {
+    const sum = exactSum([0.1, 0.2]);
+    expect(sum.value().toFixed()).toBe("0.3");
+    expect(sum.toNumber()).toBe(0.3);
+  });
+
+  it("stays exact past 2^53 units: 9007199254740991 + 1 + 1 (hand computation)", () => {
+    const sum = exactSum([2 ** 53 - 1, 1, 1]);
+    expect(sum.value().toFixed()).toBe("9007199254740993");
+  });
+
+  it("mixes scales: 1234.5 + 0.000001 + Decimal('-1234.5') = 0.000001", () => {
+    const sum = exactSum([1234.5, 0.000001, new Decimal("-1234.5")]);
+    expect(sum.value().toFixed()).toBe("0.000001");
+  });
+
+  it("is zero when nothing (or only zeros) was added", () => {
+    expect(new ExactSum().value().toFixed()).toBe("0");
+    expect(
+      exactSum([0, -0, new Decimal("-0")])
+        .value()
+        .isNegative(),
+    ).toBe(false);
+  });
+});
