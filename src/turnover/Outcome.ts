@@ -28,7 +28,7 @@ export function undefinedBecause(reason: TurnoverNullReason): Outcome {
  */
 export function perAverageInventory(amount: Decimal, averageInventory: Decimal): Outcome {
   if (averageInventory.isZero()) return undefinedBecause("zero_average_inventory");
-  if (averageInventory.lt(0)) return undefinedBecause("negative_average_inventory");
+  if (averageInventory.isNegative()) return undefinedBecause("negative_average_inventory");
   // 0 / x is 0 (and `defined` turns −0 into 0): no division needed.
   if (amount.isZero()) return defined(0);
   return defined(quotientToNumber(amount, averageInventory));
@@ -41,7 +41,7 @@ export function perAverageInventory(amount: Decimal, averageInventory: Decimal):
 export function turnoverOutcome(sales: Decimal, averageInventory: Decimal): Outcome {
   const stockRatio = perAverageInventory(sales, averageInventory);
   if (stockRatio.value === null) return stockRatio;
-  return sales.lt(0) ? undefinedBecause("negative_sales") : stockRatio;
+  return isBelowZero(sales) ? undefinedBecause("negative_sales") : stockRatio;
 }
 
 /**
@@ -82,7 +82,7 @@ export function daysOfInventoryOfTurnover(
  * deficit in days of demand.
  */
 export function daysOfSupplyOutcome(onHand: Decimal, demand: Decimal, demandDays: number): Outcome {
-  if (demand.lte(0)) return undefinedBecause("no_demand");
+  if (!isAboveZero(demand)) return undefinedBecause("no_demand");
   // × 1 (days of supply per day of demand) gives the same decimal: skip it.
   const units = demandDays === 1 ? onHand : onHand.times(demandDays);
   return defined(quotientToNumber(units, demand));
@@ -90,7 +90,20 @@ export function daysOfSupplyOutcome(onHand: Decimal, demand: Decimal, demandDays
 
 /** Sell-through = sold / available; `null` when nothing was available or net sales are negative. */
 export function sellThroughOutcome(sold: Decimal, available: Decimal): Outcome {
-  if (available.lte(0)) return undefinedBecause("no_stock_available");
-  if (sold.lt(0)) return undefinedBecause("negative_sales");
+  if (!isAboveZero(available)) return undefinedBecause("no_stock_available");
+  if (isBelowZero(sold)) return undefinedBecause("negative_sales");
   return defined(quotientToNumber(sold, available));
+}
+
+// Sign tests without `lt(0)` and `lte(0)`: decimal.js turns the 0 into a new Decimal on every
+// comparison, and these run several times per SKU. A negative zero is neither above nor below 0.
+
+/** x < 0. */
+function isBelowZero(x: Decimal): boolean {
+  return x.isNegative() && !x.isZero();
+}
+
+/** x > 0. */
+function isAboveZero(x: Decimal): boolean {
+  return !x.isNegative() && !x.isZero();
 }
