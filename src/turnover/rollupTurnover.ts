@@ -281,68 +281,41 @@ class Sums {
     readonly basis: TurnoverBasis;
     readonly sellThroughVariant: SellThroughVariant;
   }): TurnoverRollup {
-    const [
-      openingQuantity,
-      closingQuantity,
-      averageQuantity,
-      receivedQuantity,
-      issuedQuantity,
-      returnedQuantity,
-    ] = this.quantities.map((sum) => sum.value()) as [
-      Decimal,
-      Decimal,
-      Decimal,
-      Decimal,
-      Decimal,
-      Decimal,
-    ];
-    const [openingValue, closingValue, averageValue, cogs, revenue, shrinkageValue] =
-      this.amounts.map((sum) => sum.value()) as [
-        Decimal,
-        Decimal,
-        Decimal,
-        Decimal,
-        Decimal,
-        Decimal,
-      ];
+    const q = valuesOf(QUANTITY_FIELDS, this.quantities);
+    const m = valuesOf(MONEY_FIELDS, this.amounts);
     const s = {
-      openingQuantity,
-      closingQuantity,
-      averageQuantity,
-      receivedQuantity,
-      issuedQuantity,
-      returnedQuantity,
-      averageValue,
+      ...q,
+      averageValue: m.averageValue,
       averageRetailValue: this.averageRetailValue?.value() ?? null,
-      cogs,
-      revenue,
+      cogs: m.cogs,
+      revenue: m.revenue,
       issuesWithoutPrice: this.issuesWithoutPrice,
     };
     const { ratios, reasons } = turnoverRatios(s, {
       ...settings,
-      netDemand: issuedQuantity.minus(returnedQuantity),
+      netDemand: q.issuedQuantity.minus(q.returnedQuantity),
     });
-    const shrinkage = perAverageInventory(shrinkageValue, averageValue);
+    const shrinkage = perAverageInventory(m.shrinkageValue, m.averageValue);
     return {
       count: this.count,
       periodDays: settings.periodDays,
       basis: settings.basis,
-      openingQuantity: openingQuantity.toNumber(),
-      openingValue,
-      closingQuantity: closingQuantity.toNumber(),
-      closingValue,
-      averageQuantity: averageQuantity.toNumber(),
-      averageValue,
+      openingQuantity: q.openingQuantity.toNumber(),
+      openingValue: m.openingValue,
+      closingQuantity: q.closingQuantity.toNumber(),
+      closingValue: m.closingValue,
+      averageQuantity: q.averageQuantity.toNumber(),
+      averageValue: m.averageValue,
       averageRetailValue: s.averageRetailValue,
-      receivedQuantity: receivedQuantity.toNumber(),
-      issuedQuantity: issuedQuantity.toNumber(),
-      returnedQuantity: returnedQuantity.toNumber(),
-      cogs,
-      revenue,
+      receivedQuantity: q.receivedQuantity.toNumber(),
+      issuedQuantity: q.issuedQuantity.toNumber(),
+      returnedQuantity: q.returnedQuantity.toNumber(),
+      cogs: m.cogs,
+      revenue: m.revenue,
       issuesWithoutPrice: this.issuesWithoutPrice,
-      shrinkageValue,
-      capitalTiedUp: closingValue,
-      averageCapital: averageValue,
+      shrinkageValue: m.shrinkageValue,
+      capitalTiedUp: m.closingValue,
+      averageCapital: m.averageValue,
       ...ratios,
       shrinkageRate: shrinkage.value,
       reasons:
@@ -382,4 +355,16 @@ function compareKeys(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
+}
+
+/** Each sum's value, by its field name (`fields[i]` names `sums[i]`). */
+function valuesOf<K extends string>(
+  fields: readonly K[],
+  sums: readonly ExactSum[],
+): Record<K, Decimal> {
+  const values = {} as Record<K, Decimal>;
+  fields.forEach((field, i) => {
+    values[field] = (sums[i] as ExactSum).value();
+  });
+  return values;
 }
