@@ -68,12 +68,12 @@ export function movementStatusTotals(
       counts.noStock += 1;
       continue;
     }
-    total.addDecimal(value);
+    total.add(value);
     if (status === "active") counts.active += 1;
     else {
       const key = status === "never-moved" ? "neverMoved" : status;
       counts[key] += 1;
-      sums[key].addDecimal(value);
+      sums[key].add(value);
     }
   }
   const totalInventoryValue = total.value();

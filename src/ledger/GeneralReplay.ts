@@ -477,8 +477,12 @@ export class GeneralReplay {
     this.warnings.push(warning);
   }
 
-  /** The finished states as histories, sorted by SKU code, then location. */
-  histories(): SkuHistory[] {
+  /**
+   * The finished states as histories, sorted by SKU code, then location, each built when the
+   * iteration reaches it (with `months: true` this engine replays every SKU, so a report never
+   * holds every history at once either).
+   */
+  *histories(): Generator<SkuHistory> {
     const states = [...this.states.values()];
     const { skus, locations } = this.names;
     states.sort(
@@ -487,7 +491,7 @@ export class GeneralReplay {
         compareText(locations[a.location] ?? "", locations[b.location] ?? ""),
     );
     const context = historyContext(this.settings);
-    return states.map((s) => toSkuHistory(s.raw(), context(s.sku, s.location)));
+    for (const s of states) yield toSkuHistory(s.raw(), context(s.sku, s.location));
   }
 }
 

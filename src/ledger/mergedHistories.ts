@@ -9,20 +9,25 @@ import { type historyContext, toSkuHistory } from "./toSkuHistory.js";
  * that turns each history into something smaller (the report's per-SKU analysis) so never holds
  * them all: at 100 k SKUs, that is about 450 MB of histories that are never live at once.
  *
- * @param others - the histories of the SKUs the general engine replayed: usually few.
+ * @param others - the histories of the SKUs the general engine replayed, sorted (usually few;
+ *   every SKU under `months: true`, then built one at a time too).
  */
 export function* mergedHistories(
   fast: FastReplay,
-  others: readonly SkuHistory[],
+  others: Iterable<SkuHistory>,
   context: ReturnType<typeof historyContext>,
 ): Generator<SkuHistory> {
-  let next = 0;
+  const rest = others[Symbol.iterator]();
+  let next = rest.next();
   for (const s of fast.finishedStates()) {
     const raw = fast.raw(s);
     const history = toSkuHistory(raw, context(raw.sku, raw.location));
-    while (next < others.length && compareSkuLocation(others[next] as SkuHistory, history) < 0)
-      yield others[next++] as SkuHistory;
+    // On equal keys the fast engine's history comes first, as a stable sort of both would give.
+    while (!next.done && compareSkuLocation(next.value, history) < 0) {
+      yield next.value;
+      next = rest.next();
+    }
     yield history;
   }
-  while (next < others.length) yield others[next++] as SkuHistory;
+  for (; !next.done; next = rest.next()) yield next.value;
 }

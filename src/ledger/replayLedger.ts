@@ -197,11 +197,7 @@ function fastReplay(
     ? generalReplay(settings, opening, order, fast.setAside, false)
     : { histories: [], warnings: [] };
   return {
-    histories: mergedHistories(
-      fast,
-      [...rest.histories].sort(compareHistories),
-      historyContext(settings),
-    ),
+    histories: mergedHistories(fast, rest.histories, historyContext(settings)),
     warnings: [...warnings, ...rest.warnings],
   };
 }
@@ -216,7 +212,7 @@ function generalReplay(
   order: Int32Array | null,
   only: Uint8Array | null,
   reportsPeriod: boolean,
-): { histories: SkuHistory[]; warnings: ReplayWarning[] } {
+): { histories: Iterable<SkuHistory>; warnings: ReplayWarning[] } {
   const main = new GeneralReplay(settings, false, reportsPeriod);
   let overflowed: Uint8Array | null;
   try {

@@ -19,11 +19,12 @@ const WORD_DIGITS = 7;
  *
  * Why: a report adds a dozen amounts per SKU into every total and group, and `Decimal.plus` costs
  * about a microsecond and an allocation. Here the sum is kept as an integer count of 10^-scale
- * units in a double while it can be exact: every addend with at most 15 significant digits and
- * 15 decimals, and every partial sum below 2^53 units. An addend or a sum outside those bounds
+ * units in a double while it can be exact: every addend an integer count below 2^51 units at
+ * 15 decimals or fewer (a `Decimal` also of at most 15 significant digits), and every partial sum
+ * below 2^53 units. An addend or a sum outside those bounds
  * moves the sum, exactly as it stands, to `Decimal` arithmetic for good; so does anything not
- * finite. Within the bounds no sum exceeds 16 digits, where `Decimal.plus` (40 digits) is exact
- * too, which is why both give the same decimal.
+ * finite. Within the bounds no addend or sum exceeds 16 significant digits, where `Decimal.plus`
+ * (40 digits) is exact too, which is why both give the same decimal.
  *
  * @example
  * ```ts

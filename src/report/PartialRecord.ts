@@ -30,8 +30,8 @@ export interface PartialHeaderRecord {
 }
 
 /**
- * The analysis of one SKU (or SKU and location) of a shard: the replayed history, the master data
- * and every calculator's figures (`SkuAnalysis`), money as exact decimal text.
+ * The analysis of one SKU (or SKU and location) of a shard: what the report reads of the replayed
+ * history (`AnalyzedHistory`), the master data and every calculator's figures (`SkuAnalysis`), money as exact decimal text.
  */
 export interface PartialSkuRecord {
   readonly invkpiPartial: number;

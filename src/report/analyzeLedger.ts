@@ -14,7 +14,7 @@ const FN = "analyzeLedger";
  * and group rollups (ratios of sums); the diagnosis against an industry range; the ABC-XYZ matrix;
  * and the replay's warnings.
  *
- * Glue, no formula of its own: the ledger is replayed once (`replayLedger`), each history goes
+ * Glue, no formula of its own: the ledger is replayed once (as by `replayLedger`), each history goes
  * through the calculators (`turnoverFigures`, `annualizeTurnover`, `demandStatistics`,
  * `daysOfSupply`, `replenishmentFigures`, `movementStatus`, `excessStock`, `stockAging`,
  * `nearExpiry`), the rows are classified (`abcClassify`, `xyzClassify`, `abcXyzMatrix`) and rolled

@@ -8,7 +8,7 @@ import type {
 } from "../aging/index.js";
 import { MOVEMENT_STATUSES } from "../aging/index.js";
 import type { DemandStatistics } from "../demand/index.js";
-import type { DemandSums, MonthEnd, MonthFigures, StockLayer } from "../model/SkuHistory.js";
+import type { MonthFigures } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   type ReplenishmentFigures,
@@ -34,7 +34,8 @@ import {
   stringCodec as string,
 } from "./jsonCodec.js";
 
-// The JSON form of one SKU's analysis (`SkuAnalysis`): the replayed history, the master data and
+// The JSON form of one SKU's analysis (`SkuAnalysis`): what the report reads of the replayed history
+// (`AnalyzedHistory`), the master data and
 // every calculator's figures, field by field. Money is exact text, ratios and quantities are
 // numbers, `null`s and reason codes are kept. The compiler checks that every field of every type
 // has its codec here.
@@ -43,24 +44,6 @@ import {
 const RESOLVED_SAFETY_STOCK_METHODS = SKU_SAFETY_STOCK_METHODS.filter(
   (method): method is Exclude<SkuSafetyStockMethod, "auto"> => method !== "auto",
 );
-
-const _demandSums = objectOf<DemandSums>({
-  sum: number,
-  sumOfSquares: number,
-  max: number,
-  nonZeroBuckets: number,
-});
-
-const _stockLayer = objectOf<StockLayer>({
-  quantity: number,
-  unitCost: decimal,
-  value: decimal,
-  receivedDate: string,
-  lot: optional(string),
-  expiresOn: optional(string),
-});
-
-const _monthEnd = objectOf<MonthEnd>({ date: string, quantity: number, value: decimal });
 
 const monthFigures = objectOf<MonthFigures>({
   month: string,

@@ -27,7 +27,8 @@ const FN = "toPartialRecords";
  * The first record is the header (`kind: 'header'`): the format version, the resolved options
  * (period included), the number of SKU records that follow, and the replay's warnings, whose `row`
  * numbers count rows of this shard's input. Then one record per SKU (or SKU and location,
- * `kind: 'sku'`) with its replayed history, master data and every calculator's figures: money as
+ * `kind: 'sku'`) with what the report reads of its replayed history (`AnalyzedHistory`), master
+ * data and every calculator's figures: money as
  * exact decimal text, ratios and quantities as numbers, `null`s with their reasons.
  *
  * Every shard must be given the same options: the same explicit `period` (a default period taken
