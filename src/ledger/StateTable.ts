@@ -106,23 +106,32 @@ export const LOCATION = 71;
 /** Slots per state: the figures above, padded to whole 64-byte cache lines. */
 export const STRIDE = 72;
 
-/** Every slot's value before the first movement (NaN: unknown; ±Infinity: no day yet). */
+/** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
+const KEY = 0;
+const CURRENT = 1;
+const SUM = 2;
+const SQUARES = 3;
+const MAX = 4;
+const NON_ZERO = 5;
+
+/** Every slot's value before the first movement (NaN: unknown; ±Infinity: no day yet); 0 elsewhere. */
 const initial = new Float64Array(STRIDE);
 initial[LAYER_HEAD] = NO_LAYER;
 initial[LAYER_TAIL] = NO_LAYER;
-initial[8] = Number.NaN;
-initial[12] = Number.POSITIVE_INFINITY;
-initial[13] = Number.NEGATIVE_INFINITY;
-initial[14] = Number.NEGATIVE_INFINITY;
-initial[15] = Number.NEGATIVE_INFINITY;
-initial[18] = Number.NaN;
-initial[30] = Number.POSITIVE_INFINITY;
-initial[31] = Number.NaN;
-initial[37] = Number.NaN;
-initial[43] = Number.NaN;
-initial[49] = Number.NaN;
-initial[53] = Number.POSITIVE_INFINITY;
-initial[54] = Number.NEGATIVE_INFINITY;
+initial[LAST_FIFO_COST] = Number.NaN;
+initial[MIN_QTY] = Number.POSITIVE_INFINITY;
+initial[MAX_QTY] = Number.NEGATIVE_INFINITY;
+initial[LAST_MOVEMENT] = Number.NEGATIVE_INFINITY;
+initial[LAST_ISSUE] = Number.NEGATIVE_INFINITY;
+initial[LAST_ISSUE_PRICE] = Number.NaN;
+initial[FIRST_DEMAND] = Number.POSITIVE_INFINITY;
+// No bucket is open yet: its key is NaN, so the first demand opens one.
+initial[DEMAND_DAY + KEY] = Number.NaN;
+initial[DEMAND_WEEK + KEY] = Number.NaN;
+initial[DEMAND_MONTH + KEY] = Number.NaN;
+initial[STANDARD_COST] = Number.NaN;
+initial[FIRST_RECEIPT] = Number.POSITIVE_INFINITY;
+initial[LAST_RECEIPT] = Number.NEGATIVE_INFINITY;
 
 /**
  * The running state of every SKU (or SKU and location) of a fast replay: one row of
@@ -198,14 +207,6 @@ export class StateTable {
     );
   }
 }
-
-/** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
-const KEY = 0;
-const CURRENT = 1;
-const SUM = 2;
-const SQUARES = 3;
-const MAX = 4;
-const NON_ZERO = 5;
 
 /**
  * Adds net demand `x` to the bucket `key` of the demand sums at `f[at…]`, closing the previous
