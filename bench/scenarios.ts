@@ -60,7 +60,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const CLI = join(here, "..", "dist", "cli.js");
 
 /** The directory of the cached CSV datasets. */
-export const CACHE_DIR = join(tmpdir(), "invkpi-bench");
+const CACHE_DIR = join(tmpdir(), "invkpi-bench");
 
 /**
  * Runs `work` `runs` times and reports the median time, the rows it handled and the process's
@@ -82,14 +82,26 @@ async function measure(
     times.push(performance.now() - t0);
     globalThis.gc?.();
   }
+  return measurement(name, rows, times, process.resourceUsage().maxRSS / 1024, baselineRssMb, note);
+}
+
+/** A scenario's figures from its runs' times (sorted here, fastest first). */
+function measurement(
+  name: string,
+  rows: number,
+  times: number[],
+  peakRssMb: number,
+  baselineRssMb: number | null,
+  note: string,
+): Measurement {
   times.sort((a, b) => a - b);
   return {
     name,
     rows,
-    runs,
+    runs: times.length,
     medianMs: median(times),
     timesMs: times,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb,
     baselineRssMb,
     note,
   };
@@ -103,7 +115,7 @@ function median(sorted: readonly number[]): number {
  * A generated ledger as a CSV file, written once (in batches, never whole in memory) and cached
  * outside the repository. The file appears only when complete (written under a temporary name).
  */
-export function cachedCsv(skus: number, movements: number): string {
+function cachedCsv(skus: number, movements: number): string {
   const file = join(CACHE_DIR, `ledger-${skus}-${movements}.csv`);
   if (existsSync(file)) return file;
   mkdirSync(CACHE_DIR, { recursive: true });
@@ -134,10 +146,10 @@ async function columnsOf(file: string): Promise<LedgerColumns> {
   return columns;
 }
 
-/** Whole-process run of `invkpi analyze`: wall time and the child's peak RSS (GNU time). */
 /** `invkpi analyze` in streaming mode over the generated ledgers' year. */
 const STREAMING = ["--streaming", "--from", "2025-01-01", "--to", "2025-12-31"] as const;
 
+/** Whole-process run of `invkpi analyze`: wall time and the child's peak RSS (GNU time). */
 function runCli(file: string, extra: readonly string[]): { ms: number; rssMb: number } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const args = ["-v", process.execPath, CLI, "analyze", file, "-q", "--out", "/dev/null", ...extra];
@@ -150,6 +162,11 @@ function runCli(file: string, extra: readonly string[]): { ms: number; rssMb: nu
   return { ms, rssMb: Number(rss[1]) / 1024 };
 }
 
+/**
+ * `invkpi analyze` on a cached dataset, `runs` times in their own processes: the median time and
+ * the largest peak RSS. The rows are `movements`: the dataset is generated with `exact`, which
+ * makes exactly that many (`GenerateOptions.exact`).
+ */
 async function measureCli(
   name: string,
   skus: number,
@@ -159,7 +176,6 @@ async function measureCli(
   extra: readonly string[] = [],
 ): Promise<Measurement> {
   const file = cachedCsv(skus, movements);
-  const rows = (await readLedger(file)).rows;
   const times: number[] = [];
   let peak = 0;
   for (let r = 0; r < runs; r++) {
@@ -167,16 +183,22 @@ async function measureCli(
     times.push(ms);
     peak = Math.max(peak, rssMb);
   }
-  times.sort((a, b) => a - b);
+  return measurement(name, movements, times, peak, null, note);
+}
+
+/**
+ * Peak memory of one `invkpi analyze` process (with `--streaming` or without) over 100k SKUs and
+ * `movements` movements.
+ */
+function memory(tag: string, movements: number, streaming: boolean): Record<string, Scenario> {
+  const name = streaming ? `mem-stream-100k-${tag}` : `mem-100k-${tag}`;
+  const note = streaming ? "--streaming, 100k SKUs" : "invkpi analyze, 100k SKUs";
   return {
-    name,
-    rows,
-    runs,
-    medianMs: median(times),
-    timesMs: times,
-    peakRssMb: peak,
-    baselineRssMb: null,
-    note,
+    [name]: {
+      phase: "memory, whole process",
+      large: true,
+      run: () => measureCli(name, 100_000, movements, 1, note, streaming ? STREAMING : []),
+    },
   };
 }
 
@@ -376,21 +398,9 @@ export const scenarios: Record<string, Scenario> = {
   },
   // Memory against the number of movements, over the same 100k SKUs: with streaming input, peak
   // memory should follow the SKUs, not the movements (issue #8).
-  "mem-100k-1m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () => measureCli("mem-100k-1m", 100_000, 1_000_000, 1, "invkpi analyze, 100k SKUs"),
-  },
-  "mem-100k-5m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () => measureCli("mem-100k-5m", 100_000, 5_000_000, 1, "invkpi analyze, 100k SKUs"),
-  },
-  "mem-100k-10m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () => measureCli("mem-100k-10m", 100_000, 10_000_000, 1, "invkpi analyze, 100k SKUs"),
-  },
+  ...memory("1m", 1_000_000, false),
+  ...memory("5m", 5_000_000, false),
+  ...memory("10m", 10_000_000, false),
   // Streaming input: reading and replaying hold the SKUs' states, their open layers and one chunk
   // of rows; the histories are built one at a time and dropped (counted) here.
   ...streamReplay("1m", 1_000_000),
@@ -425,31 +435,9 @@ export const scenarios: Record<string, Scenario> = {
         STREAMING,
       ),
   },
-  "mem-stream-100k-1m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () =>
-      measureCli("mem-stream-100k-1m", 100_000, 1_000_000, 1, "--streaming, 100k SKUs", STREAMING),
-  },
-  "mem-stream-100k-5m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () =>
-      measureCli("mem-stream-100k-5m", 100_000, 5_000_000, 1, "--streaming, 100k SKUs", STREAMING),
-  },
-  "mem-stream-100k-10m": {
-    phase: "memory, whole process",
-    large: true,
-    run: () =>
-      measureCli(
-        "mem-stream-100k-10m",
-        100_000,
-        10_000_000,
-        1,
-        "--streaming, 100k SKUs",
-        STREAMING,
-      ),
-  },
+  ...memory("1m", 1_000_000, true),
+  ...memory("5m", 5_000_000, true),
+  ...memory("10m", 10_000_000, true),
 };
 
 const name = process.argv[2];

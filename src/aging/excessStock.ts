@@ -1,5 +1,6 @@
 import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
+import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 
 /**
@@ -87,21 +88,18 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
 function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal): Decimal {
   if (excess.isZero()) return new Decimal(0);
   if (excess.eq(onHand)) return new Decimal(closingValue);
-  const numerator = new Decimal(closingValue).times(excess);
-  return (
-    quickDivideHalfEven(numerator, onHand, VALUE_SCALE) ??
-    divideHalfEven(numerator, onHand, VALUE_SCALE)
-  );
+  return divideHalfEven(new Decimal(closingValue).times(excess), onHand, VALUE_SCALE);
 }
 
 /** Largest exact coefficient of invkpi's `Decimal` plus one: 10^40. */
 const TEN_TO_PRECISION = 10n ** 40n;
 
 /**
- * {@link divideHalfEven} with big integers (~2 µs instead of ~40 µs), or `null` when it cannot vouch
- * for the same result. `divideHalfEven`'s steps are exact as long as every intermediate fits in 40
- * significant digits (the `Decimal` precision); this computes the same steps exactly and gives up
- * when one of them would not fit, or when an operand is not positive.
+ * The fast path of {@link divideHalfEven}: its general steps with big integers (~2 µs instead of
+ * ~40 µs), or `null` when it cannot vouch for the same result. The general steps are exact as long
+ * as every intermediate fits in 40 significant digits (the `Decimal` precision); this computes the
+ * same steps exactly and gives up when one of them would not fit, or when an operand is not
+ * positive. Exported for its tests.
  */
 export function quickDivideHalfEven(
   numerator: Decimal,
@@ -111,8 +109,8 @@ export function quickDivideHalfEven(
   if (!numerator.isPositive() || !denominator.isPositive()) return null;
   if (numerator.isZero() || denominator.isZero() || !numerator.isFinite()) return null;
   if (!denominator.isFinite()) return null;
-  const n = coefficientOf(numerator);
-  const d = coefficientOf(denominator);
+  const n = coefficientOf(fieldsOf(numerator));
+  const d = coefficientOf(fieldsOf(denominator));
   // scaled = numerator × 10^places; both at the smaller of the two exponents.
   const scaledExponent = n.exponent + places;
   const common = Math.min(scaledExponent, d.exponent);
@@ -136,24 +134,14 @@ export function quickDivideHalfEven(
   return new Decimal(`${quotient}e-${places}`);
 }
 
-/** A finite non-zero decimal.js value's magnitude as `coefficient × 10^exponent`. */
-function coefficientOf(x: Decimal): { coefficient: bigint; exponent: number } {
-  const words = (x as unknown as { readonly d: readonly number[] }).d;
-  let text = String(words[0]);
-  for (let i = 1; i < words.length; i++) text += String(words[i]).padStart(7, "0");
-  // x.e is the exponent of the leading digit; each word after the first holds 7 digits.
-  const leadingDigits = String(words[0]).length;
-  return {
-    coefficient: BigInt(text),
-    exponent: x.e - (leadingDigits + 7 * (words.length - 1)) + 1,
-  };
-}
-
 /**
  * numerator / denominator rounded half-even to `places` decimals, exactly: from the integer quotient
- * and remainder, not from a quotient already rounded to 40 digits (which could round twice).
+ * and remainder, not from a quotient already rounded to 40 digits (which could round twice). The
+ * fast path ({@link quickDivideHalfEven}) first; the general steps in `Decimal`s when it gives up.
  */
 function divideHalfEven(numerator: Decimal, denominator: Decimal, places: number): Decimal {
+  const quick = quickDivideHalfEven(numerator, denominator, places);
+  if (quick !== null) return quick;
   const scaled = numerator.times(new Decimal(10).pow(places));
   let quotient = scaled.divToInt(denominator); // truncated toward zero
   const remainder = scaled.minus(quotient.times(denominator));

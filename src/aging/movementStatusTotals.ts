@@ -80,9 +80,9 @@ export function movementStatusTotals(
   const hasValue = totalInventoryValue.gt(0);
   const share = (part: Decimal): number | null =>
     hasValue ? part.div(totalInventoryValue).toNumber() : null;
-  const [slowValue, deadValue, neverMovedValue] = [sums.slow, sums.dead, sums.neverMoved].map(
-    (sum) => sum.value(),
-  ) as [Decimal, Decimal, Decimal];
+  const slowValue = sums.slow.value();
+  const deadValue = sums.dead.value();
+  const neverMovedValue = sums.neverMoved.value();
   return {
     slowValue,
     deadValue,

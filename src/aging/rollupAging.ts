@@ -1,11 +1,11 @@
 import { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { sumDecimals } from "../model/sumDecimals.js";
 import type { AgingBucketDefinition } from "./agingBuckets.js";
 import type { MovementStatus } from "./movementStatus.js";
 import { type MovementStatusTotals, movementStatusTotals } from "./movementStatusTotals.js";
 import type { AgingBucket, StockAging } from "./stockAging.js";
-import { sumAmounts } from "./sumAmounts.js";
 import { sumQuantities } from "./sumQuantities.js";
 
 /**
@@ -134,7 +134,7 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
     itemCount: items.length,
     buckets,
     quantity,
-    value: sumAmounts(buckets.map((b) => b.value)),
+    value: sumDecimals(buckets.map((b) => b.value)),
     averageAge: onHand ? quantityDays.div(quantitySum.exact()).toNumber() : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",

@@ -1,6 +1,12 @@
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
-import { decimalPlaces, MAX_QUANTITY_DECIMALS, pow10 } from "../model/exactDecimal.js";
+import {
+  decimalPlaces,
+  EXACT_INTEGER_LIMIT,
+  MAX_QUANTITY_DECIMALS,
+  pow10,
+  SCALED_UNITS_LIMIT,
+} from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
@@ -95,11 +101,10 @@ export function stockAging(history: StockAgingInput, options: StockAgingOptions 
 }
 
 /**
- * {@link stockAging} with its options already resolved (the report resolves them once for every
- * SKU): `definitions` from `agingBuckets`, `asOf` checked by `resolveAsOf` for this history, and
- * `asOfText` its `'YYYY-MM-DD'` form.
+ * The body of {@link stockAging}, its options resolved: `definitions` from `agingBuckets`, `asOf`
+ * checked by `resolveAsOf` for this history, and `asOfText` its `'YYYY-MM-DD'` form.
  */
-export function agingOfLayers(
+function agingOfLayers(
   history: StockAgingInput,
   definitions: readonly AgingBucketDefinition[],
   asOf: Day,
@@ -179,11 +184,6 @@ function exactSums(
   };
 }
 
-/** Below this, sums of integers are exact in a double. */
-const EXACT_INTEGERS = 2 ** 53;
-/** Below this, a quantity scaled by a power of ten rounds to the exact integer. */
-const SCALED_LIMIT = 2 ** 51;
-
 /**
  * {@link exactSums} with numbers, for layers whose quantities are integers at a common scale 10^k
  * (at most 9 decimals and 15 significant digits each: nearly every ledger), or `null` otherwise.
@@ -216,7 +216,9 @@ function scaledSums(
     const age = ages[i]!;
     const scaled = Math.round(layer.quantity * factor);
     bound += Math.abs(scaled) * (age + 1);
-    if (!(Math.abs(scaled) < SCALED_LIMIT) || !(bound < EXACT_INTEGERS)) return null;
+    // Below 2^51 (SCALED_UNITS_LIMIT) a quantity scaled by a power of ten rounds to the exact
+    // integer; below 2^53 (EXACT_INTEGER_LIMIT) every sum of integers is exact in a double.
+    if (!(Math.abs(scaled) < SCALED_UNITS_LIMIT) || !(bound < EXACT_INTEGER_LIMIT)) return null;
     const bucket = bucketIndexOf(definitions, age);
     units[bucket]! += scaled;
     const sum = values[bucket];

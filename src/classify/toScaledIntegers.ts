@@ -1,4 +1,10 @@
 import { Decimal } from "../model/Decimal.js";
+import {
+  EXACT_INTEGER_LIMIT,
+  fitsAtScale,
+  POWERS_OF_TEN,
+  SCALED_UNITS_LIMIT,
+} from "../model/exactDecimal.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
 /**
@@ -20,13 +26,10 @@ export type ScaledIntegers =
       readonly keys: Float64Array;
     };
 
-/** Below this, a scaled double pins down a single decimal (see `fitsAtScale`). */
-const ITEM_LIMIT = 2 ** 51;
-/** Below this, every sum of unit counts is exact in a double. */
-const TOTAL_LIMIT = 2 ** 53;
+// The number path's bounds (src/model/exactDecimal.ts): every unit count below SCALED_UNITS_LIMIT
+// (2^51: below it, a scaled double pins down a single decimal, see `fitsAtScale`), and their total
+// below EXACT_INTEGER_LIMIT (2^53: below it, every sum of unit counts is exact in a double).
 
-/** 10^0 .. 10^22: every one is exactly representable as a double. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const MAX_NUMBER_SCALE = POWERS_OF_TEN.length - 1;
 
 /**
@@ -38,14 +41,14 @@ const MAX_NUMBER_SCALE = POWERS_OF_TEN.length - 1;
 export function toScaledIntegers(amounts: readonly (number | Decimal)[]): ScaledIntegers {
   const number = toNumberUnits(amounts);
   if (number === null) return toBigintUnits(amounts);
-  if (number.total < TOTAL_LIMIT)
+  if (number.total < EXACT_INTEGER_LIMIT)
     return { kind: "number", scale: number.scale, units: number.units };
   // Each amount fits a double exactly but the sums do not: sum as big integers, sort on the doubles.
   const units = Array.from(number.units, (u) => BigInt(u));
   return { kind: "bigint", scale: number.scale, units, keys: number.units };
 }
 
-/** Integer unit counts as doubles, or `null` when some amount does not fit below {@link ITEM_LIMIT}. */
+/** Integer unit counts as doubles, or `null` when some amount does not fit below 2^51 units. */
 function toNumberUnits(
   amounts: readonly (number | Decimal)[],
 ): { scale: number; units: Float64Array; total: number } | null {
@@ -59,7 +62,7 @@ function toNumberUnits(
   for (let i = 0; i < doubles.length; i++) {
     const scaled = Math.round(doubles[i]! * power);
     // The proof in `fitsAtScale` needs every scaled amount below the limit at the final scale.
-    if (!(scaled < ITEM_LIMIT)) return null;
+    if (!(scaled < SCALED_UNITS_LIMIT)) return null;
     units[i] = scaled;
     total += scaled;
   }
@@ -92,7 +95,7 @@ function asDoubles(amounts: readonly (number | Decimal)[]): Float64Array | null 
 /**
  * The smallest scale at which every amount is an integer, or `null` when some amount needs more than
  * 22 decimals. An amount that fits at scale k fits at every larger scale as long as it stays below
- * {@link ITEM_LIMIT} (checked in `toNumberUnits`), so one running maximum suffices.
+ * 2^51 units (checked in `toNumberUnits`), so one running maximum suffices.
  */
 function commonNumberScale(amounts: Float64Array): number | null {
   let scale = 0;
@@ -103,23 +106,6 @@ function commonNumberScale(amounts: Float64Array): number | null {
     }
   }
   return scale;
-}
-
-/**
- * Whether the double `amount` is exactly `n × 10^-scale` for an integer `n < 2^51`, where the
- * decimal meant is the double's shortest decimal form.
- *
- * Why this is exact: with `amount × 10^scale < 2^51`, the doubles' spacing near `amount`, scaled
- * by 10^scale, is below 0.5, so at most one integer n has `n / 10^scale` rounding to `amount`, and
- * the rounding errors of `amount × 10^scale` stay below 0.5, so `Math.round` finds that n. The
- * round trip `n / 10^scale === amount` (one correctly rounded division of exact operands) then
- * proves that the decimal `n × 10^-scale` rounds to the double, and being the only one with at most
- * `scale` decimals, it is the double's shortest decimal form.
- */
-function fitsAtScale(amount: number, scale: number): boolean {
-  const power = POWERS_OF_TEN[scale]!;
-  const scaled = amount * power;
-  return scaled < ITEM_LIMIT && Math.round(scaled) / power === amount;
 }
 
 /** The general path: exact at any size and any number of decimals; sort keys are dense ranks. */

@@ -25,6 +25,7 @@ import { ledgerDateRange } from "./ledgerDateRange.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { type InputFile, inputFile, readLedgerInput, readSkuInfoInput } from "./readLedgerInput.js";
+import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
@@ -32,8 +33,6 @@ import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js
 const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
 /** Problems shown before analyze gives up; `invkpi validate` lists them all. */
 const ISSUES_SHOWN = 20;
-/** Replay warnings shown as notes. */
-const WARNINGS_SHOWN = 10;
 
 const HELP = `usage: invkpi analyze <ledger|-> [options]
 
@@ -278,10 +277,8 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
       report = analyzeLedger(input.columns, options);
     }
     status.done();
-    noteWarnings(report.warnings, plan.ledger, input, status);
-    const heading =
-      `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.rows)} movements, ` +
-      `${report.period.from} to ${report.period.to} (${report.period.days} days), valuation ${report.options.valuation}`;
+    noteWarnings(report.warnings, status, warningPlace(plan.ledger, input));
+    const heading = `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.rows)} movements, ${periodHeading(report)}`;
     await writeReport(report, plan.out ?? io.stdout, {
       format: plan.format,
       heading,
@@ -393,7 +390,8 @@ async function writePartial(
   const records = toPartialRecords(input.columns, options);
   status.done();
   const [header] = records;
-  noteWarnings(header?.kind === "header" ? header.warnings : [], plan.ledger, input, status);
+  const warnings = header?.kind === "header" ? header.warnings : [];
+  noteWarnings(warnings, status, warningPlace(plan.ledger, input));
   await writeText(ndjsonLines(records), plan.out ?? io.stdout, "invkpi");
   if (plan.out !== undefined) {
     const skus = records.length - 1;
@@ -408,26 +406,14 @@ function* ndjsonLines(records: readonly PartialRecord[]): Generator<string> {
   for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 
-/** The replay's warnings as notes: the first few with their lines, then a count of the rest. */
-function noteWarnings(
-  warnings: readonly ReplayWarning[],
+/** Where a warning of the ledger was: the file, with the line of the warning's row when known. */
+function warningPlace(
   file: InputFile,
   input: ReadLedgerResult,
-  status: StatusReporter,
-): void {
-  for (const warning of warnings.slice(0, WARNINGS_SHOWN)) {
+): (warning: ReplayWarning) => string {
+  return (warning) => {
     // A warning's row is the data row of the file (the columns keep it), so the file has its line.
     const line = warning.row === undefined ? undefined : input.lineOf(warning.row);
-    const where = line === undefined ? file.name : `${file.name}:${line}`;
-    status.note(`warning: ${where}: ${warning.message} [${warning.code}]`);
-  }
-  if (warnings.length > WARNINGS_SHOWN) {
-    status.note(
-      `warning: … and ${displayNumber(warnings.length - WARNINGS_SHOWN)} more (--format json lists them all)`,
-    );
-  }
-}
-
-function rowsText(report: InventoryReport): string {
-  return `${displayNumber(report.rows.length)} row${report.rows.length === 1 ? "" : "s"}`;
+    return line === undefined ? file.name : `${file.name}:${line}`;
+  };
 }

@@ -1,8 +1,7 @@
 import { LineSplitter } from "../io/LineSplitter.js";
 import { openTextInput } from "../io/openTextInput.js";
-import type { ReplayWarning } from "../ledger/index.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import { type InventoryReport, PartialCombiner } from "../report/index.js";
+import { PartialCombiner } from "../report/index.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayNumber } from "./displayNumber.js";
@@ -10,12 +9,11 @@ import { EXIT, type ExitCode } from "./exitCode.js";
 import { choiceOption, integerOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { type InputFile, inputFile } from "./readLedgerInput.js";
+import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
 
-/** Replay warnings shown as notes. */
-const WARNINGS_SHOWN = 10;
 /** Lines between two updates of the progress line. */
 const PROGRESS_LINES = 1000;
 
@@ -100,10 +98,11 @@ async function combine(plan: CombinePlan, io: CliIo): Promise<ExitCode> {
     status.progress(`combining ${plan.files.length} partial files…`);
     const report = combiner.finish();
     status.done();
+    // The shards' warnings count rows of each shard's own input, which `analyze --partial` already
+    // reported with its file and line: noted here without a place.
     noteWarnings(report.warnings, status);
-    const heading =
-      `invkpi combine: ${displayNumber(plan.files.length)} partial file${plan.files.length === 1 ? "" : "s"}, ` +
-      `${report.period.from} to ${report.period.to} (${report.period.days} days), valuation ${report.options.valuation}`;
+    const files = plan.files.length;
+    const heading = `invkpi combine: ${displayNumber(files)} partial file${files === 1 ? "" : "s"}, ${periodHeading(report)}`;
     await writeReport(report, plan.out ?? io.stdout, {
       format: plan.format,
       heading,
@@ -164,23 +163,4 @@ function parseLine(
       path,
     });
   }
-}
-
-/**
- * The warnings of the shards as notes, the first few, then a count. Their rows count rows of each
- * shard's own input, which `analyze --partial` already reported with its file and line.
- */
-function noteWarnings(warnings: readonly ReplayWarning[], status: StatusReporter): void {
-  for (const warning of warnings.slice(0, WARNINGS_SHOWN)) {
-    status.note(`warning: ${warning.message} [${warning.code}]`);
-  }
-  if (warnings.length > WARNINGS_SHOWN) {
-    status.note(
-      `warning: … and ${displayNumber(warnings.length - WARNINGS_SHOWN)} more (--format json lists them all)`,
-    );
-  }
-}
-
-function rowsText(report: InventoryReport): string {
-  return `${displayNumber(report.rows.length)} row${report.rows.length === 1 ? "" : "s"}`;
 }

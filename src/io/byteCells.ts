@@ -5,7 +5,7 @@
 // compares the two paths on random CSV text.
 
 import { dayFromCivil, daysInMonth } from "../model/day.js";
-import { MAX_MONEY_DECIMALS } from "../model/exactDecimal.js";
+import { MAX_MONEY_DECIMALS, POWERS_OF_TEN } from "../model/exactDecimal.js";
 
 const SPACE = 32;
 const TAB = 9;
@@ -13,8 +13,6 @@ const MINUS = 45;
 const PLUS = 43;
 const DOT = 46;
 const ZERO = 48;
-
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** A text cell's blank state (see {@link scanText}): empty or only spaces and tabs (absent). */
 export const BLANK = 0;

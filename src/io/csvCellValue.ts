@@ -3,7 +3,7 @@
 // reports it with its value and line. The functions read a cell in place, `text[from, to)`, so
 // that the hot path creates no string for a cell it can read without one.
 
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+import { POWERS_OF_TEN } from "../model/exactDecimal.js";
 
 /** Whether `text[from, to)` is empty or only whitespace (an absent optional value). */
 export function isBlankAt(text: string, from: number, to: number): boolean {

@@ -1,12 +1,13 @@
-import { compareText } from "../model/compareText.js";
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import type { SkuHistory } from "../model/SkuHistory.js";
 import { stateKey } from "./GeneralReplay.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { KIND } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
 import {
+  compareStates,
   negativeStockWarning,
   type ReplaySettings,
   rowQuantity,
@@ -81,6 +82,7 @@ import {
   wideValue,
   withArithmetic,
 } from "./scaled.js";
+import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /** A copy of a fast replay's states and layers: where a streamed chunk started. */
 export interface FastSnapshot {
@@ -883,21 +885,35 @@ export class FastReplay {
   /** The states of the SKUs this engine finished, sorted by SKU code, then location code. */
   finishedStates(): number[] {
     const f = this.t.f;
-    const { skus, locations } = this.settings.names;
+    const names = this.settings.names;
     const states: number[] = [];
     for (let s = 0; s < this.t.count * STRIDE; s += STRIDE)
       if (this.setAside[f[s + SKU] as number] === 0) states.push(s);
     const order = (a: number, b: number): number =>
-      compareText(skus[f[a + SKU] as number] as string, skus[f[b + SKU] as number] as string) ||
-      compareText(
-        locations[f[a + LOCATION] as number] ?? "",
-        locations[f[b + LOCATION] as number] ?? "",
+      compareStates(
+        names,
+        f[a + SKU] as number,
+        f[a + LOCATION] as number,
+        f[b + SKU] as number,
+        f[b + LOCATION] as number,
       );
     let sorted = true;
     for (let k = 1; k < states.length && sorted; k++)
       sorted = order(states[k - 1] as number, states[k] as number) <= 0;
     if (!sorted) states.sort(order);
     return states;
+  }
+
+  /**
+   * The histories of the SKUs this engine finished, in the order of {@link finishedStates}, each
+   * built when the iteration reaches it.
+   */
+  *histories(): Generator<SkuHistory> {
+    const context = historyContext(this.settings);
+    for (const s of this.finishedStates()) {
+      const raw = this.raw(s);
+      yield toSkuHistory(raw, context(raw.sku, raw.location));
+    }
   }
 
   /** The finished figures of a state, for `toSkuHistory`. */

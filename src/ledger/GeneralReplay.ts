@@ -1,10 +1,10 @@
-import { compareText } from "../model/compareText.js";
 import { formatDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
 import { ABSENT, KIND, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {
+  compareStates,
   negativeStockWarning,
   periodWarnings,
   type ReplaySettings,
@@ -43,7 +43,6 @@ export class GeneralReplay {
   private readonly names: Dictionaries;
   private readonly scales: Scales;
   private readonly valuation: Valuation;
-  private readonly failOnNegative: boolean;
   private readonly byLocation: boolean;
   private readonly period: { from: number; to: number; days: number };
   private readonly standardCosts: Map<number, Scaled>;
@@ -73,7 +72,6 @@ export class GeneralReplay {
     this.names = settings.names;
     this.scales = settings.scales;
     this.valuation = settings.valuation;
-    this.failOnNegative = settings.failOnNegative;
     this.byLocation = settings.byLocation;
     this.period = settings.period;
     this.standardCosts = settings.standardCosts;
@@ -262,15 +260,7 @@ export class GeneralReplay {
         break;
       }
       case KIND.return: {
-        const cost = this.inflowCost(i, s, s.lastIssueUnitCost());
-        const value = s.receive(
-          qty,
-          cost,
-          day,
-          c.lot[i] as number,
-          c.expires[i] as number,
-          inPeriod,
-        );
+        const value = this.receiveInflow(i, s, qty, day, inPeriod, s.lastIssueUnitCost());
         if (inPeriod) s.bookReturn(day, qty, value, rowPrice(this.settings, i) ?? s.lastIssuePrice);
         break;
       }
@@ -287,14 +277,7 @@ export class GeneralReplay {
       case KIND.adjustment: {
         const value =
           qty > 0
-            ? s.receive(
-                qty,
-                this.inflowCost(i, s, s.currentUnitCost()),
-                day,
-                c.lot[i] as number,
-                c.expires[i] as number,
-                inPeriod,
-              )
+            ? this.receiveInflow(i, s, qty, day, inPeriod, s.currentUnitCost())
             : s.takeOut(-qty, null);
         if (inPeriod) s.bookAdjustment(qty, value);
         break;
@@ -327,6 +310,20 @@ export class GeneralReplay {
       }
     }
     if (s.qty < 0 && before >= 0) this.negativeStock(i, s);
+  }
+
+  /** Receives `qty` units of row `i` (its lot and expiry) at {@link inflowCost}; returns their value. */
+  private receiveInflow(
+    i: number,
+    s: SkuState,
+    qty: number,
+    day: number,
+    inPeriod: boolean,
+    fallback: Scaled | null,
+  ): Scaled {
+    const c = this.columns;
+    const cost = this.inflowCost(i, s, fallback);
+    return s.receive(qty, cost, day, c.lot[i] as number, c.expires[i] as number, inPeriod);
   }
 
   /** The cost of an inflow without a receipt cost: the row's cost, else `fallback`, else 0 with a warning. */
@@ -377,17 +374,7 @@ export class GeneralReplay {
         ...this.address(i, s),
         message: `transfer in of ${need / this.scales.qScale} unit(s) has no matching transfer out that day; booked as stock entering at this location`,
       });
-      value = add(
-        value,
-        s.receive(
-          need,
-          this.inflowCost(i, s, s.currentUnitCost()),
-          day,
-          this.columns.lot[i] as number,
-          this.columns.expires[i] as number,
-          inPeriod,
-        ),
-      );
+      value = add(value, this.receiveInflow(i, s, need, day, inPeriod, s.currentUnitCost()));
     }
     return value;
   }
@@ -408,14 +395,7 @@ export class GeneralReplay {
     const value =
       net < 0
         ? s.takeOut(-net, null)
-        : s.receive(
-            net,
-            this.inflowCost(i, s, s.currentUnitCost()),
-            day,
-            this.columns.lot[i] as number,
-            this.columns.expires[i] as number,
-            inPeriod,
-          );
+        : this.receiveInflow(i, s, net, day, inPeriod, s.currentUnitCost());
     if (inPeriod) s.bookTransfer(net, value);
     this.warn(unmatchedNetWarning(this.settings, i, s.sku, net));
   }
@@ -484,12 +464,7 @@ export class GeneralReplay {
    */
   *histories(): Generator<SkuHistory> {
     const states = [...this.states.values()];
-    const { skus, locations } = this.names;
-    states.sort(
-      (a, b) =>
-        compareText(skus[a.sku] as string, skus[b.sku] as string) ||
-        compareText(locations[a.location] ?? "", locations[b.location] ?? ""),
-    );
+    states.sort((a, b) => compareStates(this.names, a.sku, a.location, b.sku, b.location));
     const context = historyContext(this.settings);
     for (const s of states) yield toSkuHistory(s.raw(), context(s.sku, s.location));
   }

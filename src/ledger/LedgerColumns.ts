@@ -1,3 +1,5 @@
+import { grown } from "./LayerPool.js";
+
 /**
  * Movement kinds in the order the engine applies them within one day. A transfer is split by its
  * sign: stock leaves a location (out) before it arrives at another (in).
@@ -143,18 +145,18 @@ export class LedgerColumnsBuilder {
     // allocated. Reading 10 M rows from 64 Ki, the arrays end at 12.8 M rows, not 16.8 M.
     this.capacity = Math.ceil(this.capacity * 1.5);
     const n = this.capacity;
-    this.sku = resize(this.sku, new Int32Array(n));
-    this.day = resize(this.day, new Int32Array(n));
-    this.kind = resize(this.kind, new Uint8Array(n));
-    this.quantity = resize(this.quantity, new Float64Array(n));
-    this.costUnits = resize(this.costUnits, new Float64Array(n));
-    this.costDecimals = resize(this.costDecimals, new Uint8Array(n));
-    this.priceUnits = resize(this.priceUnits, new Float64Array(n));
-    this.priceDecimals = resize(this.priceDecimals, new Uint8Array(n));
-    this.location = resize(this.location, new Int32Array(n));
-    this.lot = resize(this.lot, new Int32Array(n));
-    this.expires = resize(this.expires, new Int32Array(n));
-    this.row = resize(this.row, new Int32Array(n));
+    this.sku = grown(this.sku, new Int32Array(n));
+    this.day = grown(this.day, new Int32Array(n));
+    this.kind = grown(this.kind, new Uint8Array(n));
+    this.quantity = grown(this.quantity, new Float64Array(n));
+    this.costUnits = grown(this.costUnits, new Float64Array(n));
+    this.costDecimals = grown(this.costDecimals, new Uint8Array(n));
+    this.priceUnits = grown(this.priceUnits, new Float64Array(n));
+    this.priceDecimals = grown(this.priceDecimals, new Uint8Array(n));
+    this.location = grown(this.location, new Int32Array(n));
+    this.lot = grown(this.lot, new Int32Array(n));
+    this.expires = grown(this.expires, new Int32Array(n));
+    this.row = grown(this.row, new Int32Array(n));
   }
 
   /** The finished columns, trimmed to `length`. The builder must not be used afterwards. */
@@ -211,7 +213,8 @@ export class LedgerColumnsBuilder {
   }
 }
 
-function intern(index: Map<string, number>, list: string[], code: string): number {
+/** The index of `code` in `list`, appended (and indexed) when new. */
+export function intern(index: Map<string, number>, list: string[], code: string): number {
   let id = index.get(code);
   if (id === undefined) {
     id = list.length;
@@ -219,9 +222,4 @@ function intern(index: Map<string, number>, list: string[], code: string): numbe
     index.set(code, id);
   }
   return id;
-}
-
-function resize<T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

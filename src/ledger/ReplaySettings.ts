@@ -1,3 +1,4 @@
+import { compareText } from "../model/compareText.js";
 import { formatDay } from "../model/day.js";
 import { pow10 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
@@ -39,6 +40,24 @@ export function requireStandardCosts(
     "invalid_option",
     `${fn}: valuation 'standard' needs a standardCost in skuInfo for every SKU; missing for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
     { path: ["skuInfo"], details: { missing } },
+  );
+}
+
+/**
+ * Orders two states by their dictionary indexes (location −1 for none) as `compareSkuLocation`
+ * orders their histories: by SKU code, then location code, no location first. Both engines sort
+ * their histories so, and `mergedHistories` relies on it.
+ */
+export function compareStates(
+  names: Dictionaries,
+  skuA: number,
+  locationA: number,
+  skuB: number,
+  locationB: number,
+): number {
+  return (
+    compareText(names.skus[skuA] as string, names.skus[skuB] as string) ||
+    compareText(names.locations[locationA] ?? "", names.locations[locationB] ?? "")
   );
 }
 

@@ -19,7 +19,6 @@ import {
 import { periodWarnings, type ReplaySettings, requireStandardCosts } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
-import { historyContext } from "./toSkuHistory.js";
 
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
 export interface StreamingReplayOptions extends ReplayOptions {
@@ -394,11 +393,10 @@ export class StreamingReplay {
     this.finished = true;
     this.flush(true);
     if (this.failure !== null) throw this.failure;
-    if (this.settings === null) this.replayChunk(this.builder.view(0));
+    // flush(true) replayed the last rows (none, too), which set the settings and both engines.
     const settings = this.settings as ReplaySettings;
     const fast = this.fast as FastReplay;
     const general = this.general as GeneralReplay;
-    this.useChunk(settings);
     // SKUs that only the opening balances name: dated before the period.
     const rest = [...this.pendingOpenings.values()]
       .flat()
@@ -424,7 +422,7 @@ export class StreamingReplay {
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
     return {
-      histories: mergedHistories(fast, general.histories(), historyContext(settings)),
+      histories: mergedHistories(fast.histories(), general.histories()),
       warnings,
     };
   }

@@ -1,33 +1,38 @@
 import { compareSkuLocation } from "../model/compareText.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
-import type { FastReplay } from "./FastReplay.js";
-import { type historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /**
- * The fast engine's histories merged with the general engine's (`others`, sorted), in SKU (then
- * location) order, each of the fast engine's built only when the iteration reaches it. A caller
- * that turns each history into something smaller (the report's per-SKU analysis) so never holds
- * them all: at 100 k SKUs, that is about 450 MB of histories that are never live at once.
+ * Two sorted iterables of histories merged in SKU (then location) order, each history taken only
+ * when the iteration reaches it: the fast engine's with the general engine's, or the general
+ * engine's main pass with its bigint pass. When both sides build their histories as they are
+ * iterated (the engines' `histories()`), a caller that turns each into something smaller (the
+ * report's per-SKU analysis) never holds them all: at 100 k SKUs, that is about 450 MB of
+ * histories that are never live at once.
  *
- * @param others - the histories of the SKUs the general engine replayed, sorted (usually few;
- *   every SKU under `months: true`, then built one at a time too).
+ * On equal keys the history of `first` comes first, as a stable sort of `[...first, ...second]`
+ * would give.
+ *
+ * @param first - histories sorted by `compareSkuLocation` (usually the fast engine's).
+ * @param second - histories sorted the same way (usually the general engine's: few, or every SKU
+ *   under `months: true`).
  */
 export function* mergedHistories(
-  fast: FastReplay,
-  others: Iterable<SkuHistory>,
-  context: ReturnType<typeof historyContext>,
+  first: Iterable<SkuHistory>,
+  second: Iterable<SkuHistory>,
 ): Generator<SkuHistory> {
-  const rest = others[Symbol.iterator]();
-  let next = rest.next();
-  for (const s of fast.finishedStates()) {
-    const raw = fast.raw(s);
-    const history = toSkuHistory(raw, context(raw.sku, raw.location));
-    // On equal keys the fast engine's history comes first, as a stable sort of both would give.
-    while (!next.done && compareSkuLocation(next.value, history) < 0) {
-      yield next.value;
-      next = rest.next();
+  const a = first[Symbol.iterator]();
+  const b = second[Symbol.iterator]();
+  let x = a.next();
+  let y = b.next();
+  while (!x.done && !y.done) {
+    if (compareSkuLocation(y.value, x.value) < 0) {
+      yield y.value;
+      y = b.next();
+    } else {
+      yield x.value;
+      x = a.next();
     }
-    yield history;
   }
-  for (; !next.done; next = rest.next()) yield next.value;
+  for (; !x.done; x = a.next()) yield x.value;
+  for (; !y.done; y = b.next()) yield y.value;
 }

@@ -16,7 +16,7 @@ import {
 import { tryToDecimal } from "../model/money.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import { ABSENT, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
+import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
 import { mul, type Scaled } from "./scaled.js";
 
@@ -188,20 +188,11 @@ export function dictionaryInterner(dictionaries: Dictionaries): CodeInterner {
   const skuIndex = index(dictionaries.skus);
   const locationIndex = index(dictionaries.locations);
   const lotIndex = index(dictionaries.lots);
-  const indexOf = (list: string[], map: Map<string, number>, code: string): number => {
-    let i = map.get(code);
-    if (i === undefined) {
-      i = list.length;
-      list.push(code);
-      map.set(code, i);
-    }
-    return i;
-  };
   return {
     has: (code) => skuIndex.has(code),
-    sku: (code) => indexOf(dictionaries.skus, skuIndex, code),
-    location: (code) => indexOf(dictionaries.locations, locationIndex, code),
-    lot: (code) => indexOf(dictionaries.lots, lotIndex, code),
+    sku: (code) => internCode(skuIndex, dictionaries.skus, code),
+    location: (code) => internCode(locationIndex, dictionaries.locations, code),
+    lot: (code) => internCode(lotIndex, dictionaries.lots, code),
   };
 }
 

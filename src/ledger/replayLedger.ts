@@ -1,5 +1,5 @@
 import { requireVariant } from "../model/assert.js";
-import { compareSkuLocation, compareText } from "../model/compareText.js";
+import { compareText } from "../model/compareText.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
@@ -24,7 +24,6 @@ import {
   unsortedInputWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
-import { historyContext } from "./toSkuHistory.js";
 import { toLedgerColumns } from "./validateLedger.js";
 
 export type { ReplayWarning } from "./ReplayWarning.js";
@@ -197,7 +196,7 @@ function fastReplay(
     ? generalReplay(settings, opening, order, fast.setAside, false)
     : { histories: [], warnings: [] };
   return {
-    histories: mergedHistories(fast, rest.histories, historyContext(settings)),
+    histories: mergedHistories(fast.histories(), rest.histories),
     warnings: [...warnings, ...rest.warnings],
   };
 }
@@ -235,13 +234,9 @@ function generalReplay(
   const big = new GeneralReplay(settings, true, false);
   big.runAll(opening, order, overflowed);
   return {
-    histories: [...histories, ...big.histories()].sort(compareHistories),
+    histories: mergedHistories(histories, big.histories()),
     warnings: [...warnings, ...big.warnings],
   };
-}
-
-function compareHistories(a: SkuHistory, b: SkuHistory): number {
-  return compareSkuLocation(a, b);
 }
 
 /** Whether a value is a {@link LedgerColumns} rather than an array of movements. */

@@ -97,7 +97,7 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
     monthEnds: s.monthEnds.map(
       (m): MonthEnd => ({ date: dayText(m.day), quantity: qty(m.qty), value: money(m.value) }),
     ),
-    months: s.months.map((m) => monthFigures(m, qty, money)),
+    months: s.months.map((m) => monthFigures(m, qty, money, dayText)),
     demand: {
       day: demandSums(s.demandDay, scales.qScale),
       week: demandSums(s.demandWeek, scales.qScale),
@@ -116,12 +116,13 @@ function monthFigures(
   m: RawMonth,
   qty: (units: number) => number,
   money: (units: Scaled) => Decimal,
+  dayText: (day: number) => string,
 ): MonthFigures {
   const days = m.to - m.from + 1;
   return {
     month: formatMonth(m.month),
-    from: formatDay(m.from),
-    to: formatDay(m.to),
+    from: dayText(m.from),
+    to: dayText(m.to),
     days,
     openingQuantity: qty(m.openingQty),
     openingValue: money(m.openingValue),

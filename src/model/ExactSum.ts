@@ -1,16 +1,18 @@
 import { Decimal } from "./Decimal.js";
+import { digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import {
+  EXACT_INTEGER_LIMIT,
+  fitsAtScale,
+  POWERS_OF_TEN,
+  SCALED_UNITS_LIMIT,
+} from "./exactDecimal.js";
 import { toDecimalScaled } from "./toDecimalScaled.js";
 
-/** 10^0 .. 10^22: every one is exactly representable as a double. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Decimal places the fast path follows; an addend with more moves the sum to `Decimal`s. */
 const MAX_SCALE = 15;
-/** Below this, a scaled double pins down a single decimal (the proof is in `toScaledIntegers`). */
-const ITEM_LIMIT = 2 ** 51;
-/** Below this, every integer is exact in a double. */
-const SUM_LIMIT = 2 ** 53;
-/** decimal.js stores digits in base-10^7 words. */
-const WORD_DIGITS = 7;
+// The fast path's bounds (class comment) are exactDecimal's SCALED_UNITS_LIMIT, 2^51 per addend
+// (below it, a scaled double pins down a single decimal: `fitsAtScale`), and EXACT_INTEGER_LIMIT,
+// 2^53 per sum (below it, every integer is exact in a double).
 
 /**
  * An exact running sum of decimals: numbers (meaning their shortest decimal form, `0.1` is one
@@ -87,7 +89,13 @@ export class ExactSum {
     if (read.scale > this.scale) units *= POWERS_OF_TEN[read.scale - this.scale] as number;
     else addend *= POWERS_OF_TEN[this.scale - read.scale] as number;
     const sum = units + addend;
-    if (!(Math.abs(units) < SUM_LIMIT && Math.abs(addend) < SUM_LIMIT && Math.abs(sum) < SUM_LIMIT))
+    if (
+      !(
+        Math.abs(units) < EXACT_INTEGER_LIMIT &&
+        Math.abs(addend) < EXACT_INTEGER_LIMIT &&
+        Math.abs(sum) < EXACT_INTEGER_LIMIT
+      )
+    )
       return false;
     this.units = sum;
     this.scale = Math.max(this.scale, read.scale);
@@ -105,29 +113,22 @@ const read = { units: 0, scale: 0 };
 /**
  * Reads a non-zero number as `units × 10^-scale` with the smallest scale ≥ `from` at which it is
  * an integer below 2^51; `false` when there is none up to {@link MAX_SCALE} (or it is not finite).
- * The scale search and its proof are those of `toScaledIntegers`, on the magnitude.
+ * The scale search is that of `toScaledIntegers`, on the magnitude, with `fitsAtScale`'s proof.
  */
 function readNumber(amount: number, from: number): boolean {
   const magnitude = Math.abs(amount);
   for (let scale = from; scale <= MAX_SCALE; scale++) {
     const power = POWERS_OF_TEN[scale] as number;
-    const scaled = magnitude * power;
-    if (!(scaled < ITEM_LIMIT)) return false;
-    const units = Math.round(scaled);
-    if (units / power === magnitude) {
+    if (fitsAtScale(magnitude, scale)) {
+      const units = Math.round(magnitude * power);
       read.units = amount < 0 ? -units : units;
       read.scale = scale;
       return true;
     }
+    // The scaled magnitude only grows with the scale: once it is too large, no scale will do.
+    if (!(magnitude * power < SCALED_UNITS_LIMIT)) return false;
   }
   return false;
-}
-
-/** decimal.js's fields: sign, exponent of the leading digit, base-10^7 words. */
-interface DecimalFields {
-  readonly s: number;
-  readonly e: number;
-  readonly d: readonly number[] | null;
 }
 
 /**
@@ -138,12 +139,12 @@ interface DecimalFields {
  * integer W, times 10^(7 × (⌊e / 7⌋ − words + 1)).
  */
 function readDecimal(amount: Decimal): boolean {
-  const { s, e, d } = amount as unknown as DecimalFields;
+  const { s, e, d } = fieldsOf(amount);
   if (d === null || d.length === 0 || d.length > 3) return false;
   const first = d[0] as number;
   if (digitCount(first) + WORD_DIGITS * (d.length - 1) > 15) return false;
   let units = first;
-  for (let i = 1; i < d.length; i++) units = units * 1e7 + (d[i] as number);
+  for (let i = 1; i < d.length; i++) units = units * WORD_BASE + (d[i] as number);
   let exponent = WORD_DIGITS * (Math.floor(e / WORD_DIGITS) - d.length + 1);
   // Trailing zeros of the last word make the scale larger than it needs to be.
   while (exponent < 0 && units % 10 === 0) {
@@ -155,15 +156,8 @@ function readDecimal(amount: Decimal): boolean {
     units *= POWERS_OF_TEN[exponent] as number;
     exponent = 0;
   }
-  if (-exponent > MAX_SCALE || !(units < ITEM_LIMIT)) return false;
+  if (-exponent > MAX_SCALE || !(units < SCALED_UNITS_LIMIT)) return false;
   read.units = s < 0 ? -units : units;
   read.scale = -exponent;
   return true;
-}
-
-/** Number of decimal digits of a non-negative integer below 10^7. */
-function digitCount(n: number): number {
-  let count = 1;
-  for (let bound = 10; n >= bound; bound *= 10) count++;
-  return count;
 }

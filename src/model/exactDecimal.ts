@@ -18,10 +18,47 @@ export interface ScaledDecimal {
   readonly decimals: number;
 }
 
-const POWERS_OF_TEN: number[] = [];
-for (let i = 0, p = 1; i <= 22; i++, p *= 10) POWERS_OF_TEN.push(p);
+/**
+ * 10^0 .. 10^22: every one is exactly representable as a double (10^22 is the largest power of
+ * ten that is). Built by repeated multiplication, each product exact.
+ */
+export const POWERS_OF_TEN: readonly number[] = (() => {
+  const powers: number[] = [];
+  for (let i = 0, p = 1; i <= 22; i++, p *= 10) powers.push(p);
+  return powers;
+})();
 
-/** 10^n for n in 0..22, exact in a double. */
+/**
+ * Below this, every integer is exact in a double, and so is every sum or product of integers that
+ * stays below it.
+ */
+export const EXACT_INTEGER_LIMIT = 2 ** 53;
+
+/**
+ * Below this, a double scaled by a power of ten pins down a single decimal (see
+ * {@link fitsAtScale}).
+ */
+export const SCALED_UNITS_LIMIT = 2 ** 51;
+
+/**
+ * Whether the double `amount` (≥ 0) is exactly `n × 10^-scale` for an integer `n < 2^51`, where the
+ * decimal meant is the double's shortest decimal form; `scale` is 0..22.
+ *
+ * Why this is exact: with `amount × 10^scale < 2^51`, the doubles' spacing near `amount`, scaled
+ * by 10^scale, is below 0.5, so at most one integer n has `n / 10^scale` rounding to `amount`, and
+ * the rounding errors of `amount × 10^scale` stay below 0.5, so `Math.round` finds that n. The
+ * round trip `n / 10^scale === amount` (one correctly rounded division of exact operands) then
+ * proves that the decimal `n × 10^-scale` rounds to the double, and being the only one with at most
+ * `scale` decimals, it is the double's shortest decimal form. That n is
+ * `Math.round(amount × 10^scale)`.
+ */
+export function fitsAtScale(amount: number, scale: number): boolean {
+  const power = POWERS_OF_TEN[scale] as number;
+  const scaled = amount * power;
+  return scaled < SCALED_UNITS_LIMIT && Math.round(scaled) / power === amount;
+}
+
+/** 10^n for n in 0..22, exact in a double ({@link POWERS_OF_TEN}, range-checked). */
 export function pow10(n: number): number {
   const p = POWERS_OF_TEN[n];
   if (p === undefined) throw new RangeError(`pow10: ${n} is outside 0..22`);

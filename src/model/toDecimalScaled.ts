@@ -1,4 +1,5 @@
 import { Decimal } from "./Decimal.js";
+import { decimalOfFields, digitCount, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
 
 /** An exact integer amount: a safe-integer number, or a bigint. */
 type IntegerAmount = number | bigint;
@@ -39,44 +40,11 @@ export function toDecimalScaled(units: IntegerAmount, decimals: number): Decimal
     magnitude = q;
     scale--;
   }
-  return new DecimalLayout(
+  return decimalOfFields(
     units < 0 ? -1 : 1,
     digitCount(magnitude) - 1 - scale,
     words(magnitude, scale),
-  ) as unknown as Decimal;
-}
-
-interface DecimalFields {
-  constructor: unknown;
-  s: number;
-  e: number;
-  d: number[];
-}
-
-/**
- * Makes Decimal instances from their fields: an object with decimal.js's prototype (so it is a
- * Decimal: `instanceof`, every method) and, like decimal.js's constructor, an own `constructor`
- * that carries the clone's precision and rounding. A constructor function rather than
- * `Object.create` plus four property additions: one allocation with its fields in place.
- */
-const DecimalLayout = function (this: DecimalFields, s: number, e: number, d: number[]) {
-  this.constructor = Decimal;
-  this.s = s;
-  this.e = e;
-  this.d = d;
-} as unknown as new (
-  s: number,
-  e: number,
-  d: number[],
-) => DecimalFields;
-DecimalLayout.prototype = Object.getPrototypeOf(new Decimal(1));
-const LOG_BASE = 7;
-
-/** Number of decimal digits of a positive safe integer. */
-function digitCount(n: number): number {
-  let count = 1;
-  for (let bound = 10; n >= bound && count < 16; bound *= 10) count++;
-  return count;
+  );
 }
 
 /**
@@ -87,26 +55,24 @@ function digitCount(n: number): number {
  * intermediate stays below 2^53.
  */
 function words(n: number, scale: number): number[] {
-  const p = ((-scale % LOG_BASE) + LOG_BASE) % LOG_BASE;
+  const p = ((-scale % WORD_DIGITS) + WORD_DIGITS) % WORD_DIGITS;
   const shift = 10 ** p;
-  const rest = Math.floor(n / BASE);
-  const low = (n - rest * BASE) * shift;
-  const restHigh = Math.floor(rest / BASE);
-  const lowCarry = Math.floor(low / BASE);
-  const middle = (rest - restHigh * BASE) * shift + lowCarry;
-  const middleCarry = Math.floor(middle / BASE);
+  const rest = Math.floor(n / WORD_BASE);
+  const low = (n - rest * WORD_BASE) * shift;
+  const restHigh = Math.floor(rest / WORD_BASE);
+  const lowCarry = Math.floor(low / WORD_BASE);
+  const middle = (rest - restHigh * WORD_BASE) * shift + lowCarry;
+  const middleCarry = Math.floor(middle / WORD_BASE);
   const top = restHigh * shift + middleCarry;
-  const w3 = Math.floor(top / BASE);
-  const w0 = low - lowCarry * BASE;
-  const w1 = middle - middleCarry * BASE;
-  const w2 = top - w3 * BASE;
+  const w3 = Math.floor(top / WORD_BASE);
+  const w0 = low - lowCarry * WORD_BASE;
+  const w1 = middle - middleCarry * WORD_BASE;
+  const w2 = top - w3 * WORD_BASE;
   if (w3 > 0) return [w3, w2, w1, w0];
   if (w2 > 0) return [w2, w1, w0];
   if (w1 > 0) return [w1, w0];
   return [w0];
 }
-
-const BASE = 1e7;
 
 function decimalFromText(digitsOfUnits: string, decimals: number): Decimal {
   const negative = digitsOfUnits.startsWith("-");

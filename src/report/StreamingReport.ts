@@ -1,5 +1,6 @@
 import { StreamingReplay } from "../ledger/StreamingReplay.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerStreamOptions } from "./analyzeLedgerStream.js";
 import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
@@ -16,13 +17,15 @@ import { skuInfoBySku } from "./skuInfoBySku.js";
 export class StreamingReport {
   readonly replay: StreamingReplay;
   private readonly resolved: ResolvedReportOptions;
+  /** The master data by SKU, checked on construction, before the first row. */
+  private readonly infoBySku: ReadonlyMap<string, SkuInfo>;
 
   constructor(
-    private readonly options: AnalyzeLedgerStreamOptions,
+    options: AnalyzeLedgerStreamOptions,
     private readonly fn: string,
   ) {
     this.resolved = resolveReportOptions(options, fn);
-    skuInfoBySku(options.skuInfo, fn);
+    this.infoBySku = skuInfoBySku(options.skuInfo, fn);
     if (options.threads !== undefined && options.threads > 1) {
       throw new InvKpiError(
         "invalid_option",
@@ -49,7 +52,7 @@ export class StreamingReport {
   /** The report: the replay's last chunk, every SKU's calculators, then the whole. */
   finish(): InventoryReport {
     const { histories, warnings } = this.replay.finishLazily();
-    const analyses = analyzeHistories(histories, this.options, this.resolved, this.fn);
+    const analyses = analyzeHistories(histories, this.infoBySku, this.resolved, this.fn);
     return combineAnalyses(analyses, warnings, this.resolved);
   }
 }

@@ -1,4 +1,5 @@
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 import type { TurnoverParts } from "../turnover/index.js";
 
 /**
@@ -32,26 +33,28 @@ export interface AdditiveParts {
  * of every item through its text (about 40 µs an item), which took minutes for a year of 100 k
  * SKUs; adding the replay's `Decimal`s as they are costs a fraction of that. The sums follow
  * `rollupTurnover`'s: money and quantities added as exact decimals, an unknown retail value makes
- * the sum's unknown. One difference: `TurnoverParts` takes quantities as numbers, so the exact
- * quantity sums are rounded once to a double on the way (money is not): quantity ratios
- * (units-basis turnover, sell-through, days of supply) may differ from `rollupTurnover` over the
- * items in the last binary digit.
+ * the sum's unknown; each sum is an `ExactSum` (the same decimal as `Decimal.plus`, kept in a
+ * double while that is exact, zeros skipped). One difference: `TurnoverParts` takes quantities as
+ * numbers, so the exact quantity sums are rounded once to a double on the way (money is not):
+ * quantity ratios (units-basis turnover, sell-through, days of supply) may differ from
+ * `rollupTurnover` over the items in the last binary digit.
  */
 export class TurnoverPartsSum {
   private count = 0;
-  private openingQuantity = new Decimal(0);
-  private closingQuantity = new Decimal(0);
-  private averageQuantity = new Decimal(0);
-  private receivedQuantity = new Decimal(0);
-  private issuedQuantity = new Decimal(0);
-  private returnedQuantity = new Decimal(0);
-  private openingValue = new Decimal(0);
-  private closingValue = new Decimal(0);
-  private averageValue = new Decimal(0);
-  private averageRetailValue: Decimal | null = new Decimal(0);
-  private cogs = new Decimal(0);
-  private revenue = new Decimal(0);
-  private shrinkageValue = new Decimal(0);
+  private readonly openingQuantity = new ExactSum();
+  private readonly closingQuantity = new ExactSum();
+  private readonly averageQuantity = new ExactSum();
+  private readonly receivedQuantity = new ExactSum();
+  private readonly issuedQuantity = new ExactSum();
+  private readonly returnedQuantity = new ExactSum();
+  private readonly openingValue = new ExactSum();
+  private readonly closingValue = new ExactSum();
+  private readonly averageValue = new ExactSum();
+  /** `null` once a part without a known retail value was added. */
+  private averageRetailValue: ExactSum | null = new ExactSum();
+  private readonly cogs = new ExactSum();
+  private readonly revenue = new ExactSum();
+  private readonly shrinkageValue = new ExactSum();
   private issuesWithoutPrice = 0;
 
   /**
@@ -61,25 +64,21 @@ export class TurnoverPartsSum {
    */
   add(parts: AdditiveParts, issuesWithoutPrice: number): void {
     this.count += 1;
-    this.openingQuantity = plus(this.openingQuantity, parts.openingQuantity);
-    this.closingQuantity = plus(this.closingQuantity, parts.closingQuantity);
-    this.averageQuantity = plus(this.averageQuantity, parts.averageQuantity);
-    this.receivedQuantity = plus(this.receivedQuantity, parts.receivedQuantity);
-    this.issuedQuantity = plus(this.issuedQuantity, parts.issuedQuantity);
-    this.returnedQuantity = plus(this.returnedQuantity, parts.returnedQuantity);
-    this.openingValue = plus(this.openingValue, parts.openingValue);
-    this.closingValue = plus(this.closingValue, parts.closingValue);
-    this.averageValue = plus(this.averageValue, parts.averageValue);
+    this.openingQuantity.addNumber(parts.openingQuantity);
+    this.closingQuantity.addNumber(parts.closingQuantity);
+    this.averageQuantity.addNumber(parts.averageQuantity);
+    this.receivedQuantity.addNumber(parts.receivedQuantity);
+    this.issuedQuantity.addNumber(parts.issuedQuantity);
+    this.returnedQuantity.addNumber(parts.returnedQuantity);
+    this.openingValue.addDecimal(parts.openingValue);
+    this.closingValue.addDecimal(parts.closingValue);
+    this.averageValue.addDecimal(parts.averageValue);
     const retail = parts.averageRetailValue ?? null;
-    this.averageRetailValue =
-      this.averageRetailValue === null || retail === null
-        ? null
-        : plus(this.averageRetailValue, retail);
-    this.cogs = plus(this.cogs, parts.cogs);
-    this.revenue = plus(this.revenue, parts.revenue);
-    if (parts.shrinkageValue !== undefined) {
-      this.shrinkageValue = plus(this.shrinkageValue, parts.shrinkageValue);
-    }
+    if (retail === null) this.averageRetailValue = null;
+    else this.averageRetailValue?.addDecimal(retail);
+    this.cogs.addDecimal(parts.cogs);
+    this.revenue.addDecimal(parts.revenue);
+    if (parts.shrinkageValue !== undefined) this.shrinkageValue.addDecimal(parts.shrinkageValue);
     this.issuesWithoutPrice += issuesWithoutPrice;
   }
 
@@ -96,22 +95,14 @@ export class TurnoverPartsSum {
       receivedQuantity: this.receivedQuantity.toNumber(),
       issuedQuantity: this.issuedQuantity.toNumber(),
       returnedQuantity: this.returnedQuantity.toNumber(),
-      openingValue: this.openingValue,
-      closingValue: this.closingValue,
-      averageValue: this.averageValue,
-      averageRetailValue: this.averageRetailValue,
-      cogs: this.cogs,
-      revenue: this.revenue,
-      shrinkageValue: this.shrinkageValue,
+      openingValue: this.openingValue.value(),
+      closingValue: this.closingValue.value(),
+      averageValue: this.averageValue.value(),
+      averageRetailValue: this.averageRetailValue?.value() ?? null,
+      cogs: this.cogs.value(),
+      revenue: this.revenue.value(),
+      shrinkageValue: this.shrinkageValue.value(),
       issuesWithoutPrice: this.issuesWithoutPrice,
     };
   }
-}
-
-/**
- * `sum.plus(amount)`, skipping the addition when the amount is zero: a running sum already fits the
- * precision, so adding zero gives the same value (and many parts of many SKU months are zero).
- */
-function plus(sum: Decimal, amount: Decimal | number): Decimal {
-  return (typeof amount === "number" ? amount === 0 : amount.isZero()) ? sum : sum.plus(amount);
 }

@@ -4,6 +4,7 @@ import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { resolveReportOptions } from "./resolveReportOptions.js";
+import { skuInfoBySku } from "./skuInfoBySku.js";
 
 const FN = "analyzeLedger";
 
@@ -75,5 +76,6 @@ export function analyzeLedger(
   options: AnalyzeLedgerOptions,
 ): InventoryReport {
   const resolved = resolveReportOptions(options, FN);
-  return buildReport(ledger, options, resolved, FN);
+  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the replay
+  return buildReport(ledger, options, resolved, infoBySku, FN);
 }

@@ -1,5 +1,6 @@
 import type { LedgerColumns } from "../ledger/index.js";
 import type { Movement } from "../model/Movement.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { analyzeSkusInThreads } from "./analyzeSkusInThreads.js";
@@ -10,14 +11,18 @@ import { resolveThreads } from "./resolveThreads.js";
  * The per-SKU phase of a report ({@link analyzeSkus}) on the calling thread, or with
  * `options.threads` > 1, where worker threads exist, in shards on several threads
  * (`analyzeSkusInThreads`): the same analyses either way.
+ *
+ * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built once per report by the caller.
  */
 export function analyzeLedgerSkus(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
   resolved: ResolvedReportOptions,
+  infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
 ): SkuAnalyses {
   const threads = resolveThreads(options.threads, fn);
-  const sharded = threads > 1 ? analyzeSkusInThreads(ledger, options, resolved, threads, fn) : null;
-  return sharded ?? analyzeSkus(ledger, options, resolved, fn);
+  const sharded =
+    threads > 1 ? analyzeSkusInThreads(ledger, options, resolved, infoBySku, threads, fn) : null;
+  return sharded ?? analyzeSkus(ledger, options, resolved, infoBySku, fn);
 }

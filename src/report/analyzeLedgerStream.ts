@@ -73,7 +73,7 @@ export async function analyzeLedgerStream(
   if (mode === "streaming") return analyzeStreaming(movements, options);
   const resolved = resolveReportOptions(options, FN);
   requireIterable(movements, FN);
-  skuInfoBySku(options.skuInfo, FN);
+  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the first row
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   const builder = new LedgerColumnsBuilder();
   let row = 0;
@@ -82,7 +82,7 @@ export async function analyzeLedgerStream(
     row++;
   }
   if (context.issues.length > 0) throw invalidLedger(FN, context.issues);
-  return buildReport(builder.finish(), options, resolved, FN);
+  return buildReport(builder.finish(), options, resolved, infoBySku, FN);
 }
 
 async function analyzeStreaming(

@@ -2,6 +2,7 @@ import type { LedgerColumns, ReplayOptions, ReplayWarning } from "../ledger/inde
 import { replayLedgerLazily } from "../ledger/replayLedger.js";
 import type { Movement } from "../model/Movement.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import {
   analyzeSku,
@@ -10,7 +11,6 @@ import {
   type SkuAnalysisSettings,
 } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
 
 /** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
 export interface SkuAnalyses {
@@ -25,18 +25,20 @@ export interface SkuAnalyses {
  * by SKU gives, shard by shard, exactly the analyses of the whole (see `docs/scaling.md`);
  * {@link combineAnalyses} is the second phase.
  *
+ * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built (and so checked) by the caller
+ *   before the replay, once per report.
  * @throws InvKpiError as `replayLedger` and the calculators (see `analyzeLedger`).
  */
 export function analyzeSkus(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
   resolved: ResolvedReportOptions,
+  infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
 ): SkuAnalyses {
-  skuInfoBySku(options.skuInfo, fn); // checked before the replay, as ever
   // Histories one at a time: each is dropped once its SKU is analysed.
   const { histories, warnings } = replayLedgerLazily(ledger, replayOptionsOf(options, resolved));
-  return { analyses: analyzeHistories(histories, options, resolved, fn), warnings };
+  return { analyses: analyzeHistories(histories, infoBySku, resolved, fn), warnings };
 }
 
 /** The replay options of a report. */
@@ -56,14 +58,16 @@ export function replayOptionsOf(
   };
 }
 
-/** Every per-SKU calculator on each history (`analyzeSku`), in the histories' order. */
+/**
+ * Every per-SKU calculator on each history (`analyzeSku`), in the histories' order, with the
+ * report's master data by SKU (`skuInfoBySku`).
+ */
 export function analyzeHistories(
   histories: Iterable<SkuHistory>,
-  options: AnalyzeLedgerOptions,
+  infoBySku: ReadonlyMap<string, SkuInfo>,
   resolved: ResolvedReportOptions,
   fn: string,
 ): SkuAnalysis[] {
-  const infoBySku = skuInfoBySku(options.skuInfo, fn);
   const settings: SkuAnalysisSettings = {
     options: resolved,
     replenishment: replenishmentOptions(resolved),

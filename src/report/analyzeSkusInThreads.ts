@@ -10,6 +10,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { isDecimal } from "../model/money.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
@@ -19,7 +20,6 @@ import type { PartialWorkerResult, PartialWorkerTask } from "./partialWorker.js"
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { type LedgerShard, shardLedger } from "./shardLedger.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
 
 // `analyzeLedger(..., { threads })`: the per-SKU phase in shards, one on the calling thread and the
 // others on worker threads, synchronously. The core imports nothing from `node:`; worker threads
@@ -85,6 +85,8 @@ Promise.resolve()
  * thread, in the same order; the warnings are merged as `mergeWarnings` does, with the rows of the
  * whole ledger.
  *
+ * @param infoBySku - the report's `skuInfoBySku`, built by the caller: the workers' analyses get
+ *   the caller's own master data objects.
  * @returns `null` when this runtime has no worker threads, when there are too few SKUs to share,
  *   when the options cannot be sent to a worker, or when a shard failed with an `InvKpiError`: the
  *   caller then analyses on its own thread, so that an error is exactly the one-thread error.
@@ -95,13 +97,13 @@ export function analyzeSkusInThreads(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
   resolved: ResolvedReportOptions,
+  infoBySku: ReadonlyMap<string, SkuInfo>,
   threads: number,
   fn: string,
 ): SkuAnalyses | null {
   const workerThreads = findWorkerThreads();
   const module = workerModule();
   if (workerThreads === null || module === null) return null;
-  const infoBySku = skuInfoBySku(options.skuInfo, fn);
   const balances = options.openingBalances ?? [];
   if (!Array.isArray(balances) || !balances.every(hasTextSku)) return null;
   const columns = isLedgerColumns(ledger)
@@ -120,7 +122,7 @@ export function analyzeSkusInThreads(
   const workers = started as StartedWorker[];
   let ownResult: SkuAnalyses;
   try {
-    ownResult = analyzeSkus(own.columns, withBalances(options, own), resolved, fn);
+    ownResult = analyzeSkus(own.columns, withBalances(options, own), resolved, infoBySku, fn);
   } catch (error) {
     if (error instanceof InvKpiError) return abandon(workers);
     throw error;

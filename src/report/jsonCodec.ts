@@ -1,4 +1,5 @@
 import { Decimal } from "../model/Decimal.js";
+import { decimalOfFields, fieldsOf } from "../model/decimalFields.js";
 import { describeValue } from "../model/InvKpiError.js";
 import { isDecimal, type MoneyInput } from "../model/money.js";
 
@@ -121,16 +122,6 @@ function decimalText(value: Decimal): string {
   return value.isZero() && value.isNegative() ? "-0" : value.toFixed();
 }
 
-/** The fields of a decimal.js instance (see `toDecimalScaled`, which lays them out too). */
-interface DecimalFields {
-  constructor: unknown;
-  s: number;
-  e: number;
-  d: number[];
-}
-
-const DECIMAL_PROTOTYPE: object = Object.getPrototypeOf(new Decimal(1));
-
 /**
  * An exact amount as its fixed-point text (`"175.4193548"`, never exponent notation); a negative
  * zero is written `"-0"` so that it comes back as it was.
@@ -139,24 +130,23 @@ export const decimalCodec: JsonCodec<Decimal> = {
   encode: (value) => decimalText(value),
   // On a tape, decimal.js's own fields (sign, exponent, base-10^7 words): no text to parse.
   write: (value, tape) => {
-    const { s, e, d } = value as unknown as DecimalFields;
+    const { s, e, d } = fieldsOf(value);
+    const words = d as readonly number[]; // an amount is finite: it has words
     const { numbers } = tape;
-    numbers.push(s, e, d.length);
-    for (const word of d) numbers.push(word);
+    numbers.push(s, e, words.length);
+    for (const word of words) numbers.push(word);
   },
   read: (tape) => {
     const { numbers } = tape;
     let at = tape.number;
-    const x = Object.create(DECIMAL_PROTOTYPE) as DecimalFields;
-    x.constructor = Decimal; // as decimal.js's constructor does: it carries the clone's settings
-    x.s = numbers[at++] as number;
-    x.e = numbers[at++] as number;
+    const s = numbers[at++] as number;
+    const e = numbers[at++] as number;
     const words = numbers[at++] as number;
     const d: number[] = new Array(words);
     for (let i = 0; i < words; i++) d[i] = numbers[at++] as number;
-    x.d = d;
     tape.number = at;
-    return x as unknown as Decimal;
+    // As decimal.js's constructor lays it out, with the clone's settings (`decimalOfFields`).
+    return decimalOfFields(s, e, d);
   },
   decode: (json) => {
     if (typeof json !== "string" || !DECIMAL_TEXT.test(json)) {

@@ -1,5 +1,6 @@
 import { type AgingRollupFigures, type AgingRollupItem, rollupAging } from "../aging/index.js";
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 import {
   annualizeTurnover,
   rollupTurnover,
@@ -121,32 +122,26 @@ function figuresOf(
       daysPerYear: options.daysPerYear,
     }),
     stock,
-    excessValue: sums.excessValue,
-    expiredValue: sums.expiredValue,
-    expiringValue: sums.expiringValue,
+    excessValue: sums.excessValue.value(),
+    expiredValue: sums.expiredValue.value(),
+    expiringValue: sums.expiringValue.value(),
     reorderCount: sums.reorderCount,
   };
 }
 
-/** Running sums of the figures neither rollup covers. */
+/** Running sums of the figures neither rollup covers (`ExactSum`: most rows add zeros). */
 class StockSums {
   count = 0;
-  excessValue = new Decimal(0);
-  expiredValue = new Decimal(0);
-  expiringValue = new Decimal(0);
+  readonly excessValue = new ExactSum();
+  readonly expiredValue = new ExactSum();
+  readonly expiringValue = new ExactSum();
   reorderCount = 0;
 
   add(a: SkuAnalysis): void {
     this.count++;
-    // Most rows have no excess and no expiring stock: adding zero would change nothing.
-    if (!a.excess.excessValue.isZero())
-      this.excessValue = this.excessValue.plus(a.excess.excessValue);
-    if (!a.expiry.expiredValue.isZero()) {
-      this.expiredValue = this.expiredValue.plus(a.expiry.expiredValue);
-    }
-    if (!a.expiry.expiringValue.isZero()) {
-      this.expiringValue = this.expiringValue.plus(a.expiry.expiringValue);
-    }
+    this.excessValue.addDecimal(a.excess.excessValue);
+    this.expiredValue.addDecimal(a.expiry.expiredValue);
+    this.expiringValue.addDecimal(a.expiry.expiringValue);
     if (isAtReorderPoint(a)) this.reorderCount++;
   }
 }

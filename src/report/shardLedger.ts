@@ -22,16 +22,22 @@ export function shardLedger(
   openingBalances: readonly OpeningBalance[],
   count: number,
 ): LedgerShard[] {
-  const skuCodes = new Map(columns.skus.map((code, index) => [code, index]));
-  const extraSkus = [...new Set(openingBalances.map((b) => b.sku))].filter(
-    (code) => !skuCodes.has(code),
-  );
-  const shardOfSku = assignSkus(movementCounts(columns), extraSkus.length, count);
-  const shardOfCode = (code: string): number =>
-    shardOfSku[skuCodes.get(code) ?? columns.skus.length + extraSkus.indexOf(code)] as number;
+  // Every SKU's index: the ledger's SKUs, then those known only from opening balances, in order.
+  const skuIndex = new Map(columns.skus.map((code, index) => [code, index]));
+  let extraSkus = 0;
+  for (const { sku } of openingBalances) {
+    if (!skuIndex.has(sku)) skuIndex.set(sku, columns.skus.length + extraSkus++);
+  }
+  const shardOfSku = assignSkus(movementCounts(columns), extraSkus, count);
+  // Each balance to its SKU's shard, in input order.
+  const balances: OpeningBalance[][] = Array.from({ length: count }, () => []);
+  for (const balance of openingBalances) {
+    const shard = shardOfSku[skuIndex.get(balance.sku) as number] as number;
+    (balances[shard] as OpeningBalance[]).push(balance);
+  }
   const shards = Array.from({ length: count }, (_, shard) => ({
     columns: shardColumns(columns, shardOfSku, shard),
-    openingBalances: openingBalances.filter((b) => shardOfCode(b.sku) === shard),
+    openingBalances: balances[shard] as OpeningBalance[],
   }));
   return shards.filter((s) => s.columns.skus.length > 0 || s.openingBalances.length > 0);
 }

@@ -15,6 +15,7 @@ import { resolvedOptionsCodec } from "./partialHeaderCodec.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { resolveReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
+import { skuInfoBySku } from "./skuInfoBySku.js";
 
 const FN = "toPartialRecords";
 
@@ -57,12 +58,13 @@ export function toPartialRecords(
   options: AnalyzeLedgerOptions,
 ): PartialRecord[] {
   const resolved = resolveReportOptions(options, FN);
-  const { analyses, warnings } = analyzeLedgerSkus(ledger, options, resolved, FN);
+  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the replay
+  const { analyses, warnings } = analyzeLedgerSkus(ledger, options, resolved, infoBySku, FN);
   return partialRecordsOf(analyses, warnings, resolved);
 }
 
 /** The partial records of analyses already computed: the header, then one record per analysis. */
-export function partialRecordsOf(
+function partialRecordsOf(
   analyses: readonly SkuAnalysis[],
   warnings: readonly ReplayWarning[],
   resolved: ResolvedReportOptions,

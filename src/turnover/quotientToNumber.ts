@@ -1,4 +1,14 @@
 import { Decimal } from "../model/Decimal.js";
+import {
+  coefficientOf,
+  type DecimalCoefficient,
+  type DecimalFields,
+  digitCount,
+  fieldsOf,
+  WORD_BASE,
+  WORD_DIGITS,
+} from "../model/decimalFields.js";
+import { POWERS_OF_TEN } from "../model/exactDecimal.js";
 
 // A decimal.js division at 40 digits costs ~7 µs and its `toNumber()` (text and back) ~1.3 µs; a
 // report divides a dozen times per SKU. This file gives the same double from big-integer
@@ -8,10 +18,6 @@ import { Decimal } from "../model/Decimal.js";
 
 /** Significant digits of invkpi's `Decimal` (`precision`). */
 const PRECISION = 40;
-/** Digits per word of decimal.js's coefficient array (`LOG_BASE`). */
-const WORD_DIGITS = 7;
-const WORD_NUMBER = 1e7;
-const PAIR_BASE = 10n ** 14n;
 /** Bits kept in the binary quotient: two more than a double's 53, so rounding can see past the half. */
 const QUOTIENT_BITS = 55;
 /** Beyond these decimal exponents the binary scaling below could leave the normal range. */
@@ -19,25 +25,12 @@ const MAX_EXPONENT = 280;
 /** log2(10), rounded up: an upper bound of the bits per decimal digit. */
 const LOG2_10 = 3.3219280948873626;
 
-const POWERS_OF_TEN: bigint[] = [1n];
+const BIG_POWERS_OF_TEN: bigint[] = [1n];
 /** 10^n as a big integer (cached: the same few powers come back for every SKU). */
 function pow10(n: number): bigint {
-  for (let k = POWERS_OF_TEN.length; k <= n; k++) POWERS_OF_TEN.push(POWERS_OF_TEN[k - 1]! * 10n);
-  return POWERS_OF_TEN[n]!;
-}
-
-/** The internal fields of a decimal.js instance (documented in decimal.js's source: sign, exponent, base-1e7 words). */
-interface DecimalFields {
-  readonly s: number;
-  readonly e: number;
-  readonly d: readonly number[] | null;
-}
-
-/** A finite non-zero decimal as `coefficient × 10^exponent`, with the coefficient's digit count. */
-interface Scaled {
-  readonly coefficient: bigint;
-  readonly exponent: number;
-  readonly digits: number;
+  for (let k = BIG_POWERS_OF_TEN.length; k <= n; k++)
+    BIG_POWERS_OF_TEN.push(BIG_POWERS_OF_TEN[k - 1]! * 10n);
+  return BIG_POWERS_OF_TEN[n]!;
 }
 
 /**
@@ -53,8 +46,8 @@ interface Scaled {
  * ```
  */
 export function quotientToNumber(numerator: Decimal, denominator: Decimal): number {
-  const n = numerator as unknown as DecimalFields;
-  const d = denominator as unknown as DecimalFields;
+  const n = fieldsOf(numerator);
+  const d = fieldsOf(denominator);
   if (numerator.constructor !== Decimal || n.d === null || d.d === null || d.d[0] === 0) {
     return numerator.dividedBy(denominator).toNumber();
   }
@@ -102,24 +95,21 @@ function smallQuotient(n: DecimalFields, d: DecimalFields): number | null {
   const shift = a.exponent - b.exponent;
   let top = a.coefficient;
   let bottom = b.coefficient;
-  if (shift > 0) top *= SMALL_POWERS[shift] ?? Number.POSITIVE_INFINITY;
-  else if (shift < 0) bottom *= SMALL_POWERS[-shift] ?? Number.POSITIVE_INFINITY;
+  if (shift > 0) top *= POWERS_OF_TEN[shift] ?? Number.POSITIVE_INFINITY;
+  else if (shift < 0) bottom *= POWERS_OF_TEN[-shift] ?? Number.POSITIVE_INFINITY;
   // Products of exact integers below 2^53 are exact; anything larger takes the general path.
   if (!(top <= Number.MAX_SAFE_INTEGER && bottom <= Number.MAX_SAFE_INTEGER)) return null;
   const quotient = top / bottom;
   return n.s * d.s < 0 ? -quotient : quotient;
 }
 
-/** 10^0 .. 10^15, exact doubles. */
-const SMALL_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
 /** The coefficient (below 10^14) and exponent of a value of at most two words, or `null`. */
 function smallCoefficient(x: DecimalFields): { coefficient: number; exponent: number } | null {
   const words = x.d as readonly number[];
   if (words.length > 2) return null;
   const first = words[0]!;
-  const digits = decimalDigits(first) + WORD_DIGITS * (words.length - 1);
-  const coefficient = words.length === 1 ? first : first * WORD_NUMBER + words[1]!;
+  const digits = digitCount(first) + WORD_DIGITS * (words.length - 1);
+  const coefficient = words.length === 1 ? first : first * WORD_BASE + words[1]!;
   return { coefficient, exponent: x.e - digits + 1 };
 }
 
@@ -128,12 +118,12 @@ function smallCoefficient(x: DecimalFields): { coefficient: number; exponent: nu
  * long conversions are remembered: a SKU's average inventory is the divisor of three or four ratios
  * in a row. (Decimals are immutable, so the same object always has the same value.)
  */
-function scaledOf(x: DecimalFields): Scaled {
+function scaledOf(x: DecimalFields): DecimalCoefficient {
   // Short values convert in one step: only long ones (an average inventory) are worth remembering.
-  if ((x.d as readonly number[]).length <= 2) return convert(x);
-  if (x === lastInput) return lastScaled as Scaled;
-  if (x === previousInput) return previousScaled as Scaled;
-  const scaled = convert(x);
+  if ((x.d as readonly number[]).length <= 2) return coefficientOf(x);
+  if (x === lastInput) return lastScaled as DecimalCoefficient;
+  if (x === previousInput) return previousScaled as DecimalCoefficient;
+  const scaled = coefficientOf(x);
   previousInput = lastInput;
   previousScaled = lastScaled;
   lastInput = x;
@@ -142,37 +132,9 @@ function scaledOf(x: DecimalFields): Scaled {
 }
 
 let lastInput: DecimalFields | null = null;
-let lastScaled: Scaled | null = null;
+let lastScaled: DecimalCoefficient | null = null;
 let previousInput: DecimalFields | null = null;
-let previousScaled: Scaled | null = null;
-
-function convert(x: DecimalFields): Scaled {
-  const words = x.d as readonly number[];
-  const count = words.length;
-  // Two words at a time: 14 digits stay below 2^53, so each pair is one exact double.
-  let coefficient: bigint;
-  let i: number;
-  if (count % 2 === 0) {
-    coefficient = BigInt(words[0]! * WORD_NUMBER + words[1]!);
-    i = 2;
-  } else {
-    coefficient = BigInt(words[0]!);
-    i = 1;
-  }
-  for (; i < count; i += 2) {
-    coefficient = coefficient * PAIR_BASE + BigInt(words[i]! * WORD_NUMBER + words[i + 1]!);
-  }
-  const digits = decimalDigits(words[0]!) + WORD_DIGITS * (count - 1);
-  // x.e is the exponent of the leading digit.
-  return { coefficient, exponent: x.e - digits + 1, digits };
-}
-
-/** Digits of a word (1 ≤ word < 10^7). */
-function decimalDigits(word: number): number {
-  let digits = 1;
-  for (let p = 10; p <= word; p *= 10) digits++;
-  return digits;
-}
+let previousScaled: DecimalCoefficient | null = null;
 
 /** The double nearest to `integer × 10^exponent` (ties to even), for an integer of 40 or 41 digits. */
 function nearestDouble(integer: bigint, exponent: number): number {

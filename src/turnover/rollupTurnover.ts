@@ -216,28 +216,38 @@ type QuantityField = (typeof QUANTITY_FIELDS)[number];
 type MoneyField = (typeof MONEY_FIELDS)[number] | "averageRetailValue";
 
 function exactParts(item: TurnoverParts, index: number, periodDays: number): ItemParts {
-  const at = `items[${index}]`;
-  requireArgs(item, FN, at);
+  if (item === null || typeof item !== "object") requireArgs(item, FN, `items[${index}]`);
   if (item.periodDays !== undefined && item.periodDays !== periodDays) {
     throw new InvKpiError(
       "invalid_argument",
-      `${FN}: ${at} covers ${describeValue(item.periodDays)} days but options.periodDays is ${periodDays}: roll up one period at a time`,
+      `${FN}: items[${index}] covers ${describeValue(item.periodDays)} days but options.periodDays is ${periodDays}: roll up one period at a time`,
       { path: ["items", index, "periodDays"] },
     );
   }
   const retail = item.averageRetailValue;
   return {
-    count: item.count === undefined ? 1 : requireNonNegative(item.count, FN, `${at}.count`),
+    count: item.count === undefined ? 1 : nonNegativeOf(item.count, "count", index),
     quantities: QUANTITY_FIELDS.map((name) => quantityOf(item, name, index)),
     amounts: MONEY_FIELDS.map((name) => moneyOf(item, name, index)),
     averageRetailValue:
       retail === undefined || retail === null ? null : moneyOf(item, "averageRetailValue", index),
-    issuesWithoutPrice: requireNonNegative(item.issuesWithoutPrice, FN, `${at}.issuesWithoutPrice`),
+    issuesWithoutPrice: nonNegativeOf(item.issuesWithoutPrice, "issuesWithoutPrice", index),
   };
 }
 
 // Per item and field, so the error labels (`rollupTurnover: items[3].cogs`) are only built for a
 // value that fails: building thirteen of them per SKU cost more than the checks.
+
+/** A count field of an item, checked finite and ≥ 0. */
+function nonNegativeOf(
+  value: unknown,
+  name: "count" | "issuesWithoutPrice",
+  index: number,
+): number {
+  return typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY
+    ? value
+    : requireNonNegative(value, FN, `items[${index}].${name}`);
+}
 
 /** A quantity field of an item, checked finite (a number means its shortest decimal form). */
 function quantityOf(item: TurnoverParts, name: QuantityField, index: number): number {

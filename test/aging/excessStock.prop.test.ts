@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { excessStock, quickDivideHalfEven } from "../../src/aging/excessStock.js";
 import { Decimal } from "../../src/model/Decimal.js";
 
@@ -33,6 +33,41 @@ test.prop([positiveArb, quantityArb, fc.integer({ min: 0, max: 9 })])(
     if (quick !== null) expect(quick.eq(reference(numerator, denominator, places))).toBe(true);
   },
 );
+
+describe("quickDivideHalfEven, worked examples", () => {
+  it("answers exactly where it can vouch for the result (hand computation)", () => {
+    // 10 / 3 at 6 places: 10 × 10^6 = 10000000 = 3 × 3333333 + 1; 2 × 1 < 3, so it rounds down:
+    // 3333333 × 10^-6.
+    expect(quickDivideHalfEven(new Decimal(10), new Decimal(3), 6)?.toFixed()).toBe("3.333333");
+    // 20 / 3 at 6 places: 20000000 = 3 × 6666666 + 2; 2 × 2 > 3, so it rounds up: 6.666667.
+    expect(quickDivideHalfEven(new Decimal(20), new Decimal(3), 6)?.toFixed()).toBe("6.666667");
+    // 1.5 / 0.4 at 2 places, operands of other exponents: 15 × 10^-1 and 4 × 10^-1; at the
+    // common exponent 10^-1, 1.5 × 10^2 is 1500 units over 4: 375 remainder 0, so 3.75 exactly.
+    expect(quickDivideHalfEven(new Decimal("1.5"), new Decimal("0.4"), 2)?.toFixed()).toBe("3.75");
+    // Ties go to even: 5 / 2 at 0 places is 2 remainder 1, 2 × 1 = 2 (a tie), 2 is even: 2.
+    expect(quickDivideHalfEven(new Decimal(5), new Decimal(2), 0)?.toFixed()).toBe("2");
+    // 7 / 2 at 0 places is 3 remainder 1, a tie, 3 is odd: 4.
+    expect(quickDivideHalfEven(new Decimal(7), new Decimal(2), 0)?.toFixed()).toBe("4");
+    // 0.125 / 1 at 2 places: 12.5 units of 0.01, 12 remainder 0.5, a tie, 12 is even: 0.12;
+    // 0.135 / 1: 13 remainder 0.5, a tie, 13 is odd: 0.14.
+    expect(quickDivideHalfEven(new Decimal("0.125"), new Decimal(1), 2)?.toFixed()).toBe("0.12");
+    expect(quickDivideHalfEven(new Decimal("0.135"), new Decimal(1), 2)?.toFixed()).toBe("0.14");
+    // The documented example of excessStock: 2500.00 × 320 / 500 = 800000 / 500 = 1600 exactly.
+    expect(
+      quickDivideHalfEven(new Decimal("2500.00").times(320), new Decimal(500), 6)?.toFixed(),
+    ).toBe("1600");
+  });
+
+  it("gives up (null) on zero and negative operands", () => {
+    expect(quickDivideHalfEven(new Decimal(0), new Decimal(3), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal("-0"), new Decimal(3), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal(10), new Decimal(0), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal(10), new Decimal("-0"), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal(-10), new Decimal(3), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal(10), new Decimal(-3), 6)).toBeNull();
+    expect(quickDivideHalfEven(new Decimal(-10), new Decimal(-3), 6)).toBeNull();
+  });
+});
 
 test.prop([fc.integer({ min: 1, max: 1e9 }), quantityArb, fc.integer({ min: 0, max: 6 })])(
   "rounds exact half-way quotients to even",

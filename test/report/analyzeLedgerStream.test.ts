@@ -109,4 +109,14 @@ describe("analyzeLedgerStream", () => {
     });
     expect(report.rows[0]?.closingQuantity).toBe(6);
   });
+
+  it.each(["batch", "streaming"] as const)(
+    "gives the empty ledger's report for no rows in %s mode",
+    async (mode) => {
+      const report = await analyzeLedgerStream([], { ...OPTIONS, mode });
+      expect(report.rows).toEqual([]);
+      expect(report.totals.skuCount).toBe(0);
+      expect(report).toEqual(analyzeLedger([], OPTIONS));
+    },
+  );
 });

@@ -4,6 +4,7 @@ import {
   analyzeLedger,
   combinePartials,
   PARTIAL_FORMAT_VERSION,
+  PartialCombiner,
   type PartialRecord,
   toPartialRecords,
 } from "../../src/report/index.js";
@@ -174,5 +175,56 @@ describe("combinePartials", () => {
       expect(errorOf(() => combinePartials(5 as never)).code).toBe("invalid_argument");
       expect(errorOf(() => combinePartials([5] as never)).path).toEqual([0]);
     });
+  });
+});
+
+describe("combinePartials: shards without SKUs", () => {
+  const empty = toPartialRecords([], OPTIONS);
+
+  it("gives the empty ledger's report from header-only shards", () => {
+    expect(empty.length).toBe(1);
+    const combined = combinePartials([empty, parsed(empty)]);
+    expect(combined.rows).toEqual([]);
+    expect(combined.totals.skuCount).toBe(0);
+    expectSameReport(combined, analyzeLedger([], OPTIONS), expect);
+  });
+
+  it("adds nothing to the shards that have SKUs", () => {
+    const [first, second] = SHARD_SKUS.map((skus) => shard(skus)) as [
+      PartialRecord[],
+      PartialRecord[],
+    ];
+    const combined = combinePartials([empty, first, parsed(empty), second]);
+    expectSameReport(combined, analyzeLedger(WORKED_LEDGER, OPTIONS), expect);
+    expect(combinePartials([first, empty]).rows.map((r) => r.sku)).toEqual(["BOLT", "PAINT"]);
+  });
+});
+
+describe("combinePartials and PartialCombiner: the JSDoc examples", () => {
+  it("runs combinePartials' example", () => {
+    const options = { period: { from: "2025-01-01", to: "2025-01-31" } };
+    const a = toPartialRecords(
+      [{ sku: "A", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 }],
+      options,
+    );
+    const b = toPartialRecords(
+      [{ sku: "B", date: "2025-01-03", type: "receipt", quantity: 1, unitCost: 9 }],
+      options,
+    );
+    const report = combinePartials([a, b]);
+    expect(report.rows.map((r) => r.sku)).toEqual(["A", "B"]);
+    expect(report.totals.turnover.closingValue.toFixed(2)).toBe("19.00");
+  });
+
+  it("runs PartialCombiner's example", () => {
+    const records = toPartialRecords(
+      [{ sku: "A", date: "2025-01-01", type: "receipt", quantity: 2, unitCost: 3 }],
+      { period: { from: "2025-01-01", to: "2025-01-31" } },
+    );
+    const combiner = new PartialCombiner();
+    records.forEach((record, i) => {
+      combiner.add(record, { label: `record ${i}`, path: [i] });
+    });
+    expect(combiner.finish().rows[0]?.closingValue.toFixed(2)).toBe("6.00");
   });
 });

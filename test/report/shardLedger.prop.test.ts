@@ -1,12 +1,14 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { toLedgerColumns } from "../../src/ledger/index.js";
+import { compareSkuLocation } from "../../src/model/compareText.js";
 import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { combineAnalyses } from "../../src/report/combineAnalyses.js";
 import { type AnalyzeLedgerOptions, analyzeLedger } from "../../src/report/index.js";
 import { mergeWarnings } from "../../src/report/mergeWarnings.js";
 import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
 import { shardLedger } from "../../src/report/shardLedger.js";
+import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
 import { ledgerArb, SHAPES } from "../ledger/arbitraries.js";
 import { expectSameReport } from "./shards.js";
 
@@ -29,6 +31,7 @@ describe("shardLedger", () => {
       };
       const columns = toLedgerColumns(c.rows, { skuInfo: c.skuInfo });
       const resolved = resolveReportOptions(options, "test");
+      const infoBySku = skuInfoBySku(options.skuInfo, "test");
       const shards = shardLedger(columns, c.openingBalances, threads);
       expect(shards.length).toBeLessThanOrEqual(threads);
       const results = shards.map((shard) =>
@@ -36,20 +39,13 @@ describe("shardLedger", () => {
           shard.columns,
           { ...options, openingBalances: shard.openingBalances },
           resolved,
+          infoBySku,
           "test",
         ),
       );
       const analyses = results
         .flatMap((r) => r.analyses)
-        .sort((a, b) =>
-          a.history.sku !== b.history.sku
-            ? a.history.sku < b.history.sku
-              ? -1
-              : 1
-            : (a.history.location ?? "") < (b.history.location ?? "")
-              ? -1
-              : 1,
-        );
+        .sort((a, b) => compareSkuLocation(a.history, b.history));
       const combined = combineAnalyses(
         analyses,
         mergeWarnings(results.map((r) => r.warnings)),

@@ -9,6 +9,7 @@ import {
 } from "../../src/report/jsonCodec.js";
 import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
 import { skuAnalysisCodec } from "../../src/report/skuAnalysisCodec.js";
+import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 
 describe("skuAnalysisCodec", () => {
@@ -22,6 +23,7 @@ describe("skuAnalysisCodec", () => {
     WORKED_LEDGER,
     options,
     resolveReportOptions(options, "test"),
+    skuInfoBySku(options.skuInfo, "test"),
     "test",
   );
 
