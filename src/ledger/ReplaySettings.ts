@@ -11,6 +11,8 @@ import { mul, type Scaled } from "./scaled.js";
 
 /** Everything fixed for a replay run, shared by both engines. */
 export interface ReplaySettings {
+  /** The public function that runs the replay, for messages (`replayLedger`, `analyzeLedgerStream`, …). */
+  readonly fn: string;
   readonly columns: LedgerColumns;
   readonly names: Dictionaries;
   readonly scales: Scales;
@@ -61,9 +63,6 @@ export function compareStates(
   );
 }
 
-/** The public function's name, for messages. */
-export const REPLAY_FN = "replayLedger";
-
 /** Row `i`'s unit cost in the replay's cost units, or null when the row has none. */
 export function rowCost(settings: ReplaySettings, i: number): Scaled | null {
   const c = settings.columns;
@@ -92,7 +91,7 @@ function quantityTooLarge(settings: ReplaySettings, i: number): never {
   const row = c.row[i] as number;
   throw new InvKpiError(
     "out_of_range",
-    `${REPLAY_FN}: the quantity ${c.quantity[i]} of row ${row} cannot be held exactly with the ledger's ${settings.scales.qd} decimal places`,
+    `${settings.fn}: the quantity ${c.quantity[i]} of row ${row} cannot be held exactly with the ledger's ${settings.scales.qd} decimal places`,
     {
       path: ["ledger", row, "quantity"],
       details: { row, quantity: c.quantity[i], decimals: settings.scales.qd },
@@ -131,7 +130,7 @@ export function negativeStockWarning(
   const quantity = scaledQty / settings.scales.qScale;
   const message = `stock of ${address.sku}${address.location === undefined ? "" : ` at ${address.location}`} fell below zero on ${address.date} (${quantity})`;
   if (settings.failOnNegative) {
-    throw new InvKpiError("negative_stock", `${REPLAY_FN}: ${message}`, {
+    throw new InvKpiError("negative_stock", `${settings.fn}: ${message}`, {
       details: { ...address, quantity },
     });
   }

@@ -244,6 +244,7 @@ export class StreamingReplay {
         else list.push(layer);
       }
       this.settings = {
+        fn: this.fn,
         columns,
         names,
         scales: opening.scales,

@@ -88,7 +88,7 @@ export function prepareOpening(
   fn: string,
 ): PreparedOpening {
   const standard = new Map<string, ScaledDecimal>();
-  const skuInfoIssues = checkStandardCosts(skuInfo, standard);
+  const skuInfoIssues = checkStandardCosts(skuInfo, standard, fn);
   const balanceIssues: LedgerIssue[] = [];
   const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
     checkBalance(balance, row, standard, balanceIssues),
@@ -212,9 +212,10 @@ export function firstMovementDays(columns: LedgerColumns): Map<number, number> {
 function checkStandardCosts(
   skuInfo: readonly SkuInfo[],
   standard: Map<string, ScaledDecimal>,
+  fn: string,
 ): LedgerIssue[] {
   const issues: LedgerIssue[] = [];
-  requireArray(skuInfo, "skuInfo", "replayLedger").forEach((info, row) => {
+  requireArray(skuInfo, "skuInfo", fn).forEach((info, row) => {
     if (info === null || typeof info !== "object" || typeof info.sku !== "string") {
       issues.push({
         row,

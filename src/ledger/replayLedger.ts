@@ -106,22 +106,25 @@ export function replayLedger(
  * {@link replayLedger}, with the histories built one at a time as they are iterated (once), so
  * that a caller that turns each into something smaller never holds them all (the report does).
  * Every error is thrown before the first history, as by `replayLedger`.
+ *
+ * @param fn - The public function the caller runs, which its messages name.
  */
 export function replayLedgerLazily(
   ledger: readonly Movement[] | LedgerColumns,
   options: ReplayOptions,
+  fn = FN,
 ): { readonly histories: Iterable<SkuHistory>; readonly warnings: readonly ReplayWarning[] } {
-  const period = resolvePeriod(options.period, FN);
+  const period = resolvePeriod(options.period, fn);
   const valuation = requireVariant(
     options.valuation ?? "moving-average",
     VALUATIONS,
-    FN,
+    fn,
     "valuation",
   );
   const negativeStock = requireVariant(
     options.negativeStock ?? "warn",
     ["warn", "error"] as const,
-    FN,
+    fn,
     "negativeStock",
   );
   const columns = isLedgerColumns(ledger)
@@ -137,15 +140,16 @@ export function replayLedgerLazily(
     options.skuInfo ?? [],
     columns,
     dictionaryInterner(names),
-    FN,
+    fn,
   );
   const firstDays = opening.layers.length > 0 ? firstMovementDays(columns) : null;
   const openingLayers = opening.layers.map((layer) =>
     datedOpeningLayer(layer, firstDays?.get(layer.sku), period.from),
   );
-  if (valuation === "standard") requireStandardCosts(names, opening.standardCosts, FN);
-  requireLocationCount(names.locations.length, FN);
+  if (valuation === "standard") requireStandardCosts(names, opening.standardCosts, fn);
+  requireLocationCount(names.locations.length, fn);
   const settings: ReplaySettings = {
+    fn,
     columns,
     names,
     scales: opening.scales,

@@ -37,7 +37,11 @@ export function analyzeSkus(
   fn: string,
 ): SkuAnalyses {
   // Histories one at a time: each is dropped once its SKU is analysed.
-  const { histories, warnings } = replayLedgerLazily(ledger, replayOptionsOf(options, resolved));
+  const { histories, warnings } = replayLedgerLazily(
+    ledger,
+    replayOptionsOf(options, resolved),
+    fn,
+  );
   return { analyses: analyzeHistories(histories, infoBySku, resolved, fn), warnings };
 }
 

@@ -114,6 +114,33 @@ describe("replayLedgerStream", () => {
     });
   });
 
+  it("names itself, not replayLedger, in the errors its engines throw", async () => {
+    const falls = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 1, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "issue", quantity: 5 },
+    ] as const;
+    const negative = await rejectionOf(
+      replayLedgerStream(falls, { period: march, negativeStock: "error" }),
+    );
+    expect(negative.code).toBe("negative_stock");
+    expect(negative.message).toMatch(
+      /^replayLedgerStream: stock of A fell below zero on 2025-03-02/,
+    );
+    // 10^14 is a valid quantity, but with the ledger's 2 decimal places (from 0.25) it would need
+    // 10^16 hundredths, beyond the safe integers that hold quantities.
+    const huge = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 1e14, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "issue", quantity: 0.25 },
+    ] as const;
+    const tooLarge = await rejectionOf(replayLedgerStream(huge, { period: march }));
+    expect(tooLarge.code).toBe("out_of_range");
+    expect(tooLarge.message).toMatch(
+      /^replayLedgerStream: the quantity 100000000000000 of row 0 .* 2 decimal places/,
+    );
+    // The batch replay names itself in the same errors.
+    expect(() => replayLedger(huge, { period: march })).toThrow(/^replayLedger: the quantity /);
+  });
+
   it("checks its options first", async () => {
     const error = await rejectionOf(replayLedgerStream([], { period: march, chunkRows: 0 }));
     expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });

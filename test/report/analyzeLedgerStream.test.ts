@@ -31,6 +31,24 @@ describe("analyzeLedgerStream", () => {
     expect(streamed.rows.map((r) => r.sku)).toEqual(["BOLT", "GLUE", "NUT", "PAINT"]);
   });
 
+  it("names itself when stock falls below zero under negativeStock: 'error'", async () => {
+    const rows = [
+      { sku: "A", date: "2024-01-02", type: "receipt", quantity: 1, unitCost: 1 },
+      { sku: "A", date: "2024-01-03", type: "issue", quantity: 2 },
+    ] as const;
+    for (const mode of ["batch", "streaming"] as const) {
+      const options = { period: Q1_2024, negativeStock: "error", mode } as const;
+      const error = await rejectionOf(analyzeLedgerStream(oneByOne(rows), options));
+      expect(error.code).toBe("negative_stock");
+      expect(error.message).toBe(
+        "analyzeLedgerStream: stock of A fell below zero on 2024-01-03 (-1)",
+      );
+    }
+    expect(() => analyzeLedger(rows, { period: Q1_2024, negativeStock: "error" })).toThrow(
+      /^analyzeLedger: stock of A fell below zero/,
+    );
+  });
+
   it("rejects with invalid_ledger listing every problem of every row", async () => {
     const rows: unknown[] = [
       ...WORKED_LEDGER,
