@@ -29,6 +29,19 @@ export function cellValueOf(record: FlatRecord, column: string): unknown {
 }
 
 /**
+ * The values of `record` in the order of `columns`, each as {@link cellValueOf} reads it. A
+ * record whose own keys are exactly the columns, in order (every report row), is read with one
+ * `Object.values` instead of a property lookup by name per cell.
+ */
+export function valuesInColumnOrder(record: FlatRecord, columns: readonly string[]): unknown[] {
+  const keys = Object.keys(record);
+  if (keys.length === columns.length && keys.every((key, k) => key === columns[k])) {
+    return Object.values(record);
+  }
+  return columns.map((column) => cellValueOf(record, column));
+}
+
+/**
  * The kind of a cell value.
  *
  * @throws InvKpiError `invalid_argument` for a value that is not a {@link CellValue}.
@@ -64,7 +77,10 @@ export function cellText(value: unknown): string {
  */
 export function plainNumberText(value: number): string {
   const text = String(value);
-  if (!Number.isFinite(value) || !/[eE]/.test(text)) return text;
+  // `String` writes exponent notation exactly for magnitudes from 1e21 and below 1e-6 (ECMA-262
+  // Number::toString); everything else, NaN and the infinities included, is plain already.
+  const magnitude = Math.abs(value);
+  if (!(magnitude >= 1e21 || (magnitude < 1e-6 && magnitude > 0))) return text;
   return new Decimal(text).toFixed();
 }
 

@@ -5,10 +5,10 @@ import {
   type CellKind,
   cellKind,
   cellText,
-  cellValueOf,
   type FlatRecord,
   recordsWithColumns,
   roundedNumberText,
+  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 import { displayWidth, graphemes, graphemeWidth } from "./displayWidth.js";
@@ -98,9 +98,10 @@ export function textGrid(
   const out: string[][] = [];
   let row = 0;
   for (const record of records) {
+    const values = valuesInColumnOrder(record, columns);
     out.push(
       columns.map((column, k) => {
-        const value = cellValueOf(record, column);
+        const value = values[k];
         const kind: CellKind = cellKind(value, fn, row, column);
         if (kind !== "number" && kind !== "empty") numeric[k] = false;
         if (kind === "text") return renderText(value as string);

@@ -3,9 +3,9 @@ import {
   type CellValue,
   cellKind,
   cellText,
-  cellValueOf,
   type FlatRecord,
   recordsWithColumns,
+  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./readTable.js";
@@ -106,11 +106,11 @@ export function csvPieces(
     if (options.header ?? true) yield columns.map(field).join(delimiter) + lineEnding;
     let row = 0;
     for (const record of records) {
+      const values = valuesInColumnOrder(record, columns);
       let line = "";
       for (let k = 0; k < columns.length; k++) {
-        const column = columns[k] as string;
-        const value = cellValueOf(record, column);
-        cellKind(value, fn, row, column); // throws for a value that is not a cell
+        const value = values[k];
+        cellKind(value, fn, row, columns[k] as string); // throws for a value that is not a cell
         line += k === 0 ? field(value) : delimiter + field(value);
       }
       yield line + lineEnding;

@@ -1,9 +1,9 @@
 import type { Decimal } from "../model/Decimal.js";
 import {
   cellKind,
-  cellValueOf,
   type FlatRecord,
   recordsWithColumns,
+  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 
@@ -51,9 +51,12 @@ export function jsonTexts(
   function* pieces(): Generator<string> {
     let row = 0;
     for (const record of records) {
+      const values = valuesInColumnOrder(record, columns);
       const out: Record<string, JsonCell> = {};
-      for (const column of columns)
-        out[column] = jsonCell(cellValueOf(record, column), fn, row, column);
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k] as string;
+        out[column] = jsonCell(values[k], fn, row, column);
+      }
       yield wrap(JSON.stringify(out), row);
       row++;
     }
