@@ -460,13 +460,21 @@ export class GeneralReplay {
   /**
    * The finished states as histories, sorted by SKU code, then location, each built when the
    * iteration reaches it (with `months: true` this engine replays every SKU, so a report never
-   * holds every history at once either).
+   * holds every history at once either). Each state is let go once its history is built (a
+   * state with months is larger than its history), so the engine is spent afterwards.
    */
   *histories(): Generator<SkuHistory> {
-    const states = [...this.states.values()];
-    states.sort((a, b) => compareStates(this.names, a.sku, a.location, b.sku, b.location));
+    const sorted = [...this.states.values()].sort((a, b) =>
+      compareStates(this.names, a.sku, a.location, b.sku, b.location),
+    );
+    this.states.clear();
+    const states: (SkuState | undefined)[] = sorted;
     const context = historyContext(this.settings);
-    for (const s of states) yield toSkuHistory(s.raw(), context(s.sku, s.location));
+    for (let i = 0; i < states.length; i++) {
+      const s = states[i] as SkuState;
+      states[i] = undefined;
+      yield toSkuHistory(s.raw(), context(s.sku, s.location));
+    }
   }
 }
 

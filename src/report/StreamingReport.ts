@@ -5,6 +5,7 @@ import type { AnalyzeLedgerStreamOptions } from "./analyzeLedgerStream.js";
 import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
+import { MonthSums } from "./MonthSums.js";
 import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
 import { skuInfoBySku } from "./skuInfoBySku.js";
 
@@ -52,7 +53,8 @@ export class StreamingReport {
   /** The report: the replay's last chunk, every SKU's calculators, then the whole. */
   finish(): InventoryReport {
     const { histories, warnings } = this.replay.finishLazily();
-    const analyses = analyzeHistories(histories, this.infoBySku, this.resolved, this.fn);
-    return combineAnalyses(analyses, warnings, this.resolved);
+    const monthSums = MonthSums.forReport(this.resolved);
+    const analyses = analyzeHistories(histories, this.infoBySku, this.resolved, this.fn, monthSums);
+    return combineAnalyses(analyses, warnings, this.resolved, monthSums);
   }
 }

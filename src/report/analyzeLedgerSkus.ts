@@ -4,6 +4,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { analyzeSkusInThreads } from "./analyzeSkusInThreads.js";
+import type { MonthSums } from "./MonthSums.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { resolveThreads } from "./resolveThreads.js";
 
@@ -13,6 +14,8 @@ import { resolveThreads } from "./resolveThreads.js";
  * (`analyzeSkusInThreads`): the same analyses either way.
  *
  * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built once per report by the caller.
+ * @param monthSums - on one thread, where to sum each SKU's months as it is analysed (see
+ *   `analyzeSkus`); the result's `monthSums` is present when they were.
  */
 export function analyzeLedgerSkus(
   ledger: readonly Movement[] | LedgerColumns,
@@ -20,9 +23,10 @@ export function analyzeLedgerSkus(
   resolved: ResolvedReportOptions,
   infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
+  monthSums: MonthSums | null = null,
 ): SkuAnalyses {
   const threads = resolveThreads(options.threads, fn);
   const sharded =
     threads > 1 ? analyzeSkusInThreads(ledger, options, resolved, infoBySku, threads, fn) : null;
-  return sharded ?? analyzeSkus(ledger, options, resolved, infoBySku, fn);
+  return sharded ?? analyzeSkus(ledger, options, resolved, infoBySku, fn, monthSums);
 }

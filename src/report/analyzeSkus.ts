@@ -10,6 +10,7 @@ import {
   type SkuAnalysis,
   type SkuAnalysisSettings,
 } from "./analyzeSku.js";
+import type { MonthSums } from "./MonthSums.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
@@ -17,6 +18,12 @@ export interface SkuAnalyses {
   /** One per SKU (or SKU and location), in the replay's order: by SKU code, then location. */
   readonly analyses: readonly SkuAnalysis[];
   readonly warnings: readonly ReplayWarning[];
+  /**
+   * The month grouping's sums, when the months were summed as each SKU was analysed; the
+   * analyses then hold no months. Absent otherwise (no month grouping, or the analyses keep
+   * their months: partials and threads).
+   */
+  readonly monthSums?: MonthSums;
 }
 
 /**
@@ -27,6 +34,8 @@ export interface SkuAnalyses {
  *
  * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built (and so checked) by the caller
  *   before the replay, once per report.
+ * @param monthSums - where to sum each SKU's months as it is analysed (see `MonthSums`); the
+ *   analyses then hold none. Null (default): the analyses keep their months.
  * @throws InvKpiError as `replayLedger` and the calculators (see `analyzeLedger`).
  */
 export function analyzeSkus(
@@ -35,6 +44,7 @@ export function analyzeSkus(
   resolved: ResolvedReportOptions,
   infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
+  monthSums: MonthSums | null = null,
 ): SkuAnalyses {
   // Histories one at a time: each is dropped once its SKU is analysed.
   const { histories, warnings } = replayLedgerLazily(
@@ -42,7 +52,8 @@ export function analyzeSkus(
     replayOptionsOf(options, resolved),
     fn,
   );
-  return { analyses: analyzeHistories(histories, infoBySku, resolved, fn), warnings };
+  const analyses = analyzeHistories(histories, infoBySku, resolved, fn, monthSums);
+  return monthSums === null ? { analyses, warnings } : { analyses, warnings, monthSums };
 }
 
 /** The replay options of a report. */
@@ -64,13 +75,15 @@ export function replayOptionsOf(
 
 /**
  * Every per-SKU calculator on each history (`analyzeSku`), in the histories' order, with the
- * report's master data by SKU (`skuInfoBySku`).
+ * report's master data by SKU (`skuInfoBySku`). With `monthSums`, each analysis's months are
+ * added there and the analysis kept without them.
  */
 export function analyzeHistories(
   histories: Iterable<SkuHistory>,
   infoBySku: ReadonlyMap<string, SkuInfo>,
   resolved: ResolvedReportOptions,
   fn: string,
+  monthSums: MonthSums | null = null,
 ): SkuAnalysis[] {
   const settings: SkuAnalysisSettings = {
     options: resolved,
@@ -78,7 +91,14 @@ export function analyzeHistories(
     fn,
   };
   const analyses: SkuAnalysis[] = [];
-  for (const history of histories)
-    analyses.push(analyzeSku(history, infoBySku.get(history.sku), settings));
+  for (const history of histories) {
+    const analysis = analyzeSku(history, infoBySku.get(history.sku), settings);
+    if (monthSums === null) {
+      analyses.push(analysis);
+      continue;
+    }
+    monthSums.add(analysis.history, analysis.info);
+    analyses.push({ ...analysis, history: { ...analysis.history, months: [] } });
+  }
   return analyses;
 }

@@ -5,6 +5,7 @@ import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { analyzeLedgerSkus } from "./analyzeLedgerSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
+import { MonthSums } from "./MonthSums.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /**
@@ -23,6 +24,13 @@ export function buildReport(
   infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
 ): InventoryReport {
-  const { analyses, warnings } = analyzeLedgerSkus(ledger, options, resolved, infoBySku, fn);
-  return combineAnalyses(analyses, warnings, resolved);
+  const { analyses, warnings, monthSums } = analyzeLedgerSkus(
+    ledger,
+    options,
+    resolved,
+    infoBySku,
+    fn,
+    MonthSums.forReport(resolved),
+  );
+  return combineAnalyses(analyses, warnings, resolved, monthSums ?? null);
 }

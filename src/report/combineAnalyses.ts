@@ -3,6 +3,7 @@ import { agingColumns } from "./agingColumns.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { classifySkus } from "./classifySkus.js";
 import type { InventoryReport } from "./InventoryReport.js";
+import type { MonthSums } from "./MonthSums.js";
 import { reportDiagnosis } from "./reportDiagnosis.js";
 import { reportGroups } from "./reportGroups.js";
 import { reportRow } from "./reportRow.js";
@@ -15,18 +16,21 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
  *
  * @param analyses - sorted by SKU code, then location (code-unit order), as the replay gives them:
  *   ties in ABC rank in this order.
+ * @param monthSums - the analyses' months, summed as they were made (`analyzeSkus`); null: the
+ *   months are summed here, from the analyses.
  */
 export function combineAnalyses(
   analyses: readonly SkuAnalysis[],
   warnings: readonly ReplayWarning[],
   resolved: ResolvedReportOptions,
+  monthSums: MonthSums | null = null,
 ): InventoryReport {
   const classes = classifySkus(analyses, resolved);
   const columns = agingColumns(resolved.agingBuckets);
   const rows = analyses.map((analysis, index) =>
     reportRow(analysis, { abc: classes.abc[index], xyz: classes.xyz[index] }, columns, resolved),
   );
-  const { totals, groups } = reportGroups(analyses, resolved);
+  const { totals, groups } = reportGroups(analyses, resolved, monthSums);
   return {
     period: resolved.period,
     options: resolved,

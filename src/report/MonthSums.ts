@@ -1,0 +1,127 @@
+import type { SkuInfo } from "../model/SkuInfo.js";
+import {
+  annualizeTurnover,
+  rollupTurnover,
+  type TurnoverReasons,
+  type TurnoverRollup,
+  turnoverSeries,
+} from "../turnover/index.js";
+import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
+import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
+
+/**
+ * The turnover figures of one calendar month (clipped to the period), summed over every row: its
+ * own days, Σ time-weighted average inventory, Σ COGS, and ratios of those sums. Shrinkage is not
+ * in a month's history, so it has no shrinkage figures.
+ */
+export interface MonthGroup
+  extends Omit<TurnoverRollup, "shrinkageValue" | "shrinkageRate" | "reasons"> {
+  /** `'YYYY-MM'`. */
+  readonly month: string;
+  /** First and last day of the month inside the period. */
+  readonly from: string;
+  readonly to: string;
+  /** turnover × daysPerYear / days of the month: the month's pace, per year. */
+  readonly annualizedTurnover: number | null;
+  readonly reasons: Omit<TurnoverReasons, "shrinkageRate">;
+}
+
+interface MonthEntry {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly sum: TurnoverPartsSum;
+}
+
+/**
+ * The month grouping's sums: every row's figures of each calendar month (`SkuHistory.months`;
+ * under the retail basis from `turnoverSeries`, which values the month's stock at the SKU's
+ * price) added up as the rows come, and rolled up with `rollupTurnover` over each month's own
+ * days by {@link MonthSums.groups}.
+ *
+ * A report adds each SKU's months as soon as the SKU is analysed and keeps the analysis without
+ * them: twelve months of figures per SKU would otherwise stay in memory until the last SKU.
+ * Rows must be added in the report's row order (by SKU, then location), so that the sums are the
+ * same, to the last digit, however the report was made.
+ */
+export class MonthSums {
+  private readonly months = new Map<string, MonthEntry>();
+
+  constructor(private readonly options: ResolvedReportOptions) {}
+
+  /** Empty sums for a report, or null when its options do not group by month. */
+  static forReport(options: ResolvedReportOptions): MonthSums | null {
+    return options.groupBy.includes("month") ? new MonthSums(options) : null;
+  }
+
+  /** The sums of the months of `analyses`, in their order. */
+  static of(analyses: readonly SkuAnalysis[], options: ResolvedReportOptions): MonthSums {
+    const sums = new MonthSums(options);
+    for (const { history, info } of analyses) sums.add(history, info);
+    return sums;
+  }
+
+  /** Adds the months of one row (SKU, or SKU and location). */
+  add(history: AnalyzedHistory, info: SkuInfo | undefined): void {
+    for (const month of this.monthsOf(history, info)) {
+      let entry = this.months.get(month.month);
+      if (entry === undefined) {
+        entry = { from: month.from, to: month.to, days: month.days, sum: new TurnoverPartsSum() };
+        this.months.set(month.month, entry);
+      }
+      // A month's issues without a price are not known apart: the period's make revenue-based
+      // figures null in every month, as in turnoverSeries.
+      entry.sum.add(month, history.issuesWithoutPrice);
+    }
+  }
+
+  /** One group per month that any row had, in calendar order. */
+  groups(): MonthGroup[] {
+    return [...this.months.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([month, entry]) => this.group(month, entry));
+  }
+
+  /** A history's months, with their value at retail when the basis needs it. */
+  private monthsOf(
+    history: AnalyzedHistory,
+    info: SkuInfo | undefined,
+  ): readonly (AdditiveParts & {
+    readonly month: string;
+    readonly from: string;
+    readonly to: string;
+    readonly days: number;
+  })[] {
+    if (this.options.turnoverBasis !== "retail") return history.months;
+    return turnoverSeries(history, { by: "month", unitPrice: info?.unitPrice ?? null }).map(
+      (entry) => ({ ...entry, month: entry.label, days: entry.periodDays }),
+    );
+  }
+
+  private group(month: string, { from, to, days, sum }: MonthEntry): MonthGroup {
+    const { total } = rollupTurnover([sum.toParts()], {
+      periodDays: days,
+      basis: this.options.turnoverBasis,
+      sellThroughVariant: this.options.sellThroughVariant,
+    });
+    // Months carry no shrinkage: drop the shrinkage figures rather than report a false 0.
+    const { shrinkageValue: _value, shrinkageRate: _rate, reasons, ...figures } = total;
+    const { shrinkageRate: _reason, ...monthReasons } = reasons;
+    return {
+      month,
+      from,
+      to,
+      ...figures,
+      annualizedTurnover: annualizeTurnover({
+        turnover: figures.turnover,
+        periodDays: days,
+        daysPerYear: this.options.daysPerYear,
+      }),
+      reasons:
+        monthReasons.turnover === undefined
+          ? monthReasons
+          : { ...monthReasons, annualizedTurnover: monthReasons.turnover },
+    };
+  }
+}

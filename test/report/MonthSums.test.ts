@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/model/Decimal.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
+import { analyzeSkus } from "../../src/report/analyzeSkus.js";
+import { MonthSums } from "../../src/report/MonthSums.js";
+import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
+import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
+import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
+
+const OPTIONS = { period: Q1_2024, skuInfo: WORKED_SKU_INFO, groupBy: ["month"] } as const;
+
+describe("MonthSums", () => {
+  const resolved = resolveReportOptions(OPTIONS, "test");
+  const info = skuInfoBySku(WORKED_SKU_INFO, "test");
+
+  it("is made only for a report grouped by month", () => {
+    expect(MonthSums.forReport(resolved)).toBeInstanceOf(MonthSums);
+    const ungrouped = resolveReportOptions({ period: Q1_2024 }, "test");
+    expect(MonthSums.forReport(ungrouped)).toBeNull();
+  });
+
+  it("sums each SKU's months as it is analysed, and the analyses keep none", () => {
+    const kept = analyzeSkus(WORKED_LEDGER, OPTIONS, resolved, info, "test");
+    const sums = new MonthSums(resolved);
+    const summed = analyzeSkus(WORKED_LEDGER, OPTIONS, resolved, info, "test", sums);
+    expect(kept.monthSums).toBeUndefined();
+    expect(summed.monthSums).toBe(sums);
+    expect(kept.analyses.every((a) => a.history.months.length === 3)).toBe(true); // Jan–Mar
+    expect(summed.analyses.every((a) => a.history.months.length === 0)).toBe(true);
+    // Everything else about the analyses is the same.
+    const withoutMonths = kept.analyses.map((a) => ({
+      ...a,
+      history: { ...a.history, months: [] },
+    }));
+    expect(summed.analyses).toEqual(withoutMonths);
+    // And the same months, to the last digit, as summed afterwards from the analyses.
+    expect(sums.groups()).toEqual(MonthSums.of(kept.analyses, resolved).groups());
+  });
+
+  it("gives the report's month groups: one per month, in calendar order, adding up to the period", () => {
+    const { groups, totals } = analyzeLedger(WORKED_LEDGER, OPTIONS);
+    const months = groups.month ?? [];
+    expect(months.map((m) => [m.month, m.from, m.to])).toEqual([
+      ["2024-01", "2024-01-01", "2024-01-31"],
+      ["2024-02", "2024-02-01", "2024-02-29"],
+      ["2024-03", "2024-03-01", "2024-03-31"],
+    ]);
+    // COGS is additive over the months: Σ months = the period's.
+    const cogs = months.reduce((sum, m) => sum.plus(m.cogs), new Decimal(0));
+    expect(cogs.eq(totals.turnover.cogs)).toBe(true);
+    expect(cogs.isZero()).toBe(false);
+  });
+});
