@@ -220,7 +220,8 @@ export class CsvLedgerFastPath {
     const newLot = lotFrom < 0 ? null : this.newCode(bytes, lotFrom, lotTo);
     if (newSku === "" || newLocation === "" || newLot === "") return false;
     const id = idFrom < 0 ? null : this.decoder.decode(bytes.subarray(idFrom, idTo));
-    if (id !== null && this.ctx.seenIds.has(id)) return false;
+    // Claimed now: nothing below can fail. A duplicate goes to the row check, which reports it.
+    if (id !== null && this.ctx.ids.claim(id, row) >= 0) return false;
 
     // Valid: append it, exactly as readMovementRow does.
     const builder = this.builder;
@@ -236,7 +237,6 @@ export class CsvLedgerFastPath {
       lot = builder.lotId(newLot);
       this.lots.add(bytes, lotFrom, lotTo, lotHash, lot);
     }
-    if (id !== null) this.ctx.seenIds.set(id, row);
     const i = builder.next();
     builder.sku[i] = sku;
     builder.day[i] = day;

@@ -18,6 +18,15 @@ export class LineIndex {
     this.rows = row + 1;
   }
 
+  /**
+   * {@link lineOf} as a function for a read's result. Made here, not by the reader: a closure in
+   * the reader would keep everything the reader's other closures hold (the row checks, the
+   * duplicate-id registry, the splitter's buffers) alive as long as the result.
+   */
+  lookup(): (row: number) => number | undefined {
+    return (row) => this.lineOf(row);
+  }
+
   /** The 1-based line on which a row starts, or `undefined` for a row that was not read. */
   lineOf(row: number): number | undefined {
     if (!Number.isInteger(row) || row < 0 || row >= this.rows) return undefined;

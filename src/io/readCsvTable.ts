@@ -86,7 +86,7 @@ export async function readCsvTable(
       fileIssue(1, "", "parse_error", "the file is empty: a CSV file needs a header row"),
     );
   }
-  return { rows: row, ignoredColumns: ignored, lineOf: (r) => lines.lineOf(r) };
+  return { rows: row, ignoredColumns: ignored, lineOf: lines.lookup() };
 }
 
 /**

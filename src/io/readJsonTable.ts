@@ -43,12 +43,22 @@ export async function readJsonTable(
     return none;
   }
   const lines = jsonArrayElementLines(text);
-  const lineOf = (row: number): number | undefined =>
-    Number.isInteger(row) && row >= 0 && row < value.length ? lines[row] : undefined;
+  const lineOf = elementLines(lines, value.length);
   value.forEach((element: unknown, row) => {
     handler.object(resolver.renameKeys(element), row, lines[row] ?? 1);
   });
   return { rows: value.length, ignoredColumns: [], lineOf };
+}
+
+/**
+ * The line of each of `count` rows, as a function for the read's result. Made outside the reader,
+ * so that it keeps only the lines alive, not the file's text and parsed rows.
+ */
+function elementLines(
+  lines: readonly number[],
+  count: number,
+): (row: number) => number | undefined {
+  return (row) => (Number.isInteger(row) && row >= 0 && row < count ? lines[row] : undefined);
 }
 
 /** The line of a JSON syntax error: where the text stops being valid JSON. */

@@ -50,5 +50,5 @@ export async function readNdjsonTable(
     context.progress(row);
   }
   splitter.end();
-  return { rows: row, ignoredColumns: [], lineOf: (r) => lines.lineOf(r) };
+  return { rows: row, ignoredColumns: [], lineOf: lines.lookup() };
 }

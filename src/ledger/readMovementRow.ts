@@ -11,6 +11,7 @@ import {
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
 import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
 import { isDecimal, tryToDecimal } from "../model/money.js";
+import type { IdRegistry } from "./IdRegistry.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 
 /** What the row reader needs to know beyond the row itself. */
@@ -18,7 +19,7 @@ export interface RowContext {
   /** SKUs that have a standard cost: their receipts may omit `unitCost`. */
   readonly skusWithStandardCost: ReadonlySet<string>;
   /** Ids seen so far, with the row that first used them (duplicate detection). */
-  readonly seenIds: Map<string | number, number>;
+  readonly ids: IdRegistry;
   /** Where problems go; every problem of the row is reported, not just the first. */
   readonly issues: LedgerIssue[];
   /** 1-based file line of a row, when the rows come from a file. */
@@ -214,10 +215,9 @@ export function readMovementRow(
     if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
       reportIssue(ctx, at, "id", "invalid_type", "id must be text or a finite number", id);
     } else {
-      const first = ctx.seenIds.get(id);
-      if (first !== undefined)
+      const first = ctx.ids.claim(id, row);
+      if (first >= 0)
         reportIssue(ctx, at, "id", "duplicate_id", `id is already used by row ${first}`, id);
-      else ctx.seenIds.set(id, row);
     }
   }
 

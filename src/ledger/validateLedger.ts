@@ -2,6 +2,7 @@ import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { IdRegistry } from "./IdRegistry.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { type RowContext, readMovementRow } from "./readMovementRow.js";
 
@@ -113,7 +114,7 @@ export function rowContext(options: ValidateLedgerOptions): RowContext & { issue
         : tryToDecimal(info.standardCost);
     if (cost !== null && !cost.isNegative()) skusWithStandardCost.add(info.sku);
   }
-  return { skusWithStandardCost, seenIds: new Map(), issues: [], lineOf: options.lineOf };
+  return { skusWithStandardCost, ids: new IdRegistry(), issues: [], lineOf: options.lineOf };
 }
 
 /** One `invalid_ledger` error carrying every issue; the message summarises the first few. */

@@ -1,0 +1,211 @@
+/**
+ * The movement ids a ledger has used, each with the first row that used it: the duplicate-id
+ * check of validation (`duplicate_id`).
+ *
+ * It has one entry per movement with an id, so a streaming read of 10 M movements keeps 10 M of
+ * them; a `Map` of strings costs ~100 bytes each (1 GB). This one keeps text ids in one byte
+ * arena with open-addressing tables of typed arrays: ~15–25 bytes plus the id's length each. Ids
+ * compare exactly as a `Map`'s keys do: text by its code units, numbers by value (`0` and `-0`
+ * are one id), and the text `'1'` is not the number `1`.
+ */
+export class IdRegistry {
+  private readonly texts = new TextIds();
+  private readonly numbers = new NumberIds();
+  /** Text ids with a code unit above 255 (not one byte each in the arena): rare, kept as is. */
+  private readonly wideTexts = new Map<string, number>();
+
+  /**
+   * Records that `row` uses `id`, unless an earlier row did.
+   *
+   * @returns the first row that used `id`, or −1 when `row` is the first (and is now recorded).
+   */
+  claim(id: string | number, row: number): number {
+    if (typeof id === "number") return this.numbers.claim(id === 0 ? 0 : id, row);
+    if (!isOneByteText(id)) {
+      const first = this.wideTexts.get(id);
+      if (first !== undefined) return first;
+      this.wideTexts.set(id, row);
+      return -1;
+    }
+    return this.texts.claim(id, row);
+  }
+
+  /** The number of ids recorded. */
+  get size(): number {
+    return this.texts.size + this.numbers.size + this.wideTexts.size;
+  }
+}
+
+const FIRST_CAPACITY = 1 << 10;
+/** Most entries per slot before the slot table doubles: probes stay short, slots stay few. */
+const MAX_LOAD = 0.7;
+const MAX_UINT32 = 0xffffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * An open-addressing table of ids (linear probing): each slot holds an entry index + 1 (0: empty).
+ * Entries are columns of typed arrays, grown by half again when full; the slots double when they
+ * are {@link MAX_LOAD} full. No hash is stored: a probe compares the id itself.
+ */
+abstract class IdTable {
+  size = 0;
+  /** The first row of each entry (a `Float64Array` only past 2^32 − 1 rows). */
+  private rows: Uint32Array | Float64Array = new Uint32Array(FIRST_CAPACITY);
+  private slots = new Int32Array(FIRST_CAPACITY * 2);
+
+  /** Whether entry `entry` holds the id being claimed. */
+  protected abstract matches(entry: number): boolean;
+  /** The hash of entry `entry`'s id (to place it again when the slots double). */
+  protected abstract hashOf(entry: number): number;
+  /** Appends the id being claimed as entry `size − 1`. */
+  protected abstract append(): void;
+  /** Entries now fit `capacity` ids. */
+  protected abstract growEntries(capacity: number): void;
+
+  protected claimHashed(hash: number, row: number): number {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = (this.slots[slot] as number) - 1; entry >= 0; ) {
+      if (this.matches(entry)) return this.rows[entry] as number;
+      slot = (slot + 1) & mask;
+      entry = (this.slots[slot] as number) - 1;
+    }
+    const entry = this.size++;
+    if (entry === this.rows.length) this.growRows();
+    if (row > MAX_UINT32 && this.rows instanceof Uint32Array)
+      this.rows = Float64Array.from(this.rows);
+    this.rows[entry] = row;
+    this.append();
+    if (this.size > this.slots.length * MAX_LOAD) this.doubleSlots();
+    else this.slots[slot] = entry + 1;
+    return -1;
+  }
+
+  private growRows(): void {
+    const capacity = Math.ceil(this.rows.length * 1.5);
+    this.rows = grown(this.rows, capacity);
+    this.growEntries(capacity);
+  }
+
+  private doubleSlots(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      let slot = this.hashOf(entry) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = entry + 1;
+    }
+  }
+}
+
+/** Text ids of one-byte code units, their bytes end to end in one arena. */
+class TextIds extends IdTable {
+  private bytes = new Uint8Array(FIRST_CAPACITY * 8);
+  /** Entry k's text is `bytes[starts[k], starts[k + 1])` (a `Float64Array` past 4 GB of text). */
+  private starts: Uint32Array | Float64Array = new Uint32Array(FIRST_CAPACITY + 1);
+  private id = "";
+
+  claim(id: string, row: number): number {
+    this.id = id;
+    return this.claimHashed(hashText(id), row);
+  }
+
+  protected matches(entry: number): boolean {
+    const id = this.id;
+    const start = this.starts[entry] as number;
+    if ((this.starts[entry + 1] as number) - start !== id.length) return false;
+    for (let i = 0; i < id.length; i++)
+      if (this.bytes[start + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  protected hashOf(entry: number): number {
+    const start = this.starts[entry] as number;
+    const end = this.starts[entry + 1] as number;
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (this.bytes[i] as number), FNV_PRIME);
+    return finalMix(hash);
+  }
+
+  protected append(): void {
+    const id = this.id;
+    const start = this.starts[this.size - 1] as number;
+    const end = start + id.length;
+    if (end > this.bytes.length)
+      this.bytes = grown(this.bytes, Math.max(end, this.bytes.length * 1.5));
+    for (let i = 0; i < id.length; i++) this.bytes[start + i] = id.charCodeAt(i);
+    if (end > MAX_UINT32 && this.starts instanceof Uint32Array) {
+      this.starts = Float64Array.from(this.starts);
+    }
+    this.starts[this.size] = end;
+  }
+
+  protected growEntries(capacity: number): void {
+    this.starts = grown(this.starts, capacity + 1);
+  }
+}
+
+/** Finite number ids. */
+class NumberIds extends IdTable {
+  private keys = new Float64Array(FIRST_CAPACITY);
+  private id = 0;
+
+  claim(id: number, row: number): number {
+    this.id = id;
+    return this.claimHashed(hashNumber(id), row);
+  }
+
+  protected matches(entry: number): boolean {
+    return this.keys[entry] === this.id;
+  }
+
+  protected hashOf(entry: number): number {
+    return hashNumber(this.keys[entry] as number);
+  }
+
+  protected append(): void {
+    this.keys[this.size - 1] = this.id;
+  }
+
+  protected growEntries(capacity: number): void {
+    this.keys = grown(this.keys, capacity);
+  }
+}
+
+function grown<T extends Uint8Array | Uint32Array | Float64Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.ceil(length));
+  bigger.set(array);
+  return bigger;
+}
+
+function isOneByteText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 255) return false;
+  return true;
+}
+
+/**
+ * FNV-1a over the code units, then MurmurHash3's finalizer, so that the low bits (the slot) mix.
+ * Exported for the tests, which need two ids with one hash.
+ */
+export function hashText(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return finalMix(hash);
+}
+
+const doubleView = new Float64Array(1);
+const wordView = new Int32Array(doubleView.buffer);
+
+function hashNumber(value: number): number {
+  doubleView[0] = value;
+  return finalMix((wordView[0] as number) ^ Math.imul(wordView[1] as number, 0x9e3779b1));
+}
+
+function finalMix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hashText, IdRegistry } from "../../src/ledger/IdRegistry.js";
+
+/** The reference: a Map from id to the first row, which is what the registry replaces. */
+function claimInMap(map: Map<string | number, number>, id: string | number, row: number): number {
+  const first = map.get(id);
+  if (first !== undefined) return first;
+  map.set(id, row);
+  return -1;
+}
+
+const ids = fc.oneof(
+  fc.string({ maxLength: 12 }), // any UTF-16 text: one-byte and wide code units
+  fc.constantFrom("", "MV0001", "MV0002", "1", "é", "螺丝", "a\u0000b"),
+  fc.integer({ min: -50, max: 50 }).map((n) => `MV${n}`), // many repeats
+  fc.integer({ min: -3, max: 3 }),
+  fc.constantFrom(0, -0, 1.5, 2 ** 53, -1e300, Number.MIN_VALUE),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+
+describe("IdRegistry", () => {
+  it("gives the first row of every id exactly as a Map does (property, 2,000 sequences)", () => {
+    fc.assert(
+      fc.property(fc.array(ids, { maxLength: 300 }), (sequence) => {
+        const registry = new IdRegistry();
+        const map = new Map<string | number, number>();
+        sequence.forEach((id, row) => {
+          expect(registry.claim(id, row)).toBe(claimInMap(map, id, row));
+        });
+        expect(registry.size).toBe(map.size);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keeps text and numbers apart, and 0 and -0 together, as a Map does", () => {
+    const registry = new IdRegistry();
+    expect(registry.claim(1, 0)).toBe(-1);
+    expect(registry.claim("1", 1)).toBe(-1);
+    expect(registry.claim(0, 2)).toBe(-1);
+    expect(registry.claim(-0, 3)).toBe(2);
+    expect(registry.claim("1", 4)).toBe(1);
+    expect(registry.claim(1, 5)).toBe(0);
+  });
+
+  it("grows through many tables: 200,000 sequential ids, then each again", () => {
+    // Ids like an ERP's, which differ only in their last characters; the second pass finds each
+    // one's first row (hand check: id k was first used by row k).
+    const registry = new IdRegistry();
+    const count = 200_000;
+    for (let k = 0; k < count; k++)
+      expect(registry.claim(`MV${String(k).padStart(9, "0")}`, k)).toBe(-1);
+    for (let k = 0; k < count; k += 997) {
+      expect(registry.claim(`MV${String(k).padStart(9, "0")}`, count + k)).toBe(k);
+    }
+    for (let k = 0; k < count; k++) expect(registry.claim(k, k)).toBe(-1);
+    expect(registry.claim(count - 1, 0)).toBe(count - 1);
+    expect(registry.size).toBe(2 * count);
+  });
+
+  it("tells apart two ids of one length with the same 32-bit hash", () => {
+    // Found by hashing "ID" + base-36 texts until two collided (a birthday search, ~80 k texts).
+    const [a, b] = ["ID11b4l9h", "ID0k20qrs"];
+    expect(hashText(a)).toBe(hashText(b));
+    const registry = new IdRegistry();
+    expect(registry.claim(a, 0)).toBe(-1);
+    expect(registry.claim(b, 1)).toBe(-1);
+    expect(registry.claim(b, 2)).toBe(1);
+    expect(registry.claim(a, 3)).toBe(0);
+  });
+
+  it("keeps first rows past 2^32 − 1", () => {
+    const registry = new IdRegistry();
+    expect(registry.claim("a", 7)).toBe(-1);
+    expect(registry.claim("b", 2 ** 32 + 5)).toBe(-1);
+    expect(registry.claim(3, 2 ** 40)).toBe(-1);
+    expect([registry.claim("a", 8), registry.claim("b", 9), registry.claim(3, 10)]).toEqual([
+      7,
+      2 ** 32 + 5,
+      2 ** 40,
+    ]);
+  });
+
+  it("tells ids apart that share a prefix, and long ids", () => {
+    const registry = new IdRegistry();
+    const long = "x".repeat(10_000);
+    expect(registry.claim(long, 0)).toBe(-1);
+    expect(registry.claim(`${long}y`, 1)).toBe(-1);
+    expect(registry.claim(long.slice(1), 2)).toBe(-1);
+    expect(registry.claim(long, 3)).toBe(0);
+    expect(registry.claim("ÿ", 4)).toBe(-1); // 255: still one byte
+    expect(registry.claim("Ā", 5)).toBe(-1); // 256: a wide id
+    expect(registry.claim("ÿ", 6)).toBe(4);
+    expect(registry.claim("Ā", 7)).toBe(5);
+  });
+});
