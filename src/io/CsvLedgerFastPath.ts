@@ -101,6 +101,7 @@ export class CsvLedgerFastPath {
     let lotTo = -1;
     let idFrom = -1;
     let idTo = -1;
+    let idAscii = true;
     let high = 0; // every byte OR-ed: bit 7 says the line has non-ASCII bytes
 
     let column = 0;
@@ -191,6 +192,7 @@ export class CsvLedgerFastPath {
           if (cell[1] === NOT_BLANK) {
             idFrom = start;
             idTo = end;
+            idAscii = ((cell[2] as number) & 0x80) === 0;
           }
           break;
         default: // an ignored column: only its bytes matter (valid UTF-8)
@@ -219,9 +221,9 @@ export class CsvLedgerFastPath {
     const newLocation = locationFrom < 0 ? null : this.newCode(bytes, locationFrom, locationTo);
     const newLot = lotFrom < 0 ? null : this.newCode(bytes, lotFrom, lotTo);
     if (newSku === "" || newLocation === "" || newLot === "") return false;
-    const id = idFrom < 0 ? null : this.decoder.decode(bytes.subarray(idFrom, idTo));
-    // Claimed now: nothing below can fail. A duplicate goes to the row check, which reports it.
-    if (id !== null && this.ctx.ids.claim(id, row) >= 0) return false;
+    // The id is claimed now: nothing below can fail. A duplicate goes to the row check, which
+    // reports it. ASCII ids are claimed from their bytes, without making a string.
+    if (idFrom >= 0 && this.claimId(bytes, idFrom, idTo, idAscii, row) >= 0) return false;
 
     // Valid: append it, exactly as readMovementRow does.
     const builder = this.builder;
@@ -254,6 +256,19 @@ export class CsvLedgerFastPath {
     builder.expires[i] = expires;
     builder.row[i] = row;
     return true;
+  }
+
+  /** `ids.claim` of the id in `bytes[from, to)`: the first row that used it, or −1. */
+  private claimId(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    ascii: boolean,
+    row: number,
+  ): number {
+    const { ids } = this.ctx;
+    if (ascii) return ids.claimAscii(bytes, from, to, row);
+    return ids.claim(this.decoder.decode(bytes.subarray(from, to)), row);
   }
 
   /** A code not seen before as text, or `""` when it is blank (the row check's test, `trim`). */

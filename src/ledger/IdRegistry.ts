@@ -30,6 +30,14 @@ export class IdRegistry {
     return this.texts.claim(id, row);
   }
 
+  /**
+   * {@link claim} of the text whose code units are `bytes[from, to)`, every byte below 128 (the
+   * UTF-8 of ASCII text is its code units): a reader claims an id without making a string.
+   */
+  claimAscii(bytes: Uint8Array, from: number, to: number, row: number): number {
+    return this.texts.claimBytes(bytes, from, to, row);
+  }
+
   /** The number of ids recorded. */
   get size(): number {
     return this.texts.size + this.numbers.size + this.wideTexts.size;
@@ -42,6 +50,7 @@ const MAX_LOAD = 0.7;
 const MAX_UINT32 = 0xffffffff;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const EMPTY_BYTES = new Uint8Array(0);
 
 /**
  * An open-addressing table of ids (linear probing): each slot holds an entry index + 1 (0: empty).
@@ -104,37 +113,49 @@ class TextIds extends IdTable {
   private bytes = new Uint8Array(FIRST_CAPACITY * 8);
   /** Entry k's text is `bytes[starts[k], starts[k + 1])` (a `Float64Array` past 4 GB of text). */
   private starts: Uint32Array | Float64Array = new Uint32Array(FIRST_CAPACITY + 1);
-  private id = "";
+  /** The id being claimed: `key[keyFrom, keyTo)` (the caller's bytes, or the scratch). */
+  private key: Uint8Array = EMPTY_BYTES;
+  private keyFrom = 0;
+  private keyTo = 0;
+  /** A text id's code units, as bytes. */
+  private scratch = new Uint8Array(64);
 
+  /** Claims a text of one-byte code units (each below 256). */
   claim(id: string, row: number): number {
-    this.id = id;
-    return this.claimHashed(hashText(id), row);
+    if (id.length > this.scratch.length) this.scratch = new Uint8Array(id.length * 2);
+    const scratch = this.scratch;
+    for (let i = 0; i < id.length; i++) scratch[i] = id.charCodeAt(i);
+    return this.claimBytes(scratch, 0, id.length, row);
+  }
+
+  /** Claims the text whose code units are `bytes[from, to)`. */
+  claimBytes(bytes: Uint8Array, from: number, to: number, row: number): number {
+    this.key = bytes;
+    this.keyFrom = from;
+    this.keyTo = to;
+    return this.claimHashed(hashBytes(bytes, from, to), row);
   }
 
   protected matches(entry: number): boolean {
-    const id = this.id;
+    const { key, keyFrom } = this;
     const start = this.starts[entry] as number;
-    if ((this.starts[entry + 1] as number) - start !== id.length) return false;
-    for (let i = 0; i < id.length; i++)
-      if (this.bytes[start + i] !== id.charCodeAt(i)) return false;
+    const length = this.keyTo - keyFrom;
+    if ((this.starts[entry + 1] as number) - start !== length) return false;
+    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== key[keyFrom + i]) return false;
     return true;
   }
 
   protected hashOf(entry: number): number {
-    const start = this.starts[entry] as number;
-    const end = this.starts[entry + 1] as number;
-    let hash = FNV_OFFSET;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (this.bytes[i] as number), FNV_PRIME);
-    return finalMix(hash);
+    return hashBytes(this.bytes, this.starts[entry] as number, this.starts[entry + 1] as number);
   }
 
   protected append(): void {
-    const id = this.id;
     const start = this.starts[this.size - 1] as number;
-    const end = start + id.length;
-    if (end > this.bytes.length)
+    const end = start + this.keyTo - this.keyFrom;
+    if (end > this.bytes.length) {
       this.bytes = grown(this.bytes, Math.max(end, this.bytes.length * 1.5));
-    for (let i = 0; i < id.length; i++) this.bytes[start + i] = id.charCodeAt(i);
+    }
+    this.bytes.set(this.key.subarray(this.keyFrom, this.keyTo), start);
     if (end > MAX_UINT32 && this.starts instanceof Uint32Array) {
       this.starts = Float64Array.from(this.starts);
     }
@@ -185,12 +206,12 @@ function isOneByteText(text: string): boolean {
 }
 
 /**
- * FNV-1a over the code units, then MurmurHash3's finalizer, so that the low bits (the slot) mix.
- * Exported for the tests, which need two ids with one hash.
+ * FNV-1a over `bytes[from, to)`, then MurmurHash3's finalizer, so that the low bits (the slot)
+ * mix. Exported for the tests, which need two ids with one hash.
  */
-export function hashText(text: string): number {
+export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
   return finalMix(hash);
 }
 

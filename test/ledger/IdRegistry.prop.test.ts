@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashText, IdRegistry } from "../../src/ledger/IdRegistry.js";
+import { hashBytes, IdRegistry } from "../../src/ledger/IdRegistry.js";
 
 /** The reference: a Map from id to the first row, which is what the registry replaces. */
 function claimInMap(map: Map<string | number, number>, id: string | number, row: number): number {
@@ -34,6 +34,38 @@ describe("IdRegistry", () => {
     );
   });
 
+  it("claims ASCII ids from bytes (inside any buffer) as it claims them as text", () => {
+    const asciiIds = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)) }),
+      fc.integer({ min: 0, max: 40 }).map((n) => `MV${n}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(asciiIds, fc.boolean(), fc.string({ maxLength: 3 })), { maxLength: 200 }),
+        (sequence) => {
+          const registry = new IdRegistry();
+          const map = new Map<string | number, number>();
+          sequence.forEach(([id, asBytes, around], row) => {
+            const expected = claimInMap(map, id, row);
+            if (!asBytes) {
+              expect(registry.claim(id, row)).toBe(expected);
+              return;
+            }
+            // The id between other bytes, as in a line of a file; the buffer is left unchanged.
+            const line = new TextEncoder().encode(`${around}${id}${around}`);
+            const before = line.slice();
+            const from = new TextEncoder().encode(around).length;
+            expect(registry.claimAscii(line, from, from + id.length, row)).toBe(expected);
+            // A text claim after it must not write into the buffer.
+            expect(registry.claim("scratch", 1e6)).toBe(claimInMap(map, "scratch", 1e6));
+            expect(line).toEqual(before);
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("keeps text and numbers apart, and 0 and -0 together, as a Map does", () => {
     const registry = new IdRegistry();
     expect(registry.claim(1, 0)).toBe(-1);
@@ -62,7 +94,8 @@ describe("IdRegistry", () => {
   it("tells apart two ids of one length with the same 32-bit hash", () => {
     // Found by hashing "ID" + base-36 texts until two collided (a birthday search, ~80 k texts).
     const [a, b] = ["ID11b4l9h", "ID0k20qrs"];
-    expect(hashText(a)).toBe(hashText(b));
+    const ascii = (text: string) => new TextEncoder().encode(text);
+    expect(hashBytes(ascii(a), 0, a.length)).toBe(hashBytes(ascii(b), 0, b.length));
     const registry = new IdRegistry();
     expect(registry.claim(a, 0)).toBe(-1);
     expect(registry.claim(b, 1)).toBe(-1);
