@@ -114,9 +114,10 @@ function median(sorted: readonly number[]): number {
 /**
  * A generated ledger as a CSV file, written once (in batches, never whole in memory) and cached
  * outside the repository. The file appears only when complete (written under a temporary name).
+ * With `ids`, each movement has an id in a first column (as ERP exports do).
  */
-function cachedCsv(skus: number, movements: number): string {
-  const file = join(CACHE_DIR, `ledger-${skus}-${movements}.csv`);
+function cachedCsv(skus: number, movements: number, ids = false): string {
+  const file = join(CACHE_DIR, `ledger-${ids ? "ids-" : ""}${skus}-${movements}.csv`);
   if (existsSync(file)) return file;
   mkdirSync(CACHE_DIR, { recursive: true });
   process.stderr.write(`writing ${file} (once) ...\n`);
@@ -124,7 +125,7 @@ function cachedCsv(skus: number, movements: number): string {
   const fd = openSync(partial, "w");
   try {
     let batch: string[] = [];
-    for (const line of generatedCsvLines({ skus, movements, exact: true })) {
+    for (const line of generatedCsvLines({ skus, movements, exact: true, ids })) {
       batch.push(line);
       if (batch.length === 65_536) {
         writeSync(fd, batch.join(""));
@@ -174,8 +175,9 @@ async function measureCli(
   runs: number,
   note: string,
   extra: readonly string[] = [],
+  ids = false,
 ): Promise<Measurement> {
-  const file = cachedCsv(skus, movements);
+  const file = cachedCsv(skus, movements, ids);
   const times: number[] = [];
   let peak = 0;
   for (let r = 0; r < runs; r++) {
@@ -198,6 +200,30 @@ function memory(tag: string, movements: number, streaming: boolean): Record<stri
       phase: "memory, whole process",
       large: true,
       run: () => measureCli(name, 100_000, movements, 1, note, streaming ? STREAMING : []),
+    },
+  };
+}
+
+/**
+ * Peak memory of `invkpi analyze --streaming` over 100k SKUs and `movements` movements that have
+ * ids: the duplicate-id check remembers every id.
+ */
+function memoryWithIds(tag: string, movements: number): Record<string, Scenario> {
+  const name = `mem-stream-ids-100k-${tag}`;
+  return {
+    [name]: {
+      phase: "memory, whole process",
+      large: true,
+      run: () =>
+        measureCli(
+          name,
+          100_000,
+          movements,
+          1,
+          "--streaming, 100k SKUs, id column",
+          STREAMING,
+          true,
+        ),
     },
   };
 }
@@ -438,6 +464,7 @@ export const scenarios: Record<string, Scenario> = {
   ...memory("1m", 1_000_000, true),
   ...memory("5m", 5_000_000, true),
   ...memory("10m", 10_000_000, true),
+  ...memoryWithIds("10m", 10_000_000),
 };
 
 const name = process.argv[2];

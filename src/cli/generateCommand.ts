@@ -27,6 +27,7 @@ Options:
   --movements <m>          number of movements (default: skus × days / 5, at least one per SKU)
   --seed <s>               seed of the random generator (default 42)
   --start <YYYY-MM-DD>     first day (default 2025-01-01)
+  --ids                    give each movement an id (MV000000001, ...) in a first id column
   --out <file>             write to this file instead of stdout
   -q, --quiet              no progress line, no notes on stderr
   -h, --help               show this help
@@ -49,6 +50,7 @@ export const generateCommand: Command = {
       movements: { type: "string" },
       seed: { type: "string" },
       start: { type: "string" },
+      ids: { type: "boolean" },
       out: { type: "string" },
       quiet: { type: "boolean", short: "q" },
     });
@@ -82,6 +84,7 @@ export const generateCommand: Command = {
       seed: seedText === undefined ? 42 : integerOption(seedText, "--seed", 0),
       start: startText === undefined ? "2025-01-01" : dateOption(startText, "--start"),
       exact: true,
+      ids: parsed.flag("ids"),
     };
     const out = parsed.string("out");
     const status = new StatusReporter(io.stderr, {

@@ -26,6 +26,11 @@ export interface GenerateOptions {
    * measured on.
    */
   readonly exact?: boolean;
+  /**
+   * Give each movement an id in a first `id` column, as ERP exports do: `MV` and the row number in
+   * nine digits (`MV000000001`, ...). CSV output only. Default `false`.
+   */
+  readonly ids?: boolean;
 }
 
 /**
@@ -302,7 +307,8 @@ export function* generatedCsvLines(
   options: GenerateOptions,
   onRow?: (rows: number) => void,
 ): Generator<string> {
-  yield GENERATED_CSV_HEADER;
+  const ids = options.ids === true;
+  yield ids ? `id,${GENERATED_CSV_HEADER}` : GENERATED_CSV_HEADER;
   const dates = new Map<number, string>();
   let rows = 0;
   for (const g of generatedMovements(options)) {
@@ -313,8 +319,9 @@ export function* generatedCsvLines(
     }
     const cost = Number.isNaN(g.costUnits) ? "" : String(g.costUnits / 10 ** g.costDecimals);
     const price = Number.isNaN(g.priceUnits) ? "" : String(g.priceUnits / 10 ** g.priceDecimals);
-    yield `${skuCode(g.sku)},${date},${TYPE_OF_KIND[g.kind]},${g.quantity},${cost},${price}\n`;
+    const line = `${skuCode(g.sku)},${date},${TYPE_OF_KIND[g.kind]},${g.quantity},${cost},${price}\n`;
     rows++;
+    yield ids ? `MV${String(rows).padStart(9, "0")},${line}` : line;
     onRow?.(rows);
   }
 }

@@ -35,6 +35,25 @@ describe("invkpi generate", () => {
     expect(csv.at(-1)).toMatch(/,2025-01-(2\d|30),/);
   });
 
+  test("--ids adds a first id column, MV and the row number, to the same movements", async () => {
+    const args = ["generate", "--skus", "5", "--days", "10", "--movements", "30"];
+    const [plain, withIds] = await Promise.all([runInvkpi(args), runInvkpi([...args, "--ids"])]);
+    const rows = lines(withIds?.stdout ?? "");
+    expect(rows[0]).toBe("id,sku,date,type,quantity,unitCost,unitPrice");
+    expect(rows[1]).toMatch(/^MV000000001,SKU-/);
+    expect(rows[30]).toMatch(/^MV000000030,/);
+    // Without the ids, the very same lines.
+    expect(rows.slice(1).map((line) => line.slice("MV000000001,".length))).toEqual(
+      lines(plain?.stdout ?? "").slice(1),
+    );
+    const dir = await scratchDir();
+    const file = join(dir, "ids.csv");
+    await writeFile(file, withIds?.stdout ?? "");
+    const { issues, columns } = await readLedger(file);
+    expect(issues).toEqual([]);
+    expect(columns.length).toBe(30);
+  });
+
   test("the same seed gives the same file; another seed another", async () => {
     const args = ["generate", "--skus", "20", "--days", "10", "--seed", "7"];
     const [a, b, c] = await Promise.all([
