@@ -13,5 +13,7 @@ export default defineConfig({
     // this 2-core machine). Safe here: the library is pure (no module state a test could leave
     // behind), and no test mocks modules or changes globals.
     isolate: false,
+    // `globalThis.gc`, for the tests that show a read lets go of what it no longer needs.
+    execArgv: ["--expose-gc"],
   },
 });

@@ -1,3 +1,5 @@
+import { InvKpiError } from "../model/InvKpiError.js";
+
 /**
  * The movement ids a ledger has used, each with the first row that used it: the duplicate-id
  * check of validation (`duplicate_id`).
@@ -5,8 +7,9 @@
  * It has one entry per movement with an id, so a streaming read of 10 M movements keeps 10 M of
  * them; a `Map` of strings costs ~100 bytes each (1 GB). This one keeps text ids in one byte
  * arena with open-addressing tables of typed arrays: ~15–25 bytes plus the id's length each. Ids
- * compare exactly as a `Map`'s keys do: text by its code units, numbers by value (`0` and `-0`
- * are one id), and the text `'1'` is not the number `1`.
+ * compare exactly as a `Map`'s keys do: text by its code units, finite numbers by value (`0` and
+ * `-0` are one id; validation refuses other numbers first), and the text `'1'` is not the number
+ * `1`.
  */
 export class IdRegistry {
   private readonly texts = new TextIds();
@@ -48,6 +51,10 @@ const FIRST_CAPACITY = 1 << 10;
 /** Most entries per slot before the slot table doubles: probes stay short, slots stay few. */
 const MAX_LOAD = 0.7;
 const MAX_UINT32 = 0xffffffff;
+/** The most bytes of text ids: the largest `Uint8Array` Node 20 allocates is 2^32 bytes. */
+const MAX_ARENA = MAX_UINT32;
+/** Text ids longer than this are copied into a buffer of their own, not kept as the scratch. */
+const MAX_SCRATCH = 1 << 12;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const EMPTY_BYTES = new Uint8Array(0);
@@ -58,7 +65,7 @@ const EMPTY_BYTES = new Uint8Array(0);
  * are {@link MAX_LOAD} full. No hash is stored: a probe compares the id itself.
  */
 abstract class IdTable {
-  size = 0;
+  private count = 0;
   /** The first row of each entry (a `Float64Array` only past 2^32 − 1 rows). */
   private rows: Uint32Array | Float64Array = new Uint32Array(FIRST_CAPACITY);
   private slots = new Int32Array(FIRST_CAPACITY * 2);
@@ -72,6 +79,16 @@ abstract class IdTable {
   /** Entries now fit `capacity` ids. */
   protected abstract growEntries(capacity: number): void;
 
+  /** The number of ids in the table. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * The claim itself, for an id of the given hash that the subclass holds as "the id being
+   * claimed" (a field, not an argument, so that `matches` and `append` need no closure per claim).
+   * @returns the first row of the id, or −1 after recording `row` as its first.
+   */
   protected claimHashed(hash: number, row: number): number {
     const mask = this.slots.length - 1;
     let slot = hash & mask;
@@ -80,13 +97,13 @@ abstract class IdTable {
       slot = (slot + 1) & mask;
       entry = (this.slots[slot] as number) - 1;
     }
-    const entry = this.size++;
+    const entry = this.count++;
     if (entry === this.rows.length) this.growRows();
     if (row > MAX_UINT32 && this.rows instanceof Uint32Array)
       this.rows = Float64Array.from(this.rows);
     this.rows[entry] = row;
     this.append();
-    if (this.size > this.slots.length * MAX_LOAD) this.doubleSlots();
+    if (this.count > this.slots.length * MAX_LOAD) this.doubleSlots();
     else this.slots[slot] = entry + 1;
     return -1;
   }
@@ -100,7 +117,7 @@ abstract class IdTable {
   private doubleSlots(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.size; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       let slot = this.hashOf(entry) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry + 1;
@@ -111,8 +128,8 @@ abstract class IdTable {
 /** Text ids of one-byte code units, their bytes end to end in one arena. */
 class TextIds extends IdTable {
   private bytes = new Uint8Array(FIRST_CAPACITY * 8);
-  /** Entry k's text is `bytes[starts[k], starts[k + 1])` (a `Float64Array` past 4 GB of text). */
-  private starts: Uint32Array | Float64Array = new Uint32Array(FIRST_CAPACITY + 1);
+  /** Entry k's text is `bytes[starts[k], starts[k + 1])`. */
+  private starts = new Uint32Array(FIRST_CAPACITY + 1);
   /** The id being claimed: `key[keyFrom, keyTo)` (the caller's bytes, or the scratch). */
   private key: Uint8Array = EMPTY_BYTES;
   private keyFrom = 0;
@@ -122,10 +139,12 @@ class TextIds extends IdTable {
 
   /** Claims a text of one-byte code units (each below 256). */
   claim(id: string, row: number): number {
-    if (id.length > this.scratch.length) this.scratch = new Uint8Array(id.length * 2);
-    const scratch = this.scratch;
-    for (let i = 0; i < id.length; i++) scratch[i] = id.charCodeAt(i);
-    return this.claimBytes(scratch, 0, id.length, row);
+    if (id.length > this.scratch.length && id.length <= MAX_SCRATCH) {
+      this.scratch = new Uint8Array(MAX_SCRATCH);
+    }
+    const bytes = id.length <= this.scratch.length ? this.scratch : new Uint8Array(id.length);
+    for (let i = 0; i < id.length; i++) bytes[i] = id.charCodeAt(i);
+    return this.claimBytes(bytes, 0, id.length, row);
   }
 
   /** Claims the text whose code units are `bytes[from, to)`. */
@@ -133,7 +152,9 @@ class TextIds extends IdTable {
     this.key = bytes;
     this.keyFrom = from;
     this.keyTo = to;
-    return this.claimHashed(hashBytes(bytes, from, to), row);
+    const first = this.claimHashed(hashBytes(bytes, from, to), row);
+    this.key = EMPTY_BYTES; // not the caller's buffer (a chunk of the file) beyond the claim
+    return first;
   }
 
   protected matches(entry: number): boolean {
@@ -152,14 +173,20 @@ class TextIds extends IdTable {
   protected append(): void {
     const start = this.starts[this.size - 1] as number;
     const end = start + this.keyTo - this.keyFrom;
-    if (end > this.bytes.length) {
-      this.bytes = grown(this.bytes, Math.max(end, this.bytes.length * 1.5));
-    }
+    if (end > this.bytes.length) this.growBytes(end);
     this.bytes.set(this.key.subarray(this.keyFrom, this.keyTo), start);
-    if (end > MAX_UINT32 && this.starts instanceof Uint32Array) {
-      this.starts = Float64Array.from(this.starts);
-    }
     this.starts[this.size] = end;
+  }
+
+  private growBytes(atLeast: number): void {
+    if (atLeast > MAX_ARENA) {
+      throw new InvKpiError(
+        "out_of_range",
+        `invkpi: the ledger's ids hold more than ${MAX_ARENA} bytes of text, the most the duplicate-id check can keep; split the ledger by SKU (docs/scaling.md)`,
+        { details: { bytes: atLeast } },
+      );
+    }
+    this.bytes = grown(this.bytes, Math.min(MAX_ARENA, Math.max(atLeast, this.bytes.length * 1.5)));
   }
 
   protected growEntries(capacity: number): void {

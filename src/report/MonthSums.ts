@@ -42,7 +42,9 @@ interface MonthEntry {
  *
  * A report adds each SKU's months as soon as the SKU is analysed and keeps the analysis without
  * them: twelve months of figures per SKU would otherwise stay in memory until the last SKU.
- * Rows must be added in the report's row order (by SKU, then location), so that the sums are the
+ * The sums are `ExactSum`s: exact, so the order of the rows does not matter, up to 40 significant
+ * digits (decimal.js's precision), past which a sum is rounded at each step. Rows are added in
+ * the report's row order (by SKU, then location) all the same, so that even such sums are the
  * same, to the last digit, however the report was made.
  */
 export class MonthSums {

@@ -14,8 +14,9 @@ import { resolveThreads } from "./resolveThreads.js";
  * (`analyzeSkusInThreads`): the same analyses either way.
  *
  * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built once per report by the caller.
- * @param monthSums - on one thread, where to sum each SKU's months as it is analysed (see
- *   `analyzeSkus`); the result's `monthSums` is present when they were.
+ * @param monthSums - where to sum each SKU's months (see `MonthSums`): on one thread as each SKU
+ *   is analysed (the analyses then hold none), with threads once their analyses are back. The
+ *   result's `monthSums` is this object when given.
  */
 export function analyzeLedgerSkus(
   ledger: readonly Movement[] | LedgerColumns,
@@ -28,5 +29,8 @@ export function analyzeLedgerSkus(
   const threads = resolveThreads(options.threads, fn);
   const sharded =
     threads > 1 ? analyzeSkusInThreads(ledger, options, resolved, infoBySku, threads, fn) : null;
-  return sharded ?? analyzeSkus(ledger, options, resolved, infoBySku, fn, monthSums);
+  if (sharded === null) return analyzeSkus(ledger, options, resolved, infoBySku, fn, monthSums);
+  if (monthSums === null) return sharded;
+  for (const { history, info } of sharded.analyses) monthSums.add(history, info);
+  return { ...sharded, monthSums };
 }

@@ -66,6 +66,28 @@ describe("IdRegistry", () => {
     );
   });
 
+  it("still agrees with a Map through the tables' growth (property, 12,000 claims from a pool)", () => {
+    // A pool of ~6,000 ids, so that the 12,000 claims both repeat ids and grow each table (text
+    // and number) past its first 1,024 entries and its slots past the first doubling (~1,434).
+    const pooled = fc.oneof(
+      fc.integer({ min: 0, max: 3000 }).map((n) => `MV${n}`),
+      fc.integer({ min: 0, max: 3000 }),
+      fc.constantFrom("é", "螺丝", "", -0),
+    );
+    fc.assert(
+      fc.property(fc.array(pooled, { minLength: 12_000, maxLength: 12_000 }), (sequence) => {
+        const registry = new IdRegistry();
+        const map = new Map<string | number, number>();
+        const mismatches = sequence.filter(
+          (id, row) => registry.claim(id, row) !== claimInMap(map, id, row),
+        );
+        expect(mismatches).toEqual([]);
+        expect(registry.size).toBe(map.size);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it("keeps text and numbers apart, and 0 and -0 together, as a Map does", () => {
     const registry = new IdRegistry();
     expect(registry.claim(1, 0)).toBe(-1);
@@ -81,12 +103,12 @@ describe("IdRegistry", () => {
     // one's first row (hand check: id k was first used by row k).
     const registry = new IdRegistry();
     const count = 200_000;
-    for (let k = 0; k < count; k++)
-      expect(registry.claim(`MV${String(k).padStart(9, "0")}`, k)).toBe(-1);
-    for (let k = 0; k < count; k += 997) {
-      expect(registry.claim(`MV${String(k).padStart(9, "0")}`, count + k)).toBe(k);
-    }
-    for (let k = 0; k < count; k++) expect(registry.claim(k, k)).toBe(-1);
+    const id = (k: number) => `MV${String(k).padStart(9, "0")}`;
+    const wrong: number[] = [];
+    for (let k = 0; k < count; k++) if (registry.claim(id(k), k) !== -1) wrong.push(k);
+    for (let k = 0; k < count; k += 997) if (registry.claim(id(k), count + k) !== k) wrong.push(k);
+    for (let k = 0; k < count; k++) if (registry.claim(k, k) !== -1) wrong.push(-k);
+    expect(wrong).toEqual([]);
     expect(registry.claim(count - 1, 0)).toBe(count - 1);
     expect(registry.size).toBe(2 * count);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 import { analyzeSkus } from "../../src/report/analyzeSkus.js";
@@ -35,6 +36,36 @@ describe("MonthSums", () => {
     expect(summed.analyses).toEqual(withoutMonths);
     // And the same months, to the last digit, as summed afterwards from the analyses.
     expect(sums.groups()).toEqual(MonthSums.of(kept.analyses, resolved).groups());
+  });
+
+  it("sums what the replay's month figures hold, month by month (an independent sum)", () => {
+    // Summed here with Decimal.plus straight from replayLedger's histories, not through MonthSums.
+    const { histories } = replayLedger(WORKED_LEDGER, { period: Q1_2024, months: true });
+    const expected = new Map<string, { cogs: Decimal; averageValue: Decimal; closing: number }>();
+    for (const history of histories) {
+      for (const m of history.months) {
+        const sum = expected.get(m.month) ?? {
+          cogs: new Decimal(0),
+          averageValue: new Decimal(0),
+          closing: 0,
+        };
+        expected.set(m.month, {
+          cogs: sum.cogs.plus(m.cogs),
+          averageValue: sum.averageValue.plus(m.averageValue),
+          closing: sum.closing + m.closingQuantity,
+        });
+      }
+    }
+    const months = analyzeLedger(WORKED_LEDGER, OPTIONS).groups.month ?? [];
+    expect(months.map((m) => m.month)).toEqual([...expected.keys()].sort());
+    for (const m of months) {
+      const sum = expected.get(m.month);
+      expect([m.cogs.toFixed(), m.averageValue.toFixed(), m.closingQuantity]).toEqual([
+        sum?.cogs.toFixed(),
+        sum?.averageValue.toFixed(),
+        sum?.closing,
+      ]);
+    }
   });
 
   it("gives the report's month groups: one per month, in calendar order, adding up to the period", () => {
