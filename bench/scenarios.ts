@@ -375,6 +375,21 @@ export const scenarios: Record<string, Scenario> = {
       );
     },
   },
+  "analyze-objects-1m": {
+    phase: "analyze objects",
+    large: false,
+    budget: "< 1.5 s (#8)",
+    run: () => {
+      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
+      return measure(
+        "analyze-objects-1m",
+        rows.length,
+        3,
+        () => analyzeLedger(rows, { period }),
+        "analyzeLedger on movement objects: validate + replay + KPIs + report, 10k SKUs",
+      );
+    },
+  },
   "replay-columns-1m": {
     phase: "replay",
     large: false,
