@@ -21,6 +21,7 @@ import type { LedgerColumns } from "../src/ledger/LedgerColumns.js";
 import { replayLedger } from "../src/ledger/replayLedger.js";
 import { StreamingReplay } from "../src/ledger/StreamingReplay.js";
 import { validateLedger } from "../src/ledger/validateLedger.js";
+import type { Movement } from "../src/model/Movement.js";
 import { analyzeLedger } from "../src/report/analyzeLedger.js";
 
 /** One scenario's figures. */
@@ -344,52 +345,54 @@ function phases(tag: string, skus: number, movements: number, large: boolean, ru
   return scenarios;
 }
 
+/** A scenario that times `work` on 1 M generated movement objects over 10k SKUs. */
+function onObjects(
+  name: string,
+  phase: string,
+  budget: string | null,
+  runs: number,
+  note: string,
+  work: (rows: readonly Movement[]) => unknown,
+): Record<string, Scenario> {
+  return {
+    [name]: {
+      phase,
+      large: false,
+      ...(budget === null ? {} : { budget }),
+      run: () => {
+        const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
+        return measure(name, rows.length, runs, () => work(rows), note);
+      },
+    },
+  };
+}
+
 /** Each scenario in its own process (see bench/run.ts), so peak memory is its own. */
 export const scenarios: Record<string, Scenario> = {
-  "validate-objects-1m": {
-    phase: "validate objects",
-    large: false,
-    run: () => {
-      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
-      return measure(
-        "validate-objects-1m",
-        rows.length,
-        5,
-        () => validateLedger(rows),
-        "validateLedger, 10k SKUs",
-      );
-    },
-  },
-  "replay-objects-1m": {
-    phase: "validate + replay objects",
-    large: false,
-    budget: "< 2 s (#2)",
-    run: () => {
-      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
-      return measure(
-        "replay-objects-1m",
-        rows.length,
-        5,
-        () => replayLedger(rows, { period }),
-        "validate + columns + replay + histories, 10k SKUs",
-      );
-    },
-  },
-  "analyze-objects-1m": {
-    phase: "analyze objects",
-    large: false,
-    budget: "< 1.5 s (#8)",
-    run: () => {
-      const rows = generateMovements({ skus: 10_000, movements: 1_000_000 });
-      return measure(
-        "analyze-objects-1m",
-        rows.length,
-        3,
-        () => analyzeLedger(rows, { period }),
-        "analyzeLedger on movement objects: validate + replay + KPIs + report, 10k SKUs",
-      );
-    },
-  },
+  ...onObjects(
+    "validate-objects-1m",
+    "validate objects",
+    null,
+    5,
+    "validateLedger, 10k SKUs",
+    (rows) => validateLedger(rows),
+  ),
+  ...onObjects(
+    "replay-objects-1m",
+    "validate + replay objects",
+    "< 2 s (#2)",
+    5,
+    "validate + columns + replay + histories, 10k SKUs",
+    (rows) => replayLedger(rows, { period }),
+  ),
+  ...onObjects(
+    "analyze-objects-1m",
+    "analyze objects",
+    "< 1.5 s (#8)",
+    3,
+    "analyzeLedger on movement objects: validate + replay + KPIs + report, 10k SKUs",
+    (rows) => analyzeLedger(rows, { period }),
+  ),
   "replay-columns-1m": {
     phase: "replay",
     large: false,
