@@ -29,16 +29,24 @@ export function cellValueOf(record: FlatRecord, column: string): unknown {
 }
 
 /**
- * The values of `record` in the order of `columns`, each as {@link cellValueOf} reads it. A
- * record whose own keys are exactly the columns, in order (every report row), is read with one
- * `Object.values` instead of a property lookup by name per cell.
+ * A reader of the records of one write: the values of a record in the order of `columns`, each as
+ * {@link cellValueOf} reads it. A record whose own keys are exactly the columns, in order (every
+ * report row), is read with one `Object.values` instead of a property lookup by name per cell.
+ * Once a record's keys are not the columns (the caller chose some columns), the records after it
+ * are read by name at once, without listing their keys first.
  */
-export function valuesInColumnOrder(record: FlatRecord, columns: readonly string[]): unknown[] {
+export function columnValuesReader(columns: readonly string[]): (record: FlatRecord) => unknown[] {
+  let keysMayMatch = true;
+  return (record) => {
+    if (keysMayMatch && hasColumnsAsKeys(record, columns)) return Object.values(record);
+    keysMayMatch = false;
+    return columns.map((column) => cellValueOf(record, column));
+  };
+}
+
+function hasColumnsAsKeys(record: FlatRecord, columns: readonly string[]): boolean {
   const keys = Object.keys(record);
-  if (keys.length === columns.length && keys.every((key, k) => key === columns[k])) {
-    return Object.values(record);
-  }
-  return columns.map((column) => cellValueOf(record, column));
+  return keys.length === columns.length && keys.every((key, k) => key === columns[k]);
 }
 
 /**

@@ -5,10 +5,10 @@ import {
   type CellKind,
   cellKind,
   cellText,
+  columnValuesReader,
   type FlatRecord,
   recordsWithColumns,
   roundedNumberText,
-  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 import { displayWidth, graphemes, graphemeWidth } from "./displayWidth.js";
@@ -94,11 +94,12 @@ export function textGrid(
     );
   }
   const { columns, records } = recordsWithColumns(rows, options.columns, fn);
+  const valuesOf = columnValuesReader(columns);
   const numeric = columns.map(() => true);
   const out: string[][] = [];
   let row = 0;
   for (const record of records) {
-    const values = valuesInColumnOrder(record, columns);
+    const values = valuesOf(record);
     out.push(
       columns.map((column, k) => {
         const value = values[k];

@@ -3,9 +3,9 @@ import {
   type CellValue,
   cellKind,
   cellText,
+  columnValuesReader,
   type FlatRecord,
   recordsWithColumns,
-  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./readTable.js";
@@ -100,13 +100,14 @@ export function csvPieces(
   const lineEnding = requireVariant(options.lineEnding ?? "\n", LINE_ENDINGS, fn, "lineEnding");
   const escapeFormulas = options.escapeFormulas ?? true;
   const { columns, records } = recordsWithColumns(rows, options.columns, fn);
+  const valuesOf = columnValuesReader(columns);
   const field = (value: unknown): string => csvField(value as CellValue, delimiter, escapeFormulas);
   function* pieces(): Generator<string> {
     if (options.bom === true) yield "\uFEFF";
     if (options.header ?? true) yield columns.map(field).join(delimiter) + lineEnding;
     let row = 0;
     for (const record of records) {
-      const values = valuesInColumnOrder(record, columns);
+      const values = valuesOf(record);
       let line = "";
       for (let k = 0; k < columns.length; k++) {
         const value = values[k];

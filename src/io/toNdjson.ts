@@ -1,9 +1,9 @@
 import type { Decimal } from "../model/Decimal.js";
 import {
   cellKind,
+  columnValuesReader,
   type FlatRecord,
   recordsWithColumns,
-  valuesInColumnOrder,
   type WriteOptions,
 } from "./CellValue.js";
 
@@ -48,10 +48,11 @@ export function jsonTexts(
   wrap: (json: string, row: number) => string,
 ): Iterable<string> {
   const { columns, records } = recordsWithColumns(rows, options.columns, fn);
+  const valuesOf = columnValuesReader(columns);
   function* pieces(): Generator<string> {
     let row = 0;
     for (const record of records) {
-      const values = valuesInColumnOrder(record, columns);
+      const values = valuesOf(record);
       const out: Record<string, JsonCell> = {};
       for (let k = 0; k < columns.length; k++) {
         const column = columns[k] as string;

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cellValueOf,
+  columnValuesReader,
   type FlatRecord,
   plainNumberText,
-  valuesInColumnOrder,
 } from "../../src/io/CellValue.js";
 import { Decimal } from "../../src/model/Decimal.js";
 
@@ -44,23 +44,25 @@ describe("plainNumberText", () => {
   });
 });
 
-describe("valuesInColumnOrder", () => {
-  const records = fc.dictionary(
-    fc.constantFrom("a", "b", "c", "d", "toString", "__proto__"),
-    fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
-  );
+describe("columnValuesReader", () => {
+  const columnName = fc.constantFrom("a", "b", "c", "d", "toString", "__proto__");
+  const records = fc.dictionary(columnName, fc.oneof(fc.integer(), fc.string(), fc.constant(null)));
 
-  it("reads what cellValueOf reads, column by column, whatever the columns", () => {
+  it("reads what cellValueOf reads, record by record, whatever the columns and the records", () => {
     fc.assert(
       fc.property(
-        records,
-        fc.array(fc.constantFrom("a", "b", "c", "d", "toString", "__proto__")),
+        fc.array(records, { minLength: 1, maxLength: 8 }),
+        fc.array(columnName),
         fc.boolean(),
-        (record, someColumns, ownKeys) => {
-          // The fast case (the record's own keys, in order) and any other list of columns.
-          const columns = ownKeys ? Object.keys(record) : someColumns;
-          const expected = columns.map((column) => cellValueOf(record as FlatRecord, column));
-          expect(valuesInColumnOrder(record as FlatRecord, columns)).toEqual(expected);
+        (rows, someColumns, firstKeys) => {
+          // The columns of a report (the first record's keys, in order) or any others; the
+          // records after the first may have other keys, or the same.
+          const columns = firstKeys ? Object.keys(rows[0] as object) : someColumns;
+          const read = columnValuesReader(columns);
+          for (const record of rows) {
+            const expected = columns.map((column) => cellValueOf(record as FlatRecord, column));
+            expect(read(record as FlatRecord)).toEqual(expected);
+          }
         },
       ),
     );
@@ -69,6 +71,8 @@ describe("valuesInColumnOrder", () => {
   it("never reads inherited properties", () => {
     const record = Object.create({ inherited: 1 }) as Record<string, unknown>;
     record.own = 2;
-    expect(valuesInColumnOrder(record as FlatRecord, ["own", "inherited"])).toEqual([2, undefined]);
+    const read = columnValuesReader(["own", "inherited"]);
+    expect(read(record as FlatRecord)).toEqual([2, undefined]);
+    expect(read({ own: 3, inherited: 4 })).toEqual([3, 4]); // after a record of other keys
   });
 });
