@@ -191,40 +191,22 @@ async function measureCli(
 
 /**
  * Peak memory of one `invkpi analyze` process (with `--streaming` or without) over 100k SKUs and
- * `movements` movements.
+ * `movements` movements; with `ids`, on the file whose movements have ids (the duplicate-id check
+ * remembers every id).
  */
-function memory(tag: string, movements: number, streaming: boolean): Record<string, Scenario> {
-  const name = streaming ? `mem-stream-100k-${tag}` : `mem-100k-${tag}`;
-  const note = streaming ? "--streaming, 100k SKUs" : "invkpi analyze, 100k SKUs";
+function memory(
+  tag: string,
+  movements: number,
+  streaming: boolean,
+  ids = false,
+): Record<string, Scenario> {
+  const name = `mem-${streaming ? "stream-" : ""}${ids ? "ids-" : ""}100k-${tag}`;
+  const note = `${streaming ? "--streaming" : "invkpi analyze"}, 100k SKUs${ids ? ", id column" : ""}`;
   return {
     [name]: {
       phase: "memory, whole process",
       large: true,
-      run: () => measureCli(name, 100_000, movements, 1, note, streaming ? STREAMING : []),
-    },
-  };
-}
-
-/**
- * Peak memory of `invkpi analyze --streaming` over 100k SKUs and `movements` movements that have
- * ids: the duplicate-id check remembers every id.
- */
-function memoryWithIds(tag: string, movements: number): Record<string, Scenario> {
-  const name = `mem-stream-ids-100k-${tag}`;
-  return {
-    [name]: {
-      phase: "memory, whole process",
-      large: true,
-      run: () =>
-        measureCli(
-          name,
-          100_000,
-          movements,
-          1,
-          "--streaming, 100k SKUs, id column",
-          STREAMING,
-          true,
-        ),
+      run: () => measureCli(name, 100_000, movements, 1, note, streaming ? STREAMING : [], ids),
     },
   };
 }
@@ -482,7 +464,7 @@ export const scenarios: Record<string, Scenario> = {
   ...memory("1m", 1_000_000, true),
   ...memory("5m", 5_000_000, true),
   ...memory("10m", 10_000_000, true),
-  ...memoryWithIds("10m", 10_000_000),
+  ...memory("10m", 10_000_000, true, true),
 };
 
 const name = process.argv[2];

@@ -7,7 +7,7 @@ import type { StatusReporter } from "./StatusReporter.js";
 // valuation, the replay's warnings as notes, and the number of rows written.
 
 /** Replay warnings shown as notes; `--format json` lists them all. */
-export const WARNINGS_SHOWN = 10;
+const WARNINGS_SHOWN = 10;
 
 /**
  * The part of a report's heading after what was read: its period and valuation.

@@ -142,10 +142,8 @@ export async function readLedgerVia(
   const check = (raw: unknown, row: number, rowLine: number): void => {
     line = rowLine;
     const before = issues.length;
-    const rows = builder.length;
-    readMovementRow(raw, row, builder, ctx);
-    if (issues.length > before) tidyIssues(issues, before, rowLine, raw);
-    if (sink !== null && builder.length > rows) sink.rowAdded(rowLine);
+    if (readMovementRow(raw, row, builder, ctx)) sink?.rowAdded(rowLine);
+    else tidyIssues(issues, before, rowLine, raw);
   };
   let csvRow: CsvLedgerRow | null = null;
   let fastPath: CsvLedgerFastPath | null = null;
@@ -166,9 +164,8 @@ export async function readLedgerVia(
       sink === null
         ? (bytes, from, to, row) => (fastPath as CsvLedgerFastPath).read(bytes, from, to, row)
         : (bytes, from, to, row, rowLine) => {
-            const rows = builder.length;
             if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
-            if (builder.length > rows) sink.rowAdded(rowLine);
+            sink.rowAdded(rowLine);
             return true;
           };
   }

@@ -1,4 +1,5 @@
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import type { LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { readMovementRow } from "./readMovementRow.js";
 import type { ReplayResult } from "./replayLedger.js";
 import { StreamingReplay, type StreamingReplayOptions } from "./StreamingReplay.js";
@@ -51,24 +52,29 @@ export async function replayLedgerStream(
   return stream.finish();
 }
 
+/** Where {@link feedMovements} puts the valid rows: a builder, told after each row when asked. */
+export interface MovementSink {
+  readonly builder: LedgerColumnsBuilder;
+  /** Called after each row appended (a streaming replay replays whole days as they fill). */
+  rowAdded?(): void;
+}
+
 /**
- * Checks each movement object and appends the valid ones to a streaming replay, in arrival order;
- * throws `invalid_ledger` at the end when any row was invalid.
+ * Checks each movement object and appends the valid ones to `sink`, in arrival order; throws
+ * `invalid_ledger` at the end when any row was invalid. The one loop over movement objects of
+ * both stream modes: batch collects the rows, streaming replays them as they come.
  */
 export async function feedMovements(
-  stream: StreamingReplay,
+  sink: MovementSink,
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: Pick<StreamingReplayOptions, "skuInfo">,
   fn: string,
 ): Promise<void> {
   requireIterable(movements, fn);
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
-  const { builder } = stream;
   let row = 0;
   for await (const movement of movements) {
-    const before = builder.length;
-    readMovementRow(movement, row, builder, context);
-    if (builder.length > before) stream.rowAdded();
+    if (readMovementRow(movement, row, sink.builder, context)) sink.rowAdded?.();
     row++;
   }
   if (context.issues.length > 0) throw invalidLedger(fn, context.issues);

@@ -1,3 +1,4 @@
+import { compareText } from "../model/compareText.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
   annualizeTurnover,
@@ -81,7 +82,7 @@ export class MonthSums {
   /** One group per month that any row had, in calendar order. */
   groups(): MonthGroup[] {
     return [...this.months.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([month, entry]) => this.group(month, entry));
   }
 

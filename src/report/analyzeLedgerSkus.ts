@@ -15,8 +15,7 @@ import { resolveThreads } from "./resolveThreads.js";
  *
  * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built once per report by the caller.
  * @param monthSums - where to sum each SKU's months (see `MonthSums`): on one thread as each SKU
- *   is analysed (the analyses then hold none), with threads once their analyses are back. The
- *   result's `monthSums` is this object when given.
+ *   is analysed (the analyses then hold none), with threads once their analyses are back.
  */
 export function analyzeLedgerSkus(
   ledger: readonly Movement[] | LedgerColumns,
@@ -30,7 +29,6 @@ export function analyzeLedgerSkus(
   const sharded =
     threads > 1 ? analyzeSkusInThreads(ledger, options, resolved, infoBySku, threads, fn) : null;
   if (sharded === null) return analyzeSkus(ledger, options, resolved, infoBySku, fn, monthSums);
-  if (monthSums === null) return sharded;
-  for (const { history, info } of sharded.analyses) monthSums.add(history, info);
-  return { ...sharded, monthSums };
+  for (const { history, info } of sharded.analyses) monthSums?.add(history, info);
+  return sharded;
 }

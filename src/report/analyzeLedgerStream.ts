@@ -1,8 +1,6 @@
 import { LedgerColumnsBuilder } from "../ledger/LedgerColumns.js";
-import { readMovementRow } from "../ledger/readMovementRow.js";
 import { feedMovements, requireIterable } from "../ledger/replayLedgerStream.js";
 import type { StreamingReplayOptions } from "../ledger/StreamingReplay.js";
-import { invalidLedger, rowContext } from "../ledger/validateLedger.js";
 import { requireVariant } from "../model/assert.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
@@ -74,14 +72,8 @@ export async function analyzeLedgerStream(
   const resolved = resolveReportOptions(options, FN);
   requireIterable(movements, FN);
   const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the first row
-  const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   const builder = new LedgerColumnsBuilder();
-  let row = 0;
-  for await (const movement of movements) {
-    readMovementRow(movement, row, builder, context);
-    row++;
-  }
-  if (context.issues.length > 0) throw invalidLedger(FN, context.issues);
+  await feedMovements({ builder }, movements, options, FN);
   return buildReport(builder.finish(), options, resolved, infoBySku, FN);
 }
 

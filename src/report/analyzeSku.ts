@@ -66,6 +66,11 @@ export interface SkuAnalysisSettings {
   readonly replenishment: ReplenishmentOptions;
   /** The public function, for error messages. */
   readonly fn: string;
+  /**
+   * Whether the analysis keeps the history's months; `false` when the caller sums them as each
+   * SKU is analysed (`MonthSums`), so that they need not stay in memory.
+   */
+  readonly keepMonths: boolean;
 }
 
 /**
@@ -105,7 +110,7 @@ export function analyzeSku(
 function analyze(
   history: SkuHistory,
   info: SkuInfo | undefined,
-  { options, replenishment }: SkuAnalysisSettings,
+  { options, replenishment, keepMonths }: SkuAnalysisSettings,
 ): SkuAnalysis {
   const { asOf, demand } = options;
   const turnover = turnoverFigures(history, {
@@ -118,7 +123,7 @@ function analyze(
   // Net returns (a negative mean) are no demand to cover: nothing is needed, all stock is excess.
   const demandPerDay = Math.max(0, dailyDemand.mean);
   return {
-    history: analyzedHistory(history),
+    history: analyzedHistory(history, keepMonths),
     info,
     turnover,
     annualizedTurnover: annualizeTurnover({
@@ -144,8 +149,9 @@ function analyze(
 }
 
 /** The {@link AnalyzedHistory} of a history: a new small object, so the history can go. */
-function analyzedHistory(history: SkuHistory): AnalyzedHistory {
-  const { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice, months } = history;
+function analyzedHistory(history: SkuHistory, keepMonths: boolean): AnalyzedHistory {
+  const { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice } = history;
+  const months = keepMonths ? history.months : [];
   return history.location === undefined
     ? { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice, months }
     : {

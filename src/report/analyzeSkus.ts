@@ -18,12 +18,6 @@ export interface SkuAnalyses {
   /** One per SKU (or SKU and location), in the replay's order: by SKU code, then location. */
   readonly analyses: readonly SkuAnalysis[];
   readonly warnings: readonly ReplayWarning[];
-  /**
-   * The month grouping's sums, when the months were summed as each SKU was analysed; the
-   * analyses then hold no months. Absent otherwise (no month grouping, or the analyses keep
-   * their months: partials and threads).
-   */
-  readonly monthSums?: MonthSums;
 }
 
 /**
@@ -52,8 +46,7 @@ export function analyzeSkus(
     replayOptionsOf(options, resolved),
     fn,
   );
-  const analyses = analyzeHistories(histories, infoBySku, resolved, fn, monthSums);
-  return monthSums === null ? { analyses, warnings } : { analyses, warnings, monthSums };
+  return { analyses: analyzeHistories(histories, infoBySku, resolved, fn, monthSums), warnings };
 }
 
 /** The replay options of a report. */
@@ -89,16 +82,13 @@ export function analyzeHistories(
     options: resolved,
     replenishment: replenishmentOptions(resolved),
     fn,
+    keepMonths: monthSums === null,
   };
   const analyses: SkuAnalysis[] = [];
   for (const history of histories) {
-    const analysis = analyzeSku(history, infoBySku.get(history.sku), settings);
-    if (monthSums === null) {
-      analyses.push(analysis);
-      continue;
-    }
-    monthSums.add(analysis.history, analysis.info);
-    analyses.push({ ...analysis, history: { ...analysis.history, months: [] } });
+    const info = infoBySku.get(history.sku);
+    monthSums?.add(history, info);
+    analyses.push(analyzeSku(history, info, settings));
   }
   return analyses;
 }

@@ -24,13 +24,14 @@ export function buildReport(
   infoBySku: ReadonlyMap<string, SkuInfo>,
   fn: string,
 ): InventoryReport {
-  const { analyses, warnings, monthSums } = analyzeLedgerSkus(
+  const monthSums = MonthSums.forReport(resolved);
+  const { analyses, warnings } = analyzeLedgerSkus(
     ledger,
     options,
     resolved,
     infoBySku,
     fn,
-    MonthSums.forReport(resolved),
+    monthSums,
   );
-  return combineAnalyses(analyses, warnings, resolved, monthSums ?? null);
+  return combineAnalyses(analyses, warnings, resolved, monthSums);
 }

@@ -32,9 +32,7 @@ function streamed(
   stream.handOver = handOver;
   const context = rowContext({ skuInfo: options.skuInfo ?? [] });
   rows.forEach((row, i) => {
-    const before = stream.builder.length;
-    readMovementRow(row, i, stream.builder, context);
-    if (stream.builder.length > before) stream.rowAdded();
+    if (readMovementRow(row, i, stream.builder, context)) stream.rowAdded();
   });
   expect(context.issues).toEqual([]);
   return stream.finish();

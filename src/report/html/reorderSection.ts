@@ -1,3 +1,4 @@
+import { compareSkuLocation } from "../../model/compareText.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import type { InventoryReportRow } from "../InventoryReportRow.js";
 import { formatCount, formatNumber } from "./formatFigures.js";
@@ -7,7 +8,6 @@ import { reasonText } from "./reasonText.js";
 import { reportSection, sectionNote } from "./reportSection.js";
 import { rowNaming } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
-import { compareRows } from "./topRows.js";
 
 /**
  * How urgent a reorder is: the inventory position as a fraction of the reorder point (0 when
@@ -51,7 +51,7 @@ export function reorderSection(
   }
   const due = report.rows
     .filter((r) => r.reorderNow === true)
-    .sort((a, b) => reorderUrgency(a) - reorderUrgency(b) || compareRows(a, b));
+    .sort((a, b) => reorderUrgency(a) - reorderUrgency(b) || compareSkuLocation(a, b));
   if (due.length === 0) {
     return reportSection({
       id: "reorder",

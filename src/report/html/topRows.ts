@@ -21,11 +21,8 @@ export function topRows(
     const amount = amountOf(row);
     return { row, amount, key: amount.toNumber() };
   });
-  keyed.sort((a, b) => b.key - a.key || b.amount.comparedTo(a.amount) || compareRows(a.row, b.row));
+  keyed.sort(
+    (a, b) => b.key - a.key || b.amount.comparedTo(a.amount) || compareSkuLocation(a.row, b.row),
+  );
   return keyed.slice(0, count).map((k) => k.row);
-}
-
-/** The report's own row order: SKU, then location, in code-unit order. */
-export function compareRows(a: InventoryReportRow, b: InventoryReportRow): number {
-  return compareSkuLocation(a, b);
 }
