@@ -1,3 +1,5 @@
+import type { hashBytes } from "../model/hashBytes.js";
+
 /**
  * A dictionary from codes to ids looked up by a range of bytes, without making a string: a hash
  * table keyed by the bytes themselves (kept in one growing pool). The CSV fast path (see
@@ -89,11 +91,4 @@ function emptySlots(count: number): Int32Array {
   const slots = new Int32Array(count * SLOT);
   for (let s = ID; s < slots.length; s += SLOT) slots[s] = -1;
   return slots;
-}
-
-/** FNV-1a over `bytes[from, to)`, as a signed 32-bit integer. */
-export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return hash | 0;
 }

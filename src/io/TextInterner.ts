@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from "../model/hashBytes.js";
 /**
  * One string per distinct text, looked up by a range of a larger text: a hash table keyed by the
  * range's characters. Reading a ledger, the same SKU, location and lot codes come back on row after
@@ -60,8 +61,8 @@ export class TextInterner {
 
 /** FNV-1a over the UTF-16 code units of `text[from, to)`. */
 function hashRange(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
 }
 

@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from "../model/hashBytes.js";
 // Cells of a CSV record read straight from its UTF-8 bytes, for the ledger's fast path
 // (CsvLedgerFastPath). Each reader accepts only the plainest shape of its cell and says "not sure"
 // for anything else, so that the general path (text cells and the row check) decides every doubtful
@@ -177,14 +178,14 @@ export function scanText(
   delimiter: number,
   out: Float64Array,
 ): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   let high = 0;
   let state = BLANK;
   let i = from;
   for (; i < to; i++) {
     const b = bytes[i] as number;
     if (b === delimiter) break;
-    hash = Math.imul(hash ^ b, 0x01000193);
+    hash = Math.imul(hash ^ b, FNV_PRIME);
     high |= b;
     if (state === BLANK && !isSpace(b)) state = b < 128 ? NOT_BLANK : UNSURE;
   }

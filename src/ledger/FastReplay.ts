@@ -1,8 +1,8 @@
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
+import { POWERS_OF_TEN } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
-import { stateKey } from "./GeneralReplay.js";
-import { LayerPool, NO_LAYER } from "./LayerPool.js";
+import { grown, LayerPool, NO_LAYER } from "./LayerPool.js";
 import { KIND } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
@@ -82,6 +82,7 @@ import {
   wideValue,
   withArithmetic,
 } from "./scaled.js";
+import { stateKey } from "./stateKey.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /** A copy of a fast replay's states and layers: where a streamed chunk started. */
@@ -89,9 +90,6 @@ export interface FastSnapshot {
   readonly table: StateTable;
   readonly pool: LayerPool;
 }
-
-/** 10^k for the scale differences of money (at most 22 digits: exact doubles). */
-const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Thrown where a SKU needs what only the general engine does (see {@link FastReplay}). */
 const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal signal)");
@@ -114,7 +112,7 @@ export class FastReplay {
   anySetAside = false;
   /** SKUs set aside since the last `takeSetAside()`. */
   private newlySetAside: number[] = [];
-  /** Movements before the period start and after its end (counted for every SKU). */
+  /** Movements before the period start and after its end (counted for every SKU, over every chunk). */
   before = 0;
   after = 0;
   private readonly warnings: ReplayWarning[] = [];
@@ -212,12 +210,8 @@ export class FastReplay {
     const skus = settings.names.skus.length;
     if (skus <= this.setAside.length) return;
     const size = Math.max(skus, this.setAside.length * 2);
-    const setAside = new Uint8Array(size);
-    setAside.set(this.setAside);
-    this.setAside = setAside;
-    const stateOfSku = new Int32Array(size).fill(-1);
-    stateOfSku.set(this.stateOfSku);
-    this.stateOfSku = stateOfSku;
+    this.setAside = grown(this.setAside, new Uint8Array(size));
+    this.stateOfSku = grown(this.stateOfSku, new Int32Array(size).fill(-1));
   }
 
   /** Streaming: sets a SKU aside for the general engine from here on (tests force hand-overs). */
@@ -883,7 +877,7 @@ export class FastReplay {
   }
 
   /** The states of the SKUs this engine finished, sorted by SKU code, then location code. */
-  finishedStates(): number[] {
+  private finishedStates(): number[] {
     const f = this.t.f;
     const names = this.settings.names;
     const states: number[] = [];
@@ -917,7 +911,7 @@ export class FastReplay {
   }
 
   /** The finished figures of a state, for `toSkuHistory`. */
-  raw(s: number): RawHistory {
+  private raw(s: number): RawHistory {
     const f = this.t.f;
     const monthEnds: { day: number; qty: number; value: Scaled }[] = [];
     for (let k = 0; k < this.monthEndCount; k++) {

@@ -1,6 +1,7 @@
 import { formatDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
+import { grown } from "./LayerPool.js";
 import { ABSENT, KIND, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {
@@ -26,6 +27,7 @@ import {
   type TransitChunk,
 } from "./SkuState.js";
 import { add, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
+import { stateKey } from "./stateKey.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /**
@@ -87,9 +89,8 @@ export class GeneralReplay {
     this.columns = settings.columns;
     const skus = settings.names.skus.length;
     if (skus > this.skipped.length) {
-      const grown = new Uint8Array(Math.max(skus, this.skipped.length * 2)).fill(1);
-      grown.set(this.skipped);
-      this.skipped = grown;
+      const size = Math.max(skus, this.skipped.length * 2);
+      this.skipped = grown(this.skipped, new Uint8Array(size).fill(1));
     }
   }
 
@@ -194,13 +195,15 @@ export class GeneralReplay {
     return state;
   }
 
-  applyOpening(layer: OpeningLayer): void {
+  /** Books an opening layer into its state (created on first use). */
+  private applyOpening(layer: OpeningLayer): void {
     const s = this.state(layer.sku, layer.location);
     s.open(layer.qty, layer.cost, layer.value, layer.day, layer.lot, layer.expires);
     if (layer.day < s.firstReceipt) s.firstReceipt = layer.day;
   }
 
-  run(order: Int32Array | null, stopAt: number): void {
+  /** Replays the columns' rows of the SKUs this pass owns, in `order`, up to `stopAt`. */
+  private run(order: Int32Array | null, stopAt: number): void {
     const { length } = this.columns;
     let before = 0;
     let after = 0;
@@ -476,27 +479,6 @@ export class GeneralReplay {
       yield toSkuHistory(s.raw(), context(s.sku, s.location));
     }
   }
-}
-
-/**
- * The key of a SKU's state (and location, or −1): unique for up to {@link LOCATION_KEYS} − 1
- * locations (checked where locations are counted, see `requireLocationCount`).
- */
-export function stateKey(sku: number, location: number): number {
-  return sku * LOCATION_KEYS + location + 1;
-}
-
-/** Location slots per SKU in a {@link stateKey}: SKU index × 2^22 stays below 2^53. */
-export const LOCATION_KEYS = 2 ** 22;
-
-/** Throws when there are more locations than a {@link stateKey} tells apart. */
-export function requireLocationCount(locations: number, fn: string): void {
-  if (locations < LOCATION_KEYS - 1) return;
-  throw new InvKpiError(
-    "out_of_range",
-    `${fn}: the ledger names ${locations} locations; at most ${LOCATION_KEYS - 2} are supported`,
-    { path: ["location"], details: { locations } },
-  );
 }
 
 /**

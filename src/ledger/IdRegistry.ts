@@ -1,4 +1,6 @@
+import { hashBytes } from "../model/hashBytes.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { grown } from "./LayerPool.js";
 
 /**
  * The movement ids a ledger has used, each with the first row that used it: the duplicate-id
@@ -55,8 +57,6 @@ const MAX_UINT32 = 0xffffffff;
 const MAX_ARENA = MAX_UINT32;
 /** Text ids longer than this are copied into a buffer of their own, not kept as the scratch. */
 const MAX_SCRATCH = 1 << 12;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const EMPTY_BYTES = new Uint8Array(0);
 
 /**
@@ -110,7 +110,7 @@ abstract class IdTable {
 
   private growRows(): void {
     const capacity = Math.ceil(this.rows.length * 1.5);
-    this.rows = grown(this.rows, capacity);
+    this.rows = lengthened(this.rows, capacity);
     this.growEntries(capacity);
   }
 
@@ -152,7 +152,7 @@ class TextIds extends IdTable {
     this.key = bytes;
     this.keyFrom = from;
     this.keyTo = to;
-    const first = this.claimHashed(hashBytes(bytes, from, to), row);
+    const first = this.claimHashed(textIdHash(bytes, from, to), row);
     this.key = EMPTY_BYTES; // not the caller's buffer (a chunk of the file) beyond the claim
     return first;
   }
@@ -167,7 +167,7 @@ class TextIds extends IdTable {
   }
 
   protected hashOf(entry: number): number {
-    return hashBytes(this.bytes, this.starts[entry] as number, this.starts[entry + 1] as number);
+    return textIdHash(this.bytes, this.starts[entry] as number, this.starts[entry + 1] as number);
   }
 
   protected append(): void {
@@ -186,11 +186,14 @@ class TextIds extends IdTable {
         { details: { bytes: atLeast } },
       );
     }
-    this.bytes = grown(this.bytes, Math.min(MAX_ARENA, Math.max(atLeast, this.bytes.length * 1.5)));
+    this.bytes = lengthened(
+      this.bytes,
+      Math.min(MAX_ARENA, Math.max(atLeast, this.bytes.length * 1.5)),
+    );
   }
 
   protected growEntries(capacity: number): void {
-    this.starts = grown(this.starts, capacity + 1);
+    this.starts = lengthened(this.starts, capacity + 1);
   }
 }
 
@@ -217,14 +220,16 @@ class NumberIds extends IdTable {
   }
 
   protected growEntries(capacity: number): void {
-    this.keys = grown(this.keys, capacity);
+    this.keys = lengthened(this.keys, capacity);
   }
 }
 
-function grown<T extends Uint8Array | Uint32Array | Float64Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(Math.ceil(length));
-  bigger.set(array);
-  return bigger;
+/** `array` copied into a new array of its kind with `length` elements (rounded up). */
+function lengthened<T extends Uint8Array | Uint32Array | Float64Array>(
+  array: T,
+  length: number,
+): T {
+  return grown(array, new (array.constructor as new (length: number) => T)(Math.ceil(length)));
 }
 
 function isOneByteText(text: string): boolean {
@@ -233,13 +238,11 @@ function isOneByteText(text: string): boolean {
 }
 
 /**
- * FNV-1a over `bytes[from, to)`, then MurmurHash3's finalizer, so that the low bits (the slot)
- * mix. Exported for the tests, which need two ids with one hash.
+ * The hash of a text id's bytes: FNV-1a, then MurmurHash3's finalizer, so that the low bits (the
+ * slot) mix. Exported for the tests, which need two ids with one hash.
  */
-export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
-  return finalMix(hash);
+export function textIdHash(bytes: Uint8Array, from: number, to: number): number {
+  return finalMix(hashBytes(bytes, from, to));
 }
 
 const doubleView = new Float64Array(1);

@@ -94,7 +94,10 @@ export class LayerPool {
 }
 
 /** `bigger` with `array` copied into its start. */
-export function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, bigger: T): T {
+export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  array: T,
+  bigger: T,
+): T {
   bigger.set(array);
   return bigger;
 }

@@ -6,7 +6,8 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import { resolvePeriod } from "../model/Period.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
-import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
+import { GeneralReplay } from "./GeneralReplay.js";
+import { grown } from "./LayerPool.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { mergedHistories } from "./mergedHistories.js";
 import {
@@ -19,6 +20,7 @@ import {
 import { periodWarnings, type ReplaySettings, requireStandardCosts } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
+import { requireLocationCount } from "./stateKey.js";
 
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
 export interface StreamingReplayOptions extends ReplayOptions {
@@ -69,8 +71,6 @@ export class StreamingReplay {
   /** Opening layers of SKUs not met yet, by SKU index. */
   private readonly pendingOpenings = new Map<number, OpeningLayer[]>();
   private readonly warnings: ReplayWarning[] = [];
-  private before = 0;
-  private after = 0;
   private finished = false;
   /**
    * An error the replay met (stock below zero under `'error'`, a row with too many decimals): kept
@@ -180,10 +180,6 @@ export class StreamingReplay {
     general.runChunk(order, fast.stoppedBy?.at);
     if (fast.stoppedBy !== null) throw fast.stoppedBy.error;
     this.warnings.push(...general.takeWarnings());
-    this.before += fast.before;
-    this.after += fast.after;
-    fast.before = 0;
-    fast.after = 0;
   }
 
   /** The states at the start of a chunk (one snapshot's arrays, reused). */
@@ -293,9 +289,7 @@ export class StreamingReplay {
     }
     this.resolvedSkus = skus.length;
     if (skus.length > this.seen.length) {
-      const seen = new Uint8Array(Math.max(skus.length, this.seen.length * 2));
-      seen.set(this.seen);
-      this.seen = seen;
+      this.seen = grown(this.seen, new Uint8Array(Math.max(skus.length, this.seen.length * 2)));
     }
   }
 
@@ -419,7 +413,7 @@ export class StreamingReplay {
       ...this.warnings,
       ...fast.takeWarnings(),
       ...general.takeWarnings(),
-      ...periodWarnings(settings, this.before, this.after),
+      ...periodWarnings(settings, fast.before, fast.after),
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
     return {

@@ -6,7 +6,7 @@ import { type Period, resolvePeriod } from "../model/Period.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
-import { GeneralReplay, requireLocationCount } from "./GeneralReplay.js";
+import { GeneralReplay } from "./GeneralReplay.js";
 import { KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
 import { mergedHistories } from "./mergedHistories.js";
 import {
@@ -24,6 +24,7 @@ import {
   unsortedInputWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
+import { requireLocationCount } from "./stateKey.js";
 import { toLedgerColumns } from "./validateLedger.js";
 
 export type { ReplayWarning } from "./ReplayWarning.js";

@@ -24,7 +24,7 @@ export interface HistoryContext {
  * A `formatDay` that remembers what it formatted: every history of a replay shows the same month
  * ends and period days, so each text is built (and allocated) once.
  */
-export function rememberingFormatDay(): (day: number) => string {
+function rememberingFormatDay(): (day: number) => string {
   const texts = new Map<number, string>();
   return (day) => {
     let text = texts.get(day);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ByteDictionary, hashBytes } from "../../src/io/ByteDictionary.js";
+import { ByteDictionary } from "../../src/io/ByteDictionary.js";
+import { hashBytes } from "../../src/model/hashBytes.js";
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { hashBytes } from "../../src/io/ByteDictionary.js";
 import {
   BLANK,
   isoDayBytes,
@@ -14,6 +13,7 @@ import {
 import { isBlankAt, plainNumberAt } from "../../src/io/csvCellValue.js";
 import { parseIsoDay } from "../../src/model/day.js";
 import { parseDecimalText } from "../../src/model/exactDecimal.js";
+import { hashBytes } from "../../src/model/hashBytes.js";
 
 // The byte scanners of the CSV fast path against the text functions of the general path: where a
 // scanner gives a value, it is the general path's value for the same cell; where it says "not

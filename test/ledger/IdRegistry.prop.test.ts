@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashBytes, IdRegistry } from "../../src/ledger/IdRegistry.js";
+import { IdRegistry, textIdHash } from "../../src/ledger/IdRegistry.js";
 
 /** The reference: a Map from id to the first row, which is what the registry replaces. */
 function claimInMap(map: Map<string | number, number>, id: string | number, row: number): number {
@@ -117,7 +117,7 @@ describe("IdRegistry", () => {
     // Found by hashing "ID" + base-36 texts until two collided (a birthday search, ~80 k texts).
     const [a, b] = ["ID11b4l9h", "ID0k20qrs"];
     const ascii = (text: string) => new TextEncoder().encode(text);
-    expect(hashBytes(ascii(a), 0, a.length)).toBe(hashBytes(ascii(b), 0, b.length));
+    expect(textIdHash(ascii(a), 0, a.length)).toBe(textIdHash(ascii(b), 0, b.length));
     const registry = new IdRegistry();
     expect(registry.claim(a, 0)).toBe(-1);
     expect(registry.claim(b, 1)).toBe(-1);

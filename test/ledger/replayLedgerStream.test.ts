@@ -141,6 +141,62 @@ describe("replayLedgerStream", () => {
     expect(() => replayLedger(huge, { period: march })).toThrow(/^replayLedger: the quantity /);
   });
 
+  it("fixes its money scale on the first chunk too: a later unitCost or unitPrice is named", async () => {
+    // Rows 0 and 1 have whole amounts, so the first chunk's scale is the minimum, 6 places;
+    // row 2's 7 places do not fit it. With moneyDecimals: 7 they do: received 3 × 1 + 1 × 2 +
+    // 1 × 0.0000001 = 5.0000001.
+    const first: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "receipt", quantity: 1, unitCost: 2 },
+    ];
+    const cases = [
+      [
+        "unitCost",
+        { sku: "A", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: "0.0000001" },
+      ],
+      [
+        "unitPrice",
+        { sku: "A", date: "2025-03-03", type: "issue", quantity: 1, unitPrice: "0.0000001" },
+      ],
+    ] as const;
+    for (const [field, last] of cases) {
+      const rows = [...first, last];
+      const error = await rejectionOf(replayLedgerStream(rows, { period: march, chunkRows: 1 }));
+      expect(error).toMatchObject({
+        code: "out_of_range",
+        path: ["ledger", 2, field],
+        details: { row: 2, field, decimals: 6, option: "moneyDecimals" },
+      });
+      const options = { period: march, chunkRows: 1, moneyDecimals: 7 };
+      const { histories } = await replayLedgerStream(rows, options);
+      if (field === "unitCost") expect(histories[0]?.receivedValue.toFixed()).toBe("5.0000001");
+    }
+  });
+
+  it("refuses decimal places that are not an integer from 0 to the most supported", async () => {
+    const bad = [
+      ["quantityDecimals", -1],
+      ["quantityDecimals", 1.5],
+      ["quantityDecimals", 10],
+      ["moneyDecimals", -1],
+      ["moneyDecimals", 2.5],
+      ["moneyDecimals", 13],
+    ] as const;
+    for (const [option, value] of bad) {
+      const error = await rejectionOf(replayLedgerStream([], { period: march, [option]: value }));
+      expect(error).toMatchObject({ code: "invalid_option", path: [option] });
+    }
+    // The bounds themselves are accepted: 0 and 9 (quantities), 0 and 12 (money).
+    for (const options of [
+      { quantityDecimals: 0, moneyDecimals: 0 },
+      { quantityDecimals: 9, moneyDecimals: 12 },
+    ]) {
+      await expect(replayLedgerStream([], { period: march, ...options })).resolves.toMatchObject({
+        histories: [],
+      });
+    }
+  });
+
   it("checks its options first", async () => {
     const error = await rejectionOf(replayLedgerStream([], { period: march, chunkRows: 0 }));
     expect(error).toMatchObject({ code: "invalid_option", path: ["chunkRows"] });
