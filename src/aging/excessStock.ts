@@ -2,6 +2,7 @@ import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
+import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
 /**
  * What {@link excessStock} reads from a history: a full `SkuHistory` fits, and so does a plain
@@ -91,8 +92,8 @@ function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal):
   return divideHalfEven(new Decimal(closingValue).times(excess), onHand, VALUE_SCALE);
 }
 
-/** Largest exact coefficient of invkpi's `Decimal` plus one: 10^40. */
-const TEN_TO_PRECISION = 10n ** 40n;
+/** Largest exact coefficient of invkpi's `Decimal` plus one: 10^precision (10^40). */
+const TEN_TO_PRECISION = 10n ** BigInt(Decimal.precision);
 
 /**
  * The fast path of {@link divideHalfEven}: its general steps with big integers (~2 µs instead of
@@ -131,7 +132,7 @@ export function quickDivideHalfEven(
     quotient += 1n;
     if (quotient >= TEN_TO_PRECISION) return null;
   }
-  return new Decimal(`${quotient}e-${places}`);
+  return toDecimalScaled(quotient, places);
 }
 
 /**

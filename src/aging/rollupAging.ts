@@ -1,3 +1,4 @@
+import { compareGroupKeys } from "../model/compareText.js";
 import { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
@@ -112,7 +113,7 @@ export function rollupAging(
     else byKey.set(key, [item]);
   }
   const groups = [...byKey.entries()]
-    .sort(([a], [b]) => compareKeys(a, b))
+    .sort(([a], [b]) => compareGroupKeys(a, b))
     .map(([key, members]) => ({ key, ...rollupFigures(members) }));
   return { groups, total: rollupFigures(items) };
 }
@@ -195,11 +196,4 @@ function resolveKey(key: AgingRollupKey): (item: AgingRollupItem) => string | nu
     `rollupAging: key must be 'category', 'location' or a function, got ${describeValue(key)}`,
     { path: ["key"], details: { value: key } },
   );
-}
-
-function compareKeys(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
 }

@@ -13,6 +13,21 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
+ * Orders group keys: texts by {@link compareText}, `null` (the rows without a key) last.
+ *
+ * @example
+ * ```ts
+ * [null, "b", "a"].sort(compareGroupKeys); // ["a", "b", null]
+ * ```
+ */
+export function compareGroupKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
+
+/**
  * The order of per-SKU results everywhere in invkpi: by SKU code, then location code (no location
  * first), both by {@link compareText}.
  *

@@ -27,7 +27,7 @@ import type {
   ReplenishmentReasons,
 } from "./ReplenishmentNullReason.js";
 import { reorderPoint } from "./reorderPoint.js";
-import { safetyStock } from "./safetyStock.js";
+import { type SafetyStockMethod, safetyStock } from "./safetyStock.js";
 import { suggestedOrder } from "./suggestedOrder.js";
 
 /**
@@ -55,19 +55,23 @@ export interface ReplenishmentInfo
   readonly unitCost?: MoneyInput | null;
 }
 
+/** Every safety-stock method of {@link replenishmentFigures}, `'auto'` first: `safetyStock`'s, but `'maxMin'`. */
+export const SKU_SAFETY_STOCK_METHODS = [
+  "auto",
+  "basic",
+  "leadTimeVariability",
+  "leadTimeOnly",
+  "periodic",
+  "daysOfCover",
+  "fillRate",
+] as const satisfies readonly ("auto" | SafetyStockMethod)[];
+
 /**
  * The safety-stock method of {@link replenishmentFigures}: `'auto'` (default) is `'basic'` when the
  * lead-time deviation is unknown or 0 and `'leadTimeVariability'` when it is > 0. `'maxMin'` needs a
  * longest lead time that SKU master data does not carry; use `safetyStock` directly for it.
  */
-export type SkuSafetyStockMethod =
-  | "auto"
-  | "basic"
-  | "leadTimeVariability"
-  | "leadTimeOnly"
-  | "periodic"
-  | "daysOfCover"
-  | "fillRate";
+export type SkuSafetyStockMethod = (typeof SKU_SAFETY_STOCK_METHODS)[number];
 
 /** Options of {@link replenishmentFigures}: defaults for SKU parameters, and the variants. */
 export interface ReplenishmentOptions {
@@ -133,16 +137,7 @@ const known = (value: number): Figure => ({ value, reason: null });
 const missing = (reason: ReplenishmentNullReason): Figure => ({ value: null, reason });
 
 const FN = "replenishmentFigures";
-/** Every safety-stock method of {@link replenishmentFigures}, `'auto'` first. */
-export const SKU_SAFETY_STOCK_METHODS: readonly SkuSafetyStockMethod[] = [
-  "auto",
-  "basic",
-  "leadTimeVariability",
-  "leadTimeOnly",
-  "periodic",
-  "daysOfCover",
-  "fillRate",
-];
+
 /** Length of a bucket in days; a month is the mean Gregorian month, 365.2425 / 12 days. */
 const BUCKET_DAYS: Readonly<Record<DemandBucket, number>> = {
   day: 1,

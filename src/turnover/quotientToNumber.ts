@@ -16,8 +16,8 @@ import { POWERS_OF_TEN } from "../model/exactDecimal.js";
 // quotient once to 40 significant digits, half to even (invkpi's `Decimal` settings), then read that
 // decimal as the nearest double (ties to even), as `Number(text)` does.
 
-/** Significant digits of invkpi's `Decimal` (`precision`). */
-const PRECISION = 40;
+/** Significant digits of invkpi's `Decimal` (`precision`: 40). */
+const PRECISION = Decimal.precision;
 /** Bits kept in the binary quotient: two more than a double's 53, so rounding can see past the half. */
 const QUOTIENT_BITS = 55;
 /** Beyond these decimal exponents the binary scaling below could leave the normal range. */

@@ -4,6 +4,7 @@ import {
   requirePositive,
   requireVariant,
 } from "../model/assert.js";
+import { compareGroupKeys } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
@@ -178,7 +179,7 @@ export function rollupTurnover<T extends TurnoverParts>(
   });
 
   const groups = [...byKey.entries()]
-    .sort(([a], [b]) => compareKeys(a, b))
+    .sort(([a], [b]) => compareGroupKeys(a, b))
     .map(([key, sums]): TurnoverGroup => ({ key, ...sums.rollup(settings) }));
   return { groups, total: total.rollup(settings) };
 }
@@ -357,14 +358,6 @@ function groupKey(value: unknown, index: number): string | null {
     `${FN}: the group key of items[${index}] must be text, got ${describeValue(value)}`,
     { path: ["items", index], details: { key: value } },
   );
-}
-
-/** Code-unit order (the same on every machine, unlike localeCompare), `null` last. */
-function compareKeys(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
 }
 
 /** Each sum's value, by its field name (`fields[i]` names `sums[i]`). */

@@ -78,4 +78,18 @@ describe("ExactSum", () => {
         .isNegative(),
     ).toBe(false);
   });
+
+  it("falls back to Decimal arithmetic for non-finite addends, as Decimal.plus does", () => {
+    for (const amounts of [
+      [1, Infinity],
+      [-Infinity, 0.5, new Decimal(2)],
+      [Infinity, -Infinity],
+      [1, Number.NaN, 2],
+    ]) {
+      const sum = exactSum(amounts);
+      const reference = referenceSum(amounts);
+      expect(sum.value().toString()).toBe(reference.toString()); // "Infinity", "-Infinity", "NaN"
+      expect(sum.toNumber()).toBe(reference.toNumber());
+    }
+  });
 });

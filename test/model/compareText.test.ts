@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSkuLocation, compareText } from "../../src/model/compareText.js";
+import { compareGroupKeys, compareSkuLocation, compareText } from "../../src/model/compareText.js";
 
 describe("compareText", () => {
   it("orders by UTF-16 code units, not by locale: 'B' (0x42) before 'a' (0x61)", () => {
@@ -25,5 +25,14 @@ describe("compareSkuLocation", () => {
       { sku: "A", location: "W2" },
       { sku: "B" },
     ]);
+  });
+});
+
+describe("compareGroupKeys", () => {
+  it("orders keys by code unit with the rows without a key (null) last, as its example", () => {
+    expect([null, "b", "a"].sort(compareGroupKeys)).toEqual(["a", "b", null]);
+    expect(["é", null, "Z", "", null].sort(compareGroupKeys)).toEqual(["", "Z", "é", null, null]);
+    expect(compareGroupKeys(null, null)).toBe(0);
+    expect(compareGroupKeys("a", "a")).toBe(0);
   });
 });
