@@ -1,4 +1,5 @@
 import type { InventoryReport } from "../report/index.js";
+import { topRows } from "../report/topRows.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { more, rowNaming } from "./stockListSections.js";
 import { type TextColumn, textTable } from "./textTable.js";
@@ -14,10 +15,8 @@ import { type TextColumn, textTable } from "./textTable.js";
  * ```
  */
 export function rowsSection(report: InventoryReport, top: number): string {
-  const rows = [...report.rows].sort(
-    (a, b) => b.closingValue.comparedTo(a.closingValue) || (a.sku < b.sku ? -1 : 1),
-  );
-  const shown = rows.slice(0, top);
+  const { rows } = report;
+  const shown = topRows(rows, top, (r) => r.closingValue);
   const title = `SKUs by value at the end (${displayNumber(rows.length)})`;
   if (rows.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);

@@ -1,4 +1,7 @@
+import { compareSkuLocation } from "../model/compareText.js";
+import { firstInOrder } from "../model/firstInOrder.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
+import { topRows } from "../report/topRows.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
 
@@ -15,9 +18,7 @@ const STALE = new Set(["slow", "dead", "never-moved"]);
  * ```
  */
 export function staleStockSection(report: InventoryReport, top: number): string {
-  const stale = report.rows
-    .filter((r) => STALE.has(r.movementStatus))
-    .sort((a, b) => b.closingValue.comparedTo(a.closingValue) || compareKey(a, b));
+  const stale = report.rows.filter((r) => STALE.has(r.movementStatus));
   const title = `Slow and dead stock by value (no issue in ${report.options.slowDays}+ days)`;
   if (stale.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);
@@ -29,16 +30,14 @@ export function staleStockSection(report: InventoryReport, top: number): string 
     { header: "on hand", align: "right" },
     { header: "value", align: "right" },
   ];
-  const rows = stale
-    .slice(0, top)
-    .map((r) => [
-      ...naming.cells(r),
-      r.movementStatus,
-      r.lastIssueDate ?? "never",
-      displayNumber(r.daysSinceLastIssue, 0),
-      displayNumber(r.closingQuantity),
-      displayMoney(r.closingValue),
-    ]);
+  const rows = topRows(stale, top, (r) => r.closingValue).map((r) => [
+    ...naming.cells(r),
+    r.movementStatus,
+    r.lastIssueDate ?? "never",
+    displayNumber(r.daysSinceLastIssue, 0),
+    displayNumber(r.closingQuantity),
+    displayMoney(r.closingValue),
+  ]);
   return `${title}\n${textTable(columns, rows, 2)}${more(stale.length, top)}`;
 }
 
@@ -52,9 +51,7 @@ export function staleStockSection(report: InventoryReport, top: number): string 
  * ```
  */
 export function reorderSection(report: InventoryReport, top: number): string {
-  const due = report.rows
-    .filter((r) => r.reorderNow === true)
-    .sort((a, b) => urgency(a) - urgency(b) || compareKey(a, b));
+  const due = report.rows.filter((r) => r.reorderNow === true);
   const title = "Reorder now (inventory position ≤ reorder point)";
   if (report.rows.every((r) => r.reorderPoint === null)) {
     return `${title}\n  ${NO_VALUE} no reorder points: give --lead-time, or leadTimeDays in a --skus file\n`;
@@ -70,17 +67,19 @@ export function reorderSection(report: InventoryReport, top: number): string {
     { header: "lead days", align: "right" },
     { header: "order", align: "right" },
   ];
-  const rows = due
-    .slice(0, top)
-    .map((r) => [
-      ...naming.cells(r),
-      `${r.abcClass ?? NO_VALUE}${r.xyzClass ?? ""}`,
-      displayNumber(r.inventoryPosition),
-      displayNumber(r.reorderPoint, 1, true),
-      displayNumber(r.safetyStock, 1, true),
-      displayNumber(r.leadTimeDays),
-      displayNumber(r.suggestedOrder, 1),
-    ]);
+  const rows = firstInOrder(
+    due,
+    top,
+    (a, b) => urgency(a) - urgency(b) || compareSkuLocation(a, b),
+  ).map((r) => [
+    ...naming.cells(r),
+    `${r.abcClass ?? NO_VALUE}${r.xyzClass ?? ""}`,
+    displayNumber(r.inventoryPosition),
+    displayNumber(r.reorderPoint, 1, true),
+    displayNumber(r.safetyStock, 1, true),
+    displayNumber(r.leadTimeDays),
+    displayNumber(r.suggestedOrder, 1),
+  ]);
   return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}`;
 }
 
@@ -117,11 +116,4 @@ export function more(count: number, top: number): string {
 function urgency(row: InventoryReportRow): number {
   const point = row.reorderPoint ?? 0;
   return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
-}
-
-function compareKey(a: InventoryReportRow, b: InventoryReportRow): number {
-  if (a.sku !== b.sku) return a.sku < b.sku ? -1 : 1;
-  const la = a.location ?? "";
-  const lb = b.location ?? "";
-  return la < lb ? -1 : la > lb ? 1 : 0;
 }

@@ -1,13 +1,13 @@
 import { Decimal } from "../../model/Decimal.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import type { InventoryReportRow } from "../InventoryReportRow.js";
+import { topRows } from "../topRows.js";
 import { formatMoney, formatNumber, formatPercent } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
 import { reportSection, sectionNote } from "./reportSection.js";
 import { rowNaming } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
-import { topRows } from "./topRows.js";
 
 /** The statuses of stock that does not move. */
 const STALE = new Set(["slow", "dead", "never-moved"]);
