@@ -1,6 +1,7 @@
 import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
+import { decimalToNumber } from "../model/decimalToNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
@@ -80,8 +81,8 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
     value: history.closingValue,
     coverDays,
     demandPerDay,
-    coverQuantity: cover.toNumber(),
-    excessQuantity: excess.toNumber(),
+    coverQuantity: decimalToNumber(cover),
+    excessQuantity: decimalToNumber(excess),
     excessValue: valueOfExcess(history.closingValue, excess, onHand),
   };
 }

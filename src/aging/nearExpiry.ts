@@ -1,6 +1,7 @@
 import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { decimalToNumber } from "../model/decimalToNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import { resolveAsOf } from "./resolveAsOf.js";
@@ -134,7 +135,7 @@ function groupLotsByExpiry(history: NearExpiryInput, asOf: Day, fn: string): Exp
     lot: g.lot,
     expiresOn: formatDay(g.expiryDay),
     daysToExpiry: g.expiryDay - asOf,
-    quantity: g.quantity.toNumber(),
+    quantity: decimalToNumber(g.quantity),
     value: g.value,
   }));
 }
@@ -151,7 +152,7 @@ function byExpiryThenLot(a: LotSums, b: LotSums): number {
 function sumQuantity(lots: readonly ExpiryLot[]): number {
   // No lots (most SKUs carry no expiry dates): the empty sum, without building it.
   if (lots.length === 0) return 0;
-  return sumDecimals(lots.map((l) => l.quantity)).toNumber();
+  return decimalToNumber(sumDecimals(lots.map((l) => l.quantity)));
 }
 
 function sumValue(lots: readonly ExpiryLot[]): Decimal {

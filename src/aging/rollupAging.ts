@@ -112,10 +112,13 @@ export function rollupAging(
     if (group) group.push(item);
     else byKey.set(key, [item]);
   }
-  const groups = [...byKey.entries()]
-    .sort(([a], [b]) => compareGroupKeys(a, b))
-    .map(([key, members]) => ({ key, ...rollupFigures(members) }));
-  return { groups, total: rollupFigures(items) };
+  const entries = [...byKey.entries()].sort(([a], [b]) => compareGroupKeys(a, b));
+  const figures = entries.map(([, members]) => rollupFigures(members));
+  const groups = entries.map(([key], index) => ({ key, ...figures[index]! }));
+  // A single group holds every item in input order (a report without grouping): its figures are
+  // the total's, and the items need not be summed twice.
+  const total = figures.length === 1 ? figures[0]! : rollupFigures(items);
+  return { groups, total };
 }
 
 function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {

@@ -1,4 +1,5 @@
 import { Decimal } from "../model/Decimal.js";
+import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { isDecimal, tryToDecimal } from "../model/money.js";
@@ -136,7 +137,8 @@ export function abcXyzMatrix(
   const xyzClassOf = indexXyzRows(xyzRows, xyzClasses);
 
   const counts = abcClasses.map(() => xyzClasses.map(() => 0));
-  const values = abcClasses.map(() => xyzClasses.map(() => new Decimal(0)));
+  // Exact sums without a Decimal per row (ExactSum); the same exact totals as Decimal.plus.
+  const values = abcClasses.map(() => xyzClasses.map(() => new ExactSum()));
   const abcOnly: string[] = [];
   const abcIds = new Set<string>();
   requireArray(abcRows, "abcRows");
@@ -150,11 +152,12 @@ export function abcXyzMatrix(
       return;
     }
     counts[line]![column]!++;
-    values[line]![column] = values[line]![column]!.plus(value);
+    values[line]![column]!.addDecimal(value);
   });
   const xyzOnly = [...xyzClassOf.keys()].filter((id) => !abcIds.has(id));
 
-  return tabulate(abcClasses, xyzClasses, counts, values, { abcOnly, xyzOnly });
+  const cellValues = values.map((line) => line.map((sum) => sum.value()));
+  return tabulate(abcClasses, xyzClasses, counts, cellValues, { abcOnly, xyzOnly });
 }
 
 /** Turns the per-cell counts and values into rows, column totals and the total, with shares. */

@@ -1,5 +1,6 @@
 import { Decimal } from "./Decimal.js";
 import { digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import { decimalToNumber } from "./decimalToNumber.js";
 import {
   EXACT_INTEGER_LIMIT,
   fitsAtScale,
@@ -74,7 +75,7 @@ export class ExactSum {
     // One correctly rounded division of two exact integers: the double nearest the decimal.
     return this.decimal === null
       ? this.units / (POWERS_OF_TEN[this.scale] as number)
-      : this.decimal.toNumber();
+      : decimalToNumber(this.decimal);
   }
 
   /**

@@ -6,6 +6,7 @@ import {
 } from "../model/assert.js";
 import { compareGroupKeys } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
+import { decimalToNumber } from "../model/decimalToNumber.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
@@ -311,16 +312,16 @@ class Sums {
       count: this.count,
       periodDays: settings.periodDays,
       basis: settings.basis,
-      openingQuantity: q.openingQuantity.toNumber(),
+      openingQuantity: decimalToNumber(q.openingQuantity),
       openingValue: m.openingValue,
-      closingQuantity: q.closingQuantity.toNumber(),
+      closingQuantity: decimalToNumber(q.closingQuantity),
       closingValue: m.closingValue,
-      averageQuantity: q.averageQuantity.toNumber(),
+      averageQuantity: decimalToNumber(q.averageQuantity),
       averageValue: m.averageValue,
       averageRetailValue: s.averageRetailValue,
-      receivedQuantity: q.receivedQuantity.toNumber(),
-      issuedQuantity: q.issuedQuantity.toNumber(),
-      returnedQuantity: q.returnedQuantity.toNumber(),
+      receivedQuantity: decimalToNumber(q.receivedQuantity),
+      issuedQuantity: decimalToNumber(q.issuedQuantity),
+      returnedQuantity: decimalToNumber(q.returnedQuantity),
       cogs: m.cogs,
       revenue: m.revenue,
       issuesWithoutPrice: this.issuesWithoutPrice,

@@ -48,4 +48,28 @@ describe("abcXyzMatrix properties", () => {
       );
     },
   );
+
+  // Cell values are exact sums (ExactSum): any decimal, short or of 30 digits, sums as
+  // Decimal.plus does.
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 10_000 }).map((cents) => new Decimal(cents).div(100)),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 12 }))
+      .map(([units, scale]) => new Decimal(units.toString()).div(new Decimal(10).pow(scale))),
+  );
+  test.prop([
+    fc.array(fc.tuple(amount, fc.constantFrom("A", "B", "C"), fc.constantFrom("X", "Y"))),
+  ])("each cell's value is the exact sum of its rows' values", (rows) => {
+    const abc = rows.map(([value, abcClass], i) => ({ id: `S${i}`, value, class: abcClass }));
+    const xyz = rows.map(([, , xyzClass], i) => ({ id: `S${i}`, class: xyzClass }));
+    const matrix = abcXyzMatrix(abc, xyz);
+    for (const row of matrix.rows) {
+      for (const cell of row.cells) {
+        const expected = rows
+          .filter(([, a, x]) => a === cell.abc && x === cell.xyz)
+          .reduce((sum, [value]) => sum.plus(value), new Decimal(0));
+        expect(cell.value.toFixed()).toBe(expected.toFixed());
+      }
+    }
+  });
 });
