@@ -1,5 +1,7 @@
 import { Decimal } from "../model/Decimal.js";
+import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
 import {
+  bigPow10,
   EXACT_INTEGER_LIMIT,
   fitsAtScale,
   POWERS_OF_TEN,
@@ -114,12 +116,50 @@ function toBigintUnits(amounts: readonly (number | Decimal)[]): ScaledIntegers {
     typeof amount === "number" ? new Decimal(String(amount)) : amount,
   );
   const scale = decimals.reduce((max, d) => Math.max(max, d.decimalPlaces()), 0);
-  // toFixed(scale) is exact when scale ≥ the amount's decimal places; dropping the point scales it.
-  const units = decimals.map((d) => BigInt(d.toFixed(scale).replace(".", "")));
-  const distinct = [...new Set(units)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rankOf = new Map(distinct.map((value, rank) => [value, rank]));
-  const keys = Float64Array.from(units, (value) => rankOf.get(value)!);
-  return { kind: "bigint", scale, units, keys };
+  const units = decimals.map((d) => unitsAtScale(d, scale));
+  return { kind: "bigint", scale, units, keys: rankKeys(units) };
+}
+
+/**
+ * Each value's rank among the distinct values (0 for the smallest), as sort keys that order and
+ * tie exactly as the big integers do: one sort of the indexes (a `Map` from each distinct big
+ * integer to its rank cost twice as much, hashing every value twice).
+ */
+function rankKeys(units: readonly bigint[]): Float64Array {
+  const order = new Uint32Array(units.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => {
+    const x = units[a] as bigint;
+    const y = units[b] as bigint;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const keys = new Float64Array(units.length);
+  let rank = -1;
+  let previous: bigint | null = null;
+  for (let p = 0; p < order.length; p++) {
+    const index = order[p] as number;
+    const value = units[index] as bigint;
+    if (value !== previous) {
+      rank++;
+      previous = value;
+    }
+    keys[index] = rank;
+  }
+  return keys;
+}
+
+/**
+ * A finite decimal × 10^scale as a big integer, read from decimal.js's words (no text): exact
+ * when `scale` is at least the decimal's decimal places. The coefficient's exponent can lie below
+ * −scale only by the trailing zeros of its last word, so that division is exact too.
+ */
+function unitsAtScale(amount: Decimal, scale: number): bigint {
+  const fields = fieldsOf(amount);
+  if ((fields.d as readonly number[])[0] === 0) return 0n;
+  const { coefficient, exponent } = coefficientOf(fields);
+  const shift = exponent + scale;
+  const magnitude = shift >= 0 ? coefficient * bigPow10(shift) : coefficient / bigPow10(-shift);
+  return fields.s < 0 ? -magnitude : magnitude;
 }
 
 /** Sort keys that order the amounts as their exact values do: integers in [0, 2^53). */

@@ -65,6 +65,22 @@ export function pow10(n: number): number {
   return p;
 }
 
+const BIG_POWERS_OF_TEN: bigint[] = [1n];
+
+/**
+ * 10^n (n ≥ 0, an integer) as a big integer, cached: the same few powers come back for every SKU.
+ *
+ * @example
+ * ```ts
+ * bigPow10(20); // 100000000000000000000n
+ * ```
+ */
+export function bigPow10(n: number): bigint {
+  for (let k = BIG_POWERS_OF_TEN.length; k <= n; k++)
+    BIG_POWERS_OF_TEN.push((BIG_POWERS_OF_TEN[k - 1] as bigint) * 10n);
+  return BIG_POWERS_OF_TEN[n] as bigint;
+}
+
 /**
  * The number of decimal places of a finite double as the user wrote it (its shortest round-trip
  * form), or -1 when it has more than `max` (e.g. `0.1 + 0.2`, which prints as 0.30000000000000004).

@@ -8,7 +8,7 @@ import {
   WORD_BASE,
   WORD_DIGITS,
 } from "../model/decimalFields.js";
-import { POWERS_OF_TEN } from "../model/exactDecimal.js";
+import { bigPow10, POWERS_OF_TEN } from "../model/exactDecimal.js";
 
 // A decimal.js division at 40 digits costs ~7 µs and its `toNumber()` (text and back) ~1.3 µs; a
 // report divides a dozen times per SKU. This file gives the same double from big-integer
@@ -24,14 +24,6 @@ const QUOTIENT_BITS = 55;
 const MAX_EXPONENT = 280;
 /** log2(10), rounded up: an upper bound of the bits per decimal digit. */
 const LOG2_10 = 3.3219280948873626;
-
-const BIG_POWERS_OF_TEN: bigint[] = [1n];
-/** 10^n as a big integer (cached: the same few powers come back for every SKU). */
-function pow10(n: number): bigint {
-  for (let k = BIG_POWERS_OF_TEN.length; k <= n; k++)
-    BIG_POWERS_OF_TEN.push(BIG_POWERS_OF_TEN[k - 1]! * 10n);
-  return BIG_POWERS_OF_TEN[n]!;
-}
 
 /**
  * `numerator.dividedBy(denominator).toNumber()`, to the last bit, for a numerator of invkpi's own
@@ -59,12 +51,12 @@ export function quotientToNumber(numerator: Decimal, denominator: Decimal): numb
   const b = scaledOf(d);
   // Scale the numerator so that the integer quotient has 40 or 41 digits.
   const shift = PRECISION - a.digits + b.digits;
-  const top = shift >= 0 ? a.coefficient * pow10(shift) : a.coefficient;
-  const bottom = shift >= 0 ? b.coefficient : b.coefficient * pow10(-shift);
+  const top = shift >= 0 ? a.coefficient * bigPow10(shift) : a.coefficient;
+  const bottom = shift >= 0 ? b.coefficient : b.coefficient * bigPow10(-shift);
   let quotient = top / bottom;
   const remainder = top - quotient * bottom;
   let exponent = a.exponent - b.exponent - shift;
-  if (quotient >= pow10(PRECISION)) {
+  if (quotient >= bigPow10(PRECISION)) {
     // 41 digits: drop the last one, which decides the rounding together with the remainder.
     const last = quotient % 10n;
     quotient /= 10n;
@@ -139,8 +131,8 @@ let previousScaled: DecimalCoefficient | null = null;
 /** The double nearest to `integer × 10^exponent` (ties to even), for an integer of 40 or 41 digits. */
 function nearestDouble(integer: bigint, exponent: number): number {
   // Number(bigint) rounds to nearest, ties to even.
-  if (exponent >= 0) return Number(integer * pow10(exponent));
-  const divisor = pow10(-exponent);
+  if (exponent >= 0) return Number(integer * bigPow10(exponent));
+  const divisor = bigPow10(-exponent);
   // Shift so that the binary quotient has at least QUOTIENT_BITS bits, then set a sticky bit when
   // the division was inexact: Number() then rounds exactly as the infinitely precise quotient.
   // Bounds, not exact bit lengths, are enough: more bits do no harm.

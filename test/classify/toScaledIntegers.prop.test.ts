@@ -63,6 +63,10 @@ describe("toScaledIntegers with Decimals", () => {
     const exactOf = (a: number | Decimal) => new Decimal(String(a));
     amounts.forEach((a, i) => {
       expect(read(i).eq(exactOf(a))).toBe(true);
+      // The big integers themselves (the shares are computed from them): units / 10^scale.
+      if (scaled.kind === "bigint") {
+        expect(new Decimal(`${scaled.units[i]}e-${scaled.scale}`).eq(exactOf(a))).toBe(true);
+      }
       amounts.forEach((b, j) => {
         expect(Math.sign(keys[i]! - keys[j]!)).toBe(exactOf(a).cmp(exactOf(b)));
       });
