@@ -116,8 +116,12 @@ export function rollupAging(
   const figures = entries.map(([, members]) => rollupFigures(members));
   const groups = entries.map(([key], index) => ({ key, ...figures[index]! }));
   // A single group holds every item in input order (a report without grouping): its figures are
-  // the total's, and the items need not be summed twice.
-  const total = figures.length === 1 ? figures[0]! : rollupFigures(items);
+  // the total's, and the items need not be summed twice. A copy, so the two share no objects.
+  const only = figures.length === 1 ? figures[0]! : null;
+  const total =
+    only === null
+      ? rollupFigures(items)
+      : { ...only, buckets: only.buckets.map((b) => ({ ...b })), counts: { ...only.counts } };
   return { groups, total };
 }
 

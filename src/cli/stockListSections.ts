@@ -1,6 +1,6 @@
-import { compareSkuLocation } from "../model/compareText.js";
 import { firstInOrder } from "../model/firstInOrder.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
+import { compareReorderUrgency } from "../report/reorderUrgency.js";
 import { topRows } from "../report/topRows.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
@@ -67,11 +67,7 @@ export function reorderSection(report: InventoryReport, top: number): string {
     { header: "lead days", align: "right" },
     { header: "order", align: "right" },
   ];
-  const rows = firstInOrder(
-    due,
-    top,
-    (a, b) => urgency(a) - urgency(b) || compareSkuLocation(a, b),
-  ).map((r) => [
+  const rows = firstInOrder(due, top, compareReorderUrgency).map((r) => [
     ...naming.cells(r),
     `${r.abcClass ?? NO_VALUE}${r.xyzClass ?? ""}`,
     displayNumber(r.inventoryPosition),
@@ -110,10 +106,4 @@ export function rowNaming(report: InventoryReport): RowNaming {
 /** "… and 12 more" under a list cut at `top`. */
 export function more(count: number, top: number): string {
   return count > top ? `  … and ${displayNumber(count - top)} more\n` : "";
-}
-
-/** Position relative to the reorder point: 0 when nothing is left, 1 at the point itself. */
-function urgency(row: InventoryReportRow): number {
-  const point = row.reorderPoint ?? 0;
-  return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
 }

@@ -8,8 +8,9 @@ const MAX_EXACT_POWER = 22;
 /**
  * `x.toNumber()`, to the last bit, without decimal.js's round trip through text (~1.3 µs).
  *
- * A decimal of at most 14 significant digits (two of decimal.js's 7-digit words) is `c × 10^k`
- * with an integer `c < 2^53`, exact as a double. When `|k| ≤ 22`, `10^|k|` is exact too, and one
+ * A decimal held in at most two of decimal.js's 7-digit words (words sit on the decimal point, so
+ * that is at most 14 significant digits, and fewer when the point falls inside a word) is
+ * `c × 10^k` with an integer `c < 10^14 < 2^53`, exact as a double. When `|k| ≤ 22`, `10^|k|` is exact too, and one
  * multiplication or division of two exact doubles is rounded once, to nearest, ties to even:
  * the double nearest the decimal, which is what `Number(text)` gives (Clinger's fast path, as in
  * every `strtod`). Anything else goes through `x.toNumber()`.

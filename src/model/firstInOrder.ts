@@ -5,8 +5,8 @@
 const MAX_INSERTION_COUNT = 256;
 
 /**
- * The first `count` items in `compare` order: `[...items].sort(compare).slice(0, count)`, ties in
- * input order as a stable sort leaves them, without sorting every item.
+ * The first `count` items in `compare` order: for a `count` ≥ 0, `[...items].sort(compare).slice(0,
+ * count)`, ties in input order as a stable sort leaves them, without sorting every item.
  *
  * A report shows its top 20 of 100 000 rows: sorting them all by an exact `Decimal` comparison
  * costs about two million comparisons (a second at 100 k SKUs); keeping the best `count` in order
@@ -14,7 +14,9 @@ const MAX_INSERTION_COUNT = 256;
  * one that does. Beyond 256 items kept, the items are sorted.
  *
  * @param compare - a total order (negative when `a` comes first), as for `Array.prototype.sort`.
- * @returns a new array of at most `count` items (`count` ≤ 0: none).
+ * @param count - how many items to keep; a fraction keeps its whole part, and anything not above 0
+ *   (NaN included) keeps none.
+ * @returns a new array of at most `count` items.
  *
  * @example
  * ```ts
@@ -26,16 +28,17 @@ export function firstInOrder<T>(
   count: number,
   compare: (a: T, b: T) => number,
 ): T[] {
-  if (count <= 0) return [];
-  if (count > MAX_INSERTION_COUNT || count >= items.length) {
-    return [...items].sort(compare).slice(0, count);
+  const whole = Math.floor(count);
+  if (!(whole > 0)) return [];
+  if (whole > MAX_INSERTION_COUNT || whole >= items.length) {
+    return [...items].sort(compare).slice(0, whole);
   }
   const kept: T[] = [];
   for (const item of items) {
     // An item that ties with the last one kept comes after it in a stable sort: it is out.
-    if (kept.length === count && compare(item, kept[count - 1] as T) >= 0) continue;
+    if (kept.length === whole && compare(item, kept[whole - 1] as T) >= 0) continue;
     kept.splice(insertionIndex(kept, item, compare), 0, item);
-    if (kept.length > count) kept.pop();
+    if (kept.length > whole) kept.pop();
   }
   return kept;
 }

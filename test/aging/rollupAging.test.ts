@@ -123,6 +123,19 @@ describe("rollupAging: other keys and errors", () => {
     ]);
   });
 
+  it("with a single group, the total equals the group (and the rollup by category) and shares no objects with it", () => {
+    const { groups, total } = rollupAging(items, { key: () => "all" });
+    const byCategory = rollupAging(items, { key: "category" }).total;
+    expect(groups).toHaveLength(1);
+    const { key, ...groupFigures } = groups[0]!;
+    expect(key).toBe("all");
+    expect(total).toEqual(groupFigures);
+    expect(total).toEqual(byCategory);
+    expect(total.buckets).not.toBe(groupFigures.buckets);
+    expect(total.buckets[0]).not.toBe(groupFigures.buckets[0]);
+    expect(total.counts).not.toBe(groupFigures.counts);
+  });
+
   it("groups by a key function", () => {
     const { groups } = rollupAging(items, { key: (i) => i.sku.slice(0, 1) });
     expect(groups.map((g) => g.key)).toEqual(["C", "T", "X"]);

@@ -47,6 +47,20 @@ describe("firstInOrder", () => {
     expect(firstInOrder(rows, 0, (x, y) => y.v - x.v)).toEqual([]);
   });
 
+  it("keeps the whole part of a fractional count, and nothing for NaN or a count not above 0", () => {
+    fc.assert(
+      fc.property(items, fc.double({ min: 0, max: 90, noNaN: true }), (list, count) => {
+        expect(firstInOrder(list, count, byKey)).toEqual(
+          [...list].sort(byKey).slice(0, Math.floor(count)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+    expect(firstInOrder([2, 1], Number.NaN, (a, b) => a - b)).toEqual([]);
+    expect(firstInOrder([2, 1], -1, (a, b) => a - b)).toEqual([]);
+    expect(firstInOrder([2, 1], Number.POSITIVE_INFINITY, (a, b) => a - b)).toEqual([1, 2]);
+  });
+
   it("does not change its input", () => {
     const list = [3, 1, 2];
     firstInOrder(list, 2, (a, b) => a - b);

@@ -1,6 +1,6 @@
-import { compareSkuLocation } from "../../model/compareText.js";
+import { firstInOrder } from "../../model/firstInOrder.js";
 import type { InventoryReport } from "../InventoryReport.js";
-import type { InventoryReportRow } from "../InventoryReportRow.js";
+import { compareReorderUrgency } from "../reorderUrgency.js";
 import { formatCount, formatNumber } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
@@ -8,23 +8,6 @@ import { reasonText } from "./reasonText.js";
 import { reportSection, sectionNote } from "./reportSection.js";
 import { rowNaming } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
-
-/**
- * How urgent a reorder is: the inventory position as a fraction of the reorder point (0 when
- * nothing is left or on order, 1 at the point itself); the position itself for a reorder point of
- * 0. Lower is more urgent. The same order as the command line's list.
- *
- * @example
- * ```ts
- * reorderUrgency({ inventoryPosition: 5, reorderPoint: 20 }); // 0.25
- * ```
- */
-export function reorderUrgency(
-  row: Pick<InventoryReportRow, "inventoryPosition" | "reorderPoint">,
-): number {
-  const point = row.reorderPoint ?? 0;
-  return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
-}
 
 /**
  * The SKUs at or below their reorder point (`reorderNow`), the most urgent first, with the
@@ -49,9 +32,7 @@ export function reorderSection(
       ),
     });
   }
-  const due = report.rows
-    .filter((r) => r.reorderNow === true)
-    .sort((a, b) => reorderUrgency(a) - reorderUrgency(b) || compareSkuLocation(a, b));
+  const due = report.rows.filter((r) => r.reorderNow === true);
   if (due.length === 0) {
     return reportSection({
       id: "reorder",
@@ -61,7 +42,7 @@ export function reorderSection(
     });
   }
   const naming = rowNaming(report);
-  const shown = due.slice(0, options.reorderRows);
+  const shown = firstInOrder(due, options.reorderRows, compareReorderUrgency);
   const table = sortableTable(
     [
       ...naming.columns,

@@ -1,0 +1,32 @@
+import { compareSkuLocation } from "../model/compareText.js";
+import type { InventoryReportRow } from "./InventoryReportRow.js";
+
+/**
+ * How urgent a reorder is: the inventory position as a fraction of the reorder point (0 when
+ * nothing is left or on order, 1 at the point itself); the position itself for a reorder point of
+ * 0. Lower is more urgent.
+ *
+ * @example
+ * ```ts
+ * reorderUrgency({ inventoryPosition: 5, reorderPoint: 20 }); // 0.25
+ * ```
+ */
+export function reorderUrgency(
+  row: Pick<InventoryReportRow, "inventoryPosition" | "reorderPoint">,
+): number {
+  const point = row.reorderPoint ?? 0;
+  return point > 0 ? row.inventoryPosition / point : row.inventoryPosition;
+}
+
+/**
+ * The order of the reorder lists (terminal and HTML): the most urgent first
+ * ({@link reorderUrgency}), then by SKU and location.
+ *
+ * @example
+ * ```ts
+ * firstInOrder(dueRows, 20, compareReorderUrgency); // the 20 most urgent reorders
+ * ```
+ */
+export function compareReorderUrgency(a: InventoryReportRow, b: InventoryReportRow): number {
+  return reorderUrgency(a) - reorderUrgency(b) || compareSkuLocation(a, b);
+}
