@@ -29,7 +29,7 @@ function listed(section: string): string[] {
   return section
     .split("\n")
     .slice(2)
-    .filter((line) => /^\s+[AB]\s/.test(line))
+    .filter((line) => /^\s+[A-D]\s/.test(line))
     .map((line) => line.trim().split(/\s+/).slice(0, 2).join("@"));
 }
 
@@ -43,6 +43,29 @@ describe("the terminal's stock lists", () => {
 
   it("stale stock: the same order among slow, dead and never-moved rows", () => {
     expect(listed(staleStockSection(report, 10))).toEqual(["B@W1", "A@W1", "A@W2"]);
+  });
+
+  it("reorder: the most urgent first (position / reorder point), ties by SKU, cut at top", () => {
+    // Only the fields the section reads. Urgency: D 0/10 = 0, B and C 5/20 = 0.25, A is not due.
+    const due = (sku: string, inventoryPosition: number, reorderPoint: number, now = true) => ({
+      sku,
+      description: null,
+      reorderNow: now,
+      reorderPoint,
+      inventoryPosition,
+      abcClass: "A",
+      xyzClass: "X",
+      safetyStock: 1,
+      leadTimeDays: 7,
+      suggestedOrder: 10,
+    });
+    const fake = {
+      rows: [due("C", 5, 20), due("A", 50, 20, false), due("B", 5, 20), due("D", 0, 10)],
+      options: { byLocation: false },
+    } as unknown as Parameters<typeof reorderSection>[0];
+    const section = reorderSection(fake, 2);
+    expect(listed(section).map((cell) => cell.split("@")[0])).toEqual(["D", "B"]);
+    expect(section).toContain("… and 1 more");
   });
 
   it("reorder: says so when no SKU has a reorder point", () => {
