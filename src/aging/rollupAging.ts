@@ -32,8 +32,11 @@ export type AgingRollupKey =
 
 /** Options of {@link rollupAging}. */
 export interface RollupAgingOptions {
-  /** The group key. Default `'category'`. */
-  readonly key?: AgingRollupKey;
+  /**
+   * The group key. Default `'category'`. `null`: no groups, the total only (as `rollupTurnover`
+   * without `groupBy`).
+   */
+  readonly key?: AgingRollupKey | null;
 }
 
 /** The aging and slow-mover figures of a set of SKUs. */
@@ -62,7 +65,7 @@ export interface AgingRollupGroup extends AgingRollupFigures {
 
 /** The result of {@link rollupAging}. */
 export interface AgingRollup {
-  /** One entry per key, in key order (code-unit order), the `null` group last. */
+  /** One entry per key, in key order (code-unit order), the `null` group last; none for `key: null`. */
   readonly groups: readonly AgingRollupGroup[];
   /** All items together. */
   readonly total: AgingRollupFigures;
@@ -78,7 +81,7 @@ export interface AgingRollup {
  * {@link movementStatusTotals}. Every item must use the same buckets.
  *
  * @param items - one entry per SKU (or SKU at a location).
- * @param options - `key` (default `'category'`).
+ * @param options - `key` (default `'category'`; `null` for the total only).
  * @throws InvKpiError `invalid_argument` when the items' buckets differ; `invalid_option` for an
  *   unknown `key`.
  * @example
@@ -103,8 +106,11 @@ export function rollupAging(
   items: readonly AgingRollupItem[],
   options: RollupAgingOptions = {},
 ): AgingRollup {
-  const keyOf = resolveKey(options.key ?? "category");
+  const key = options.key === undefined ? "category" : options.key;
+  const keyOf = key === null ? null : resolveKey(key);
   requireSameBuckets(items);
+  const total = rollupFigures(items);
+  if (keyOf === null) return { groups: [], total };
   const byKey = new Map<string | null, AgingRollupItem[]>();
   for (const item of items) {
     const key = keyOf(item) ?? null;
@@ -112,16 +118,9 @@ export function rollupAging(
     if (group) group.push(item);
     else byKey.set(key, [item]);
   }
-  const entries = [...byKey.entries()].sort(([a], [b]) => compareGroupKeys(a, b));
-  const figures = entries.map(([, members]) => rollupFigures(members));
-  const groups = entries.map(([key], index) => ({ key, ...figures[index]! }));
-  // A single group holds every item in input order (a report without grouping): its figures are
-  // the total's, and the items need not be summed twice. A copy, so the two share no objects.
-  const only = figures.length === 1 ? figures[0]! : null;
-  const total =
-    only === null
-      ? rollupFigures(items)
-      : { ...only, buckets: only.buckets.map((b) => ({ ...b })), counts: { ...only.counts } };
+  const groups = [...byKey.entries()]
+    .sort(([a], [b]) => compareGroupKeys(a, b))
+    .map(([groupKey, members]) => ({ key: groupKey, ...rollupFigures(members) }));
   return { groups, total };
 }
 

@@ -1,12 +1,14 @@
 import { compareText } from "../model/compareText.js";
+import { Decimal } from "../model/Decimal.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { averageRetailValue } from "../turnover/averageRetailValue.js";
 import {
   annualizeTurnover,
   rollupTurnover,
   type TurnoverReasons,
   type TurnoverRollup,
-  turnoverSeries,
 } from "../turnover/index.js";
+import { optionalUnitPrice } from "../turnover/turnoverFigures.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
@@ -37,8 +39,8 @@ interface MonthEntry {
 
 /**
  * The month grouping's sums: every row's figures of each calendar month (`SkuHistory.months`;
- * under the retail basis from `turnoverSeries`, which values the month's stock at the SKU's
- * price) added up as the rows come, and rolled up with `rollupTurnover` over each month's own
+ * under the retail basis with the month's average stock valued at the SKU's price, as
+ * `turnoverSeries` values it) added up as the rows come, and rolled up with `rollupTurnover` over each month's own
  * days by {@link MonthSums.groups}.
  *
  * A report adds each SKU's months as soon as the SKU is analysed and keeps the analysis without
@@ -97,9 +99,12 @@ export class MonthSums {
     readonly days: number;
   })[] {
     if (this.options.turnoverBasis !== "retail") return history.months;
-    return turnoverSeries(history, { by: "month", unitPrice: info?.unitPrice ?? null }).map(
-      (entry) => ({ ...entry, month: entry.label, days: entry.periodDays }),
-    );
+    // The price was checked by the SKU's turnoverFigures before its months are added.
+    const price = optionalUnitPrice(info?.unitPrice ?? null, "turnoverFigures");
+    return history.months.map((month) => ({
+      ...month,
+      averageRetailValue: averageRetailValue(new Decimal(month.averageQuantity), price),
+    }));
   }
 
   private group(month: string, { from, to, days, sum }: MonthEntry): MonthGroup {

@@ -87,8 +87,9 @@ export function analyzeHistories(
   const analyses: SkuAnalysis[] = [];
   for (const history of histories) {
     const info = infoBySku.get(history.sku);
-    monthSums?.add(history, info);
+    // After the calculators, which check the SKU's master data and name the SKU when it is bad.
     analyses.push(analyzeSku(history, info, settings));
+    monthSums?.add(history, info);
   }
   return analyses;
 }

@@ -82,7 +82,8 @@ export function reportRollups(
       ...(keyOf === null ? {} : { groupBy: (figures) => keyOfFigures.get(figures) ?? null }),
     },
   );
-  const stock = rollupAging(agingItems, { key: "category" });
+  // Without a key the report wants the total only, as from rollupTurnover.
+  const stock = rollupAging(agingItems, { key: keyOf === null ? null : "category" });
   const sums = new Map<string | null, StockSums>();
   const total = new StockSums();
   analyses.forEach((a, i) => {

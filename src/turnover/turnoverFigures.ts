@@ -4,6 +4,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { averageInventory } from "./averageInventory.js";
+import { averageRetailValue } from "./averageRetailValue.js";
 import { exactMoney, exactQuantity, requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
@@ -176,7 +177,7 @@ export function turnoverFigures(
     issuedQuantity: exactQuantity(history.issuedQuantity, FN, "issuedQuantity"),
     returnedQuantity: exactQuantity(history.returnedQuantity, FN, "returnedQuantity"),
     averageValue: average.value,
-    averageRetailValue: unitPrice === null ? null : average.quantity.times(unitPrice),
+    averageRetailValue: averageRetailValue(average.quantity, unitPrice),
     cogs: money.cogs,
     revenue: money.revenue,
     issuesWithoutPrice: requireNonNegative(history.issuesWithoutPrice, FN, "issuesWithoutPrice"),

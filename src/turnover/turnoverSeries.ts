@@ -4,6 +4,7 @@ import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { annualizeTurnover } from "./annualizeTurnover.js";
+import { averageRetailValue } from "./averageRetailValue.js";
 import { exactQuantity, requireArgs, requireArray } from "./guards.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
@@ -255,11 +256,10 @@ function combine(label: string, months: readonly Bucket[]): Bucket {
 }
 
 function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEntry {
-  const averageRetailValue =
-    settings.unitPrice === null ? null : bucket.averageQuantity.times(settings.unitPrice);
+  const retailValue = averageRetailValue(bucket.averageQuantity, settings.unitPrice);
   const parts: ExactTurnoverParts = {
     ...bucket,
-    averageRetailValue,
+    averageRetailValue: retailValue,
     issuesWithoutPrice: settings.issuesWithoutPrice,
   };
   const { ratios, reasons } = turnoverRatios(parts, {
@@ -286,7 +286,7 @@ function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEnt
     closingValue: bucket.closingValue,
     averageQuantity: bucket.averageQuantity.toNumber(),
     averageValue: bucket.averageValue,
-    averageRetailValue,
+    averageRetailValue: retailValue,
     receivedQuantity: bucket.receivedQuantity.toNumber(),
     issuedQuantity: bucket.issuedQuantity.toNumber(),
     returnedQuantity: bucket.returnedQuantity.toNumber(),

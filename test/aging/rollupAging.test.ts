@@ -136,6 +136,13 @@ describe("rollupAging: other keys and errors", () => {
     expect(total.counts).not.toBe(groupFigures.counts);
   });
 
+  it("key null: no groups, the same total", () => {
+    const { groups, total } = rollupAging(items, { key: null });
+    expect(groups).toEqual([]);
+    expect(total).toEqual(rollupAging(items).total);
+    expect(rollupAging([], { key: null })).toEqual({ groups: [], total: rollupAging([]).total });
+  });
+
   it("groups by a key function", () => {
     const { groups } = rollupAging(items, { key: (i) => i.sku.slice(0, 1) });
     expect(groups.map((g) => g.key)).toEqual(["C", "T", "X"]);

@@ -6,6 +6,7 @@ import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { MonthSums } from "../../src/report/MonthSums.js";
 import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
 import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
+import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 
 const OPTIONS = { period: Q1_2024, skuInfo: WORKED_SKU_INFO, groupBy: ["month"] } as const;
@@ -78,5 +79,34 @@ describe("MonthSums", () => {
     const cogs = months.reduce((sum, m) => sum.plus(m.cogs), new Decimal(0));
     expect(cogs.eq(totals.turnover.cogs)).toBe(true);
     expect(cogs.isZero()).toBe(false);
+  });
+
+  it("under the retail basis, values each month's average stock at the SKU's price, as turnoverSeries does", () => {
+    const prices = WORKED_SKU_INFO.map((info, i) => ({ ...info, unitPrice: `${i + 2}.50` }));
+    const retail = { ...OPTIONS, skuInfo: prices, turnoverBasis: "retail" } as const;
+    const months = analyzeLedger(WORKED_LEDGER, retail).groups.month ?? [];
+    // The reference: each SKU's own month series (turnoverSeries), summed with Decimal.plus.
+    const { histories } = replayLedger(WORKED_LEDGER, { period: Q1_2024, months: true });
+    const expected = new Map<string, Decimal>();
+    for (const history of histories) {
+      const unitPrice = prices.find((p) => p.sku === history.sku)?.unitPrice ?? null;
+      for (const entry of turnoverSeries(history, { by: "month", unitPrice })) {
+        const value = entry.averageRetailValue ?? new Decimal(Number.NaN);
+        expected.set(entry.label, (expected.get(entry.label) ?? new Decimal(0)).plus(value));
+      }
+    }
+    expect(months.map((m) => [m.month, m.averageRetailValue?.toFixed()])).toEqual(
+      [...expected].map(([month, value]) => [month, value.toFixed()]),
+    );
+  });
+
+  it("a bad price under the retail basis is reported by the report's function, naming the SKU", () => {
+    const badPrice = WORKED_SKU_INFO.map((info) =>
+      info.sku === "BOLT" ? { ...info, unitPrice: "-1" } : info,
+    );
+    const retail = { ...OPTIONS, skuInfo: badPrice, turnoverBasis: "retail" } as const;
+    expect(() => analyzeLedger(WORKED_LEDGER, retail)).toThrow(
+      /^analyzeLedger: SKU "BOLT": turnoverFigures: unitPrice must not be negative/,
+    );
   });
 });
