@@ -2,6 +2,7 @@ import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
 import { decimalToNumber } from "../model/decimalToNumber.js";
+import { bigPow10 } from "../model/exactDecimal.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
@@ -94,7 +95,7 @@ function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal):
 }
 
 /** Largest exact coefficient of invkpi's `Decimal` plus one: 10^precision (10^40). */
-const TEN_TO_PRECISION = 10n ** BigInt(Decimal.precision);
+const TEN_TO_PRECISION = bigPow10(Decimal.precision);
 
 /**
  * The fast path of {@link divideHalfEven}: its general steps with big integers (~2 µs instead of
@@ -116,8 +117,8 @@ export function quickDivideHalfEven(
   // scaled = numerator × 10^places; both at the smaller of the two exponents.
   const scaledExponent = n.exponent + places;
   const common = Math.min(scaledExponent, d.exponent);
-  const scaled = n.coefficient * 10n ** BigInt(scaledExponent - common);
-  const divisor = d.coefficient * 10n ** BigInt(d.exponent - common);
+  const scaled = n.coefficient * bigPow10(scaledExponent - common);
+  const divisor = d.coefficient * bigPow10(d.exponent - common);
   let quotient = scaled / divisor; // truncated, as divToInt
   const product = quotient * d.coefficient; // quotient × denominator, at the denominator's exponent
   const remainder = scaled - quotient * divisor;

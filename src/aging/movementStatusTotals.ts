@@ -1,5 +1,6 @@
 import type { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { MovementStatus } from "./movementStatus.js";
 
 /** How many SKUs fall in each movement status. */
@@ -79,7 +80,7 @@ export function movementStatusTotals(
   const totalInventoryValue = total.value();
   const hasValue = totalInventoryValue.gt(0);
   const share = (part: Decimal): number | null =>
-    hasValue ? part.div(totalInventoryValue).toNumber() : null;
+    hasValue ? quotientToNumber(part, totalInventoryValue) : null;
   const slowValue = sums.slow.value();
   const deadValue = sums.dead.value();
   const neverMovedValue = sums.neverMoved.value();

@@ -2,6 +2,7 @@ import { compareGroupKeys } from "../model/compareText.js";
 import { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import type { AgingBucketDefinition } from "./agingBuckets.js";
 import type { MovementStatus } from "./movementStatus.js";
@@ -142,7 +143,7 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
     buckets,
     quantity,
     value: sumDecimals(buckets.map((b) => b.value)),
-    averageAge: onHand ? quantityDays.div(quantitySum.exact()).toNumber() : null,
+    averageAge: onHand ? quotientToNumber(quantityDays, quantitySum.exact()) : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",
     ...movementStatusTotals(items.map((i) => i.status)),

@@ -1,5 +1,6 @@
 import { compareSkuLocation } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import {
   type MovementStatusInput,
   type MovementStatusOptions,
@@ -86,7 +87,7 @@ export function slowMovers(
       daysSinceLastMovement: s.daysSinceLastMovement,
       quantity: s.quantity,
       value: s.value,
-      shareOfInventoryValue: total.gt(0) ? s.value.div(total).toNumber() : null,
+      shareOfInventoryValue: total.gt(0) ? quotientToNumber(s.value, total) : null,
     });
   }
   rows.sort(byValueThenSkuThenLocation);

@@ -8,6 +8,7 @@ import {
   SCALED_UNITS_LIMIT,
 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import { type AgingBucketDefinition, agingBuckets, bucketIndexOf } from "./agingBuckets.js";
@@ -179,7 +180,7 @@ function exactSums(
     values,
     quantity: quantity.toNumber(),
     value: sumDecimals(values),
-    averageAge: quantity.gt(0) ? quantityDays.div(quantity).toNumber() : 0,
+    averageAge: quantity.gt(0) ? quotientToNumber(quantityDays, quantity) : 0,
     oldestAge,
   };
 }
@@ -193,7 +194,7 @@ function exactSums(
  * 2^53, every sum of units and of units × age is an exact integer in a double. A bucket quantity
  * units / 10^k is then one correctly rounded division (the double nearest to the exact decimal),
  * and the average age Σ units × age / Σ units a quotient of two integers below 2^53, which rounds to
- * the same double as the 40-digit decimal quotient (see `quotientToNumber` in src/turnover). Values
+ * the same double as the 40-digit decimal quotient (see `quotientToNumber` in src/model). Values
  * are added as decimals in the same order as `exactSums`, skipping only empty buckets (adding zero
  * changes nothing).
  */

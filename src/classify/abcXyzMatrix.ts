@@ -3,6 +3,7 @@ import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { isDecimal, tryToDecimal } from "../model/money.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import { resolveLabels } from "./resolveLabels.js";
 import { XYZ_NONE } from "./xyzClassify.js";
 
@@ -179,7 +180,7 @@ function tabulate(
   const withShare = (figures: { count: number; value: Decimal }): AbcXyzFigures =>
     grand.value.isZero()
       ? { ...figures, valueShare: null, reason: "zero_total_value" }
-      : { ...figures, valueShare: figures.value.div(grand.value).toNumber() };
+      : { ...figures, valueShare: quotientToNumber(figures.value, grand.value) };
 
   const rows = abcClasses.map((abc, a) => ({
     abc,

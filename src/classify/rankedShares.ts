@@ -1,4 +1,5 @@
 import { Decimal } from "../model/Decimal.js";
+import { bigPow10 } from "../model/exactDecimal.js";
 import type { RankOrder } from "./rankOrder.js";
 import { bitLength, ratioToNumber } from "./ratioToNumber.js";
 import type { ScaledIntegers } from "./toScaledIntegers.js";
@@ -106,6 +107,6 @@ function cutoffThreshold(cutoff: number, total: bigint): bigint {
   const decimal = new Decimal(String(cutoff));
   const places = decimal.decimalPlaces();
   const mantissa = BigInt(decimal.toFixed(places).replace(".", ""));
-  const divisor = 10n ** BigInt(places);
+  const divisor = bigPow10(places);
   return (mantissa * total + divisor - 1n) / divisor;
 }

@@ -1,5 +1,6 @@
 import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
+import { decimalToNumber } from "../model/decimalToNumber.js";
 import {
   bigPow10,
   EXACT_INTEGER_LIMIT,
@@ -86,7 +87,7 @@ function asDoubles(amounts: readonly (number | Decimal)[]): Float64Array | null 
       doubles[i] = amount;
       continue;
     }
-    const double = amount.toNumber();
+    const double = decimalToNumber(amount);
     // Far from the subnormal range (where doubles have fewer digits) and from overflow.
     if (amount.precision() > 15 || !(double >= 1e-300 && double <= 1e300)) return null;
     doubles[i] = double;
@@ -185,10 +186,7 @@ export function amountReader(
 }
 
 function unitsToDecimal(scaled: ScaledIntegers): (index: number) => Decimal {
-  if (scaled.kind === "bigint") {
-    return (index) => new Decimal(`${scaled.units[index]!}e-${scaled.scale}`);
-  }
-  // An integer below 2^53 at a known scale: built directly, 3–4× faster than parsing (~1 µs).
+  // An integer at a known scale: built directly, 3–4× faster than parsing (~1 µs).
   const { units, scale } = scaled;
   return (index) => toDecimalScaled(units[index]!, scale);
 }

@@ -1,12 +1,10 @@
+import { isStaleStatus } from "../aging/isStaleStatus.js";
 import { firstInOrder } from "../model/firstInOrder.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
 import { compareReorderUrgency } from "../report/reorderUrgency.js";
 import { topRows } from "../report/topRows.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
-
-/** The statuses of stock that does not move: the capital a person wants to free first. */
-const STALE = new Set(["slow", "dead", "never-moved"]);
 
 /**
  * The slow, dead and never-moved stock with the most capital in it, largest value first, at most
@@ -18,7 +16,7 @@ const STALE = new Set(["slow", "dead", "never-moved"]);
  * ```
  */
 export function staleStockSection(report: InventoryReport, top: number): string {
-  const stale = report.rows.filter((r) => STALE.has(r.movementStatus));
+  const stale = report.rows.filter((r) => isStaleStatus(r.movementStatus));
   const title = `Slow and dead stock by value (no issue in ${report.options.slowDays}+ days)`;
   if (stale.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);

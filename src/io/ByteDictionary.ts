@@ -1,3 +1,4 @@
+import { grown } from "../model/grown.js";
 import type { hashBytes } from "../model/hashBytes.js";
 
 /**
@@ -48,9 +49,7 @@ export class ByteDictionary {
   add(bytes: Uint8Array, from: number, to: number, hash: number, id: number): void {
     const length = to - from;
     while (this.poolUsed + length > this.pool.length) {
-      const bigger = new Uint8Array(this.pool.length * 2);
-      bigger.set(this.pool);
-      this.pool = bigger;
+      this.pool = grown(this.pool, new Uint8Array(this.pool.length * 2));
     }
     this.pool.set(bytes.subarray(from, to), this.poolUsed);
     this.place(hash, length, this.poolUsed, id);

@@ -101,6 +101,7 @@ export class CsvLedgerFastPath {
     let lotTo = -1;
     let idFrom = -1;
     let idTo = -1;
+    let idHash = 0;
     let idAscii = true;
     let high = 0; // every byte OR-ed: bit 7 says the line has non-ASCII bytes
 
@@ -192,6 +193,7 @@ export class CsvLedgerFastPath {
           if (cell[1] === NOT_BLANK) {
             idFrom = start;
             idTo = end;
+            idHash = cell[0] as number;
             idAscii = ((cell[2] as number) & 0x80) === 0;
           }
           break;
@@ -223,7 +225,7 @@ export class CsvLedgerFastPath {
     if (newSku === "" || newLocation === "" || newLot === "") return false;
     // The id is claimed now: nothing below can fail. A duplicate goes to the row check, which
     // reports it. ASCII ids are claimed from their bytes, without making a string.
-    if (idFrom >= 0 && this.claimId(bytes, idFrom, idTo, idAscii, row) >= 0) return false;
+    if (idFrom >= 0 && this.claimId(bytes, idFrom, idTo, idHash, idAscii, row) >= 0) return false;
 
     // Valid: append it, exactly as readMovementRow does.
     const builder = this.builder;
@@ -258,16 +260,20 @@ export class CsvLedgerFastPath {
     return true;
   }
 
-  /** `ids.claim` of the id in `bytes[from, to)`: the first row that used it, or −1. */
+  /**
+   * `ids.claim` of the id in `bytes[from, to)` (`hash`: its `hashBytes`, from the scan): the first
+   * row that used it, or −1.
+   */
   private claimId(
     bytes: Uint8Array,
     from: number,
     to: number,
+    hash: number,
     ascii: boolean,
     row: number,
   ): number {
     const { ids } = this.ctx;
-    if (ascii) return ids.claimAscii(bytes, from, to, row);
+    if (ascii) return ids.claimAscii(bytes, from, to, row, hash);
     return ids.claim(this.decoder.decode(bytes.subarray(from, to)), row);
   }
 

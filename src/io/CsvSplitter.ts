@@ -10,6 +10,8 @@
 // - the general path, a state machine over characters for everything else (quoted fields,
 //   doubled quotes, line breaks inside quotes, records cut by a chunk boundary, lone CRs).
 
+import { grown } from "../model/grown.js";
+
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
@@ -282,9 +284,7 @@ export class CsvSplitter {
   }
 
   private growBounds(): void {
-    const bigger = new Int32Array(this.bounds.length * 2);
-    bigger.set(this.bounds);
-    this.bounds = bigger;
+    this.bounds = grown(this.bounds, new Int32Array(this.bounds.length * 2));
   }
 }
 

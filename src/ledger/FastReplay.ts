@@ -1,8 +1,9 @@
 import { lastDayOfMonth, monthOfDay } from "../model/day.js";
 import { POWERS_OF_TEN } from "../model/exactDecimal.js";
+import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
-import { grown, LayerPool, NO_LAYER } from "./LayerPool.js";
+import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { KIND } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";

@@ -1,7 +1,7 @@
 import { formatDay } from "../model/day.js";
+import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
-import { grown } from "./LayerPool.js";
 import { ABSENT, KIND, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {

@@ -1,6 +1,6 @@
+import { grown } from "../model/grown.js";
 import { hashBytes } from "../model/hashBytes.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import { grown } from "./LayerPool.js";
 
 /**
  * The movement ids a ledger has used, each with the first row that used it: the duplicate-id
@@ -38,9 +38,16 @@ export class IdRegistry {
   /**
    * {@link claim} of the text whose code units are `bytes[from, to)`, every byte below 128 (the
    * UTF-8 of ASCII text is its code units): a reader claims an id without making a string.
+   * `byteHash` is `hashBytes(bytes, from, to)`, passed by a reader that scanned the bytes anyway.
    */
-  claimAscii(bytes: Uint8Array, from: number, to: number, row: number): number {
-    return this.texts.claimBytes(bytes, from, to, row);
+  claimAscii(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    row: number,
+    byteHash = hashBytes(bytes, from, to),
+  ): number {
+    return this.texts.claimBytes(bytes, from, to, row, byteHash);
   }
 
   /** The number of ids recorded. */
@@ -147,12 +154,18 @@ class TextIds extends IdTable {
     return this.claimBytes(bytes, 0, id.length, row);
   }
 
-  /** Claims the text whose code units are `bytes[from, to)`. */
-  claimBytes(bytes: Uint8Array, from: number, to: number, row: number): number {
+  /** Claims the text whose code units are `bytes[from, to)` (`byteHash`: their `hashBytes`). */
+  claimBytes(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    row: number,
+    byteHash = hashBytes(bytes, from, to),
+  ): number {
     this.key = bytes;
     this.keyFrom = from;
     this.keyTo = to;
-    const first = this.claimHashed(textIdHash(bytes, from, to), row);
+    const first = this.claimHashed(finalMix(byteHash), row);
     this.key = EMPTY_BYTES; // not the caller's buffer (a chunk of the file) beyond the claim
     return first;
   }

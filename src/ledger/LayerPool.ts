@@ -1,3 +1,4 @@
+import { grown } from "../model/grown.js";
 /** The end of a layer list. */
 export const NO_LAYER = -1;
 
@@ -91,13 +92,4 @@ export class LayerPool {
   expires(layer: number): number {
     return this.f[layer + EXPIRES] as number;
   }
-}
-
-/** `bigger` with `array` copied into its start. */
-export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
-  array: T,
-  bigger: T,
-): T {
-  bigger.set(array);
-  return bigger;
 }

@@ -1,4 +1,4 @@
-import { grown } from "./LayerPool.js";
+import { grown } from "../model/grown.js";
 
 /**
  * Movement kinds in the order the engine applies them within one day. A transfer is split by its

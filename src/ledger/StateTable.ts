@@ -1,4 +1,5 @@
-import { grown, NO_LAYER } from "./LayerPool.js";
+import { grown } from "../model/grown.js";
+import { NO_LAYER } from "./LayerPool.js";
 import type { RawDemandSums } from "./RawHistory.js";
 import type { BucketSums } from "./SkuState.js";
 

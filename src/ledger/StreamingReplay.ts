@@ -2,12 +2,12 @@ import { requireVariant } from "../model/assert.js";
 import { compareText } from "../model/compareText.js";
 import { formatDay } from "../model/day.js";
 import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
+import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { resolvePeriod } from "../model/Period.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
 import { GeneralReplay } from "./GeneralReplay.js";
-import { grown } from "./LayerPool.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { mergedHistories } from "./mergedHistories.js";
 import {

@@ -1,5 +1,6 @@
-/** FNV-1a's 32-bit offset basis and prime (Fowler–Noll–Vo, draft-eastlake-fnv). */
+/** FNV-1a's 32-bit offset basis (Fowler–Noll–Vo, draft-eastlake-fnv): the hash of no bytes. */
 export const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a's 32-bit prime (16777619): each byte is XORed in, then the hash multiplied by it. */
 export const FNV_PRIME = 0x01000193;
 
 /**

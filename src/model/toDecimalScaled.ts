@@ -23,7 +23,13 @@ type IntegerAmount = number | bigint;
  */
 export function toDecimalScaled(units: IntegerAmount, decimals: number): Decimal {
   if (units === 0 || units === 0n) return ZERO;
-  if (typeof units === "bigint") return decimalFromText(units.toString(), decimals);
+  if (typeof units === "bigint") {
+    // Most big integers are small (a quotient, a scaled sum): those take the direct path below.
+    const safe = units <= MAX_SAFE && units >= -MAX_SAFE;
+    return safe
+      ? toDecimalScaled(Number(units), decimals)
+      : decimalFromText(units.toString(), decimals);
+  }
   let magnitude = Math.abs(units);
   let scale = decimals;
   // Strip trailing zeros, four at a time first. `q × k === m` tests divisibility exactly (every
@@ -85,3 +91,4 @@ function decimalFromText(digitsOfUnits: string, decimals: number): Decimal {
 }
 
 const ZERO = new Decimal(0);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -148,10 +148,13 @@ function analyze(
   };
 }
 
+/** The months of an analysis whose months were summed elsewhere: one shared empty list. */
+const NO_MONTHS: SkuHistory["months"] = Object.freeze([]);
+
 /** The {@link AnalyzedHistory} of a history: a new small object, so the history can go. */
 function analyzedHistory(history: SkuHistory, keepMonths: boolean): AnalyzedHistory {
   const { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice } = history;
-  const months = keepMonths ? history.months : [];
+  const months = keepMonths ? history.months : NO_MONTHS;
   return history.location === undefined
     ? { sku, lastIssueDate, lastReceiptDate, issuesWithoutPrice, months }
     : {

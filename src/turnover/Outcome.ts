@@ -1,5 +1,5 @@
 import type { Decimal } from "../model/Decimal.js";
-import { quotientToNumber } from "./quotientToNumber.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { TurnoverNullReason } from "./TurnoverNullReason.js";
 
 // The rules that decide when a turnover ratio is null, in one place, so that the calculators, the

@@ -1,7 +1,7 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import { requireArgs } from "./guards.js";
-import { quotientToNumber } from "./quotientToNumber.js";
 
 /** Arguments of {@link annualizeTurnover}. */
 export interface AnnualizeTurnoverArgs {

@@ -19,4 +19,32 @@ describe("movementStatusTotals", () => {
     expect(t.neverMovedValue.isZero()).toBe(true);
     expect(t.counts).toEqual({ active: 1, slow: 1, dead: 1, neverMoved: 0, noStock: 1, total: 4 });
   });
+
+  it("has no shares, with a reason, when there is no inventory value: no items, zeros, or only no-stock", () => {
+    for (const statuses of [
+      [],
+      [
+        { status: "slow", value: new Decimal(0) },
+        { status: "active", value: new Decimal(0) },
+      ],
+      [{ status: "no-stock", value: new Decimal("-3") }],
+    ] as const) {
+      const t = movementStatusTotals(statuses);
+      expect([t.slowShare, t.deadShare, t.neverMovedShare]).toEqual([null, null, null]);
+      expect(t.shareReason).toBe("no_inventory_value");
+      expect(t.totalInventoryValue.isZero()).toBe(true);
+      expect(t.counts.total).toBe(statuses.length);
+    }
+  });
+
+  it("has no shares when the inventory value is negative (hand computation: 2 + (−5) = −3)", () => {
+    const t = movementStatusTotals([
+      { status: "slow", value: new Decimal(2) },
+      { status: "active", value: new Decimal(-5) },
+    ]);
+    expect(t.totalInventoryValue.toFixed()).toBe("-3");
+    expect(t.slowValue.toFixed()).toBe("2");
+    expect(t.slowShare).toBeNull();
+    expect(t.shareReason).toBe("no_inventory_value");
+  });
 });

@@ -121,4 +121,21 @@ describe("toDecimalScaled", () => {
       expect(toDecimalScaled(units, decimals).eq(viaText(units, decimals))).toBe(true);
     },
   );
+
+  // A bigint within ±(2^53 − 1) takes the number path: the same fields, at any scale.
+  test.prop(
+    [
+      fc.oneof(
+        fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n }),
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+      ),
+      fc.integer({ min: 0, max: 60 }),
+    ],
+    { numRuns: 2000 },
+  )(
+    "bigints, small or not, build decimal.js's own fields at scales up to 60",
+    (units, decimals) => {
+      expect(layout(toDecimalScaled(units, decimals))).toBe(layout(viaText(units, decimals)));
+    },
+  );
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
-import { replenishmentFigures } from "../../src/replenish/replenishmentFigures.js";
-import { safetyStock } from "../../src/replenish/safetyStock.js";
+import {
+  replenishmentFigures,
+  SKU_SAFETY_STOCK_METHODS,
+} from "../../src/replenish/replenishmentFigures.js";
+import { SAFETY_STOCK_METHODS, safetyStock } from "../../src/replenish/safetyStock.js";
 import { makeHistory } from "../support/makeHistory.js";
 import { expectCode } from "./expectCode.js";
 
@@ -239,6 +242,15 @@ describe("replenishmentFigures", () => {
     );
     expectCode(() => replenishmentFigures(june(), {}, { method: "fillRate" }), "invalid_option", [
       "fillRate",
+    ]);
+  });
+});
+
+describe("SKU_SAFETY_STOCK_METHODS", () => {
+  it("is 'auto' and every safetyStock method but 'maxMin', so a new method cannot be left out", () => {
+    expect([...SKU_SAFETY_STOCK_METHODS]).toEqual([
+      "auto",
+      ...SAFETY_STOCK_METHODS.filter((method) => method !== "maxMin"),
     ]);
   });
 });

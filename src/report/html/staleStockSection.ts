@@ -1,3 +1,4 @@
+import { isStaleStatus } from "../../aging/isStaleStatus.js";
 import { Decimal } from "../../model/Decimal.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import type { InventoryReportRow } from "../InventoryReportRow.js";
@@ -8,9 +9,6 @@ import { html, type SafeHtml } from "./html.js";
 import { reportSection, sectionNote } from "./reportSection.js";
 import { rowNaming } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
-
-/** The statuses of stock that does not move. */
-const STALE = new Set(["slow", "dead", "never-moved"]);
 
 /**
  * The slow, dead and never-moved SKUs with the most capital in them, largest value first, at most
@@ -23,7 +21,7 @@ export function staleStockSection(
   const { slowDays, deadDays } = report.options;
   const title = "Slow and dead stock by value";
   const intro = `SKUs with stock and no issue for ${slowDays} days or more (slow), ${deadDays} or more (dead), or never issued (never moved), with the capital tied up in them on ${report.options.asOf}.`;
-  const stale = report.rows.filter((r) => STALE.has(r.movementStatus));
+  const stale = report.rows.filter((r) => isStaleStatus(r.movementStatus));
   if (stale.length === 0) {
     return reportSection({
       id: "stale",

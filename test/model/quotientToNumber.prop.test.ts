@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/model/Decimal.js";
-import { quotientToNumber } from "../../src/turnover/quotientToNumber.js";
+import { quotientToNumber } from "../../src/model/quotientToNumber.js";
 
 // The reference is the straightforward formula the fast path replaces: divide at 40 digits, then
 // read the quotient as a number. The two must agree to the last bit, sign of zero included.

@@ -1,4 +1,4 @@
-import { Decimal } from "../model/Decimal.js";
+import { Decimal } from "./Decimal.js";
 import {
   coefficientOf,
   type DecimalCoefficient,
@@ -7,8 +7,8 @@ import {
   fieldsOf,
   WORD_BASE,
   WORD_DIGITS,
-} from "../model/decimalFields.js";
-import { bigPow10, POWERS_OF_TEN } from "../model/exactDecimal.js";
+} from "./decimalFields.js";
+import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
 
 // A decimal.js division at 40 digits costs ~7 µs and its `toNumber()` (text and back) ~1.3 µs; a
 // report divides a dozen times per SKU. This file gives the same double from big-integer

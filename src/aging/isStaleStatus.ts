@@ -1,0 +1,16 @@
+import type { MovementStatusValue } from "./movementStatus.js";
+
+/**
+ * Whether a movement status is stock that does not move: `slow`, `dead` or `never-moved` (not
+ * `active`, and not `no-stock`, which has nothing to free). The statuses of the reports' slow and
+ * dead stock lists, the capital a person wants to free first.
+ *
+ * @example
+ * ```ts
+ * isStaleStatus("dead"); // true
+ * isStaleStatus("no-stock"); // false
+ * ```
+ */
+export function isStaleStatus(status: MovementStatusValue): boolean {
+  return status === "slow" || status === "dead" || status === "never-moved";
+}
