@@ -1,8 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mergedHistories } from "../../src/ledger/mergedHistories.js";
 import { replayLedger, replayLedgerLazily } from "../../src/ledger/replayLedger.js";
 import { compareSkuLocation } from "../../src/model/compareText.js";
-import { VALUATIONS } from "../../src/model/SkuHistory.js";
+import { type SkuHistory, VALUATIONS } from "../../src/model/SkuHistory.js";
 import { caseOptions, ledgerArb, SHAPES } from "./arbitraries.js";
 import { plain } from "./plain.js";
 
@@ -43,5 +44,41 @@ describe("mergedHistories: the replay's histories in order", () => {
     const lazy = replayLedgerLazily(c.rows, options);
     expect(lazy.warnings).toEqual(eager.warnings);
     expect(plain([...lazy.histories])).toEqual(plain(eager.histories));
+  });
+});
+
+describe("mergedHistories on its own", () => {
+  // Only the keys matter to the merge; `from` tells which side a history came from.
+  const h = (sku: string, from: string, location?: string) =>
+    ({ sku, from, ...(location === undefined ? {} : { location }) }) as unknown as SkuHistory;
+  const keys = (histories: Iterable<SkuHistory>) =>
+    [...histories].map((x) => {
+      const { sku, location, from } = x as unknown as {
+        sku: string;
+        location?: string;
+        from: string;
+      };
+      return `${sku}${location ?? ""}:${from}`;
+    });
+
+  it("merges in SKU, then location, order; on equal keys the first side's comes first", () => {
+    const first = [h("A", "1"), h("C", "1", "W1"), h("D", "1")];
+    const second = [h("B", "2"), h("C", "2"), h("C", "2", "W1"), h("E", "2")];
+    expect(keys(mergedHistories(first, second))).toEqual([
+      "A:1",
+      "B:2",
+      "C:2",
+      "CW1:1",
+      "CW1:2",
+      "D:1",
+      "E:2",
+    ]);
+  });
+
+  it("passes one side through when the other is empty, and gives nothing for two empty sides", () => {
+    const side = [h("A", "1"), h("B", "1")];
+    expect(keys(mergedHistories(side, []))).toEqual(["A:1", "B:1"]);
+    expect(keys(mergedHistories([], side))).toEqual(["A:1", "B:1"]);
+    expect(keys(mergedHistories([], []))).toEqual([]);
   });
 });
