@@ -151,17 +151,11 @@ class TextIds extends IdTable {
     }
     const bytes = id.length <= this.scratch.length ? this.scratch : new Uint8Array(id.length);
     for (let i = 0; i < id.length; i++) bytes[i] = id.charCodeAt(i);
-    return this.claimBytes(bytes, 0, id.length, row);
+    return this.claimBytes(bytes, 0, id.length, row, hashBytes(bytes, 0, id.length));
   }
 
   /** Claims the text whose code units are `bytes[from, to)` (`byteHash`: their `hashBytes`). */
-  claimBytes(
-    bytes: Uint8Array,
-    from: number,
-    to: number,
-    row: number,
-    byteHash = hashBytes(bytes, from, to),
-  ): number {
+  claimBytes(bytes: Uint8Array, from: number, to: number, row: number, byteHash: number): number {
     this.key = bytes;
     this.keyFrom = from;
     this.keyTo = to;
