@@ -161,7 +161,7 @@ export function abcClassify(
   });
 
   const scaled = toScaledIntegers(input.amounts);
-  const ranked = rankOrder(sortKeys(scaled), input.ids);
+  const ranked = rankOrder(sortKeys(scaled), input.ids, input.idKeys);
   const shares = rankedShares(scaled, ranked, cutoffs);
   return buildRows(
     items,

@@ -1,4 +1,4 @@
-import { idSortKeys } from "./idSortKeys.js";
+import { type IdSortKeys, idSortKeys } from "./idSortKeys.js";
 
 /** Items in rank order. */
 export interface RankOrder {
@@ -22,10 +22,17 @@ export interface RankOrder {
  *
  * @param keys - one sort key per item: integers in [0, 2^53).
  * @param ids - one id per item.
+ * @param knownIdKeys - the ids' sort keys when the caller has them (`IdSortKeysBuilder`), `null`
+ *   when it knows the ids ascend; computed here when left out.
  */
-export function rankOrder(keys: Float64Array, ids: readonly string[]): RankOrder {
-  if (isAscending(ids)) return radixSort(identity(keys.length), keys, "descending");
-  const idKeys = idSortKeys(ids);
+export function rankOrder(
+  keys: Float64Array,
+  ids: readonly string[],
+  knownIdKeys?: IdSortKeys | null,
+): RankOrder {
+  const idKeys =
+    knownIdKeys === undefined ? (isAscending(ids) ? null : idSortKeys(ids)) : knownIdKeys;
+  if (idKeys === null) return radixSort(identity(keys.length), keys, "descending");
   const byId = radixSort(identity(ids.length), idKeys.keys, "ascending").order;
   const ranked = radixSort(byId, keys, "descending");
   if (!idKeys.exact) sortTiesById(ranked, idKeys.keys, ids);

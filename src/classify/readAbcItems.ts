@@ -1,6 +1,8 @@
 import { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { tryToDecimal } from "../model/money.js";
+import { IdSortKeysBuilder } from "./IdSortKeysBuilder.js";
+import type { IdSortKeys } from "./idSortKeys.js";
 
 /** How `abcClassify` reads its input: its accessors and value rules. */
 export interface AbcReadRules {
@@ -20,6 +22,8 @@ export interface AbcInput {
   readonly amounts: (number | Decimal)[];
   /** Index of each item in the caller's array (for the `record` of each row). */
   readonly sourceIndexes: Uint32Array;
+  /** The ids' sort keys (for `rankOrder`), or `null` when the ids come in ascending order. */
+  readonly idKeys: IdSortKeys | null;
 }
 
 const FN = "abcClassify";
@@ -43,6 +47,9 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
   const ids: string[] = new Array(items.length);
   const amounts: (number | Decimal)[] = new Array(items.length);
   const sourceIndexes = new Uint32Array(items.length);
+  // The ids' sort keys are computed as they are read (records scattered in memory cost a cache
+  // miss each time they are read).
+  const idKeys = new IdSortKeysBuilder(ids, items.length);
   const exclude = rules.zeroValues === "exclude";
   let count = 0;
   for (let index = 0; index < items.length; index++) {
@@ -53,12 +60,18 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
     ids[count] = id;
     amounts[count] = amount;
     sourceIndexes[count] = index;
+    idKeys.add(count);
     count++;
   }
-  if (count === items.length) return { ids, amounts, sourceIndexes };
+  if (count === items.length) return { ids, amounts, sourceIndexes, idKeys: idKeys.finish(count) };
   ids.length = count;
   amounts.length = count;
-  return { ids, amounts, sourceIndexes: sourceIndexes.subarray(0, count) };
+  return {
+    ids,
+    amounts,
+    sourceIndexes: sourceIndexes.subarray(0, count),
+    idKeys: idKeys.finish(count),
+  };
 }
 
 function readId(record: unknown, rules: AbcReadRules, index: number): string {

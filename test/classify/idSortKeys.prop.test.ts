@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { idSortKeys } from "../../src/classify/idSortKeys.js";
+import { IdSortKeysBuilder } from "../../src/classify/IdSortKeysBuilder.js";
+import { type IdSortKeys, idSortKeys } from "../../src/classify/idSortKeys.js";
 import { anyId } from "./anyId.js";
 
 const ids = fc
@@ -13,7 +14,10 @@ const ids = fc
  * increase from one distinct id to the next.
  */
 function expectKeysAgreeWithStringOrder(list: readonly string[]): void {
-  const { keys, exact } = idSortKeys(list);
+  expectAgreement(list, idSortKeys(list));
+}
+
+function expectAgreement(list: readonly string[], { keys, exact }: IdSortKeys): void {
   expect(keys.length).toBe(list.length);
   const byString = list
     .map((_, index) => index)
@@ -50,6 +54,62 @@ describe("idSortKeys", () => {
     "also when ids the sample did not see break its prefix or alphabet",
     expectKeysAgreeWithStringOrder,
   );
+});
+
+/** The builder's keys of `list`, added one id at a time into an array of room for `capacity`. */
+function builtKeys(list: readonly string[], capacity: number): IdSortKeys | null {
+  const ids: string[] = new Array(capacity);
+  const builder = new IdSortKeysBuilder(ids, capacity);
+  list.forEach((id, index) => {
+    ids[index] = id;
+    builder.add(index);
+  });
+  ids.length = list.length;
+  return builder.finish(list.length);
+}
+
+const isAscending = (list: readonly string[]) =>
+  list.every((id, i) => i === 0 || list[i - 1]! <= id);
+
+/**
+ * Lists for the builder: small and large (past the sample it guesses from), ascending (sorted, so
+ * that no keys are needed) or not, and ascending for a while before a first id out of order.
+ */
+const builderLists = fc
+  .tuple(
+    fc.oneof(ids, largeIds),
+    fc.constantFrom("as given", "sorted", "sorted, then one out of order"),
+    fc.nat({ max: 30 }),
+  )
+  .map(([list, arrangement, room]) => {
+    if (arrangement === "as given") return { list, room };
+    const sorted = [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (arrangement === "sorted") return { list: sorted, room };
+    return { list: [...sorted, ""], room };
+  });
+
+describe("IdSortKeysBuilder", () => {
+  test.prop([builderLists])(
+    "null exactly when the ids ascend; otherwise keys that agree with string order",
+    ({ list, room }) => {
+      const keys = builtKeys(list, list.length + room);
+      expect(keys === null).toBe(isAscending(list));
+      if (keys !== null) expectAgreement(list, keys);
+    },
+  );
+
+  test("shuffled SKU codes: keys written while reading, equal to idSortKeys' own", () => {
+    // 3000 codes in a fixed scramble (multiplying by 7 modulo 3001 permutes 1..3000): the ids
+    // descend at once, the alphabet is guessed from the first 1024 and holds for the rest.
+    const list = Array.from(
+      { length: 3000 },
+      (_, i) => `SKU-${String(((i + 1) * 7) % 3001).padStart(5, "0")}`,
+    );
+    const keys = builtKeys(list, list.length)!;
+    expect(keys).not.toBeNull();
+    expect([...keys.keys]).toEqual([...idSortKeys(list).keys]);
+    expect(keys.exact).toBe(true);
+  });
 });
 
 describe("idSortKeys: worked examples (hand computations)", () => {
