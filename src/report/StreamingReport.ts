@@ -1,13 +1,11 @@
 import { StreamingReplay } from "../ledger/StreamingReplay.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerStreamOptions } from "./analyzeLedgerStream.js";
 import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { MonthSums } from "./MonthSums.js";
-import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
+import { prepareReport, type ReportSetup } from "./ReportSetup.js";
 
 /**
  * A report whose ledger is replayed as it streams in (see `StreamingReplay`): readers append rows
@@ -17,16 +15,11 @@ import { skuInfoBySku } from "./skuInfoBySku.js";
  */
 export class StreamingReport {
   readonly replay: StreamingReplay;
-  private readonly resolved: ResolvedReportOptions;
-  /** The master data by SKU, checked on construction, before the first row. */
-  private readonly infoBySku: ReadonlyMap<string, SkuInfo>;
+  /** The options and master data, checked on construction, before the first row. */
+  private readonly setup: ReportSetup;
 
-  constructor(
-    options: AnalyzeLedgerStreamOptions,
-    private readonly fn: string,
-  ) {
-    this.resolved = resolveReportOptions(options, fn);
-    this.infoBySku = skuInfoBySku(options.skuInfo, fn);
+  constructor(options: AnalyzeLedgerStreamOptions, fn: string) {
+    this.setup = prepareReport(options, fn);
     if (options.threads !== undefined && options.threads > 1) {
       throw new InvKpiError(
         "invalid_option",
@@ -39,7 +32,7 @@ export class StreamingReport {
     }
     this.replay = new StreamingReplay(
       {
-        ...replayOptionsOf(options, this.resolved),
+        ...replayOptionsOf(this.setup),
         ...(options.quantityDecimals === undefined
           ? {}
           : { quantityDecimals: options.quantityDecimals }),
@@ -53,8 +46,9 @@ export class StreamingReport {
   /** The report: the replay's last chunk, every SKU's calculators, then the whole. */
   finish(): InventoryReport {
     const { histories, warnings } = this.replay.finishLazily();
-    const monthSums = MonthSums.forReport(this.resolved);
-    const analyses = analyzeHistories(histories, this.infoBySku, this.resolved, this.fn, monthSums);
-    return combineAnalyses(analyses, warnings, this.resolved, monthSums);
+    const { resolved } = this.setup;
+    const monthSums = MonthSums.forReport(resolved);
+    const analyses = analyzeHistories(histories, this.setup, monthSums);
+    return combineAnalyses(analyses, warnings, resolved, monthSums);
   }
 }

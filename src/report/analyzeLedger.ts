@@ -3,8 +3,7 @@ import type { Movement } from "../model/Movement.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { resolveReportOptions } from "./resolveReportOptions.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
+import { prepareReport } from "./ReportSetup.js";
 
 const FN = "analyzeLedger";
 
@@ -75,7 +74,5 @@ export function analyzeLedger(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
 ): InventoryReport {
-  const resolved = resolveReportOptions(options, FN);
-  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the replay
-  return buildReport(ledger, options, resolved, infoBySku, FN);
+  return buildReport(ledger, prepareReport(options, FN));
 }

@@ -5,9 +5,8 @@ import { requireVariant } from "../model/assert.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { resolveReportOptions } from "./resolveReportOptions.js";
+import { prepareReport } from "./ReportSetup.js";
 import { StreamingReport } from "./StreamingReport.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
 
 /** How {@link analyzeLedgerStream} holds the movements. */
 export const STREAM_MODES = ["batch", "streaming"] as const;
@@ -69,12 +68,11 @@ export async function analyzeLedgerStream(
 ): Promise<InventoryReport> {
   const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
   if (mode === "streaming") return analyzeStreaming(movements, options);
-  const resolved = resolveReportOptions(options, FN);
+  const setup = prepareReport(options, FN); // checked before the first row
   requireIterable(movements, FN);
-  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the first row
   const builder = new LedgerColumnsBuilder();
   await feedMovements({ builder }, movements, options, FN);
-  return buildReport(builder.finish(), options, resolved, infoBySku, FN);
+  return buildReport(builder.finish(), setup);
 }
 
 async function analyzeStreaming(

@@ -2,8 +2,6 @@ import type { LedgerColumns, ReplayOptions, ReplayWarning } from "../ledger/inde
 import { replayLedgerLazily } from "../ledger/replayLedger.js";
 import type { Movement } from "../model/Movement.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
-import type { SkuInfo } from "../model/SkuInfo.js";
-import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import {
   analyzeSku,
   replenishmentOptions,
@@ -11,7 +9,7 @@ import {
   type SkuAnalysisSettings,
 } from "./analyzeSku.js";
 import type { MonthSums } from "./MonthSums.js";
-import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import type { ReportSetup } from "./ReportSetup.js";
 
 /** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
 export interface SkuAnalyses {
@@ -26,34 +24,24 @@ export interface SkuAnalyses {
  * by SKU gives, shard by shard, exactly the analyses of the whole (see `docs/scaling.md`);
  * {@link combineAnalyses} is the second phase.
  *
- * @param infoBySku - `skuInfoBySku(options.skuInfo, fn)`, built (and so checked) by the caller
- *   before the replay, once per report.
+ * @param setup - the report's options and master data, checked by the caller before the replay
+ *   (`prepareReport`), once per report.
  * @param monthSums - where to sum each SKU's months as it is analysed (see `MonthSums`); the
  *   analyses then hold none. Null (default): the analyses keep their months.
  * @throws InvKpiError as `replayLedger` and the calculators (see `analyzeLedger`).
  */
 export function analyzeSkus(
   ledger: readonly Movement[] | LedgerColumns,
-  options: AnalyzeLedgerOptions,
-  resolved: ResolvedReportOptions,
-  infoBySku: ReadonlyMap<string, SkuInfo>,
-  fn: string,
+  setup: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalyses {
   // Histories one at a time: each is dropped once its SKU is analysed.
-  const { histories, warnings } = replayLedgerLazily(
-    ledger,
-    replayOptionsOf(options, resolved),
-    fn,
-  );
-  return { analyses: analyzeHistories(histories, infoBySku, resolved, fn, monthSums), warnings };
+  const { histories, warnings } = replayLedgerLazily(ledger, replayOptionsOf(setup), setup.fn);
+  return { analyses: analyzeHistories(histories, setup, monthSums), warnings };
 }
 
 /** The replay options of a report. */
-export function replayOptionsOf(
-  options: AnalyzeLedgerOptions,
-  resolved: ResolvedReportOptions,
-): ReplayOptions {
+export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptions {
   return {
     period: options.period,
     valuation: resolved.valuation,
@@ -68,14 +56,12 @@ export function replayOptionsOf(
 
 /**
  * Every per-SKU calculator on each history (`analyzeSku`), in the histories' order, with the
- * report's master data by SKU (`skuInfoBySku`). With `monthSums`, each analysis's months are
+ * report's master data by SKU (`setup.infoBySku`). With `monthSums`, each analysis's months are
  * added there and the analysis kept without them.
  */
 export function analyzeHistories(
   histories: Iterable<SkuHistory>,
-  infoBySku: ReadonlyMap<string, SkuInfo>,
-  resolved: ResolvedReportOptions,
-  fn: string,
+  { resolved, infoBySku, fn }: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalysis[] {
   const settings: SkuAnalysisSettings = {

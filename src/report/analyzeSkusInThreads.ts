@@ -10,14 +10,13 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { isDecimal } from "../model/money.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
-import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { decimalCodec, type TapeReader } from "./jsonCodec.js";
 import { mergeWarnings } from "./mergeWarnings.js";
 import type { PartialWorkerResult, PartialWorkerTask } from "./partialWorker.js";
-import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import type { ReportSetup } from "./ReportSetup.js";
 import { type LedgerShard, shardLedger } from "./shardLedger.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 
@@ -85,8 +84,8 @@ Promise.resolve()
  * thread, in the same order; the warnings are merged as `mergeWarnings` does, with the rows of the
  * whole ledger.
  *
- * @param infoBySku - the report's `skuInfoBySku`, built by the caller: the workers' analyses get
- *   the caller's own master data objects.
+ * @param setup - the report's options and master data (`prepareReport`): the workers' analyses
+ *   get the caller's own master data objects.
  * @returns `null` when this runtime has no worker threads, when there are too few SKUs to share,
  *   when the options cannot be sent to a worker, or when a shard failed with an `InvKpiError`: the
  *   caller then analyses on its own thread, so that an error is exactly the one-thread error.
@@ -95,12 +94,10 @@ Promise.resolve()
  */
 export function analyzeSkusInThreads(
   ledger: readonly Movement[] | LedgerColumns,
-  options: AnalyzeLedgerOptions,
-  resolved: ResolvedReportOptions,
-  infoBySku: ReadonlyMap<string, SkuInfo>,
+  setup: ReportSetup,
   threads: number,
-  fn: string,
 ): SkuAnalyses | null {
+  const { options, infoBySku, fn } = setup;
   const workerThreads = findWorkerThreads();
   const module = workerModule();
   if (workerThreads === null || module === null) return null;
@@ -122,7 +119,7 @@ export function analyzeSkusInThreads(
   const workers = started as StartedWorker[];
   let ownResult: SkuAnalyses;
   try {
-    ownResult = analyzeSkus(own.columns, withBalances(options, own), resolved, infoBySku, fn);
+    ownResult = analyzeSkus(own.columns, withBalances(setup, own));
   } catch (error) {
     if (error instanceof InvKpiError) return abandon(workers);
     throw error;
@@ -275,8 +272,9 @@ function columnBuffers(columns: LedgerColumns): ArrayBufferLike[] {
   ].map((array) => array.buffer);
 }
 
-function withBalances(options: AnalyzeLedgerOptions, shard: LedgerShard): AnalyzeLedgerOptions {
-  return { ...options, openingBalances: shard.openingBalances };
+/** The setup of a shard: the report's, with the shard's own opening balances. */
+function withBalances(setup: ReportSetup, shard: LedgerShard): ReportSetup {
+  return { ...setup, options: { ...setup.options, openingBalances: shard.openingBalances } };
 }
 
 function hasTextSku(balance: unknown): balance is OpeningBalance {

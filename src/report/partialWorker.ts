@@ -2,9 +2,8 @@ import type { LedgerColumns, ReplayWarning } from "../ledger/index.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { analyzeSkus } from "./analyzeSkus.js";
 import type { Tape } from "./jsonCodec.js";
-import { resolveReportOptions } from "./resolveReportOptions.js";
+import { prepareReport } from "./ReportSetup.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
 
 // The module a worker thread of `analyzeLedger(..., { threads })` loads (built to
 // dist/partialWorker.js): it analyses one shard and answers with its analyses on a tape.
@@ -33,15 +32,7 @@ export interface PartialWorkerResult {
  * @throws InvKpiError as `analyzeLedger`.
  */
 export function runPartialWorker(task: PartialWorkerTask): PartialWorkerResult {
-  const resolved = resolveReportOptions(task.options, task.fn);
-  const infoBySku = skuInfoBySku(task.options.skuInfo, task.fn);
-  const { analyses, warnings } = analyzeSkus(
-    task.columns,
-    task.options,
-    resolved,
-    infoBySku,
-    task.fn,
-  );
+  const { analyses, warnings } = analyzeSkus(task.columns, prepareReport(task.options, task.fn));
   const tape: Tape = { numbers: [], texts: [] };
   for (const analysis of analyses) skuAnalysisCodec.write(analysis, tape);
   return {

@@ -12,10 +12,9 @@ import {
   type PartialSkuRecord,
 } from "./PartialRecord.js";
 import { resolvedOptionsCodec } from "./partialHeaderCodec.js";
+import { prepareReport } from "./ReportSetup.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
-import { resolveReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
-import { skuInfoBySku } from "./skuInfoBySku.js";
 
 const FN = "toPartialRecords";
 
@@ -57,10 +56,9 @@ export function toPartialRecords(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
 ): PartialRecord[] {
-  const resolved = resolveReportOptions(options, FN);
-  const infoBySku = skuInfoBySku(options.skuInfo, FN); // checked before the replay
-  const { analyses, warnings } = analyzeLedgerSkus(ledger, options, resolved, infoBySku, FN);
-  return partialRecordsOf(analyses, warnings, resolved);
+  const setup = prepareReport(options, FN); // checked before the replay
+  const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
+  return partialRecordsOf(analyses, warnings, setup.resolved);
 }
 
 /** The partial records of analyses already computed: the header, then one record per analysis. */

@@ -4,16 +4,16 @@ import { Decimal } from "../../src/model/Decimal.js";
 import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { MonthSums } from "../../src/report/MonthSums.js";
+import { prepareReport } from "../../src/report/ReportSetup.js";
 import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
-import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
 import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 
 const OPTIONS = { period: Q1_2024, skuInfo: WORKED_SKU_INFO, groupBy: ["month"] } as const;
 
 describe("MonthSums", () => {
-  const resolved = resolveReportOptions(OPTIONS, "test");
-  const info = skuInfoBySku(WORKED_SKU_INFO, "test");
+  const setup = prepareReport(OPTIONS, "test");
+  const { resolved } = setup;
 
   it("is made only for a report grouped by month", () => {
     expect(MonthSums.forReport(resolved)).toBeInstanceOf(MonthSums);
@@ -22,9 +22,9 @@ describe("MonthSums", () => {
   });
 
   it("sums each SKU's months as it is analysed, and the analyses keep none", () => {
-    const kept = analyzeSkus(WORKED_LEDGER, OPTIONS, resolved, info, "test");
+    const kept = analyzeSkus(WORKED_LEDGER, setup);
     const sums = new MonthSums(resolved);
-    const summed = analyzeSkus(WORKED_LEDGER, OPTIONS, resolved, info, "test", sums);
+    const summed = analyzeSkus(WORKED_LEDGER, setup, sums);
     expect(kept.analyses.every((a) => a.history.months.length === 3)).toBe(true); // Jan–Mar
     expect(summed.analyses.every((a) => a.history.months.length === 0)).toBe(true);
     // Everything else about the analyses is the same.

@@ -6,9 +6,8 @@ import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { combineAnalyses } from "../../src/report/combineAnalyses.js";
 import { type AnalyzeLedgerOptions, analyzeLedger } from "../../src/report/index.js";
 import { mergeWarnings } from "../../src/report/mergeWarnings.js";
-import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
+import { prepareReport } from "../../src/report/ReportSetup.js";
 import { shardLedger } from "../../src/report/shardLedger.js";
-import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
 import { ledgerArb, SHAPES } from "../ledger/arbitraries.js";
 import { expectSameReport } from "./shards.js";
 
@@ -30,18 +29,14 @@ describe("shardLedger", () => {
         byLocation,
       };
       const columns = toLedgerColumns(c.rows, { skuInfo: c.skuInfo });
-      const resolved = resolveReportOptions(options, "test");
-      const infoBySku = skuInfoBySku(options.skuInfo, "test");
+      const setup = prepareReport(options, "test");
       const shards = shardLedger(columns, c.openingBalances, threads);
       expect(shards.length).toBeLessThanOrEqual(threads);
       const results = shards.map((shard) =>
-        analyzeSkus(
-          shard.columns,
-          { ...options, openingBalances: shard.openingBalances },
-          resolved,
-          infoBySku,
-          "test",
-        ),
+        analyzeSkus(shard.columns, {
+          ...setup,
+          options: { ...options, openingBalances: shard.openingBalances },
+        }),
       );
       const analyses = results
         .flatMap((r) => r.analyses)
@@ -49,7 +44,7 @@ describe("shardLedger", () => {
       const combined = combineAnalyses(
         analyses,
         mergeWarnings(results.map((r) => r.warnings)),
-        resolved,
+        setup.resolved,
       );
       const single = analyzeLedger(columns, options);
       expectSameReport(combined, single, expect);

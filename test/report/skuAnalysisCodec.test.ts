@@ -7,9 +7,8 @@ import {
   type Tape,
   type TapeReader,
 } from "../../src/report/jsonCodec.js";
-import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
+import { prepareReport } from "../../src/report/ReportSetup.js";
 import { skuAnalysisCodec } from "../../src/report/skuAnalysisCodec.js";
-import { skuInfoBySku } from "../../src/report/skuInfoBySku.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 
 describe("skuAnalysisCodec", () => {
@@ -19,13 +18,7 @@ describe("skuAnalysisCodec", () => {
     groupBy: ["month", "location"] as const,
     replenishment: { leadTimeDays: 5 },
   };
-  const { analyses } = analyzeSkus(
-    WORKED_LEDGER,
-    options,
-    resolveReportOptions(options, "test"),
-    skuInfoBySku(options.skuInfo, "test"),
-    "test",
-  );
+  const { analyses } = analyzeSkus(WORKED_LEDGER, prepareReport(options, "test"));
 
   it("gives every analysis back, through JSON text, equal field by field", () => {
     expect(analyses.length).toBe(5); // BOLT at W1 and W2, NUT, PAINT, GLUE

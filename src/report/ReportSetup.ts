@@ -1,0 +1,31 @@
+import type { SkuInfo } from "../model/SkuInfo.js";
+import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
+import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
+import { skuInfoBySku } from "./skuInfoBySku.js";
+
+/**
+ * What a report is built with, checked once, before its ledger is replayed (or a stream's first row
+ * read): the options as the caller gave them, the same options resolved (defaults applied, every
+ * value checked), the master data by SKU, and the public function's name for messages. Every entry
+ * point (`analyzeLedger`, `analyzeLedgerStream`, `toPartialRecords`, a worker thread, the
+ * streaming report) makes one with {@link prepareReport} and hands it down whole.
+ */
+export interface ReportSetup {
+  readonly options: AnalyzeLedgerOptions;
+  readonly resolved: ResolvedReportOptions;
+  /** `options.skuInfo` by SKU code (see `skuInfoBySku`). */
+  readonly infoBySku: ReadonlyMap<string, SkuInfo>;
+  /** The public function, named in error messages. */
+  readonly fn: string;
+}
+
+/**
+ * Resolves and checks a report's options and master data.
+ *
+ * @throws InvKpiError as `resolveReportOptions` and `skuInfoBySku` (bad options, bad or repeated
+ *   master data), naming `fn`.
+ */
+export function prepareReport(options: AnalyzeLedgerOptions, fn: string): ReportSetup {
+  const resolved = resolveReportOptions(options, fn);
+  return { options, resolved, infoBySku: skuInfoBySku(options.skuInfo, fn), fn };
+}
