@@ -1,4 +1,5 @@
-import { alphabetOf, type IdSortKeys, idSortKeys, KeyWriter, SAMPLE_SIZE } from "./idSortKeys.js";
+import { type IdSortKeys, idSortKeys, SAMPLE_SIZE } from "./idSortKeys.js";
+import { alphabetOf, KeyWriter } from "./KeyWriter.js";
 
 /**
  * {@link idSortKeys} of ids as a reader fills them in, one at a time, so that each id's characters
@@ -12,15 +13,16 @@ import { alphabetOf, type IdSortKeys, idSortKeys, KeyWriter, SAMPLE_SIZE } from 
  * How: while the ids ascend, each is compared with the one before. At the first that does not,
  * the builder waits until it has read {@link SAMPLE_SIZE} ids (or twice as many as had ascended),
  * guesses the alphabet from those (a sample of the first ids, evenly spaced), writes their keys,
- * and from then on writes each id's key as it comes. An id outside the guess stops the writing;
- * `finish` then computes the keys of all the ids with `idSortKeys` (the same result, in more time).
+ * and from then on writes each id's key as it comes. An id outside the guess stops the writing
+ * (and lets go of the keys written); `finish` then computes the keys of all the ids with
+ * `idSortKeys` (the same result, in more time). A builder serves one reading: `finish` once.
  */
 export class IdSortKeysBuilder {
   private ascending = true;
   /** How many ids to read before guessing the alphabet (once the ids stopped ascending). */
   private guessAfter = 0;
   private writer: KeyWriter | null = null;
-  /** An id fell outside the guessed alphabet: `finish` computes every key anew. */
+  /** An id fell outside the guessed alphabet: no keys are written, `finish` computes them all. */
   private failed = false;
 
   /**
@@ -35,8 +37,9 @@ export class IdSortKeysBuilder {
   /** Takes note of `ids[index]`; call it for index 0, 1, 2, ... once each id is in place. */
   add(index: number): void {
     const { ids } = this;
+    if (this.failed) return;
     if (this.writer !== null) {
-      if (!this.failed && !this.writer.write(index, ids[index]!)) this.failed = true;
+      if (!this.writer.write(index, ids[index]!)) this.fail();
       return;
     }
     if (this.ascending) {
@@ -53,7 +56,7 @@ export class IdSortKeysBuilder {
    */
   finish(count: number): IdSortKeys | null {
     if (this.ascending) return null;
-    if (this.writer === null || this.failed) {
+    if (this.writer === null) {
       return idSortKeys(count === this.ids.length ? this.ids : this.ids.slice(0, count));
     }
     return this.writer.result(count);
@@ -65,7 +68,12 @@ export class IdSortKeysBuilder {
     const step = Math.max(1, Math.floor(read / SAMPLE_SIZE));
     const writer = new KeyWriter(alphabetOf(ids, read, step), this.capacity, ids[0]!);
     this.writer = writer;
-    for (let i = 0; i < read && !this.failed; i++)
-      if (!writer.write(i, ids[i]!)) this.failed = true;
+    for (let i = 0; i < read && !this.failed; i++) if (!writer.write(i, ids[i]!)) this.fail();
+  }
+
+  /** An id fell outside the guessed alphabet: no more keys are written, nor kept. */
+  private fail(): void {
+    this.failed = true;
+    this.writer = null;
   }
 }

@@ -5,7 +5,7 @@ import { analyzeHistories, replayOptionsOf } from "./analyzeSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { MonthSums } from "./MonthSums.js";
-import { prepareReport, type ReportSetup } from "./ReportSetup.js";
+import { prepareReport, type ReportSetup } from "./prepareReport.js";
 
 /**
  * A report whose ledger is replayed as it streams in (see `StreamingReplay`): readers append rows

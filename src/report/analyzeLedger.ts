@@ -3,7 +3,7 @@ import type { Movement } from "../model/Movement.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { prepareReport } from "./ReportSetup.js";
+import { prepareReport } from "./prepareReport.js";
 
 const FN = "analyzeLedger";
 

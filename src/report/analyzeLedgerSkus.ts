@@ -3,7 +3,7 @@ import type { Movement } from "../model/Movement.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { analyzeSkusInThreads } from "./analyzeSkusInThreads.js";
 import type { MonthSums } from "./MonthSums.js";
-import type { ReportSetup } from "./ReportSetup.js";
+import type { ReportSetup } from "./prepareReport.js";
 import { resolveThreads } from "./resolveThreads.js";
 
 /**

@@ -1,11 +1,11 @@
 import { LedgerColumnsBuilder } from "../ledger/LedgerColumns.js";
-import { feedMovements, requireIterable } from "../ledger/replayLedgerStream.js";
+import { feedMovements } from "../ledger/replayLedgerStream.js";
 import type { StreamingReplayOptions } from "../ledger/StreamingReplay.js";
 import { requireVariant } from "../model/assert.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { buildReport } from "./buildReport.js";
 import type { InventoryReport } from "./InventoryReport.js";
-import { prepareReport } from "./ReportSetup.js";
+import { prepareReport } from "./prepareReport.js";
 import { StreamingReport } from "./StreamingReport.js";
 
 /** How {@link analyzeLedgerStream} holds the movements. */
@@ -68,8 +68,8 @@ export async function analyzeLedgerStream(
 ): Promise<InventoryReport> {
   const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
   if (mode === "streaming") return analyzeStreaming(movements, options);
-  const setup = prepareReport(options, FN); // checked before the first row
-  requireIterable(movements, FN);
+  // Options and master data first, then the input (`feedMovements`), as in streaming mode.
+  const setup = prepareReport(options, FN);
   const builder = new LedgerColumnsBuilder();
   await feedMovements({ builder }, movements, options, FN);
   return buildReport(builder.finish(), setup);

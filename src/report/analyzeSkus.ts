@@ -9,7 +9,7 @@ import {
   type SkuAnalysisSettings,
 } from "./analyzeSku.js";
 import type { MonthSums } from "./MonthSums.js";
-import type { ReportSetup } from "./ReportSetup.js";
+import type { ReportSetup } from "./prepareReport.js";
 
 /** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
 export interface SkuAnalyses {

@@ -16,7 +16,7 @@ import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { decimalCodec, type TapeReader } from "./jsonCodec.js";
 import { mergeWarnings } from "./mergeWarnings.js";
 import type { PartialWorkerResult, PartialWorkerTask } from "./partialWorker.js";
-import type { ReportSetup } from "./ReportSetup.js";
+import type { ReportSetup } from "./prepareReport.js";
 import { type LedgerShard, shardLedger } from "./shardLedger.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 

@@ -4,7 +4,7 @@ import { analyzeLedgerSkus } from "./analyzeLedgerSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { MonthSums } from "./MonthSums.js";
-import type { ReportSetup } from "./ReportSetup.js";
+import type { ReportSetup } from "./prepareReport.js";
 
 /**
  * The report of a ledger, with options already resolved, in its two phases: per SKU

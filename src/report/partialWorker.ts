@@ -2,7 +2,7 @@ import type { LedgerColumns, ReplayWarning } from "../ledger/index.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { analyzeSkus } from "./analyzeSkus.js";
 import type { Tape } from "./jsonCodec.js";
-import { prepareReport } from "./ReportSetup.js";
+import { prepareReport } from "./prepareReport.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 
 // The module a worker thread of `analyzeLedger(..., { threads })` loads (built to

@@ -12,7 +12,7 @@ import {
   type PartialSkuRecord,
 } from "./PartialRecord.js";
 import { resolvedOptionsCodec } from "./partialHeaderCodec.js";
-import { prepareReport } from "./ReportSetup.js";
+import { prepareReport } from "./prepareReport.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 

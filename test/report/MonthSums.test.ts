@@ -4,7 +4,7 @@ import { Decimal } from "../../src/model/Decimal.js";
 import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { MonthSums } from "../../src/report/MonthSums.js";
-import { prepareReport } from "../../src/report/ReportSetup.js";
+import { prepareReport } from "../../src/report/prepareReport.js";
 import { resolveReportOptions } from "../../src/report/resolveReportOptions.js";
 import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";

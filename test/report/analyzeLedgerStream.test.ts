@@ -85,6 +85,17 @@ describe("analyzeLedgerStream", () => {
   it("rejects input that is not iterable", async () => {
     const error = await rejectionOf(analyzeLedgerStream(42 as never, { period: Q1_2024 }));
     expect(error.code).toBe("invalid_argument");
+    expect(error.path).toEqual(["movements"]);
+  });
+
+  it("checks options and master data before the input, in both modes", async () => {
+    const twice = [...WORKED_SKU_INFO, WORKED_SKU_INFO[0]!];
+    for (const mode of ["batch", "streaming"] as const) {
+      const error = await rejectionOf(
+        analyzeLedgerStream(42 as never, { period: Q1_2024, skuInfo: twice, mode }),
+      );
+      expect(error.path?.[0]).toBe("skuInfo");
+    }
   });
 
   it("in streaming mode, gives the same report as analyzeLedger on rows in date order", async () => {

@@ -6,7 +6,7 @@ import { analyzeSkus } from "../../src/report/analyzeSkus.js";
 import { combineAnalyses } from "../../src/report/combineAnalyses.js";
 import { type AnalyzeLedgerOptions, analyzeLedger } from "../../src/report/index.js";
 import { mergeWarnings } from "../../src/report/mergeWarnings.js";
-import { prepareReport } from "../../src/report/ReportSetup.js";
+import { prepareReport } from "../../src/report/prepareReport.js";
 import { shardLedger } from "../../src/report/shardLedger.js";
 import { ledgerArb, SHAPES } from "../ledger/arbitraries.js";
 import { expectSameReport } from "./shards.js";

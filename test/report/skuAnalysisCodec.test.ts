@@ -7,7 +7,7 @@ import {
   type Tape,
   type TapeReader,
 } from "../../src/report/jsonCodec.js";
-import { prepareReport } from "../../src/report/ReportSetup.js";
+import { prepareReport } from "../../src/report/prepareReport.js";
 import { skuAnalysisCodec } from "../../src/report/skuAnalysisCodec.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "./fixtures.js";
 
