@@ -3,10 +3,13 @@
 // "80/20" shape: about 20 % of the items carry 80 % of the value) and a minimum of 10.00, so there
 // are many ties among the small values (about 43 000 distinct values). Ids come sorted, as from a
 // SKU master list; a second case shuffles the input; a third has a minimum of 100 000.00, so that
-// almost every value is distinct (each distinct value costs one Decimal in the output).
+// almost every value is distinct (each distinct value costs one Decimal in the output). A fourth
+// case classifies 100 000 Decimal amounts of 36 significant digits (a report's COGS under moving
+// average), which take the exact big-integer path.
 // The target: under 1 s for 1 M items.
 import { bench, run } from "mitata";
 import { abcClassify } from "../src/classify/abcClassify.js";
+import { Decimal } from "../src/model/Decimal.js";
 
 const COUNT = 1_000_000;
 
@@ -39,8 +42,15 @@ for (let i = shuffled.length - 1; i > 0; i--) {
   [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
 }
 
+/** 100 000 amounts of 36 significant digits: a Pareto amount divided by 7 at 30 decimals. */
+const longDecimals = items.slice(0, 100_000).map((item) => ({
+  id: item.id,
+  value: new Decimal(item.value).dividedBy(7).toDecimalPlaces(30),
+}));
+
 bench("abcClassify 1M Pareto amounts (ids sorted)", () => abcClassify(items));
 bench("abcClassify 1M Pareto amounts (input shuffled)", () => abcClassify(shuffled));
 bench("abcClassify 1M Pareto amounts (almost all distinct)", () => abcClassify(distinct));
+bench("abcClassify 100k amounts of 36 digits", () => abcClassify(longDecimals));
 
 await run();

@@ -1,5 +1,8 @@
 import type { MovementStatusValue } from "./movementStatus.js";
 
+/** The statuses of stock that does not move (see {@link isStaleStatus}). */
+export type StaleStatus = Extract<MovementStatusValue, "slow" | "dead" | "never-moved">;
+
 /**
  * Whether a movement status is stock that does not move: `slow`, `dead` or `never-moved` (not
  * `active`, and not `no-stock`, which has nothing to free). The statuses of the reports' slow and
@@ -11,6 +14,6 @@ import type { MovementStatusValue } from "./movementStatus.js";
  * isStaleStatus("no-stock"); // false
  * ```
  */
-export function isStaleStatus(status: MovementStatusValue): boolean {
+export function isStaleStatus(status: MovementStatusValue): status is StaleStatus {
   return status === "slow" || status === "dead" || status === "never-moved";
 }

@@ -5,6 +5,7 @@ import { decimalToNumber } from "../model/decimalToNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import { resolveAsOf } from "./resolveAsOf.js";
+import { sumQuantities } from "./sumQuantities.js";
 
 /**
  * What {@link nearExpiry} reads from a history: a full `SkuHistory` fits, and so does a plain object
@@ -150,9 +151,7 @@ function byExpiryThenLot(a: LotSums, b: LotSums): number {
 }
 
 function sumQuantity(lots: readonly ExpiryLot[]): number {
-  // No lots (most SKUs carry no expiry dates): the empty sum, without building it.
-  if (lots.length === 0) return 0;
-  return decimalToNumber(sumDecimals(lots.map((l) => l.quantity)));
+  return sumQuantities(lots.map((l) => l.quantity)).value;
 }
 
 function sumValue(lots: readonly ExpiryLot[]): Decimal {

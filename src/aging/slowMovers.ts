@@ -1,10 +1,10 @@
 import { compareSkuLocation } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { isStaleStatus, type StaleStatus } from "./isStaleStatus.js";
 import {
   type MovementStatusInput,
   type MovementStatusOptions,
-  type MovementStatusValue,
   resolveMovementThresholds,
   statusWithThresholds,
 } from "./movementStatus.js";
@@ -14,7 +14,7 @@ import { type MovementStatusTotals, movementStatusTotals } from "./movementStatu
 export interface SlowMoverRow {
   readonly sku: string;
   readonly location?: string;
-  readonly status: Extract<MovementStatusValue, "slow" | "dead" | "never-moved">;
+  readonly status: StaleStatus;
   /** Days from the last issue to `asOf`; `null` for `never-moved`. */
   readonly daysSinceLastIssue: number | null;
   /** Days from the last movement of any kind to `asOf`; `null` when the SKU never moved. */
@@ -78,7 +78,7 @@ export function slowMovers(
   const total = totals.totalInventoryValue;
   const rows: SlowMoverRow[] = [];
   for (const s of statuses) {
-    if (s.status === "active" || s.status === "no-stock") continue;
+    if (!isStaleStatus(s.status)) continue;
     rows.push({
       sku: s.sku,
       ...(s.location !== undefined && { location: s.location }),

@@ -26,13 +26,10 @@ export class IdSortKeysBuilder {
   private failed = false;
 
   /**
-   * @param ids - the reader's array of ids, which it fills in index order.
-   * @param capacity - how many ids there can be.
+   * @param ids - the reader's array of ids: as long as the ids it may hold, filled in index order,
+   *   and cut to the ids read before {@link finish}.
    */
-  constructor(
-    private readonly ids: readonly string[],
-    private readonly capacity: number,
-  ) {}
+  constructor(private readonly ids: readonly string[]) {}
 
   /** Takes note of `ids[index]`; call it for index 0, 1, 2, ... once each id is in place. */
   add(index: number): void {
@@ -51,22 +48,19 @@ export class IdSortKeysBuilder {
   }
 
   /**
-   * The keys of the ids at indexes 0 .. count - 1 (every id added), or `null` when they came in
+   * The keys of the ids (every one added, the array cut to them), or `null` when they came in
    * ascending order (plain string order, equal ids allowed).
    */
-  finish(count: number): IdSortKeys | null {
+  finish(): IdSortKeys | null {
     if (this.ascending) return null;
-    if (this.writer === null) {
-      return idSortKeys(count === this.ids.length ? this.ids : this.ids.slice(0, count));
-    }
-    return this.writer.result(count);
+    return this.writer === null ? idSortKeys(this.ids) : this.writer.result(this.ids.length);
   }
 
   /** Guesses the alphabet from the first `read` ids and writes their keys. */
   private startWriting(read: number): void {
     const { ids } = this;
     const step = Math.max(1, Math.floor(read / SAMPLE_SIZE));
-    const writer = new KeyWriter(alphabetOf(ids, read, step), this.capacity, ids[0]!);
+    const writer = new KeyWriter(alphabetOf(ids, read, step), ids.length, ids[0]!);
     this.writer = writer;
     for (let i = 0; i < read && !this.failed; i++) if (!writer.write(i, ids[i]!)) this.fail();
   }

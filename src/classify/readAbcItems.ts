@@ -49,7 +49,7 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
   const sourceIndexes = new Uint32Array(items.length);
   // The ids' sort keys are computed as they are read (records scattered in memory cost a cache
   // miss each time they are read).
-  const idKeys = new IdSortKeysBuilder(ids, items.length);
+  const idKeys = new IdSortKeysBuilder(ids);
   const exclude = rules.zeroValues === "exclude";
   let count = 0;
   for (let index = 0; index < items.length; index++) {
@@ -63,14 +63,13 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
     idKeys.add(count);
     count++;
   }
-  if (count === items.length) return { ids, amounts, sourceIndexes, idKeys: idKeys.finish(count) };
   ids.length = count;
   amounts.length = count;
   return {
     ids,
     amounts,
-    sourceIndexes: sourceIndexes.subarray(0, count),
-    idKeys: idKeys.finish(count),
+    sourceIndexes: count === items.length ? sourceIndexes : sourceIndexes.subarray(0, count),
+    idKeys: idKeys.finish(),
   };
 }
 

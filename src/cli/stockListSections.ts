@@ -1,8 +1,6 @@
-import { isStaleStatus } from "../aging/isStaleStatus.js";
-import { firstInOrder } from "../model/firstInOrder.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
-import { compareReorderUrgency } from "../report/reorderUrgency.js";
-import { topRows } from "../report/topRows.js";
+import { reorderNowRows } from "../report/reorderUrgency.js";
+import { staleStockRows } from "../report/staleStockRows.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
 
@@ -12,11 +10,11 @@ import { type TextColumn, textTable } from "./textTable.js";
  *
  * @example
  * ```ts
- * staleStockSection(report, 10); // "Slow and dead stock by value (12 SKUs, 3 shown)\n  SKU ..."
+ * staleStockSection(report, 10); // "Slow and dead stock by value (no issue in 90+ days)\n  SKU ..."
  * ```
  */
 export function staleStockSection(report: InventoryReport, top: number): string {
-  const stale = report.rows.filter((r) => isStaleStatus(r.movementStatus));
+  const { all: stale, shown } = staleStockRows(report.rows, top);
   const title = `Slow and dead stock by value (no issue in ${report.options.slowDays}+ days)`;
   if (stale.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);
@@ -28,7 +26,7 @@ export function staleStockSection(report: InventoryReport, top: number): string 
     { header: "on hand", align: "right" },
     { header: "value", align: "right" },
   ];
-  const rows = topRows(stale, top, (r) => r.closingValue).map((r) => [
+  const rows = shown.map((r) => [
     ...naming.cells(r),
     r.movementStatus,
     r.lastIssueDate ?? "never",
@@ -45,11 +43,11 @@ export function staleStockSection(report: InventoryReport, top: number): string 
  *
  * @example
  * ```ts
- * reorderSection(report, 10); // "Reorder now (position ≤ reorder point)\n  SKU ..."
+ * reorderSection(report, 10); // "Reorder now (inventory position ≤ reorder point)\n  SKU ..."
  * ```
  */
 export function reorderSection(report: InventoryReport, top: number): string {
-  const due = report.rows.filter((r) => r.reorderNow === true);
+  const { all: due, shown } = reorderNowRows(report.rows, top);
   const title = "Reorder now (inventory position ≤ reorder point)";
   if (report.rows.every((r) => r.reorderPoint === null)) {
     return `${title}\n  ${NO_VALUE} no reorder points: give --lead-time, or leadTimeDays in a --skus file\n`;
@@ -65,7 +63,7 @@ export function reorderSection(report: InventoryReport, top: number): string {
     { header: "lead days", align: "right" },
     { header: "order", align: "right" },
   ];
-  const rows = firstInOrder(due, top, compareReorderUrgency).map((r) => [
+  const rows = shown.map((r) => [
     ...naming.cells(r),
     `${r.abcClass ?? NO_VALUE}${r.xyzClass ?? ""}`,
     displayNumber(r.inventoryPosition),

@@ -1,4 +1,3 @@
-import { FNV_OFFSET, FNV_PRIME } from "../model/hashBytes.js";
 // Cells of a CSV record read straight from its UTF-8 bytes, for the ledger's fast path
 // (CsvLedgerFastPath). Each reader accepts only the plainest shape of its cell and says "not sure"
 // for anything else, so that the general path (text cells and the row check) decides every doubtful
@@ -7,6 +6,7 @@ import { FNV_OFFSET, FNV_PRIME } from "../model/hashBytes.js";
 
 import { dayFromCivil, daysInMonth } from "../model/day.js";
 import { MAX_MONEY_DECIMALS, POWERS_OF_TEN } from "../model/exactDecimal.js";
+import { FNV_OFFSET, FNV_PRIME } from "../model/hashBytes.js";
 
 const SPACE = 32;
 const TAB = 9;

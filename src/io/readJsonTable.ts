@@ -7,6 +7,12 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 
 /**
+ * The summary of a file that gave no rows. A constant, not a closure made in the reader: a `lineOf`
+ * kept by the caller must not keep the reader's state alive (the row checks, the id registry).
+ */
+const NOTHING_READ = { rows: 0, ignoredColumns: [], lineOf: () => undefined };
+
+/**
  * Reads a JSON array of row objects. The whole text is parsed at once (JSON has no row boundaries
  * a stream could use): for large data use NDJSON or CSV. Each element's line is found by a scan of
  * the text, so its problems carry lines too.
@@ -20,7 +26,6 @@ export async function readJsonTable(
     text += chunk;
     context.progress(0);
   }
-  const none = { rows: 0, ignoredColumns: [], lineOf: () => undefined };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -29,7 +34,7 @@ export async function readJsonTable(
     issues.push(
       fileIssue(errorLine(text), "", "parse_error", `the file is not valid JSON: ${message}`),
     );
-    return none;
+    return NOTHING_READ;
   }
   if (!Array.isArray(value)) {
     issues.push(
@@ -40,7 +45,7 @@ export async function readJsonTable(
         "a JSON file must hold an array of row objects: [{...}, {...}]",
       ),
     );
-    return none;
+    return NOTHING_READ;
   }
   const lines = jsonArrayElementLines(text);
   const lineOf = elementLines(lines, value.length);

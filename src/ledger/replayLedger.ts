@@ -25,7 +25,7 @@ import {
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { requireLocationCount } from "./stateKey.js";
-import { toLedgerColumns } from "./validateLedger.js";
+import { columnsOfRows } from "./validateLedger.js";
 
 export type { ReplayWarning } from "./ReplayWarning.js";
 
@@ -130,7 +130,7 @@ export function replayLedgerLazily(
   );
   const columns = isLedgerColumns(ledger)
     ? ledger
-    : toLedgerColumns(ledger, { skuInfo: options.skuInfo ?? [] });
+    : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
   const names: Dictionaries = {
     skus: [...columns.skus],
     locations: [...columns.locations],

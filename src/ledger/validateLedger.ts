@@ -96,10 +96,22 @@ export function toLedgerColumns(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerColumns {
+  return columnsOfRows(rows, options, "toLedgerColumns");
+}
+
+/**
+ * {@link toLedgerColumns} for another public function (`replayLedger`, `analyzeLedger`, ...), whose
+ * name its error carries.
+ */
+export function columnsOfRows(
+  rows: readonly unknown[],
+  options: ValidateLedgerOptions,
+  fn: string,
+): LedgerColumns {
   const ctx = rowContext(options);
   const builder = new LedgerColumnsBuilder(rows.length);
   for (let row = 0; row < rows.length; row++) readMovementRow(rows[row], row, builder, ctx);
-  if (ctx.issues.length > 0) throw invalidLedger("toLedgerColumns", ctx.issues);
+  if (ctx.issues.length > 0) throw invalidLedger(fn, ctx.issues);
   return builder.finish();
 }
 

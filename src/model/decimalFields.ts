@@ -37,6 +37,22 @@ export function digitCount(n: number): number {
   return count;
 }
 
+/**
+ * The exponent of the last digit of decimal.js's words: a finite value is the words read as one
+ * base-10^7 integer times 10 to this (`e` is the exponent of the leading digit).
+ */
+export function lastDigitExponent(e: number, words: readonly number[]): number {
+  return e - digitCount(words[0]!) - WORD_DIGITS * (words.length - 1) + 1;
+}
+
+/**
+ * The words of a value of one or two words read as one integer (below 10^14, so an exact double);
+ * its scale is {@link lastDigitExponent}.
+ */
+export function shortCoefficient(words: readonly number[]): number {
+  return words.length === 1 ? words[0]! : words[0]! * WORD_BASE + words[1]!;
+}
+
 /** A finite non-zero decimal's magnitude as `coefficient × 10^exponent`, with its digit count. */
 export interface DecimalCoefficient {
   readonly coefficient: bigint;
@@ -66,8 +82,8 @@ export function coefficientOf(x: DecimalFields): DecimalCoefficient {
   for (; i < count; i += 2) {
     coefficient = coefficient * PAIR_BASE + BigInt(words[i]! * WORD_BASE + words[i + 1]!);
   }
-  const digits = digitCount(words[0]!) + WORD_DIGITS * (count - 1);
-  return { coefficient, exponent: x.e - digits + 1, digits };
+  const exponent = lastDigitExponent(x.e, words);
+  return { coefficient, exponent, digits: x.e - exponent + 1 };
 }
 
 /** The mutable shape {@link DecimalLayout} fills in. */

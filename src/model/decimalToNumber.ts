@@ -1,5 +1,5 @@
 import type { Decimal } from "./Decimal.js";
-import { digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import { fieldsOf, lastDigitExponent, shortCoefficient } from "./decimalFields.js";
 import { POWERS_OF_TEN } from "./exactDecimal.js";
 
 /** 10^22 is the largest power of ten that a double holds exactly. */
@@ -26,8 +26,8 @@ export function decimalToNumber(x: Decimal): number {
   if (d === null || d.length === 0 || d.length > 2) return x.toNumber();
   const first = d[0] as number;
   if (first === 0) return s < 0 ? -0 : 0;
-  const coefficient = d.length === 1 ? first : first * WORD_BASE + (d[1] as number);
-  const exponent = e - digitCount(first) - WORD_DIGITS * (d.length - 1) + 1;
+  const coefficient = shortCoefficient(d);
+  const exponent = lastDigitExponent(e, d);
   if (exponent > MAX_EXACT_POWER || exponent < -MAX_EXACT_POWER) return x.toNumber();
   const magnitude =
     exponent >= 0

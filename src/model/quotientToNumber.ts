@@ -3,10 +3,9 @@ import {
   coefficientOf,
   type DecimalCoefficient,
   type DecimalFields,
-  digitCount,
   fieldsOf,
-  WORD_BASE,
-  WORD_DIGITS,
+  lastDigitExponent,
+  shortCoefficient,
 } from "./decimalFields.js";
 import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
 
@@ -99,10 +98,7 @@ function smallQuotient(n: DecimalFields, d: DecimalFields): number | null {
 function smallCoefficient(x: DecimalFields): { coefficient: number; exponent: number } | null {
   const words = x.d as readonly number[];
   if (words.length > 2) return null;
-  const first = words[0]!;
-  const digits = digitCount(first) + WORD_DIGITS * (words.length - 1);
-  const coefficient = words.length === 1 ? first : first * WORD_BASE + words[1]!;
-  return { coefficient, exponent: x.e - digits + 1 };
+  return { coefficient: shortCoefficient(words), exponent: lastDigitExponent(x.e, words) };
 }
 
 /**

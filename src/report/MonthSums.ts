@@ -63,8 +63,13 @@ export class MonthSums {
   /** The sums of the months of `analyses`, in their order. */
   static of(analyses: readonly SkuAnalysis[], options: ResolvedReportOptions): MonthSums {
     const sums = new MonthSums(options);
-    for (const { history, info } of analyses) sums.add(history, info);
+    sums.addAll(analyses);
     return sums;
+  }
+
+  /** Adds the months of each analysis, in their order. */
+  addAll(analyses: readonly SkuAnalysis[]): void {
+    for (const { history, info } of analyses) this.add(history, info);
   }
 
   /** Adds the months of one row (SKU, or SKU and location). */

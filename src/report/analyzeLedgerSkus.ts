@@ -23,6 +23,6 @@ export function analyzeLedgerSkus(
   const threads = resolveThreads(setup.options.threads, setup.fn);
   const sharded = threads > 1 ? analyzeSkusInThreads(ledger, setup, threads) : null;
   if (sharded === null) return analyzeSkus(ledger, setup, monthSums);
-  for (const { history, info } of sharded.analyses) monthSums?.add(history, info);
+  monthSums?.addAll(sharded.analyses);
   return sharded;
 }

@@ -1,10 +1,6 @@
-import {
-  isLedgerColumns,
-  type LedgerColumns,
-  type ReplayWarning,
-  toLedgerColumns,
-} from "../ledger/index.js";
+import { isLedgerColumns, type LedgerColumns, type ReplayWarning } from "../ledger/index.js";
 import { unsortedInputWarning } from "../ledger/ReplaySettings.js";
+import { columnsOfRows } from "../ledger/validateLedger.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
@@ -105,7 +101,7 @@ export function analyzeSkusInThreads(
   if (!Array.isArray(balances) || !balances.every(hasTextSku)) return null;
   const columns = isLedgerColumns(ledger)
     ? ledger
-    : toLedgerColumns(ledger, { skuInfo: options.skuInfo ?? [] });
+    : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
   const [own, ...others] = shardLedger(columns, balances, threads);
   if (own === undefined || others.length === 0) return null;
   const sendable = cloneable({ ...options, openingBalances: [] });

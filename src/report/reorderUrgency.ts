@@ -1,4 +1,5 @@
 import { compareSkuLocation } from "../model/compareText.js";
+import { firstInOrder } from "../model/firstInOrder.js";
 import type { InventoryReportRow } from "./InventoryReportRow.js";
 
 /**
@@ -29,4 +30,22 @@ export function reorderUrgency(
  */
 export function compareReorderUrgency(a: InventoryReportRow, b: InventoryReportRow): number {
   return reorderUrgency(a) - reorderUrgency(b) || compareSkuLocation(a, b);
+}
+
+/**
+ * The rows of the reorder lists (terminal and HTML): every row at or below its reorder point
+ * (`reorderNow`), and the `count` most urgent of them ({@link compareReorderUrgency}).
+ *
+ * @example
+ * ```ts
+ * const { all, shown } = reorderNowRows(report.rows, 20);
+ * // all.length SKUs to reorder; shown: the 20 most urgent
+ * ```
+ */
+export function reorderNowRows(
+  rows: readonly InventoryReportRow[],
+  count: number,
+): { readonly all: readonly InventoryReportRow[]; readonly shown: readonly InventoryReportRow[] } {
+  const all = rows.filter((r) => r.reorderNow === true);
+  return { all, shown: firstInOrder(all, count, compareReorderUrgency) };
 }

@@ -62,17 +62,20 @@ export function reportRollups(
 ): { readonly total: ReportFigures; readonly groups: readonly ReportGroup[] } {
   const keys = analyses.map((a) => (keyOf === null ? null : keyOf(a)));
   const keyOfFigures = new Map<TurnoverFigures, string | null>();
-  const agingItems: AgingRollupItem[] = [];
-  analyses.forEach((a, i) => {
-    keyOfFigures.set(a.turnover, keys[i] ?? null);
-    // The key travels in `category`, the field that rollupAging's key "category" reads.
-    agingItems.push({
+  if (keyOf !== null) {
+    analyses.forEach((a, i) => {
+      keyOfFigures.set(a.turnover, keys[i] ?? null);
+    });
+  }
+  // The key travels in `category`, the field that rollupAging's key "category" reads.
+  const agingItems = analyses.map(
+    (a, i): AgingRollupItem => ({
       sku: a.history.sku,
       category: keys[i] ?? null,
       aging: a.aging,
       status: a.status,
-    });
-  });
+    }),
+  );
   const turnover = rollupTurnover(
     analyses.map((a) => a.turnover),
     {
@@ -84,9 +87,11 @@ export function reportRollups(
   );
   // Without a key the report wants the total only, as from rollupTurnover.
   const stock = rollupAging(agingItems, { key: keyOf === null ? null : "category" });
-  const sums = new Map<string | null, StockSums>();
   const total = new StockSums();
+  const sums = new Map<string | null, StockSums>();
   analyses.forEach((a, i) => {
+    total.add(a);
+    if (keyOf === null) return;
     const key = keys[i] ?? null;
     let group = sums.get(key);
     if (group === undefined) {
@@ -94,7 +99,6 @@ export function reportRollups(
       sums.set(key, group);
     }
     group.add(a);
-    total.add(a);
   });
   const stockByKey = new Map(stock.groups.map((g) => [g.key, g]));
   // Without a key, rollupTurnover returns no groups, and the report wants none.

@@ -6,7 +6,6 @@ import {
 } from "../model/assert.js";
 import { compareGroupKeys } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
-import { decimalToNumber } from "../model/decimalToNumber.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
@@ -293,8 +292,9 @@ class Sums {
     readonly basis: TurnoverBasis;
     readonly sellThroughVariant: SellThroughVariant;
   }): TurnoverRollup {
-    const q = valuesOf(QUANTITY_FIELDS, this.quantities);
-    const m = valuesOf(MONEY_FIELDS, this.amounts);
+    const q = byField(QUANTITY_FIELDS, this.quantities, (sum) => sum.value());
+    const quantity = byField(QUANTITY_FIELDS, this.quantities, (sum) => sum.toNumber());
+    const m = byField(MONEY_FIELDS, this.amounts, (sum) => sum.value());
     const s = {
       ...q,
       averageValue: m.averageValue,
@@ -312,16 +312,16 @@ class Sums {
       count: this.count,
       periodDays: settings.periodDays,
       basis: settings.basis,
-      openingQuantity: decimalToNumber(q.openingQuantity),
+      openingQuantity: quantity.openingQuantity,
       openingValue: m.openingValue,
-      closingQuantity: decimalToNumber(q.closingQuantity),
+      closingQuantity: quantity.closingQuantity,
       closingValue: m.closingValue,
-      averageQuantity: decimalToNumber(q.averageQuantity),
+      averageQuantity: quantity.averageQuantity,
       averageValue: m.averageValue,
       averageRetailValue: s.averageRetailValue,
-      receivedQuantity: decimalToNumber(q.receivedQuantity),
-      issuedQuantity: decimalToNumber(q.issuedQuantity),
-      returnedQuantity: decimalToNumber(q.returnedQuantity),
+      receivedQuantity: quantity.receivedQuantity,
+      issuedQuantity: quantity.issuedQuantity,
+      returnedQuantity: quantity.returnedQuantity,
       cogs: m.cogs,
       revenue: m.revenue,
       issuesWithoutPrice: this.issuesWithoutPrice,
@@ -361,14 +361,18 @@ function groupKey(value: unknown, index: number): string | null {
   );
 }
 
-/** Each sum's value, by its field name (`fields[i]` names `sums[i]`). */
-function valuesOf<K extends string>(
+/**
+ * What `read` gives for each sum, by its field name (`fields[i]` names `sums[i]`): the exact values
+ * (`ExactSum.value`), or the nearest doubles (`ExactSum.toNumber`: no `Decimal` made).
+ */
+function byField<K extends string, V>(
   fields: readonly K[],
   sums: readonly ExactSum[],
-): Record<K, Decimal> {
-  const values = {} as Record<K, Decimal>;
+  read: (sum: ExactSum) => V,
+): Record<K, V> {
+  const values = {} as Record<K, V>;
   fields.forEach((field, i) => {
-    values[field] = (sums[i] as ExactSum).value();
+    values[field] = read(sums[i] as ExactSum);
   });
   return values;
 }

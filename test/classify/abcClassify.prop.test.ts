@@ -232,3 +232,28 @@ describe("abcClassify against the plain reference, row by row", () => {
     },
   );
 });
+
+/**
+ * Past the 1,024 ids from which the reader guesses the ids' alphabet (`IdSortKeysBuilder`): SKU
+ * codes in any order, now and then an id of any kind (which may fall outside the guess), tied and
+ * zero values; under 'exclude' the reader's arrays are longer than the items kept.
+ */
+const skuCode = fc.integer({ min: 0, max: 99_999 }).map((n) => `SKU-${String(n).padStart(5, "0")}`);
+const largeItems = fc.array(
+  fc.record({
+    id: fc.oneof({ arbitrary: skuCode, weight: 50 }, { arbitrary: anyId, weight: 1 }),
+    value: tiedValue,
+  }),
+  { minLength: 1100, maxLength: 2500 },
+);
+
+describe("abcClassify against the plain reference, past the ids' alphabet guess", () => {
+  test.prop([largeItems, cutoffs, zeroValues], { numRuns: 15 })(
+    "same rows in the same order with ids keyed while they are read",
+    (input, cuts, zeros) => {
+      const rows = abcClassify(input, { cutoffs: cuts, zeroValues: zeros });
+      const expected = referenceRows(input, cuts, zeros).map(({ index, ...row }) => row);
+      expect(rows.map((row) => ({ ...row, value: row.value.toFixed() }))).toEqual(expected);
+    },
+  );
+});

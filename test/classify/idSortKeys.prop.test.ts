@@ -59,13 +59,13 @@ describe("idSortKeys", () => {
 /** The builder's keys of `list`, added one id at a time into an array of room for `capacity`. */
 function builtKeys(list: readonly string[], capacity: number): IdSortKeys | null {
   const ids: string[] = new Array(capacity);
-  const builder = new IdSortKeysBuilder(ids, capacity);
+  const builder = new IdSortKeysBuilder(ids);
   list.forEach((id, index) => {
     ids[index] = id;
     builder.add(index);
   });
   ids.length = list.length;
-  return builder.finish(list.length);
+  return builder.finish();
 }
 
 const isAscending = (list: readonly string[]) =>

@@ -406,6 +406,15 @@ describe("readLedger: NDJSON and JSON", () => {
     expect(result.rows).toBe(4);
     expect(brief(result.issues)).toEqual(["3 1 date invalid_date", "10 3  not_an_object"]);
     expect([0, 1, 2, 3].map(result.lineOf)).toEqual([2, 3, 9, 10]);
+    // No line for a row the file does not have.
+    expect([4, -1, 1.5].map(result.lineOf)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("reads an empty JSON array: no rows, and no line for any", async () => {
+    const result = await readLedger(textStream("[]\n"), { format: "json" });
+    expect(result.rows).toBe(0);
+    expect(result.issues).toEqual([]);
+    expect(result.lineOf(0)).toBeUndefined();
   });
 
   it("maps JSON keys like CSV headers", async () => {

@@ -449,6 +449,8 @@ describe("analyzeLedger options", () => {
       expect.unreachable();
     } catch (e) {
       expect((e as InvKpiError).code).toBe("invalid_ledger");
+      // The error names the function the caller ran, not the validator inside it.
+      expect((e as InvKpiError).message).toMatch(/^analyzeLedger: 2 problems in 2 rows/);
       expect((e as InvKpiError).issues.map((i) => [i.row, i.field])).toEqual([
         [13, "date"],
         [14, "sku"],

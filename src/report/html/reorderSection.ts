@@ -1,6 +1,5 @@
-import { firstInOrder } from "../../model/firstInOrder.js";
 import type { InventoryReport } from "../InventoryReport.js";
-import { compareReorderUrgency } from "../reorderUrgency.js";
+import { reorderNowRows } from "../reorderUrgency.js";
 import { formatCount, formatNumber } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
@@ -32,7 +31,7 @@ export function reorderSection(
       ),
     });
   }
-  const due = report.rows.filter((r) => r.reorderNow === true);
+  const { all: due, shown } = reorderNowRows(report.rows, options.reorderRows);
   if (due.length === 0) {
     return reportSection({
       id: "reorder",
@@ -42,7 +41,6 @@ export function reorderSection(
     });
   }
   const naming = rowNaming(report);
-  const shown = firstInOrder(due, options.reorderRows, compareReorderUrgency);
   const table = sortableTable(
     [
       ...naming.columns,

@@ -1,8 +1,8 @@
-import { isStaleStatus } from "../../aging/isStaleStatus.js";
 import { Decimal } from "../../model/Decimal.js";
+import { quotientToNumber } from "../../model/quotientToNumber.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import type { InventoryReportRow } from "../InventoryReportRow.js";
-import { topRows } from "../topRows.js";
+import { staleStockRows } from "../staleStockRows.js";
 import { formatMoney, formatNumber, formatPercent } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
@@ -21,7 +21,7 @@ export function staleStockSection(
   const { slowDays, deadDays } = report.options;
   const title = "Slow and dead stock by value";
   const intro = `SKUs with stock and no issue for ${slowDays} days or more (slow), ${deadDays} or more (dead), or never issued (never moved), with the capital tied up in them on ${report.options.asOf}.`;
-  const stale = report.rows.filter((r) => isStaleStatus(r.movementStatus));
+  const { all: stale, shown } = staleStockRows(report.rows, options.staleRows);
   if (stale.length === 0) {
     return reportSection({
       id: "stale",
@@ -30,7 +30,6 @@ export function staleStockSection(
       body: sectionNote("No slow or dead stock."),
     });
   }
-  const shown = topRows(stale, options.staleRows, (r) => r.closingValue);
   const total = sumOf(stale);
   const naming = rowNaming(report);
   const money = options.currency === null ? "" : ` (${options.currency})`;
@@ -45,7 +44,7 @@ export function staleStockSection(
       { header: "share of slow + dead", kind: "number" },
     ],
     shown.map((r) => {
-      const share = total.greaterThan(0) ? r.closingValue.dividedBy(total).toNumber() : null;
+      const share = total.greaterThan(0) ? quotientToNumber(r.closingValue, total) : null;
       return [
         ...naming.cells(r),
         { text: r.movementStatus, tone: r.movementStatus },

@@ -1,0 +1,22 @@
+import { isStaleStatus } from "../aging/isStaleStatus.js";
+import type { InventoryReportRow } from "./InventoryReportRow.js";
+import { topRows } from "./topRows.js";
+
+/**
+ * The rows of the slow and dead stock lists (terminal and HTML): every row whose stock does not
+ * move (`slow`, `dead` or `never-moved`, see `isStaleStatus`), and the `count` of them with the
+ * most capital (closing value), largest first, ties by SKU then location.
+ *
+ * @example
+ * ```ts
+ * const { all, shown } = staleStockRows(report.rows, 20);
+ * // all.length SKUs hold still stock; shown: the 20 with the most value
+ * ```
+ */
+export function staleStockRows(
+  rows: readonly InventoryReportRow[],
+  count: number,
+): { readonly all: readonly InventoryReportRow[]; readonly shown: readonly InventoryReportRow[] } {
+  const all = rows.filter((r) => isStaleStatus(r.movementStatus));
+  return { all, shown: topRows(all, count, (r) => r.closingValue) };
+}
