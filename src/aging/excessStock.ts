@@ -1,6 +1,7 @@
 import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
+import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { decimalToNumber } from "../model/decimalToNumber.js";
 import { bigPow10 } from "../model/exactDecimal.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
@@ -72,8 +73,8 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
   const fn = "excessStock";
   const demandPerDay = requireNonNegative(options?.demandPerDay, fn, "demandPerDay");
   const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");
-  const onHand = new Decimal(history.closingQuantity);
-  const cover = new Decimal(coverDays).times(demandPerDay);
+  const onHand = decimalOfNumber(history.closingQuantity);
+  const cover = decimalOfNumber(coverDays).times(decimalOfNumber(demandPerDay));
   const excess = onHand.gt(cover) ? onHand.minus(cover) : new Decimal(0);
   return {
     sku: history.sku,

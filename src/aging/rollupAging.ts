@@ -1,5 +1,6 @@
 import { compareGroupKeys } from "../model/compareText.js";
 import { Decimal } from "../model/Decimal.js";
+import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
@@ -133,7 +134,9 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
   let oldestAge: number | null = null;
   for (const { aging } of items) {
     if (aging.averageAge !== null && aging.oldestAge !== null) {
-      quantityDays = quantityDays.plus(new Decimal(aging.averageAge).times(aging.quantity));
+      quantityDays = quantityDays.plus(
+        decimalOfNumber(aging.averageAge).times(decimalOfNumber(aging.quantity)),
+      );
       oldestAge = Math.max(oldestAge ?? aging.oldestAge, aging.oldestAge);
     }
   }

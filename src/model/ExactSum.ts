@@ -1,11 +1,12 @@
-import { Decimal } from "./Decimal.js";
+import type { Decimal } from "./Decimal.js";
 import { digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import { decimalOfNumber } from "./decimalOfNumber.js";
 import { decimalToNumber } from "./decimalToNumber.js";
 import {
   EXACT_INTEGER_LIMIT,
-  fitsAtScale,
   POWERS_OF_TEN,
   SCALED_UNITS_LIMIT,
+  shortestScale,
 } from "./exactDecimal.js";
 import { toDecimalScaled } from "./toDecimalScaled.js";
 
@@ -55,7 +56,7 @@ export class ExactSum {
   addNumber(amount: number): void {
     if (amount === 0) return;
     if (this.decimal === null && readNumber(amount, this.scale) && this.addUnits()) return;
-    this.addSlowly(new Decimal(amount));
+    this.addSlowly(decimalOfNumber(amount));
   }
 
   /** Adds a `Decimal`. */
@@ -114,22 +115,15 @@ const read = { units: 0, scale: 0 };
 /**
  * Reads a non-zero number as `units × 10^-scale` with the smallest scale ≥ `from` at which it is
  * an integer below 2^51; `false` when there is none up to {@link MAX_SCALE} (or it is not finite).
- * The scale search is that of `toScaledIntegers`, on the magnitude, with `fitsAtScale`'s proof.
  */
 function readNumber(amount: number, from: number): boolean {
   const magnitude = Math.abs(amount);
-  for (let scale = from; scale <= MAX_SCALE; scale++) {
-    const power = POWERS_OF_TEN[scale] as number;
-    if (fitsAtScale(magnitude, scale)) {
-      const units = Math.round(magnitude * power);
-      read.units = amount < 0 ? -units : units;
-      read.scale = scale;
-      return true;
-    }
-    // The scaled magnitude only grows with the scale: once it is too large, no scale will do.
-    if (!(magnitude * power < SCALED_UNITS_LIMIT)) return false;
-  }
-  return false;
+  const scale = shortestScale(magnitude, from, MAX_SCALE);
+  if (scale < 0) return false;
+  const units = Math.round(magnitude * (POWERS_OF_TEN[scale] as number));
+  read.units = amount < 0 ? -units : units;
+  read.scale = scale;
+  return true;
 }
 
 /**

@@ -58,6 +58,20 @@ export function fitsAtScale(amount: number, scale: number): boolean {
   return scaled < SCALED_UNITS_LIMIT && Math.round(scaled) / power === amount;
 }
 
+/**
+ * The smallest scale in `from..maxScale` at which the double `magnitude` (> 0, finite) is exactly
+ * `n × 10^-scale` for an integer `n < 2^51` (its shortest decimal form, by {@link fitsAtScale});
+ * `-1` when there is none. `n` is then `Math.round(magnitude × 10^scale)`.
+ */
+export function shortestScale(magnitude: number, from: number, maxScale: number): number {
+  for (let scale = from; scale <= maxScale; scale++) {
+    if (fitsAtScale(magnitude, scale)) return scale;
+    // The scaled magnitude only grows with the scale: once it is too large, no scale will do.
+    if (!(magnitude * (POWERS_OF_TEN[scale] as number) < SCALED_UNITS_LIMIT)) return -1;
+  }
+  return -1;
+}
+
 /** 10^n for n in 0..22, exact in a double ({@link POWERS_OF_TEN}, range-checked). */
 export function pow10(n: number): number {
   const p = POWERS_OF_TEN[n];

@@ -1,5 +1,5 @@
 import { compareText } from "../model/compareText.js";
-import { Decimal } from "../model/Decimal.js";
+import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { averageRetailValue } from "../turnover/averageRetailValue.js";
 import {
@@ -108,7 +108,7 @@ export class MonthSums {
     const price = optionalUnitPrice(info?.unitPrice ?? null, "turnoverFigures");
     return history.months.map((month) => ({
       ...month,
-      averageRetailValue: averageRetailValue(new Decimal(month.averageQuantity), price),
+      averageRetailValue: averageRetailValue(decimalOfNumber(month.averageQuantity), price),
     }));
   }
 

@@ -1,4 +1,5 @@
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
+import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import type { AbcMeasure } from "./AnalyzeLedgerOptions.js";
 
@@ -17,8 +18,10 @@ export function abcMeasure(history: SkuHistory, measure: AbcMeasure): Decimal {
     case "margin":
       return history.revenue.minus(history.cogs);
     case "quantity":
-      return new Decimal(history.issuedQuantity).minus(history.returnedQuantity);
+      return decimalOfNumber(history.issuedQuantity).minus(
+        decimalOfNumber(history.returnedQuantity),
+      );
     case "movements":
-      return new Decimal(history.issueCount);
+      return decimalOfNumber(history.issueCount);
   }
 }

@@ -1,6 +1,7 @@
 // Argument guards of the turnover calculators that src/model/assert.ts does not cover.
 import { requireFinite } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
+import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { type MoneyInput, toDecimal } from "../model/money.js";
 
@@ -40,7 +41,7 @@ export function requireArray<T>(value: readonly T[], fn: string, name: string): 
  * @throws InvKpiError `invalid_argument` when `value` is not a finite number.
  */
 export function exactQuantity(value: number, fn: string, name: string): Decimal {
-  return new Decimal(requireFinite(value, fn, name));
+  return decimalOfNumber(requireFinite(value, fn, name));
 }
 
 /**
