@@ -1,7 +1,7 @@
 import { Decimal } from "../model/Decimal.js";
 import { bigPow10 } from "../model/exactDecimal.js";
+import { bitLength, ratioToNumber } from "../model/ratioToNumber.js";
 import type { RankOrder } from "./rankOrder.js";
-import { bitLength, ratioToNumber } from "./ratioToNumber.js";
 import type { ScaledIntegers } from "./toScaledIntegers.js";
 
 /** Shares of the total, by rank position, computed from exact sums. */

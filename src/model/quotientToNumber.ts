@@ -8,6 +8,7 @@ import {
   shortCoefficient,
 } from "./decimalFields.js";
 import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
+import { integerBitsAtLeast, powerOfTenBitsAtMost, ratioToNumber } from "./ratioToNumber.js";
 
 // A decimal.js division at 40 digits costs ~7 µs and its `toNumber()` (text and back) ~1.3 µs; a
 // report divides a dozen times per SKU. This file gives the same double from big-integer
@@ -17,12 +18,8 @@ import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
 
 /** Significant digits of invkpi's `Decimal` (`precision`: 40). */
 const PRECISION = Decimal.precision;
-/** Bits kept in the binary quotient: two more than a double's 53, so rounding can see past the half. */
-const QUOTIENT_BITS = 55;
 /** Beyond these decimal exponents the binary scaling below could leave the normal range. */
 const MAX_EXPONENT = 280;
-/** log2(10), rounded up: an upper bound of the bits per decimal digit. */
-const LOG2_10 = 3.3219280948873626;
 
 /**
  * `numerator.dividedBy(denominator).toNumber()`, to the last bit, for a numerator of invkpi's own
@@ -128,17 +125,11 @@ let previousScaled: DecimalCoefficient | null = null;
 function nearestDouble(integer: bigint, exponent: number): number {
   // Number(bigint) rounds to nearest, ties to even.
   if (exponent >= 0) return Number(integer * bigPow10(exponent));
-  const divisor = bigPow10(-exponent);
-  // Shift so that the binary quotient has at least QUOTIENT_BITS bits, then set a sticky bit when
-  // the division was inexact: Number() then rounds exactly as the infinitely precise quotient.
-  // Bounds, not exact bit lengths, are enough: more bits do no harm.
-  const divisorBits = Math.ceil(-exponent * LOG2_10) + 1;
-  // The integer has 40 or 41 digits: at least 10^39 > 2^129.
-  const integerBits = 129;
-  const shift = Math.max(0, divisorBits - integerBits + QUOTIENT_BITS + 1);
-  const shifted = integer << BigInt(shift);
-  let quotient = shifted / divisor;
-  if (quotient * divisor !== shifted) quotient |= 1n;
-  // A power of two scales exactly (the results stay far from the subnormal range: |exponent| ≤ 280).
-  return Number(quotient) * 2 ** -shift;
+  // The integer has 40 or 41 digits; the results stay far from the subnormal range (|exponent| ≤ 280).
+  return ratioToNumber(
+    integer,
+    bigPow10(-exponent),
+    powerOfTenBitsAtMost(-exponent),
+    integerBitsAtLeast(PRECISION),
+  );
 }

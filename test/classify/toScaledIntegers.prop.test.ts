@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { Decimal as DecimalJs } from "decimal.js";
 import { describe, expect } from "vitest";
-import { ratioToNumber } from "../../src/classify/ratioToNumber.js";
 import { amountReader, toScaledIntegers } from "../../src/classify/toScaledIntegers.js";
 import { Decimal } from "../../src/model/Decimal.js";
+import { ratioToNumber } from "../../src/model/ratioToNumber.js";
 
 // The exact-arithmetic internals of abcClassify, against decimal.js references.
 const Exact = DecimalJs.clone({ precision: 400 });

@@ -8,7 +8,37 @@ const decimals = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: -60, max: 60 }), fc.boolean())
   .map(([units, exponent, negative]) => new Decimal(`${negative ? "-" : ""}${units}e${exponent}`));
 
+/** Long decimals: up to 60 significant digits at exponents across the doubles' range, either sign. */
+const longDecimals = fc
+  .tuple(fc.bigInt({ min: 0n, max: 10n ** 60n }), fc.integer({ min: -360, max: 330 }), fc.boolean())
+  .map(([units, exponent, negative]) => new Decimal(`${negative ? "-" : ""}${units}e${exponent}`));
+
+/** The report's products and quotients: a 17-digit double times or over a small whole number. */
+const reportFigures = fc
+  .tuple(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), fc.integer({ min: 1, max: 3660 }))
+  .chain(([value, days]) =>
+    fc.constantFrom(new Decimal(value).times(days), new Decimal(value).div(days)),
+  );
+
 describe("decimalToNumber", () => {
+  it("equals toNumber on long coefficients and wide exponents, the big-integer path (property)", () => {
+    fc.assert(
+      fc.property(longDecimals, (x) => {
+        expect(Object.is(decimalToNumber(x), x.toNumber())).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("equals toNumber on 40-digit products and quotients of the report (property)", () => {
+    fc.assert(
+      fc.property(reportFigures, (x) => {
+        expect(Object.is(decimalToNumber(x), x.toNumber())).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it("equals decimal.js's toNumber, bit for bit, negative zero included", () => {
     fc.assert(
       fc.property(decimals, (x) => {
@@ -38,6 +68,12 @@ describe("decimalToNumber", () => {
       Number("123456789012345678.9"),
     );
     expect(Object.is(decimalToNumber(new Decimal("-0")), -0)).toBe(true);
+    // Half-way cases of the big-integer path: 2^53 + 1 lies exactly between two doubles and rounds
+    // to the even one, 2^53; one more digit past the half rounds up.
+    expect(decimalToNumber(new Decimal("9007199254740993"))).toBe(2 ** 53);
+    expect(decimalToNumber(new Decimal("9007199254740993.0000000000000000001"))).toBe(2 ** 53 + 2);
+    expect(decimalToNumber(new Decimal("1e-300"))).toBe(1e-300);
+    expect(decimalToNumber(new Decimal("1.7976931348623157e308"))).toBe(Number.MAX_VALUE);
     expect(decimalToNumber(new Decimal(Number.POSITIVE_INFINITY))).toBe(Number.POSITIVE_INFINITY);
     expect(decimalToNumber(new Decimal(Number.NaN))).toBeNaN();
   });

@@ -12,21 +12,28 @@ const QUOTIENT_BITS = 55;
  * 53 bits (it rounds to nearest, ties to even), and scale back by a power of two, which is exact.
  * (Results below 2^-1022, subnormal doubles, may be off by one unit in the last place.)
  *
+ * The bit counts may be bounds instead of exact lengths (a bound saves `bitLength`'s conversion
+ * to text): an upper bound of the denominator's bits and a lower bound of the numerator's only
+ * make the quotient longer than 55 bits, which does no harm.
+ *
  * @param numerator - ≥ 0.
  * @param denominator - > 0.
- * @param denominatorBits - `bitLength(denominator)`, when the caller divides by it many times.
+ * @param denominatorBits - `bitLength(denominator)` or an upper bound, when the caller knows it.
+ * @param numeratorBits - `bitLength(numerator)` or a lower bound, when the caller knows it.
  */
 export function ratioToNumber(
   numerator: bigint,
   denominator: bigint,
   denominatorBits = bitLength(denominator),
+  numeratorBits?: number,
 ): number {
   if (numerator === 0n) return 0;
   // With numerator ≤ denominator, this shift gives a quotient of 2^55 .. 2^shift: enough bits, and
   // no overflow in Number() as long as the shift stays small. Otherwise fit it to the numerator.
   let shift = denominatorBits + QUOTIENT_BITS;
   if (shift > 1000 || numerator > denominator) {
-    shift = Math.max(0, denominatorBits - bitLength(numerator) + QUOTIENT_BITS + 1);
+    const bits = numeratorBits ?? bitLength(numerator);
+    shift = Math.max(0, denominatorBits - bits + QUOTIENT_BITS + 1);
   }
   const shifted = numerator << BigInt(shift);
   let quotient = shifted / denominator;
@@ -48,4 +55,21 @@ function scaleByPowerOfTwo(value: number, exponent: number): number {
     remaining += 1000;
   }
   return result * 2 ** remaining;
+}
+
+/**
+ * Bounds of log2(10) = 3.32192809…, the bits per decimal digit, far enough from it that rounding
+ * in the products below cannot cross it.
+ */
+const LOG2_10_UP = 3.322;
+const LOG2_10_DOWN = 3.3219;
+
+/** An upper bound of the bits of 10^n (n ≥ 0). */
+export function powerOfTenBitsAtMost(n: number): number {
+  return Math.ceil(n * LOG2_10_UP) + 1;
+}
+
+/** A lower bound of the bits of an integer of `digits` decimal digits (≥ 1): it is ≥ 10^(digits − 1). */
+export function integerBitsAtLeast(digits: number): number {
+  return Math.floor((digits - 1) * LOG2_10_DOWN) + 1;
 }
