@@ -11,7 +11,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
-import { type AgingBucketDefinition, agingBuckets, bucketIndexOf } from "./agingBuckets.js";
+import { type AgingBucketDefinition, bucketIndexOf, sameAgingBuckets } from "./agingBuckets.js";
 import { resolveAsOf } from "./resolveAsOf.js";
 
 /**
@@ -96,7 +96,7 @@ export interface StockAging {
  */
 export function stockAging(history: StockAgingInput, options: StockAgingOptions = {}): StockAging {
   const fn = "stockAging";
-  const definitions = agingBuckets(options.buckets, fn);
+  const definitions = sameAgingBuckets(options.buckets, fn);
   const asOf = resolveAsOf(history, options.asOf, fn);
   return agingOfLayers(history, definitions, asOf, formatDay(asOf), fn);
 }

@@ -117,9 +117,17 @@ export function toDay(value: DayInput, where: string): Day {
  * ```
  */
 export function formatDay(day: Day): string {
+  // The same day comes back many times in a row (a report's as-of day, once per SKU).
+  if (day === lastFormatted.day) return lastFormatted.text;
   const [y, m, d] = civilFromDay(day);
-  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  const text = `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  lastFormatted.day = day;
+  lastFormatted.text = text;
+  return text;
 }
+
+/** The last day {@link formatDay} formatted, and its text. */
+const lastFormatted = { day: Number.NaN, text: "" };
 
 /** A month as an integer: `year * 12 + (month - 1)`. */
 export type MonthIndex = number;

@@ -215,3 +215,43 @@ describe("stockAging: errors", () => {
     );
   });
 });
+
+describe("stockAging: bucket definitions reused between calls", () => {
+  // Two layers, 10 units 16 days old and 30 units 334 days old on 2024-12-31 (see the ages above).
+  const history = makeHistory({
+    closingQuantity: 40,
+    closingValue: "90.00",
+    lastMovementDate: "2024-12-15",
+    layers: [layer("2024-02-01", 30, "2.00"), layer("2024-12-15", 10, "3.00")],
+  });
+  const quantities = (bounds: readonly number[]) =>
+    stockAging(history, { buckets: bounds }).buckets.map((b) => [b.label, b.quantity]);
+
+  it("follows a bounds array changed in place between two calls", () => {
+    const bounds = [30, 365];
+    expect(quantities(bounds)).toEqual([
+      ["0–30", 10],
+      ["31–365", 30],
+      ["over 365", 0],
+    ]);
+    bounds[0] = 10; // the same array, other bounds: 16 days is now in 11–365
+    expect(quantities(bounds)).toEqual([
+      ["0–10", 0],
+      ["11–365", 40],
+      ["over 365", 0],
+    ]);
+  });
+
+  it("still rejects bad bounds after good ones", () => {
+    expect(quantities([30, 365])).toHaveLength(3);
+    expect(() => quantities([30, 30])).toThrow(/strictly increasing/);
+    expect(quantities([30, 365])).toHaveLength(3);
+  });
+
+  it("gives each call its own bucket objects", () => {
+    const first = stockAging(history, { buckets: [30] });
+    const second = stockAging(history, { buckets: [30] });
+    expect(first.buckets[0]).not.toBe(second.buckets[0]);
+    expect(first.buckets).toEqual(second.buckets);
+  });
+});
