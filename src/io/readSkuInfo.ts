@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
+import { tryToDecimal } from "../model/money.js";
 import { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
@@ -171,13 +172,16 @@ function toLedgerIssue(
         ? `${field} is required`
         : `${field} must be ${issue.expected === "number" ? "a number" : "text"}`;
   } else {
+    const negative = MONEY_FIELDS.has(field) && (tryToDecimal(value)?.lt(0) ?? false);
     code =
       field === "sku"
         ? "empty_sku"
-        : MONEY_FIELDS.has(field)
-          ? "invalid_money"
-          : "invalid_quantity";
-    message = `${field} ${issue.message}`;
+        : negative
+          ? "negative_money"
+          : MONEY_FIELDS.has(field)
+            ? "invalid_money"
+            : "invalid_quantity";
+    message = negative ? `${field} must not be negative` : `${field} ${issue.message}`;
   }
   return {
     row,

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { MoneyInput } from "./money.js";
-import { MoneySchema } from "./money.js";
+import { MoneySchema, tryToDecimal } from "./money.js";
 
 /**
  * Per-SKU master data. Every field but `sku` is optional; report options supply defaults.
@@ -30,7 +30,10 @@ export interface SkuInfo {
   readonly holdingRate?: number | null;
 }
 
-const money = MoneySchema;
+/** Prices and costs of master data: exact decimal amounts, never negative. */
+const money = MoneySchema.refine((v) => !(tryToDecimal(v)?.lt(0) ?? false), {
+  message: "must be a decimal amount ≥ 0",
+});
 const nonNegative = z
   .number()
   .refine((n) => Number.isFinite(n) && n >= 0, { message: "must be a finite number ≥ 0" });

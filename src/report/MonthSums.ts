@@ -104,7 +104,8 @@ export class MonthSums {
     readonly days: number;
   })[] {
     if (this.options.turnoverBasis !== "retail") return history.months;
-    // The price was checked by the SKU's turnoverFigures before its months are added.
+    // The price was checked before its months are added: by the SKU's turnoverFigures in a run,
+    // by `SkuInfo`'s rules when a partial record is combined (PartialCombiner).
     const price = optionalUnitPrice(info?.unitPrice ?? null, "turnoverFigures");
     return history.months.map((month) => ({
       ...month,

@@ -1,6 +1,8 @@
+import type * as z from "zod";
 import type { ReplayWarning } from "../ledger/index.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { SkuInfo } from "../model/SkuInfo.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
@@ -139,6 +141,7 @@ export class PartialCombiner {
   private addSku(record: Record<string, unknown>, place: PartialPlace): void {
     this.requireFields(record, ["invkpiPartial", "kind", "analysis"], place);
     const analysis = this.decode(place, "analysis", () => skuAnalysisCodec.decode(record.analysis));
+    if (analysis.info !== undefined) this.requireMasterData(analysis, place);
     const { sku, location } = analysis.history;
     const key = JSON.stringify([sku, location ?? null]);
     const earlier = this.places.get(key);
@@ -152,6 +155,28 @@ export class PartialCombiner {
     }
     this.places.set(key, place.label);
     this.analyses.push(analysis);
+  }
+
+  /**
+   * The master data in a SKU record obeys `SkuInfo`'s rules, as `analyzeLedger` requires of its
+   * `skuInfo` (a hand-edited negative price or lead time would otherwise reach the rows and month
+   * sums unchecked), and belongs to the record's SKU.
+   */
+  private requireMasterData(analysis: SkuAnalysis, place: PartialPlace): void {
+    const info = analysis.info as SkuInfo;
+    const parsed = SkuInfo.safeParse(info);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+      const field = issue.path.map((step) => (typeof step === "symbol" ? String(step) : step));
+      throw this.problem(place, ["analysis", "info", ...field], issue.message);
+    }
+    if (info.sku !== analysis.history.sku) {
+      throw this.problem(
+        place,
+        ["analysis", "info", "sku"],
+        `master data of SKU ${describeValue(info.sku)} in the record of SKU ${describeValue(analysis.history.sku)}`,
+      );
+    }
   }
 
   /** A record has exactly its fields: a field of another format is not silently ignored. */

@@ -37,6 +37,16 @@ describe("readSkuInfo", () => {
     expect(result.rows).toBe(6);
   });
 
+  it("rejects negative prices and costs (negative_money), accepts zero, -0.00 included", async () => {
+    const csv = "sku,unitPrice,standardCost,orderCost\nA,-1.50,2,0\nB,0,-0.00,-3\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.skuInfo).toEqual([]);
+    expect(result.issues.map((i) => `${i.row} ${i.field} ${i.code} ${i.message}`)).toEqual([
+      "0 unitPrice negative_money unitPrice must not be negative",
+      "1 orderCost negative_money orderCost must not be negative",
+    ]);
+  });
+
   it("maps header names and reads NDJSON and JSON with typed values as they are", async () => {
     const csv = "Item Code,Lead Time,Std Cost\nA,3,0.5\n";
     const mapped = await readSkuInfo(textStream(csv), {

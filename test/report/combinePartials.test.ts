@@ -143,6 +143,32 @@ describe("combinePartials", () => {
       expect(errorOf(() => combinePartials([extra])).path).toEqual([0, 0, "comment"]);
     });
 
+    it("master data out of SkuInfo's rules, or of another SKU, as analyzeLedger would refuse it", () => {
+      // BOLT's record (shard 0, record 1) carries BOLT's master data: lead time 7 days.
+      const negative = parsed(first);
+      const info = (negative[1]?.analysis as { info: Record<string, unknown> }).info;
+      expect(info.sku).toBe("BOLT");
+      info.leadTimeDays = -7;
+      const e = errorOf(() => combinePartials([negative]));
+      expect(e.code).toBe("invalid_argument");
+      expect(e.path).toEqual([0, 1, "analysis", "info", "leadTimeDays"]);
+      expect(e.message).toContain(
+        "partial 0, record 1: analysis.info.leadTimeDays: must be a finite number ≥ 0",
+      );
+
+      const price = parsed(first);
+      (price[1]?.analysis as { info: Record<string, unknown> }).info.unitPrice = "-2.50";
+      expect(errorOf(() => combinePartials([price])).message).toContain(
+        "analysis.info.unitPrice: must be a decimal amount ≥ 0",
+      );
+
+      const other = parsed(first);
+      (other[1]?.analysis as { info: Record<string, unknown> }).info.sku = "NUT";
+      expect(errorOf(() => combinePartials([other])).message).toContain(
+        'analysis.info.sku: master data of SKU "NUT" in the record of SKU "BOLT"',
+      );
+    });
+
     it("shards computed with different options or periods", () => {
       const other = toPartialRecords(
         WORKED_LEDGER.filter((m) => m.sku === "NUT"),
