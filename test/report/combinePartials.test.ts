@@ -143,10 +143,13 @@ describe("combinePartials", () => {
       expect(errorOf(() => combinePartials([extra])).path).toEqual([0, 0, "comment"]);
     });
 
+    const boltInfo = (records: readonly unknown[]): Record<string, unknown> =>
+      (records[1] as { analysis: { info: Record<string, unknown> } }).analysis.info;
+
     it("master data out of SkuInfo's rules, or of another SKU, as analyzeLedger would refuse it", () => {
       // BOLT's record (shard 0, record 1) carries BOLT's master data: lead time 7 days.
       const negative = parsed(first);
-      const info = (negative[1]?.analysis as { info: Record<string, unknown> }).info;
+      const info = boltInfo(negative);
       expect(info.sku).toBe("BOLT");
       info.leadTimeDays = -7;
       const e = errorOf(() => combinePartials([negative]));
@@ -157,13 +160,13 @@ describe("combinePartials", () => {
       );
 
       const price = parsed(first);
-      (price[1]?.analysis as { info: Record<string, unknown> }).info.unitPrice = "-2.50";
+      boltInfo(price).unitPrice = "-2.50";
       expect(errorOf(() => combinePartials([price])).message).toContain(
         "analysis.info.unitPrice: must be a decimal amount ≥ 0",
       );
 
       const other = parsed(first);
-      (other[1]?.analysis as { info: Record<string, unknown> }).info.sku = "NUT";
+      boltInfo(other).sku = "NUT";
       expect(errorOf(() => combinePartials([other])).message).toContain(
         'analysis.info.sku: master data of SKU "NUT" in the record of SKU "BOLT"',
       );
