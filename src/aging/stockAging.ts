@@ -1,5 +1,6 @@
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { ExactSum } from "../model/ExactSum.js";
 import {
   decimalPlaces,
   EXACT_INTEGER_LIMIT,
@@ -208,7 +209,9 @@ function scaledSums(
   const factor = pow10(scale);
   const count = definitions.length;
   const units: number[] = new Array(count).fill(0);
-  const values: (Decimal | null)[] = new Array(count).fill(null);
+  // Exact sums without a Decimal per addition (layer values are short decimals: a quantity times a
+  // cost, or an allocation at six decimals), the same decimals as adding with Decimal.plus.
+  const values: (ExactSum | null)[] = new Array(count).fill(null);
   let bound = 0;
   let unitDays = 0;
   let oldestAge = 0;
@@ -222,25 +225,33 @@ function scaledSums(
     if (!(Math.abs(scaled) < SCALED_UNITS_LIMIT) || !(bound < EXACT_INTEGER_LIMIT)) return null;
     const bucket = bucketIndexOf(definitions, age);
     units[bucket]! += scaled;
-    const sum = values[bucket];
-    values[bucket] = (sum ?? ZERO).plus(layer.value);
+    let sum = values[bucket];
+    if (sum === null || sum === undefined) {
+      sum = new ExactSum();
+      values[bucket] = sum;
+    }
+    sum.addDecimal(layer.value);
     unitDays += scaled * age;
     oldestAge = i === 0 ? age : Math.max(oldestAge, age);
   }
   let totalUnits = 0;
-  let value = ZERO;
+  const bucketValues: Decimal[] = new Array(count);
+  const value = new ExactSum();
   for (let i = 0; i < count; i++) {
     totalUnits += units[i]!;
     const sum = values[i];
-    if (sum !== null && sum !== undefined) value = value.plus(sum);
+    // A bucket without layers shows a zero of its own, as before any sum existed.
+    const bucketValue = sum === null || sum === undefined ? new Decimal(0) : sum.value();
+    bucketValues[i] = bucketValue;
+    if (sum !== null && sum !== undefined) value.addDecimal(bucketValue);
   }
   // 0 + 0 is 0 and 0 + (−0) is 0 in both decimals and doubles: `+ 0` keeps that.
   const toQuantity = (u: number) => (scale === 0 ? u : u / factor) + 0;
   return {
     quantities: units.map(toQuantity),
-    values: values.map((v) => v ?? new Decimal(0)),
+    values: bucketValues,
     quantity: toQuantity(totalUnits),
-    value: value === ZERO ? new Decimal(0) : value,
+    value: value.value(),
     averageAge: totalUnits > 0 ? unitDays / totalUnits : 0,
     oldestAge,
   };
@@ -258,9 +269,6 @@ function commonScale(layers: readonly StockLayer[]): number | null {
   }
   return scale;
 }
-
-/** The start of every sum (never returned itself: decimal.js `plus` makes new values). */
-const ZERO = new Decimal(0);
 
 function layerAge(layer: StockLayer, index: number, asOf: Day, fn: string): number {
   const received = toDay(layer.receivedDate, `${fn}: layers[${index}].receivedDate`);

@@ -134,7 +134,20 @@ const anyQuantityLayerArb = fc
   })
   .map(({ layer, quantity }): StockLayer => ({ ...layer, quantity }));
 
-test.prop([fc.array(anyQuantityLayerArb, { maxLength: 10 }), bucketsArb])(
+// Values of 40 digits too (a layer's share of a moving-average value that does not divide evenly):
+// past the exact sums' short path, where the sums are Decimal.plus's own.
+const longValueLayerArb = fc
+  .record({
+    layer: anyQuantityLayerArb,
+    long: fc.boolean(),
+    divisor: fc.integer({ min: 3, max: 97 }),
+  })
+  .map(
+    ({ layer, long, divisor }): StockLayer =>
+      long ? { ...layer, value: layer.value.div(divisor) } : layer,
+  );
+
+test.prop([fc.array(longValueLayerArb, { maxLength: 10 }), bucketsArb])(
   "equals the all-decimal formula to the last bit (number fast path included)",
   (layers, buckets) => {
     const aging = stockAging(makeHistory({ layers }), { buckets });
