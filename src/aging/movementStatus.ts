@@ -1,6 +1,6 @@
 import { requireNonNegative, requireVariant } from "../model/assert.js";
 import type { Decimal } from "../model/Decimal.js";
-import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { resolveAsOf } from "./resolveAsOf.js";
@@ -170,7 +170,8 @@ export function resolveMovementThresholds(
 }
 
 function daysSince(date: string | null, asOf: Day, fn: string): number | null {
-  return date === null ? null : asOf - toDay(date, `${fn}: history date`);
+  if (date === null) return null;
+  return asOf - (tryToDay(date) ?? invalidDay(date, `${fn}: history date`));
 }
 
 function classify(

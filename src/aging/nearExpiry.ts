@@ -1,6 +1,6 @@
 import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
-import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { decimalToNumber } from "../model/decimalToNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
@@ -117,7 +117,8 @@ function groupLotsByExpiry(history: NearExpiryInput, asOf: Day, fn: string): Exp
   const groups = new Map<string, LotSums>();
   for (const [index, layer] of history.layers.entries()) {
     if (layer.expiresOn === undefined) continue;
-    const expiryDay = toDay(layer.expiresOn, `${fn}: layers[${index}].expiresOn`);
+    const expiryDay =
+      tryToDay(layer.expiresOn) ?? invalidDay(layer.expiresOn, `${fn}: layers[${index}].expiresOn`);
     const lot = layer.lot ?? null;
     const key = JSON.stringify([lot, expiryDay]);
     const sums = groups.get(key) ?? {

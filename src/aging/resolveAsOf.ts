@@ -1,4 +1,4 @@
-import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 
@@ -20,10 +20,12 @@ export function resolveAsOf(
   asOf: DayInput | undefined,
   fn: string,
 ): Day {
-  const day = toDay(asOf ?? history.period.to, `${fn}: asOf`);
+  const input = asOf ?? history.period.to;
+  const day = tryToDay(input) ?? invalidDay(input, `${fn}: asOf`);
   const lastMovement = history.lastMovementDate;
   if (lastMovement !== null) {
-    const lastMovementDay = toDay(lastMovement, `${fn}: history.lastMovementDate`);
+    const lastMovementDay =
+      tryToDay(lastMovement) ?? invalidDay(lastMovement, `${fn}: history.lastMovementDate`);
     if (day < lastMovementDay) {
       throw new InvKpiError(
         "out_of_range",

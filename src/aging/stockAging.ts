@@ -1,5 +1,5 @@
 import { Decimal } from "../model/Decimal.js";
-import { type Day, type DayInput, formatDay, toDay } from "../model/day.js";
+import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { ExactSum } from "../model/ExactSum.js";
 import {
   decimalPlaces,
@@ -271,7 +271,9 @@ function commonScale(layers: readonly StockLayer[]): number | null {
 }
 
 function layerAge(layer: StockLayer, index: number, asOf: Day, fn: string): number {
-  const received = toDay(layer.receivedDate, `${fn}: layers[${index}].receivedDate`);
+  const received =
+    tryToDay(layer.receivedDate) ??
+    invalidDay(layer.receivedDate, `${fn}: layers[${index}].receivedDate`);
   if (received > asOf) {
     throw new InvKpiError(
       "out_of_range",

@@ -1,5 +1,5 @@
 import { requireFinite, requireVariant } from "../model/assert.js";
-import { type Day, monthOfDay, toDay, weekOfDay } from "../model/day.js";
+import { type Day, invalidDay, monthOfDay, tryToDay, weekOfDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import {
@@ -164,8 +164,9 @@ function historyStatistics(
  * `'first-receipt'`, a SKU with no receipt and no demand up to the period end).
  */
 function countingWindow(history: SkuHistory, start: DemandStart): { from: Day; to: Day } | null {
-  const periodFrom = toDay(history.period.from, `${FN}: history.period.from`);
-  const periodTo = toDay(history.period.to, `${FN}: history.period.to`);
+  const { from: fromText, to: toText } = history.period;
+  const periodFrom = tryToDay(fromText) ?? invalidDay(fromText, `${FN}: history.period.from`);
+  const periodTo = tryToDay(toText) ?? invalidDay(toText, `${FN}: history.period.to`);
   if (start === "period") return { from: periodFrom, to: periodTo };
   const firstActivity = earliestDay([
     optionalDay(history.firstReceiptDate, "firstReceiptDate"),
@@ -177,7 +178,7 @@ function countingWindow(history: SkuHistory, start: DemandStart): { from: Day; t
 }
 
 function optionalDay(date: string | null | undefined, field: string): Day | null {
-  return date == null ? null : toDay(date, `${FN}: history.${field}`);
+  return date == null ? null : (tryToDay(date) ?? invalidDay(date, `${FN}: history.${field}`));
 }
 
 function earliestDay(days: readonly (Day | null)[]): Day | null {

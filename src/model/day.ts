@@ -95,17 +95,23 @@ export function tryToDay(value: unknown): Day | null {
  * ```
  */
 export function toDay(value: DayInput, where: string): Day {
-  const day = tryToDay(value);
-  if (day === null) {
-    throw new InvKpiError(
-      "invalid_date",
-      `${where} must be a real calendar day as 'YYYY-MM-DD' or a valid Date`,
-      {
-        details: { value: value instanceof Date ? String(value) : value },
-      },
-    );
-  }
-  return day;
+  return tryToDay(value) ?? invalidDay(value, where);
+}
+
+/**
+ * Throws `toDay`'s error for a value that is not a day. With `tryToDay(value) ?? invalidDay(value,
+ * \`${fn}: field\`)` a calculator called once per SKU or layer builds its message's label only
+ * when there is an error, not on every call.
+ * @throws InvKpiError `invalid_date`, always.
+ */
+export function invalidDay(value: unknown, where: string): never {
+  throw new InvKpiError(
+    "invalid_date",
+    `${where} must be a real calendar day as 'YYYY-MM-DD' or a valid Date`,
+    {
+      details: { value: value instanceof Date ? String(value) : value },
+    },
+  );
 }
 
 /**
