@@ -6,14 +6,14 @@ import {
   lastDigitExponent,
   shortCoefficient,
 } from "./decimalFields.js";
-import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
-import { integerBitsAtLeast, powerOfTenBitsAtMost, ratioToNumber } from "./ratioToNumber.js";
+import { POWERS_OF_TEN } from "./exactDecimal.js";
+import { scaledIntegerToNumber } from "./ratioToNumber.js";
 
 /** 10^22 is the largest power of ten that a double holds exactly. */
 const MAX_EXACT_POWER = 22;
 /**
  * Decimal exponents of the leading digit that the big-integer path takes: well inside the doubles'
- * normal range (10^±308), where `ratioToNumber` rounds exactly.
+ * normal range (10^±308), where `scaledIntegerToNumber` rounds exactly.
  */
 const MAX_LONG_EXPONENT = 290;
 
@@ -26,7 +26,7 @@ const MAX_LONG_EXPONENT = 290;
  * multiplication or division of two exact doubles is rounded once, to nearest, ties to even:
  * the double nearest the decimal, which is what `Number(text)` gives (Clinger's fast path, as in
  * every `strtod`). A longer coefficient, or a larger exponent, is read as a big integer and
- * divided exactly by its power of ten, rounded once (`ratioToNumber`; ~0.3 µs). Only NaN,
+ * divided exactly by its power of ten, rounded once (`scaledIntegerToNumber`). Only NaN,
  * ±Infinity and values beyond 10^±290 go through `x.toNumber()`.
  *
  * @example
@@ -57,19 +57,12 @@ function shortMagnitude(coefficient: number, exponent: number): number {
 }
 
 /**
- * The double nearest a longer decimal's magnitude, from its coefficient as a big integer: the
- * integer itself (`Number(bigint)` rounds to nearest, ties to even) or its exact ratio to a power
- * of ten (`ratioToNumber`); `null` near overflow or the subnormal range, left to decimal.js.
+ * The double nearest a longer decimal's magnitude, from its coefficient as a big integer
+ * (`scaledIntegerToNumber`); `null` near overflow or the subnormal range, left to decimal.js.
  */
 function longMagnitude(fields: DecimalFields): number | null {
   // The value lies in [10^(e), 10^(e + 1)): far from both ends of the doubles' normal range.
   if (fields.e > MAX_LONG_EXPONENT || fields.e < -MAX_LONG_EXPONENT) return null;
   const { coefficient, exponent, digits } = coefficientOf(fields);
-  if (exponent >= 0) return Number(coefficient * bigPow10(exponent));
-  return ratioToNumber(
-    coefficient,
-    bigPow10(-exponent),
-    powerOfTenBitsAtMost(-exponent),
-    integerBitsAtLeast(digits),
-  );
+  return scaledIntegerToNumber(coefficient, exponent, digits);
 }

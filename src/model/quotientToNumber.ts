@@ -8,7 +8,7 @@ import {
   shortCoefficient,
 } from "./decimalFields.js";
 import { bigPow10, POWERS_OF_TEN } from "./exactDecimal.js";
-import { integerBitsAtLeast, powerOfTenBitsAtMost, ratioToNumber } from "./ratioToNumber.js";
+import { scaledIntegerToNumber } from "./ratioToNumber.js";
 
 // A decimal.js division at 40 digits costs ~7 µs and its `toNumber()` (text and back) ~1.3 µs; a
 // report divides a dozen times per SKU. This file gives the same double from big-integer
@@ -65,7 +65,8 @@ export function quotientToNumber(numerator: Decimal, denominator: Decimal): numb
   if (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT) {
     return numerator.dividedBy(denominator).toNumber();
   }
-  const magnitude = nearestDouble(quotient, exponent);
+  // The quotient has 40 or 41 digits; |exponent| ≤ 280 keeps the result a normal double.
+  const magnitude = scaledIntegerToNumber(quotient, exponent, PRECISION);
   return n.s * d.s < 0 ? -magnitude : magnitude;
 }
 
@@ -120,16 +121,3 @@ let lastInput: DecimalFields | null = null;
 let lastScaled: DecimalCoefficient | null = null;
 let previousInput: DecimalFields | null = null;
 let previousScaled: DecimalCoefficient | null = null;
-
-/** The double nearest to `integer × 10^exponent` (ties to even), for an integer of 40 or 41 digits. */
-function nearestDouble(integer: bigint, exponent: number): number {
-  // Number(bigint) rounds to nearest, ties to even.
-  if (exponent >= 0) return Number(integer * bigPow10(exponent));
-  // The integer has 40 or 41 digits; the results stay far from the subnormal range (|exponent| ≤ 280).
-  return ratioToNumber(
-    integer,
-    bigPow10(-exponent),
-    powerOfTenBitsAtMost(-exponent),
-    integerBitsAtLeast(PRECISION),
-  );
-}

@@ -1,3 +1,5 @@
+import { bigPow10 } from "./exactDecimal.js";
+
 /** Bits kept in the integer quotient: two more than a double's 53, so rounding can see past the half. */
 const QUOTIENT_BITS = 55;
 
@@ -72,4 +74,20 @@ export function powerOfTenBitsAtMost(n: number): number {
 /** A lower bound of the bits of an integer of `digits` decimal digits (≥ 1): it is ≥ 10^(digits − 1). */
 export function integerBitsAtLeast(digits: number): number {
   return Math.floor((digits - 1) * LOG2_10_DOWN) + 1;
+}
+
+/**
+ * The double nearest `integer × 10^exponent` (ties to even), for a positive integer of `digits`
+ * decimal digits (a lower bound will do): the integer itself when the exponent is not negative
+ * (`Number(bigint)` rounds to nearest, ties to even), else its exact ratio to a power of ten.
+ * Exact wherever the result is a normal double (callers keep far from 10^±308).
+ */
+export function scaledIntegerToNumber(integer: bigint, exponent: number, digits: number): number {
+  if (exponent >= 0) return Number(integer * bigPow10(exponent));
+  return ratioToNumber(
+    integer,
+    bigPow10(-exponent),
+    powerOfTenBitsAtMost(-exponent),
+    integerBitsAtLeast(digits),
+  );
 }
