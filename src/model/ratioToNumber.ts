@@ -56,8 +56,21 @@ function scaleByPowerOfTwo(value: number, exponent: number): number {
     result *= 2 ** -1000;
     remaining += 1000;
   }
-  return result * 2 ** remaining;
+  // A table, not `2 ** remaining`: V8 computes a variable power with its general `pow` routine.
+  return result * (POWERS_OF_TWO[remaining + POWERS_OF_TWO_OFFSET] ?? 2 ** remaining);
 }
+
+/** 2^-1000 .. 2^1000, each exact (a power of two is), at index exponent + 1000. */
+const POWERS_OF_TWO_OFFSET = 1000;
+const POWERS_OF_TWO: Float64Array = (() => {
+  const powers = new Float64Array(2 * POWERS_OF_TWO_OFFSET + 1);
+  powers[POWERS_OF_TWO_OFFSET] = 1;
+  for (let k = 1; k <= POWERS_OF_TWO_OFFSET; k++) {
+    powers[POWERS_OF_TWO_OFFSET + k] = (powers[POWERS_OF_TWO_OFFSET + k - 1] as number) * 2;
+    powers[POWERS_OF_TWO_OFFSET - k] = (powers[POWERS_OF_TWO_OFFSET - k + 1] as number) / 2;
+  }
+  return powers;
+})();
 
 /**
  * Bounds of log2(10) = 3.32192809…, the bits per decimal digit, far enough from it that rounding

@@ -1,5 +1,6 @@
 import { Decimal } from "./Decimal.js";
 import { decimalOfFields, digitCount, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import { POWERS_OF_TEN } from "./exactDecimal.js";
 
 /** An exact integer amount: a safe-integer number, or a bigint. */
 type IntegerAmount = number | bigint;
@@ -62,7 +63,7 @@ export function toDecimalScaled(units: IntegerAmount, decimals: number): Decimal
  */
 function words(n: number, scale: number): number[] {
   const p = ((-scale % WORD_DIGITS) + WORD_DIGITS) % WORD_DIGITS;
-  const shift = 10 ** p;
+  const shift = POWERS_OF_TEN[p] as number; // a table: `10 ** p` calls a general pow
   const rest = Math.floor(n / WORD_BASE);
   const low = (n - rest * WORD_BASE) * shift;
   const restHigh = Math.floor(rest / WORD_BASE);
