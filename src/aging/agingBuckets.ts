@@ -68,7 +68,8 @@ export function sameAgingBuckets(
   const wanted = bounds ?? DEFAULT_AGING_BUCKETS;
   if (last !== null && sameBounds(last.bounds, wanted)) return last.definitions;
   const definitions = agingBuckets(wanted, fn);
-  last = { bounds: [...wanted], definitions };
+  // `slice`, not a spread: the copy keeps the holes.
+  last = { bounds: wanted.slice(), definitions };
   return definitions;
 }
 
@@ -78,7 +79,8 @@ let last: { bounds: readonly number[]; definitions: readonly AgingBucketDefiniti
 
 function sameBounds(a: readonly number[], b: readonly number[]): boolean {
   if (!Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  // `i in`: a hole (which agingBuckets skips) is not an `undefined` element (which it refuses).
+  for (let i = 0; i < a.length; i++) if (i in a !== i in b || a[i] !== b[i]) return false;
   return true;
 }
 

@@ -241,7 +241,7 @@ function scaledSums(
     totalUnits += units[i]!;
     const sum = values[i];
     // A bucket without layers shows a zero of its own, as before any sum existed.
-    const bucketValue = sum === null || sum === undefined ? new Decimal(0) : sum.value();
+    const bucketValue = sum === null || sum === undefined ? new Decimal(0) : ownValue(sum);
     bucketValues[i] = bucketValue;
     if (sum !== null && sum !== undefined) value.addDecimal(bucketValue);
   }
@@ -251,13 +251,22 @@ function scaledSums(
     quantities: units.map(toQuantity),
     values: bucketValues,
     quantity: toQuantity(totalUnits),
-    value: value.value(),
+    value: ownValue(value),
     averageAge: totalUnits > 0 ? unitDays / totalUnits : 0,
     oldestAge,
   };
 }
 
 /** The smallest scale at which every layer quantity is an integer, or `null` (see `scaledSums`). */
+/**
+ * A sum's value as a Decimal of this result's own: `ExactSum` gives one shared zero for a sum of
+ * zeros, and a caller may compare results by identity.
+ */
+function ownValue(sum: ExactSum): Decimal {
+  const value = sum.value();
+  return value.isZero() ? new Decimal(0) : value;
+}
+
 function commonScale(layers: readonly StockLayer[]): number | null {
   let scale = 0;
   for (let i = 0; i < layers.length; i++) {

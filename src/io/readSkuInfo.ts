@@ -67,7 +67,8 @@ const MONEY_FIELDS = new Set(["standardCost", "unitPrice", "orderCost"]);
  * `orderCost`) stay exact text, blank cells mean absent, unknown columns are ignored, and a file
  * without a `sku` column is one `missing_field` issue. A SKU listed twice is a `duplicate_id` issue
  * on the later row, which is left out. Issue codes: `missing_field`, `invalid_type` (a value of the
- * wrong type, e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `invalid_quantity`
+ * wrong type, e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a
+ * price or cost below zero), `invalid_quantity`
  * (a number outside its field's domain: a negative lead time, a service level outside (0, 1), a pack
  * size of 0), `not_an_object`, `duplicate_id`, `parse_error`.
  *

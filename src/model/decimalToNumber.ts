@@ -16,6 +16,8 @@ const MAX_EXACT_POWER = 22;
  * normal range (10^±308), where `scaledIntegerToNumber` rounds exactly.
  */
 const MAX_LONG_EXPONENT = 290;
+/** Words (7 digits each) of the longest coefficient that the big-integer path takes. */
+const MAX_LONG_WORDS = 15;
 
 /**
  * `x.toNumber()`, to the last bit, without decimal.js's round trip through text (~1.3 µs).
@@ -63,6 +65,9 @@ function shortMagnitude(coefficient: number, exponent: number): number {
 function longMagnitude(fields: DecimalFields): number | null {
   // The value lies in [10^(e), 10^(e + 1)): far from both ends of the doubles' normal range.
   if (fields.e > MAX_LONG_EXPONENT || fields.e < -MAX_LONG_EXPONENT) return null;
+  // Big-integer work grows with the digits: a coefficient far longer than invkpi's own 40-digit
+  // values (a user's Decimal of thousands of digits) is cheaper through text.
+  if ((fields.d as readonly number[]).length > MAX_LONG_WORDS) return null;
   const { coefficient, exponent, digits } = coefficientOf(fields);
   return scaledIntegerToNumber(coefficient, exponent, digits);
 }

@@ -1,4 +1,3 @@
-import type * as z from "zod";
 import type { ReplayWarning } from "../ledger/index.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
@@ -158,15 +157,20 @@ export class PartialCombiner {
   }
 
   /**
-   * The master data in a SKU record obeys `SkuInfo`'s rules, as `analyzeLedger` requires of its
-   * `skuInfo` (a hand-edited negative price or lead time would otherwise reach the rows and month
-   * sums unchecked), and belongs to the record's SKU.
+   * The master data in a SKU record belongs to the record's SKU, and the fields that the report
+   * reads after its calculators ran obey `SkuInfo`'s rules, as every single run has checked them
+   * (`skuInfoBySku`, `turnoverFigures`, `replenishmentFigures`): a hand-edited negative price or
+   * lead time would otherwise reach the rows and month sums unchecked. Fields that a run checks
+   * only when they are used (`orderCost`, `holdingRate` for EOQ) are left as the run left them, so
+   * that a shard's own partial always combines.
    */
   private requireMasterData(analysis: SkuAnalysis, place: PartialPlace): void {
     const info = analysis.info as SkuInfo;
     const parsed = SkuInfo.safeParse(info);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const issue = parsed.success
+      ? undefined
+      : parsed.error.issues.find((i) => ALWAYS_CHECKED.has(String(i.path[0])));
+    if (issue !== undefined) {
       const field = issue.path.map((step) => (typeof step === "symbol" ? String(step) : step));
       throw this.problem(place, ["analysis", "info", ...field], issue.message);
     }
@@ -230,6 +234,16 @@ export class PartialCombiner {
     );
   }
 }
+
+/** Master data fields that every run checks and the combined report reads. */
+const ALWAYS_CHECKED: ReadonlySet<string> = new Set([
+  "sku",
+  "description",
+  "category",
+  "unitPrice",
+  "leadTimeDays",
+  "serviceLevel",
+]);
 
 /** The `invkpiPartial` version of a record, or `null` when it is not a partial record at all. */
 function partialVersion(record: unknown): unknown {

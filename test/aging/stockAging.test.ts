@@ -248,6 +248,28 @@ describe("stockAging: bucket definitions reused between calls", () => {
     expect(quantities([30, 365])).toHaveLength(3);
   });
 
+  it("does not take an array with a hole for the same bounds as a dense one", () => {
+    // agingBuckets skips a hole; [30, undefined, 365] is an error, even right after [30, , 365].
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(() => quantities([30, , 365] as number[])).not.toThrow();
+    expect(() => quantities([30, undefined, 365] as unknown as number[])).toThrow(/buckets\[1\]/);
+  });
+
+  it("gives each call its own zero amounts", () => {
+    const empty = makeHistory({ closingQuantity: 0, closingValue: "0", layers: [] });
+    expect(stockAging(empty).value).not.toBe(stockAging(empty).value);
+    const zeroValued = makeHistory({
+      closingQuantity: 5,
+      closingValue: "0",
+      lastMovementDate: "2024-12-15",
+      layers: [layer("2024-12-15", 5, "0")],
+    });
+    const [a, b] = [stockAging(zeroValued), stockAging(zeroValued)];
+    expect(a.value.toFixed()).toBe("0");
+    expect(a.value).not.toBe(b.value);
+    expect(a.buckets[0]?.value).not.toBe(b.buckets[0]?.value);
+  });
+
   it("gives each call its own bucket objects", () => {
     const first = stockAging(history, { buckets: [30] });
     const second = stockAging(history, { buckets: [30] });

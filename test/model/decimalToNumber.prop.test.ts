@@ -73,6 +73,9 @@ describe("decimalToNumber", () => {
     expect(decimalToNumber(new Decimal("9007199254740993"))).toBe(2 ** 53);
     expect(decimalToNumber(new Decimal("9007199254740993.0000000000000000001"))).toBe(2 ** 53 + 2);
     expect(decimalToNumber(new Decimal("1e-300"))).toBe(1e-300);
+    // A coefficient of a thousand digits goes through text (cheaper than big integers that long).
+    const long = new Decimal(`0.${"3".repeat(1000)}`);
+    expect(decimalToNumber(long)).toBe(long.toNumber());
     expect(decimalToNumber(new Decimal("1.7976931348623157e308"))).toBe(Number.MAX_VALUE);
     expect(decimalToNumber(new Decimal(Number.POSITIVE_INFINITY))).toBe(Number.POSITIVE_INFINITY);
     expect(decimalToNumber(new Decimal(Number.NaN))).toBeNaN();

@@ -172,6 +172,27 @@ describe("combinePartials", () => {
       );
     });
 
+    it("combines master data that a run checks only when used (EOQ's orderCost, holdingRate)", () => {
+      // No order cost is used without a holding rate, and PAINT and GLUE have no demand for an EOQ:
+      // the single run accepts these values, so its shards' partials must combine to its report.
+      const skuInfo = WORKED_SKU_INFO.map((info) =>
+        info.sku === "BOLT"
+          ? { ...info, orderCost: "-3" }
+          : info.sku === "NUT"
+            ? info
+            : { ...info, holdingRate: -0.1 },
+      );
+      const options = { ...OPTIONS, skuInfo };
+      const single = analyzeLedger(WORKED_LEDGER, options);
+      const shards = SHARD_SKUS.map((skus) =>
+        toPartialRecords(
+          WORKED_LEDGER.filter((m) => skus.includes(m.sku as never)),
+          options,
+        ),
+      );
+      expectSameReport(combinePartials(shards), single, expect);
+    });
+
     it("shards computed with different options or periods", () => {
       const other = toPartialRecords(
         WORKED_LEDGER.filter((m) => m.sku === "NUT"),
