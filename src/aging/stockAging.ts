@@ -211,7 +211,7 @@ function scaledSums(
   const units: number[] = new Array(count).fill(0);
   // Exact sums without a Decimal per addition (layer values are short decimals: a quantity times a
   // cost, or an allocation at six decimals), the same decimals as adding with Decimal.plus.
-  const values: (ExactSum | null)[] = new Array(count).fill(null);
+  const values: (ExactSum | undefined)[] = new Array(count);
   let bound = 0;
   let unitDays = 0;
   let oldestAge = 0;
@@ -225,11 +225,8 @@ function scaledSums(
     if (!(Math.abs(scaled) < SCALED_UNITS_LIMIT) || !(bound < EXACT_INTEGER_LIMIT)) return null;
     const bucket = bucketIndexOf(definitions, age);
     units[bucket]! += scaled;
-    let sum = values[bucket];
-    if (sum === null || sum === undefined) {
-      sum = new ExactSum();
-      values[bucket] = sum;
-    }
+    const sum = values[bucket] ?? new ExactSum();
+    values[bucket] = sum;
     sum.addDecimal(layer.value);
     unitDays += scaled * age;
     oldestAge = i === 0 ? age : Math.max(oldestAge, age);
@@ -240,10 +237,9 @@ function scaledSums(
   for (let i = 0; i < count; i++) {
     totalUnits += units[i]!;
     const sum = values[i];
-    // A bucket without layers shows a zero of its own, as before any sum existed.
-    const bucketValue = sum === null || sum === undefined ? new Decimal(0) : ownValue(sum);
-    bucketValues[i] = bucketValue;
-    if (sum !== null && sum !== undefined) value.addDecimal(bucketValue);
+    // A bucket without layers shows a zero of its own.
+    bucketValues[i] = sum === undefined ? new Decimal(0) : ownValue(sum);
+    if (sum !== undefined) value.addDecimal(bucketValues[i] as Decimal);
   }
   // 0 + 0 is 0 and 0 + (−0) is 0 in both decimals and doubles: `+ 0` keeps that.
   const toQuantity = (u: number) => (scale === 0 ? u : u / factor) + 0;
@@ -257,7 +253,6 @@ function scaledSums(
   };
 }
 
-/** The smallest scale at which every layer quantity is an integer, or `null` (see `scaledSums`). */
 /**
  * A sum's value as a Decimal of this result's own: `ExactSum` gives one shared zero for a sum of
  * zeros, and a caller may compare results by identity.
@@ -267,6 +262,7 @@ function ownValue(sum: ExactSum): Decimal {
   return value.isZero() ? new Decimal(0) : value;
 }
 
+/** The smallest scale at which every layer quantity is an integer, or `null` (see `scaledSums`). */
 function commonScale(layers: readonly StockLayer[]): number | null {
   let scale = 0;
   for (let i = 0; i < layers.length; i++) {

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
-import { tryToDecimal } from "../model/money.js";
+import { isNegativeAmount } from "../model/money.js";
 import { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
@@ -173,7 +173,7 @@ function toLedgerIssue(
         ? `${field} is required`
         : `${field} must be ${issue.expected === "number" ? "a number" : "text"}`;
   } else {
-    const negative = MONEY_FIELDS.has(field) && (tryToDecimal(value)?.lt(0) ?? false);
+    const negative = MONEY_FIELDS.has(field) && isNegativeAmount(value);
     code =
       field === "sku"
         ? "empty_sku"

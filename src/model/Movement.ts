@@ -10,7 +10,7 @@ import {
   scaleNumber,
 } from "./exactDecimal.js";
 import type { MoneyInput } from "./money.js";
-import { MoneySchema, tryToDecimal } from "./money.js";
+import { isNegativeAmount, MoneySchema, tryToDecimal } from "./money.js";
 
 /** The five kinds of stock movement, in the order the engine applies them within one day. */
 export const MOVEMENT_TYPES = ["receipt", "return", "transfer", "adjustment", "issue"] as const;
@@ -70,7 +70,7 @@ const nonNegativeMoney = money
   .refine((v) => exactMoney(v) !== null, {
     message: `must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
   })
-  .refine((v) => !(tryToDecimal(v)?.lt(0) ?? false), { message: "must not be negative" });
+  .refine((v) => !isNegativeAmount(v), { message: "must not be negative" });
 
 function exactMoney(v: MoneyInput): unknown {
   if (typeof v === "number") return scaleNumber(v, MAX_MONEY_DECIMALS);

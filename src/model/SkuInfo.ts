@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { MoneyInput } from "./money.js";
-import { MoneySchema, tryToDecimal } from "./money.js";
+import { isNegativeAmount, MoneySchema } from "./money.js";
 
 /**
  * Per-SKU master data. Every field but `sku` is optional; report options supply defaults.
@@ -31,7 +31,7 @@ export interface SkuInfo {
 }
 
 /** Prices and costs of master data: exact decimal amounts, never negative. */
-const money = MoneySchema.refine((v) => !(tryToDecimal(v)?.lt(0) ?? false), {
+const money = MoneySchema.refine((v) => !isNegativeAmount(v), {
   message: "must be a decimal amount ≥ 0",
 });
 const nonNegative = z

@@ -31,6 +31,19 @@ export function tryToDecimal(value: unknown): Decimal | null {
 }
 
 /**
+ * Whether a value is a decimal amount below zero (`-0.00` is not); `false` for anything that is not
+ * an amount at all, which other checks report.
+ * @example
+ * ```ts
+ * isNegativeAmount("-2.50"); // true
+ * isNegativeAmount("-0.00"); // false
+ * ```
+ */
+export function isNegativeAmount(value: unknown): boolean {
+  return tryToDecimal(value)?.lt(0) ?? false;
+}
+
+/**
  * Converts a money input to an exact `Decimal`.
  *
  * @param value - the amount.

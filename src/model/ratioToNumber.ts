@@ -40,7 +40,7 @@ export function ratioToNumber(
   const shifted = numerator << BigInt(shift);
   let quotient = shifted / denominator;
   if (quotient * denominator !== shifted) quotient |= 1n;
-  return scaleByPowerOfTwo(Number(quotient), -shift);
+  return scaleDown(Number(quotient), shift);
 }
 
 /** Number of bits of a non-negative big integer (0 for 0). */
@@ -48,27 +48,24 @@ export function bitLength(value: bigint): number {
   return value === 0n ? 0 : value.toString(2).length;
 }
 
-/** `value × 2^exponent`, in steps whose factors never underflow. */
-function scaleByPowerOfTwo(value: number, exponent: number): number {
+/** `value × 2^-shift` (shift ≥ 0), in steps whose factors never underflow. */
+function scaleDown(value: number, shift: number): number {
   let result = value;
-  let remaining = exponent;
-  while (remaining < -1000) {
-    result *= 2 ** -1000;
-    remaining += 1000;
+  let remaining = shift;
+  while (remaining > MAX_TABLE_SHIFT) {
+    result *= HALVES[MAX_TABLE_SHIFT] as number;
+    remaining -= MAX_TABLE_SHIFT;
   }
-  // A table, not `2 ** remaining`: V8 computes a variable power with its general `pow` routine.
-  return result * (POWERS_OF_TWO[remaining + POWERS_OF_TWO_OFFSET] ?? 2 ** remaining);
+  // A table, not `2 ** -remaining`: V8 computes a variable power with its general `pow` routine.
+  return result * (HALVES[remaining] as number);
 }
 
-/** 2^-1000 .. 2^1000, each exact (a power of two is), at index exponent + 1000. */
-const POWERS_OF_TWO_OFFSET = 1000;
-const POWERS_OF_TWO: Float64Array = (() => {
-  const powers = new Float64Array(2 * POWERS_OF_TWO_OFFSET + 1);
-  powers[POWERS_OF_TWO_OFFSET] = 1;
-  for (let k = 1; k <= POWERS_OF_TWO_OFFSET; k++) {
-    powers[POWERS_OF_TWO_OFFSET + k] = (powers[POWERS_OF_TWO_OFFSET + k - 1] as number) * 2;
-    powers[POWERS_OF_TWO_OFFSET - k] = (powers[POWERS_OF_TWO_OFFSET - k + 1] as number) / 2;
-  }
+/** 2^0, 2^-1, ..., 2^-1000: each exact (a power of two is), at index k for 2^-k. */
+const MAX_TABLE_SHIFT = 1000;
+const HALVES: Float64Array = (() => {
+  const powers = new Float64Array(MAX_TABLE_SHIFT + 1);
+  powers[0] = 1;
+  for (let k = 1; k <= MAX_TABLE_SHIFT; k++) powers[k] = (powers[k - 1] as number) / 2;
   return powers;
 })();
 

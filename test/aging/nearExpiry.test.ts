@@ -77,4 +77,12 @@ describe("nearExpiry: edge cases and errors", () => {
     expect(codeOf(() => nearExpiry(history, { withinDays: Number.NaN }))).toBe("invalid_argument");
     expect(codeOf(() => nearExpiry(history, { asOf: "2024-11-30" }))).toBe("out_of_range");
   });
+
+  it("names a layer whose expiry day is not a day", () => {
+    const bad = makeHistory({
+      layers: [layer("2024-10-01", 1, "1.00", { expiresOn: "2025-02-29" })],
+    });
+    expect(codeOf(() => nearExpiry(bad))).toBe("invalid_date");
+    expect(() => nearExpiry(bad)).toThrow(/^nearExpiry: layers\[0\]\.expiresOn must be a real/);
+  });
 });

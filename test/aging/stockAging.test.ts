@@ -201,6 +201,15 @@ describe("stockAging: errors", () => {
 
   it("rejects an invalid as-of day", () => {
     expect(codeOf(() => stockAging(history, { asOf: "2024-02-30" }))).toBe("invalid_date");
+    expect(() => stockAging(history, { asOf: "2024-02-30" })).toThrow(
+      /^stockAging: asOf must be a real calendar day/,
+    );
+  });
+
+  it("names a layer whose receipt day is not a day", () => {
+    const bad = makeHistory({ lastMovementDate: null, layers: [layer("2024-13-01", 1, "1.00")] });
+    expect(codeOf(() => stockAging(bad))).toBe("invalid_date");
+    expect(() => stockAging(bad)).toThrow(/^stockAging: layers\[0\]\.receivedDate must be a real/);
   });
 
   it("rejects buckets that are not strictly increasing positive whole days", () => {

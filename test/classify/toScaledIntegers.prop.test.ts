@@ -1,12 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
-import { Decimal as DecimalJs } from "decimal.js";
 import { describe, expect } from "vitest";
 import { amountReader, toScaledIntegers } from "../../src/classify/toScaledIntegers.js";
 import { Decimal } from "../../src/model/Decimal.js";
-import { ratioToNumber } from "../../src/model/ratioToNumber.js";
 
 // The exact-arithmetic internals of abcClassify, against decimal.js references.
-const Exact = DecimalJs.clone({ precision: 400 });
 
 describe("toScaledIntegers", () => {
   test.prop([fc.array(fc.double({ min: 0, max: 1e17, noNaN: true }), { maxLength: 20 })])(
@@ -71,26 +68,5 @@ describe("toScaledIntegers with Decimals", () => {
         expect(Math.sign(keys[i]! - keys[j]!)).toBe(exactOf(a).cmp(exactOf(b)));
       });
     });
-  });
-});
-
-describe("ratioToNumber", () => {
-  const big = fc.bigInt({ min: 1n, max: 2n ** 300n });
-  test.prop([big, big])("is the exact ratio rounded once to the nearest double", (a, b) => {
-    const [numerator, denominator] = a <= b ? [a, b] : [b, a];
-    const reference = new Exact(numerator.toString()).div(denominator.toString()).toNumber();
-    expect(ratioToNumber(numerator, denominator)).toBe(reference);
-  });
-
-  test.prop([fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.bigInt({ min: 1n, max: 2n ** 60n })])(
-    "also when the numerator is the larger",
-    (numerator, denominator) => {
-      const reference = new Exact(numerator.toString()).div(denominator.toString()).toNumber();
-      expect(ratioToNumber(numerator, denominator)).toBe(reference);
-    },
-  );
-
-  test.prop([fc.integer({ min: 1, max: 2 ** 40 })])("is exactly 1 for equal integers", (n) => {
-    expect(ratioToNumber(BigInt(n) * 10n ** 30n, BigInt(n) * 10n ** 30n)).toBe(1);
   });
 });

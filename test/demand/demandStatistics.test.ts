@@ -218,6 +218,9 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
     expect(codeOf(() => demandStatistics(juneHistory({ firstReceiptDate: "2024-02-30" })))).toBe(
       "invalid_date",
     );
+    expect(() => demandStatistics(juneHistory({ firstReceiptDate: "2024-02-30" }))).toThrow(
+      /^demandStatistics: history\.firstReceiptDate must be a real calendar day/,
+    );
     const tooMany = juneHistory({
       demand: { day: { ...none, sum: 5, nonZeroBuckets: 31 }, week: none, month: none },
     });
