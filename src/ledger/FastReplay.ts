@@ -915,7 +915,8 @@ export class FastReplay {
   private raw(s: number): RawHistory {
     const f = this.t.f;
     const monthEnds: { day: number; qty: number; value: Scaled }[] = [];
-    for (let k = 0; k < this.monthEndCount; k++) {
+    const count = this.settings.monthEnds ? this.monthEndCount : 0;
+    for (let k = 0; k < count; k++) {
       const at = this.t.monthEndAt(s, k);
       monthEnds.push({
         day: this.monthEndDays[k] as number,

@@ -23,6 +23,8 @@ export interface ReplaySettings {
   readonly standardCosts: Map<number, Scaled>;
   /** Keep per-month figures. */
   readonly months: boolean;
+  /** Give histories their month-end balances (see `ReplayTuning.monthEnds`). */
+  readonly monthEnds: boolean;
 }
 
 /**

@@ -19,7 +19,12 @@ import {
 } from "./prepareOpening.js";
 import { periodWarnings, type ReplaySettings, requireStandardCosts } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
-import { movementOrder, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
+import {
+  movementOrder,
+  type ReplayOptions,
+  type ReplayResult,
+  type ReplayTuning,
+} from "./replayLedger.js";
 import { requireLocationCount } from "./stateKey.js";
 
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
@@ -53,7 +58,7 @@ export type HandOverHook = (sku: number, chunk: number) => boolean;
 export class StreamingReplay {
   /** Where readers append rows (each with its 0-based input row in `row`). */
   readonly builder = new LedgerColumnsBuilder(1 << 16);
-  private readonly options: StreamingReplayOptions;
+  private readonly options: StreamingReplayOptions & ReplayTuning;
   private readonly fn: string;
   private readonly period: { from: number; to: number; days: number };
   private readonly chunkRows: number;
@@ -83,7 +88,7 @@ export class StreamingReplay {
   private readonly valuation: Valuation;
   private readonly failOnNegative: boolean;
 
-  constructor(options: StreamingReplayOptions, fn: string) {
+  constructor(options: StreamingReplayOptions & ReplayTuning, fn: string) {
     this.fn = fn;
     this.period = resolvePeriod(options.period, fn);
     this.valuation = requireVariant(
@@ -250,6 +255,7 @@ export class StreamingReplay {
         period: this.period,
         standardCosts: new Map(),
         months: this.options.months === true,
+        monthEnds: this.options.monthEnds !== false,
       };
       this.fast = new FastReplay(this.settings);
       this.general = new GeneralReplay(this.settings, true, false, true);

@@ -50,6 +50,16 @@ export interface ReplayOptions {
   readonly months?: boolean;
 }
 
+/** What invkpi's own callers may ask of a replay beyond {@link ReplayOptions} (not public). */
+export interface ReplayTuning {
+  /**
+   * Whether histories carry their month-end balances (default `true`). The report asks for them
+   * only when it averages inventory by month, their one reader there: without them a history
+   * costs a dozen objects and decimals less.
+   */
+  readonly monthEnds?: boolean;
+}
+
 /** The result of {@link replayLedger}. */
 export interface ReplayResult {
   /** One history per SKU (or SKU and location), sorted by SKU code, then location. */
@@ -112,7 +122,7 @@ export function replayLedger(
  */
 export function replayLedgerLazily(
   ledger: readonly Movement[] | LedgerColumns,
-  options: ReplayOptions,
+  options: ReplayOptions & ReplayTuning,
   fn = FN,
 ): { readonly histories: Iterable<SkuHistory>; readonly warnings: readonly ReplayWarning[] } {
   const period = resolvePeriod(options.period, fn);
@@ -160,6 +170,7 @@ export function replayLedgerLazily(
     period,
     standardCosts: opening.standardCosts,
     months: options.months === true,
+    monthEnds: options.monthEnds !== false,
   };
   const order = movementOrder(columns);
   const { histories, warnings } = settings.months

@@ -18,6 +18,8 @@ export interface HistoryContext {
   readonly dayText: (day: number) => string;
   /** The period as the history shows it (one object shared by the replay's histories). */
   readonly periodText: SkuHistory["period"];
+  /** Whether the history gets its month ends (`ReplaySettings.monthEnds`). */
+  readonly monthEnds: boolean;
 }
 
 /**
@@ -38,9 +40,9 @@ function rememberingFormatDay(): (day: number) => string {
 
 /** Names and scales for `toSkuHistory`, per SKU and location index. */
 export function historyContext(
-  settings: Pick<ReplaySettings, "names" | "period" | "scales">,
+  settings: Pick<ReplaySettings, "names" | "period" | "scales" | "monthEnds">,
 ): (sku: number, location: number) => HistoryContext {
-  const { names, period, scales } = settings;
+  const { names, period, scales, monthEnds } = settings;
   const dayText = rememberingFormatDay();
   const periodText = Object.freeze({
     from: dayText(period.from),
@@ -55,8 +57,12 @@ export function historyContext(
     lots: names.lots,
     dayText,
     periodText,
+    monthEnds,
   });
 }
+
+/** The month ends of a history whose replay was asked for none (shared: it is never changed). */
+const NO_MONTH_ENDS: readonly MonthEnd[] = Object.freeze([]);
 
 /** Turns a finished SKU's {@link RawHistory} into the public {@link SkuHistory}: dates as text, money as Decimal. */
 export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
@@ -94,9 +100,11 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
     transferredValue: money(s.transferValue),
     revenue: money(s.revenue),
     issuesWithoutPrice: s.issuesWithoutPrice,
-    monthEnds: s.monthEnds.map(
-      (m): MonthEnd => ({ date: dayText(m.day), quantity: qty(m.qty), value: money(m.value) }),
-    ),
+    monthEnds: ctx.monthEnds
+      ? s.monthEnds.map(
+          (m): MonthEnd => ({ date: dayText(m.day), quantity: qty(m.qty), value: money(m.value) }),
+        )
+      : NO_MONTH_ENDS,
     months: s.months.map((m) => monthFigures(m, qty, money, dayText)),
     demand: {
       day: demandSums(s.demandDay, scales.qScale),

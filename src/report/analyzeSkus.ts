@@ -1,5 +1,5 @@
 import type { LedgerColumns, ReplayOptions, ReplayWarning } from "../ledger/index.js";
-import { replayLedgerLazily } from "../ledger/replayLedger.js";
+import { type ReplayTuning, replayLedgerLazily } from "../ledger/replayLedger.js";
 import type { Movement } from "../model/Movement.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import {
@@ -41,7 +41,7 @@ export function analyzeSkus(
 }
 
 /** The replay options of a report. */
-export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptions {
+export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptions & ReplayTuning {
   return {
     period: options.period,
     valuation: resolved.valuation,
@@ -49,6 +49,8 @@ export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptio
     byLocation: resolved.byLocation,
     // Month figures cost memory per SKU; only the month grouping reads them.
     months: resolved.groupBy.includes("month"),
+    // Month ends: only the monthly average reads them (turnoverFigures).
+    monthEnds: resolved.averageMethod === "monthly",
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
     ...(options.openingBalances === undefined ? {} : { openingBalances: options.openingBalances }),
   };

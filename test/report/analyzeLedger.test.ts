@@ -310,6 +310,27 @@ describe("analyzeLedger by location", () => {
 });
 
 describe("analyzeLedger options", () => {
+  it("averages BOLT's inventory by month ends or by endpoints on request", () => {
+    // BOLT (hand computation above): opening 0 units, 0.00 (received on Jan 1, inside the period);
+    // month ends Jan 31: 70 units, 140.00; Feb 29: 50 units, 100.00; Mar 31: 100 units, 230.00.
+    // Monthly: (0 + 140 + 100 + 230) / 4 = 117.50, units (0 + 70 + 50 + 100) / 4 = 55.
+    // Endpoints: (0 + 230) / 2 = 115.00, units (0 + 100) / 2 = 50. COGS 100 in both.
+    const monthly = rowOf(
+      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, averageMethod: "monthly" }).rows,
+      "BOLT",
+    );
+    expect(monthly.averageValue.toFixed()).toBe("117.5");
+    expect(monthly.averageQuantity).toBe(55);
+    expect(monthly.turnover).toBe(100 / 117.5);
+    const endpoints = rowOf(
+      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, averageMethod: "endpoints" }).rows,
+      "BOLT",
+    );
+    expect(endpoints.averageValue.toFixed()).toBe("115");
+    expect(endpoints.averageQuantity).toBe(50);
+    expect(endpoints.turnover).toBe(100 / 115);
+  });
+
   it("compares a turnover on another basis only with a range of your own", () => {
     const units = analyzeLedger(WORKED_LEDGER, {
       period: Q1_2024,

@@ -23,6 +23,13 @@ describe("analyzeLedgerStream", () => {
     expect(streamed).toEqual(analyzeLedger(WORKED_LEDGER, OPTIONS));
   });
 
+  it("averages by month ends as analyzeLedger does", async () => {
+    const options = { period: Q1_2024, averageMethod: "monthly" } as const;
+    const streamed = await analyzeLedgerStream(oneByOne(WORKED_LEDGER), options);
+    expect(streamed).toEqual(analyzeLedger(WORKED_LEDGER, options));
+    expect(streamed.rows[0]?.averageValue.toFixed()).toBe("117.5"); // BOLT, by hand in analyzeLedger.test.ts
+  });
+
   it("accepts a plain iterable too, in any order of days", async () => {
     const reversed = [...WORKED_LEDGER].reverse();
     const streamed = await analyzeLedgerStream(reversed, { period: Q1_2024 });
