@@ -1,8 +1,9 @@
 import type { Decimal } from "./Decimal.js";
-import { digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
+import { coefficientOf, digitCount, fieldsOf, WORD_BASE, WORD_DIGITS } from "./decimalFields.js";
 import { decimalOfNumber } from "./decimalOfNumber.js";
 import { decimalToNumber } from "./decimalToNumber.js";
 import {
+  bigPow10,
   EXACT_INTEGER_LIMIT,
   POWERS_OF_TEN,
   SCALED_UNITS_LIMIT,
@@ -10,8 +11,12 @@ import {
 } from "./exactDecimal.js";
 import { toDecimalScaled } from "./toDecimalScaled.js";
 
-/** Decimal places the fast path follows; an addend with more moves the sum to `Decimal`s. */
+/** Decimal places the fast path follows; an addend with more moves the sum to big integers. */
 const MAX_SCALE = 15;
+/** Significant digits of invkpi's `Decimal`: a sum below 10^40 units is exact in `Decimal.plus`. */
+const BIG_LIMIT = 10n ** 40n;
+/** Decimal places the big-integer path follows (an addend beyond them is rare: `Decimal`s then). */
+const MAX_BIG_SCALE = 60;
 // The fast path's bounds (class comment) are exactDecimal's SCALED_UNITS_LIMIT, 2^51 per addend
 // (below it, a scaled double pins down a single decimal: `fitsAtScale`), and EXACT_INTEGER_LIMIT,
 // 2^53 per sum (below it, every integer is exact in a double).
@@ -30,6 +35,11 @@ const MAX_SCALE = 15;
  * finite. Within the bounds no addend or sum exceeds 16 significant digits, where `Decimal.plus`
  * (40 digits) is exact too, which is why both give the same decimal.
  *
+ * Longer addends (a 17-digit quotient such as an average quantity, a 40-digit average value) move
+ * the sum to a big integer count of 10^-scale units instead, while every partial sum stays below
+ * 10^40 units and so within `Decimal.plus`'s 40 significant digits, where it is exact as well; the
+ * first sum that would not moves the sum, exactly as it stands, to `Decimal` arithmetic for good.
+ *
  * @example
  * ```ts
  * const sum = new ExactSum();
@@ -43,7 +53,10 @@ export class ExactSum {
   /** The sum while it is exact in a double: `units × 10^-scale`, |units| < 2^53. */
   private units = 0;
   private scale = 0;
-  /** The sum once it has left the fast path. */
+  /** The sum once it has left the fast path, while it is exact below 10^40: `big × 10^-bigScale`. */
+  private big: bigint | null = null;
+  private bigScale = 0;
+  /** The sum once it has left both. */
   private decimal: Decimal | null = null;
 
   /** Adds a number or a `Decimal`. */
@@ -55,28 +68,39 @@ export class ExactSum {
   /** Adds a number, meaning its shortest decimal form. */
   addNumber(amount: number): void {
     if (amount === 0) return;
-    if (this.decimal === null && readNumber(amount, this.scale) && this.addUnits()) return;
+    if (this.decimal === null) {
+      const short = readNumber(amount, this.scale);
+      if (short && this.big === null && this.addUnits()) return;
+      if ((short ? readShortAsBig() : readLongNumber(amount)) && this.addBig()) return;
+    }
     this.addSlowly(decimalOfNumber(amount));
   }
 
   /** Adds a `Decimal`. */
   addDecimal(amount: Decimal): void {
     if (amount.isZero()) return;
-    if (this.decimal === null && readDecimal(amount) && this.addUnits()) return;
+    if (this.decimal === null) {
+      const short = readDecimal(amount);
+      if (short && this.big === null && this.addUnits()) return;
+      if ((short ? readShortAsBig() : readLongDecimal(amount)) && this.addBig()) return;
+    }
     this.addSlowly(amount);
   }
 
   /** The sum, exact (a shared zero when nothing but zeros was added). */
   value(): Decimal {
-    return this.decimal ?? toDecimalScaled(this.units, this.scale);
+    if (this.decimal !== null) return this.decimal;
+    return this.big === null
+      ? toDecimalScaled(this.units, this.scale)
+      : toDecimalScaled(this.big, this.bigScale);
   }
 
   /** The sum as the nearest double (as `value().toNumber()`). */
   toNumber(): number {
     // One correctly rounded division of two exact integers: the double nearest the decimal.
-    return this.decimal === null
+    return this.decimal === null && this.big === null
       ? this.units / (POWERS_OF_TEN[this.scale] as number)
-      : decimalToNumber(this.decimal);
+      : decimalToNumber(this.value());
   }
 
   /**
@@ -104,6 +128,28 @@ export class ExactSum {
     return true;
   }
 
+  /**
+   * Adds the addend that `readLongNumber` or `readLongDecimal` left in `readBig`, as big integers
+   * at the larger of the two scales; `false`, with nothing changed, when the sum would reach 10^40
+   * units (where `Decimal.plus` could round) or the scale would pass {@link MAX_BIG_SCALE}.
+   */
+  private addBig(): boolean {
+    const scale = Math.max(this.big === null ? this.scale : this.bigScale, readBig.scale);
+    if (scale > MAX_BIG_SCALE) return false;
+    const sum = this.bigUnitsAt(scale) + readBig.units * bigPow10(scale - readBig.scale);
+    if (sum >= BIG_LIMIT || -sum >= BIG_LIMIT) return false;
+    this.big = sum;
+    this.bigScale = scale;
+    return true;
+  }
+
+  /** The sum so far as a big integer count of 10^-scale units (scale ≥ the sum's own). */
+  private bigUnitsAt(scale: number): bigint {
+    return this.big === null
+      ? BigInt(this.units) * bigPow10(scale - this.scale)
+      : this.big * bigPow10(scale - this.bigScale);
+  }
+
   private addSlowly(amount: Decimal): void {
     this.decimal = this.value().plus(amount);
   }
@@ -111,6 +157,50 @@ export class ExactSum {
 
 /** The last addend read: `units × 10^-scale` (a module-level scratch, to allocate nothing). */
 const read = { units: 0, scale: 0 };
+
+/** The last long addend read: `units × 10^-scale`, scale ≥ 0. */
+const readBig = { units: 0n, scale: 0 };
+
+/** What `readNumber` or `readDecimal` left in `read`, into {@link readBig}. */
+function readShortAsBig(): true {
+  readBig.units = BigInt(read.units);
+  readBig.scale = read.scale;
+  return true;
+}
+
+/**
+ * Reads a finite non-zero number by its shortest decimal form (`String`, as `new Decimal(number)`
+ * reads it) into {@link readBig}; `false` when it is not finite or its scale is out of bounds.
+ */
+function readLongNumber(amount: number): boolean {
+  if (!Number.isFinite(amount)) return false;
+  const text = String(Math.abs(amount));
+  const e = text.indexOf("e");
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const point = mantissa.indexOf(".");
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  // units × 10^exponent, the exponent that of the last digit.
+  const exponent =
+    (e < 0 ? 0 : Number(text.slice(e + 1))) - (point < 0 ? 0 : mantissa.length - point - 1);
+  return readScaled(BigInt(digits), exponent, amount < 0);
+}
+
+/** Reads a finite non-zero `Decimal` into {@link readBig}; `false` when its scale is out of bounds. */
+function readLongDecimal(amount: Decimal): boolean {
+  const fields = fieldsOf(amount);
+  if (fields.d === null || fields.d.length === 0) return false;
+  const { coefficient, exponent } = coefficientOf(fields);
+  return readScaled(coefficient, exponent, fields.s < 0);
+}
+
+/** `coefficient × 10^exponent` into {@link readBig} at a scale ≥ 0; `false` beyond the bounds. */
+function readScaled(coefficient: bigint, exponent: number, negative: boolean): boolean {
+  if (-exponent > MAX_BIG_SCALE || exponent > MAX_BIG_SCALE) return false;
+  const units = exponent > 0 ? coefficient * bigPow10(exponent) : coefficient;
+  readBig.units = negative ? -units : units;
+  readBig.scale = exponent > 0 ? 0 : -exponent;
+  return true;
+}
 
 /**
  * Reads a non-zero number as `units × 10^-scale` with the smallest scale ≥ `from` at which it is

@@ -54,6 +54,41 @@ describe("ExactSum", () => {
     );
   });
 
+  it("equals Decimal.plus on long addends: 17-digit quotients, 40-digit averages, sums past 10^40 (property)", () => {
+    // What a report's rollups add: average quantities (a quotient's 17 digits), average values
+    // (40 digits), and amounts whose sum reaches 40 significant digits, where Decimal.plus rounds.
+    const longAmount: fc.Arbitrary<number | Decimal> = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 1, max: 366 }))
+        .map(([sum, days]) => sum / days),
+      fc
+        .tuple(decimalText(15, 6), fc.integer({ min: 1, max: 366 }))
+        .map(([value, days]) => new Decimal(value).div(days)),
+      decimalText(40, 38).map((text) => new Decimal(text)),
+      decimalText(9, 4).map(Number),
+      fc.constantFrom(new Decimal("9".repeat(39)), new Decimal(`0.${"9".repeat(39)}`), 2 ** 53),
+    );
+    fc.assert(
+      fc.property(fc.array(longAmount, { maxLength: 60 }), (amounts) => {
+        const sum = exactSum(amounts);
+        const reference = referenceSum(amounts);
+        expect(sum.value()).toEqual(reference);
+        expect(Object.is(sum.toNumber(), reference.toNumber())).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leaves big integers for Decimal.plus where the sum reaches 40 digits (hand computation)", () => {
+    // 39 nines + 0.25 has 41 digits: Decimal.plus rounds it half to even to 40, …9.2; + 0.25 gives
+    // …9.45, rounded to …9.4, where the exact sum is …9.5. ExactSum gives what Decimal.plus gives.
+    const nines = "9".repeat(39);
+    const amounts = [new Decimal(nines), 0.25, new Decimal("0.25")];
+    const reference = referenceSum(amounts);
+    expect(reference.toFixed()).toBe(`${nines}.4`);
+    expect(exactSum(amounts).value()).toEqual(reference);
+  });
+
   it("worked example: 0.1 + 0.2 is 0.3 exactly, though 0.1 + 0.2 in doubles is 0.30000000000000004", () => {
     const sum = exactSum([0.1, 0.2]);
     expect(sum.value().toFixed()).toBe("0.3");
