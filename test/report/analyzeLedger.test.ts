@@ -315,20 +315,19 @@ describe("analyzeLedger options", () => {
     // month ends Jan 31: 70 units, 140.00; Feb 29: 50 units, 100.00; Mar 31: 100 units, 230.00.
     // Monthly: (0 + 140 + 100 + 230) / 4 = 117.50, units (0 + 70 + 50 + 100) / 4 = 55.
     // Endpoints: (0 + 230) / 2 = 115.00, units (0 + 100) / 2 = 50. COGS 100 in both.
-    const monthly = rowOf(
-      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, averageMethod: "monthly" }).rows,
-      "BOLT",
-    );
-    expect(monthly.averageValue.toFixed()).toBe("117.5");
-    expect(monthly.averageQuantity).toBe(55);
-    expect(monthly.turnover).toBe(100 / 117.5);
-    const endpoints = rowOf(
-      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, averageMethod: "endpoints" }).rows,
-      "BOLT",
-    );
-    expect(endpoints.averageValue.toFixed()).toBe("115");
-    expect(endpoints.averageQuantity).toBe(50);
-    expect(endpoints.turnover).toBe(100 / 115);
+    const cases = [
+      { averageMethod: "monthly", value: "117.5", quantity: 55 },
+      { averageMethod: "endpoints", value: "115", quantity: 50 },
+    ] as const;
+    for (const { averageMethod, value, quantity } of cases) {
+      const bolt = rowOf(
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, averageMethod }).rows,
+        "BOLT",
+      );
+      expect(bolt.averageValue.toFixed(), averageMethod).toBe(value);
+      expect(bolt.averageQuantity, averageMethod).toBe(quantity);
+      expect(bolt.turnover, averageMethod).toBe(100 / Number(value));
+    }
   });
 
   it("compares a turnover on another basis only with a range of your own", () => {
