@@ -1,5 +1,9 @@
 import { defineConfig } from "tsup";
 
+// decimal.js's notice comes with its code; zod's code carries none.
+const ZOD_NOTICE =
+  "/*! Bundled: zod (https://github.com/colinhacks/zod), MIT License, Copyright (c) 2025 Colin McDonnell */";
+
 export default defineConfig([
   {
     // The library: core (any runtime) and node (files and streams), ESM and CommonJS with types.
@@ -28,6 +32,7 @@ export default defineConfig([
     // Dependencies bundled in: resolving and loading zod's ~50 modules took more of a short run's
     // start-up than compiling them from one file.
     noExternal: ["zod", "decimal.js"],
+    footer: { js: ZOD_NOTICE },
   },
   {
     // The worker of `analyzeLedger(..., { threads })`, loaded from beside the bundles.
@@ -39,5 +44,6 @@ export default defineConfig([
     splitting: false,
     // As the binary: each worker starts faster from one file.
     noExternal: ["zod", "decimal.js"],
+    footer: { js: ZOD_NOTICE },
   },
 ]);

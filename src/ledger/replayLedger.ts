@@ -109,7 +109,8 @@ export function replayLedger(
   ledger: readonly Movement[] | LedgerColumns,
   options: ReplayOptions,
 ): ReplayResult {
-  const { histories, warnings } = replayLedgerLazily(ledger, options);
+  // Month ends always: `ReplayTuning` is not the caller's to set, whatever the options carry.
+  const { histories, warnings } = replayLedgerLazily(ledger, { ...options, monthEnds: true });
   return { histories: [...histories], warnings };
 }
 

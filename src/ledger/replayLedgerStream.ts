@@ -47,7 +47,8 @@ export async function replayLedgerStream(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: StreamingReplayOptions,
 ): Promise<ReplayResult> {
-  const stream = new StreamingReplay(options, FN);
+  // Month ends always: `ReplayTuning` is not the caller's to set, whatever the options carry.
+  const stream = new StreamingReplay({ ...options, monthEnds: true }, FN);
   await feedMovements(stream, movements, options, FN);
   return stream.finish();
 }

@@ -190,7 +190,13 @@ function readLongDecimal(amount: Decimal): boolean {
   const fields = fieldsOf(amount);
   if (fields.d === null || fields.d.length === 0) return false;
   const { coefficient, exponent } = coefficientOf(fields);
-  return readScaled(coefficient, exponent, fields.s < 0);
+  // The last word's trailing zeros (decimal.js pads it to 7 digits) would widen the scale.
+  let zeros = 0;
+  for (let word = fields.d[fields.d.length - 1] as number; word % 10 === 0 && zeros < 6; word /= 10)
+    zeros++;
+  return zeros === 0
+    ? readScaled(coefficient, exponent, fields.s < 0)
+    : readScaled(coefficient / bigPow10(zeros), exponent + zeros, fields.s < 0);
 }
 
 /** `coefficient × 10^exponent` into {@link readBig} at a scale ≥ 0; `false` beyond the bounds. */

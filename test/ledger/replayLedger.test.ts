@@ -393,6 +393,13 @@ describe("replayLedger: movements before and after the period", () => {
 });
 
 describe("replayLedger: months", () => {
+  it("gives month ends even when the options carry the report's internal monthEnds: false", () => {
+    const period = { from: "2025-02-15", to: "2025-03-31" };
+    const tuned = { period, monthEnds: false } as Parameters<typeof replayLedger>[1];
+    const h = only(replayLedger(ledger1, tuned).histories);
+    expect(h.monthEnds.map((m) => m.date)).toEqual(["2025-02-28", "2025-03-31"]);
+  });
+
   it("keeps month figures only when asked, month ends always", () => {
     const h = only(
       replayLedger(ledger1, { period: { from: "2025-02-15", to: "2025-03-31" } }).histories,

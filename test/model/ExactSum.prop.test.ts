@@ -73,6 +73,15 @@ describe("ExactSum", () => {
     fc.assert(sameAsDecimalPlus(longAmount, 60), { numRuns: 2000 });
   });
 
+  it("reads a long Decimal at its own scale, not its last word's padding (hand computation)", () => {
+    // 39 digits at scale 19: decimal.js pads the last 7-digit word, which would make it scale 21
+    // and 41 digits, past 10^40. Twice it is 22222222222222222222.2469135780246913578: 39 digits.
+    const long = new Decimal("11111111111111111111.1234567890123456789");
+    const amounts = [long, long];
+    expect(exactSum(amounts).value()).toEqual(referenceSum(amounts));
+    expect(exactSum(amounts).value().toFixed()).toBe("22222222222222222222.2469135780246913578");
+  });
+
   it("leaves big integers for Decimal.plus where the sum reaches 40 digits (hand computation)", () => {
     // 39 nines + 0.25 has 41 digits: Decimal.plus rounds it half to even to 40, …9.2; + 0.25 gives
     // …9.45, rounded to …9.4, where the exact sum is …9.5. ExactSum gives what Decimal.plus gives.
