@@ -1,8 +1,16 @@
 import { defineConfig } from "tsup";
 
-// decimal.js's notice comes with its code; zod's code carries none.
-const ZOD_NOTICE =
-  "/*! Bundled: zod (https://github.com/colinhacks/zod), MIT License, Copyright (c) 2025 Colin McDonnell */";
+/**
+ * The binary and the thread worker carry their dependencies: resolving and loading zod's ~50 modules
+ * took more of a short run's start-up than compiling them from one file. decimal.js's licence notice
+ * comes with its code; zod's code carries none, so it is added.
+ */
+const SELF_CONTAINED = {
+  noExternal: ["zod", "decimal.js"],
+  footer: {
+    js: "/*! Bundled: zod (https://github.com/colinhacks/zod), MIT License, Copyright (c) 2025 Colin McDonnell */",
+  },
+};
 
 export default defineConfig([
   {
@@ -29,10 +37,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: false,
-    // Dependencies bundled in: resolving and loading zod's ~50 modules took more of a short run's
-    // start-up than compiling them from one file.
-    noExternal: ["zod", "decimal.js"],
-    footer: { js: ZOD_NOTICE },
+    ...SELF_CONTAINED,
   },
   {
     // The worker of `analyzeLedger(..., { threads })`, loaded from beside the bundles.
@@ -42,8 +47,6 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: false,
-    // As the binary: each worker starts faster from one file.
-    noExternal: ["zod", "decimal.js"],
-    footer: { js: ZOD_NOTICE },
+    ...SELF_CONTAINED,
   },
 ]);

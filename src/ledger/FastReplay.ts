@@ -915,6 +915,7 @@ export class FastReplay {
   private raw(s: number): RawHistory {
     const f = this.t.f;
     const monthEnds: { day: number; qty: number; value: Scaled }[] = [];
+    // toSkuHistory drops month ends the replay was not asked for; this only spares building them.
     const count = this.settings.monthEnds ? this.monthEndCount : 0;
     for (let k = 0; k < count; k++) {
       const at = this.t.monthEndAt(s, k);

@@ -82,6 +82,19 @@ describe("ExactSum", () => {
     expect(exactSum(amounts).value().toFixed()).toBe("22222222222222222222.2469135780246913578");
   });
 
+  it("cancels long addends to the chain's zero, and keeps the sign of a negative long sum", () => {
+    // A 17-digit quotient (100 / 7 = 14.285714285714286) and a 29-digit decimal, each added and
+    // taken away: at scale 25 every partial sum stays below 10^40 units, so the sum is exactly 0.
+    const long = new Decimal("1234.5678901234567890123456789");
+    const cancelled = [100 / 7, long, -100 / 7, long.neg()];
+    expect(exactSum(cancelled).value()).toEqual(referenceSum(cancelled));
+    expect(exactSum(cancelled).value().isZero()).toBe(true);
+    // −1/3 − 2/3 as doubles: −0.3333333333333333 − 0.6666666666666666 = −0.9999999999999999.
+    const negative = [-1 / 3, -2 / 3];
+    expect(exactSum(negative).value()).toEqual(referenceSum(negative));
+    expect(exactSum(negative).value().toFixed()).toBe("-0.9999999999999999");
+  });
+
   it("leaves big integers for Decimal.plus where the sum reaches 40 digits (hand computation)", () => {
     // 39 nines + 0.25 has 41 digits: Decimal.plus rounds it half to even to 40, …9.2; + 0.25 gives
     // …9.45, rounded to …9.4, where the exact sum is …9.5. ExactSum gives what Decimal.plus gives.
