@@ -1,8 +1,21 @@
+import { UTCDate, utc } from "@date-fns/utc";
 import { fc, test } from "@fast-check/vitest";
+import {
+  differenceInCalendarDays,
+  endOfMonth,
+  format,
+  getDaysInMonth,
+  isValid,
+  parse,
+  startOfISOWeek,
+  startOfMonth,
+} from "date-fns";
 import { describe, expect, it } from "vitest";
 import {
   civilFromDay,
   dayFromCivil,
+  daysInMonth,
+  firstDayOfMonth,
   firstDayOfWeek,
   formatDay,
   lastDayOfMonth,
@@ -73,5 +86,50 @@ describe("day numbers", () => {
     expect(parseIsoDay(iso)).toBe(day);
     const [y, m, dd] = civilFromDay(day);
     expect(dayFromCivil(y, m, dd)).toBe(day);
+  });
+});
+
+// The engine's calendar is integer arithmetic (H. Hinnant's civil-date algorithms), so that no
+// Date is made per ledger row. date-fns, computing in UTC (`{ in: utc }`), is the independent
+// reference it is checked against: the same days, months and ISO weeks, in any machine time zone.
+describe("day numbers agree with date-fns in UTC", () => {
+  const EPOCH = new UTCDate(1970, 0, 1);
+  /** The day number of a date-fns date: calendar days since 1970-01-01 in UTC. */
+  const dayOf = (date: Date): number => differenceInCalendarDays(date, EPOCH, { in: utc });
+  /** Days from 1600-01-01 to 2400-12-31. */
+  const anyDay = fc.integer({ min: -135_140, max: 157_068 });
+
+  test.prop([anyDay])("formats a day as date-fns formats it", (day) => {
+    const date = new UTCDate(day * 86_400_000);
+    expect(dayOf(date)).toBe(day);
+    expect(formatDay(day)).toBe(format(date, "yyyy-MM-dd", { in: utc }));
+  });
+
+  test.prop([anyDay])("finds the month's first and last day, and its length", (day) => {
+    const date = new UTCDate(day * 86_400_000);
+    const month = monthOfDay(day);
+    expect(firstDayOfMonth(month)).toBe(dayOf(startOfMonth(date, { in: utc })));
+    expect(lastDayOfMonth(month)).toBe(dayOf(endOfMonth(date, { in: utc })));
+    const [year, monthOfYear] = civilFromDay(day);
+    expect(daysInMonth(year, monthOfYear)).toBe(getDaysInMonth(date, { in: utc }));
+  });
+
+  test.prop([anyDay])("starts ISO weeks on date-fns's Mondays", (day) => {
+    const monday = dayOf(startOfISOWeek(new UTCDate(day * 86_400_000), { in: utc }));
+    expect(firstDayOfWeek(weekOfDay(day))).toBe(monday);
+  });
+
+  test.prop(
+    [
+      fc.integer({ min: 1600, max: 2400 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    ],
+    { numRuns: 2000 },
+  )("accepts exactly the YYYY-MM-DD days that date-fns can parse", (year, month, dayOfMonth) => {
+    // Only well-formed text: date-fns's parse also takes '2025-1-05', which the ledger rejects.
+    const text = `${year}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`;
+    const parsed = parse(text, "yyyy-MM-dd", EPOCH, { in: utc });
+    expect(parseIsoDay(text)).toBe(isValid(parsed) ? dayOf(parsed) : null);
   });
 });
