@@ -7,7 +7,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
-import type { InputSource } from "./openTextInput.js";
+import type { InputSource, ReadProgress } from "./openTextInput.js";
 import {
   readTable,
   type TableFormat,
@@ -158,6 +158,8 @@ export async function readLedgerVia(
     },
     object: check,
   };
+  // A streaming sink drains its builder as it goes: only a whole read sizes the columns.
+  if (sink === null) handler.chunkRead = columnsSizer(builder);
   if (paths === "fast-and-general") {
     // Called only after start(); a row it does not take goes to cells() above.
     handler.plainRecord =
@@ -171,6 +173,27 @@ export async function readLedgerVia(
   }
   const summary = await readTable(source, options, resolver, handler, issues, FN);
   return { columns: builder.finish(), issues, ...summary };
+}
+
+/** Rows read before the bytes per row are trusted to size the columns. */
+const SIZING_SAMPLE_ROWS = 1000;
+/** Room beyond the estimate: rows of a file are not all of one length. */
+const SIZING_MARGIN = 1.03;
+
+/**
+ * A `chunkRead` hook that sizes the builder from the file's size and the bytes per row so far:
+ * `rows × totalBytes / bytesRead`, 3 % more, whenever that exceeds the room it has. The first
+ * chunk's rows can be longer than the rest (opening receipts carry a cost, issues do not), so
+ * the estimate is checked after every chunk; it settles within a few, and a file whose rows keep
+ * getting shorter costs one copy each time the estimate passes the margin. A stream of unknown size
+ * is never sized (the builder grows as usual).
+ */
+function columnsSizer(builder: LedgerColumnsBuilder): (progress: ReadProgress) => void {
+  return ({ rows, bytesRead, totalBytes }) => {
+    if (totalBytes === null || rows < SIZING_SAMPLE_ROWS || bytesRead <= 0) return;
+    const expected = (rows * totalBytes) / bytesRead;
+    if (expected > builder.capacity) builder.reserve(expected * SIZING_MARGIN);
+  };
 }
 
 /**

@@ -60,6 +60,11 @@ export interface TableRowHandler {
   plainRecord?(bytes: Uint8Array, from: number, to: number, row: number, line: number): boolean;
   /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
   object(value: unknown, row: number, line: number): void;
+  /**
+   * Optional: told after each chunk (about every MiB) how far the read is, so that a reader can
+   * size its storage from the file's size once it knows the bytes per row.
+   */
+  chunkRead?(progress: ReadProgress): void;
 }
 
 /** What a table driver reports back besides the rows. */
@@ -117,8 +122,11 @@ export async function readTable(
   }
   const encoding = options.encoding ?? "utf-8";
   const input = await openTextInput(source, encoding, fn);
-  const progress = (rows: number): void =>
-    onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, rows });
+  const progress = (rows: number): void => {
+    const now = { bytesRead: input.bytesRead(), totalBytes: input.totalBytes, rows };
+    handler.chunkRead?.(now);
+    onProgress?.(now);
+  };
   const context: TableDriverContext = { input, delimiter, resolver, handler, issues, progress };
   const read =
     format === "csv" ? readCsvTable : format === "ndjson" ? readNdjsonTable : readJsonTable;

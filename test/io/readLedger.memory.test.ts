@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readLedger } from "../../src/io/readLedger.js";
 import { IdRegistry } from "../../src/ledger/IdRegistry.js";
@@ -76,4 +79,32 @@ describe("readLedger's memory", () => {
       expect([result.columns.length, result.lineOf(0)]).toEqual([50, format === "csv" ? 2 : 1]);
     });
   }
+});
+
+describe("readLedger's columns", () => {
+  it("are sized from the file's size, not grown by half again and again", async () => {
+    // 250 000 rows: growing by half from 64 Ki rows would end at 331 776 rows of room (1.33×).
+    // The first 20 000 rows (receipts with a cost) are longer than the rest, so the first
+    // chunk's bytes per row underestimate the count; the estimate is corrected as the read goes.
+    const lines = ["sku,date,type,quantity,unitCost"];
+    for (let k = 0; k < 250_000; k++) {
+      const sku = `SKU-${k % 997}`;
+      lines.push(
+        k < 20_000 ? `${sku},2025-01-01,receipt,100,12.3456` : `${sku},2025-03-01,issue,1,`,
+      );
+    }
+    const dir = await mkdtemp(join(tmpdir(), "invkpi-sizing-"));
+    try {
+      const file = join(dir, "ledger.csv");
+      await writeFile(file, `${lines.join("\n")}\n`);
+      const { columns, issues } = await readLedger(file);
+      expect(issues).toEqual([]);
+      expect(columns.length).toBe(250_000);
+      const room = columns.sku.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT;
+      expect(room).toBeGreaterThanOrEqual(250_000);
+      expect(room).toBeLessThanOrEqual(250_000 * 1.05);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

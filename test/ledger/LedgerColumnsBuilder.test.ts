@@ -35,3 +35,24 @@ describe("LedgerColumnsBuilder.releaseRows", () => {
     expect(() => builder.releaseRows()).toThrow(/rows left/);
   });
 });
+
+describe("LedgerColumnsBuilder.reserve", () => {
+  it("makes room once for the rows to come, keeping the rows it has", () => {
+    const builder = new LedgerColumnsBuilder(16);
+    for (let k = 0; k < 10; k++) addRow(builder, k % 2 === 0 ? "A" : "B", k, k + 1);
+    builder.reserve(1000.4);
+    expect([builder.capacity, builder.sku.length]).toEqual([1001, 1001]);
+    for (let k = 10; k < 1001; k++) addRow(builder, "C", k, k + 1);
+    // 1001 rows fit without growing; the first ten are intact.
+    expect(builder.capacity).toBe(1001);
+    const columns = builder.finish();
+    expect(Array.from(columns.quantity.subarray(0, 10))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(columns.quantity[1000]).toBe(1001);
+  });
+
+  it("never shrinks", () => {
+    const builder = new LedgerColumnsBuilder(64);
+    builder.reserve(10);
+    expect(builder.capacity).toBe(64);
+  });
+});
