@@ -2,13 +2,15 @@ import { INDUSTRY_TURNOVER_RANGES } from "../benchmark/index.js";
 import type { ReadLedgerResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
+import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { ReplayWarning } from "../ledger/index.js";
+import { NO_ROWS } from "../ledger/LedgerColumns.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { analyzeHandedOverLedger } from "../report/analyzeLedger.js";
 import {
   type AnalyzeLedgerOptions,
-  analyzeLedger,
   type InventoryReport,
   type PartialRecord,
   REPORT_GROUPINGS,
@@ -24,7 +26,13 @@ import { issueLines, problemCount } from "./issueLines.js";
 import { ledgerDateRange } from "./ledgerDateRange.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
-import { type InputFile, inputFile, readLedgerInput, readSkuInfoInput } from "./readLedgerInput.js";
+import {
+  type InputFile,
+  inputFile,
+  type ReadInputOptions,
+  readLedgerInput,
+  readSkuInfoInput,
+} from "./readLedgerInput.js";
 import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
@@ -267,14 +275,17 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
       status.progress(`analyzing ${displayNumber(input.rows)} movements…`);
       report = streaming.finish();
     } else {
-      input = await readLedgerInput(plan.ledger, io, status, readOptions);
+      // This function never holds the columns (see `readWholeLedger`): the report frees them
+      // once replayed.
+      const read = await readWholeLedger(plan.ledger, io, status, readOptions);
+      input = read.input;
       status.done();
       if (input.issues.length > 0) return refuse(plan.ledger, input, io);
-      const period = periodOf(plan, input, status);
-      status.progress(`analyzing ${displayNumber(input.columns.length)} movements…`);
+      const period = periodOf(plan, read.dates, status);
+      status.progress(`analyzing ${displayNumber(read.movements)} movements…`);
       const options = optionsOf(plan, period, skuInfo);
-      if (plan.partial) return await writePartial(plan, input, options, io, status);
-      report = analyzeLedger(input.columns, options);
+      if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
+      report = analyzeHandedOverLedger(read.ledger, options);
     }
     status.done();
     noteWarnings(report.warnings, status, warningPlace(plan.ledger, input));
@@ -320,14 +331,45 @@ function refuse(file: InputFile, input: ReadLedgerResult, io: CliIo): ExitCode {
   return EXIT.invalidData;
 }
 
+/** A ledger read whole, its columns handed over; see {@link readWholeLedger}. */
+interface WholeLedger {
+  /** What was read, without the columns (`NO_ROWS` in their place): issues, rows, lines. */
+  readonly input: ReadLedgerResult;
+  /** The columns, for the one report (or partial records) that replays them. */
+  readonly ledger: HandedOverLedger;
+  /** Valid movements read. */
+  readonly movements: number;
+  /** The first and last movement days, `null` without movements. */
+  readonly dates: { readonly from: string; readonly to: string } | null;
+}
+
+/**
+ * Reads the ledger for a batch run and hands its columns over in a box. Why here: a running
+ * function keeps whatever it once held in its frame, and \`analyze\` runs until the report is
+ * written, so it must never see the columns themselves; this function returns before the replay.
+ */
+async function readWholeLedger(
+  file: InputFile,
+  io: CliIo,
+  status: StatusReporter,
+  options: ReadInputOptions,
+): Promise<WholeLedger> {
+  const read = await readLedgerInput(file, io, status, options);
+  return {
+    input: { ...read, columns: NO_ROWS },
+    ledger: new HandedOverLedger(read.columns),
+    movements: read.columns.length,
+    dates: ledgerDateRange(read.columns),
+  };
+}
+
 /** The period: --from and --to, each defaulting to the ledger's first and last movement dates. */
 function periodOf(
   plan: AnalyzePlan,
-  input: ReadLedgerResult,
+  range: WholeLedger["dates"],
   status: StatusReporter,
 ): { from: string; to: string } {
   if (plan.from !== undefined && plan.to !== undefined) return { from: plan.from, to: plan.to };
-  const range = ledgerDateRange(input.columns);
   if (range === null) {
     throw usageError(
       `${plan.ledger.name} has no movements: give --from and --to for an empty period`,
@@ -383,11 +425,12 @@ function optionsOf(
 async function writePartial(
   plan: AnalyzePlan,
   input: ReadLedgerResult,
+  ledger: HandedOverLedger,
   options: AnalyzeLedgerOptions,
   io: CliIo,
   status: StatusReporter,
 ): Promise<ExitCode> {
-  const records = toPartialRecords(input.columns, options);
+  const records = toPartialRecords(ledger.take(), options);
   status.done();
   const [header] = records;
   const warnings = header?.kind === "header" ? header.warnings : [];

@@ -4,7 +4,7 @@ import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
-import { KIND } from "./LedgerColumns.js";
+import { KIND, NO_ROWS } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
 import {
@@ -190,6 +190,15 @@ export class FastReplay {
       if (!this.settings.byLocation) this.nets = transferNets(this.settings, order);
       this.applyMovements(order);
     });
+  }
+
+  /**
+   * Forgets the ledger's rows once every movement is applied: the histories need only the
+   * dictionaries (`settings.names`), and the caller may have handed the ledger over to be freed.
+   */
+  dropRows(): void {
+    this.settings = { ...this.settings, columns: NO_ROWS };
+    this.nets = new Map();
   }
 
   /** Closes the period for every state of a SKU not set aside. */

@@ -2,7 +2,7 @@ import { formatDay } from "../model/day.js";
 import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory, Valuation } from "../model/SkuHistory.js";
-import { ABSENT, KIND, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
+import { ABSENT, KIND, type LedgerColumns, NO_DAY, NO_ROWS } from "./LedgerColumns.js";
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {
   compareStates,
@@ -79,6 +79,13 @@ export class GeneralReplay {
     this.standardCosts = settings.standardCosts;
     this.keepMonths = settings.months;
     this.skipped = new Uint8Array(settings.names.skus.length).fill(streaming ? 1 : 0);
+  }
+
+  /** Forgets the ledger's rows once every movement is applied (see `FastReplay.dropRows`). */
+  dropRows(): void {
+    this.settings = { ...this.settings, columns: NO_ROWS };
+    this.columns = NO_ROWS;
+    this.nets = new Map();
   }
 
   // ---------------------------------------------------------------- streaming

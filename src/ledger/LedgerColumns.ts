@@ -60,6 +60,31 @@ export interface LedgerColumns {
   readonly moneyDecimals: number;
 }
 
+/**
+ * Columns without rows or codes: what a replay engine keeps in place of the ledger once every
+ * movement is applied (its histories need only the dictionaries, which it copied).
+ */
+export const NO_ROWS: LedgerColumns = Object.freeze({
+  length: 0,
+  skus: [],
+  sku: new Int32Array(0),
+  day: new Int32Array(0),
+  kind: new Uint8Array(0),
+  quantity: new Float64Array(0),
+  costUnits: new Float64Array(0),
+  costDecimals: new Uint8Array(0),
+  priceUnits: new Float64Array(0),
+  priceDecimals: new Uint8Array(0),
+  locations: [],
+  location: new Int32Array(0),
+  lots: [],
+  lot: new Int32Array(0),
+  expires: new Int32Array(0),
+  row: new Int32Array(0),
+  quantityDecimals: 0,
+  moneyDecimals: 0,
+});
+
 /** Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. */
 export class LedgerColumnsBuilder {
   length = 0;

@@ -7,6 +7,7 @@ import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
 import { GeneralReplay } from "./GeneralReplay.js";
+import { type HandedOverLedger, type LedgerInput, ledgerOf } from "./HandedOverLedger.js";
 import { KIND_COUNT, type LedgerColumns } from "./LedgerColumns.js";
 import { mergedHistories } from "./mergedHistories.js";
 import {
@@ -117,15 +118,18 @@ export function replayLedger(
 /**
  * {@link replayLedger}, with the histories built one at a time as they are iterated (once), so
  * that a caller that turns each into something smaller never holds them all (the report does).
- * Every error is thrown before the first history, as by `replayLedger`.
+ * Every error is thrown before the first history, as by `replayLedger`. The histories do not hold
+ * the ledger: a {@link HandedOverLedger} can be collected as soon as this returns.
  *
  * @param fn - The public function the caller runs, which its messages name.
  */
 export function replayLedgerLazily(
-  ledger: readonly Movement[] | LedgerColumns,
+  input: LedgerInput,
   options: ReplayOptions & ReplayTuning,
   fn = FN,
 ): { readonly histories: Iterable<SkuHistory>; readonly warnings: readonly ReplayWarning[] } {
+  // A handed-over ledger is held only by this call, which returns once it is replayed.
+  const ledger = ledgerOf(input);
   const period = resolvePeriod(options.period, fn);
   const valuation = requireVariant(
     options.valuation ?? "moving-average",
@@ -212,6 +216,7 @@ function fastReplay(
   const rest = fast.anySetAside
     ? generalReplay(settings, opening, order, fast.setAside, false)
     : { histories: [], warnings: [] };
+  fast.dropRows();
   return {
     histories: mergedHistories(fast.histories(), rest.histories),
     warnings: [...warnings, ...rest.warnings],
@@ -245,11 +250,13 @@ function generalReplay(
       );
     throw e;
   }
+  main.dropRows();
   const histories = main.histories();
   const warnings = [...main.warnings];
   if (overflowed === null) return { histories, warnings };
   const big = new GeneralReplay(settings, true, false);
   big.runAll(opening, order, overflowed);
+  big.dropRows();
   return {
     histories: mergedHistories(histories, big.histories()),
     warnings: [...warnings, ...big.warnings],

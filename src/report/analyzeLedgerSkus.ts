@@ -1,5 +1,4 @@
-import type { LedgerColumns } from "../ledger/index.js";
-import type { Movement } from "../model/Movement.js";
+import { type LedgerInput, ledgerOf } from "../ledger/HandedOverLedger.js";
 import { analyzeSkus, type SkuAnalyses } from "./analyzeSkus.js";
 import { analyzeSkusInThreads } from "./analyzeSkusInThreads.js";
 import type { MonthSums } from "./MonthSums.js";
@@ -16,12 +15,15 @@ import { resolveThreads } from "./resolveThreads.js";
  *   is analysed (the analyses then hold none), with threads once their analyses are back.
  */
 export function analyzeLedgerSkus(
-  ledger: readonly Movement[] | LedgerColumns,
+  input: LedgerInput,
   setup: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalyses {
   const threads = resolveThreads(setup.options.threads, setup.fn);
-  const sharded = threads > 1 ? analyzeSkusInThreads(ledger, setup, threads) : null;
+  // One thread: the replay takes a handed-over ledger out of its box itself (see analyzeSkus).
+  if (threads === 1) return analyzeSkus(input, setup, monthSums);
+  const ledger = ledgerOf(input);
+  const sharded = analyzeSkusInThreads(ledger, setup, threads);
   if (sharded === null) return analyzeSkus(ledger, setup, monthSums);
   monthSums?.addAll(sharded.analyses);
   return sharded;

@@ -1,6 +1,6 @@
-import type { LedgerColumns, ReplayOptions, ReplayWarning } from "../ledger/index.js";
+import type { LedgerInput } from "../ledger/HandedOverLedger.js";
+import type { ReplayOptions, ReplayWarning } from "../ledger/index.js";
 import { type ReplayTuning, replayLedgerLazily } from "../ledger/replayLedger.js";
-import type { Movement } from "../model/Movement.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import {
   analyzeSku,
@@ -24,6 +24,8 @@ export interface SkuAnalyses {
  * by SKU gives, shard by shard, exactly the analyses of the whole (see `docs/scaling.md`);
  * {@link combineAnalyses} is the second phase.
  *
+ * @param ledger - the ledger, or a `HandedOverLedger`, which the replay empties: nothing here
+ *   holds the ledger while the histories are analysed.
  * @param setup - the report's options and master data, checked by the caller before the replay
  *   (`prepareReport`), once per report.
  * @param monthSums - where to sum each SKU's months as it is analysed (see `MonthSums`); the
@@ -31,7 +33,7 @@ export interface SkuAnalyses {
  * @throws InvKpiError as `replayLedger` and the calculators (see `analyzeLedger`).
  */
 export function analyzeSkus(
-  ledger: readonly Movement[] | LedgerColumns,
+  ledger: LedgerInput,
   setup: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalyses {

@@ -1,5 +1,4 @@
-import type { LedgerColumns } from "../ledger/index.js";
-import type { Movement } from "../model/Movement.js";
+import type { LedgerInput } from "../ledger/HandedOverLedger.js";
 import { analyzeLedgerSkus } from "./analyzeLedgerSkus.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
@@ -15,10 +14,7 @@ import type { ReportSetup } from "./prepareReport.js";
  * @param setup - the report's options and master data, checked by the caller (`prepareReport`)
  *   before the ledger was replayed (or, for a stream, read).
  */
-export function buildReport(
-  ledger: readonly Movement[] | LedgerColumns,
-  setup: ReportSetup,
-): InventoryReport {
+export function buildReport(ledger: LedgerInput, setup: ReportSetup): InventoryReport {
   const monthSums = MonthSums.forReport(setup.resolved);
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup, monthSums);
   return combineAnalyses(analyses, warnings, setup.resolved, monthSums);

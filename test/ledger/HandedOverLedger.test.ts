@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { HandedOverLedger } from "../../src/ledger/HandedOverLedger.js";
+import { replayLedger, replayLedgerLazily } from "../../src/ledger/replayLedger.js";
+import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
+import type { Movement } from "../../src/model/Movement.js";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Collects garbage after the current job (a WeakRef's target lives until the job ends). */
+async function collectGarbage(): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc?.();
+  }
+}
+
+const PERIOD = { from: "2025-01-01", to: "2025-01-31" };
+const MOVEMENTS: Movement[] = [
+  { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+  { sku: "B", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: "1.50" },
+  { sku: "A", date: "2025-01-05", type: "issue", quantity: 4 },
+  { sku: "B", date: "2025-01-06", type: "transfer", quantity: -1, location: "X" },
+  { sku: "B", date: "2025-01-06", type: "transfer", quantity: 1, location: "Y" },
+  { sku: "B", date: "2025-01-09", type: "issue", quantity: 2 },
+];
+
+describe("HandedOverLedger", () => {
+  it("gives its ledger once", () => {
+    const columns = toLedgerColumns(MOVEMENTS);
+    const box = new HandedOverLedger(columns);
+    expect(box.take()).toBe(columns);
+    expect(() => box.take()).toThrow(/taken already/);
+  });
+
+  it("lets the replay free the columns before the histories are read, which stay the same", async () => {
+    let box: HandedOverLedger | null = new HandedOverLedger(toLedgerColumns(MOVEMENTS));
+    // The columns' buffer, watched: nothing else here holds the columns.
+    const buffer = new WeakRef(
+      (box as unknown as { ledger: { day: Int32Array } }).ledger.day.buffer,
+    );
+    const { histories, warnings } = replayLedgerLazily(box, { period: PERIOD });
+    box = null;
+    await collectGarbage();
+    expect(gc).toBeTypeOf("function");
+    expect(buffer.deref()).toBeUndefined();
+    // The histories, read after the columns are gone, are those of a plain replay.
+    const expected = replayLedger(MOVEMENTS, { period: PERIOD });
+    expect([...histories]).toEqual(expected.histories);
+    expect(warnings).toEqual(expected.warnings);
+  });
+});
