@@ -89,6 +89,20 @@ export function nearExpiry(history: NearExpiryInput, options: NearExpiryOptions 
   const fn = "nearExpiry";
   const withinDays = requireNonNegative(options.withinDays ?? 30, fn, "withinDays");
   const asOf = resolveAsOf(history, options.asOf, fn);
+  // Most SKUs carry no expiry at all: their answer needs no grouping, no lists and no sums.
+  if (!history.layers.some((layer) => layer.expiresOn !== undefined)) {
+    return {
+      sku: history.sku,
+      ...(history.location !== undefined && { location: history.location }),
+      asOf: formatDay(asOf),
+      expired: [],
+      expiring: [],
+      expiredQuantity: 0,
+      expiredValue: NOTHING,
+      expiringQuantity: 0,
+      expiringValue: NOTHING,
+    };
+  }
   const lots = groupLotsByExpiry(history, asOf, fn);
   const expired = lots.filter((l) => l.daysToExpiry < 0);
   const expiring = lots.filter((l) => l.daysToExpiry >= 0 && l.daysToExpiry <= withinDays);
@@ -113,6 +127,9 @@ interface LotSums {
 }
 
 /** Every (lot, expiry day) of the layers that carry an expiry day, soonest expiry first. */
+/** The value of no lots: zero (one instance; decimals are immutable). */
+const NOTHING = new Decimal(0);
+
 function groupLotsByExpiry(history: NearExpiryInput, asOf: Day, fn: string): ExpiryLot[] {
   const groups = new Map<string, LotSums>();
   for (const [index, layer] of history.layers.entries()) {
