@@ -126,10 +126,10 @@ interface LotSums {
   value: Decimal;
 }
 
-/** Every (lot, expiry day) of the layers that carry an expiry day, soonest expiry first. */
 /** The value of no lots: zero (one instance; decimals are immutable). */
 const NOTHING = new Decimal(0);
 
+/** Every (lot, expiry day) of the layers that carry an expiry day, soonest expiry first. */
 function groupLotsByExpiry(history: NearExpiryInput, asOf: Day, fn: string): ExpiryLot[] {
   const groups = new Map<string, LotSums>();
   for (const [index, layer] of history.layers.entries()) {

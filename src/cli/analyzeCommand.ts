@@ -335,7 +335,10 @@ function refuse(file: InputFile, input: ReadLedgerResult, io: CliIo): ExitCode {
 interface WholeLedger {
   /** What was read, without the columns (`NO_ROWS` in their place): issues, rows, lines. */
   readonly input: ReadLedgerResult;
-  /** The columns, for the one report (or partial records) that replays them. */
+  /**
+   * The columns, for the one report that replays them (and frees them; partial records and
+   * threads keep them to the end).
+   */
   readonly ledger: HandedOverLedger;
   /** Valid movements read. */
   readonly movements: number;

@@ -12,7 +12,12 @@ export class TextInterner {
   private slots: (string | undefined)[];
   private hashes: Int32Array;
   private mask: number;
-  private size = 0;
+  private stored = 0;
+
+  /** How many distinct texts it holds. */
+  get size(): number {
+    return this.stored;
+  }
 
   constructor() {
     this.slots = new Array<string | undefined>(1024).fill(undefined);
@@ -39,7 +44,7 @@ export class TextInterner {
     const value = detached(cut ?? text.slice(from, to));
     this.slots[i] = value;
     this.hashes[i] = hash;
-    if (++this.size * 2 > this.slots.length) this.grow();
+    if (++this.stored * 2 > this.slots.length) this.grow();
     return value;
   }
 
@@ -59,11 +64,15 @@ export class TextInterner {
   }
 }
 
-/** FNV-1a over the UTF-16 code units of `text[from, to)`. */
+/**
+ * FNV-1a over the UTF-16 code units of `text[from, to)`, as a signed 32-bit integer: the form the
+ * `Int32Array` of hashes stores. (The empty text's hash is the offset basis itself, above 2^31:
+ * unsigned, it never matched its stored copy, and every blank code was stored again.)
+ */
 function hashRange(text: string, from: number, to: number): number {
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
+  return hash | 0;
 }
 
 /** A copy of `text` that shares no memory with the string it was cut from. */

@@ -175,24 +175,34 @@ export async function readLedgerVia(
   return { columns: builder.finish(), issues, ...summary };
 }
 
-/** Rows read before the bytes per row are trusted to size the columns. */
+/** Valid rows read before the bytes per row are trusted to size the columns. */
 const SIZING_SAMPLE_ROWS = 1000;
 /** Room beyond the estimate: rows of a file are not all of one length. */
 const SIZING_MARGIN = 1.03;
+/** At most this many times the room there is, per step. */
+const SIZING_STEP = 8;
+/** Fewer bytes than any valid CSV or NDJSON row takes (`a,2025-01-01,issue,1` and a line break). */
+const MIN_ROW_BYTES = 16;
 
 /**
- * A `chunkRead` hook that sizes the builder from the file's size and the bytes per row so far:
- * `rows × totalBytes / bytesRead`, 3 % more, whenever that exceeds the room it has. The first
- * chunk's rows can be longer than the rest (opening receipts carry a cost, issues do not), so
- * the estimate is checked after every chunk; it settles within a few, and a file whose rows keep
- * getting shorter costs one copy each time the estimate passes the margin. A stream of unknown size
- * is never sized (the builder grows as usual).
+ * A `chunkRead` hook that sizes the builder from the file's size and the bytes per valid row so
+ * far: `rows × totalBytes / bytesRead`, 3 % more, whenever that exceeds the room it has, while the
+ * read is under way (the call after the last chunk would only copy). The first chunk's rows can
+ * be longer than the rest (opening receipts carry a cost, issues do not), so the estimate is
+ * checked after every chunk, and it never takes more than eight times the room there is at once:
+ * a first chunk of unusually short rows (or of invalid rows, which the count leaves out) cannot
+ * reserve room for far more rows than come, which would stay allocated with the columns. A stream
+ * of unknown size, and a JSON array (read whole), are not sized: the builder grows by half.
  */
 function columnsSizer(builder: LedgerColumnsBuilder): (progress: ReadProgress) => void {
-  return ({ rows, bytesRead, totalBytes }) => {
-    if (totalBytes === null || rows < SIZING_SAMPLE_ROWS || bytesRead <= 0) return;
+  return ({ bytesRead, totalBytes }) => {
+    const rows = builder.length;
+    if (totalBytes === null || rows < SIZING_SAMPLE_ROWS || !(bytesRead < totalBytes)) return;
     const expected = (rows * totalBytes) / bytesRead;
-    if (expected > builder.capacity) builder.reserve(expected * SIZING_MARGIN);
+    // The margin is reserved, not required: within it the rows still fit, and no copy is made.
+    if (expected <= builder.capacity) return;
+    const wanted = expected * SIZING_MARGIN;
+    builder.reserve(Math.min(wanted, builder.capacity * SIZING_STEP, totalBytes / MIN_ROW_BYTES));
   };
 }
 

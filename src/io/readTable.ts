@@ -61,8 +61,9 @@ export interface TableRowHandler {
   /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
   object(value: unknown, row: number, line: number): void;
   /**
-   * Optional: told after each chunk (about every MiB) how far the read is, so that a reader can
-   * size its storage from the file's size once it knows the bytes per row.
+   * Optional: told how far the read is after each chunk (about every MiB; a JSON array once, before
+   * its rows) and once at the end, so that a reader can size its storage from the file's size once
+   * it knows the bytes per row.
    */
   chunkRead?(progress: ReadProgress): void;
 }

@@ -18,6 +18,9 @@ export const KIND_COUNT = 6;
 
 /** Marks an absent day (expiry) or dictionary entry (location, lot) in a column. */
 export const ABSENT = -1;
+/** The most rows columns can hold (their row indexes are 32-bit integers). */
+const MAX_ROWS = 2 ** 31 - 1;
+
 /** Marks an absent expiry day: no real ledger reaches this day. */
 export const NO_DAY = -2_147_483_648;
 
@@ -66,7 +69,7 @@ export interface LedgerColumns {
  */
 export const NO_ROWS: LedgerColumns = Object.freeze({
   length: 0,
-  skus: [],
+  skus: Object.freeze([]),
   sku: new Int32Array(0),
   day: new Int32Array(0),
   kind: new Uint8Array(0),
@@ -75,9 +78,9 @@ export const NO_ROWS: LedgerColumns = Object.freeze({
   costDecimals: new Uint8Array(0),
   priceUnits: new Float64Array(0),
   priceDecimals: new Uint8Array(0),
-  locations: [],
+  locations: Object.freeze([]),
   location: new Int32Array(0),
-  lots: [],
+  lots: Object.freeze([]),
   lot: new Int32Array(0),
   expires: new Int32Array(0),
   row: new Int32Array(0),
@@ -88,8 +91,7 @@ export const NO_ROWS: LedgerColumns = Object.freeze({
 /** Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. */
 export class LedgerColumnsBuilder {
   length = 0;
-  /** Rows the arrays have room for. */
-  capacity: number;
+  private room: number;
   private readonly skuIndex = new Map<string, number>();
   private readonly locationIndex = new Map<string, number>();
   private readonly lotIndex = new Map<string, number>();
@@ -113,8 +115,13 @@ export class LedgerColumnsBuilder {
   moneyDecimals = 0;
 
   constructor(initialCapacity = 1024) {
-    this.capacity = Math.max(16, initialCapacity);
-    this.allocate(this.capacity);
+    this.room = Math.max(16, initialCapacity);
+    this.allocate(this.room);
+  }
+
+  /** Rows the arrays have room for. */
+  get capacity(): number {
+    return this.room;
   }
 
   /**
@@ -123,8 +130,8 @@ export class LedgerColumnsBuilder {
    */
   releaseRows(): void {
     if (this.length !== 0) throw new Error("LedgerColumnsBuilder: releaseRows with rows left");
-    this.capacity = 16;
-    this.allocate(this.capacity);
+    this.room = 16;
+    this.allocate(this.room);
   }
 
   /** Empty row arrays of `n` rows. */
@@ -166,41 +173,57 @@ export class LedgerColumnsBuilder {
    * thirteen times, and at the last step holds the old and the new arrays together.
    */
   reserve(rows: number): void {
-    if (rows <= this.capacity) return;
+    if (!(rows >= 0 && rows <= MAX_ROWS)) {
+      throw new RangeError(
+        `LedgerColumnsBuilder.reserve: ${rows} is not a row count (0 to 2^31 − 1)`,
+      );
+    }
+    if (rows <= this.room) return;
     this.resize(Math.ceil(rows));
   }
 
   /** Reserves the next row and returns its index; the caller fills every column at that index. */
   next(): number {
-    if (this.length === this.capacity) this.grow();
+    if (this.length === this.room) this.grow();
     return this.length++;
   }
 
   private grow(): void {
     // By half, not double: `finish()` keeps the arrays it has (views, no copy), so spare room stays
     // allocated. Reading 10 M rows from 64 Ki, the arrays end at 12.8 M rows, not 16.8 M.
-    this.resize(Math.ceil(this.capacity * 1.5));
+    this.resize(Math.ceil(this.room * 1.5));
   }
 
-  /** Every row array copied into arrays of `n` rows (n ≥ length). */
+  /** Every row array copied into arrays of `n` rows (n ≥ length); the room changes last. */
   private resize(n: number): void {
-    this.capacity = n;
-    this.sku = grown(this.sku, new Int32Array(n));
-    this.day = grown(this.day, new Int32Array(n));
-    this.kind = grown(this.kind, new Uint8Array(n));
-    this.quantity = grown(this.quantity, new Float64Array(n));
-    this.costUnits = grown(this.costUnits, new Float64Array(n));
-    this.costDecimals = grown(this.costDecimals, new Uint8Array(n));
-    this.priceUnits = grown(this.priceUnits, new Float64Array(n));
-    this.priceDecimals = grown(this.priceDecimals, new Uint8Array(n));
-    this.location = grown(this.location, new Int32Array(n));
-    this.lot = grown(this.lot, new Int32Array(n));
-    this.expires = grown(this.expires, new Int32Array(n));
-    this.row = grown(this.row, new Int32Array(n));
+    const keep = <T extends Int32Array | Uint8Array | Float64Array>(array: T, fresh: T): T =>
+      grown(array.length > n ? (array.subarray(0, n) as T) : array, fresh);
+    this.sku = keep(this.sku, new Int32Array(n));
+    this.day = keep(this.day, new Int32Array(n));
+    this.kind = keep(this.kind, new Uint8Array(n));
+    this.quantity = keep(this.quantity, new Float64Array(n));
+    this.costUnits = keep(this.costUnits, new Float64Array(n));
+    this.costDecimals = keep(this.costDecimals, new Uint8Array(n));
+    this.priceUnits = keep(this.priceUnits, new Float64Array(n));
+    this.priceDecimals = keep(this.priceDecimals, new Uint8Array(n));
+    this.location = keep(this.location, new Int32Array(n));
+    this.lot = keep(this.lot, new Int32Array(n));
+    this.expires = keep(this.expires, new Int32Array(n));
+    this.row = keep(this.row, new Int32Array(n));
+    this.room = n;
   }
 
-  /** The finished columns, trimmed to `length`. The builder must not be used afterwards. */
+  /**
+   * The finished columns, trimmed to `length`. The builder must not be used afterwards.
+   *
+   * The columns are views of the builder's arrays, spare room included: growing by half leaves at
+   * most half again as many rows of room, which is kept (no copy). More than that can only come
+   * from a `reserve` that expected far more rows than came (a file whose first chunks hold
+   * unusually short rows); such arrays are copied to the rows there are, once, so that the excess
+   * does not stay allocated as long as the columns.
+   */
   finish(): LedgerColumns {
+    if (this.room > this.length * 1.5 + 1024) this.resize(this.length);
     return this.view(this.length);
   }
 

@@ -119,7 +119,7 @@ export function replayLedger(
  * {@link replayLedger}, with the histories built one at a time as they are iterated (once), so
  * that a caller that turns each into something smaller never holds them all (the report does).
  * Every error is thrown before the first history, as by `replayLedger`. The histories do not hold
- * the ledger: a {@link HandedOverLedger} can be collected as soon as this returns.
+ * the ledger: the one in a {@link HandedOverLedger} can be collected as soon as this returns.
  *
  * @param fn - The public function the caller runs, which its messages name.
  */

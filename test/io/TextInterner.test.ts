@@ -13,6 +13,16 @@ describe("TextInterner", () => {
     expect(interner.intern("", 0, 0)).toBe("");
   });
 
+  it("holds each text once, the empty text too (its hash is the FNV offset basis, above 2^31)", () => {
+    const interner = new TextInterner();
+    for (let k = 0; k < 5000; k++) {
+      interner.intern("", 0, 0);
+      interner.intern(",,", 1, 1);
+      interner.intern(`S${k % 10}`, 0, 2);
+    }
+    expect(interner.size).toBe(11);
+  });
+
   test.prop([fc.array(fc.string({ unit: "grapheme", maxLength: 4 }), { maxLength: 3000 })])(
     "keeps every distinct text apart as it grows (collisions included)",
     (texts) => {
@@ -26,6 +36,7 @@ describe("TextInterner", () => {
       }
       for (const [text, stored] of first)
         expect(interner.intern(text, 0, text.length)).toBe(stored);
+      expect(interner.size).toBe(first.size);
     },
   );
 });

@@ -32,20 +32,43 @@ describe("HandedOverLedger", () => {
     expect(() => box.take()).toThrow(/taken already/);
   });
 
-  it("lets the replay free the columns before the histories are read, which stay the same", async () => {
-    let box: HandedOverLedger | null = new HandedOverLedger(toLedgerColumns(MOVEMENTS));
-    // The columns' buffer, watched: nothing else here holds the columns.
-    const buffer = new WeakRef(
-      (box as unknown as { ledger: { day: Int32Array } }).ledger.day.buffer,
-    );
-    const { histories, warnings } = replayLedgerLazily(box, { period: PERIOD });
-    box = null;
-    await collectGarbage();
-    expect(gc).toBeTypeOf("function");
-    expect(buffer.deref()).toBeUndefined();
-    // The histories, read after the columns are gone, are those of a plain replay.
-    const expected = replayLedger(MOVEMENTS, { period: PERIOD });
-    expect([...histories]).toEqual(expected.histories);
-    expect(warnings).toEqual(expected.warnings);
-  });
+  // Each engine lets go of the rows: the fast one (plain), the general one (month figures send
+  // every SKU there), and the bigint pass (amounts beyond 2^53 in exact units).
+  const CASES = [
+    { name: "the fast engine", movements: MOVEMENTS, months: false },
+    { name: "the general engine (months)", movements: MOVEMENTS, months: true },
+    {
+      name: "the bigint pass",
+      movements: [
+        ...MOVEMENTS,
+        {
+          sku: "C",
+          date: "2025-01-03",
+          type: "receipt",
+          quantity: 1_000_000,
+          unitCost: "98765432109.8765",
+        },
+        { sku: "C", date: "2025-01-04", type: "issue", quantity: 3 },
+      ] satisfies Movement[],
+      months: false,
+    },
+  ];
+  for (const { name, movements, months } of CASES) {
+    it(`lets the replay free the columns before the histories are read: ${name}`, async () => {
+      let box: HandedOverLedger | null = new HandedOverLedger(toLedgerColumns(movements));
+      // The columns' buffer, watched: nothing else here holds the columns.
+      const buffer = new WeakRef(
+        (box as unknown as { ledger: { day: Int32Array } }).ledger.day.buffer,
+      );
+      const { histories, warnings } = replayLedgerLazily(box, { period: PERIOD, months });
+      box = null;
+      await collectGarbage();
+      expect(gc).toBeTypeOf("function");
+      expect(buffer.deref()).toBeUndefined();
+      // The histories, read after the columns are gone, are those of a plain replay.
+      const expected = replayLedger(movements, { period: PERIOD, months });
+      expect([...histories]).toEqual(expected.histories);
+      expect(warnings).toEqual(expected.warnings);
+    });
+  }
 });

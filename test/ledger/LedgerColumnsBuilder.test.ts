@@ -55,4 +55,27 @@ describe("LedgerColumnsBuilder.reserve", () => {
     builder.reserve(10);
     expect(builder.capacity).toBe(64);
   });
+
+  it("refuses what is not a row count, and stays usable", () => {
+    const builder = new LedgerColumnsBuilder(16);
+    for (const rows of [Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 33]) {
+      expect(() => builder.reserve(rows)).toThrow(RangeError);
+    }
+    expect(builder.capacity).toBe(16);
+    for (let k = 0; k < 20; k++) addRow(builder, "A", k, k + 1);
+    expect(builder.finish().quantity[19]).toBe(20);
+  });
+
+  it("trims, when finishing, room of more than half again the rows", () => {
+    const builder = new LedgerColumnsBuilder(16);
+    builder.reserve(100_000);
+    for (let k = 0; k < 3000; k++) addRow(builder, "A", k, k + 1);
+    const columns = builder.finish();
+    expect(columns.sku.buffer.byteLength / 4).toBe(3000);
+    expect([columns.quantity[0], columns.quantity[2999]]).toEqual([1, 3000]);
+    // Room of half again the rows or less (what growing by half leaves) is kept as it is.
+    const grownBuilder = new LedgerColumnsBuilder(16);
+    for (let k = 0; k < 3000; k++) addRow(grownBuilder, "A", k, k + 1);
+    expect(grownBuilder.finish().sku.buffer.byteLength / 4).toBe(grownBuilder.capacity);
+  });
 });

@@ -96,8 +96,18 @@ describe("day numbers agree with date-fns in UTC", () => {
   const EPOCH = new UTCDate(1970, 0, 1);
   /** The day number of a date-fns date: calendar days since 1970-01-01 in UTC. */
   const dayOf = (date: Date): number => differenceInCalendarDays(date, EPOCH, { in: utc });
-  /** Days from 1600-01-01 to 2400-12-31. */
-  const anyDay = fc.integer({ min: -135_140, max: 157_068 });
+  /** Days from 1600-01-01 to 2400-12-31 (`Date.UTC(1600, 0, 1) / 86400000` …), and as often a
+   * day of February or March of a century year, where the Gregorian leap rule is easiest to get
+   * wrong (1900 is not a leap year, 2000 is). */
+  const centuryDay = fc
+    .constantFrom(1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400)
+    .chain((year) =>
+      fc.integer({
+        min: Date.UTC(year, 1, 1) / 86_400_000,
+        max: Date.UTC(year, 2, 31) / 86_400_000,
+      }),
+    );
+  const anyDay = fc.oneof(fc.integer({ min: -135_140, max: 157_419 }), centuryDay);
 
   test.prop([anyDay])("formats a day as date-fns formats it", (day) => {
     const date = new UTCDate(day * 86_400_000);
@@ -117,6 +127,14 @@ describe("day numbers agree with date-fns in UTC", () => {
   test.prop([anyDay])("starts ISO weeks on date-fns's Mondays", (day) => {
     const monday = dayOf(startOfISOWeek(new UTCDate(day * 86_400_000), { in: utc }));
     expect(firstDayOfWeek(weekOfDay(day))).toBe(monday);
+  });
+
+  it("has a 29 February in exactly date-fns's leap years, 1600 to 2400", () => {
+    for (let year = 1600; year <= 2400; year++) {
+      const leap = isValid(parse(`${year}-02-29`, "yyyy-MM-dd", EPOCH, { in: utc }));
+      expect(parseIsoDay(`${year}-02-29`) !== null, String(year)).toBe(leap);
+      expect(daysInMonth(year, 2), String(year)).toBe(leap ? 29 : 28);
+    }
   });
 
   test.prop(
