@@ -15,9 +15,9 @@ import {
   type PartialRecord,
   REPORT_GROUPINGS,
   type ReportGrouping,
-  toPartialRecords,
 } from "../report/index.js";
 import { StreamingReport } from "../report/StreamingReport.js";
+import { toPartialRecordsOfHandedOver } from "../report/toPartialRecords.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayNumber } from "./displayNumber.js";
@@ -336,8 +336,8 @@ interface WholeLedger {
   /** What was read, without the columns (`NO_ROWS` in their place): issues, rows, lines. */
   readonly input: ReadLedgerResult;
   /**
-   * The columns, for the one report that replays them (and frees them; partial records and
-   * threads keep them to the end).
+   * The columns, for the one report or set of partial records that replays them (and frees them,
+   * except with threads, whose shards are copies).
    */
   readonly ledger: HandedOverLedger;
   /** Valid movements read. */
@@ -433,7 +433,7 @@ async function writePartial(
   io: CliIo,
   status: StatusReporter,
 ): Promise<ExitCode> {
-  const records = toPartialRecords(ledger.take(), options);
+  const records = toPartialRecordsOfHandedOver(ledger, options);
   status.done();
   const [header] = records;
   const warnings = header?.kind === "header" ? header.warnings : [];

@@ -1,3 +1,4 @@
+import type { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { LedgerColumns, ReplayWarning } from "../ledger/index.js";
 import type { Movement } from "../model/Movement.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
@@ -57,6 +58,20 @@ export function toPartialRecords(
   options: AnalyzeLedgerOptions,
 ): PartialRecord[] {
   const setup = prepareReport(options, FN); // checked before the replay
+  const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
+  return partialRecordsOf(analyses, warnings, setup.resolved);
+}
+
+/**
+ * {@link toPartialRecords} of a ledger handed over for good (internal: `invkpi analyze --partial`,
+ * which has no other use for the columns it read): the replay empties the box, so on one thread
+ * the columns can be collected while the SKUs are analysed (see `analyzeHandedOverLedger`).
+ */
+export function toPartialRecordsOfHandedOver(
+  ledger: HandedOverLedger,
+  options: AnalyzeLedgerOptions,
+): PartialRecord[] {
+  const setup = prepareReport(options, FN);
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
   return partialRecordsOf(analyses, warnings, setup.resolved);
 }
