@@ -88,6 +88,9 @@ export const NO_ROWS: LedgerColumns = Object.freeze({
   moneyDecimals: 0,
 });
 
+/** The typed array of one column of rows. */
+type RowArray = Int32Array | Uint8Array | Float64Array;
+
 /** Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. */
 export class LedgerColumnsBuilder {
   length = 0;
@@ -130,8 +133,7 @@ export class LedgerColumnsBuilder {
    */
   releaseRows(): void {
     if (this.length !== 0) throw new Error("LedgerColumnsBuilder: releaseRows with rows left");
-    this.room = 16;
-    this.allocate(this.room);
+    this.resize(16);
   }
 
   /** Empty row arrays of `n` rows. */
@@ -194,23 +196,33 @@ export class LedgerColumnsBuilder {
     this.resize(Math.ceil(this.room * 1.5));
   }
 
-  /** Every row array copied into arrays of `n` rows (n ≥ length); the room changes last. */
+  /** Every row array copied into arrays of `n` rows (n ≥ length): the rows in use move over. */
   private resize(n: number): void {
-    const keep = <T extends Int32Array | Uint8Array | Float64Array>(array: T, fresh: T): T =>
-      grown(array.length > n ? (array.subarray(0, n) as T) : array, fresh);
-    this.sku = keep(this.sku, new Int32Array(n));
-    this.day = keep(this.day, new Int32Array(n));
-    this.kind = keep(this.kind, new Uint8Array(n));
-    this.quantity = keep(this.quantity, new Float64Array(n));
-    this.costUnits = keep(this.costUnits, new Float64Array(n));
-    this.costDecimals = keep(this.costDecimals, new Uint8Array(n));
-    this.priceUnits = keep(this.priceUnits, new Float64Array(n));
-    this.priceDecimals = keep(this.priceDecimals, new Uint8Array(n));
-    this.location = keep(this.location, new Int32Array(n));
-    this.lot = keep(this.lot, new Int32Array(n));
-    this.expires = keep(this.expires, new Int32Array(n));
-    this.row = keep(this.row, new Int32Array(n));
+    const rows = this.length;
+    const old = this.rowArrays();
+    this.allocate(n);
+    const fresh = this.rowArrays();
+    for (let k = 0; k < fresh.length; k++)
+      grown((old[k] as RowArray).subarray(0, rows), fresh[k] as RowArray);
     this.room = n;
+  }
+
+  /** The row arrays, in one fixed order (for the loops that treat them all alike). */
+  private rowArrays(): RowArray[] {
+    return [
+      this.sku,
+      this.day,
+      this.kind,
+      this.quantity,
+      this.costUnits,
+      this.costDecimals,
+      this.priceUnits,
+      this.priceDecimals,
+      this.location,
+      this.lot,
+      this.expires,
+      this.row,
+    ];
   }
 
   /**
@@ -257,21 +269,7 @@ export class LedgerColumnsBuilder {
   /** Drops the first `n` rows (replayed by a stream), moving the rest to the front; the dictionaries stay. */
   dropFront(n: number): void {
     const end = this.length;
-    for (const column of [
-      this.sku,
-      this.day,
-      this.kind,
-      this.quantity,
-      this.costUnits,
-      this.costDecimals,
-      this.priceUnits,
-      this.priceDecimals,
-      this.location,
-      this.lot,
-      this.expires,
-      this.row,
-    ])
-      column.copyWithin(0, n, end);
+    for (const column of this.rowArrays()) column.copyWithin(0, n, end);
     this.length = end - n;
   }
 }

@@ -1,4 +1,4 @@
-import type { HandedOverLedger } from "../ledger/HandedOverLedger.js";
+import type { HandedOverLedger, LedgerInput } from "../ledger/HandedOverLedger.js";
 import type { LedgerColumns, ReplayWarning } from "../ledger/index.js";
 import type { Movement } from "../model/Movement.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
@@ -57,9 +57,7 @@ export function toPartialRecords(
   ledger: readonly Movement[] | LedgerColumns,
   options: AnalyzeLedgerOptions,
 ): PartialRecord[] {
-  const setup = prepareReport(options, FN); // checked before the replay
-  const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
-  return partialRecordsOf(analyses, warnings, setup.resolved);
+  return partialRecordsOfLedger(ledger, options);
 }
 
 /**
@@ -71,7 +69,15 @@ export function toPartialRecordsOfHandedOver(
   ledger: HandedOverLedger,
   options: AnalyzeLedgerOptions,
 ): PartialRecord[] {
-  const setup = prepareReport(options, FN);
+  return partialRecordsOfLedger(ledger, options);
+}
+
+/** The partial records of a ledger, as it is or handed over. */
+function partialRecordsOfLedger(
+  ledger: LedgerInput,
+  options: AnalyzeLedgerOptions,
+): PartialRecord[] {
+  const setup = prepareReport(options, FN); // checked before the replay
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
   return partialRecordsOf(analyses, warnings, setup.resolved);
 }
