@@ -5,13 +5,12 @@ import { describe, expect, it } from "vitest";
 import { readLedger } from "../../src/io/readLedger.js";
 import { IdRegistry } from "../../src/ledger/IdRegistry.js";
 import { LedgerColumnsBuilder } from "../../src/ledger/LedgerColumns.js";
+import { collectGarbageUntilGone, gcExposed } from "../support/collectGarbageUntilGone.js";
 import { textStream } from "./helpers.js";
 
 // A read keeps one entry per id to find duplicates: 10 M movements make ~300 MB of them. The
 // result must not keep them alive (it once did: its `lineOf` closure shared the reader's scope,
 // which held the row checks and so the id registry, and for JSON the file's text and rows).
-
-const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Runs `read` with a weak reference to its id registry, taken at its first claim. (The prototype
@@ -39,14 +38,6 @@ async function watchingRegistry<T>(
   }
 }
 
-/** Collects garbage after the current job (a WeakRef's target lives until the job ends). */
-async function collectGarbage(): Promise<void> {
-  for (let i = 0; i < 2; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc?.();
-  }
-}
-
 const ROWS = Array.from({ length: 50 }, (_, k) => ({
   id: `MV${k}`,
   sku: "A",
@@ -64,7 +55,7 @@ const FILES = {
 
 describe("readLedger's memory", () => {
   it("runs with the garbage collector exposed (vitest's execArgv)", () => {
-    expect(gc).toBeTypeOf("function");
+    expect(gcExposed).toBe(true);
   });
 
   for (const format of ["csv", "ndjson", "json"] as const) {
@@ -74,7 +65,7 @@ describe("readLedger's memory", () => {
       );
       expect(result.issues).toEqual([]);
       expect(registry).not.toBeNull();
-      await collectGarbage();
+      await collectGarbageUntilGone(registry);
       expect(registry?.deref()).toBeUndefined();
       // The result is still here, and still finds its lines.
       expect([result.columns.length, result.lineOf(0)]).toEqual([50, format === "csv" ? 2 : 1]);

@@ -3,16 +3,7 @@ import { HandedOverLedger } from "../../src/ledger/HandedOverLedger.js";
 import { replayLedger, replayLedgerLazily } from "../../src/ledger/replayLedger.js";
 import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
 import type { Movement } from "../../src/model/Movement.js";
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** Collects garbage after the current job (a WeakRef's target lives until the job ends). */
-async function collectGarbage(): Promise<void> {
-  for (let i = 0; i < 2; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc?.();
-  }
-}
+import { collectGarbageUntilGone, gcExposed } from "../support/collectGarbageUntilGone.js";
 
 const PERIOD = { from: "2025-01-01", to: "2025-01-31" };
 const MOVEMENTS: Movement[] = [
@@ -62,8 +53,8 @@ describe("HandedOverLedger", () => {
       );
       const { histories, warnings } = replayLedgerLazily(box, { period: PERIOD, months });
       box = null;
-      await collectGarbage();
-      expect(gc).toBeTypeOf("function");
+      await collectGarbageUntilGone(buffer);
+      expect(gcExposed).toBe(true);
       expect(buffer.deref()).toBeUndefined();
       // The histories, read after the columns are gone, are those of a plain replay.
       const expected = replayLedger(movements, { period: PERIOD, months });
