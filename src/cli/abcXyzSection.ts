@@ -18,8 +18,10 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * abcXyzSection(report);
- * // "ABC-XYZ matrix: SKUs (share of consumption value (COGS))\n  ABC  X  Y ..."
+ * // "ABC-XYZ matrix: SKUs (share of consumption value (COGS)); XYZ by demand variability per week, none = no demand\n  ABC  ... X ... Y ..."
  * ```
  */
 export function abcXyzSection(report: InventoryReport): string {

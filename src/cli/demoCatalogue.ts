@@ -201,6 +201,7 @@ const CATEGORIES: readonly CategorySpec[] = [
  * @param random - a seeded generator of numbers in [0, 1) (`mulberry32`).
  * @example
  * ```ts
+ * import { mulberry32 } from "./generateLedger.js";
  * const items = demoCatalogue(mulberry32(2025));
  * items.length; // 200
  * ```

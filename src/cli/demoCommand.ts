@@ -1,13 +1,9 @@
 import { writeCsv } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
-import {
-  analyzeLedger,
-  type InventoryReport,
-  type ReportGrouping,
-  renderHtmlReport,
-} from "../report/index.js";
+import { renderHtmlReport } from "../report/index.js";
 import type { Command } from "./Command.js";
-import { type DemoLedger, demoLedger } from "./demoLedger.js";
+import { demoLedger } from "./demoLedger.js";
+import { DEMO_INDUSTRY, demoReport } from "./demoReport.js";
 import { displayNumber } from "./displayNumber.js";
 import { EXIT } from "./exitCode.js";
 import { integerOption } from "./optionValues.js";
@@ -15,9 +11,6 @@ import { ParsedArgs } from "./ParsedArgs.js";
 import { reportSummary } from "./reportSummary.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
-
-/** The industry the sample company is compared with. */
-const DEMO_INDUSTRY = "wholesale";
 
 const LEDGER_COLUMNS = [
   "sku",
@@ -96,7 +89,7 @@ export const demoCommand: Command = {
     const htmlFile = parsed.string("html");
     if (htmlFile !== undefined) {
       // The month grouping gives the monthly chart its data; the text summary does without it.
-      const report = demoReport(demo, ["category", "month"]);
+      const report = demoReport(["category", "month"], demo);
       const page = renderHtmlReport(report, {
         title: "invkpi demo: a sample year of an industrial wholesaler",
         subtitle: `${displayNumber(demo.movements.length)} movements, 2 warehouses, compared with the ${DEMO_INDUSTRY} industry`,
@@ -124,7 +117,7 @@ export const demoCommand: Command = {
     if (htmlFile !== undefined || ledgerFile !== undefined || skusFile !== undefined) {
       return EXIT.ok;
     }
-    const report = demoReport(demo, ["category"]);
+    const report = demoReport(["category"], demo);
     const heading =
       `invkpi demo: a sample year of an industrial wholesaler, ${demo.period.from} to ${demo.period.to}: ` +
       `${displayNumber(demo.movements.length)} movements, 2 warehouses, compared with the ${DEMO_INDUSTRY} industry`;
@@ -133,16 +126,6 @@ export const demoCommand: Command = {
     return EXIT.ok;
   },
 };
-
-/** The sample year analyzed as `invkpi analyze --industry wholesale` would, with the groupings given. */
-function demoReport(demo: DemoLedger, groupBy: readonly ReportGrouping[]): InventoryReport {
-  return analyzeLedger(demo.movements, {
-    period: demo.period,
-    skuInfo: demo.skuInfo,
-    industry: DEMO_INDUSTRY,
-    groupBy,
-  });
-}
 
 const TRY_IT = `
 Try it yourself

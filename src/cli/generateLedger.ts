@@ -260,7 +260,8 @@ export function generateMovements(options: GenerateOptions): Movement[] {
  * @param options - see {@link GenerateOptions}.
  * @example
  * ```ts
- * generateColumns({ skus: 10, movements: 1000 }).length; // 1000
+ * generateColumns({ skus: 10, movements: 1000, exact: true }).length; // 1000
+ * generateColumns({ skus: 10, movements: 1000 }).length; // 670: without exact, whole movements per day
  * ```
  */
 export function generateColumns(options: GenerateOptions): LedgerColumns {
@@ -300,7 +301,7 @@ export const GENERATED_CSV_HEADER = "sku,date,type,quantity,unitCost,unitPrice\n
  * @example
  * ```ts
  * [...generatedCsvLines({ skus: 1, movements: 1 })].join("");
- * // "sku,date,type,quantity,unitCost,unitPrice\nSKU-000000,2025-01-01,receipt,2010,25.92,\n" (values depend on the seed)
+ * // "sku,date,type,quantity,unitCost,unitPrice\nSKU-000000,2025-01-01,receipt,2003,170.993,\n" (the seed fixes the values)
  * ```
  */
 export function* generatedCsvLines(

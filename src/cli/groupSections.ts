@@ -9,8 +9,10 @@ import { type TextColumn, textTable } from "./textTable.js";
  *
  * @example
  * ```ts
- * groupSections(analyzeLedger(movements, { period, groupBy: ["category"] }));
- * // "By category\n  category  SKUs  value ..."
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
+ * groupSections(report);
+ * // "By category\n  category ..."
  * ```
  */
 export function groupSections(report: InventoryReport): string {

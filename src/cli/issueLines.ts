@@ -8,7 +8,8 @@ import { formatIssue } from "./formatIssue.js";
  *
  * @example
  * ```ts
- * await writeText(issueLines(issues, "ledger.csv"), process.stdout, "invkpi");
+ * const issue = { row: 3, line: 5, field: "date", code: "invalid_date", message: "date must be a real calendar day", value: "2025-02-30" };
+ * [...issueLines([issue, issue, issue], "ledger.csv", 2)].length; // 3: two problems and "… and 1 more problems"
  * ```
  */
 export function* issueLines(

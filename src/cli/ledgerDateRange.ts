@@ -7,7 +7,11 @@ import { formatDay } from "../model/day.js";
  *
  * @example
  * ```ts
- * const { columns } = await readLedger("ledger.csv");
+ * import { toLedgerColumns } from "../ledger/validateLedger.js";
+ * const columns = toLedgerColumns([
+ *   { sku: "A", date: "2025-12-30", type: "issue", quantity: 1 },
+ *   { sku: "B", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 },
+ * ]);
  * ledgerDateRange(columns); // { from: "2025-01-02", to: "2025-12-30" }
  * ```
  */

@@ -32,6 +32,7 @@ export function dateOption(text: string, option: string): string {
  * @throws InvKpiError `usage` when the text is not a number or the guard refuses it.
  * @example
  * ```ts
+ * import { requireOpenUnitInterval } from "../model/assert.js";
  * numberOption("0.975", "--service-level", requireOpenUnitInterval); // 0.975
  * ```
  */

@@ -11,8 +11,10 @@ const WIDTH = 96;
  *
  * @example
  * ```ts
- * portfolioSection(analyzeLedger(movements, { period, industry: "wholesale" }));
- * // "Portfolio\n  SKUs                 200\n  inventory value ..."
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
+ * portfolioSection(report);
+ * // "Portfolio\n  SKUs ... 200\n ..."
  * ```
  */
 export function portfolioSection(report: InventoryReport): string {

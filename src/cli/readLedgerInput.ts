@@ -58,7 +58,13 @@ export interface ReadInputOptions {
  * @throws InvKpiError `io_error` when the file cannot be read.
  * @example
  * ```ts
- * const { columns, issues } = await readLedgerInput(await inputFile("ledger.csv"), io, status);
+ * import { Readable } from "node:stream";
+ * import { processCliIo } from "./CliIo.js";
+ * import { StatusReporter } from "./StatusReporter.js";
+ * const io = { ...processCliIo(), stdin: Readable.from(["sku,date,type,quantity\nA,2025-01-02,issue,1\n"]) };
+ * const status = new StatusReporter(io.stderr, { progress: false, quiet: true });
+ * const { columns, issues } = await readLedgerInput(await inputFile("-"), io, status);
+ * [columns.length, issues.length]; // [1, 0]
  * ```
  */
 export async function readLedgerInput(
@@ -86,7 +92,13 @@ export async function readLedgerInput(
  * @throws InvKpiError `io_error` when the file cannot be read.
  * @example
  * ```ts
- * const { skuInfo, issues } = await readSkuInfoInput(await inputFile("skus.csv"), io, status);
+ * import { Readable } from "node:stream";
+ * import { processCliIo } from "./CliIo.js";
+ * import { StatusReporter } from "./StatusReporter.js";
+ * const io = { ...processCliIo(), stdin: Readable.from(["sku,leadTimeDays\nA,12\n"]) };
+ * const status = new StatusReporter(io.stderr, { progress: false, quiet: true });
+ * const { skuInfo, issues } = await readSkuInfoInput(await inputFile("-"), io, status);
+ * [skuInfo[0]?.leadTimeDays, issues.length]; // [12, 0]
  * ```
  */
 export async function readSkuInfoInput(

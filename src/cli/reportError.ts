@@ -14,8 +14,12 @@ import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
  * @param command - the command's name, or `undefined` before one was found.
  * @example
  * ```ts
- * reportError(new InvKpiError("usage", "unknown option '--frob'"), "analyze", io); // 2
- * // stderr: invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'
+ * import { Writable } from "node:stream";
+ * import { processCliIo } from "./CliIo.js";
+ * let text = "";
+ * const stderr = new Writable({ write: (chunk, _encoding, done) => done(void (text += chunk)) });
+ * reportError(new InvKpiError("usage", "unknown option '--frob'"), "analyze", { ...processCliIo(), stderr }); // 2
+ * text; // "invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'\n"
  * ```
  */
 export function reportError(error: unknown, command: string | undefined, io: CliIo): ExitCode {

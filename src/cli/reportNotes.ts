@@ -14,6 +14,8 @@ const WARNINGS_SHOWN = 10;
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * periodHeading(report); // "2025-01-01 to 2025-12-31 (365 days), valuation moving-average"
  * ```
  */
@@ -49,7 +51,9 @@ export function noteWarnings(
  *
  * @example
  * ```ts
- * rowsText(report); // "1,204 rows"
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
+ * rowsText(report); // "200 rows"
  * ```
  */
 export function rowsText(report: InventoryReport): string {

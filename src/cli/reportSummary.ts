@@ -23,6 +23,8 @@ export interface ReportSummaryOptions {
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * reportSummary(report, { heading: "invkpi analyze ledger.csv", top: 10, rows: false });
  * // "invkpi analyze ledger.csv\n\nPortfolio\n  SKUs ..."
  * ```

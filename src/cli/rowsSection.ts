@@ -11,6 +11,8 @@ import { type TextColumn, textTable } from "./textTable.js";
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * rowsSection(report, 25); // "SKUs by value at the end (200)\n  SKU ...\n  … and 175 more\n"
  * ```
  */

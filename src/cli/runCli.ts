@@ -56,6 +56,7 @@ Docs:        docs/cli.md (commands), docs/report.md (every figure), docs/io.md (
  * @returns 0 ok, 1 invalid data (or a file that cannot be read or written), 2 bad usage.
  * @example
  * ```ts
+ * import { processCliIo } from "./CliIo.js";
  * const code = await runCli(["--version"], processCliIo()); // prints "0.1.0"
  * code; // 0
  * ```

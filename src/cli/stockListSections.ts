@@ -10,6 +10,8 @@ import { type TextColumn, textTable } from "./textTable.js";
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * staleStockSection(report, 10); // "Slow and dead stock by value (no issue in 90+ days)\n  SKU ..."
  * ```
  */
@@ -43,6 +45,8 @@ export function staleStockSection(report: InventoryReport, top: number): string 
  *
  * @example
  * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
  * reorderSection(report, 10); // "Reorder now (inventory position ≤ reorder point)\n  SKU ..."
  * ```
  */

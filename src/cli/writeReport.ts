@@ -36,7 +36,13 @@ export interface WriteReportOptions {
  * @throws InvKpiError `io_error` when the destination cannot be written.
  * @example
  * ```ts
- * await writeReport(report, process.stdout, { format: "csv", heading: "", top: 25 });
+ * import { Writable } from "node:stream";
+ * import { demoReport } from "./demoReport.js";
+ * let csv = "";
+ * const out = new Writable({ write: (chunk, _encoding, done) => done(void (csv += chunk)) });
+ * await writeReport(demoReport(), out, { format: "csv", heading: "", top: 25 });
+ * csv.split("\n", 1)[0]; // "sku,description,category,location,openingQuantity,..."
+ * csv.trimEnd().split("\n").length; // 201: the header and 200 SKUs
  * ```
  */
 export async function writeReport(

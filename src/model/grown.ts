@@ -7,7 +7,7 @@ type GrowableArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
  *
  * @example
  * ```ts
- * grown(new Int32Array([1, 2]), new Int32Array(4)); // Int32Array [1, 2, 0, 0]
+ * [...grown(new Int32Array([1, 2]), new Int32Array(4))]; // [1, 2, 0, 0]
  * ```
  */
 export function grown<T extends GrowableArray>(array: T, bigger: T): T {

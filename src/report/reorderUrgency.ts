@@ -25,7 +25,12 @@ export function reorderUrgency(
  *
  * @example
  * ```ts
- * firstInOrder(dueRows, 20, compareReorderUrgency); // the 20 most urgent reorders
+ * import { firstInOrder } from "../model/firstInOrder.js";
+ * const due = [
+ *   { sku: "a", inventoryPosition: 9, reorderPoint: 10 },
+ *   { sku: "b", inventoryPosition: 1, reorderPoint: 10 },
+ * ];
+ * firstInOrder(due, 1, compareReorderUrgency).map((row) => row.sku); // ["b"]
  * ```
  */
 export function compareReorderUrgency(a: InventoryReportRow, b: InventoryReportRow): number {
@@ -38,8 +43,10 @@ export function compareReorderUrgency(a: InventoryReportRow, b: InventoryReportR
  *
  * @example
  * ```ts
- * const { all, shown } = reorderNowRows(report.rows, 20);
- * // all.length SKUs to reorder; shown: the 20 most urgent
+ * import { demoReport } from "../cli/demoReport.js";
+ * const { all, shown } = reorderNowRows(demoReport().rows, 20);
+ * // all: every SKU to reorder now; shown: the 20 most urgent
+ * shown.every((row) => all.includes(row)); // true
  * ```
  */
 export function reorderNowRows(

@@ -9,8 +9,11 @@ import { topRows } from "./topRows.js";
  *
  * @example
  * ```ts
- * const { all, shown } = staleStockRows(report.rows, 20);
- * // all.length SKUs hold still stock; shown: the 20 with the most value
+ * import { demoReport } from "../cli/demoReport.js";
+ * const { all, shown } = staleStockRows(demoReport().rows, 20);
+ * // all: every SKU that holds still stock (slow or dead); shown: the 20 with the most value
+ * shown.length; // 20
+ * shown[0]?.closingValue.gte(shown[19]?.closingValue ?? 0); // true
  * ```
  */
 export function staleStockRows(

@@ -12,7 +12,15 @@ import type { InventoryReportRow } from "./InventoryReportRow.js";
  *
  * @example
  * ```ts
- * topRows(report.rows, 20, (r) => r.closingValue); // the 20 rows with the most capital
+ * import { analyzeLedger } from "invkpi";
+ * const { rows } = analyzeLedger(
+ *   [
+ *     { sku: "a", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 5 },
+ *     { sku: "b", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 9 },
+ *   ],
+ *   { period: { from: "2025-01-01", to: "2025-01-31" } },
+ * );
+ * topRows(rows, 1, (r) => r.closingValue).map((r) => r.sku); // ["b"]: the most capital
  * ```
  */
 export function topRows(

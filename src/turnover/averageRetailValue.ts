@@ -7,7 +7,7 @@ import type { Decimal } from "../model/Decimal.js";
  *
  * @example
  * ```ts
- * averageRetailValue(new Decimal("12.5"), new Decimal("4.00")); // Decimal 50
+ * averageRetailValue(new Decimal("12.5"), new Decimal("4.00"))?.toFixed(); // "50"
  * averageRetailValue(new Decimal("12.5"), null); // null
  * ```
  */

@@ -119,7 +119,7 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  *   issuesWithoutPrice: 0,
  *   months: [month("2024-01", 31, 1000, 500), month("2024-02", 29, 2000, 500), month("2024-03", 31, 3000, 1000)],
  * };
- * turnoverSeries(history).map((m) => m.turnover); // [0.5, 0.25, 0.333…]
+ * turnoverSeries(history).map((m) => m.turnover?.toFixed(3)); // ["0.500", "0.250", "0.333"]
  * const [q1] = turnoverSeries(history, { by: "quarter" });
  * q1.averageValue.toFixed(); // "2000" ((1000·31 + 2000·29 + 3000·31) / 91)
  * q1.turnover; // 1 (2000 / 2000)

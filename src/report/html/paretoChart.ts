@@ -38,8 +38,13 @@ const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
  *
  * @example
  * ```ts
- * const curve = paretoCurve(report.rows);
- * paretoChart({ name: "ABC", curve, cutoffs: [0.8, 0.95], maxPoints: 500, measure: "COGS" });
+ * import { paretoCurve } from "./paretoCurve.js";
+ * const curve = paretoCurve([
+ *   { abcRank: 1, abcCumulativeShare: 0.85, abcClass: "A" },
+ *   { abcRank: 2, abcCumulativeShare: 1, abcClass: "B" },
+ * ]);
+ * paretoChart({ name: "ABC", curve, cutoffs: [0.8, 0.95], maxPoints: 500, measure: "COGS" })
+ *   .markup.startsWith("<svg"); // true
  * ```
  */
 export function paretoChart(spec: ParetoChartSpec): SafeHtml {

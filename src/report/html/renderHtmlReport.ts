@@ -57,6 +57,10 @@ const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-inline'; 
  * @example
  * ```ts
  * import { analyzeLedger, renderHtmlReport } from "invkpi";
+ * const movements = [
+ *   { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+ *   { sku: "A", date: "2025-03-05", type: "issue", quantity: 4, unitPrice: 3 },
+ * ];
  * const report = analyzeLedger(movements, {
  *   period: { from: "2025-01-01", to: "2025-12-31" },
  *   groupBy: ["category", "month"],

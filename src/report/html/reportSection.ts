@@ -17,6 +17,7 @@ export interface SectionContent {
  *
  * @example
  * ```ts
+ * import { html } from "./html.js";
  * reportSection({ id: "aging", title: "Stock by age", body: html`<p>…</p>` }).markup;
  * // '<section id="aging"><h2>Stock by age</h2><p>…</p></section>'
  * ```

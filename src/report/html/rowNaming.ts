@@ -14,6 +14,14 @@ export interface RowNaming {
  *
  * @example
  * ```ts
+ * import { analyzeLedger } from "invkpi";
+ * const report = analyzeLedger(
+ *   [{ sku: "a", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 5 }],
+ *   {
+ *     period: { from: "2025-01-01", to: "2025-01-31" },
+ *     skuInfo: [{ sku: "a", description: "bolt M3", category: "fasteners" }],
+ *   },
+ * );
  * rowNaming(report).columns.map((c) => c.header); // ["SKU", "description", "category"]
  * ```
  */

@@ -31,7 +31,7 @@ export interface TableCell {
  * sortableTable(
  *   [{ header: "SKU", kind: "text" }, { header: "value", kind: "number" }],
  *   [[{ text: "A-1" }, { text: "1,250.00", sortValue: 1250 }]],
- * ).markup.startsWith('<table class="sortable">'); // true
+ * ).markup.startsWith('<div class="table-wrap"><table class="sortable">'); // true
  * ```
  */
 export function sortableTable(

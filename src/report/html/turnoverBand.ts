@@ -28,7 +28,12 @@ export type TurnoverBandResult =
  *
  * @example
  * ```ts
- * turnoverBand(report).band?.text; // "8–15" for industry 'wholesale'
+ * import { analyzeLedger } from "invkpi";
+ * const report = analyzeLedger(
+ *   [{ sku: "a", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 5 }],
+ *   { period: { from: "2025-01-01", to: "2025-12-31" }, industry: "wholesale" },
+ * );
+ * turnoverBand(report).band?.text; // "8–15"
  * ```
  */
 export function turnoverBand(report: InventoryReport): TurnoverBandResult {

@@ -1,0 +1,147 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import {
+  claimMismatch,
+  type DocExample,
+  docExamplesOf,
+  leadingLiteral,
+  runnableExample,
+} from "./docExamples.js";
+
+// Every `@example` in the sources runs, and every value it claims in a comment is checked
+// (conventions in ./docExamples.ts). An example imports from "invkpi" or "invkpi/node" as a user
+// would; the sources stand in for the package. Examples of internal functions may use their own
+// module's exports without an import.
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SRC = join(ROOT, "src");
+const nodeRequire = createRequire(import.meta.url);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+const EXAMPLES: DocExample[] = sourceFiles(SRC).flatMap((path) =>
+  docExamplesOf(relative(ROOT, path), readFileSync(path, "utf8")),
+);
+
+type AsyncBody = (
+  require: (id: string) => unknown,
+  exports: object,
+  scope: Record<string, unknown>,
+  check: (claim: number, value: unknown) => void,
+) => Promise<void>;
+const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncBody;
+
+/** Runs `example`; the values its claims name, by claim. */
+async function run(example: DocExample): Promise<Map<number, unknown>> {
+  const { script, imports } = runnableExample(example);
+  const node = (await import("../../src/node.js")) as Record<string, unknown>;
+  const own = (await import(fileUrl(example.file))) as Record<string, unknown>;
+  const modules = new Map<string, unknown>();
+  for (const id of imports) modules.set(id, await importForExample(id, example.file));
+  const require = (id: string): unknown => modules.get(id);
+  const scope: Record<string, unknown> = { ...node, ...own };
+  const body = new AsyncFunction(
+    "require",
+    "exports",
+    "__scope",
+    "__check",
+    `const { ${Object.keys(scope).join(", ")} } = __scope;\n{\n${script}\n}`,
+  );
+  const values = new Map<number, unknown>();
+  // Examples write files by plain names ("report.csv"): they run in a directory of their own.
+  const cwd = process.cwd();
+  const dir = mkdtempSync(join(tmpdir(), "invkpi-example-"));
+  process.chdir(dir);
+  try {
+    await body(require, {}, scope, (claim, value) => values.set(claim, value));
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return values;
+}
+
+/** What an example's `import ... from id` gets: the sources for the package, or a sibling module. */
+async function importForExample(id: string, file: string): Promise<unknown> {
+  if (id === "invkpi") return import("../../src/index.js");
+  if (id === "invkpi/node") return import("../../src/node.js");
+  if (id.startsWith("node:")) return nodeRequire(id);
+  if (id.startsWith("./") || id.startsWith("../"))
+    return import(pathToFileURL(join(ROOT, dirname(file), id.replace(/\.js$/, ".ts"))).href);
+  throw new Error(
+    `${file}: an example imports '${id}': only invkpi, invkpi/node, node: and sources`,
+  );
+}
+
+function fileUrl(file: string): string {
+  return pathToFileURL(join(ROOT, file)).href;
+}
+
+/** The modules whose import runs something (the binary's entry point): their examples are not run. */
+const ENTRY_POINTS = new Set(["src/cli/main.ts"]);
+
+describe("the sources' @example blocks", () => {
+  it("are found (a change to the comment format would find none)", () => {
+    expect(EXAMPLES.length).toBeGreaterThan(150);
+  });
+
+  for (const example of EXAMPLES.filter((e) => !ENTRY_POINTS.has(e.file))) {
+    it(`${example.file}:${example.line} runs and shows what it returns`, async () => {
+      const { claims } = runnableExample(example);
+      const values = await run(example);
+      const wrong = claims.flatMap((claim, k) => {
+        if (!values.has(k)) return [`${claim.statement}: not reached`];
+        const found = claimMismatch(values.get(k), claim);
+        return found === null ? [] : [`${claim.statement} // ${claim.literal}: got ${found}`];
+      });
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+describe("the claims of an example", () => {
+  it("start with a literal, and the text after it explains", () => {
+    expect(leadingLiteral("0.5  (8 / 16)")?.expected).toBe(0.5);
+    expect(leadingLiteral("(10 + 10 + 6 + 6) / 4 = 8")?.expected).toBe(8);
+    expect(leadingLiteral('"slow": 121 days since the last issue')?.expected).toBe("slow");
+    expect(leadingLiteral("-0")?.expected).toBe(-0);
+    expect(leadingLiteral("100000000000000000000n")?.expected).toBe(10n ** 20n);
+    expect(leadingLiteral('[["a", "A"], { b: null }]')?.expected).toEqual([
+      ["a", "A"],
+      { b: null },
+    ]);
+    // Words are not claims, nor are names or calls.
+    expect(leadingLiteral("the 20 most urgent reorders")).toBeNull();
+    expect(leadingLiteral("Int32Array [1, 2, 0, 0]")).toBeNull();
+    expect(leadingLiteral("Decimal 50")).toBeNull();
+  });
+
+  it("check numbers exactly, or their leading digits before …", () => {
+    const claim = (comment: string) => ({ statement: "", ...leadingLiteral(comment)! });
+    expect(claimMismatch(12.032967032967033, claim("12.03… (3 × 365 / 91)"))).toBeNull();
+    expect(claimMismatch(12.1, claim("12.03… (3 × 365 / 91)"))).not.toBeNull();
+    expect(claimMismatch(0, claim("-0"))).not.toBeNull();
+    expect(claimMismatch(0.30000000000000004, claim("0.3"))).not.toBeNull();
+  });
+
+  it("let … and ... in a string stand for text left out, and compare objects key by key", () => {
+    const claim = (comment: string) => ({ statement: "", ...leadingLiteral(comment)! });
+    expect(claimMismatch("Portfolio\n  SKUs  200\n", claim('"Portfolio\\n  SKUs ..."'))).toBeNull();
+    expect(claimMismatch("Portfolio", claim('"Portfolio\\n  SKUs ..."'))).not.toBeNull();
+    expect(claimMismatch({ x: 1, y: 1 }, claim("{ x: 1, y: 1 }"))).toBeNull();
+    expect(claimMismatch({ x: 1, y: 1, z: 0 }, claim("{ x: 1, y: 1 }"))).not.toBeNull();
+    expect(claimMismatch([1, 2], claim("[1, 2, 3]"))).not.toBeNull();
+  });
+});
