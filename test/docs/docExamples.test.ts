@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -9,6 +9,7 @@ import {
   type DocExample,
   docExamplesOf,
   leadingLiteral,
+  markdownExamplesOf,
   runnableExample,
 } from "./docExamples.js";
 
@@ -35,6 +36,13 @@ const EXAMPLES: DocExample[] = sourceFiles(SRC).flatMap((path) =>
   docExamplesOf(relative(ROOT, path), readFileSync(path, "utf8")),
 );
 
+const MARKDOWN_EXAMPLES: DocExample[] = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+].flatMap((file) => markdownExamplesOf(file, readFileSync(join(ROOT, file), "utf8")));
+
 type AsyncBody = (
   require: (id: string) => unknown,
   exports: object,
@@ -43,15 +51,54 @@ type AsyncBody = (
 ) => Promise<void>;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncBody;
 
-/** Runs `example`; the values its claims name, by claim. */
-async function run(example: DocExample): Promise<Map<number, unknown>> {
-  const { script, imports } = runnableExample(example);
+/** The names an example of a source file may use without an import: invkpi's and its module's. */
+async function sourceScope(example: DocExample): Promise<Record<string, unknown>> {
   const node = (await import("../../src/node.js")) as Record<string, unknown>;
   const own = (await import(fileUrl(example.file))) as Record<string, unknown>;
+  return { ...node, ...own };
+}
+
+/**
+ * What the markdown snippets stand for: the reader's own data. They run with the sample year of
+ * `invkpi demo` as `movements`, `skuInfo` and `rowsFromYourErp`, in a directory that holds it as
+ * `ledger.csv` (what `invkpi demo --write ledger.csv` writes).
+ */
+async function readerData(): Promise<{
+  scope: Record<string, unknown>;
+  files: Record<string, string>;
+}> {
+  const { demoLedger } = await import("../../src/cli/demoLedger.js");
+  const { toCsv } = await import("../../src/io/index.js");
+  const { movements, skuInfo } = demoLedger();
+  const ledgerCsv = toCsv(movements, {
+    columns: [
+      "sku",
+      "date",
+      "type",
+      "quantity",
+      "unitCost",
+      "unitPrice",
+      "location",
+      "lot",
+      "expiresOn",
+    ],
+  });
+  return {
+    scope: { movements, skuInfo, rowsFromYourErp: movements as readonly unknown[] },
+    files: { "ledger.csv": ledgerCsv },
+  };
+}
+
+/** Runs `example` with `scope` in a directory of its own holding `files`; the claimed values. */
+async function run(
+  example: DocExample,
+  scope: Record<string, unknown>,
+  files: Record<string, string> = {},
+): Promise<Map<number, unknown>> {
+  const { script, imports } = runnableExample(example);
   const modules = new Map<string, unknown>();
   for (const id of imports) modules.set(id, await importForExample(id, example.file));
   const require = (id: string): unknown => modules.get(id);
-  const scope: Record<string, unknown> = { ...node, ...own };
   const body = new AsyncFunction(
     "require",
     "exports",
@@ -63,6 +110,7 @@ async function run(example: DocExample): Promise<Map<number, unknown>> {
   // Examples write files by plain names ("report.csv"): they run in a directory of their own.
   const cwd = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), "invkpi-example-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   process.chdir(dir);
   try {
     await body(require, {}, scope, (claim, value) => values.set(claim, value));
@@ -71,6 +119,15 @@ async function run(example: DocExample): Promise<Map<number, unknown>> {
     rmSync(dir, { recursive: true, force: true });
   }
   return values;
+}
+
+/** The claims `example` got wrong (or never reached), one line each. */
+function wrongClaims(example: DocExample, values: Map<number, unknown>): string[] {
+  return runnableExample(example).claims.flatMap((claim, k) => {
+    if (!values.has(k)) return [`${claim.statement}: not reached`];
+    const found = claimMismatch(values.get(k), claim);
+    return found === null ? [] : [`${claim.statement} // ${claim.literal}: got ${found}`];
+  });
 }
 
 /** What an example's `import ... from id` gets: the sources for the package, or a sibling module. */
@@ -99,14 +156,22 @@ describe("the sources' @example blocks", () => {
 
   for (const example of EXAMPLES.filter((e) => !ENTRY_POINTS.has(e.file))) {
     it(`${example.file}:${example.line} runs and shows what it returns`, async () => {
-      const { claims } = runnableExample(example);
-      const values = await run(example);
-      const wrong = claims.flatMap((claim, k) => {
-        if (!values.has(k)) return [`${claim.statement}: not reached`];
-        const found = claimMismatch(values.get(k), claim);
-        return found === null ? [] : [`${claim.statement} // ${claim.literal}: got ${found}`];
-      });
-      expect(wrong).toEqual([]);
+      const values = await run(example, await sourceScope(example));
+      expect(wrongClaims(example, values)).toEqual([]);
+    });
+  }
+});
+
+describe("the markdown's ts blocks (README.md, docs/)", () => {
+  it("are found", () => {
+    expect(MARKDOWN_EXAMPLES.filter((e) => e.file === "README.md").length).toBeGreaterThan(1);
+  });
+
+  for (const example of MARKDOWN_EXAMPLES) {
+    it(`${example.file}:${example.line} runs on the sample year and shows what it returns`, async () => {
+      const { scope, files } = await readerData();
+      const values = await run(example, scope, files);
+      expect(wrongClaims(example, values)).toEqual([]);
     });
   }
 });

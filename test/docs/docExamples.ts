@@ -65,6 +65,21 @@ export function docExamplesOf(file: string, text: string): DocExample[] {
   return examples;
 }
 
+/** Every ```ts block of a markdown file (README.md, docs/*.md). */
+export function markdownExamplesOf(file: string, text: string): DocExample[] {
+  const examples: DocExample[] = [];
+  const lines = text.split("\n");
+  for (let at = 0; at < lines.length; at++) {
+    if (!/^```ts\s*$/.test(lines[at] as string)) continue;
+    const body: string[] = [];
+    let k = at + 1;
+    for (; k < lines.length && !/^```/.test(lines[k] as string); k++) body.push(lines[k] as string);
+    examples.push({ file, line: at + 1, code: body.join("\n") });
+    at = k;
+  }
+  return examples;
+}
+
 /** The example with its claims turned into `__check` calls, transpiled to a CommonJS body. */
 export function runnableExample(example: DocExample): RunnableExample {
   const source = ts.createSourceFile("example.ts", example.code, ts.ScriptTarget.ES2022, true);
