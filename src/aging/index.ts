@@ -4,7 +4,7 @@ export type { AgingBucketDefinition } from "./agingBuckets.js";
 export { agingBuckets, DEFAULT_AGING_BUCKETS } from "./agingBuckets.js";
 export type { ExcessStock, ExcessStockInput, ExcessStockOptions } from "./excessStock.js";
 export { excessStock } from "./excessStock.js";
-export type { StaleStatus } from "./isStaleStatus.js";
+export { isStaleStatus, type StaleStatus } from "./isStaleStatus.js";
 export type {
   MovementBasis,
   MovementStatus,

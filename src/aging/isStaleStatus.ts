@@ -1,6 +1,6 @@
 import type { MovementStatusValue } from "./movementStatus.js";
 
-/** The statuses of stock that does not move (see {@link isStaleStatus}). */
+/** The statuses of stock that does not move: slow, dead or never moved (see {@link isStaleStatus}). */
 export type StaleStatus = Extract<MovementStatusValue, "slow" | "dead" | "never-moved">;
 
 /**
@@ -10,6 +10,7 @@ export type StaleStatus = Extract<MovementStatusValue, "slow" | "dead" | "never-
  *
  * @example
  * ```ts
+ * import { isStaleStatus } from "invkpi";
  * isStaleStatus("dead"); // true
  * isStaleStatus("no-stock"); // false
  * ```

@@ -91,7 +91,35 @@ export const NO_ROWS: LedgerColumns = Object.freeze({
 /** The typed array of one column of rows. */
 type RowArray = Int32Array | Uint8Array | Float64Array;
 
-/** Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. */
+/**
+ * Grows typed-array columns row by row; `finish()` trims them into a {@link LedgerColumns}. For
+ * readers of other sources (a database cursor, Arrow batches) that fill columns without one object
+ * per row. The caller fills every column of each row it reserves, and keeps `moneyDecimals` and
+ * `quantityDecimals` at the largest scale it wrote.
+ *
+ * @example
+ * ```ts
+ * import { ABSENT, KIND, LedgerColumnsBuilder, NO_DAY, replayLedger, toDay } from "invkpi";
+ * const builder = new LedgerColumnsBuilder();
+ * const i = builder.next();
+ * builder.sku[i] = builder.skuId("A");
+ * builder.day[i] = toDay("2025-01-02", "example");
+ * builder.kind[i] = KIND.receipt;
+ * builder.quantity[i] = 10;
+ * builder.costUnits[i] = 250; // in units of 10^-costDecimals: 2.50
+ * builder.costDecimals[i] = 2;
+ * builder.priceUnits[i] = Number.NaN; // NaN: no price
+ * builder.priceDecimals[i] = 0;
+ * builder.location[i] = ABSENT;
+ * builder.lot[i] = ABSENT;
+ * builder.expires[i] = NO_DAY;
+ * builder.row[i] = i;
+ * builder.moneyDecimals = 2;
+ * const columns = builder.finish();
+ * const { histories } = replayLedger(columns, { period: { from: "2025-01-01", to: "2025-01-31" } });
+ * histories[0]?.closingValue.toFixed(2); // "25.00"
+ * ```
+ */
 export class LedgerColumnsBuilder {
   length = 0;
   private room: number;

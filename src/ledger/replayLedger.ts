@@ -263,7 +263,16 @@ function generalReplay(
   };
 }
 
-/** Whether a value is a {@link LedgerColumns} rather than an array of movements. */
+/**
+ * Whether a value is a {@link LedgerColumns} rather than an array of movements.
+ *
+ * @example
+ * ```ts
+ * import { isLedgerColumns, toLedgerColumns } from "invkpi";
+ * const movements = [{ sku: "A", date: "2025-01-02", type: "issue", quantity: 1 }] as const;
+ * [isLedgerColumns(movements), isLedgerColumns(toLedgerColumns(movements))]; // [false, true]
+ * ```
+ */
 export function isLedgerColumns(value: unknown): value is LedgerColumns {
   return (
     typeof value === "object" &&
@@ -277,6 +286,17 @@ export function isLedgerColumns(value: unknown): value is LedgerColumns {
  * The order in which to apply movements: by day, then kind, then input position. Returns `null`
  * when the columns are already in that order, else a permutation from a stable counting sort
  * (linear in the number of movements).
+ *
+ * @example
+ * ```ts
+ * import { movementOrder, toLedgerColumns } from "invkpi";
+ * const columns = toLedgerColumns([
+ *   { sku: "A", date: "2025-01-02", type: "issue", quantity: 1 },
+ *   { sku: "A", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 },
+ *   { sku: "A", date: "2025-01-01", type: "receipt", quantity: 1, unitCost: 2 },
+ * ]);
+ * [...(movementOrder(columns) ?? [])]; // [2, 1, 0]: the first day, then receipts before issues
+ * ```
  */
 export function movementOrder(columns: LedgerColumns): Int32Array | null {
   const { day, kind, length } = columns;

@@ -51,6 +51,14 @@ export function daysInMonth(year: number, month: number): number {
  * Parses a strict `'YYYY-MM-DD'` string into a day number, or `null` when it is not a real
  * calendar day (`2025-02-30`, `2025-13-01`, `''`, `'2025-1-5'`). Hand-written for speed: it runs once
  * per ledger row.
+ *
+ * @example
+ * ```ts
+ * import { parseIsoDay } from "invkpi";
+ * parseIsoDay("1970-01-02"); // 1
+ * parseIsoDay("2025-02-30"); // null
+ * parseIsoDay("2025-1-5"); // null
+ * ```
  */
 export function parseIsoDay(text: string): Day | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
@@ -72,7 +80,17 @@ function digits(text: string, from: number, to: number): number {
   return value;
 }
 
-/** The day number of a `DayInput`, or `null` when it is not a valid day. A `Date` gives its UTC day. */
+/**
+ * The day number of a `DayInput`, or `null` when it is not a valid day. A `Date` gives its UTC day.
+ *
+ * @example
+ * ```ts
+ * import { tryToDay } from "invkpi";
+ * tryToDay("2025-01-01"); // 20089
+ * tryToDay(new Date(Date.UTC(2025, 0, 1, 23, 30))); // 20089: its UTC day, in any time zone
+ * tryToDay("2025-02-29"); // null
+ * ```
+ */
 export function tryToDay(value: unknown): Day | null {
   if (typeof value === "string") return parseIsoDay(value);
   if (value instanceof Date) {

@@ -10,7 +10,15 @@ export type MoneyInput = number | string | Decimal;
 
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Whether `value` is a decimal.js instance from any copy or clone of decimal.js. */
+/**
+ * Whether `value` is a decimal.js instance from any copy or clone of decimal.js.
+ *
+ * @example
+ * ```ts
+ * import { Decimal, isDecimal } from "invkpi";
+ * [isDecimal(new Decimal("1.5")), isDecimal("1.5"), isDecimal(1.5)]; // [true, false, false]
+ * ```
+ */
 export function isDecimal(value: unknown): value is Decimal {
   return Decimal.isDecimal(value);
 }
@@ -19,6 +27,15 @@ export function isDecimal(value: unknown): value is Decimal {
  * Converts a money input to an exact `Decimal`, or returns `null` when it is not a finite decimal.
  * A number is read through its shortest round-trip text (`String(0.1)` is `"0.1"`), so a number
  * literal means the decimal the user wrote.
+ *
+ * @example
+ * ```ts
+ * import { tryToDecimal } from "invkpi";
+ * tryToDecimal(0.1)?.toFixed(); // "0.1"
+ * tryToDecimal("12.3456")?.toFixed(); // "12.3456"
+ * tryToDecimal("12,5"); // null: a decimal comma is not a decimal
+ * tryToDecimal(Number.NaN); // null
+ * ```
  */
 export function tryToDecimal(value: unknown): Decimal | null {
   if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : null;

@@ -8,6 +8,7 @@ import {
   claimMismatch,
   type DocExample,
   docExamplesOf,
+  exportsWithExamples,
   leadingLiteral,
   markdownExamplesOf,
   runnableExample,
@@ -160,6 +161,18 @@ describe("the sources' @example blocks", () => {
       expect(wrongClaims(example, values)).toEqual([]);
     });
   }
+});
+
+describe("the public API", () => {
+  it("has an @example for every function and class of invkpi and invkpi/node", async () => {
+    const documented = new Set(
+      sourceFiles(SRC).flatMap((path) => [...exportsWithExamples(readFileSync(path, "utf8"))]),
+    );
+    const node = (await import("../../src/node.js")) as Record<string, unknown>;
+    const callable = Object.keys(node).filter((name) => typeof node[name] === "function");
+    expect(callable.length).toBeGreaterThan(70);
+    expect(callable.filter((name) => !documented.has(name))).toEqual([]);
+  });
 });
 
 describe("the markdown's ts blocks (README.md, docs/)", () => {

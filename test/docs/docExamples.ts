@@ -298,3 +298,26 @@ function describe(value: unknown): string {
   if (Object.is(value, -0)) return "-0";
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
+
+/**
+ * The names of the functions and classes that `text` exports with an `@example` in their JSDoc
+ * (for an overloaded function, the JSDoc of its first signature).
+ */
+export function exportsWithExamples(text: string): Set<string> {
+  const source = ts.createSourceFile("module.ts", text, ts.ScriptTarget.ES2022, true);
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    const exported = ts
+      .getModifiers(statement as ts.HasModifiers)
+      ?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    const hasExample = ts.getJSDocTags(statement).some((tag) => tag.tagName.text === "example");
+    if (!hasExample) continue;
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+      names.add(statement.name.text);
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+  }
+  return names;
+}
