@@ -2,7 +2,7 @@ import { writeCsv } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
 import { renderHtmlReport } from "../report/index.js";
 import type { Command } from "./Command.js";
-import { demoLedger } from "./demoLedger.js";
+import { DEMO_LEDGER_COLUMNS, demoLedger } from "./demoLedger.js";
 import { DEMO_INDUSTRY, demoReport } from "./demoReport.js";
 import { displayNumber } from "./displayNumber.js";
 import { EXIT } from "./exitCode.js";
@@ -12,17 +12,6 @@ import { reportSummary } from "./reportSummary.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
 
-const LEDGER_COLUMNS = [
-  "sku",
-  "date",
-  "type",
-  "quantity",
-  "unitCost",
-  "unitPrice",
-  "location",
-  "lot",
-  "expiresOn",
-];
 const SKU_COLUMNS = [
   "sku",
   "description",
@@ -99,7 +88,7 @@ export const demoCommand: Command = {
     }
     if (ledgerFile !== undefined || skusFile !== undefined) {
       if (ledgerFile !== undefined) {
-        await writeCsv(demo.movements, ledgerFile, { columns: LEDGER_COLUMNS });
+        await writeCsv(demo.movements, ledgerFile, { columns: DEMO_LEDGER_COLUMNS });
         status.note(`wrote ${displayNumber(demo.movements.length)} movements to ${ledgerFile}`);
       }
       if (skusFile !== undefined) {

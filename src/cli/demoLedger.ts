@@ -17,6 +17,19 @@ export type DemoMovement = {
   readonly expiresOn?: string;
 };
 
+/** The columns of the sample ledger as CSV (`invkpi demo --write`), in this order. */
+export const DEMO_LEDGER_COLUMNS: readonly string[] = [
+  "sku",
+  "date",
+  "type",
+  "quantity",
+  "unitCost",
+  "unitPrice",
+  "location",
+  "lot",
+  "expiresOn",
+];
+
 /** The sample year of `invkpi demo`. */
 export interface DemoLedger {
   /** The movements, in date order. */

@@ -68,22 +68,10 @@ async function readerData(): Promise<{
   scope: Record<string, unknown>;
   files: Record<string, string>;
 }> {
-  const { demoLedger } = await import("../../src/cli/demoLedger.js");
+  const { DEMO_LEDGER_COLUMNS, demoLedger } = await import("../../src/cli/demoLedger.js");
   const { toCsv } = await import("../../src/io/index.js");
   const { movements, skuInfo } = demoLedger();
-  const ledgerCsv = toCsv(movements, {
-    columns: [
-      "sku",
-      "date",
-      "type",
-      "quantity",
-      "unitCost",
-      "unitPrice",
-      "location",
-      "lot",
-      "expiresOn",
-    ],
-  });
+  const ledgerCsv = toCsv(movements, { columns: DEMO_LEDGER_COLUMNS });
   return {
     scope: { movements, skuInfo, rowsFromYourErp: movements as readonly unknown[] },
     files: { "ledger.csv": ledgerCsv },
