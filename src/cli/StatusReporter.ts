@@ -23,10 +23,14 @@ const REDRAW_MS = 100;
  *
  * @example
  * ```ts
- * const status = new StatusReporter(process.stderr, { progress: process.stderr.isTTY, quiet: false });
+ * import { Writable } from "node:stream";
+ * let shown = "";
+ * const stderr = new Writable({ write: (chunk, _encoding, done) => done(void (shown += chunk)) });
+ * const status = new StatusReporter(stderr, { progress: true, quiet: false });
  * status.progress("reading ledger.csv: 40 %"); // drawn only after a second
  * status.note("wrote report.csv");
  * status.done();
+ * shown; // "wrote report.csv\n"
  * ```
  */
 export class StatusReporter {

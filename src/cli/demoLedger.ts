@@ -98,6 +98,7 @@ interface Stock {
  * @param seed - seed of the random generator. Default 2025.
  * @example
  * ```ts
+ * import { analyzeLedger } from "invkpi";
  * const { movements, skuInfo, period } = demoLedger();
  * skuInfo.length; // 200
  * analyzeLedger(movements, { period, skuInfo, industry: "wholesale" }).rows.length; // 200

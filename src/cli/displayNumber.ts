@@ -13,6 +13,7 @@ export const NO_VALUE = "–";
  * @param fixed - keep trailing zeros (`12.50`, for money) instead of trimming them (`12.5`).
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * displayNumber(new Decimal("1234567.125"), 2, true); // "1,234,567.12"
  * displayNumber(120, 2); // "120"
  * displayNumber(null); // "–"
@@ -37,6 +38,7 @@ export function displayNumber(value: number | Decimal | null, decimals = 2, fixe
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * displayMoney(new Decimal("98765.4")); // "98,765.40"
  * ```
  */

@@ -23,6 +23,7 @@ const USAGE_CODES: ReadonlySet<InvKpiErrorCode> = new Set([
  *
  * @example
  * ```ts
+ * import { InvKpiError } from "invkpi";
  * exitCodeOf(new InvKpiError("usage", "unknown option '--foo'")); // 2
  * exitCodeOf(new InvKpiError("invalid_ledger", "3 problems")); // 1
  * ```

@@ -86,6 +86,7 @@ export function mulberry32(seed: number): () => number {
  *   (default 42), exact (default `false`).
  * @example
  * ```ts
+ * import { KIND } from "invkpi";
  * let receipts = 0;
  * for (const m of generatedMovements({ skus: 3, movements: 10 })) if (m.kind === KIND.receipt) receipts++;
  * receipts >= 3; // true: the opening lots

@@ -14,6 +14,7 @@ import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
  * @param command - the command's name, or `undefined` before one was found.
  * @example
  * ```ts
+ * import { InvKpiError } from "invkpi";
  * import { Writable } from "node:stream";
  * import { processCliIo } from "./CliIo.js";
  * let text = "";

@@ -16,8 +16,9 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * @example
  * ```ts
  * import { writeCsv } from "invkpi/node";
+ * import { readFile } from "node:fs/promises";
  * await writeCsv([{ sku: "A", turnover: 4.2 }], "report.csv");
- * // report.csv: "sku,turnover\nA,4.2\n"
+ * await readFile("report.csv", "utf8"); // "sku,turnover\nA,4.2\n"
  * ```
  */
 export async function writeCsv(

@@ -14,8 +14,9 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * @example
  * ```ts
  * import { writeJson } from "invkpi/node";
+ * import { readFile } from "node:fs/promises";
  * await writeJson([{ sku: "A", qty: 2 }], "report.json");
- * // report.json: '[\n{"sku":"A","qty":2}\n]\n'
+ * await readFile("report.json", "utf8"); // '[\n{"sku":"A","qty":2}\n]\n'
  * ```
  */
 export async function writeJson(

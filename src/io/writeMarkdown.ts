@@ -15,8 +15,9 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * @example
  * ```ts
  * import { writeMarkdown } from "invkpi/node";
+ * import { readFile } from "node:fs/promises";
  * await writeMarkdown([{ sku: "A", turnover: 4.25 }], "report.md", { decimals: 1 });
- * // report.md: "| sku | turnover |\n| --- | -------: |\n| A   |      4.2 |\n"
+ * await readFile("report.md", "utf8"); // "| sku | turnover |\n| --- | -------: |\n| A   |      4.2 |\n"
  * ```
  */
 export async function writeMarkdown(

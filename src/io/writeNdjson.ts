@@ -14,7 +14,9 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * @example
  * ```ts
  * import { writeNdjson } from "invkpi/node";
- * await writeNdjson([{ sku: "A", qty: 2 }], process.stdout); // prints {"sku":"A","qty":2}
+ * import { readFile } from "node:fs/promises";
+ * await writeNdjson([{ sku: "A", qty: 2 }], "rows.ndjson"); // or a stream: process.stdout
+ * await readFile("rows.ndjson", "utf8"); // '{"sku":"A","qty":2}\n'
  * ```
  */
 export async function writeNdjson(

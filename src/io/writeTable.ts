@@ -14,10 +14,9 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * @example
  * ```ts
  * import { writeTable } from "invkpi/node";
- * await writeTable([{ sku: "A", qty: 2 }], process.stdout);
- * // sku  qty
- * // ---  ---
- * // A      2
+ * import { readFile } from "node:fs/promises";
+ * await writeTable([{ sku: "A", qty: 2 }], "table.txt"); // or a stream: process.stdout
+ * await readFile("table.txt", "utf8"); // "sku  qty\n---  ---\nA      2\n"
  * ```
  */
 export async function writeTable(

@@ -42,6 +42,7 @@ const MAX_BIG_SCALE = 60;
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * const sum = new ExactSum();
  * sum.add(0.1);
  * sum.add(new Decimal("0.2"));

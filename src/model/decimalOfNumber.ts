@@ -20,6 +20,7 @@ const MAX_SCALE = 15;
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * decimalOfNumber(12.5).toFixed(); // "12.5"
  * decimalOfNumber(0.1).equals(new Decimal("0.1")); // true
  * ```

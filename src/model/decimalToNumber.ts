@@ -33,6 +33,7 @@ const MAX_LONG_WORDS = 15;
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * decimalToNumber(new Decimal("0.1")); // 0.1
  * decimalToNumber(new Decimal("-0")); // -0
  * ```

@@ -30,6 +30,7 @@ const MAX_EXPONENT = 280;
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * quotientToNumber(new Decimal(1), new Decimal(3)); // 0.3333333333333333
  * ```
  */

@@ -7,6 +7,7 @@ import type { Decimal } from "../model/Decimal.js";
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * averageRetailValue(new Decimal("12.5"), new Decimal("4.00"))?.toFixed(); // "50"
  * averageRetailValue(new Decimal("12.5"), null); // null
  * ```

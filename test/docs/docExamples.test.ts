@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   claimMismatch,
   type DocExample,
@@ -52,12 +52,17 @@ type AsyncBody = (
 ) => Promise<void>;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncBody;
 
-/** The names an example of a source file may use without an import: invkpi's and its module's. */
+/**
+ * The names an example of a source file may use without an import: none for an example of the
+ * public API (it imports from "invkpi" as a user would), its own module's exports otherwise.
+ */
 async function sourceScope(example: DocExample): Promise<Record<string, unknown>> {
   const node = (await import("../../src/node.js")) as Record<string, unknown>;
-  const own = (await import(fileUrl(example.file))) as Record<string, unknown>;
-  return { ...node, ...own };
+  if (example.declares !== null && example.declares in node) return {};
+  return (await import(fileUrl(example.file))) as Record<string, unknown>;
 }
+
+let readerDataOnce: { scope: Record<string, unknown>; files: Record<string, string> } | null = null;
 
 /**
  * What the markdown snippets stand for: the reader's own data. They run with the sample year of
@@ -68,22 +73,28 @@ async function readerData(): Promise<{
   scope: Record<string, unknown>;
   files: Record<string, string>;
 }> {
+  if (readerDataOnce !== null) return readerDataOnce;
   const { DEMO_LEDGER_COLUMNS, demoLedger } = await import("../../src/cli/demoLedger.js");
   const { toCsv } = await import("../../src/io/index.js");
   const { movements, skuInfo } = demoLedger();
   const ledgerCsv = toCsv(movements, { columns: DEMO_LEDGER_COLUMNS });
-  return {
+  readerDataOnce = {
     scope: { movements, skuInfo, rowsFromYourErp: movements as readonly unknown[] },
     files: { "ledger.csv": ledgerCsv },
   };
+  return readerDataOnce;
 }
 
-/** Runs `example` with `scope` in a directory of its own holding `files`; the claimed values. */
+/**
+ * Runs `example` with `scope`, in a new directory under `workDir` holding `files`; every value each
+ * claim took, by claim. The process stays in `workDir` between examples (a throwaway directory for
+ * the whole file), so a write an example forgot to await lands there, never in the repository.
+ */
 async function run(
   example: DocExample,
   scope: Record<string, unknown>,
   files: Record<string, string> = {},
-): Promise<Map<number, unknown>> {
+): Promise<Map<number, unknown[]>> {
   const { script, imports } = runnableExample(example);
   const modules = new Map<string, unknown>();
   for (const id of imports) modules.set(id, await importForExample(id, example.file));
@@ -95,28 +106,37 @@ async function run(
     "__check",
     `const { ${Object.keys(scope).join(", ")} } = __scope;\n{\n${script}\n}`,
   );
-  const values = new Map<number, unknown>();
-  // Examples write files by plain names ("report.csv"): they run in a directory of their own.
-  const cwd = process.cwd();
-  const dir = mkdtempSync(join(tmpdir(), "invkpi-example-"));
+  const values = new Map<number, unknown[]>();
+  const dir = mkdtempSync(join(workDir, "example-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   process.chdir(dir);
   try {
-    await body(require, {}, scope, (claim, value) => values.set(claim, value));
+    await body(require, {}, scope, (claim, value) => {
+      values.set(claim, [...(values.get(claim) ?? []), value]);
+    });
   } finally {
-    process.chdir(cwd);
-    rmSync(dir, { recursive: true, force: true });
+    process.chdir(workDir);
   }
   return values;
 }
 
-/** The claims `example` got wrong (or never reached), one line each. */
-function wrongClaims(example: DocExample, values: Map<number, unknown>): string[] {
-  return runnableExample(example).claims.flatMap((claim, k) => {
-    if (!values.has(k)) return [`${claim.statement}: not reached`];
-    const found = claimMismatch(values.get(k), claim);
-    return found === null ? [] : [`${claim.statement} // ${claim.literal}: got ${found}`];
+/** The claims `example` got wrong (or never reached), and the values it shows but never claims. */
+function wrongClaims(example: DocExample, values: Map<number, unknown[]>): string[] {
+  const { claims, unclaimed } = runnableExample(example);
+  const wrong = claims.flatMap((claim, k) => {
+    const taken = values.get(k) ?? [];
+    if (taken.length === 0) return [`${claim.statement}: not reached`];
+    const found = taken.map((value) => claimMismatch(value, claim)).find((m) => m !== null);
+    return found === undefined ? [] : [`${claim.statement} // ${claim.literal}: got ${found}`];
   });
+  // A markdown snippet runs on the reader's data, whose values it cannot know.
+  const noClaim =
+    claims.length === 0 && !example.file.endsWith(".md") ? ["the example claims no value"] : [];
+  return [
+    ...wrong,
+    ...unclaimed.map((comment) => `${comment}: shows a value no statement claims`),
+    ...noClaim,
+  ];
 }
 
 /** What an example's `import ... from id` gets: the sources for the package, or a sibling module. */
@@ -135,15 +155,23 @@ function fileUrl(file: string): string {
   return pathToFileURL(join(ROOT, file)).href;
 }
 
-/** The modules whose import runs something (the binary's entry point): their examples are not run. */
-const ENTRY_POINTS = new Set(["src/cli/main.ts"]);
+const repositoryDir = process.cwd();
+let workDir = repositoryDir;
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), "invkpi-examples-"));
+  process.chdir(workDir);
+});
+afterAll(() => {
+  process.chdir(repositoryDir);
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 describe("the sources' @example blocks", () => {
   it("are found (a change to the comment format would find none)", () => {
     expect(EXAMPLES.length).toBeGreaterThan(150);
   });
 
-  for (const example of EXAMPLES.filter((e) => !ENTRY_POINTS.has(e.file))) {
+  for (const example of EXAMPLES) {
     it(`${example.file}:${example.line} runs and shows what it returns`, async () => {
       const values = await run(example, await sourceScope(example));
       expect(wrongClaims(example, values)).toEqual([]);
@@ -194,20 +222,40 @@ describe("the claims of an example", () => {
     expect(leadingLiteral("Decimal 50")).toBeNull();
   });
 
+  it("are found inside other claims and loops, and on one comment line unless a literal runs on", () => {
+    const example = (code: string) =>
+      runnableExample({ file: "x.ts", line: 1, code, declares: "x" });
+    const nested = example("[1, 2].map((n) => {\n  n * 10; // 999\n  return n;\n}); // [1, 2]");
+    expect(nested.claims.map((c) => c.literal)).toEqual(["[1, 2]", "999"]);
+    expect(nested.script).toContain("__check(1, (n * 10))");
+    const comments = example(
+      "f(); // 3\n// - 1 for the header\ng(); // 2024-01-31\nh.layers; // the open layers\n// 3. Next",
+    );
+    expect(comments.claims.map((c) => c.literal)).toEqual(["3"]);
+    // Lines the claim does not take, that look like values, are errors of the example.
+    expect(comments.unclaimed).toEqual(["// - 1 for the header", "// 3. Next"]);
+    const multiLine = example('f();\n// [{ id: "a" },\n//  { id: "b" }]');
+    expect(multiLine.claims.map((c) => c.expected)).toEqual([[{ id: "a" }, { id: "b" }]]);
+  });
+
   it("check numbers exactly, or their leading digits before …", () => {
     const claim = (comment: string) => ({ statement: "", ...leadingLiteral(comment)! });
     expect(claimMismatch(12.032967032967033, claim("12.03… (3 × 365 / 91)"))).toBeNull();
     expect(claimMismatch(12.1, claim("12.03… (3 × 365 / 91)"))).not.toBeNull();
+    expect(claimMismatch(590, claim("59…"))).not.toBeNull();
+    expect(claimMismatch(1.5e-7, claim("1.5…"))).not.toBeNull();
     expect(claimMismatch(0, claim("-0"))).not.toBeNull();
     expect(claimMismatch(0.30000000000000004, claim("0.3"))).not.toBeNull();
   });
 
-  it("let … and ... in a string stand for text left out, and compare objects key by key", () => {
+  it("let ... in a string stand for text left out, and compare objects key by key", () => {
     const claim = (comment: string) => ({ statement: "", ...leadingLiteral(comment)! });
     expect(claimMismatch("Portfolio\n  SKUs  200\n", claim('"Portfolio\\n  SKUs ..."'))).toBeNull();
     expect(claimMismatch("Portfolio", claim('"Portfolio\\n  SKUs ..."'))).not.toBeNull();
     expect(claimMismatch({ x: 1, y: 1 }, claim("{ x: 1, y: 1 }"))).toBeNull();
     expect(claimMismatch({ x: 1, y: 1, z: 0 }, claim("{ x: 1, y: 1 }"))).not.toBeNull();
+    expect(claimMismatch(new Map(), claim("{}"))).not.toBeNull();
+    expect(claimMismatch("… and 3 more", claim('"… and 175 more"'))).not.toBeNull();
     expect(claimMismatch([1, 2], claim("[1, 2, 3]"))).not.toBeNull();
   });
 });

@@ -14,6 +14,7 @@ export const NO_FIGURE = "–";
  * @param fixed - keep trailing zeros (`12.50`); default `false` (`12.5`).
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * formatNumber(1234567.125, 2); // "1,234,567.12"
  * formatNumber(new Decimal("9.5"), 0); // "10"
  * formatNumber(null); // "–"
@@ -33,6 +34,7 @@ export function formatNumber(value: number | Decimal | null, decimals = 2, fixed
  *
  * @example
  * ```ts
+ * import { Decimal } from "invkpi";
  * formatMoney(new Decimal("98765.4")); // "98,765.40"
  * ```
  */

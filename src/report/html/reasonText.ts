@@ -15,7 +15,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
- * reasonText("no_sales"); // "nothing was sold or consumed in the period (…): the stock would never run out"
+ * reasonText("no_sales"); // "nothing was sold or consumed in the period (...): the stock would never run out"
  * reasonText(undefined); // ""
  * ```
  */

@@ -56,8 +56,8 @@ const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-inline'; 
  *   that is not a number), `out_of_range` (a count that is not a whole number at least its minimum).
  * @example
  * ```ts
- * import { analyzeLedger, renderHtmlReport } from "invkpi";
- * const movements = [
+ * import { analyzeLedger, type Movement, renderHtmlReport } from "invkpi";
+ * const movements: Movement[] = [
  *   { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
  *   { sku: "A", date: "2025-03-05", type: "issue", quantity: 4, unitPrice: 3 },
  * ];

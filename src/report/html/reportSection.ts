@@ -33,7 +33,7 @@ export function reportSection(content: SectionContent): SafeHtml {
  *
  * @example
  * ```ts
- * sectionNote("No month grouping in this report.").markup; // '<p class="note">No month …</p>'
+ * sectionNote("No month grouping in this report.").markup; // '<p class="note">No month ...</p>'
  * ```
  */
 export function sectionNote(text: string): SafeHtml {
