@@ -11,13 +11,15 @@ import {
   exportsWithExamples,
   leadingLiteral,
   markdownExamplesOf,
+  type RunnableExample,
   runnableExample,
 } from "./docExamples.js";
 
-// Every `@example` in the sources runs, and every value it claims in a comment is checked
-// (conventions in ./docExamples.ts). An example imports from "invkpi" or "invkpi/node" as a user
-// would; the sources stand in for the package. Examples of internal functions may use their own
-// module's exports without an import.
+// Every `@example` in the sources, and every ts block of the markdown, runs; every value it claims
+// in a comment is checked (conventions in ./docExamples.ts and docs/architecture.md, "Examples
+// that run"). An example imports from "invkpi" or "invkpi/node" as a user would; the sources stand
+// in for the package. Examples of internal functions may use their own module's exports without
+// an import.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SRC = join(ROOT, "src");
@@ -33,9 +35,13 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-const EXAMPLES: DocExample[] = sourceFiles(SRC).flatMap((path) =>
-  docExamplesOf(relative(ROOT, path), readFileSync(path, "utf8")),
-);
+/** The sources, read once: their examples, and which exports have one. */
+const SOURCES = sourceFiles(SRC).map((path) => ({
+  file: relative(ROOT, path),
+  text: readFileSync(path, "utf8"),
+}));
+
+const EXAMPLES: DocExample[] = SOURCES.flatMap(({ file, text }) => docExamplesOf(file, text));
 
 const MARKDOWN_EXAMPLES: DocExample[] = [
   "README.md",
@@ -86,16 +92,18 @@ async function readerData(): Promise<{
 }
 
 /**
- * Runs `example` with `scope`, in a new directory under `workDir` holding `files`; every value each
- * claim took, by claim. The process stays in `workDir` between examples (a throwaway directory for
- * the whole file), so a write an example forgot to await lands there, never in the repository.
+ * Runs `example` with `scope`, in a new directory under `workDir` holding `files`, and returns what
+ * it got wrong (see {@link wrongClaims}): nothing when every claim holds. The process stays in
+ * `workDir` between examples (a throwaway directory for the whole file), so a write an example
+ * forgot to await lands there, never in the repository.
  */
-async function run(
+async function problemsOf(
   example: DocExample,
   scope: Record<string, unknown>,
   files: Record<string, string> = {},
-): Promise<Map<number, unknown[]>> {
-  const { script, imports } = runnableExample(example);
+): Promise<string[]> {
+  const runnable = runnableExample(example);
+  const { script, imports } = runnable;
   const modules = new Map<string, unknown>();
   for (const id of imports) modules.set(id, await importForExample(id, example.file));
   const require = (id: string): unknown => modules.get(id);
@@ -117,12 +125,15 @@ async function run(
   } finally {
     process.chdir(workDir);
   }
-  return values;
+  return wrongClaims(example, runnable, values);
 }
 
 /** The claims `example` got wrong (or never reached), and the values it shows but never claims. */
-function wrongClaims(example: DocExample, values: Map<number, unknown[]>): string[] {
-  const { claims, unclaimed } = runnableExample(example);
+function wrongClaims(
+  example: DocExample,
+  { claims, unclaimed }: RunnableExample,
+  values: Map<number, unknown[]>,
+): string[] {
   const wrong = claims.flatMap((claim, k) => {
     const taken = values.get(k) ?? [];
     if (taken.length === 0) return [`${claim.statement}: not reached`];
@@ -145,7 +156,7 @@ async function importForExample(id: string, file: string): Promise<unknown> {
   if (id === "invkpi/node") return import("../../src/node.js");
   if (id.startsWith("node:")) return nodeRequire(id);
   if (id.startsWith("./") || id.startsWith("../"))
-    return import(pathToFileURL(join(ROOT, dirname(file), id.replace(/\.js$/, ".ts"))).href);
+    return import(fileUrl(join(dirname(file), id.replace(/\.js$/, ".ts"))));
   throw new Error(
     `${file}: an example imports '${id}': only invkpi, invkpi/node, node: and sources`,
   );
@@ -173,17 +184,14 @@ describe("the sources' @example blocks", () => {
 
   for (const example of EXAMPLES) {
     it(`${example.file}:${example.line} runs and shows what it returns`, async () => {
-      const values = await run(example, await sourceScope(example));
-      expect(wrongClaims(example, values)).toEqual([]);
+      expect(await problemsOf(example, await sourceScope(example))).toEqual([]);
     });
   }
 });
 
 describe("the public API", () => {
   it("has an @example for every function and class of invkpi and invkpi/node", async () => {
-    const documented = new Set(
-      sourceFiles(SRC).flatMap((path) => [...exportsWithExamples(readFileSync(path, "utf8"))]),
-    );
+    const documented = new Set(SOURCES.flatMap(({ text }) => [...exportsWithExamples(text)]));
     const node = (await import("../../src/node.js")) as Record<string, unknown>;
     const callable = Object.keys(node).filter((name) => typeof node[name] === "function");
     expect(callable.length).toBeGreaterThan(70);
@@ -199,8 +207,7 @@ describe("the markdown's ts blocks (README.md, docs/)", () => {
   for (const example of MARKDOWN_EXAMPLES) {
     it(`${example.file}:${example.line} runs on the sample year and shows what it returns`, async () => {
       const { scope, files } = await readerData();
-      const values = await run(example, scope, files);
-      expect(wrongClaims(example, values)).toEqual([]);
+      expect(await problemsOf(example, scope, files)).toEqual([]);
     });
   }
 });

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { describeValue } from "../../src/model/InvKpiError.js";
 
 // The `@example` blocks of the sources' JSDoc (and the ts blocks of the markdown), made runnable:
 // each block is parsed, every expression statement followed by a `// <value>` comment becomes a
@@ -388,10 +389,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** A value for a message, whole (describeValue would cut it), and -0 as -0. */
 function describe(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`;
-  if (Object.is(value, -0)) return "-0";
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return Object.is(value, -0) ? "-0" : describeValue(value, Number.POSITIVE_INFINITY);
 }
 
 /**
