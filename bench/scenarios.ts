@@ -154,14 +154,83 @@ const STREAMING = ["--streaming", "--from", "2025-01-01", "--to", "2025-12-31"] 
 /** Whole-process run of `invkpi analyze`: wall time and the child's peak RSS (GNU time). */
 function runCli(file: string, extra: readonly string[]): { ms: number; rssMb: number } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const args = ["-v", process.execPath, CLI, "analyze", file, "-q", "--out", "/dev/null", ...extra];
+  return timeProcess(
+    [CLI, "analyze", file, "-q", "--out", "/dev/null", ...extra],
+    "invkpi analyze",
+  );
+}
+
+/**
+ * Runs `node <args>` under GNU time: the wall time (start-up included), the child's peak RSS and
+ * its standard output.
+ */
+function timeProcess(
+  args: readonly string[],
+  what: string,
+): { ms: number; rssMb: number; stdout: string } {
   const t0 = performance.now();
-  const child = spawnSync("/usr/bin/time", args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  const child = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   const ms = performance.now() - t0;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? "");
   if (child.status !== 0 || rss === null)
-    throw new Error(`invkpi analyze ${file} failed (${child.status}): ${child.stderr}`);
-  return { ms, rssMb: Number(rss[1]) / 1024 };
+    throw new Error(`${what} failed (${child.status}): ${child.stderr}`);
+  return { ms, rssMb: Number(rss[1]) / 1024, stdout: child.stdout };
+}
+
+/** DuckDB for the reference of issue #8: the 1.5 line that the issue's figures were taken with. */
+const DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1";
+/** Where it is installed, once: beside the datasets, outside the repository. */
+const DUCKDB_DIR = join(CACHE_DIR, "duckdb");
+const DUCKDB_SCRIPT = join(here, "duckdbKpis.mjs");
+
+/** Installs DuckDB's Node package into {@link DUCKDB_DIR} unless it is there; returns the directory. */
+function installedDuckdb(): string {
+  if (existsSync(join(DUCKDB_DIR, "node_modules", "@duckdb", "node-api"))) return DUCKDB_DIR;
+  mkdirSync(DUCKDB_DIR, { recursive: true });
+  process.stderr.write(`installing ${DUCKDB_PACKAGE} into ${DUCKDB_DIR} (once) ...\n`);
+  const npm = spawnSync(
+    "npm",
+    ["install", "--prefix", DUCKDB_DIR, "--no-save", "--no-audit", "--no-fund", DUCKDB_PACKAGE],
+    { encoding: "utf8" },
+  );
+  if (npm.status !== 0)
+    throw new Error(
+      `installing ${DUCKDB_PACKAGE} failed (it needs the npm registry): ${npm.stderr}`,
+    );
+  return DUCKDB_DIR;
+}
+
+/**
+ * The DuckDB reference as a whole process (bench/duckdbKpis.mjs: start, load the CSV, the KPIs),
+ * `runs` times: the median time and the largest peak RSS, with the median load and KPI times in
+ * the note.
+ */
+async function measureDuckdb(
+  name: string,
+  skus: number,
+  movements: number,
+  runs: number,
+): Promise<Measurement> {
+  const file = cachedCsv(skus, movements);
+  const dir = installedDuckdb();
+  const times: number[] = [];
+  const loads: number[] = [];
+  const kpis: number[] = [];
+  let peak = 0;
+  for (let r = 0; r < runs; r++) {
+    const { ms, rssMb, stdout } = timeProcess([DUCKDB_SCRIPT, dir, file], "DuckDB");
+    const parts = JSON.parse(stdout) as { loadMs: number; kpisMs: number };
+    times.push(ms);
+    loads.push(parts.loadMs);
+    kpis.push(parts.kpisMs);
+    peak = Math.max(peak, rssMb);
+  }
+  const ms = (values: number[]) => `${median(values.sort((a, b) => a - b))} ms`;
+  const note = `DuckDB 1.5, 2 threads, whole process (load ${ms(loads)} + KPIs ${ms(kpis)}), ${skus / 1000}k SKUs`;
+  return measurement(name, movements, times, peak, null, note);
 }
 
 /**
@@ -409,18 +478,28 @@ export const scenarios: Record<string, Scenario> = {
     phase: "whole process",
     large: false,
     budget: "< 1.2 s (#8)",
-    reference: "DuckDB process 1.2 s",
+    reference: "duckdb-1m (issue: DuckDB process 1.2 s)",
     run: () =>
       measureCli("cli-analyze-1m", 10_000, 1_000_000, 5, "node dist/cli.js analyze, 10k SKUs"),
+  },
+  "duckdb-1m": {
+    phase: "reference, whole process",
+    large: false,
+    run: () => measureDuckdb("duckdb-1m", 10_000, 1_000_000, 5),
   },
   ...phases("10m", 100_000, 10_000_000, true, 3),
   "cli-analyze-10m": {
     phase: "whole process",
     large: true,
     budget: "< 8 s, < 1 GB (#8)",
-    reference: "DuckDB 3.9 s load + 7.4 s KPIs, 1.6 GB; pandas 21 s + 13.5 s",
+    reference: "duckdb-10m (issue: DuckDB 3.9 s load + 7.4 s KPIs, 1.6 GB; pandas 21 s + 13.5 s)",
     run: () =>
       measureCli("cli-analyze-10m", 100_000, 10_000_000, 3, "node dist/cli.js analyze, 100k SKUs"),
+  },
+  "duckdb-10m": {
+    phase: "reference, whole process",
+    large: true,
+    run: () => measureDuckdb("duckdb-10m", 100_000, 10_000_000, 3),
   },
   // Memory against the number of movements, over the same 100k SKUs: with streaming input, peak
   // memory should follow the SKUs, not the movements (issue #8).
