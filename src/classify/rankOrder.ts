@@ -32,9 +32,10 @@ export function rankOrder(
 ): RankOrder {
   const idKeys =
     knownIdKeys === undefined ? (isAscending(ids) ? null : idSortKeys(ids)) : knownIdKeys;
-  if (idKeys === null) return radixSort(identity(keys.length), keys, "descending");
-  const byId = radixSort(identity(ids.length), idKeys.keys, "ascending").order;
-  const ranked = radixSort(byId, keys, "descending");
+  const sorter = new RadixSorter(keys.length);
+  if (idKeys === null) return sorter.sort(identity(keys.length), keys, "descending");
+  const byId = sorter.sort(identity(ids.length), idKeys.keys, "ascending").order;
+  const ranked = sorter.sort(byId, keys, "descending");
   if (!idKeys.exact) sortTiesById(ranked, idKeys.keys, ids);
   return ranked;
 }
@@ -55,62 +56,78 @@ const RADIX = 2 ** DIGIT_BITS;
 const DIGIT_MASK = RADIX - 1;
 
 /**
- * `order` (a permutation of item indexes, whose memory this reuses) stably sorted by
- * `keys[order[p]]`: a least-significant-digit radix sort in base 2^16, one stable counting pass
- * per digit of the largest key. Descending passes sort by each digit's complement. Keys travel
- * with their indexes, so every pass reads its input in sequence.
+ * Stable least-significant-digit radix sorts of item indexes by integer keys, in base 2^16: one
+ * counting pass per digit of the largest key; descending passes sort by each digit's complement.
+ * Keys travel with their indexes, so every pass reads its input in sequence.
+ *
+ * A sorter keeps its buffers for the next sort (a million items need 22 MB of them), so the two
+ * sorts of `rankOrder` allocate them once. The result of a sort stays valid until the next one.
  */
-function radixSort(
-  order: Uint32Array,
-  keys: Float64Array,
-  direction: "ascending" | "descending",
-): RankOrder {
-  const count = order.length;
-  let orderedKeys: Float64Array = new Float64Array(count);
-  let largest = 0;
-  for (let p = 0; p < count; p++) {
-    const key = keys[order[p]!]!;
-    orderedKeys[p] = key;
-    if (key > largest) largest = key;
+class RadixSorter {
+  /** The index buffer that the next sort writes into first (not the one it sorts). */
+  private spareOrder: Uint32Array;
+  private keys: Float64Array;
+  private spareKeys: Float64Array;
+  private readonly digits: Uint16Array;
+  private readonly bucketStart = new Uint32Array(RADIX);
+
+  constructor(private readonly count: number) {
+    this.spareOrder = new Uint32Array(count);
+    this.keys = new Float64Array(count);
+    this.spareKeys = new Float64Array(count);
+    this.digits = new Uint16Array(count);
   }
-  let from: Uint32Array = order;
-  let to: Uint32Array = new Uint32Array(count);
-  let nextKeys: Float64Array = new Float64Array(count);
-  const digits = new Uint16Array(count);
-  const bucketStart = new Uint32Array(RADIX);
-  const flip = direction === "descending" ? DIGIT_MASK : 0;
-  for (let shift = 0; 2 ** shift <= largest; shift += DIGIT_BITS) {
-    const scale = 2 ** -shift;
-    bucketStart.fill(0);
+
+  /**
+   * `order` (a permutation of item indexes, `count` long) stably sorted by `keys[order[p]]`. The
+   * sort reuses the memory of `order`: the result is in `order` or in the sorter's spare buffer,
+   * and the other becomes the spare.
+   */
+  sort(order: Uint32Array, keys: Float64Array, direction: "ascending" | "descending"): RankOrder {
+    const { count, digits, bucketStart } = this;
+    let orderedKeys = this.keys;
+    let largest = 0;
     for (let p = 0; p < count; p++) {
-      // Integer operations only (a double `%` is a library call): scaling by a power of two is
-      // exact, `>>> 0` truncates and takes the result modulo 2^32, and the mask keeps the digit.
-      // XOR with all ones turns digit d into RADIX - 1 - d.
-      const digit = (((orderedKeys[p]! * scale) >>> 0) ^ flip) & DIGIT_MASK;
-      digits[p] = digit;
-      bucketStart[digit]!++;
+      const key = keys[order[p]!]!;
+      orderedKeys[p] = key;
+      if (key > largest) largest = key;
     }
-    // A digit that every key shares orders nothing.
-    if (bucketStart[digits[0]!] === count) continue;
-    let start = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const size = bucketStart[d]!;
-      bucketStart[d] = start;
-      start += size;
+    let from = order;
+    let to = this.spareOrder;
+    let nextKeys = this.spareKeys;
+    const flip = direction === "descending" ? DIGIT_MASK : 0;
+    for (let shift = 0; 2 ** shift <= largest; shift += DIGIT_BITS) {
+      const scale = 2 ** -shift;
+      bucketStart.fill(0);
+      for (let p = 0; p < count; p++) {
+        // Integer operations only (a double `%` is a library call): scaling by a power of two is
+        // exact, `>>> 0` truncates and takes the result modulo 2^32, and the mask keeps the
+        // digit. XOR with all ones turns digit d into RADIX - 1 - d.
+        const digit = (((orderedKeys[p]! * scale) >>> 0) ^ flip) & DIGIT_MASK;
+        digits[p] = digit;
+        bucketStart[digit]!++;
+      }
+      // A digit that every key shares orders nothing.
+      if (bucketStart[digits[0]!] === count) continue;
+      let start = 0;
+      for (let d = 0; d < RADIX; d++) {
+        const size = bucketStart[d]!;
+        bucketStart[d] = start;
+        start += size;
+      }
+      for (let p = 0; p < count; p++) {
+        const at = bucketStart[digits[p]!]!++;
+        to[at] = from[p]!;
+        nextKeys[at] = orderedKeys[p]!;
+      }
+      [from, to] = [to, from];
+      [orderedKeys, nextKeys] = [nextKeys, orderedKeys];
     }
-    for (let p = 0; p < count; p++) {
-      const at = bucketStart[digits[p]!]!++;
-      to[at] = from[p]!;
-      nextKeys[at] = orderedKeys[p]!;
-    }
-    const sorted = to;
-    to = from;
-    from = sorted;
-    const sortedKeys = nextKeys;
-    nextKeys = orderedKeys;
-    orderedKeys = sortedKeys;
+    this.spareOrder = to;
+    this.keys = orderedKeys;
+    this.spareKeys = nextKeys;
+    return { order: from, sortedKeys: orderedKeys };
   }
-  return { order: from, sortedKeys: orderedKeys };
 }
 
 /**

@@ -3,6 +3,7 @@ import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { tryToDecimal } from "../model/money.js";
 import { IdSortKeysBuilder } from "./IdSortKeysBuilder.js";
 import type { IdSortKeys } from "./idSortKeys.js";
+import type { Amounts } from "./toScaledIntegers.js";
 
 /** How `abcClassify` reads its input: its accessors and value rules. */
 export interface AbcReadRules {
@@ -17,9 +18,10 @@ export interface AbcInput {
   readonly ids: string[];
   /**
    * Amounts ≥ 0: positive numbers as given, other positive values as invkpi `Decimal`s (the
-   * caller's own when it passed invkpi's, otherwise parsed), zero as the number 0.
+   * caller's own when it passed invkpi's, otherwise parsed), zero (and, under
+   * `negativeValues: 'zero'`, a negative value) as the number 0.
    */
-  readonly amounts: (number | Decimal)[];
+  readonly amounts: Amounts;
   /** Index of each item in the caller's array (for the `record` of each row). */
   readonly sourceIndexes: Uint32Array;
   /** The ids' sort keys (for `rankOrder`), or `null` when the ids come in ascending order. */
@@ -45,7 +47,9 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
   // Sized once (a million pushes grow and copy each array some thirty times), trimmed at the end
   // when zero values were left out.
   const ids: string[] = new Array(items.length);
-  const amounts: (number | Decimal)[] = new Array(items.length);
+  const doubles = new Float64Array(items.length);
+  // Made at the first `Decimal` (a list of plain numbers needs none).
+  let decimals: (Decimal | undefined)[] | null = null;
   const sourceIndexes = new Uint32Array(items.length);
   // The ids' sort keys are computed as they are read (records scattered in memory cost a cache
   // miss each time they are read).
@@ -58,16 +62,21 @@ export function readAbcItems(items: unknown, rules: AbcReadRules): AbcInput {
     const amount = readAmount(record, rules, index, id);
     if (amount === 0 && exclude) continue;
     ids[count] = id;
-    amounts[count] = amount;
+    if (typeof amount === "number") doubles[count] = amount;
+    else {
+      decimals ??= new Array(items.length);
+      decimals[count] = amount;
+      doubles[count] = Number.NaN;
+    }
     sourceIndexes[count] = index;
     idKeys.add(count);
     count++;
   }
   ids.length = count;
-  amounts.length = count;
+  if (decimals !== null) decimals.length = count;
   return {
     ids,
-    amounts,
+    amounts: { doubles: count === items.length ? doubles : doubles.subarray(0, count), decimals },
     sourceIndexes: count === items.length ? sourceIndexes : sourceIndexes.subarray(0, count),
     idKeys: idKeys.finish(),
   };

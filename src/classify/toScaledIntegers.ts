@@ -11,6 +11,18 @@ import {
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
 /**
+ * Non-negative finite amounts, column by column: the amounts given as numbers in a typed array
+ * (an array of numbers would box every fractional one: a million heap objects for a million
+ * items), and those given as `Decimal`s in a list beside it.
+ */
+export interface Amounts {
+  /** Each amount given as a number, as given; `NaN` where the amount is a `Decimal`. */
+  readonly doubles: Float64Array;
+  /** At the index of each amount given as a `Decimal`, that `Decimal`; `null` when none was. */
+  readonly decimals: readonly (Decimal | undefined)[] | null;
+}
+
+/**
  * Non-negative exact amounts as integers at one common decimal scale: amount i is exactly
  * `units[i] × 10^-scale`. Integer arithmetic on these gives exact sums without creating a
  * `Decimal` per item.
@@ -39,9 +51,9 @@ const MAX_NUMBER_SCALE = POWERS_OF_TEN.length - 1;
  * Converts non-negative finite amounts to {@link ScaledIntegers}. A number means its shortest decimal
  * form (`0.1` is one tenth), as everywhere in invkpi.
  *
- * @param amounts - numbers or `Decimal`s, each finite and ≥ 0 (the caller has checked).
+ * @param amounts - each finite and ≥ 0 (the caller has checked).
  */
-export function toScaledIntegers(amounts: readonly (number | Decimal)[]): ScaledIntegers {
+export function toScaledIntegers(amounts: Amounts): ScaledIntegers {
   const number = toNumberUnits(amounts);
   if (number === null) return toBigintUnits(amounts);
   if (number.total < EXACT_INTEGER_LIMIT)
@@ -52,18 +64,19 @@ export function toScaledIntegers(amounts: readonly (number | Decimal)[]): Scaled
 }
 
 /** Integer unit counts as doubles, or `null` when some amount does not fit below 2^51 units. */
-function toNumberUnits(
-  amounts: readonly (number | Decimal)[],
-): { scale: number; units: Float64Array; total: number } | null {
-  const doubles = asDoubles(amounts);
-  if (doubles === null) return null;
-  const scale = commonNumberScale(doubles);
+function toNumberUnits({
+  doubles,
+  decimals,
+}: Amounts): { scale: number; units: Float64Array; total: number } | null {
+  const values = decimals === null ? doubles : withShortDecimals(doubles, decimals);
+  if (values === null) return null;
+  const scale = commonNumberScale(values);
   if (scale === null) return null;
   const power = POWERS_OF_TEN[scale]!;
-  const units = new Float64Array(doubles.length);
+  const units = new Float64Array(values.length);
   let total = 0;
-  for (let i = 0; i < doubles.length; i++) {
-    const scaled = Math.round(doubles[i]! * power);
+  for (let i = 0; i < values.length; i++) {
+    const scaled = Math.round(values[i]! * power);
     // The proof in `fitsAtScale` needs every scaled amount below the limit at the final scale.
     if (!(scaled < SCALED_UNITS_LIMIT)) return null;
     units[i] = scaled;
@@ -73,26 +86,27 @@ function toNumberUnits(
 }
 
 /**
- * The amounts as doubles whose shortest decimal forms are the amounts, or `null` when a `Decimal`
- * has more than 15 significant digits (or lies outside 1e-300 .. 1e300). Any decimal of at most
- * 15 significant digits survives the trip to the nearest (normal) double and back through its
- * shortest form (15 is a double's guaranteed decimal precision), so from here on a `Decimal` can be
- * treated like a number.
+ * A copy of `doubles` with each `Decimal` amount's nearest double in its place, or `null` when a
+ * `Decimal` has more than 15 significant digits (or lies outside 1e-300 .. 1e300). Any decimal of
+ * at most 15 significant digits survives the trip to the nearest (normal) double and back through
+ * its shortest form (15 is a double's guaranteed decimal precision), so from here on such a
+ * `Decimal` can be treated like a number. The range keeps far from the subnormals (where doubles
+ * have fewer digits) and from overflow.
  */
-function asDoubles(amounts: readonly (number | Decimal)[]): Float64Array | null {
-  const doubles = new Float64Array(amounts.length);
-  for (let i = 0; i < amounts.length; i++) {
-    const amount = amounts[i]!;
-    if (typeof amount === "number") {
-      doubles[i] = amount;
-      continue;
-    }
+function withShortDecimals(
+  doubles: Float64Array,
+  decimals: readonly (Decimal | undefined)[],
+): Float64Array | null {
+  const values = doubles.slice();
+  for (let i = 0; i < decimals.length; i++) {
+    const amount = decimals[i];
+    if (amount === undefined) continue;
+    if (amount.precision() > 15) return null;
     const double = decimalToNumber(amount);
-    // Far from the subnormal range (where doubles have fewer digits) and from overflow.
-    if (amount.precision() > 15 || !(double >= 1e-300 && double <= 1e300)) return null;
-    doubles[i] = double;
+    if (!(double >= 1e-300 && double <= 1e300)) return null;
+    values[i] = double;
   }
-  return doubles;
+  return values;
 }
 
 /**
@@ -112,10 +126,8 @@ function commonNumberScale(amounts: Float64Array): number | null {
 }
 
 /** The general path: exact at any size and any number of decimals; sort keys are dense ranks. */
-function toBigintUnits(amounts: readonly (number | Decimal)[]): ScaledIntegers {
-  const decimals = amounts.map((amount) =>
-    typeof amount === "number" ? new Decimal(String(amount)) : amount,
-  );
+function toBigintUnits({ doubles, decimals: given }: Amounts): ScaledIntegers {
+  const decimals = Array.from(doubles, (double, i) => given?.[i] ?? new Decimal(String(double)));
   const scale = decimals.reduce((max, d) => Math.max(max, d.decimalPlaces()), 0);
   const units = decimals.map((d) => unitsAtScale(d, scale));
   return { kind: "bigint", scale, units, keys: rankKeys(units) };
@@ -176,13 +188,10 @@ export function sortKeys(scaled: ScaledIntegers): Float64Array {
  */
 export function amountReader(
   scaled: ScaledIntegers,
-  amounts: readonly (number | Decimal)[],
+  { decimals }: Amounts,
 ): (index: number) => Decimal {
   const fromUnits = unitsToDecimal(scaled);
-  return (index) => {
-    const amount = amounts[index]!;
-    return typeof amount === "number" ? fromUnits(index) : amount;
-  };
+  return decimals === null ? fromUnits : (index) => decimals[index] ?? fromUnits(index);
 }
 
 function unitsToDecimal(scaled: ScaledIntegers): (index: number) => Decimal {

@@ -1,15 +1,29 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { amountReader, toScaledIntegers } from "../../src/classify/toScaledIntegers.js";
+import {
+  type Amounts,
+  amountReader,
+  toScaledIntegers,
+} from "../../src/classify/toScaledIntegers.js";
 import { Decimal } from "../../src/model/Decimal.js";
 
 // The exact-arithmetic internals of abcClassify, against decimal.js references.
+
+/** Amounts laid out as readAbcItems lays them out: every double, and the Decimals beside them. */
+function amountsOf(list: readonly (number | Decimal)[]): Amounts {
+  const given = list.some((a) => typeof a !== "number");
+  return {
+    doubles: Float64Array.from(list, (a) => (typeof a === "number" ? a : Number.NaN)),
+    decimals: given ? list.map((a) => (typeof a === "number" ? undefined : a)) : null,
+  };
+}
 
 describe("toScaledIntegers", () => {
   test.prop([fc.array(fc.double({ min: 0, max: 1e17, noNaN: true }), { maxLength: 20 })])(
     "a number means its shortest decimal form, on every path",
     (numbers) => {
-      const read = amountReader(toScaledIntegers(numbers), numbers);
+      const amounts = amountsOf(numbers);
+      const read = amountReader(toScaledIntegers(amounts), amounts);
       expect(numbers.map((_, i) => read(i).toFixed())).toEqual(
         numbers.map((n) => new Decimal(String(n)).toFixed()),
       );
@@ -21,12 +35,13 @@ describe("toScaledIntegers", () => {
       fc.integer({ min: 0, max: 2 ** 40 }).map((c) => c / 100),
       { maxLength: 20 },
     ),
-  ])("cents below 2^40 take the fast path, and convert back exactly", (amounts) => {
+  ])("cents below 2^40 take the fast path, and convert back exactly", (cents) => {
+    const amounts = amountsOf(cents);
     const scaled = toScaledIntegers(amounts);
     expect(scaled.kind).toBe("number");
     const read = amountReader(scaled, amounts);
-    expect(amounts.map((_, i) => read(i).toFixed())).toEqual(
-      amounts.map((n) => new Decimal(String(n)).toFixed()),
+    expect(cents.map((_, i) => read(i).toFixed())).toEqual(
+      cents.map((n) => new Decimal(String(n)).toFixed()),
     );
   });
 
@@ -35,7 +50,7 @@ describe("toScaledIntegers", () => {
       maxLength: 8,
     }),
   ])("sort keys order the amounts as their exact values", (numbers) => {
-    const scaled = toScaledIntegers(numbers);
+    const scaled = toScaledIntegers(amountsOf(numbers));
     const keys = scaled.kind === "number" ? scaled.units : scaled.keys;
     for (let i = 0; i < numbers.length; i++) {
       for (let j = 0; j < numbers.length; j++) {
@@ -54,8 +69,8 @@ describe("toScaledIntegers with Decimals", () => {
   test.prop([
     fc.array(fc.oneof(decimal, fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 12 }),
   ])("keeps every amount exact and orders the keys as the amounts", (amounts) => {
-    const scaled = toScaledIntegers(amounts);
-    const read = amountReader(scaled, amounts);
+    const scaled = toScaledIntegers(amountsOf(amounts));
+    const read = amountReader(scaled, amountsOf(amounts));
     const keys = scaled.kind === "number" ? scaled.units : scaled.keys;
     const exactOf = (a: number | Decimal) => new Decimal(String(a));
     amounts.forEach((a, i) => {
