@@ -98,6 +98,16 @@ console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows) console.log(line(r));
 
+// Issue #8's target is relative: faster than DuckDB on the same file, measured in the same run.
+for (const r of results) {
+  const other = results.find((x) => x.name === (scenarios[r.name] as Scenario).comparedWith);
+  if (other === undefined) continue;
+  const ratio = r.medianMs / other.medianMs;
+  console.log(
+    `${r.name} took ${ratio.toFixed(2)}× the time of ${other.name} in this run (${ratio < 1 ? "faster" : "slower"})`,
+  );
+}
+
 // Merge into the results file: a run of some scenarios keeps the others' last figures.
 const previous: Result[] = existsSync(RESULTS)
   ? ((JSON.parse(readFileSync(RESULTS, "utf8")) as { results?: Result[] }).results ?? [])

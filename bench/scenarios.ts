@@ -53,6 +53,8 @@ export interface Scenario {
   readonly budget?: string;
   /** Figures of other tools on this machine, for comparison (issue #8). */
   readonly reference?: string;
+  /** A scenario to compare the median with when both run together (another tool on the same file). */
+  readonly comparedWith?: string;
   readonly run: () => Promise<Measurement>;
 }
 
@@ -479,6 +481,7 @@ export const scenarios: Record<string, Scenario> = {
     large: false,
     budget: "< 1.2 s (#8)",
     reference: "duckdb-1m (issue: DuckDB process 1.2 s)",
+    comparedWith: "duckdb-1m",
     run: () =>
       measureCli("cli-analyze-1m", 10_000, 1_000_000, 5, "node dist/cli.js analyze, 10k SKUs"),
   },
@@ -493,6 +496,7 @@ export const scenarios: Record<string, Scenario> = {
     large: true,
     budget: "< 8 s, < 1 GB (#8)",
     reference: "duckdb-10m (issue: DuckDB 3.9 s load + 7.4 s KPIs, 1.6 GB; pandas 21 s + 13.5 s)",
+    comparedWith: "duckdb-10m",
     run: () =>
       measureCli("cli-analyze-10m", 100_000, 10_000_000, 3, "node dist/cli.js analyze, 100k SKUs"),
   },
