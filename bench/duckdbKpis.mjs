@@ -1,9 +1,11 @@
 // The DuckDB reference of issue #8, as a whole process: `node bench/duckdbKpis.mjs <duckdb-dir> <csv>`.
 // It loads a generated ledger CSV into DuckDB (2 threads, in memory) and computes per-SKU KPIs
-// comparable to a part of `invkpi analyze`'s: received and issued sums, COGS at the SKU's average
-// receipt cost, the time-weighted average quantity from end-of-day balances, closing stock,
-// revenue, daily demand mean and standard deviation with zero-demand days, turnover, days of
-// inventory, capital tied up, GMROI, ABC by COGS and XYZ by the coefficient of variation.
+// comparable to a part of `invkpi analyze`'s: received quantity, net demand (issues − returns),
+// COGS at the SKU's average receipt cost, the time-weighted average quantity from end-of-day
+// balances, closing stock, revenue net of returns, daily demand mean and standard deviation with
+// zero-demand days, turnover, days of inventory, capital tied up, GMROI, ABC by COGS (a run of
+// equal values takes the class of its first item) and XYZ by the coefficient of variation of
+// weekly demand with zero-demand weeks (no class without demand), as `invkpi analyze` defaults to.
 // It does less than invkpi (no moving-average or FIFO costing, no layers, aging, replenishment or
 // rollups), so the comparison favours DuckDB. `bench/scenarios.ts` (duckdb-1m, duckdb-10m) installs
 // @duckdb/node-api into <duckdb-dir> once and times this script as it times `invkpi analyze`.
@@ -23,6 +25,9 @@ const { DuckDBInstance } = await import(pathToFileURL(entry).href);
 
 const PERIOD_END_PLUS_ONE = "2026-01-01";
 const PERIOD_DAYS = 365;
+/** The Monday of the ISO week of the period's first day (2025-01-01), and the weeks it touches. */
+const FIRST_MONDAY = "2024-12-30";
+const PERIOD_WEEKS = 53;
 
 const started = performance.now();
 const db = await DuckDBInstance.create(":memory:", { threads: "2" });
@@ -46,13 +51,19 @@ cost AS (
 daily AS (
   SELECT sku, date, sum(delta) AS net,
     sum(CASE WHEN type = 'issue' THEN quantity WHEN type = 'return' THEN -quantity ELSE 0 END) AS demand,
-    sum(CASE WHEN type = 'issue' THEN quantity * coalesce(unitPrice, 0) ELSE 0 END) AS revenue
+    sum(CASE WHEN type = 'issue' THEN quantity * coalesce(unitPrice, 0)
+             WHEN type = 'return' THEN -quantity * coalesce(unitPrice, 0) ELSE 0 END) AS revenue
   FROM signed GROUP BY sku, date),
 balances AS (
   SELECT sku, date, demand, revenue,
     sum(net) OVER (PARTITION BY sku ORDER BY date) AS onHand,
     coalesce(lead(date) OVER (PARTITION BY sku ORDER BY date), DATE '${PERIOD_END_PLUS_ONE}') - date AS days
   FROM daily),
+weekly AS (
+  SELECT sku, sum(demand * demand) AS weekSquares
+  FROM (SELECT sku, (date - DATE '${FIRST_MONDAY}') // 7 AS week, sum(demand) AS demand
+        FROM daily GROUP BY sku, week)
+  GROUP BY sku),
 per AS (
   SELECT sku, sum(onHand * days) / ${PERIOD_DAYS}.0 AS avgQty, arg_max(onHand, date) AS closingQty,
     sum(demand) AS demand, sum(demand * demand) AS demandSquares, sum(revenue) AS revenue,
@@ -62,19 +73,24 @@ kpi AS (
   SELECT sku, received, avgQty, closingQty, avgQty * avgCost AS avgValue, demand * avgCost AS cogs,
     revenue, demand / ${PERIOD_DAYS}.0 AS meanDaily,
     sqrt(greatest((demandSquares - demand * demand / ${PERIOD_DAYS}.0) / ${PERIOD_DAYS - 1}.0, 0)) AS sdDaily,
+    CASE WHEN demand > 0 THEN
+      sqrt(greatest((weekSquares - demand * demand / ${PERIOD_WEEKS}.0) / ${PERIOD_WEEKS - 1}.0, 0))
+        / (demand / ${PERIOD_WEEKS}.0) END AS cvWeekly,
     (demand * avgCost) / nullif(avgQty * avgCost, 0) AS turnover,
     ${PERIOD_DAYS}.0 * avgQty / nullif(demand, 0) AS daysOfInventory,
     closingQty * avgCost AS capitalTiedUp,
     (revenue - demand * avgCost) / nullif(avgQty * avgCost, 0) AS gmroi, lastMovement
-  FROM per JOIN cost USING (sku)),
+  FROM per JOIN weekly USING (sku) LEFT JOIN cost USING (sku)),
 ranked AS (
-  SELECT *, sum(cogs) OVER (ORDER BY cogs DESC, sku ROWS UNBOUNDED PRECEDING) - cogs AS before,
+  SELECT *,
+    sum(cogs) OVER (ORDER BY cogs DESC RANGE UNBOUNDED PRECEDING)
+      - cogs * count(*) OVER (PARTITION BY cogs) AS before,
     sum(cogs) OVER () AS total
   FROM kpi)
 SELECT *,
   CASE WHEN before < 0.8 * total THEN 'A' WHEN before < 0.95 * total THEN 'B' ELSE 'C' END AS abc,
-  CASE WHEN sdDaily / nullif(meanDaily, 0) <= 0.5 THEN 'X'
-       WHEN sdDaily / nullif(meanDaily, 0) <= 1.0 THEN 'Y' ELSE 'Z' END AS xyz
+  CASE WHEN cvWeekly IS NULL THEN 'none' WHEN cvWeekly <= 0.5 THEN 'X'
+       WHEN cvWeekly <= 1.0 THEN 'Y' ELSE 'Z' END AS xyz
 FROM ranked ORDER BY sku`;
 const rows = (await connection.runAndReadAll(KPIS)).getRows();
 const finished = performance.now();

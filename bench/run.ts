@@ -52,12 +52,22 @@ if (args.includes("--list")) {
 }
 
 const results: Result[] = [];
+// A scenario that fails (a missing build, DuckDB that cannot be installed offline) is reported at
+// the end; the others still run, print and are saved.
+const failed: string[] = [];
 for (const name of names) {
   const scenario = scenarios[name] as Scenario;
   process.stderr.write(`running ${name} ...\n`);
   const loadAverage = loadavg()[0] as number;
+  let measurement: Measurement;
+  try {
+    measurement = runInChild(name);
+  } catch {
+    failed.push(name);
+    continue;
+  }
   results.push({
-    ...runInChild(name),
+    ...measurement,
     phase: scenario.phase,
     ...(scenario.budget === undefined ? {} : { budget: scenario.budget }),
     ...(scenario.reference === undefined ? {} : { reference: scenario.reference }),
@@ -103,8 +113,9 @@ for (const r of results) {
   const other = results.find((x) => x.name === (scenarios[r.name] as Scenario).comparedWith);
   if (other === undefined) continue;
   const ratio = r.medianMs / other.medianMs;
+  const verdict = ratio < 1 ? "faster" : ratio > 1 ? "slower" : "as fast";
   console.log(
-    `${r.name} took ${ratio.toFixed(2)}× the time of ${other.name} in this run (${ratio < 1 ? "faster" : "slower"})`,
+    `${r.name} took ${ratio.toFixed(2)}× the time of ${other.name} in this run (${verdict})`,
   );
 }
 
@@ -121,3 +132,8 @@ writeFileSync(
   RESULTS,
   `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results: merged }, null, 2)}\n`,
 );
+
+if (failed.length > 0) {
+  console.error(`failed (see the messages above): ${failed.join(", ")}`);
+  process.exitCode = 1;
+}

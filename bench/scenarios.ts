@@ -5,7 +5,15 @@
 // into $TMPDIR/invkpi-bench (outside the repository); later runs reuse the files.
 
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -188,9 +196,14 @@ const DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1";
 const DUCKDB_DIR = join(CACHE_DIR, "duckdb");
 const DUCKDB_SCRIPT = join(here, "duckdbKpis.mjs");
 
-/** Installs DuckDB's Node package into {@link DUCKDB_DIR} unless it is there; returns the directory. */
+/**
+ * Installs DuckDB's Node package into {@link DUCKDB_DIR} unless a finished install is there (a
+ * marker written after `npm install` succeeded: an interrupted one leaves no marker, and is
+ * installed again); returns the directory.
+ */
 function installedDuckdb(): string {
-  if (existsSync(join(DUCKDB_DIR, "node_modules", "@duckdb", "node-api"))) return DUCKDB_DIR;
+  const marker = join(DUCKDB_DIR, `installed-${DUCKDB_PACKAGE.replace(/[@/]/g, "_")}`);
+  if (existsSync(marker)) return DUCKDB_DIR;
   mkdirSync(DUCKDB_DIR, { recursive: true });
   process.stderr.write(`installing ${DUCKDB_PACKAGE} into ${DUCKDB_DIR} (once) ...\n`);
   const npm = spawnSync(
@@ -202,6 +215,7 @@ function installedDuckdb(): string {
     throw new Error(
       `installing ${DUCKDB_PACKAGE} failed (it needs the npm registry): ${npm.stderr}`,
     );
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
   return DUCKDB_DIR;
 }
 

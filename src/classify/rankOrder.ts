@@ -66,14 +66,14 @@ const DIGIT_MASK = RADIX - 1;
 class RadixSorter {
   /** The index buffer that the next sort writes into first (not the one it sorts). */
   private spareOrder: Uint32Array;
-  private keys: Float64Array;
+  private orderedKeys: Float64Array;
   private spareKeys: Float64Array;
   private readonly digits: Uint16Array;
   private readonly bucketStart = new Uint32Array(RADIX);
 
   constructor(private readonly count: number) {
     this.spareOrder = new Uint32Array(count);
-    this.keys = new Float64Array(count);
+    this.orderedKeys = new Float64Array(count);
     this.spareKeys = new Float64Array(count);
     this.digits = new Uint16Array(count);
   }
@@ -85,7 +85,7 @@ class RadixSorter {
    */
   sort(order: Uint32Array, keys: Float64Array, direction: "ascending" | "descending"): RankOrder {
     const { count, digits, bucketStart } = this;
-    let orderedKeys = this.keys;
+    let orderedKeys = this.orderedKeys;
     let largest = 0;
     for (let p = 0; p < count; p++) {
       const key = keys[order[p]!]!;
@@ -124,7 +124,7 @@ class RadixSorter {
       [orderedKeys, nextKeys] = [nextKeys, orderedKeys];
     }
     this.spareOrder = to;
-    this.keys = orderedKeys;
+    this.orderedKeys = orderedKeys;
     this.spareKeys = nextKeys;
     return { order: from, sortedKeys: orderedKeys };
   }

@@ -19,7 +19,7 @@ export interface AbcInput {
   /**
    * Amounts ≥ 0: positive numbers as given, other positive values as invkpi `Decimal`s (the
    * caller's own when it passed invkpi's, otherwise parsed), zero (and, under
-   * `negativeValues: 'zero'`, a negative value) as the number 0.
+   * `negativeValues: 'zero'`, a negative value) as the number 0 in `doubles`.
    */
   readonly amounts: Amounts;
   /** Index of each item in the caller's array (for the `record` of each row). */

@@ -69,8 +69,9 @@ describe("toScaledIntegers with Decimals", () => {
   test.prop([
     fc.array(fc.oneof(decimal, fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 12 }),
   ])("keeps every amount exact and orders the keys as the amounts", (amounts) => {
-    const scaled = toScaledIntegers(amountsOf(amounts));
-    const read = amountReader(scaled, amountsOf(amounts));
+    const laidOut = amountsOf(amounts);
+    const scaled = toScaledIntegers(laidOut);
+    const read = amountReader(scaled, laidOut);
     const keys = scaled.kind === "number" ? scaled.units : scaled.keys;
     const exactOf = (a: number | Decimal) => new Decimal(String(a));
     amounts.forEach((a, i) => {
