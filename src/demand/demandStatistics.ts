@@ -65,12 +65,13 @@ const FN = "demandStatistics";
  * bucket, and n = the number of buckets in the counting window, so the buckets without movement
  * count as zeros without a dense calendar. The window ends at the period end; it starts at the
  * period start with `start: 'period'`, and with `start: 'first-receipt'` (default) at the later of
- * the period start and the SKU's first activity (the earlier of `firstReceiptDate` and
- * `firstDemandDate`, so no demand ever falls before the window). A bucket that overlaps the window
+ * the period start and the SKU's first activity (the earlier of `firstReceiptDate`, the first day
+ * stock entered by any inflow, and `firstDemandDate`, so no demand ever falls before the window).
+ * A bucket that overlaps the window
  * counts as one whole bucket even when the window cuts it (a first week that starts on a Thursday,
  * a period ending mid-month): partial weeks and months are counted whole, which lowers the mean a
  * little when the window does not start and end on bucket boundaries. Weeks are ISO weeks (Monday to
- * Sunday); months are calendar months. A SKU with neither a receipt nor demand has an empty window
+ * Sunday); months are calendar months. A SKU with neither stock nor demand has an empty window
  * under `'first-receipt'`: n = 0, mean 0, stdDev 0, cv null.
  *
  * Formulas: mean = Σx / n; sample variance (default) = (Σx² − n·mean²) / (n − 1), population

@@ -423,9 +423,7 @@ export class FastReplay {
     const { cost, qty } = layer;
     if (cost === null || typeof cost === "bigint" || qty <= 0) throw GENERAL;
     const s = this.stateFor(layer.sku, layer.location);
-    const f = this.t.f;
     this.receive(s, qty, cost, layer.day, layer.lot, layer.expires, false);
-    if (layer.day < (f[s + FIRST_RECEIPT] as number)) f[s + FIRST_RECEIPT] = layer.day;
   }
 
   // ---------------------------------------------------------------- one movement
@@ -460,7 +458,6 @@ export class FastReplay {
           f[s + RECEIVED_QTY] = (f[s + RECEIVED_QTY] as number) + qty;
           addWide(f, s + RECEIVED_VALUE, value, 1);
         }
-        if (day < (f[s + FIRST_RECEIPT] as number)) f[s + FIRST_RECEIPT] = day;
         f[s + LAST_RECEIPT] = day;
         break;
       }
@@ -621,7 +618,10 @@ export class FastReplay {
 
   // ---------------------------------------------------------------- stock in and out
 
-  /** As `SkuState.receive`: settles negative stock first, then adds a layer; returns qty × cost. */
+  /**
+   * As `SkuState.receive`: settles negative stock first, then adds a layer; returns qty × cost.
+   * Every inflow comes through here, so it also keeps the first day stock entered.
+   */
   private receive(
     s: number,
     qty: number,
@@ -632,6 +632,7 @@ export class FastReplay {
     inPeriod: boolean,
   ): number {
     const f = this.t.f;
+    if (day < (f[s + FIRST_RECEIPT] as number)) f[s + FIRST_RECEIPT] = day;
     const inflow = checked(qty * cost);
     const onHand = f[s + QTY] as number;
     let remaining = qty;

@@ -206,7 +206,7 @@ export class GeneralReplay {
   private applyOpening(layer: OpeningLayer): void {
     const s = this.state(layer.sku, layer.location);
     s.open(layer.qty, layer.cost, layer.value, layer.day, layer.lot, layer.expires);
-    if (layer.day < s.firstReceipt) s.firstReceipt = layer.day;
+    s.stockEntered(layer.day);
   }
 
   /** Replays the columns' rows of the SKUs this pass owns, in `order`, up to `stopAt`. */
@@ -265,7 +265,6 @@ export class GeneralReplay {
           inPeriod,
         );
         if (inPeriod) s.bookReceipt(qty, value);
-        if (day < s.firstReceipt) s.firstReceipt = day;
         s.lastReceipt = day;
         break;
       }
@@ -377,7 +376,10 @@ export class GeneralReplay {
       if (chunk.qty === 0) chunks.shift();
       need -= take;
     }
-    if (qty - need > 0) s.receiveLayers(layers, qty - need, value, inPeriod);
+    if (qty - need > 0) {
+      s.receiveLayers(layers, qty - need, value, inPeriod);
+      s.stockEntered(day);
+    }
     if (need > 0) {
       this.warn({
         code: "unmatched_transfer",

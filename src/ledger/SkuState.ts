@@ -353,6 +353,7 @@ export class SkuState {
     expires: number,
     inPeriod: boolean,
   ): Scaled {
+    this.stockEntered(day);
     const inflowValue = mul(qty, cost);
     let remaining = qty;
     let settlement: Scaled = 0;
@@ -370,6 +371,15 @@ export class SkuState {
     if (this.valuation === "fifo") this.lastFifoCost = cost;
     this.rememberCost();
     return inflowValue;
+  }
+
+  /**
+   * Stock entered on `day` (any inflow: a receipt, a customer return, a positive adjustment, a
+   * transfer in, an opening layer): the first such day is `firstReceipt`, where the demand window
+   * of a SKU that was not stocked from the start begins.
+   */
+  stockEntered(day: number): void {
+    if (day < this.firstReceipt) this.firstReceipt = day;
   }
 
   /** Negative stock settled inside the period: the cost difference belongs to COGS. */

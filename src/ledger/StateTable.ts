@@ -73,7 +73,7 @@ export const STANDARD_COST = 49;
 export const RECEIVED_QTY = 50;
 /** Value received (wide). */
 export const RECEIVED_VALUE = 51;
-/** Day of the first receipt (or opening layer). */
+/** First day stock entered: any inflow (receipt, return, positive adjustment, transfer in) or the opening layer. */
 export const FIRST_RECEIPT = 53;
 /** Day of the last receipt. */
 export const LAST_RECEIPT = 54;

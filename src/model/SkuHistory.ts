@@ -148,7 +148,13 @@ export interface SkuHistory {
   /** Net demand sums per day, week and month of the period. */
   readonly demand: DemandHistory;
 
-  /** First day stock entered (earliest receipt in the ledger, or the opening balance's day). */
+  /**
+   * First day stock entered, in the ledger up to the period end: the earliest receipt, customer
+   * return, positive adjustment or transfer in (with `byLocation`; per SKU, transfers net out and
+   * only an unmatched net transfer in counts), or the opening balance's day. The demand window of
+   * `demandStatistics` (`start: 'first-receipt'`) starts here at the earliest, so that a location
+   * supplied only by transfers, or stock first found by a count, has its zero-demand days counted.
+   */
   readonly firstReceiptDate: string | null;
   /** First day with net demand in the period. */
   readonly firstDemandDate: string | null;

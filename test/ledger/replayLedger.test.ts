@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { demandStatistics } from "../../src/demand/demandStatistics.js";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
@@ -622,6 +623,57 @@ describe("replayLedger: regressions found in review", () => {
     ).histories[0]?.demand;
     expect(withOther).toEqual(alone);
     expect(alone.day.sumOfSquares).toBe(28 * 49);
+  });
+});
+
+describe("replayLedger: the first day stock entered (the demand window's start)", () => {
+  const firstQuarter = { from: "2025-01-01", to: "2025-03-31" }; // 31 + 28 + 31 = 90 days
+
+  it("is the day a transfer brought stock to a location that no receipt ever supplied (byLocation)", () => {
+    // Found by an audit: W2 is stocked only by a transfer from W1 on 01-05 and sells 10 on 03-01
+    // and on 03-20. Its window ran from its first demand (03-01: 31 days, mean 20/31); stock was
+    // there from 01-05, so the window is 01-05..03-31: 27 + 28 + 31 = 86 days.
+    const ledger: Movement[] = [
+      { sku: "T", date: "2025-01-01", type: "receipt", quantity: 100, unitCost: 1, location: "W1" },
+      { sku: "T", date: "2025-01-05", type: "transfer", quantity: -50, location: "W1" },
+      { sku: "T", date: "2025-01-05", type: "transfer", quantity: 50, location: "W2" },
+      { sku: "T", date: "2025-01-20", type: "issue", quantity: 10, location: "W1" },
+      { sku: "T", date: "2025-03-01", type: "issue", quantity: 10, location: "W2" },
+      { sku: "T", date: "2025-03-20", type: "issue", quantity: 10, location: "W2" },
+    ];
+    const histories = replayLedger(ledger, { period: firstQuarter, byLocation: true }).histories;
+    const w2 = histories.find((h) => h.location === "W2") as SkuHistory;
+    expect(w2.firstReceiptDate).toBe("2025-01-05");
+    const daily = demandStatistics(w2);
+    expect(daily.periods).toBe(86);
+    expect(daily.mean).toBe(20 / 86);
+    // Sample deviation with Σx² = 10² + 10² = 200 and n = 86: √((200 − 86 · (20/86)²) / 85) ≈ 1.516.
+    expect(daily.stdDev).toBeCloseTo(Math.sqrt((200 - 400 / 86) / 85), 14);
+    // W1 was stocked by its receipt on 01-01.
+    expect(histories.find((h) => h.location === "W1")?.firstReceiptDate).toBe("2025-01-01");
+    // Per SKU the day's transfers net out: stock entered the company with the receipt on 01-01.
+    expect(only(replayLedger(ledger, { period: firstQuarter }).histories).firstReceiptDate).toBe(
+      "2025-01-01",
+    );
+  });
+
+  it("is the day of a count that found stock, or of a customer return, when no receipt came first", () => {
+    // C: a count finds 40 units on 01-03, 5 are issued on 03-01: window 01-03..03-31 = 29 + 28 + 31
+    // = 88 days. R: a customer returns 5 on 01-10, 2 are issued on 02-01: window 01-10..03-31 = 22
+    // + 28 + 31 = 81 days, net demand 2 − 5 = −3 (a return is negative demand), mean −3/81.
+    // Under both engines (byLocation takes the general one).
+    const ledger: Movement[] = [
+      { sku: "C", date: "2025-01-03", type: "adjustment", quantity: 40, unitCost: 2 },
+      { sku: "C", date: "2025-03-01", type: "issue", quantity: 5 },
+      { sku: "R", date: "2025-01-10", type: "return", quantity: 5, unitCost: 3 },
+      { sku: "R", date: "2025-02-01", type: "issue", quantity: 2 },
+    ];
+    for (const byLocation of [false, true]) {
+      const [c, r] = replayLedger(ledger, { period: firstQuarter, byLocation }).histories;
+      expect([c?.firstReceiptDate, r?.firstReceiptDate]).toEqual(["2025-01-03", "2025-01-10"]);
+      expect(demandStatistics(c as SkuHistory).periods).toBe(88);
+      expect(demandStatistics(r as SkuHistory).mean).toBe(-3 / 81);
+    }
   });
 });
 

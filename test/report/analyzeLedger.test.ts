@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseTurnover } from "../../src/benchmark/index.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
+import type { Movement } from "../../src/model/Movement.js";
 import { analyzeLedger, type InventoryReport } from "../../src/report/index.js";
 import {
   codeOf,
@@ -497,5 +498,30 @@ describe("analyzeLedger: the JSDoc example", () => {
     expect(row?.reorderPoint).toBeNull();
     expect(row?.reasons.reorderPoint).toBe("no_lead_time");
     expect(example.diagnosis.reasons.status).toBe("no_industry");
+  });
+});
+
+describe("analyzeLedger: XYZ of a SKU whose window holds a single bucket", () => {
+  it("is 'none' without demand (and the SKU stays in the matrix), unclassified with demand", () => {
+    // Found by an audit. Q1 2025 with the default weekly XYZ bucket: a SKU first stocked on Monday
+    // 03-31, the period's last day, has a window of one ISO week, where the sample deviation is
+    // undefined. B is never issued: with no demand its class is 'none' whatever the deviation (it
+    // had no class, and fell out of the ABC-XYZ matrix while holding most of the stock). D sells 5
+    // that day: one bucket with demand cannot say how demand varies, so D has no XYZ class.
+    const ledger: Movement[] = [
+      { sku: "A", date: "2025-01-01", type: "receipt", quantity: 100, unitCost: 1 },
+      { sku: "A", date: "2025-02-03", type: "issue", quantity: 10 },
+      { sku: "A", date: "2025-03-03", type: "issue", quantity: 20 },
+      { sku: "B", date: "2025-03-31", type: "receipt", quantity: 1000, unitCost: 1 },
+      { sku: "D", date: "2025-03-31", type: "receipt", quantity: 10, unitCost: 1 },
+      { sku: "D", date: "2025-03-31", type: "issue", quantity: 5 },
+    ];
+    const single = analyzeLedger(ledger, { period: { from: "2025-01-01", to: "2025-03-31" } });
+    const b = rowOf(single.rows, "B");
+    expect([b.xyzClass, b.xyzCv, b.reasons.xyzCv]).toEqual(["none", null, "no_demand"]);
+    const d = rowOf(single.rows, "D");
+    expect([d.xyzClass, d.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
+    expect(single.abcXyz.unmatched.abcOnly).toEqual(["D"]);
+    expect(single.abcXyz.total.count).toBe(2);
   });
 });
