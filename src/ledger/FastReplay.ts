@@ -116,6 +116,8 @@ export class FastReplay {
   /** Movements before the period start and after its end (counted for every SKU, over every chunk). */
   before = 0;
   after = 0;
+  /** The day of the earliest movement after the period end (+∞: none). */
+  firstAfter = Number.POSITIVE_INFINITY;
   private readonly warnings: ReplayWarning[] = [];
   /** The SKU index of each warning, to drop those of SKUs set aside. */
   private readonly warningSkus: number[] = [];
@@ -361,6 +363,8 @@ export class FastReplay {
       const day = c.day[i] as number;
       if (day > this.to) {
         this.after += length - n;
+        // Rows come in date order: this is the earliest of the rest.
+        if (day < this.firstAfter) this.firstAfter = day;
         break;
       }
       if (day < this.from) this.before++;

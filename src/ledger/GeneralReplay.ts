@@ -214,11 +214,14 @@ export class GeneralReplay {
     const { length } = this.columns;
     let before = 0;
     let after = 0;
+    let firstAfter = Number.POSITIVE_INFINITY;
     for (let n = 0; n < length && n < stopAt; n++) {
       const i = order === null ? n : (order[n] as number);
       const day = this.columns.day[i] as number;
       if (day > this.period.to) {
+        // Rows come in date order: this is the earliest of the rest.
         after = length - n;
+        firstAfter = day;
         break;
       }
       if (day < this.period.from) before++;
@@ -234,7 +237,8 @@ export class GeneralReplay {
         this.setAside(sku);
       }
     }
-    if (this.reportsPeriod) this.warnings.push(...periodWarnings(this.settings, before, after));
+    if (this.reportsPeriod)
+      this.warnings.push(...periodWarnings(this.settings, { before, after, firstAfter }));
     for (const [sku, transit] of this.transit) this.flushTransit(sku, transit);
   }
 

@@ -169,11 +169,23 @@ export function unmatchedNetWarning(
   };
 }
 
-/** The counts of movements outside the period, as warnings. */
+/** What a replay counted outside the period. */
+export interface PeriodCounts {
+  /** Movements before the period start (they built the opening balance). */
+  readonly before: number;
+  /** Movements after the period end (left out). */
+  readonly after: number;
+  /** The day of the earliest movement after the period end (+∞ when there is none). */
+  readonly firstAfter: number;
+}
+
+/**
+ * The counts of movements outside the period, as warnings; `after_period` carries the earliest
+ * movement left out as its `date` (a report refuses an `asOf` on or after it).
+ */
 export function periodWarnings(
   settings: ReplaySettings,
-  before: number,
-  after: number,
+  { before, after, firstAfter }: PeriodCounts,
 ): ReplayWarning[] {
   const { from, to } = settings.period;
   const warnings: ReplayWarning[] = [];
@@ -181,6 +193,7 @@ export function periodWarnings(
     warnings.push({
       code: "after_period",
       count: after,
+      date: formatDay(firstAfter),
       message: `${after} movement(s) after the period end ${formatDay(to)} were left out`,
     });
   if (before > 0)

@@ -10,6 +10,7 @@ export interface ReplayWarning {
   readonly message: string;
   readonly sku?: string;
   readonly location?: string;
+  /** The day of the movement concerned; for `after_period`, the earliest movement left out. */
   readonly date?: string;
   /** 0-based input row, where one row is the cause. */
   readonly row?: number;

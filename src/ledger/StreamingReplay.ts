@@ -419,7 +419,7 @@ export class StreamingReplay {
       ...this.warnings,
       ...fast.takeWarnings(),
       ...general.takeWarnings(),
-      ...periodWarnings(settings, fast.before, fast.after),
+      ...periodWarnings(settings, fast),
     ];
     warnings.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
     return {

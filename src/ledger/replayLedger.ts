@@ -209,10 +209,7 @@ function fastReplay(
     );
     throw fast.stoppedBy.error;
   }
-  const warnings = [
-    ...fast.finishedWarnings(),
-    ...periodWarnings(settings, fast.before, fast.after),
-  ];
+  const warnings = [...fast.finishedWarnings(), ...periodWarnings(settings, fast)];
   const rest = fast.anySetAside
     ? generalReplay(settings, opening, order, fast.setAside, false)
     : { histories: [], warnings: [] };

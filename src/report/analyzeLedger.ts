@@ -45,8 +45,8 @@ const FN = "analyzeLedger";
  * @returns the {@link InventoryReport}.
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (options or
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
- *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, a value outside
- *   its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
+ *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, or on or after
+ *   a movement that the period leaves out; a value outside its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
  *   'error'`); a bad `skuInfo` value throws its calculator's code with the SKU named. With
  *   `threads`, the same errors as with one thread; an `Error` when a worker thread cannot start
  *   (invkpi bundled without `dist/partialWorker.js`).

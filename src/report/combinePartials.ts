@@ -22,7 +22,8 @@ const FN = "combinePartials";
  * @throws InvKpiError `invalid_argument`, its `path` `[array index, record index, ...field]` and its
  *   message naming the place: not an iterable of iterables, not a partial record, another format
  *   version, a field out of shape, options (or period) that differ between headers, a SKU in two
- *   records, no header, or fewer or more SKU records than the headers announce.
+ *   records, no header, or fewer or more SKU records than the headers announce; `out_of_range`
+ *   (path `asOf`) when `asOf` falls on or after the earliest movement that a shard's period left out.
  * @example
  * ```ts
  * import { analyzeLedger, combinePartials, toPartialRecords } from "invkpi";

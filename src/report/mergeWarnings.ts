@@ -29,15 +29,25 @@ export function mergeWarnings(shards: readonly (readonly ReplayWarning[])[]): Re
       continue;
     }
     const earlier = counted.get(warning.code);
-    counted.set(warning.code, earlier === undefined ? warning : added(earlier, warning.count));
+    counted.set(warning.code, earlier === undefined ? warning : added(earlier, warning));
   }
   merged.push(...counted.values());
   return merged.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || compareText(a.code, b.code));
 }
 
 /** A counting warning with `more` movements added, its message saying the new total. */
-function added(warning: ReplayWarning, more: number): ReplayWarning {
-  const count = (warning.count ?? 0) + more;
+function added(warning: ReplayWarning, more: ReplayWarning): ReplayWarning {
+  const count = (warning.count ?? 0) + (more.count ?? 0);
+  // The earliest day of the two (`after_period`: the first movement left out); ISO days sort as text.
+  const date =
+    warning.date === undefined || (more.date !== undefined && more.date < warning.date)
+      ? more.date
+      : warning.date;
   // The replay's message starts with the count ("3 movement(s) before the period start ...").
-  return { ...warning, count, message: warning.message.replace(/^\d+/, String(count)) };
+  return {
+    ...warning,
+    ...(date === undefined ? {} : { date }),
+    count,
+    message: warning.message.replace(/^\d+/, String(count)),
+  };
 }

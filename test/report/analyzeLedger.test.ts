@@ -6,6 +6,7 @@ import type { Movement } from "../../src/model/Movement.js";
 import { analyzeLedger, type InventoryReport } from "../../src/report/index.js";
 import {
   codeOf,
+  errorOf,
   nullFieldsAndReasons,
   Q1_2024,
   rowOf,
@@ -523,5 +524,39 @@ describe("analyzeLedger: XYZ of a SKU whose window holds a single bucket", () =>
     expect([d.xyzClass, d.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
     expect(single.abcXyz.unmatched.abcOnly).toEqual(["D"]);
     expect(single.abcXyz.total.count).toBe(2);
+  });
+});
+
+describe("analyzeLedger: an asOf after movements that the period leaves out", () => {
+  // Found by an audit. Period 2024; the ledger also holds an issue on 2025-03-01. With asOf
+  // 2025-03-31 the SKU would be judged on its stock at the end of 2024 as if nothing had moved
+  // since: "dead" after 424 idle days, while the ledger shows an issue 30 days before asOf.
+  const ledger: Movement[] = [
+    { sku: "A", date: "2024-01-01", type: "receipt", quantity: 10, unitCost: 1 },
+    { sku: "A", date: "2024-02-01", type: "issue", quantity: 2 },
+    { sku: "A", date: "2025-03-01", type: "issue", quantity: 3 },
+    { sku: "A", date: "2025-04-02", type: "issue", quantity: 1 },
+  ];
+  const period = { from: "2024-01-01", to: "2024-12-31" };
+
+  it("refuses it, naming the first movement left out", () => {
+    const error = errorOf(() => analyzeLedger(ledger, { period, asOf: "2025-03-31" }));
+    expect(error.code).toBe("out_of_range");
+    expect(error.path).toEqual(["asOf"]);
+    expect(error.message).toMatch(
+      /^analyzeLedger: asOf \(2025-03-31\) .* the first dated 2025-03-01/,
+    );
+    expect(error.details).toMatchObject({ firstLeftOut: "2025-03-01", leftOut: 2 });
+    // On the first movement left out too: that day's stock is not the period end's.
+    expect(codeOf(() => analyzeLedger(ledger, { period, asOf: "2025-03-01" }))).toBe(
+      "out_of_range",
+    );
+  });
+
+  it("allows an asOf before the first movement left out, and says where that is", () => {
+    const report = analyzeLedger(ledger, { period, asOf: "2025-02-28" });
+    expect(rowOf(report.rows, "A").movementStatus).toBe("dead"); // 2024-02-01 → 2025-02-28: 393 days
+    const leftOut = report.warnings.find((w) => w.code === "after_period");
+    expect(leftOut).toMatchObject({ count: 2, date: "2025-03-01" });
   });
 });

@@ -156,3 +156,17 @@ describe("analyzeLedgerStream", () => {
     },
   );
 });
+
+describe("analyzeLedgerStream: an asOf after movements that the period leaves out", () => {
+  it("is refused as in batch mode", async () => {
+    const rows = [
+      { sku: "A", date: "2024-01-01", type: "receipt", quantity: 10, unitCost: 1 },
+      { sku: "A", date: "2024-04-02", type: "issue", quantity: 3 },
+    ] as const;
+    const error = await rejectionOf(
+      analyzeLedgerStream(oneByOne(rows), { period: Q1_2024, asOf: "2024-04-30" }),
+    );
+    expect([error.code, error.path]).toEqual(["out_of_range", ["asOf"]]);
+    expect(error.message).toMatch(/^analyzeLedgerStream: .*the first dated 2024-04-02/);
+  });
+});

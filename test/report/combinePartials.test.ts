@@ -278,3 +278,29 @@ describe("combinePartials and PartialCombiner: the JSDoc examples", () => {
     expect(combiner.finish().rows[0]?.closingValue.toFixed(2)).toBe("6.00");
   });
 });
+
+describe("combinePartials: an asOf after movements that the period leaves out", () => {
+  it("is refused on the shards' earliest movement left out", () => {
+    // Each shard left out one movement after Q1; the earlier one (2024-04-05) decides.
+    const options: AnalyzeLedgerOptions = { period: Q1_2024, asOf: "2024-04-10" };
+    const shards = [
+      toPartialRecords(
+        [
+          { sku: "A", date: "2024-01-02", type: "receipt", quantity: 5, unitCost: 1 },
+          { sku: "A", date: "2024-04-20", type: "issue", quantity: 1 },
+        ],
+        options,
+      ),
+      toPartialRecords(
+        [
+          { sku: "B", date: "2024-01-02", type: "receipt", quantity: 5, unitCost: 1 },
+          { sku: "B", date: "2024-04-05", type: "issue", quantity: 1 },
+        ],
+        options,
+      ),
+    ];
+    const error = errorOf(() => combinePartials(shards));
+    expect([error.code, error.path]).toEqual(["out_of_range", ["asOf"]]);
+    expect(error.details).toMatchObject({ firstLeftOut: "2024-04-05", leftOut: 2 });
+  });
+});
