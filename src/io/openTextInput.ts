@@ -118,7 +118,15 @@ function decoded(
           done = true;
           return;
         }
-        const value = next.value;
+        const value: unknown = next.value;
+        // A stream in object mode (rows, numbers) is a likely mistake: say so, not a TypeError.
+        if (typeof value !== "string" && !(value instanceof Uint8Array)) {
+          throw new InvKpiError(
+            "invalid_argument",
+            `${fn}: ${name} must give text or bytes (a file's contents), got a chunk ${describeValue(value)}; pass rows to validateLedger or analyzeLedger instead`,
+            { path: ["source"], details: { chunk: describeValue(value) } },
+          );
+        }
         bytesRead += typeof value === "string" ? value.length : value.byteLength;
         yield value;
       }

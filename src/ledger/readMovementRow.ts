@@ -155,7 +155,7 @@ export function readMovementRow(
         at,
         "quantity",
         "wrong_sign",
-        `quantity must be positive for a ${String(type)}`,
+        `quantity must be positive for ${type === "issue" ? "an" : "a"} ${String(type)}`,
         quantity,
       );
     }

@@ -124,7 +124,7 @@ export const Movement: z.ZodType<Movement> = z
       ctx.addIssue({
         code: "custom",
         path: ["quantity"],
-        message: `must be positive for a ${m.type}`,
+        message: `must be positive for ${m.type === "issue" ? "an" : "a"} ${m.type}`,
       });
     }
   }) as unknown as z.ZodType<Movement>;

@@ -473,6 +473,20 @@ describe("readLedger: arguments", () => {
     await expectCode(readLedger(42 as never), "invalid_argument");
   });
 
+  it("says a stream of rows or numbers is not a file's contents (found by an audit: a TypeError)", async () => {
+    async function* rows(): AsyncGenerator<unknown> {
+      yield { sku: "A", date: "2025-01-01", type: "receipt", quantity: 1 };
+    }
+    const error = await expectCode(readLedger(rows() as never), "invalid_argument");
+    expect(error.message).toMatch(/^readLedger: the input stream must give text or bytes/);
+    expect(error.path).toEqual(["source"]);
+    async function* numbers(): AsyncGenerator<unknown> {
+      yield "sku,date,type,quantity\n";
+      yield 42;
+    }
+    await expectCode(readLedger(numbers() as never), "invalid_argument");
+  });
+
   it("lets a mapping take another field's name (the other field then has no column)", async () => {
     const csv = "sku,date,type,quantity,unitPrice\nA,2025-01-01,receipt,1,2.5\n";
     const result = await readLedger(textStream(csv), { columns: { unitCost: "unitPrice" } });
