@@ -81,9 +81,11 @@ export async function readLedgerInput(
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
     onProgress: (p: ReadProgress) => status.progress(progressText(file, p)),
   };
-  return sink === null
+  const result = await (sink === null
     ? readLedger(source, readOptions)
-    : readLedgerInto(source, readOptions, sink);
+    : readLedgerInto(source, readOptions, sink));
+  noteIgnoredColumns(file, result.ignoredColumns, "ledger", status);
+  return result;
 }
 
 /**
@@ -106,9 +108,28 @@ export async function readSkuInfoInput(
   io: CliIo,
   status: StatusReporter,
 ): Promise<ReadSkuInfoResult> {
-  return readSkuInfo(file.argument === "-" ? io.stdin : file.argument, {
+  const result = await readSkuInfo(file.argument === "-" ? io.stdin : file.argument, {
     onProgress: (p) => status.progress(progressText(file, p)),
   });
+  noteIgnoredColumns(file, result.ignoredColumns, "SKU master data", status);
+  return result;
+}
+
+/**
+ * Says which columns of a CSV file were read by no field: their data is not used, and a user who
+ * named a column `unit_price` rather than `unitPrice` should hear so (unless `--quiet`).
+ */
+function noteIgnoredColumns(
+  file: InputFile,
+  ignored: readonly string[],
+  what: string,
+  status: StatusReporter,
+): void {
+  if (ignored.length === 0) return;
+  const names = ignored.map((name) => `'${name}'`).join(", ");
+  status.note(
+    `${file.name}: ignored ${ignored.length === 1 ? "the column" : "the columns"} ${names}: no ${what} field has that name (docs/io.md lists the names and aliases)`,
+  );
 }
 
 function progressText(file: InputFile, p: ReadProgress): string {

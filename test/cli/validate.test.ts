@@ -21,6 +21,26 @@ beforeAll(async () => {
 });
 
 describe("invkpi validate", () => {
+  test("names the columns that no field reads (found by an audit: their data went unused silently)", async () => {
+    const file = join(await scratchDir(), "ignored.csv");
+    await writeFile(
+      file,
+      "sku,date,type,quantity,unitCost,unit_price,Notes\nA,2025-01-02,receipt,3,1,,x\nA,2025-01-03,issue,1,,5,\n",
+    );
+    const run = await runInvkpi(["validate", file]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      expect.stringMatching(/ignored\.csv: 2 rows, no problems$/),
+    ]);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /ignored\.csv: ignored the columns 'unit_price', 'Notes': no ledger field has that name/,
+      ),
+    ]);
+    // --quiet keeps stderr empty, as it promises.
+    expect((await runInvkpi(["analyze", file, "-q", "--out", "/dev/null"])).stderr).toBe("");
+  });
+
   test("a valid ledger: one line, exit 0", async () => {
     const run = await runInvkpi(["validate", join(FIXTURES, "ledger.csv")]);
     expect(run.code).toBe(0);
