@@ -35,6 +35,12 @@ import {
 } from "./readLedgerInput.js";
 import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
+import {
+  TEXT_INPUT_HELP,
+  TEXT_INPUT_SPEC,
+  type TextInputOptions,
+  textInputOptions,
+} from "./textInputOptions.js";
 import { usageError } from "./usageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
 
@@ -65,7 +71,7 @@ Options:
                            --group-by category,month for every chart)
   --out <file>             write to this file instead of stdout
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
-  --top <n>                rows in each list of the table format (default 20)
+${TEXT_INPUT_HELP}  --top <n>                rows in each list of the table format (default 20)
   --threads <n>            analyze on n threads (default 1); the same report, sooner on a
                            machine with n cores
   --streaming              replay the ledger as it is read, in memory bounded by the number of
@@ -111,6 +117,8 @@ interface AnalyzePlan {
   readonly industry: string | undefined;
   readonly format: OutputFormat;
   readonly inputFormat: TableFormat | undefined;
+  /** `--delimiter` and `--encoding`, for the ledger and the `--skus` file. */
+  readonly text: TextInputOptions;
   readonly out: string | undefined;
   readonly top: number;
   readonly threads: number;
@@ -139,6 +147,7 @@ export const analyzeCommand: Command = {
       format: { type: "string" },
       out: { type: "string" },
       "input-format": { type: "string" },
+      ...TEXT_INPUT_SPEC,
       top: { type: "string" },
       threads: { type: "string" },
       partial: { type: "boolean" },
@@ -212,6 +221,7 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
     format: optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS)) ?? "table",
     inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
+    text: textInputOptions(parsed),
     out: text("out"),
     top: optional("top", (v) => integerOption(v, "--top", 0)) ?? 20,
     threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
@@ -250,11 +260,13 @@ function checkStreaming(
 async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
   const status = new StatusReporter(io.stderr, { progress: io.stderrIsTTY, quiet: plan.quiet });
   try {
-    const skuInfo = plan.skus === null ? undefined : await readSkus(plan.skus, io, status);
+    const skuInfo =
+      plan.skus === null ? undefined : await readSkus(plan.skus, plan.text, io, status);
     if (skuInfo === null) return EXIT.invalidData;
     const readOptions = {
       ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
       ...(skuInfo === undefined ? {} : { skuInfo }),
+      ...plan.text,
     };
     let input: ReadLedgerResult;
     let report: InventoryReport;
@@ -309,10 +321,11 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
 /** The SKU master, or `null` after listing its problems. */
 async function readSkus(
   file: InputFile,
+  text: TextInputOptions,
   io: CliIo,
   status: StatusReporter,
 ): Promise<readonly SkuInfo[] | null> {
-  const result = await readSkuInfoInput(file, io, status);
+  const result = await readSkuInfoInput(file, io, status, text);
   status.done();
   if (result.issues.length === 0) return result.skuInfo;
   for (const line of issueLines(result.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);

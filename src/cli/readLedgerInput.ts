@@ -12,6 +12,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import type { CliIo } from "./CliIo.js";
 import { displayNumber } from "./displayNumber.js";
 import type { StatusReporter } from "./StatusReporter.js";
+import type { TextInputOptions } from "./textInputOptions.js";
 import { usageError } from "./usageError.js";
 
 /** An input file named on the command line: a path, or `-` for stdin. */
@@ -45,7 +46,7 @@ export async function inputFile(argument: string): Promise<InputFile> {
 }
 
 /** Options of {@link readLedgerInput}. */
-export interface ReadInputOptions {
+export interface ReadInputOptions extends TextInputOptions {
   /** The file's format; default from its name (CSV for stdin). */
   readonly format?: TableFormat;
   /** SKU master data (receipts of a SKU with a standardCost need no unitCost). */
@@ -79,6 +80,7 @@ export async function readLedgerInput(
   const readOptions = {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+    ...textOptions(options),
     onProgress: (p: ReadProgress) => status.progress(progressText(file, p)),
   };
   const result = await (sink === null
@@ -107,8 +109,10 @@ export async function readSkuInfoInput(
   file: InputFile,
   io: CliIo,
   status: StatusReporter,
+  options: TextInputOptions = {},
 ): Promise<ReadSkuInfoResult> {
   const result = await readSkuInfo(file.argument === "-" ? io.stdin : file.argument, {
+    ...textOptions(options),
     onProgress: (p) => status.progress(progressText(file, p)),
   });
   noteIgnoredColumns(file, result.ignoredColumns, "SKU master data", status);
@@ -130,6 +134,14 @@ function noteIgnoredColumns(
   status.note(
     `${file.name}: ignored ${ignored.length === 1 ? "the column" : "the columns"} ${names}: no ${what} field has that name (docs/io.md lists the names and aliases)`,
   );
+}
+
+/** The delimiter and encoding, only those given (the readers' own defaults apply to the rest). */
+function textOptions({ delimiter, encoding }: TextInputOptions): TextInputOptions {
+  return {
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(encoding === undefined ? {} : { encoding }),
+  };
 }
 
 function progressText(file: InputFile, p: ReadProgress): string {

@@ -11,6 +11,12 @@ import { choiceOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { type InputFile, inputFile, readLedgerInput, readSkuInfoInput } from "./readLedgerInput.js";
 import { StatusReporter } from "./StatusReporter.js";
+import {
+  TEXT_INPUT_HELP,
+  TEXT_INPUT_SPEC,
+  type TextInputOptions,
+  textInputOptions,
+} from "./textInputOptions.js";
 import { usageError } from "./usageError.js";
 
 const HELP = `usage: invkpi validate <ledger|-> [options]
@@ -27,7 +33,7 @@ Options:
   --skus <file>            SKU master data: receipts of a SKU with a standardCost need no unitCost;
                            its own problems are listed too
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
-  -q, --quiet              no progress line on stderr
+${TEXT_INPUT_HELP}  -q, --quiet              no progress line on stderr
   -h, --help               show this help
 
 Exit codes: 0 no problems; 1 problems found, or a file that cannot be read; 2 bad usage.
@@ -42,6 +48,7 @@ export const validateCommand: Command = {
     const parsed = ParsedArgs.parse(args, {
       skus: { type: "string" },
       "input-format": { type: "string" },
+      ...TEXT_INPUT_SPEC,
       quiet: { type: "boolean", short: "q" },
     });
     if (parsed.help) {
@@ -64,6 +71,7 @@ export const validateCommand: Command = {
       formatText === undefined
         ? undefined
         : choiceOption(formatText, "--input-format", TABLE_FORMATS),
+      textInputOptions(parsed),
       parsed.flag("quiet"),
       io,
     );
@@ -74,6 +82,7 @@ async function validate(
   ledger: InputFile,
   skus: InputFile | null,
   format: TableFormat | undefined,
+  text: TextInputOptions,
   quiet: boolean,
   io: CliIo,
 ): Promise<ExitCode> {
@@ -82,7 +91,7 @@ async function validate(
   let ok = true;
   try {
     if (skus !== null) {
-      const master = await readSkuInfoInput(skus, io, status);
+      const master = await readSkuInfoInput(skus, io, status, text);
       status.done();
       skuInfo = master.skuInfo;
       ok = await report(skus, master.issues, master.rows, io);
@@ -90,6 +99,7 @@ async function validate(
     const input = await readLedgerInput(ledger, io, status, {
       ...(format === undefined ? {} : { format }),
       ...(skuInfo === undefined ? {} : { skuInfo }),
+      ...text,
     });
     status.done();
     ok = (await report(ledger, input.issues, input.rows, io)) && ok;

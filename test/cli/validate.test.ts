@@ -21,6 +21,48 @@ beforeAll(async () => {
 });
 
 describe("invkpi validate", () => {
+  test("--delimiter and --encoding read a semicolon file and a GBK file (found by an audit: no way to)", async () => {
+    const dir = await scratchDir();
+    const semicolons = join(dir, "semicolons.csv");
+    await writeFile(semicolons, "sku;date;type;quantity;unitCost\nA;2025-01-02;receipt;3;1,5\n");
+    expect((await runInvkpi(["validate", semicolons])).code).toBe(1); // one column named "sku;date;..."
+    const read = await runInvkpi(["validate", semicolons, "--delimiter", ";"]);
+    expect([read.code, lines(read.stdout)]).toEqual([
+      1, // "1,5" is not a plain decimal: the delimiter is read, the cell then checked
+      expect.arrayContaining([
+        expect.stringMatching(/semicolons\.csv:2: unitCost: .*\[invalid_money\]$/),
+      ]),
+    ]);
+    const gbk = join(dir, "gbk.csv");
+    // 白 (white) in GBK is the bytes B0 D7.
+    await writeFile(
+      gbk,
+      Buffer.concat([
+        Buffer.from("sku,date,type,quantity,unitCost\n"),
+        Buffer.from([0xb0, 0xd7]),
+        Buffer.from(",2025-01-02,receipt,3,1\n"),
+      ]),
+    );
+    expect((await runInvkpi(["validate", gbk])).code).toBe(1); // not valid UTF-8
+    const analyzed = await runInvkpi([
+      "analyze",
+      gbk,
+      "--encoding",
+      "gbk",
+      "--format",
+      "csv",
+      "-q",
+    ]);
+    expect(lines(analyzed.stdout)[1]).toMatch(/^白,/);
+    for (const bad of [
+      ["--delimiter", "|"],
+      ["--encoding", "klingon"],
+    ]) {
+      const run = await runInvkpi(["validate", gbk, ...bad]);
+      expect([run.code, run.stderr]).toEqual([2, expect.stringContaining(`${bad[0]} must be`)]);
+    }
+  });
+
   test("names the columns that no field reads (found by an audit: their data went unused silently)", async () => {
     const file = join(await scratchDir(), "ignored.csv");
     await writeFile(
