@@ -11,6 +11,16 @@ export type CellValue = string | number | boolean | Decimal | null | undefined;
 /** A flat record: column name → cell value (e.g. a report row). */
 export type FlatRecord = Readonly<Record<string, CellValue>>;
 
+/**
+ * A record of the JSON writers (`toJson`, `toNdjson`, `writeJson`, `writeNdjson`): cells, or
+ * objects of cells one level deep, written as JSON objects (the `reasons` of `toRecords`' default
+ * records). The CSV and Markdown writers take flat records only.
+ */
+export type JsonRecord = Readonly<Record<string, CellValue | Readonly<Record<string, CellValue>>>>;
+
+/** Any record, as the writers' shared helpers read it (they check each cell themselves). */
+type AnyRecord = Readonly<Record<string, unknown>>;
+
 /** Options every writer takes. */
 export interface WriteOptions {
   /**
@@ -24,7 +34,7 @@ export interface WriteOptions {
 export type CellKind = "empty" | "text" | "number" | "boolean";
 
 /** The value of `record` in `column` (own properties only: a missing column is empty). */
-export function cellValueOf(record: FlatRecord, column: string): unknown {
+export function cellValueOf(record: AnyRecord, column: string): unknown {
   return Object.hasOwn(record, column) ? record[column] : undefined;
 }
 
@@ -35,7 +45,7 @@ export function cellValueOf(record: FlatRecord, column: string): unknown {
  * Once a record's keys are not the columns (the caller chose some columns), the records after it
  * are read by name at once, without listing their keys first.
  */
-export function columnValuesReader(columns: readonly string[]): (record: FlatRecord) => unknown[] {
+export function columnValuesReader(columns: readonly string[]): (record: AnyRecord) => unknown[] {
   let keysMayMatch = true;
   return (record) => {
     if (keysMayMatch && hasColumnsAsKeys(record, columns)) return Object.values(record);
@@ -44,7 +54,7 @@ export function columnValuesReader(columns: readonly string[]): (record: FlatRec
   };
 }
 
-function hasColumnsAsKeys(record: FlatRecord, columns: readonly string[]): boolean {
+function hasColumnsAsKeys(record: AnyRecord, columns: readonly string[]): boolean {
   const keys = Object.keys(record);
   return keys.length === columns.length && keys.every((key, k) => key === columns[k]);
 }
@@ -59,9 +69,14 @@ export function cellKind(value: unknown, fn: string, row: number, column: string
   if (typeof value === "string") return "text";
   if (typeof value === "number" || isDecimal(value)) return "number";
   if (typeof value === "boolean") return "boolean";
+  // An object of cells is what toRecords gives as `reasons` by default: JSON writers take it.
+  const hint =
+    typeof value === "object" && !Array.isArray(value)
+      ? " (an object of cells goes to toJson or toNdjson; for CSV and tables, toRecords(report, { reasons: 'text' }) writes reasons as one cell)"
+      : "";
   throw new InvKpiError(
     "invalid_argument",
-    `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}`,
+    `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}${hint}`,
     { path: ["rows", row, column] },
   );
 }
@@ -108,10 +123,10 @@ export function roundedNumberText(value: number | Decimal, decimals: number): st
  *   `invalid_option` when `columns` is not an array of strings.
  */
 export function recordsWithColumns(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<AnyRecord>,
   columns: readonly string[] | undefined,
   fn: string,
-): { columns: readonly string[]; records: Iterable<FlatRecord> } {
+): { columns: readonly string[]; records: Iterable<AnyRecord> } {
   if (rows === null || typeof rows !== "object" || !(Symbol.iterator in rows)) {
     throw new InvKpiError(
       "invalid_argument",
@@ -137,7 +152,7 @@ export function recordsWithColumns(
   const iterator = checked(rows, fn)[Symbol.iterator]();
   const first = iterator.next();
   const keys = first.done === true ? [] : Object.keys(first.value);
-  function* all(): Generator<FlatRecord> {
+  function* all(): Generator<AnyRecord> {
     if (first.done === true) return;
     yield first.value;
     for (let next = iterator.next(); next.done !== true; next = iterator.next()) yield next.value;
@@ -146,7 +161,7 @@ export function recordsWithColumns(
 }
 
 /** The records, each checked to be an object as it is read. */
-function* checked(rows: Iterable<unknown>, fn: string): Generator<FlatRecord> {
+function* checked(rows: Iterable<unknown>, fn: string): Generator<AnyRecord> {
   let row = 0;
   for (const record of rows) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -157,6 +172,6 @@ function* checked(rows: Iterable<unknown>, fn: string): Generator<FlatRecord> {
       );
     }
     row++;
-    yield record as FlatRecord;
+    yield record as AnyRecord;
   }
 }

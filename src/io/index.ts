@@ -1,6 +1,6 @@
 // invkpi/node: streaming file readers and writers. The only folder that imports Node APIs.
 
-export type { CellValue, FlatRecord, WriteOptions } from "./CellValue.js";
+export type { CellValue, FlatRecord, JsonRecord, WriteOptions } from "./CellValue.js";
 export type { ColumnNames } from "./ColumnResolver.js";
 export { displayWidth } from "./displayWidth.js";
 export type { FormatTableOptions, TextTableOptions } from "./formatTable.js";

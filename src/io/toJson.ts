@@ -1,11 +1,12 @@
-import type { FlatRecord, WriteOptions } from "./CellValue.js";
+import type { JsonRecord, WriteOptions } from "./CellValue.js";
 import { jsonTexts } from "./toNdjson.js";
 
 /**
  * Formats records as a JSON array, one record per line. Cells are written as in `toNdjson`: empty
  * cells `null`, Decimals as their exact `toFixed()` text, numbers as JSON numbers.
  *
- * @param rows - flat records (an array or any iterable).
+ * @param rows - records (an array or any iterable): flat, or with objects of cells one level deep
+ *   (the `reasons` of `toRecords(report)`), written as JSON objects.
  * @param options - columns (default: the records' keys).
  * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
  *   `CellValue`; `invalid_option` for bad columns.
@@ -16,13 +17,13 @@ import { jsonTexts } from "./toNdjson.js";
  * // '[\n{"sku":"A","qty":2},\n{"sku":"B","qty":3}\n]\n'
  * ```
  */
-export function toJson(rows: Iterable<FlatRecord>, options: WriteOptions = {}): string {
+export function toJson(rows: Iterable<JsonRecord>, options: WriteOptions = {}): string {
   return [...jsonPieces(rows, options, "toJson")].join("");
 }
 
 /** The JSON array text as pieces; options checked now. */
 export function jsonPieces(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<JsonRecord>,
   options: WriteOptions,
   fn: string,
 ): Iterable<string> {

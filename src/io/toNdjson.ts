@@ -1,21 +1,23 @@
 import type { Decimal } from "../model/Decimal.js";
+import { isDecimal } from "../model/money.js";
 import {
   cellKind,
   columnValuesReader,
-  type FlatRecord,
+  type JsonRecord,
   recordsWithColumns,
   type WriteOptions,
 } from "./CellValue.js";
 
-/** A JSON value of a cell. */
-type JsonCell = string | number | boolean | null;
+/** A JSON value of a cell: a scalar, or an object of scalars (an object cell, one level deep). */
+type JsonCell = string | number | boolean | null | { [key: string]: JsonCell };
 
 /**
  * Formats records as NDJSON (JSON Lines): one JSON object per line, with exactly the chosen
  * columns as keys, in order. An empty cell is `null`; a `Decimal` is its exact `toFixed()` text
- * (a JSON number is a double and would lose digits); a number that is not finite is `null`.
+ * (a JSON number is a double and would lose digits); a number that is not finite is `null`; an
+ * object of cells (the `reasons` of `toRecords(report)`) is a JSON object of the same rules.
  *
- * @param rows - flat records (an array or any iterable).
+ * @param rows - records (an array or any iterable): flat, or with objects of cells one level deep.
  * @param options - columns (default: the records' keys).
  * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
  *   `CellValue`; `invalid_option` for bad columns.
@@ -27,13 +29,13 @@ type JsonCell = string | number | boolean | null;
  * // '{"sku":"A","value":"12.5","turnover":null}\n'
  * ```
  */
-export function toNdjson(rows: Iterable<FlatRecord>, options: WriteOptions = {}): string {
+export function toNdjson(rows: Iterable<JsonRecord>, options: WriteOptions = {}): string {
   return [...ndjsonPieces(rows, options, "toNdjson")].join("");
 }
 
 /** The NDJSON text as pieces, one line each; options checked now. */
 export function ndjsonPieces(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<JsonRecord>,
   options: WriteOptions,
   fn: string,
 ): Iterable<string> {
@@ -42,7 +44,7 @@ export function ndjsonPieces(
 
 /** Each record as JSON text (see {@link toNdjson}), passed through `wrap`. */
 export function jsonTexts(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<JsonRecord>,
   options: WriteOptions,
   fn: string,
   wrap: (json: string, row: number) => string,
@@ -65,10 +67,30 @@ export function jsonTexts(
   return pieces();
 }
 
-function jsonCell(value: unknown, fn: string, row: number, column: string): JsonCell {
+function jsonCell(
+  value: unknown,
+  fn: string,
+  row: number,
+  column: string,
+  nested = false,
+): JsonCell {
+  if (!nested && isCellObject(value)) {
+    const object: { [key: string]: JsonCell } = {};
+    for (const [key, inner] of Object.entries(value))
+      object[key] = jsonCell(inner, fn, row, `${column}.${key}`, true);
+    return object;
+  }
   const kind = cellKind(value, fn, row, column);
   if (kind === "empty") return null;
   if (kind === "number" && typeof value !== "number") return (value as Decimal).toFixed();
   if (typeof value === "number" && !Number.isFinite(value)) return null;
   return value as JsonCell;
+}
+
+/** A plain object of cells (not a `Decimal`, an array or a class instance such as a `Date`). */
+function isCellObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || isDecimal(value))
+    return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -1,4 +1,4 @@
-import type { FlatRecord, WriteOptions } from "./CellValue.js";
+import type { JsonRecord, WriteOptions } from "./CellValue.js";
 import { ndjsonPieces } from "./toNdjson.js";
 import { type OutputDestination, writeText } from "./writeText.js";
 
@@ -6,7 +6,8 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * Writes records as NDJSON (one JSON object per line) to a file or a stream, streaming; cells as in
  * `toNdjson` (empty → `null`, Decimal → exact text).
  *
- * @param rows - flat records (an array or any iterable, read once).
+ * @param rows - records (an array or any iterable, read once): flat, or with objects of cells
+ *   one level deep (the `reasons` of `toRecords(report)`), written as JSON objects.
  * @param destination - a file path (created or replaced) or a writable stream (left open).
  * @param options - columns (default: the records' keys).
  * @throws InvKpiError `io_error` when the destination cannot be written; `invalid_argument` for bad
@@ -20,7 +21,7 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * ```
  */
 export async function writeNdjson(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<JsonRecord>,
   destination: OutputDestination,
   options: WriteOptions = {},
 ): Promise<void> {

@@ -43,5 +43,11 @@ export type { ReportFigures, ReportGroup } from "./reportFigures.js";
 export type { MonthGroup, ReportGroups } from "./reportGroups.js";
 export type { ResolvedReportOptions } from "./resolveReportOptions.js";
 export { toPartialRecords } from "./toPartialRecords.js";
-export type { RecordReasons, RecordValue, ReportRecord, ToRecordsOptions } from "./toRecords.js";
+export type {
+  FlatReportRecord,
+  RecordReasons,
+  RecordValue,
+  ReportRecord,
+  ToRecordsOptions,
+} from "./toRecords.js";
 export { toRecords } from "./toRecords.js";

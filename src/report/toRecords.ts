@@ -12,6 +12,12 @@ export type RecordValue = string | number | boolean | null;
  */
 export type ReportRecord = Readonly<Record<string, RecordValue | Readonly<Record<string, string>>>>;
 
+/**
+ * A report record whose `reasons` is one text cell (`toRecords(report, { reasons: 'text' })`):
+ * flat, as the CSV and Markdown writers take it.
+ */
+export type FlatReportRecord = Readonly<Record<string, RecordValue>>;
+
 /** How {@link toRecords} writes the reasons of a row. */
 export type RecordReasons = "object" | "text";
 
@@ -54,6 +60,14 @@ const FN = "toRecords";
  * JSON.parse(JSON.stringify(record)).closingValue; // "0.3"
  * ```
  */
+export function toRecords(
+  report: Pick<InventoryReport, "rows">,
+  options: ToRecordsOptions & { readonly reasons: "text" },
+): FlatReportRecord[];
+export function toRecords(
+  report: Pick<InventoryReport, "rows">,
+  options?: ToRecordsOptions,
+): ReportRecord[];
 export function toRecords(
   report: Pick<InventoryReport, "rows">,
   options: ToRecordsOptions = {},

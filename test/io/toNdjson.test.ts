@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { toCsv } from "../../src/io/toCsv.js";
 import { toJson } from "../../src/io/toJson.js";
+import { toMarkdown } from "../../src/io/toMarkdown.js";
 import { toNdjson } from "../../src/io/toNdjson.js";
 import { Decimal } from "../../src/model/Decimal.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
+import { toRecords } from "../../src/report/toRecords.js";
 
 describe("toNdjson and toJson", () => {
   const rows = [
@@ -27,5 +32,37 @@ describe("toNdjson and toJson", () => {
       { sku: "B", value: null },
     ]);
     expect(toJson([])).toBe("[]\n");
+  });
+});
+
+describe("the writers and toRecords' default records (found by an audit: every writer refused them)", () => {
+  const report = analyzeLedger(
+    [
+      { sku: "A", date: "2025-01-01", type: "receipt", quantity: 10, unitCost: "1.50" },
+      { sku: "A", date: "2025-01-03", type: "issue", quantity: 4 },
+    ],
+    { period: { from: "2025-01-01", to: "2025-01-31" } },
+  );
+
+  it("JSON and NDJSON write reasons as an object, as toRecords gives it", () => {
+    const records = toRecords(report);
+    const [line] = toNdjson(records).trim().split("\n");
+    const parsed = JSON.parse(line as string) as Record<string, unknown>;
+    expect(parsed.reasons).toEqual(records[0]?.reasons);
+    expect(parsed.reasons).toMatchObject({ leadTimeDays: "no_lead_time" });
+    expect(JSON.parse(toJson(records))).toEqual([parsed]);
+  });
+
+  it("an object inside an object cell, or an array, is still refused", () => {
+    expect(() => toNdjson([{ a: { b: { c: 1 } } } as never])).toThrow(
+      /column a\.b: a cell must be/,
+    );
+    expect(() => toNdjson([{ a: [1] } as never])).toThrow(InvKpiError);
+  });
+
+  it("CSV and Markdown refuse an object cell and say how to flatten it", () => {
+    expect(() => toCsv(toRecords(report) as never)).toThrow(/reasons: 'text'/);
+    expect(() => toMarkdown(toRecords(report) as never)).toThrow(/reasons: 'text'/);
+    expect(toCsv(toRecords(report, { reasons: "text" }))).toMatch(/leadTimeDays=no_lead_time/);
   });
 });
