@@ -30,11 +30,15 @@ import { requireLocationCount } from "./stateKey.js";
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
 export interface StreamingReplayOptions extends ReplayOptions {
   /**
-   * Decimal places that quantities may have. Default: the most found in the first chunk of rows
-   * (or in the opening balances); a later row with more is an `out_of_range` error that names it.
+   * Decimal places that quantities may have: a row with more, in any chunk, is an `out_of_range`
+   * error that names it. Default: the most found in the first chunk of rows (or in the opening
+   * balances); a later row with more is that error.
    */
   readonly quantityDecimals?: number;
-  /** Decimal places that unit costs and prices may have. Default: at least 6, else as `quantityDecimals`. */
+  /**
+   * Decimal places that unit costs and prices may have (a row with more is that error). Default:
+   * at least 6, else as `quantityDecimals`.
+   */
   readonly moneyDecimals?: number;
   /** Rows replayed at a time (default 2^20, about 50 MB of columns); whole days are kept together. */
   readonly chunkRows?: number;
@@ -259,9 +263,13 @@ export class StreamingReplay {
       };
       this.fast = new FastReplay(this.settings);
       this.general = new GeneralReplay(this.settings, true, false, true);
+      // Decimal places the caller gave are a limit for the first chunk too, not only a minimum.
+      const { quantityDecimals, moneyDecimals } = this.options;
+      this.requireDecimals(columns, quantityDecimals ?? Infinity, moneyDecimals ?? Infinity, true);
       return this.settings;
     }
-    this.requireScales(columns);
+    const { qd, cd } = this.settings.scales;
+    this.requireDecimals(columns, qd, cd, false);
     this.settings = { ...this.settings, columns };
     return this.settings;
   }
@@ -317,17 +325,18 @@ export class StreamingReplay {
   }
 
   /**
-   * Scales are fixed by the first chunk: a later row with more decimal places is an error. (The
-   * columns' counts include rows held for the next chunk, so only a row of this chunk is named.)
+   * Requires at most `qd` decimal places in quantities and `cd` in costs and prices. Scales are
+   * fixed by the first chunk, so a later row with more is an error; so is a row of the first chunk
+   * with more than the options give (`given`). (The columns' counts include rows held for the next
+   * chunk, so only a row of this chunk is named.)
    */
-  private requireScales(columns: LedgerColumns): void {
-    const { qd, cd } = (this.settings as ReplaySettings).scales;
+  private requireDecimals(columns: LedgerColumns, qd: number, cd: number, given: boolean): void {
     if (columns.quantityDecimals > qd) {
       const i = firstIndex(
         columns,
         (k) => decimalPlaces(columns.quantity[k] as number, MAX_QUANTITY_DECIMALS) > qd,
       );
-      if (i >= 0) throw this.tooManyDecimals(columns, i, "quantity", qd, "quantityDecimals");
+      if (i >= 0) throw this.tooManyDecimals(columns, i, "quantity", qd, "quantityDecimals", given);
     }
     if (columns.moneyDecimals > cd) {
       const i = firstIndex(
@@ -337,7 +346,7 @@ export class StreamingReplay {
       );
       if (i < 0) return;
       const field = (columns.costDecimals[i] as number) > cd ? "unitCost" : "unitPrice";
-      throw this.tooManyDecimals(columns, i, field, cd, "moneyDecimals");
+      throw this.tooManyDecimals(columns, i, field, cd, "moneyDecimals", given);
     }
   }
 
@@ -347,11 +356,15 @@ export class StreamingReplay {
     field: string,
     decimals: number,
     option: string,
+    given: boolean,
   ): InvKpiError {
     const row = columns.row[i] as number;
+    const why = given
+      ? `the most that the option ${option} allows`
+      : `the most that the rows before it had; a streaming replay fixes its scales on its first chunk: set the option ${option}`;
     return new InvKpiError(
       "out_of_range",
-      `${this.fn}: row ${row} has a ${field} with more than ${decimals} decimal places, the most that the rows before it had; a streaming replay fixes its scales on its first chunk: set the option ${option}`,
+      `${this.fn}: row ${row} has a ${field} with more than ${decimals} decimal places, ${why}`,
       { path: ["ledger", row, field], details: { row, field, decimals, option } },
     );
   }

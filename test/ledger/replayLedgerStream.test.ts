@@ -173,6 +173,31 @@ describe("replayLedgerStream", () => {
     }
   });
 
+  it("holds the first chunk to the decimal places given (found by an audit: they were only a minimum)", async () => {
+    // quantityDecimals: 0, and row 1 issues half a unit in the first (and only) chunk.
+    const rows: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: "1.25" },
+      { sku: "A", date: "2025-03-02", type: "issue", quantity: 0.5 },
+    ];
+    const quantity = await rejectionOf(
+      replayLedgerStream(rows, { period: march, quantityDecimals: 0 }),
+    );
+    expect(quantity).toMatchObject({
+      code: "out_of_range",
+      path: ["ledger", 1, "quantity"],
+      details: { row: 1, decimals: 0, option: "quantityDecimals" },
+    });
+    expect(quantity.message).toMatch(
+      /more than 0 decimal places, the most that the option quantityDecimals allows$/,
+    );
+    // moneyDecimals: 1, and row 0 costs 1.25.
+    const money = await rejectionOf(replayLedgerStream(rows, { period: march, moneyDecimals: 1 }));
+    expect(money).toMatchObject({ path: ["ledger", 0, "unitCost"], details: { decimals: 1 } });
+    // Enough places: read as before.
+    const options = { period: march, quantityDecimals: 1, moneyDecimals: 2 };
+    expect((await replayLedgerStream(rows, options)).histories[0]?.closingQuantity).toBe(2.5);
+  });
+
   it("refuses decimal places that are not an integer from 0 to the most supported", async () => {
     const bad = [
       ["quantityDecimals", -1],
