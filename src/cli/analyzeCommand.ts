@@ -60,7 +60,8 @@ Options:
                            standardCost, minOrderQuantity, packSize, onOrder, ...
   --from <YYYY-MM-DD>      first day of the period (default: the ledger's first movement date)
   --to <YYYY-MM-DD>        last day of the period (default: the ledger's last movement date)
-  --as-of <YYYY-MM-DD>     the day slow and dead stock and aging are judged on (default: --to)
+  --as-of <YYYY-MM-DD>     the day slow and dead stock and aging are judged on (default: --to);
+                           before any movement of the ledger that the period leaves out
   --valuation <method>     moving-average (default), fifo, standard (needs standardCost in --skus)
   --service-level <p>      cycle service level in (0, 1) for SKUs without one (default 0.95)
   --lead-time <days>       lead time for SKUs without one (default: none; then no reorder points)

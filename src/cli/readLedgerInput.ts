@@ -121,7 +121,8 @@ export async function readSkuInfoInput(
 
 /**
  * Says which columns of a CSV file were read by no field: their data is not used, and a user who
- * named a column `unit_price` rather than `unitPrice` should hear so (unless `--quiet`).
+ * named a column `unit_price` rather than `unitPrice` should hear so (unless `--quiet`). A column
+ * is ignored when it names no field, or a field that an earlier column already gave.
  */
 function noteIgnoredColumns(
   file: InputFile,
@@ -132,7 +133,7 @@ function noteIgnoredColumns(
   if (ignored.length === 0) return;
   const names = ignored.map((name) => `'${name}'`).join(", ");
   status.note(
-    `${file.name}: ignored ${ignored.length === 1 ? "the column" : "the columns"} ${names}: no ${what} field has that name (docs/io.md lists the names and aliases)`,
+    `${file.name}: ignored ${ignored.length === 1 ? "the column" : "the columns"} ${names}: no ${what} field has that name, or an earlier column gave it (docs/io.md lists the names)`,
   );
 }
 

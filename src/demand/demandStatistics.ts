@@ -162,7 +162,7 @@ function historyStatistics(
 
 /**
  * The days over which buckets are counted, or `null` when the window is empty (under
- * `'first-receipt'`, a SKU with no receipt and no demand up to the period end).
+ * `'first-receipt'`, a SKU that had neither stock nor demand up to the period end).
  */
 function countingWindow(history: SkuHistory, start: DemandStart): { from: Day; to: Day } | null {
   const { from: fromText, to: toText } = history.period;

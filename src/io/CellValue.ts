@@ -21,6 +21,17 @@ export type JsonRecord = Readonly<Record<string, CellValue | Readonly<Record<str
 /** Any record, as the writers' shared helpers read it (they check each cell themselves). */
 type AnyRecord = Readonly<Record<string, unknown>>;
 
+/**
+ * Whether `value` is a plain object (of cells, as a JSON writer takes it): not a `Decimal`, an
+ * array or another class's instance such as a `Date`.
+ */
+export function isCellObject(value: unknown): value is AnyRecord {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || isDecimal(value))
+    return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** Options every writer takes. */
 export interface WriteOptions {
   /**
@@ -69,11 +80,14 @@ export function cellKind(value: unknown, fn: string, row: number, column: string
   if (typeof value === "string") return "text";
   if (typeof value === "number" || isDecimal(value)) return "number";
   if (typeof value === "boolean") return "boolean";
-  // An object of cells is what toRecords gives as `reasons` by default: JSON writers take it.
-  const hint =
-    typeof value === "object" && !Array.isArray(value)
-      ? " (an object of cells goes to toJson or toNdjson; for CSV and tables, toRecords(report, { reasons: 'text' }) writes reasons as one cell)"
-      : "";
+  // An object of cells is what toRecords gives as `reasons` by default: the JSON writers take it
+  // (one level deep); the others need it flat.
+  const json = /json/i.test(fn);
+  const hint = !isCellObject(value)
+    ? ""
+    : json
+      ? " (objects of cells nest one level deep only)"
+      : " (an object of cells goes to toJson or toNdjson; for CSV and tables, toRecords(report, { reasons: 'text' }) writes reasons as one cell)";
   throw new InvKpiError(
     "invalid_argument",
     `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}${hint}`,

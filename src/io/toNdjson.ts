@@ -1,8 +1,8 @@
 import type { Decimal } from "../model/Decimal.js";
-import { isDecimal } from "../model/money.js";
 import {
   cellKind,
   columnValuesReader,
+  isCellObject,
   type JsonRecord,
   recordsWithColumns,
   type WriteOptions,
@@ -55,7 +55,8 @@ export function jsonTexts(
     let row = 0;
     for (const record of records) {
       const values = valuesOf(record);
-      const out: Record<string, JsonCell> = {};
+      // Without a prototype, a column named "__proto__" is a column like any other.
+      const out: Record<string, JsonCell> = Object.create(null);
       for (let k = 0; k < columns.length; k++) {
         const column = columns[k] as string;
         out[column] = jsonCell(values[k], fn, row, column);
@@ -75,7 +76,8 @@ function jsonCell(
   nested = false,
 ): JsonCell {
   if (!nested && isCellObject(value)) {
-    const object: { [key: string]: JsonCell } = {};
+    // Without a prototype, a key named "__proto__" is a key like any other.
+    const object: { [key: string]: JsonCell } = Object.create(null);
     for (const [key, inner] of Object.entries(value))
       object[key] = jsonCell(inner, fn, row, `${column}.${key}`, true);
     return object;
@@ -85,12 +87,4 @@ function jsonCell(
   if (kind === "number" && typeof value !== "number") return (value as Decimal).toFixed();
   if (typeof value === "number" && !Number.isFinite(value)) return null;
   return value as JsonCell;
-}
-
-/** A plain object of cells (not a `Decimal`, an array or a class instance such as a `Date`). */
-function isCellObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  if (value === null || typeof value !== "object" || Array.isArray(value) || isDecimal(value))
-    return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

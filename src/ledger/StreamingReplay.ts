@@ -263,13 +263,10 @@ export class StreamingReplay {
       };
       this.fast = new FastReplay(this.settings);
       this.general = new GeneralReplay(this.settings, true, false, true);
-      // Decimal places the caller gave are a limit for the first chunk too, not only a minimum.
-      const { quantityDecimals, moneyDecimals } = this.options;
-      this.requireDecimals(columns, quantityDecimals ?? Infinity, moneyDecimals ?? Infinity, true);
+      this.requireDecimals(columns);
       return this.settings;
     }
-    const { qd, cd } = this.settings.scales;
-    this.requireDecimals(columns, qd, cd, false);
+    this.requireDecimals(columns);
     this.settings = { ...this.settings, columns };
     return this.settings;
   }
@@ -325,17 +322,22 @@ export class StreamingReplay {
   }
 
   /**
-   * Requires at most `qd` decimal places in quantities and `cd` in costs and prices. Scales are
-   * fixed by the first chunk, so a later row with more is an error; so is a row of the first chunk
-   * with more than the options give (`given`). (The columns' counts include rows held for the next
-   * chunk, so only a row of this chunk is named.)
+   * Requires each row of this chunk to fit the decimal places that quantities, and costs and
+   * prices, may have: those the caller gave (a limit in every chunk), else the scales that the
+   * first chunk fixed (a later row with more is an error). (The columns' counts include rows held
+   * for the next chunk, so only a row of this chunk is named.)
    */
-  private requireDecimals(columns: LedgerColumns, qd: number, cd: number, given: boolean): void {
+  private requireDecimals(columns: LedgerColumns): void {
+    const { quantityDecimals, moneyDecimals } = this.options;
+    const { qd: quantityScale, cd: moneyScale } = (this.settings as ReplaySettings).scales;
+    const qd = quantityDecimals ?? quantityScale;
+    const cd = moneyDecimals ?? moneyScale;
     if (columns.quantityDecimals > qd) {
       const i = firstIndex(
         columns,
         (k) => decimalPlaces(columns.quantity[k] as number, MAX_QUANTITY_DECIMALS) > qd,
       );
+      const given = quantityDecimals !== undefined;
       if (i >= 0) throw this.tooManyDecimals(columns, i, "quantity", qd, "quantityDecimals", given);
     }
     if (columns.moneyDecimals > cd) {
@@ -346,7 +348,14 @@ export class StreamingReplay {
       );
       if (i < 0) return;
       const field = (columns.costDecimals[i] as number) > cd ? "unitCost" : "unitPrice";
-      throw this.tooManyDecimals(columns, i, field, cd, "moneyDecimals", given);
+      throw this.tooManyDecimals(
+        columns,
+        i,
+        field,
+        cd,
+        "moneyDecimals",
+        moneyDecimals !== undefined,
+      );
     }
   }
 

@@ -14,7 +14,10 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 export interface SkuClasses {
   /** `undefined` for a row left out of ABC (`abc.zeroValues: 'exclude'`). */
   readonly abc: readonly (AbcRow | undefined)[];
-  /** `undefined` for a row whose demand deviation is undefined (one bucket, sample deviation). */
+  /**
+   * `undefined` for a row with positive demand whose deviation is undefined (one bucket, sample
+   * deviation); a row without positive demand is `'none'` whatever its deviation.
+   */
   readonly xyz: readonly (XyzRow | undefined)[];
   readonly matrix: AbcXyzMatrix;
 }

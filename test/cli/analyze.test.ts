@@ -327,7 +327,7 @@ describe("invkpi analyze --streaming", () => {
     expect(threads.stderr).toMatch(/--streaming runs on one thread/);
   });
 
-  test("--quantity-decimals admits finer quantities after the first chunk", async () => {
+  test("--quantity-decimals is accepted with --streaming only", async () => {
     // The first chunk is the first million rows, so here every row is in it: the option changes
     // nothing but must be accepted; without --streaming it is a usage error.
     const run = await runInvkpi([

@@ -76,7 +76,7 @@ describe("invkpi validate", () => {
     ]);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /ignored\.csv: ignored the columns 'unit_price', 'Notes': no ledger field has that name/,
+        /ignored\.csv: ignored the columns 'unit_price', 'Notes': no ledger field has that name, or an earlier column gave it/,
       ),
     ]);
     // --quiet keeps stderr empty, as it promises.

@@ -193,6 +193,20 @@ describe("replayLedgerStream", () => {
     // moneyDecimals: 1, and row 0 costs 1.25.
     const money = await rejectionOf(replayLedgerStream(rows, { period: march, moneyDecimals: 1 }));
     expect(money).toMatchObject({ path: ["ledger", 0, "unitCost"], details: { decimals: 1 } });
+    // In a later chunk too (chunkRows: 1), though the money scale there is at least 6 places.
+    const costLater: Movement[] = [
+      { sku: "A", date: "2025-03-01", type: "receipt", quantity: 3, unitCost: 1 },
+      { sku: "A", date: "2025-03-02", type: "receipt", quantity: 1, unitCost: "1.25" },
+    ];
+    const later = await rejectionOf(
+      replayLedgerStream(costLater, { period: march, moneyDecimals: 1, chunkRows: 1 }),
+    );
+    expect(later).toMatchObject({ path: ["ledger", 1, "unitCost"], details: { decimals: 1 } });
+    const laterQuantity = await rejectionOf(
+      replayLedgerStream(rows, { period: march, quantityDecimals: 0, chunkRows: 1 }),
+    );
+    expect(laterQuantity).toMatchObject({ path: ["ledger", 1, "quantity"] });
+    expect(laterQuantity.message).toMatch(/the most that the option quantityDecimals allows$/);
     // Enough places: read as before.
     const options = { period: march, quantityDecimals: 1, moneyDecimals: 2 };
     expect((await replayLedgerStream(rows, options)).histories[0]?.closingQuantity).toBe(2.5);

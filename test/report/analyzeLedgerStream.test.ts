@@ -158,7 +158,7 @@ describe("analyzeLedgerStream", () => {
 });
 
 describe("analyzeLedgerStream: an asOf after movements that the period leaves out", () => {
-  it("is refused as in batch mode", async () => {
+  it("is refused, in batch and in streaming mode", async () => {
     const rows = [
       { sku: "A", date: "2024-01-01", type: "receipt", quantity: 10, unitCost: 1 },
       { sku: "A", date: "2024-04-02", type: "issue", quantity: 3 },
@@ -168,5 +168,15 @@ describe("analyzeLedgerStream: an asOf after movements that the period leaves ou
     );
     expect([error.code, error.path]).toEqual(["out_of_range", ["asOf"]]);
     expect(error.message).toMatch(/^analyzeLedgerStream: .*the first dated 2024-04-02/);
+    // Streaming, a chunk per row: the movement left out comes in a later chunk.
+    const streamed = await rejectionOf(
+      analyzeLedgerStream(oneByOne(rows), {
+        period: Q1_2024,
+        asOf: "2024-04-30",
+        mode: "streaming",
+        chunkRows: 1,
+      }),
+    );
+    expect(streamed.details).toMatchObject({ firstLeftOut: "2024-04-02", leftOut: 1 });
   });
 });
