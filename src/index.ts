@@ -16,6 +16,7 @@ export * from "./ledger/index.js";
 export { Decimal } from "./model/Decimal.js";
 export type { Day, DayInput, MonthIndex } from "./model/day.js";
 export { DaySchema, formatDay, parseIsoDay, toDay, tryToDay } from "./model/day.js";
+export type { DemandRateInput } from "./model/demandRate.js";
 export type {
   InvKpiErrorCode,
   InvKpiErrorOptions,

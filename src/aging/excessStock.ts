@@ -3,7 +3,9 @@ import { Decimal } from "../model/Decimal.js";
 import { coefficientOf, fieldsOf } from "../model/decimalFields.js";
 import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { decimalToNumber } from "../model/decimalToNumber.js";
+import { type DemandRateInput, demandRate } from "../model/demandRate.js";
 import { bigPow10 } from "../model/exactDecimal.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
@@ -16,13 +18,15 @@ export type ExcessStockInput = Pick<
   "sku" | "location" | "closingQuantity" | "closingValue"
 >;
 
-/** Options of {@link excessStock}. */
-export interface ExcessStockOptions {
+/**
+ * Options of {@link excessStock}: the cover, and the expected demand (required, ≥ 0) as
+ * `demandPerDay` (units per day, e.g. the period's mean daily demand) or as `demand` units over
+ * `demandDays` days (exact: 80 units with 10 sold in 30 days exactly cover 240 days, no excess).
+ */
+export type ExcessStockOptions = {
   /** Days of demand the stock on hand should cover; stock beyond is excess. Default 180. */
   readonly coverDays?: number;
-  /** Expected demand per day, in units (e.g. the period's mean daily demand). Required, ≥ 0. */
-  readonly demandPerDay: number;
-}
+} & DemandRateInput;
 
 /** The result of {@link excessStock}. */
 export interface ExcessStock {
@@ -48,7 +52,8 @@ const VALUE_SCALE = 6;
 /**
  * The stock on hand above a number of days of demand, in units and in value.
  *
- * Definition: coverQuantity = coverDays × demandPerDay; excessQuantity = max(0, closingQuantity −
+ * Definition: coverQuantity = coverDays × demandPerDay (= coverDays × demand / demandDays);
+ * excessQuantity = max(0, closingQuantity −
  * coverQuantity); excessValue = closingValue × excessQuantity / closingQuantity, the excess at the
  * average closing unit cost, rounded half-even to 6 decimals (exactly, from the decimal inputs).
  * A SKU with stock and no demand is all excess, and then excessValue is the closing value itself,
@@ -56,9 +61,10 @@ const VALUE_SCALE = 6;
  * computed in exact decimals and returned as numbers; money in the ledger's currency.
  *
  * @param history - the replayed history of one SKU.
- * @param options - `demandPerDay` (required, units per day), `coverDays` (default 180 days).
- * @throws InvKpiError `invalid_argument` (an option is not a finite number), `out_of_range`
- *   (`demandPerDay` or `coverDays` negative).
+ * @param options - `demandPerDay` (units per day) or `demand` and `demandDays` (units over days),
+ *   `coverDays` (default 180 days).
+ * @throws InvKpiError `invalid_argument` (an option is not a finite number, neither demand form or
+ *   both), `out_of_range` (a demand or `coverDays` negative, `demandDays` not > 0).
  * @example
  * ```ts
  * import { Decimal, excessStock } from "invkpi";
@@ -71,10 +77,16 @@ const VALUE_SCALE = 6;
  */
 export function excessStock(history: ExcessStockInput, options: ExcessStockOptions): ExcessStock {
   const fn = "excessStock";
-  const demandPerDay = requireNonNegative(options?.demandPerDay, fn, "demandPerDay");
+  const rate = demandRate(options ?? {}, fn, true);
   const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");
   const onHand = decimalOfNumber(history.closingQuantity);
-  const cover = decimalOfNumber(coverDays).times(decimalOfNumber(demandPerDay));
+  // Multiplied before dividing: exact whenever the cover is a whole number of units or a decimal.
+  const coverUnits = decimalOfNumber(coverDays).times(rate.quantity);
+  const cover = rate.days === 1 ? coverUnits : coverUnits.div(rate.days);
+  const demandPerDay =
+    rate.days === 1
+      ? decimalToNumber(rate.quantity)
+      : quotientToNumber(rate.quantity, new Decimal(rate.days));
   const excess = onHand.gt(cover) ? onHand.minus(cover) : new Decimal(0);
   return {
     sku: history.sku,

@@ -120,8 +120,14 @@ function analyze(
     unitPrice: info?.unitPrice ?? null,
   });
   const dailyDemand = demandStatistics(history, { bucket: "day", ...demand });
-  // Net returns (a negative mean) are no demand to cover: nothing is needed, all stock is excess.
-  const demandPerDay = Math.max(0, dailyDemand.mean);
+  // The demand of the window as units over its days, not as the rounded daily mean, so that stock
+  // that covers it exactly has no excess (80 units, 10 sold in 30 days: 240 days' cover, not
+  // 240.00000000000003). The window holds all of the period's demand (it starts no later than the
+  // first demand). Net returns (a negative sum) are no demand to cover: all stock is excess.
+  const windowDemand =
+    dailyDemand.periods > 0
+      ? { demand: Math.max(0, history.demand.day.sum), demandDays: dailyDemand.periods }
+      : { demandPerDay: 0 };
   return {
     history: analyzedHistory(history, keepMonths),
     info,
@@ -132,7 +138,7 @@ function analyze(
       daysPerYear: options.daysPerYear,
     }),
     dailyDemand,
-    daysOfSupply: daysOfSupply({ onHand: history.closingQuantity, demandPerDay }),
+    daysOfSupply: daysOfSupply({ onHand: history.closingQuantity, ...windowDemand }),
     xyzDemand: demandStatistics(history, { bucket: options.xyz.bucket, ...demand }),
     abcValue: abcMeasure(history, options.abc.measure),
     replenishment: replenishmentFigures(history, info ?? {}, replenishment),
@@ -142,7 +148,7 @@ function analyze(
       deadDays: options.deadDays,
       basis: options.movementBasis,
     }),
-    excess: excessStock(history, { coverDays: options.excessCoverDays, demandPerDay }),
+    excess: excessStock(history, { coverDays: options.excessCoverDays, ...windowDemand }),
     aging: stockAging(history, { asOf, buckets: options.agingBuckets }),
     expiry: nearExpiry(history, { asOf, withinDays: options.nearExpiryDays }),
   };

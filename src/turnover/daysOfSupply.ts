@@ -1,36 +1,42 @@
+import { type DemandRateInput, demandRate } from "../model/demandRate.js";
 import { exactQuantity, requireArgs } from "./guards.js";
 import { daysOfSupplyOutcome } from "./Outcome.js";
 
-/** Arguments of {@link daysOfSupply}. */
-export interface DaysOfSupplyArgs {
+/**
+ * Arguments of {@link daysOfSupply}: the units on hand, and the demand as `demandPerDay` (mean
+ * demand per day, in the same units) or as `demand` units over `demandDays` days (exact: 80 units
+ * with 10 sold in 30 days last exactly 240 days).
+ */
+export type DaysOfSupplyArgs = {
   /** Units on hand now (negative when in deficit). */
   readonly onHand: number;
-  /** Mean demand per day, in the same units. */
-  readonly demandPerDay: number;
-}
+} & DemandRateInput;
 
 /**
  * Days of supply (coverage): how many days the stock on hand lasts at the mean daily demand.
  *
- * days of supply = on hand / demand per day
+ * days of supply = on hand / demand per day = on hand × demandDays / demand
  *
- * In days. `null` when the demand per day is zero or negative (the stock would never run out). A
- * negative on hand gives a negative figure: the deficit, in days of demand.
+ * In days. `null` when the demand is zero or negative (the stock would never run out). A negative
+ * on hand gives a negative figure: the deficit, in days of demand. Computed in exact decimals.
  *
- * @param args - `{ onHand, demandPerDay }`, in units and units per day.
+ * @param args - `{ onHand, demandPerDay }` or `{ onHand, demand, demandDays }`, in units, units
+ *   per day, units and days.
  * @returns days, or `null`.
- * @throws InvKpiError `invalid_argument` (not an object, not a finite number).
+ * @throws InvKpiError `invalid_argument` (not an object, not a finite number, neither demand form
+ *   or both), `out_of_range` (`demandDays` not > 0).
  * @example
  * ```ts
  * import { daysOfSupply } from "invkpi";
  * daysOfSupply({ onHand: 120, demandPerDay: 8 }); // 15
  * daysOfSupply({ onHand: 120, demandPerDay: 0 }); // null
+ * daysOfSupply({ onHand: 80, demand: 10, demandDays: 30 }); // 240
  * ```
  */
 export function daysOfSupply(args: DaysOfSupplyArgs): number | null {
   const fn = "daysOfSupply";
   requireArgs(args, fn);
   const onHand = exactQuantity(args.onHand, fn, "onHand");
-  const demandPerDay = exactQuantity(args.demandPerDay, fn, "demandPerDay");
-  return daysOfSupplyOutcome(onHand, demandPerDay, 1).value;
+  const rate = demandRate(args, fn, false);
+  return daysOfSupplyOutcome(onHand, rate.quantity, rate.days).value;
 }

@@ -76,11 +76,30 @@ describe("excessStock: rounding to 6 decimals, half to even", () => {
   });
 });
 
+describe("excessStock: demand as units over days (found by an audit: the rounded mean left 8e-15)", () => {
+  it("exactly covered stock has no excess", () => {
+    // 80 on hand, 10 sold in 30 days, 240 days of cover: 240 × 10 / 30 = 80 exactly, excess 0.
+    // Through the mean, 240 × 0.3333333333333333 = 79.99999999999999 left 1e-14 "excess".
+    const e = excessStock(stock(80, "200"), { coverDays: 240, demand: 10, demandDays: 30 });
+    expect([e.coverQuantity, e.excessQuantity, e.excessValue.toFixed()]).toEqual([80, 0, "0"]);
+    expect(e.demandPerDay).toBe(1 / 3);
+    const mean = excessStock(stock(80, "200"), { coverDays: 240, demandPerDay: 10 / 30 });
+    expect(mean.excessQuantity).toBeGreaterThan(0); // the residue this form avoids
+    // 100 on hand: 20 units above the cover, at the closing unit cost 250 / 100 = 2.50: 50.
+    const more = excessStock(stock(100, "250"), { coverDays: 240, demand: 10, demandDays: 30 });
+    expect([more.excessQuantity, more.excessValue.toFixed()]).toEqual([20, "50"]);
+  });
+});
+
 describe("excessStock: invalid options", () => {
   it.each([
     [{}, "invalid_argument"],
     [{ demandPerDay: Number.NaN }, "invalid_argument"],
     [{ demandPerDay: -1 }, "out_of_range"],
+    [{ demandPerDay: 1, demand: 1, demandDays: 1 }, "invalid_argument"],
+    [{ demand: 1 }, "invalid_argument"],
+    [{ demand: 1, demandDays: 0 }, "out_of_range"],
+    [{ demand: -1, demandDays: 3 }, "out_of_range"],
     [{ demandPerDay: 1, coverDays: -1 }, "out_of_range"],
     [{ demandPerDay: 1, coverDays: Number.POSITIVE_INFINITY }, "invalid_argument"],
   ])("rejects %j with %s", (options, code) => {

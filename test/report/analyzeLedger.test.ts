@@ -560,3 +560,28 @@ describe("analyzeLedger: an asOf after movements that the period leaves out", ()
     expect(leftOut).toMatchObject({ count: 2, date: "2025-03-01" });
   });
 });
+
+describe("analyzeLedger: stock that exactly covers its cover days", () => {
+  it("has no excess and lasts exactly that long (found by an audit: 8e-15 excess)", () => {
+    // 90 received before the period; one unit issued on each of 10 days of a 30-day period:
+    // closing 80, demand 10 / 30 a day. 240 days' cover needs 240 × 10 / 30 = 80 units: no excess,
+    // and 80 units last 80 × 30 / 10 = 240 days.
+    const ledger: Movement[] = [
+      { sku: "A", date: "2025-05-20", type: "receipt", quantity: 90, unitCost: 2 },
+    ];
+    for (let day = 1; day <= 10; day++)
+      ledger.push({
+        sku: "A",
+        date: `2025-06-${String(day).padStart(2, "0")}`,
+        type: "issue",
+        quantity: 1,
+      });
+    const june = { from: "2025-06-01", to: "2025-06-30" };
+    const row = rowOf(analyzeLedger(ledger, { period: june, excessCoverDays: 240 }).rows, "A");
+    expect([row.excessQuantity, row.excessValue.toFixed(), row.daysOfSupply]).toEqual([
+      0,
+      "0",
+      240,
+    ]);
+  });
+});

@@ -137,15 +137,18 @@ describe.each([false, true])(
       (_, h) => {
         const row = rowFor(h);
         const daily = demandStatistics(h, { bucket: "day" });
-        expect(row.daysOfSupply).toBe(
-          daysOfSupply({ onHand: h.closingQuantity, demandPerDay: Math.max(0, daily.mean) }),
-        );
+        // The window's demand as units over its days (exact), as the report passes it.
+        const demand =
+          daily.periods > 0
+            ? { demand: Math.max(0, h.demand.day.sum), demandDays: daily.periods }
+            : { demandPerDay: 0 };
+        expect(row.daysOfSupply).toBe(daysOfSupply({ onHand: h.closingQuantity, ...demand }));
         const status = movementStatus(h);
         expect(row.movementStatus).toBe(status.status);
         expect(row.daysSinceLastIssue).toBe(status.daysSinceLastIssue);
         expect(row.lastIssueDate).toBe(h.lastIssueDate);
         expect(row.lastReceiptDate).toBe(h.lastReceiptDate);
-        const excess = excessStock(h, { demandPerDay: Math.max(0, daily.mean) });
+        const excess = excessStock(h, demand);
         expect(row.excessQuantity).toBe(excess.excessQuantity);
         expect(row.excessValue.toFixed()).toBe(excess.excessValue.toFixed());
         const aging = stockAging(h);

@@ -20,6 +20,17 @@ describe("daysOfSupply", () => {
     expect(daysOfSupply({ onHand: -16, demandPerDay: 8 })).toBe(-2);
   });
 
+  it("takes demand as units over days, exactly (80 units, 10 sold in 30 days: 240 days)", () => {
+    expect(daysOfSupply({ onHand: 80, demand: 10, demandDays: 30 })).toBe(240);
+    // Through the rounded mean 10 / 30 the same stock lasts 240.00000000000003 days.
+    expect(daysOfSupply({ onHand: 80, demandPerDay: 10 / 30 })).not.toBe(240);
+    expect(daysOfSupply({ onHand: 80, demand: 0, demandDays: 30 })).toBeNull();
+    expect(codeOf(() => daysOfSupply({ onHand: 1, demand: 1, demandDays: 0 }))).toBe(
+      "out_of_range",
+    );
+    expect(codeOf(() => daysOfSupply({ onHand: 1, demand: 1 } as never))).toBe("invalid_argument");
+  });
+
   it("rejects numbers that are not finite", () => {
     expect(codeOf(() => daysOfSupply({ onHand: Number.NaN, demandPerDay: 1 }))).toBe(
       "invalid_argument",
