@@ -38,7 +38,7 @@ export interface ExcessStock {
   readonly value: Decimal;
   readonly coverDays: number;
   readonly demandPerDay: number;
-  /** Units the cover needs: coverDays × demandPerDay. */
+  /** Units the cover needs: coverDays × demandPerDay (coverDays × demand / demandDays). */
   readonly coverQuantity: number;
   /** Units above the cover: max(0, quantity − coverQuantity). */
   readonly excessQuantity: number;
@@ -79,32 +79,41 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
   const fn = "excessStock";
   const rate = demandRate(options ?? {}, fn, true);
   const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");
-  const onHand = decimalOfNumber(history.closingQuantity);
-  // Multiplied before dividing: exact whenever the cover is a whole number of units or a decimal.
-  const coverUnits = decimalOfNumber(coverDays).times(rate.quantity);
-  const cover = rate.days === 1 ? coverUnits : coverUnits.div(rate.days);
-  const demandPerDay =
-    rate.days === 1
-      ? decimalToNumber(rate.quantity)
-      : quotientToNumber(rate.quantity, new Decimal(rate.days));
-  const excess = onHand.gt(cover) ? onHand.minus(cover) : new Decimal(0);
+  // Everything in units × days (the demand's days D): cover × D = coverDays × demand, on hand × D,
+  // excess × D. Products of exact decimals are exact, and each result is divided by D once, at
+  // the end, so nothing is rounded before the final rounding of each figure.
+  const days = new Decimal(rate.days);
+  const onHandDays = decimalOfNumber(history.closingQuantity).times(days);
+  const coverDaysUnits = decimalOfNumber(coverDays).times(rate.quantity);
+  const excessDays = onHandDays.gt(coverDaysUnits) ? onHandDays.minus(coverDaysUnits) : ZERO;
   return {
     sku: history.sku,
     ...(history.location !== undefined && { location: history.location }),
     quantity: history.closingQuantity,
     value: history.closingValue,
     coverDays,
-    demandPerDay,
-    coverQuantity: decimalToNumber(cover),
-    excessQuantity: decimalToNumber(excess),
-    excessValue: valueOfExcess(history.closingValue, excess, onHand),
+    demandPerDay: perDay(rate.quantity, days),
+    coverQuantity: perDay(coverDaysUnits, days),
+    excessQuantity: perDay(excessDays, days),
+    excessValue: valueOfExcess(history.closingValue, excessDays, onHandDays),
   };
 }
 
-function valueOfExcess(closingValue: Decimal, excess: Decimal, onHand: Decimal): Decimal {
-  if (excess.isZero()) return new Decimal(0);
-  if (excess.eq(onHand)) return new Decimal(closingValue);
-  return divideHalfEven(new Decimal(closingValue).times(excess), onHand, VALUE_SCALE);
+const ZERO = new Decimal(0);
+
+/** `amount / days` as the nearest number (one rounding; no division at all over one day). */
+function perDay(amount: Decimal, days: Decimal): number {
+  return days.eq(1) ? decimalToNumber(amount) : quotientToNumber(amount, days);
+}
+
+/**
+ * closingValue × excess / onHand, from the excess and the stock on hand both times the demand's
+ * days (the same ratio, with no quotient rounded before `divideHalfEven`).
+ */
+function valueOfExcess(closingValue: Decimal, excessDays: Decimal, onHandDays: Decimal): Decimal {
+  if (excessDays.isZero()) return new Decimal(0);
+  if (excessDays.eq(onHandDays)) return new Decimal(closingValue);
+  return divideHalfEven(new Decimal(closingValue).times(excessDays), onHandDays, VALUE_SCALE);
 }
 
 /** Largest exact coefficient of invkpi's `Decimal` plus one: 10^precision (10^40). */

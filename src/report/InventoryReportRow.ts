@@ -59,7 +59,7 @@ export interface InventoryReportRowFields {
   readonly annualizedTurnover: number | null;
   /** period days / turnover. */
   readonly daysOfInventory: number | null;
-  /** closingQuantity / mean daily net demand (the demand window of the report). */
+  /** closingQuantity × window days / net demand over the report's demand window, exactly. */
   readonly daysOfSupply: number | null;
   /** grossMargin / averageValue. */
   readonly gmroi: number | null;

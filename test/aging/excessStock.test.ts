@@ -85,6 +85,12 @@ describe("excessStock: demand as units over days (found by an audit: the rounded
     expect(e.demandPerDay).toBe(1 / 3);
     const mean = excessStock(stock(80, "200"), { coverDays: 240, demandPerDay: 10 / 30 });
     expect(mean.excessQuantity).toBeGreaterThan(0); // the residue this form avoids
+    // A half-even tie decided on the exact excess (found in review: a cover rounded to 40 digits
+    // first decided it the other way): 2 on hand worth 0.000009, 5 days' cover of 1 unit in 3
+    // days: excess 2 − 5/3 = 1/3, valued 0.000009 × (1/3) / 2 = 0.0000015 → 0.000002 (even).
+    const tie = excessStock(stock(2, "0.000009"), { coverDays: 5, demand: 1, demandDays: 3 });
+    expect(tie.excessValue.toFixed()).toBe("0.000002");
+    expect(tie.excessQuantity).toBe(1 / 3);
     // 100 on hand: 20 units above the cover, at the closing unit cost 250 / 100 = 2.50: 50.
     const more = excessStock(stock(100, "250"), { coverDays: 240, demand: 10, demandDays: 30 });
     expect([more.excessQuantity, more.excessValue.toFixed()]).toEqual([20, "50"]);
