@@ -49,6 +49,9 @@ export interface ExcessStock {
 /** Decimal places of `excessValue`: the money scale of the layer values of a replay. */
 const VALUE_SCALE = 6;
 
+/** Zero, shared (decimals are immutable): no excess. */
+const ZERO = new Decimal(0);
+
 /**
  * The stock on hand above a number of days of demand, in units and in value.
  *
@@ -92,18 +95,16 @@ export function excessStock(history: ExcessStockInput, options: ExcessStockOptio
     quantity: history.closingQuantity,
     value: history.closingValue,
     coverDays,
-    demandPerDay: perDay(rate.quantity, days),
-    coverQuantity: perDay(coverDaysUnits, days),
-    excessQuantity: perDay(excessDays, days),
+    demandPerDay: perDay(rate.quantity, rate.days),
+    coverQuantity: perDay(coverDaysUnits, rate.days),
+    excessQuantity: perDay(excessDays, rate.days),
     excessValue: valueOfExcess(history.closingValue, excessDays, onHandDays),
   };
 }
 
-const ZERO = new Decimal(0);
-
 /** `amount / days` as the nearest number (one rounding; no division at all over one day). */
-function perDay(amount: Decimal, days: Decimal): number {
-  return days.eq(1) ? decimalToNumber(amount) : quotientToNumber(amount, days);
+function perDay(amount: Decimal, days: number): number {
+  return days === 1 ? decimalToNumber(amount) : quotientToNumber(amount, new Decimal(days));
 }
 
 /**
@@ -111,7 +112,7 @@ function perDay(amount: Decimal, days: Decimal): number {
  * days (the same ratio, with no quotient rounded before `divideHalfEven`).
  */
 function valueOfExcess(closingValue: Decimal, excessDays: Decimal, onHandDays: Decimal): Decimal {
-  if (excessDays.isZero()) return new Decimal(0);
+  if (excessDays.isZero()) return ZERO;
   if (excessDays.eq(onHandDays)) return new Decimal(closingValue);
   return divideHalfEven(new Decimal(closingValue).times(excessDays), onHandDays, VALUE_SCALE);
 }

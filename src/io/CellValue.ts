@@ -71,23 +71,31 @@ function hasColumnsAsKeys(record: AnyRecord, columns: readonly string[]): boolea
 }
 
 /**
+ * What the flat writers (CSV, Markdown, tables) say about an object of cells: `toRecords` gives
+ * `reasons` as one by default, and the JSON writers take it.
+ */
+const FLAT_OBJECT_ADVICE =
+  "an object of cells goes to toJson or toNdjson; for CSV and tables, toRecords(report, { reasons: 'text' }) writes reasons as one cell";
+
+/**
  * The kind of a cell value.
  *
+ * @param objectAdvice - what to say when the value is a plain object (default: the flat writers'
+ *   advice; the JSON writers, which take objects one level deep, say so).
  * @throws InvKpiError `invalid_argument` for a value that is not a {@link CellValue}.
  */
-export function cellKind(value: unknown, fn: string, row: number, column: string): CellKind {
+export function cellKind(
+  value: unknown,
+  fn: string,
+  row: number,
+  column: string,
+  objectAdvice = FLAT_OBJECT_ADVICE,
+): CellKind {
   if (value === null || value === undefined) return "empty";
   if (typeof value === "string") return "text";
   if (typeof value === "number" || isDecimal(value)) return "number";
   if (typeof value === "boolean") return "boolean";
-  // An object of cells is what toRecords gives as `reasons` by default: the JSON writers take it
-  // (one level deep); the others need it flat.
-  const json = /json/i.test(fn);
-  const hint = !isCellObject(value)
-    ? ""
-    : json
-      ? " (objects of cells nest one level deep only)"
-      : " (an object of cells goes to toJson or toNdjson; for CSV and tables, toRecords(report, { reasons: 'text' }) writes reasons as one cell)";
+  const hint = isCellObject(value) ? ` (${objectAdvice})` : "";
   throw new InvKpiError(
     "invalid_argument",
     `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}${hint}`,

@@ -82,7 +82,7 @@ function jsonCell(
       object[key] = jsonCell(inner, fn, row, `${column}.${key}`, true);
     return object;
   }
-  const kind = cellKind(value, fn, row, column);
+  const kind = cellKind(value, fn, row, column, "objects of cells nest one level deep only");
   if (kind === "empty") return null;
   if (kind === "number" && typeof value !== "number") return (value as Decimal).toFixed();
   if (typeof value === "number" && !Number.isFinite(value)) return null;

@@ -206,7 +206,6 @@ export class GeneralReplay {
   private applyOpening(layer: OpeningLayer): void {
     const s = this.state(layer.sku, layer.location);
     s.open(layer.qty, layer.cost, layer.value, layer.day, layer.lot, layer.expires);
-    s.stockEntered(layer.day);
   }
 
   /** Replays the columns' rows of the SKUs this pass owns, in `order`, up to `stopAt`. */
@@ -380,10 +379,7 @@ export class GeneralReplay {
       if (chunk.qty === 0) chunks.shift();
       need -= take;
     }
-    if (qty - need > 0) {
-      s.receiveLayers(layers, qty - need, value, inPeriod);
-      s.stockEntered(day);
-    }
+    if (qty - need > 0) s.receiveLayers(layers, qty - need, value, day, inPeriod);
     if (need > 0) {
       this.warn({
         code: "unmatched_transfer",

@@ -322,6 +322,7 @@ export class SkuState {
     lot: number,
     expires: number,
   ): void {
+    this.stockEntered(day);
     const unitCost = cost ?? mulDivRound(value, 1, qty, this.scales.costUnit6);
     if (qty > 0 && cost !== null) {
       this.receive(qty, cost, day, lot, expires, false);
@@ -378,7 +379,7 @@ export class SkuState {
    * transfer in, an opening layer): the first such day is `firstReceipt`, where the demand window
    * of a SKU that was not stocked from the start begins.
    */
-  stockEntered(day: number): void {
+  private stockEntered(day: number): void {
     if (day < this.firstReceipt) this.firstReceipt = day;
   }
 
@@ -507,8 +508,18 @@ export class SkuState {
     }
   }
 
-  /** Moves transferred-in layers into stock, in receipt-day order; `value` is what they carry. */
-  receiveLayers(layers: readonly Layer[], qty: number, value: Scaled, inPeriod: boolean): void {
+  /**
+   * Moves transferred-in layers into stock, in receipt-day order; `value` is what they carry and
+   * `day` the day they arrive (the layers keep their receipt days).
+   */
+  receiveLayers(
+    layers: readonly Layer[],
+    qty: number,
+    value: Scaled,
+    day: number,
+    inPeriod: boolean,
+  ): void {
+    this.stockEntered(day);
     // Arriving units first settle negative stock at this location, like any inflow: the oldest
     // pieces go to the deficit, at their exact value.
     let skip = this.qty < 0 ? Math.min(qty, -this.qty) : 0;

@@ -263,11 +263,10 @@ export class StreamingReplay {
       };
       this.fast = new FastReplay(this.settings);
       this.general = new GeneralReplay(this.settings, true, false, true);
-      this.requireDecimals(columns);
-      return this.settings;
+    } else {
+      this.settings = { ...this.settings, columns };
     }
     this.requireDecimals(columns);
-    this.settings = { ...this.settings, columns };
     return this.settings;
   }
 
@@ -348,14 +347,8 @@ export class StreamingReplay {
       );
       if (i < 0) return;
       const field = (columns.costDecimals[i] as number) > cd ? "unitCost" : "unitPrice";
-      throw this.tooManyDecimals(
-        columns,
-        i,
-        field,
-        cd,
-        "moneyDecimals",
-        moneyDecimals !== undefined,
-      );
+      const given = moneyDecimals !== undefined;
+      throw this.tooManyDecimals(columns, i, field, cd, "moneyDecimals", given);
     }
   }
 

@@ -9,7 +9,6 @@ import { type Json, JsonShapeError } from "./jsonCodec.js";
 import { mergeWarnings } from "./mergeWarnings.js";
 import { PARTIAL_FORMAT_VERSION } from "./PartialRecord.js";
 import { replayWarningCodec, resolvedOptionsCodec } from "./partialHeaderCodec.js";
-import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 
@@ -113,9 +112,7 @@ export class PartialCombiner {
       );
     }
     const analyses = [...this.analyses].sort((a, b) => compareSkuLocation(a.history, b.history));
-    const warnings = mergeWarnings(this.warnings);
-    requireAsOfBeforeLeftOut(warnings, reference.options, this.fn);
-    return combineAnalyses(analyses, warnings, reference.options);
+    return combineAnalyses(analyses, mergeWarnings(this.warnings), reference.options, this.fn);
   }
 
   private addHeader(record: Record<string, unknown>, place: PartialPlace): void {

@@ -6,7 +6,6 @@ import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { MonthSums } from "./MonthSums.js";
 import { prepareReport, type ReportSetup } from "./prepareReport.js";
-import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 
 /**
  * A report whose ledger is replayed as it streams in (see `StreamingReplay`): readers append rows
@@ -48,9 +47,8 @@ export class StreamingReport {
   finish(): InventoryReport {
     const { histories, warnings } = this.replay.finishLazily();
     const { resolved } = this.setup;
-    requireAsOfBeforeLeftOut(warnings, resolved, this.setup.fn);
     const monthSums = MonthSums.forReport(resolved);
     const analyses = analyzeHistories(histories, this.setup, monthSums);
-    return combineAnalyses(analyses, warnings, resolved, monthSums);
+    return combineAnalyses(analyses, warnings, resolved, this.setup.fn, monthSums);
   }
 }

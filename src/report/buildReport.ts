@@ -4,7 +4,6 @@ import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
 import { MonthSums } from "./MonthSums.js";
 import type { ReportSetup } from "./prepareReport.js";
-import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 
 /**
  * The report of a ledger, with options already resolved, in its two phases: per SKU
@@ -18,6 +17,5 @@ import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 export function buildReport(ledger: LedgerInput, setup: ReportSetup): InventoryReport {
   const monthSums = MonthSums.forReport(setup.resolved);
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup, monthSums);
-  requireAsOfBeforeLeftOut(warnings, setup.resolved, setup.fn);
-  return combineAnalyses(analyses, warnings, setup.resolved, monthSums);
+  return combineAnalyses(analyses, warnings, setup.resolved, setup.fn, monthSums);
 }

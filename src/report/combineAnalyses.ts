@@ -7,6 +7,7 @@ import type { MonthSums } from "./MonthSums.js";
 import { reportDiagnosis } from "./reportDiagnosis.js";
 import { reportGroups } from "./reportGroups.js";
 import { reportRow } from "./reportRow.js";
+import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /**
@@ -16,15 +17,20 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
  *
  * @param analyses - sorted by SKU code, then location (code-unit order), as the replay gives them:
  *   ties in ABC rank in this order.
+ * @param fn - the public function, named in errors.
  * @param monthSums - the analyses' months, summed as they were made (`analyzeSkus`); null: the
  *   months are summed here, from the analyses.
+ * @throws InvKpiError `out_of_range` when `asOf` falls on or after a movement the period left out
+ *   (`requireAsOfBeforeLeftOut`): every way to a report (batch, streaming, partials) comes here.
  */
 export function combineAnalyses(
   analyses: readonly SkuAnalysis[],
   warnings: readonly ReplayWarning[],
   resolved: ResolvedReportOptions,
+  fn: string,
   monthSums: MonthSums | null = null,
 ): InventoryReport {
+  requireAsOfBeforeLeftOut(warnings, resolved, fn);
   const classes = classifySkus(analyses, resolved);
   const columns = agingColumns(resolved.agingBuckets);
   const rows = analyses.map((analysis, index) =>

@@ -45,6 +45,7 @@ describe("shardLedger", () => {
         analyses,
         mergeWarnings(results.map((r) => r.warnings)),
         setup.resolved,
+        setup.fn,
       );
       const single = analyzeLedger(columns, options);
       expectSameReport(combined, single, expect);
