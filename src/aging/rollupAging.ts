@@ -1,5 +1,5 @@
 import { compareGroupKeys } from "../model/compareText.js";
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
 import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
@@ -19,7 +19,12 @@ export interface AgingRollupItem {
   readonly sku: string;
   readonly location?: string | null;
   readonly category?: string | null;
-  readonly aging: Pick<StockAging, "buckets" | "quantity" | "averageAge" | "oldestAge">;
+  /**
+   * The SKU's aging. `quantityDays` (which {@link stockAging} always gives) makes the group's
+   * average age exact; without it the rollup weighs each rounded `averageAge` by its quantity.
+   */
+  readonly aging: Pick<StockAging, "buckets" | "quantity" | "averageAge" | "oldestAge"> &
+    Partial<Pick<StockAging, "quantityDays">>;
   readonly status: Pick<MovementStatus, "status" | "value">;
 }
 
@@ -77,7 +82,8 @@ export interface AgingRollup {
  * Rolls per-SKU aging and movement statuses up by category, location or any key.
  *
  * Definition, per group: bucket quantity and value = Σ over the items of that bucket (exact);
- * averageAge = Σ(averageAgeᵢ × quantityᵢ) / Σ quantityᵢ over the items with stock, which is the
+ * averageAge = Σ quantityDaysᵢ / Σ quantityᵢ over the items with stock (quantityDaysᵢ = Σ quantity ×
+ * age of the item's layers, exact; averageAgeᵢ × quantityᵢ for an item without it), which is the
  * quantity-weighted mean age of all their units; oldestAge = max oldestAgeᵢ; slow, dead and
  * never-moved value, their shares of the group's inventory value and the counts per status as
  * {@link movementStatusTotals}. Every item must use the same buckets.
@@ -130,12 +136,15 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
   const buckets = sumBuckets(items);
   const quantitySum = sumQuantities(items.map((i) => i.aging.quantity));
   const quantity = quantitySum.value;
-  let quantityDays = new Decimal(0);
+  const quantityDays = new ExactSum();
   let oldestAge: number | null = null;
   for (const { aging } of items) {
     if (aging.averageAge !== null && aging.oldestAge !== null) {
-      quantityDays = quantityDays.plus(
-        decimalOfNumber(aging.averageAge).times(decimalOfNumber(aging.quantity)),
+      // The exact unit-days: a sum of rounded averages × quantities can miss the last digit
+      // (8.842105263157894 for 168 / 19).
+      quantityDays.addDecimal(
+        aging.quantityDays ??
+          decimalOfNumber(aging.averageAge).times(decimalOfNumber(aging.quantity)),
       );
       oldestAge = Math.max(oldestAge ?? aging.oldestAge, aging.oldestAge);
     }
@@ -146,7 +155,7 @@ function rollupFigures(items: readonly AgingRollupItem[]): AgingRollupFigures {
     buckets,
     quantity,
     value: sumDecimals(buckets.map((b) => b.value)),
-    averageAge: onHand ? quotientToNumber(quantityDays, quantitySum.exact()) : null,
+    averageAge: onHand ? quotientToNumber(quantityDays.value(), quantitySum.exact()) : null,
     oldestAge: onHand ? oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",
     ...movementStatusTotals(items.map((i) => i.status)),

@@ -12,6 +12,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
+import { toDecimalScaled } from "../model/toDecimalScaled.js";
 import { type AgingBucketDefinition, bucketIndexOf, sameAgingBuckets } from "./agingBuckets.js";
 import { resolveAsOf } from "./resolveAsOf.js";
 
@@ -54,6 +55,11 @@ export interface StockAging {
   readonly value: Decimal;
   /** Quantity-weighted mean age of the units on hand, in days; `null` when nothing is on hand. */
   readonly averageAge: number | null;
+  /**
+   * Σ quantity × age over the open layers, in unit-days, exact (0 when nothing is on hand):
+   * `averageAge` is quantityDays / quantity, and `rollupAging` adds these, not the rounded averages.
+   */
+  readonly quantityDays: Decimal;
   /** Age of the oldest open layer, in days; `null` when nothing is on hand. */
   readonly oldestAge: number | null;
   /** Why the ages are `null`: `'nothing_on_hand'`; `null` when they are numbers. */
@@ -132,6 +138,7 @@ function agingOfLayers(
     quantity: sums.quantity,
     value: sums.value,
     averageAge: onHand ? sums.averageAge : null,
+    quantityDays: sums.quantityDays,
     oldestAge: onHand ? sums.oldestAge : null,
     ageReason: onHand ? null : "nothing_on_hand",
   };
@@ -144,6 +151,7 @@ interface LayerSums {
   readonly quantity: number;
   readonly value: Decimal;
   readonly averageAge: number;
+  readonly quantityDays: Decimal;
   readonly oldestAge: number;
 }
 
@@ -182,6 +190,7 @@ function exactSums(
     quantity: quantity.toNumber(),
     value: sumDecimals(values),
     averageAge: quantity.gt(0) ? quotientToNumber(quantityDays, quantity) : 0,
+    quantityDays,
     oldestAge,
   };
 }
@@ -249,6 +258,7 @@ function scaledSums(
     quantity: toQuantity(totalUnits),
     value: ownValue(value),
     averageAge: totalUnits > 0 ? unitDays / totalUnits : 0,
+    quantityDays: toDecimalScaled(unitDays, scale),
     oldestAge,
   };
 }

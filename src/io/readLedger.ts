@@ -7,6 +7,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
+import { LineIndex } from "./LineIndex.js";
 import type { InputSource, ReadProgress } from "./openTextInput.js";
 import {
   readTable,
@@ -132,15 +133,17 @@ export async function readLedgerVia(
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
-  let line = 0; // the line of the row being checked
+  // The line of every row read so far: an issue names its own line, and a duplicate id the line
+  // of the row that used the id first.
+  const lines = new LineIndex();
   const ctx = rowContext({
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
-    lineOf: () => line,
+    lineOf: (row) => lines.lineOf(row),
   });
   const issues = ctx.issues;
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
   const check = (raw: unknown, row: number, rowLine: number): void => {
-    line = rowLine;
+    lines.add(row, rowLine);
     const before = issues.length;
     if (readMovementRow(raw, row, builder, ctx)) sink?.rowAdded(rowLine);
     else tidyIssues(issues, before, rowLine, raw);
@@ -164,9 +167,14 @@ export async function readLedgerVia(
     // Called only after start(); a row it does not take goes to cells() above.
     handler.plainRecord =
       sink === null
-        ? (bytes, from, to, row) => (fastPath as CsvLedgerFastPath).read(bytes, from, to, row)
+        ? (bytes, from, to, row, rowLine) => {
+            if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
+            lines.add(row, rowLine);
+            return true;
+          }
         : (bytes, from, to, row, rowLine) => {
             if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
+            lines.add(row, rowLine);
             sink.rowAdded(rowLine);
             return true;
           };

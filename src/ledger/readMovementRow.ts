@@ -22,7 +22,7 @@ export interface RowContext {
   readonly ids: IdRegistry;
   /** Where problems go; every problem of the row is reported, not just the first. */
   readonly issues: LedgerIssue[];
-  /** 1-based file line of a row, when the rows come from a file. */
+  /** 1-based file line of a row read so far (the current one or an earlier one), for files. */
   readonly lineOf?: ((row: number) => number | undefined) | undefined;
 }
 
@@ -216,8 +216,11 @@ export function readMovementRow(
       reportIssue(ctx, at, "id", "invalid_type", "id must be text or a finite number", id);
     } else {
       const first = ctx.ids.claim(id, row);
-      if (first >= 0)
-        reportIssue(ctx, at, "id", "duplicate_id", `id is already used by row ${first}`, id);
+      if (first >= 0) {
+        const firstLine = ctx.lineOf?.(first);
+        const where = firstLine === undefined ? `row ${first}` : `row ${first} (line ${firstLine})`;
+        reportIssue(ctx, at, "id", "duplicate_id", `id is already used by ${where}`, id);
+      }
     }
   }
 

@@ -193,6 +193,7 @@ const stockAging = objectOf<StockAging>({
   quantity: number,
   value: decimal,
   averageAge: nullable(number),
+  quantityDays: decimal,
   oldestAge: nullable(number),
   ageReason: nullable(oneOf(["nothing_on_hand"] as const)),
 });

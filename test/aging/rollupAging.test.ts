@@ -143,6 +143,28 @@ describe("rollupAging: other keys and errors", () => {
     expect(rollupAging([], { key: null })).toEqual({ groups: [], total: rollupAging([]).total });
   });
 
+  it("averages ages from the exact unit-days, not from the rounded averages", () => {
+    // As of 2024-12-31. A: 1 unit aged 0 + 6 aged 12 + 6 aged 16 = 168 unit-days over 13 units
+    // (averageAge 12.923076923076923, rounded); B: 6 units aged 0. Together 168 / 19 =
+    // 8.842105263157896 (the double nearest 8.8421052631578947368...); adding A's rounded average × 13
+    // gives 8.842105263157894.
+    const a = item(
+      "A",
+      "x",
+      "MAIN",
+      [layer("2024-12-15", 6, 1), layer("2024-12-19", 6, 1), layer("2024-12-31", 1, 1)],
+      null,
+    );
+    const b = item("B", "x", "MAIN", [layer("2024-12-31", 6, 1)], null);
+    expect(a.aging.quantityDays?.toFixed()).toBe("168");
+    expect(rollupAging([a, b], { key: null }).total.averageAge).toBe(168 / 19);
+    expect(168 / 19).toBe(8.842105263157896);
+    // An item built by hand without quantityDays still rolls up, from its averageAge × quantity.
+    const { quantityDays: _, ...withoutUnitDays } = a.aging;
+    const handMade = { ...a, aging: withoutUnitDays };
+    expect(rollupAging([handMade], { key: null }).total.averageAge).toBe(a.aging.averageAge);
+  });
+
   it("groups by a key function", () => {
     const { groups } = rollupAging(items, { key: (i) => i.sku.slice(0, 1) });
     expect(groups.map((g) => g.key)).toEqual(["C", "T", "X"]);

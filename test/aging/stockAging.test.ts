@@ -55,7 +55,8 @@ describe("stockAging: a worked FIFO ledger (hand computation)", () => {
 
   it("gives the quantity-weighted average age and the oldest age", () => {
     // (30 × 412 + 25 × 334 + 5 × 85 + 3 × 41 + 40 × 16) / 103 = 21 898 / 103
-    expect(aging.averageAge).toBeCloseTo(21_898 / 103, 12);
+    expect(aging.quantityDays.toFixed()).toBe("21898");
+    expect(aging.averageAge).toBe(21_898 / 103);
     expect(aging.oldestAge).toBe(412);
     expect(aging.ageReason).toBeNull();
   });
@@ -166,6 +167,21 @@ describe("stockAging: exact sums", () => {
     expect(aging.buckets[0]?.value).toBeInstanceOf(Decimal);
     expect(aging.buckets[0]?.value.toFixed()).toBe("0.6");
     expect(aging.buckets[0]?.quantity).toBe(2.3);
+    // Unit-days: 1 × 1 (the layer of 2024-12-30) + 0 for the three of the as-of day, exactly.
+    expect(aging.quantityDays.toFixed()).toBe("1");
+  });
+
+  it("gives the unit-days of fractional quantities exactly, on both paths", () => {
+    // 0.1 × 3 + 0.2 × 1 = 0.5 unit-days (0.30000000000000004 + 0.2 in doubles); scaled path.
+    const short = stockAging(
+      makeHistory({ layers: [layer("2024-12-28", 0.1, "1"), layer("2024-12-30", 0.2, "1")] }),
+    );
+    expect(short.quantityDays.toFixed()).toBe("0.5");
+    expect(short.averageAge).toBe(0.5 / 0.3);
+    // A quantity of 16 significant digits leaves the scaled path: 1.000000000000001 × 2 days.
+    const long = stockAging(makeHistory({ layers: [layer("2024-12-29", 1.000000000000001, "1")] }));
+    expect(long.quantityDays.toFixed()).toBe("2.000000000000002");
+    expect(long.averageAge).toBe(2);
   });
 
   it("does not modify its input", () => {

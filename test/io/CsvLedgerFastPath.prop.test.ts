@@ -238,9 +238,29 @@ describe("CsvLedgerFastPath", () => {
     for (const paths of ["fast-and-general", "general-only"] as const) {
       const result = await readLedgerVia(byteStream(text), {}, paths);
       expect(result.issues.map((i) => `${i.row} ${i.field} ${i.code} ${i.message}`)).toEqual([
-        "1 id duplicate_id id is already used by row 0",
-        "3 id duplicate_id id is already used by row 2",
-        "5 id duplicate_id id is already used by row 4",
+        "1 id duplicate_id id is already used by row 0 (line 2)",
+        "3 id duplicate_id id is already used by row 2 (line 4)",
+        "5 id duplicate_id id is already used by row 4 (line 6)",
+      ]);
+    }
+  });
+
+  test("names the line of an id's first use when rows and lines drift apart", async () => {
+    // Line 1 the header, line 2 blank (skipped), lines 3–4 one record (a quoted line break in the
+    // lot), line 5 a plain record, line 6 the id again: its first use, row 1, is on line 5.
+    const text = [
+      "id,sku,date,type,quantity,unitCost,lot",
+      "",
+      'a,A,2025-01-02,receipt,1,2,"L',
+      '1"',
+      "b,A,2025-01-02,receipt,1,2,L2",
+      "b,A,2025-01-03,receipt,1,2,L3",
+      "",
+    ].join("\n");
+    for (const paths of ["fast-and-general", "general-only"] as const) {
+      const result = await readLedgerVia(byteStream(text), {}, paths);
+      expect(result.issues.map((i) => `${i.row} ${i.line} ${i.message}`)).toEqual([
+        "2 6 id is already used by row 1 (line 5)",
       ]);
     }
   });
