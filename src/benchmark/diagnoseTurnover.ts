@@ -1,7 +1,9 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
-import { annualizeTurnover } from "../turnover/annualizeTurnover.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
+import { annualizeTurnover, quotientParts } from "../turnover/annualizeTurnover.js";
 import { requireArgs } from "../turnover/guards.js";
+import type { TurnoverQuotient } from "../turnover/turnoverQuotient.js";
 import type {
   Industry,
   IndustryTurnoverRange,
@@ -23,8 +25,11 @@ export type DiagnosedTurnover =
       readonly daysPerYear?: never;
     }
   | {
-      /** Turnover measured over `periodDays` (≥ 0), e.g. a quarter's. */
-      readonly turnover: number;
+      /**
+       * Turnover measured over `periodDays` (≥ 0), e.g. a quarter's; or its exact parts
+       * `{ sales, stock }`, which annualize with one rounding (see `annualizeTurnover`).
+       */
+      readonly turnover: number | TurnoverQuotient;
       /** Length of the measured period in days (> 0). */
       readonly periodDays: number;
       /** Days per year for annualizing; default 365. */
@@ -81,7 +86,9 @@ const FN = "diagnoseTurnover";
  *
  * Benchmarks are annual, so a turnover over another period (`{ turnover, periodDays }`) is first
  * annualized, turnover × 365 / periodDays, and the result says so (`annualized: true`, and the
- * message). The default table is `INDUSTRY_TURNOVER_RANGES` (rules of thumb from Chinese industry
+ * message). Give the turnover as its parts (`turnover: { sales, stock }`) to annualize it with one
+ * rounding: a turnover already rounded to a double can land a hair below a range's bound after
+ * annualizing (2196 / 365 over 366 days: 5.999999999999999, `below` manufacturing's 6–10). The default table is `INDUSTRY_TURNOVER_RANGES` (rules of thumb from Chinese industry
  * reports, 2022–2023; see its caveats): pass `table` to use your own. Annualizing a season of a
  * seasonal business is misleading: compare it with that season's own range instead.
  *
@@ -101,6 +108,8 @@ const FN = "diagnoseTurnover";
  * q.status; // "within"
  * q.annualized; // true
  * diagnoseTurnover({ annualTurnover: 50, range: { min: 10 } }).status; // "within"
+ * const parts = { turnover: { sales: 2196, stock: 365 }, periodDays: 366 };
+ * diagnoseTurnover({ ...parts, industry: "manufacturing" }).annualTurnover; // 6 (not 5.999999999999999)
  * ```
  */
 export function diagnoseTurnover(args: DiagnoseTurnoverArgs): TurnoverDiagnosis {
@@ -146,9 +155,17 @@ function annualOf(args: DiagnosedTurnover): Measured {
     const annual = requireNonNegative(args.annualTurnover, FN, "annualTurnover");
     return { annualTurnover: annual, turnover: annual, daysPerYear: 365 };
   }
-  const turnover = requireNonNegative(args.turnover, FN, "turnover");
   const periodDays = requirePositive(args.periodDays, FN, "periodDays");
   const daysPerYear = requirePositive(args.daysPerYear ?? 365, FN, "daysPerYear");
+  const given = args.turnover;
+  if (given !== null && typeof given === "object") {
+    // Parts: the annual figure from them, rounded once (a boundary of the range stays a boundary).
+    const { sales, stock } = quotientParts(given, FN);
+    const annual = annualizeTurnover({ turnover: { sales, stock }, periodDays, daysPerYear });
+    const turnover = quotientToNumber(sales, stock);
+    return { annualTurnover: annual as number, turnover, periodDays, daysPerYear };
+  }
+  const turnover = requireNonNegative(given, FN, "turnover");
   const annual = annualizeTurnover({ turnover, periodDays, daysPerYear }) as number;
   return { annualTurnover: annual, turnover, periodDays, daysPerYear };
 }

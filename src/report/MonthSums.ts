@@ -9,6 +9,7 @@ import {
   type TurnoverRollup,
 } from "../turnover/index.js";
 import { optionalUnitPrice } from "../turnover/turnoverFigures.js";
+import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
@@ -128,7 +129,7 @@ export class MonthSums {
       to,
       ...figures,
       annualizedTurnover: annualizeTurnover({
-        turnover: figures.turnover,
+        turnover: turnoverQuotientOf(total),
         periodDays: days,
         daysPerYear: this.options.daysPerYear,
       }),

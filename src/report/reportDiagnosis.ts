@@ -5,6 +5,7 @@ import {
 } from "../benchmark/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import type { TurnoverBasis, TurnoverRollup } from "../turnover/index.js";
+import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
 import type { ReportNullReason } from "./ReportNullReason.js";
 import type { ReportFigures } from "./reportFigures.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
@@ -105,7 +106,7 @@ export function reportDiagnosis(
 }
 
 function benchmarkOf(
-  { turnover, reasons }: TurnoverRollup,
+  rollup: TurnoverRollup,
   options: ResolvedReportOptions,
 ):
   | { readonly diagnosis: TurnoverDiagnosis; readonly reason: null }
@@ -116,7 +117,9 @@ function benchmarkOf(
     return { diagnosis: null, reason: "benchmark_needs_cost_basis" };
   }
   // No turnover, nothing to compare: the status is null for the turnover's own reason.
-  if (turnover === null) return { diagnosis: null, reason: reasons.turnover ?? "no_sales" };
+  const turnover = turnoverQuotientOf(rollup);
+  if (turnover === null) return { diagnosis: null, reason: rollup.reasons.turnover ?? "no_sales" };
+  // The parts, not the rounded turnover: annualized with one rounding, a bound stays a bound.
   const measured = { turnover, periodDays: options.period.days, daysPerYear: options.daysPerYear };
   const diagnosis =
     typeof industry === "string"

@@ -40,6 +40,7 @@ export type {
   TurnoverFiguresOptions,
 } from "./turnoverFigures.js";
 export { AVERAGE_METHODS, turnoverFigures } from "./turnoverFigures.js";
+export type { TurnoverQuotient } from "./turnoverQuotient.js";
 export type { TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
 export { TURNOVER_BASES } from "./turnoverRatios.js";
 export type {

@@ -94,6 +94,26 @@ describe("diagnoseTurnover", () => {
     expect(diagnoseTurnover({ annualTurnover: 3, industry: "wholesale" }).status).toBe("below");
   });
 
+  it("annualizes a turnover given as parts with one rounding, so a bound stays a bound", () => {
+    // COGS 2196 over an average inventory of 365 in 2024 (366 days): 2196 × 365 / (365 × 366) = 6,
+    // manufacturing's lower bound, so within. The rounded turnover annualizes to 5.999999999999999.
+    const rounded = diagnoseTurnover({
+      turnover: 2196 / 365,
+      periodDays: 366,
+      industry: "manufacturing",
+    });
+    expect(rounded.status).toBe("below");
+    const exact = diagnoseTurnover({
+      turnover: { sales: 2196, stock: 365 },
+      periodDays: 366,
+      industry: "manufacturing",
+    });
+    expect(exact.status).toBe("within");
+    expect(exact.annualTurnover).toBe(6);
+    expect(exact.measuredTurnover).toBe(2196 / 365);
+    expect(exact.message).toContain("annualized to 6 a year");
+  });
+
   it("annualizes with the given days per year", () => {
     const d = diagnoseTurnover({
       turnover: 7.32,

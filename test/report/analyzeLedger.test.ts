@@ -585,3 +585,26 @@ describe("analyzeLedger: stock that exactly covers its cover days", () => {
     ]);
   });
 });
+
+describe("analyzeLedger: a turnover on a benchmark's bound (found by an audit)", () => {
+  it("annualizes from COGS and average inventory with one rounding: 6 is within 6–10", () => {
+    // 365 units at 1 before 2024; on 2024-06-03, 2196 received and 2196 issued: every end-of-day
+    // balance of the 366 days is 365 (average value 365), COGS 2196. Turnover 2196 / 365, annualized
+    // 2196 × 365 / (365 × 366) = 6: manufacturing's lower bound, within. Annualizing the turnover
+    // rounded to a double gave 5.999999999999999, below.
+    const ledger: Movement[] = [
+      { sku: "A", date: "2023-12-31", type: "receipt", quantity: 365, unitCost: 1 },
+      { sku: "A", date: "2024-06-03", type: "receipt", quantity: 2196, unitCost: 1 },
+      { sku: "A", date: "2024-06-03", type: "issue", quantity: 2196 },
+    ];
+    const report = analyzeLedger(ledger, {
+      period: { from: "2024-01-01", to: "2024-12-31" },
+      industry: "manufacturing",
+    });
+    expect(rowOf(report.rows, "A").annualizedTurnover).toBe(6);
+    expect(report.totals.annualizedTurnover).toBe(6);
+    expect(report.diagnosis.annualizedTurnover).toBe(6);
+    expect(report.diagnosis.status).toBe("within");
+    expect(report.diagnosis.benchmark?.annualTurnover).toBe(6);
+  });
+});

@@ -19,6 +19,36 @@ describe("annualizeTurnover", () => {
     );
   });
 
+  it("annualizes a turnover given as { sales, stock } with one rounding", () => {
+    // Hand computation: COGS 2196 over an average inventory of 365 in the 366 days of 2024 is
+    // 2196 / 365 turns; a year of 365 days: 2196 × 365 / (365 × 366) = 2196 / 366 = 6 exactly.
+    // Annualizing the turnover already rounded to a double misses it by one unit in the last place.
+    expect(annualizeTurnover({ turnover: 2196 / 365, periodDays: 366 })).toBe(5.999999999999999);
+    expect(annualizeTurnover({ turnover: { sales: 2196, stock: 365 }, periodDays: 366 })).toBe(6);
+    // Retail's bound 15, from revenue 3276 over an average retail stock of 797.16 in 100 days:
+    // 3276 × 365 / (797.16 × 100) = 1195740 / 79716 = 15 exactly; via the rounded turnover
+    // (4.109589041095891) it comes out 15.000000000000002, just "above" a 15 bound.
+    expect(annualizeTurnover({ turnover: 3276 / 797.16, periodDays: 100 })).toBe(
+      15.000000000000002,
+    );
+    expect(
+      annualizeTurnover({ turnover: { sales: "3276", stock: "797.16" }, periodDays: 100 }),
+    ).toBe(15);
+    // daysPerYear = periodDays: the quotient itself, rounded once.
+    expect(
+      annualizeTurnover({ turnover: { sales: 1, stock: 3 }, periodDays: 366, daysPerYear: 366 }),
+    ).toBe(1 / 3);
+  });
+
+  it("rejects parts that are no turnover", () => {
+    const bad = (sales: unknown, stock: unknown) => () =>
+      annualizeTurnover({ turnover: { sales, stock } as never, periodDays: 30 });
+    expect(codeOf(bad(-1, 10))).toBe("out_of_range");
+    expect(codeOf(bad(1, 0))).toBe("out_of_range");
+    expect(codeOf(bad(1, -5))).toBe("out_of_range");
+    expect(codeOf(bad("x", 5))).toBe("invalid_money");
+  });
+
   it("passes null through", () => {
     expect(annualizeTurnover({ turnover: null, periodDays: 90 })).toBeNull();
   });
