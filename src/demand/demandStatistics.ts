@@ -1,7 +1,7 @@
 import { requireFinite, requireVariant } from "../model/assert.js";
 import { type Day, invalidDay, monthOfDay, tryToDay, weekOfDay } from "../model/day.js";
-import { InvKpiError } from "../model/InvKpiError.js";
-import type { SkuHistory } from "../model/SkuHistory.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import type { DemandSums, SkuHistory } from "../model/SkuHistory.js";
 import {
   type Moments,
   momentsFromSums,
@@ -75,18 +75,27 @@ const FN = "demandStatistics";
  * under `'first-receipt'`: n = 0, mean 0, stdDev 0, cv null.
  *
  * Formulas: mean = Σx / n; sample variance (default) = (Σx² − n·mean²) / (n − 1), population
- * variance = (Σx² − n·mean²) / n (clamped at 0 against rounding); stdDev = √variance;
+ * variance = (Σx² − n·mean²) / n (a rounding residue clamped at 0); stdDev = √variance;
  * cv = stdDev / mean. A series uses the two-pass form Σ(x − mean)², which is equal in exact
  * arithmetic and more precise in floating point.
+ *
+ * A history's sums are checked before use, never coerced: `sum`, `sumOfSquares` and `max` must be
+ * finite numbers and `nonZeroBuckets` a whole number ≥ 0 no larger than n, and Σx² must be at
+ * least (Σx)²/n (true of every real series); below it by no more than floating-point rounding
+ * (1e-9 relative) the negative numerator is clamped to 0, below it by more the sums are rejected.
  *
  * @param input - demand per bucket as numbers (finite; negative net demand allowed), or a
  *   `SkuHistory` from the ledger replay.
  * @param options - `stdDev` (default `'sample'`); for a history also `bucket` (default `'day'`) and
  *   `start` (default `'first-receipt'`).
  * @returns mean and max in units per bucket, stdDev in units, cv a ratio, periods a count.
- * @throws InvKpiError `invalid_argument` for an input that is neither an array nor a history, or a
- *   series entry that is not a finite number; `invalid_option` for an unknown variant, or `bucket` /
- *   `start` given with a series; `invalid_date` for a history date that is not a real day.
+ * @throws InvKpiError `invalid_argument` for an input that is neither an array nor a history, a
+ *   series entry that is not a finite number, or a history whose `demand[bucket]` is missing, has a
+ *   field that is not a finite number (`nonZeroBuckets`: a whole number ≥ 0), more non-zero buckets
+ *   than its window holds, or a Σx² inconsistent with Σx (path `['history', 'demand', bucket,
+ *   field]`); `invalid_option` for an unknown variant, or `bucket` / `start` given with a series;
+ *   `invalid_date` for a history date that is not a real day; `invalid_period` when
+ *   `history.period.to` is before `history.period.from`.
  * @example
  * ```ts
  * import { demandStatistics } from "invkpi";
@@ -143,21 +152,69 @@ function historyStatistics(
 ): DemandStatistics {
   const bucket = requireVariant(options.bucket ?? "day", DEMAND_BUCKETS, FN, "bucket");
   const start = requireVariant(options.start ?? "first-receipt", STARTS, FN, "start");
-  const sums = history.demand[bucket];
+  const sums = requireSums(history, bucket);
   const window = countingWindow(history, start);
   const periods = window === null ? 0 : bucketsOverlapping(window.from, window.to, bucket);
+  const path = ["history", "demand", bucket];
   if (sums.nonZeroBuckets > periods) {
     throw new InvKpiError(
       "invalid_argument",
       `${FN}: history has ${sums.nonZeroBuckets} ${bucket}s with demand but its window holds only ${periods}`,
-      { path: ["history", "demand", bucket, "nonZeroBuckets"] },
+      { path: [...path, "nonZeroBuckets"] },
     );
   }
   return summarize(
-    momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant),
+    momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant, { fn: FN, path }),
     sums.max,
     periods,
   );
+}
+
+/**
+ * The history's demand sums of one bucket size, checked: finite numbers (a `NaN` Σx would become a
+ * `NaN` mean, a string would be coerced), and a whole number of non-zero buckets ≥ 0.
+ * @throws InvKpiError `invalid_argument` with the path of the missing or bad field.
+ */
+function requireSums(history: SkuHistory, bucket: DemandBucket): DemandSums {
+  const demand: unknown = history.demand;
+  if (demand === null || typeof demand !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history.demand must be an object { day, week, month }, got ${describeValue(demand)}`,
+      { path: ["history", "demand"], details: { value: demand } },
+    );
+  }
+  const path = ["history", "demand", bucket];
+  const sums: unknown = (demand as Record<string, unknown>)[bucket];
+  if (sums === null || typeof sums !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history.demand.${bucket} must be an object { sum, sumOfSquares, max, nonZeroBuckets }, got ${describeValue(sums)}`,
+      { path, details: { value: sums } },
+    );
+  }
+  const field = (name: keyof DemandSums): number => {
+    const value = (sums as Record<string, unknown>)[name];
+    const whole = name === "nonZeroBuckets";
+    const valid =
+      typeof value === "number" &&
+      Number.isFinite(value) &&
+      (!whole || (Number.isInteger(value) && value >= 0));
+    if (!valid) {
+      throw new InvKpiError(
+        "invalid_argument",
+        `${FN}: history.demand.${bucket}.${name} must be ${whole ? "a whole number ≥ 0" : "a finite number"}, got ${describeValue(value)}`,
+        { path: [...path, name], details: { value } },
+      );
+    }
+    return value;
+  };
+  return {
+    sum: field("sum"),
+    sumOfSquares: field("sumOfSquares"),
+    max: field("max"),
+    nonZeroBuckets: field("nonZeroBuckets"),
+  };
 }
 
 /**
@@ -165,9 +222,24 @@ function historyStatistics(
  * `'first-receipt'`, a SKU that had neither stock nor demand up to the period end).
  */
 function countingWindow(history: SkuHistory, start: DemandStart): { from: Day; to: Day } | null {
-  const { from: fromText, to: toText } = history.period;
+  const period: unknown = history.period;
+  if (period === null || typeof period !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history.period must be an object { from, to }, got ${describeValue(period)}`,
+      { path: ["history", "period"], details: { value: period } },
+    );
+  }
+  const { from: fromText, to: toText } = period as SkuHistory["period"];
   const periodFrom = tryToDay(fromText) ?? invalidDay(fromText, `${FN}: history.period.from`);
   const periodTo = tryToDay(toText) ?? invalidDay(toText, `${FN}: history.period.to`);
+  if (periodTo < periodFrom) {
+    throw new InvKpiError(
+      "invalid_period",
+      `${FN}: history.period.to (${toText}) is before history.period.from (${fromText})`,
+      { path: ["history", "period", "to"], details: { from: fromText, to: toText } },
+    );
+  }
   if (start === "period") return { from: periodFrom, to: periodTo };
   const firstActivity = earliestDay([
     optionalDay(history.firstReceiptDate, "firstReceiptDate"),

@@ -1,9 +1,9 @@
 import { requireVariant } from "../model/assert.js";
 import { compareText } from "../model/compareText.js";
-import { formatDay } from "../model/day.js";
+import { formatDay, tryToDay } from "../model/day.js";
 import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 import { grown } from "../model/grown.js";
-import { InvKpiError } from "../model/InvKpiError.js";
+import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { resolvePeriod } from "../model/Period.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
@@ -13,6 +13,8 @@ import { mergedHistories } from "./mergedHistories.js";
 import {
   type CodeInterner,
   datedOpeningLayer,
+  inputIssuesError,
+  lateReceiptIssue,
   type OpeningLayer,
   type PreparedOpening,
   prepareOpening,
@@ -44,6 +46,14 @@ export interface StreamingReplayOptions extends ReplayOptions {
   readonly chunkRows?: number;
 }
 
+/** An opening balance with a `receivedOn`, waiting for its SKU's first row. */
+interface DatedBalance {
+  /** Its index in `openingBalances`. */
+  readonly row: number;
+  readonly receivedOn: unknown;
+  readonly day: number;
+}
+
 /** Test hook: SKUs to hand to the general engine at the start of each chunk. */
 export type HandOverHook = (sku: number, chunk: number) => boolean;
 
@@ -58,6 +68,13 @@ export type HandOverHook = (sku: number, chunk: number) => boolean;
  * `replayLedger` does; a SKU the fast engine sets aside is handed to the general engine with its
  * state as it was at the chunk's start (a snapshot), and the general engine replays the chunk's
  * rows of it. Results are those of `replayLedger` on the same rows, warnings included.
+ *
+ * Opening balances are checked as `replayLedger` checks them, every problem at once: a
+ * `receivedOn` must be no later than the day before the period starts and before its SKU's first
+ * movement, which is known when the SKU's first row comes (in whatever chunk), so it is checked
+ * then (or at the end, for a SKU without rows). The problems are reported together by
+ * {@link finish}, after every row is read, and before any error of the replay itself, as in batch
+ * mode, where balances are checked before the replay.
  */
 export class StreamingReplay {
   /** Where readers append rows (each with its 0-based input row in `row`). */
@@ -79,6 +96,18 @@ export class StreamingReplay {
   private resolvedSkus = 0;
   /** Opening layers of SKUs not met yet, by SKU index. */
   private readonly pendingOpenings = new Map<number, OpeningLayer[]>();
+  /**
+   * Opening balances with a `receivedOn` whose SKU has met no row yet, by SKU code (built on the
+   * first chunk): checked against the period and the SKU's first movement day when it comes
+   * ({@link checkOpeningDates}), whether or not the replay failed, or at the end.
+   */
+  private datedOpenings: Map<string, DatedBalance[]> | null = null;
+  /** Per SKU index: 1 once {@link checkOpeningDates} has met the SKU. */
+  private datesSeen = new Uint8Array(0);
+  /** Opening balances received too late, as found. */
+  private readonly lateReceipts: LedgerIssue[] = [];
+  /** The error of `prepareOpening` (bad opening balances or skuInfo), also kept as the failure. */
+  private openingFailure: InvKpiError | null = null;
   private readonly warnings: ReplayWarning[] = [];
   private finished = false;
   /**
@@ -161,6 +190,7 @@ export class StreamingReplay {
       while (cut > 0 && b.day[cut - 1] === lastDay) cut--;
       if (cut === 0) return; // one day fills the chunk: hold more
     }
+    this.checkOpeningDates(b.view(cut));
     if (this.failure === null) {
       try {
         this.replayChunk(b.view(cut));
@@ -232,16 +262,27 @@ export class StreamingReplay {
     };
     requireLocationCount(names.locations.length, this.fn);
     if (this.settings === null) {
-      const opening = prepareOpening(
-        this.options.openingBalances ?? [],
-        this.options.skuInfo ?? [],
-        {
-          quantityDecimals: Math.max(columns.quantityDecimals, this.options.quantityDecimals ?? 0),
-          moneyDecimals: Math.max(columns.moneyDecimals, this.options.moneyDecimals ?? 0),
-        },
-        this.builderInterner(),
-        this.fn,
-      );
+      let opening: PreparedOpening;
+      try {
+        // Each receivedOn is checked when its SKU's first row comes (checkOpeningDates).
+        opening = prepareOpening(
+          this.options.openingBalances ?? [],
+          this.options.skuInfo ?? [],
+          {
+            quantityDecimals: Math.max(
+              columns.quantityDecimals,
+              this.options.quantityDecimals ?? 0,
+            ),
+            moneyDecimals: Math.max(columns.moneyDecimals, this.options.moneyDecimals ?? 0),
+          },
+          this.builderInterner(),
+          null,
+          this.fn,
+        );
+      } catch (e) {
+        if (e instanceof InvKpiError) this.openingFailure = e;
+        throw e;
+      }
       this.opening = opening;
       for (const layer of opening.layers) {
         const list = this.pendingOpenings.get(layer.sku);
@@ -301,6 +342,82 @@ export class StreamingReplay {
     if (skus.length > this.seen.length) {
       this.seen = grown(this.seen, new Uint8Array(Math.max(skus.length, this.seen.length * 2)));
     }
+  }
+
+  /**
+   * Checks the `receivedOn` of the opening balances of the SKUs whose first row is in this chunk
+   * against that row's day (rows come in date order, so it is the SKU's first movement day); the
+   * problems go to {@link lateReceipts}. Nothing to do, and no loop over the rows, once no dated
+   * balance waits.
+   */
+  private checkOpeningDates(columns: LedgerColumns): void {
+    if (this.datedOpenings === null) this.datedOpenings = this.datedBalances();
+    const waiting = this.datedOpenings;
+    if (waiting.size === 0) return;
+    const skus = this.builder.skus;
+    if (skus.length > this.datesSeen.length) {
+      const size = Math.max(skus.length, this.datesSeen.length * 2);
+      this.datesSeen = grown(this.datesSeen, new Uint8Array(size));
+    }
+    for (let i = 0; i < columns.length && waiting.size > 0; i++) {
+      const sku = columns.sku[i] as number;
+      if (this.datesSeen[sku] === 1) continue;
+      this.datesSeen[sku] = 1;
+      const code = skus[sku] as string;
+      const balances = waiting.get(code);
+      if (balances === undefined) continue;
+      waiting.delete(code);
+      const firstDay = columns.day[i] as number;
+      for (const b of balances) {
+        const issue = lateReceiptIssue(b.row, b.receivedOn, b.day, this.period.from, firstDay);
+        if (issue !== null) this.lateReceipts.push(issue);
+      }
+    }
+  }
+
+  /**
+   * The opening balances with a `receivedOn` that is a real day, by SKU code (anything malformed
+   * is `prepareOpening`'s to report).
+   */
+  private datedBalances(): Map<string, DatedBalance[]> {
+    const dated = new Map<string, DatedBalance[]>();
+    const balances: unknown = this.options.openingBalances ?? [];
+    if (!Array.isArray(balances)) return dated;
+    balances.forEach((balance: unknown, row) => {
+      if (balance === null || typeof balance !== "object") return;
+      const { sku, receivedOn } = balance as { sku?: unknown; receivedOn?: unknown };
+      const day = tryToDay(receivedOn);
+      if (typeof sku !== "string" || day === null) return;
+      const list = dated.get(sku);
+      if (list === undefined) dated.set(sku, [{ row, receivedOn, day }]);
+      else list.push({ row, receivedOn, day });
+    });
+    return dated;
+  }
+
+  /**
+   * The error about the opening balances, if any: that of `prepareOpening` (skuInfo's alone, as in
+   * batch mode, where it comes first), with the balances received after their SKU's first movement
+   * merged in, every problem in row order as `replayLedger` lists them.
+   */
+  private openingError(): InvKpiError | null {
+    // SKUs that met no row: bounded by the period alone.
+    for (const balances of (this.datedOpenings ?? new Map<string, DatedBalance[]>()).values()) {
+      for (const b of balances) {
+        const issue = lateReceiptIssue(b.row, b.receivedOn, b.day, this.period.from, undefined);
+        if (issue !== null) this.lateReceipts.push(issue);
+      }
+    }
+    this.datedOpenings?.clear();
+    const late = this.lateReceipts;
+    const failed = this.openingFailure;
+    if (failed !== null && (failed.path[0] !== "openingBalances" || failed.issues.length === 0))
+      return failed;
+    const issues = [...(failed?.issues ?? []), ...late];
+    if (issues.length === 0) return null;
+    // Stable: a row's other problems first, then its late receivedOn, as prepareOpening lists them.
+    issues.sort((a, b) => a.row - b.row);
+    return inputIssuesError(this.fn, "openingBalances", issues);
   }
 
   /** The opening layers of the SKUs whose first row is in this chunk, dated by that row. */
@@ -392,8 +509,10 @@ export class StreamingReplay {
    * Replays what is left, closes the period for every SKU and returns the histories, sorted by
    * SKU (then location), and the warnings, in input-row order: the result of `replayLedger`.
    *
-   * @throws InvKpiError as `replayLedger`; `invalid_option` under `'standard'` valuation for SKUs
-   *   without a standard cost.
+   * @throws InvKpiError as `replayLedger`: `invalid_argument` listing every bad opening balance
+   *   (a `receivedOn` after its SKU's first movement included, whichever chunk met it) before any
+   *   error of the replay; `invalid_option` under `'standard'` valuation for SKUs without a
+   *   standard cost.
    */
   finish(): ReplayResult {
     const { histories, warnings } = this.finishLazily();
@@ -408,6 +527,8 @@ export class StreamingReplay {
     if (this.finished) throw new Error(`${this.fn}: the streaming replay is finished already`);
     this.finished = true;
     this.flush(true);
+    const opening = this.openingError();
+    if (opening !== null) throw opening;
     if (this.failure !== null) throw this.failure;
     // flush(true) replayed the last rows (none, too), which set the settings and both engines.
     const settings = this.settings as ReplaySettings;

@@ -1,4 +1,4 @@
-import { tryToDay } from "../model/day.js";
+import { formatDay, tryToDay } from "../model/day.js";
 import {
   decimalPlaces,
   MAX_QUANTITY,
@@ -65,6 +65,16 @@ export interface PreparedOpening {
   readonly layers: readonly OpeningLayer[];
 }
 
+/**
+ * What the check of a balance's `receivedOn` needs to know (see {@link latestOpeningDay}): the
+ * period's first day, and the first movement day of a SKU, by code (undefined when the SKU has no
+ * movement, or, in a streaming replay, none met yet: then only the period bounds it).
+ */
+export interface OpeningDating {
+  readonly periodFrom: number;
+  readonly firstDay: (sku: string) => number | undefined;
+}
+
 interface CheckedBalance {
   readonly balance: OpeningBalance;
   readonly qtyDecimals: number;
@@ -78,33 +88,29 @@ interface CheckedBalance {
  * balances to layers. Codes get their indexes from `intern`, which adds codes that only the
  * balances use (to the replay's own dictionaries, never the caller's arrays).
  *
- * @throws InvKpiError `invalid_argument` listing every bad opening balance.
+ * A balance's `receivedOn` must be a day no later than {@link latestOpeningDay}: the day before the
+ * period starts and before the SKU's first movement (`dating`; null when the caller checks that
+ * itself with {@link lateReceiptIssue}, as a streaming replay does when it meets each SKU).
+ *
+ * @throws InvKpiError `invalid_argument` listing every bad opening balance (or every bad skuInfo
+ *   entry, first), with `path` to the first problem: `['openingBalances', row, field]`.
  */
 export function prepareOpening(
   balances: readonly OpeningBalance[],
   skuInfo: readonly SkuInfo[],
   decimals: Pick<LedgerColumns, "quantityDecimals" | "moneyDecimals">,
   intern: CodeInterner,
+  dating: OpeningDating | null,
   fn: string,
 ): PreparedOpening {
   const standard = new Map<string, ScaledDecimal>();
   const skuInfoIssues = checkStandardCosts(skuInfo, standard, fn);
   const balanceIssues: LedgerIssue[] = [];
   const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
-    checkBalance(balance, row, standard, balanceIssues),
+    checkBalance(balance, row, standard, dating, balanceIssues),
   );
-  for (const [issues, source] of [
-    [skuInfoIssues, "skuInfo"],
-    [balanceIssues, "openingBalances"],
-  ] as const) {
-    const first = issues[0];
-    if (first === undefined) continue;
-    throw new InvKpiError(
-      "invalid_argument",
-      `${fn}: ${issues.length} problem(s) in ${source}; first: ${source}[${first.row}].${first.field}: ${first.message}`,
-      { path: [source], issues },
-    );
-  }
+  if (skuInfoIssues.length > 0) throw inputIssuesError(fn, "skuInfo", skuInfoIssues);
+  if (balanceIssues.length > 0) throw inputIssuesError(fn, "openingBalances", balanceIssues);
 
   let qd = decimals.quantityDecimals;
   let moneyDecimals = decimals.moneyDecimals;
@@ -169,9 +175,66 @@ function standardCostsOf(
 }
 
 /**
- * An opening layer with its receipt day: an undated balance is dated the day before the SKU's
- * first movement (`firstDay`, undefined when it has none) or before the period, whichever is
- * earlier, so FIFO issues it before anything received later.
+ * The error that lists every problem of a list input (`openingBalances` or `skuInfo`), all at once:
+ * its `path` is the first problem's address (`[source, row, field]`), its `issues` every problem.
+ */
+export function inputIssuesError(
+  fn: string,
+  source: "openingBalances" | "skuInfo",
+  issues: readonly LedgerIssue[],
+): InvKpiError {
+  const first = issues[0] as LedgerIssue;
+  return new InvKpiError(
+    "invalid_argument",
+    `${fn}: ${issues.length} problem(s) in ${source}; first: ${source}[${first.row}].${first.field}: ${first.message}`,
+    {
+      path: first.field === "" ? [source, first.row] : [source, first.row, first.field],
+      issues,
+    },
+  );
+}
+
+/**
+ * The latest day an opening balance may have been received: the day before the period starts or
+ * before the SKU's first movement (`firstDay`, undefined when it has none), whichever is earlier.
+ * An opening balance is stock on hand before the first movement, so it cannot have arrived later;
+ * this is also the day an undated balance gets, so FIFO issues it before anything received later.
+ */
+export function latestOpeningDay(periodFrom: number, firstDay: number | undefined): number {
+  return Math.min(periodFrom, firstDay ?? periodFrom) - 1;
+}
+
+/**
+ * The `invalid_date` issue of opening balance `row`, received on `day`, when that is after
+ * {@link latestOpeningDay}; else null.
+ */
+export function lateReceiptIssue(
+  row: number,
+  receivedOn: unknown,
+  day: number,
+  periodFrom: number,
+  firstDay: number | undefined,
+): LedgerIssue | null {
+  const latest = latestOpeningDay(periodFrom, firstDay);
+  if (day <= latest) return null;
+  const before =
+    firstDay !== undefined && firstDay < periodFrom
+      ? `the SKU's first movement (${formatDay(firstDay)})`
+      : `the period starts (${formatDay(periodFrom)})`;
+  return {
+    row,
+    field: "receivedOn",
+    code: "invalid_date",
+    message: `receivedOn must be on or before ${formatDay(latest)}, the day before ${before}: an opening balance is stock on hand before the SKU's first movement and before the period`,
+    value: describeValue(receivedOn),
+  };
+}
+
+/**
+ * An opening layer with its receipt day: an undated balance is dated {@link latestOpeningDay}, the
+ * day before the SKU's first movement (`firstDay`, undefined when it has none) or before the
+ * period, whichever is earlier, so FIFO issues it before anything received later. (A dated one
+ * keeps its day, which `prepareOpening` or the streaming replay has checked is no later.)
  */
 export function datedOpeningLayer(
   layer: OpeningLayer,
@@ -179,7 +242,7 @@ export function datedOpeningLayer(
   periodFrom: number,
 ): OpeningLayer {
   if (!Number.isNaN(layer.day)) return layer;
-  return { ...layer, day: Math.min(periodFrom, firstDay ?? periodFrom) - 1 };
+  return { ...layer, day: latestOpeningDay(periodFrom, firstDay) };
 }
 
 /** A {@link CodeInterner} over a replay's own copies of the dictionaries. */
@@ -193,6 +256,22 @@ export function dictionaryInterner(dictionaries: Dictionaries): CodeInterner {
     sku: (code) => internCode(skuIndex, dictionaries.skus, code),
     location: (code) => internCode(locationIndex, dictionaries.locations, code),
     lot: (code) => internCode(lotIndex, dictionaries.lots, code),
+  };
+}
+
+/**
+ * The first movement day of a SKU of the columns, by code (undefined for a SKU without movement),
+ * computed on the first call.
+ */
+export function firstMovementDayOf(columns: LedgerColumns): (sku: string) => number | undefined {
+  let byCode: Map<string, number> | null = null;
+  return (sku) => {
+    if (byCode === null) {
+      byCode = new Map();
+      for (const [index, day] of firstMovementDays(columns))
+        byCode.set(columns.skus[index] as string, day);
+    }
+    return byCode.get(sku);
   };
 }
 
@@ -257,6 +336,7 @@ function checkBalance(
   balance: OpeningBalance,
   row: number,
   standard: ReadonlyMap<string, ScaledDecimal>,
+  dating: OpeningDating | null,
   issues: LedgerIssue[],
 ): CheckedBalance | null {
   const before = issues.length;
@@ -323,6 +403,13 @@ function checkBalance(
     if (typeof text !== "string") problem(field, "invalid_type", `${field} must be text`, text);
     else if (text.trim() === "")
       problem(field, "empty_text", `${field} must not be empty or only whitespace`, text);
+  }
+  // Last, so that a streaming replay, which checks this when it meets the SKU, lists it alike.
+  const received = dating === null ? null : tryToDay(balance.receivedOn);
+  if (dating !== null && received !== null) {
+    const firstDay = typeof balance.sku === "string" ? dating.firstDay(balance.sku) : undefined;
+    const late = lateReceiptIssue(row, balance.receivedOn, received, dating.periodFrom, firstDay);
+    if (late !== null) issues.push(late);
   }
   if (issues.length > before) return null;
   return { balance, qtyDecimals, cost: resolvedCost, value };

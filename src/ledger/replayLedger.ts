@@ -14,7 +14,7 @@ import {
   type Dictionaries,
   datedOpeningLayer,
   dictionaryInterner,
-  firstMovementDays,
+  firstMovementDayOf,
   type OpeningLayer,
   prepareOpening,
 } from "./prepareOpening.js";
@@ -79,6 +79,9 @@ const FN = "replayLedger";
  *   in, adjustments, issues; rows of the same SKU, day and kind keep their input order (the ERP's
  *   posting order). Unsorted input is sorted once, in batch (a stable counting sort).
  * - Movements before the period build the opening balance; movements after it are counted and left out.
+ * - An opening balance is stock on hand before the SKU's first movement and before the period: its
+ *   `receivedOn` may be at latest the day before the period starts or the SKU's first movement,
+ *   whichever is earlier, which is also the day an undated balance gets.
  * - Valuation: `moving-average` (issue value = quantity × stock value / stock quantity, rounded half
  *   to even to 6 decimals; the last unit out takes the remaining value), `fifo` (oldest layers first,
  *   exact), `standard` (every unit at the SKU's `standardCost`).
@@ -90,7 +93,9 @@ const FN = "replayLedger";
  *
  * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_period`, `invalid_date`,
- *   `invalid_option`, `invalid_argument` (bad opening balances), `negative_stock` under `negativeStock: 'error'`.
+ *   `invalid_option`, `invalid_argument` (bad opening balances, every one listed in `issues`, a
+ *   `receivedOn` after that latest day among them; `path` is the first's, e.g.
+ *   `['openingBalances', 0, 'receivedOn']`), `negative_stock` under `negativeStock: 'error'`.
  * @example
  * ```ts
  * import { replayLedger } from "invkpi";
@@ -151,16 +156,17 @@ export function replayLedgerLazily(
     locations: [...columns.locations],
     lots: [...columns.lots],
   };
+  const firstDayOf = firstMovementDayOf(columns);
   const opening = prepareOpening(
     options.openingBalances ?? [],
     options.skuInfo ?? [],
     columns,
     dictionaryInterner(names),
+    { periodFrom: period.from, firstDay: firstDayOf },
     fn,
   );
-  const firstDays = opening.layers.length > 0 ? firstMovementDays(columns) : null;
   const openingLayers = opening.layers.map((layer) =>
-    datedOpeningLayer(layer, firstDays?.get(layer.sku), period.from),
+    datedOpeningLayer(layer, firstDayOf(names.skus[layer.sku] as string), period.from),
   );
   if (valuation === "standard") requireStandardCosts(names, opening.standardCosts, fn);
   requireLocationCount(names.locations.length, fn);

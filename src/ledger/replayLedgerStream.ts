@@ -24,6 +24,9 @@ const FN = "replayLedgerStream";
  *   as `parseLedger` does; an error of the replay itself (`negative_stock` under `'error'`, a row
  *   with too many decimal places) comes after them, as in batch mode, once the input is read.
  *   Duplicate `id`s are found by remembering every id read: memory grows with rows that have an id.
+ * - An opening balance's `receivedOn` is checked against its SKU's first movement when that row
+ *   comes; every bad balance is still reported at once (`invalid_argument`, as `replayLedger`),
+ *   after the invalid rows and before an error of the replay itself.
  *
  * @param movements - an `AsyncIterable` or `Iterable` of untrusted movement objects, in date order.
  * @param options - as `replayLedger`, plus `quantityDecimals`, `moneyDecimals` and `chunkRows`.

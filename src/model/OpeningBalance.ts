@@ -6,8 +6,7 @@ import { MoneySchema } from "./money.js";
 
 /**
  * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
- * (value = quantity × unitCost) or `value`. `receivedOn` dates the stock for aging (default: the day
- * before the period starts).
+ * (value = quantity × unitCost) or `value`. `receivedOn` dates the stock for aging and FIFO.
  */
 export interface OpeningBalance {
   readonly sku: string;
@@ -16,6 +15,12 @@ export interface OpeningBalance {
   readonly quantity: number;
   readonly unitCost?: MoneyInput | null;
   readonly value?: MoneyInput | null;
+  /**
+   * The day the stock was received. Default: the day before the SKU's first movement or the period
+   * start, whichever is earlier. A given day must be no later than that day (the stock was on hand
+   * before both): a later one is an `invalid_argument` error of the replay (issue `invalid_date`,
+   * path `['openingBalances', i, 'receivedOn']`).
+   */
   readonly receivedOn?: DayInput | null;
   readonly lot?: string | null;
   readonly expiresOn?: DayInput | null;

@@ -64,22 +64,62 @@ export function isNegativeAmount(value: unknown): boolean {
  * Converts a money input to an exact `Decimal`.
  *
  * @param value - the amount.
- * @param where - `"fn: field"` context for the error message.
+ * @param where - `"fn: field"` context for the error message; the field part (after the first
+ *   `": "`, in dotted form with `[i]` indices, e.g. `"months[2].cogs"`) is also the error's `path`
+ *   (`["months", 2, "cogs"]`) unless `path` is given.
+ * @param path - the error's path, when it is not the field named in `where`.
  * @throws InvKpiError `invalid_money` when the value is not a finite decimal.
  * @example
  * ```ts
  * import { toDecimal } from "invkpi";
  * toDecimal(0.1, "example").plus(toDecimal("0.2", "example")).toFixed(); // "0.3"
+ * let path: unknown;
+ * try {
+ *   toDecimal("12,5", "example: costs[1].unitCost");
+ * } catch (e) {
+ *   path = (e as { path: unknown }).path;
+ * }
+ * path; // ["costs", 1, "unitCost"]
  * ```
  */
-export function toDecimal(value: MoneyInput, where: string): Decimal {
+export function toDecimal(
+  value: MoneyInput,
+  where: string,
+  path: readonly (string | number)[] = pathOfField(where),
+): Decimal {
   const decimal = tryToDecimal(value);
   if (decimal === null) {
     throw new InvKpiError("invalid_money", `${where} must be a finite decimal amount`, {
+      path,
       details: { value: String(value) },
     });
   }
   return decimal;
+}
+
+const FIRST_FIELD = /^[A-Za-z_$][\w$]*/;
+const NEXT_FIELD = /^\.([A-Za-z_$][\w$]*)|^\[(\d+)\]/;
+
+/**
+ * The path of the field named in a `"fn: field"` label: `"fn: months[2].cogs"` gives
+ * `["months", 2, "cogs"]`; a label without a field, or one that is not a plain dotted name, `[]`.
+ */
+function pathOfField(where: string): (string | number)[] {
+  const colon = where.indexOf(": ");
+  if (colon < 0) return [];
+  let rest = where.slice(colon + 2);
+  const first = FIRST_FIELD.exec(rest);
+  if (first === null) return [];
+  const path: (string | number)[] = [first[0]];
+  rest = rest.slice(first[0].length);
+  while (rest !== "") {
+    const next = NEXT_FIELD.exec(rest);
+    if (next === null) return [];
+    const [whole, name, index] = next;
+    path.push(index === undefined ? (name as string) : Number(index));
+    rest = rest.slice(whole.length);
+  }
+  return path;
 }
 
 /** The zod schema of a {@link MoneyInput}: a finite decimal as a number, a decimal string or a `Decimal`. */

@@ -14,6 +14,15 @@ export const INV_SQRT_2PI = 0.398942280401432677939946059934;
 /** Upper end of Cody's central range: qnorm(3/4) ≈ 0.67448975. */
 export const CENTRAL_LIMIT = 0.67448975;
 
+/**
+ * Beyond this |x| the smaller tail is returned as its limit 0, before the kernel: Φ(−y) and G(y)
+ * are below exp(−y²/2) / y, and exp(−800) ≈ 3.7e-348 is far below the smallest subnormal double
+ * (4.9e-324), so the kernel already gives exactly 0 from y ≈ 38.5 on; but for y > 1.1e307 its
+ * split y·16 overflows and the result would be NaN. R's `pnorm` likewise returns the limits once
+ * the tail underflows.
+ */
+export const TAIL_LIMIT = 40;
+
 /** Upper end of Cody's middle range: √32. */
 export const MIDDLE_LIMIT = 5.656854249492380195206754896838;
 

@@ -1,12 +1,12 @@
 import { requirePositive } from "../model/assert.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import { INV_SQRT_2PI } from "./codyNormal.js";
+import { INV_SQRT_2PI, TAIL_LIMIT } from "./codyNormal.js";
 import { normalCdf } from "./normalCdf.js";
 import { normalLoss } from "./normalLoss.js";
 
 const MAX_ITERATIONS = 200;
 /** Beyond this k, G(k) underflows to 0, so [.., FAR_RIGHT] brackets every positive target. */
-const FAR_RIGHT = 40;
+const FAR_RIGHT = TAIL_LIMIT;
 
 /**
  * The safety factor k for which the standard normal loss function equals a target: G(k) = g.
@@ -19,7 +19,8 @@ const FAR_RIGHT = 40;
  * matters: G falls like exp(−k²/2), so plain Newton on G − g crawls by about 1/k per step in the
  * tail, while ln G is concave and nearly quadratic. The bracket starts as [−g, 0] when g ≥ G(0)
  * (since G(−g) > g) and [0, 40] otherwise (G(40) underflows to 0). Stops when a step is below
- * 1e-15 · max(1, |k|): k is then accurate to about 1e-13 relative (absolute for |k| < 1).
+ * 1e-15 · max(1, |k|): k is then accurate to about 1e-13 relative (absolute for |k| < 1). For
+ * g ≥ 40 no solver is needed: G(k) = −k to the last bit for k ≤ −40, so k = −g exactly.
  *
  * @param g - the target loss, > 0, in standard deviations.
  * @returns k, in standard deviations (may be negative).
@@ -34,6 +35,9 @@ const FAR_RIGHT = 40;
  */
 export function inverseNormalLoss(g: number): number {
   requirePositive(g, "inverseNormalLoss", "g");
+  // For k ≤ −40, G(k) = −k + G(−k) with G(−k) < 1e-340: G(k) = −k exactly in doubles, so −g is the
+  // root to the last bit (the solver would stop some 1e-14 relative short of it).
+  if (g >= TAIL_LIMIT) return -g;
   let [low, high] = g >= INV_SQRT_2PI ? [-g, 0] : [0, FAR_RIGHT];
   let k = midpoint(low, high);
   const logTarget = Math.log(g);

@@ -1,4 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
+import { requireFiniteResult } from "./requireFiniteResult.js";
 
 /** Arguments of {@link orderUpToLevel}. */
 export interface OrderUpToLevelInput {
@@ -24,7 +25,8 @@ export interface OrderUpToLevelInput {
  *   safetyStock (units).
  * @returns the order-up-to level, in units.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
- *   when demandMean, leadTime or reviewPeriod is negative.
+ *   when demandMean, leadTime or reviewPeriod is negative, or when the result overflows (is not a
+ *   finite number; the path names the largest argument).
  * @example
  * ```ts
  * import { orderUpToLevel } from "invkpi";
@@ -37,5 +39,10 @@ export function orderUpToLevel(input: OrderUpToLevelInput): number {
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const reviewPeriod = requireNonNegative(input.reviewPeriod, fn, "reviewPeriod");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
-  return demandMean * (reviewPeriod + leadTime) + safetyStock;
+  return requireFiniteResult(
+    demandMean * (reviewPeriod + leadTime) + safetyStock,
+    fn,
+    "the order-up-to level",
+    { demandMean, leadTime, reviewPeriod, safetyStock },
+  );
 }

@@ -1,4 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
+import { requireFiniteResult } from "./requireFiniteResult.js";
 
 /** Arguments of {@link reorderPoint}. */
 export interface ReorderPointInput {
@@ -21,7 +22,8 @@ export interface ReorderPointInput {
  * @param input - demandMean (units per time unit), leadTime (time units), safetyStock (units).
  * @returns the reorder point, in units.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
- *   when demandMean or leadTime is negative.
+ *   when demandMean or leadTime is negative, or when the result overflows (is not a finite number;
+ *   the path names the largest argument).
  * @example
  * ```ts
  * import { reorderPoint } from "invkpi";
@@ -33,5 +35,9 @@ export function reorderPoint(input: ReorderPointInput): number {
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
-  return demandMean * leadTime + safetyStock;
+  return requireFiniteResult(demandMean * leadTime + safetyStock, fn, "the reorder point", {
+    demandMean,
+    leadTime,
+    safetyStock,
+  });
 }

@@ -195,8 +195,10 @@ interface Settings {
  *   (`'first-receipt'`), `stdDev` (`'sample'`), `daysPerYear` (365).
  * @returns the figures, in units, days and units per bucket, with reasons for the null ones.
  * @throws InvKpiError `out_of_range` / `invalid_argument` for a parameter outside its domain (a
- *   negative lead time, a service level of 1.2), `invalid_money` for a bad amount, `invalid_option`
- *   for an unknown variant or a method whose required option is missing; as `demandStatistics`.
+ *   negative lead time, a service level of 1.2), `invalid_money` for a bad or negative amount (path
+ *   `['unitCost']`, `['standardCost']` or `['orderCost']`, whichever was read), `invalid_option` for
+ *   an unknown variant or a method whose required option is missing; as `demandStatistics` (bad
+ *   demand sums, path `['history', 'demand', bucket, field]`) and the calculators it calls.
  * @example
  * ```ts
  * import { Decimal, replenishmentFigures, type SkuHistory } from "invkpi";
@@ -380,11 +382,21 @@ function eoqFigure(
 
 /**
  * `info.unitCost`, else `info.standardCost`, as an exact decimal; `null` when neither is given.
- * @throws InvKpiError `invalid_money` when the one given is not a finite decimal.
+ * Errors name the field that was read.
+ * @throws InvKpiError `invalid_money` when the one given is not a finite decimal or is negative.
  */
 function givenUnitCost(info: ReplenishmentInfo): Decimal | null {
-  const given = info.unitCost ?? info.standardCost ?? null;
-  return given === null ? null : toDecimal(given, `${FN}: unitCost`);
+  const name = info.unitCost != null ? "unitCost" : "standardCost";
+  const given = info[name] ?? null;
+  if (given === null) return null;
+  const cost = toDecimal(given, `${FN}: ${name}`);
+  if (cost.isNegative() && !cost.isZero()) {
+    throw new InvKpiError("invalid_money", `${FN}: ${name} must not be negative, got ${cost}`, {
+      path: [name],
+      details: { value: cost.toString() },
+    });
+  }
+  return cost;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 import { InvKpiError } from "../model/InvKpiError.js";
 import { inverseNormalLoss } from "./inverseNormalLoss.js";
 import { normalQuantile } from "./normalQuantile.js";
+import { requireFiniteResult } from "./requireFiniteResult.js";
 
 // Units throughout: demand per time unit (per day unless the caller uses another unit), lead time,
 // its deviation and the review period in that same time unit, safety stock in units of the item.
@@ -121,7 +122,9 @@ export interface SafetyStockDetails {
   /**
    * The safety factor: z = Φ⁻¹(serviceLevel) for the service-level methods, k from G(k) for
    * `'fillRate'`; `null` for `'maxMin'` and `'daysOfCover'` (no distribution), and for
-   * `'fillRate'` when σDL = 0 (no variability: k is undefined and the safety stock is 0).
+   * `'fillRate'` when σDL = 0 (no variability: k is undefined and the safety stock is 0) or σDL
+   * is so small against Q · (1 − β) that k would be below −1.8e308 (the safety stock is then its
+   * limit −Q · (1 − β), see {@link safetyStock}).
    */
   readonly safetyFactor: number | null;
   /**
@@ -152,7 +155,10 @@ const FN = "safetyStock";
  * order quantity alone can meet the fill rate). The z methods assume normally distributed demand,
  * independent from one time unit to the next and independent of the lead time. A service level below
  * 0.5 gives z < 0 and so a negative safety stock (the reorder point falls below the mean lead-time
- * demand); it is returned as computed.
+ * demand); it is returned as computed. For `'fillRate'`, as σDL → 0 with Q · (1 − β) fixed, k → −∞
+ * and the safety stock tends to −Q · (1 − β) (with no variability, the shortage the fill rate allows
+ * per cycle); once k is beyond the range of a double (σDL < Q · (1 − β) / 1.8e308) that limit is
+ * returned with `safetyFactor: null`. σDL = 0 itself gives 0 (nothing to buffer).
  *
  * Units: demand per time unit (day), L, σL, R and N in the same time unit (trap 3: weekly σ with a
  * lead time in days is wrong by √7); the result is in units of the item.
@@ -161,8 +167,11 @@ const FN = "safetyStock";
  * @returns the safety stock, in units.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range` when
  *   serviceLevel or fillRate is not in (0, 1), a deviation, mean, time or cover is negative, the
- *   order quantity is not > 0, or maxDemand < demandMean or maxLeadTime < leadTime; `invalid_option`
- *   for an unknown method; `no_convergence` if the fill-rate solver ever failed.
+ *   order quantity is not > 0, or maxDemand < demandMean or maxLeadTime < leadTime, or when finite
+ *   arguments give a result that is not a finite number (an overflow such as σd = 1e308; the
+ *   message names every argument, the path the largest), or, for `'fillRate'`, when
+ *   Q · (1 − β) / σDL underflows to 0 (path `['orderQuantity']`); `invalid_option` for an unknown
+ *   method; `no_convergence` if the fill-rate solver ever failed.
  * @example
  * ```ts
  * import { safetyStock } from "invkpi";
@@ -177,7 +186,7 @@ export function safetyStock(input: SafetyStockInput): number {
 /**
  * {@link safetyStock} with its factors: the safety factor (z or k) and the standard deviation of
  * demand over the protection interval, so that safetyStock = safetyFactor · protectionStdDev for
- * every method but `'maxMin'` and `'daysOfCover'`.
+ * every method but `'maxMin'` and `'daysOfCover'` (and `'fillRate'` where `safetyFactor` is null).
  *
  * @param input - as {@link safetyStock}.
  * @returns method, safetyStock (units), safetyFactor (standard deviations), protectionStdDev (units).
@@ -196,6 +205,17 @@ export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails 
       path: [],
     });
   }
+  const details = detailsOfMethod(input);
+  // Every argument has been checked finite by now, so a result that is not finite is an overflow.
+  const inputs = numericArguments(input);
+  if (details.protectionStdDev !== null) {
+    requireFiniteResult(details.protectionStdDev, FN, "the protection standard deviation", inputs);
+  }
+  requireFiniteResult(details.safetyStock, FN, `the '${details.method}' safety stock`, inputs);
+  return details;
+}
+
+function detailsOfMethod(input: SafetyStockInput): SafetyStockDetails {
   const method = requireVariant(input.method, SAFETY_STOCK_METHODS, FN, "method");
   switch (input.method) {
     case "basic":
@@ -213,6 +233,15 @@ export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails 
     case "fillRate":
       return fillRateSafetyStock(input);
   }
+}
+
+/** The input's numeric arguments by name (all checked finite by then), for an overflow's error. */
+function numericArguments(input: SafetyStockInput): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value === "number") numbers[name] = value;
+  }
+  return numbers;
 }
 
 /** z · σ for the methods driven by a cycle service level. */
@@ -297,15 +326,47 @@ function daysOfCoverSafetyStock(input: DaysOfCoverSafetyStockInput): number {
 /**
  * k · σDL with σDL · G(k) = Q · (1 − β) (Silver, Pyke & Thomas's P2 rule for continuous review with
  * backorders). With σDL = 0 there is nothing to buffer: safety stock 0, k undefined.
+ *
+ * When σDL is so small against Q · (1 − β) that the target g = Q · (1 − β) / σDL overflows
+ * (σDL below about Q · (1 − β) / 1.8e308), k ≈ −g is beyond the range of a double; but for
+ * k ≤ −40, G(k) = −k exactly in double precision, so σDL · G(k) = Q · (1 − β) gives
+ * k · σDL = −Q · (1 − β): that limit is returned, with `safetyFactor: null`. The solver's
+ * k · σDL equals it to rounding for every σDL small enough that g ≥ 40, so nothing jumps there.
  */
 function fillRateSafetyStock(input: FillRateSafetyStockInput): SafetyStockDetails {
   const fillRate = requireOpenUnitInterval(input.fillRate, FN, "fillRate");
   const orderQuantity = requirePositive(input.orderQuantity, FN, "orderQuantity");
-  const protectionStdDev = leadTimeDemandStdDev(input);
+  const protectionStdDev = requireFiniteResult(
+    leadTimeDemandStdDev(input),
+    FN,
+    "the protection standard deviation",
+    numericArguments(input),
+  );
   if (protectionStdDev === 0) {
     return { method: "fillRate", safetyStock: 0, safetyFactor: null, protectionStdDev };
   }
-  const k = inverseNormalLoss((orderQuantity * (1 - fillRate)) / protectionStdDev);
+  const allowedShortage = orderQuantity * (1 - fillRate);
+  const g = allowedShortage / protectionStdDev;
+  if (g === Number.POSITIVE_INFINITY) {
+    return {
+      method: "fillRate",
+      safetyStock: -allowedShortage,
+      safetyFactor: null,
+      protectionStdDev,
+    };
+  }
+  if (g === 0) {
+    // Q · (1 − β) / σDL underflowed: k would lie beyond 38.5, where G(k) is below every double.
+    throw new InvKpiError(
+      "out_of_range",
+      `${FN}: orderQuantity · (1 − fillRate) = ${allowedShortage} is too small against the lead-time demand deviation ${protectionStdDev} (their ratio underflows to 0, so the safety factor cannot be found)`,
+      {
+        path: ["orderQuantity"],
+        details: { orderQuantity, fillRate, protectionStdDev, allowedShortage },
+      },
+    );
+  }
+  const k = inverseNormalLoss(g);
   return {
     method: "fillRate",
     safetyStock: k * protectionStdDev,

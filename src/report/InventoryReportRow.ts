@@ -39,6 +39,12 @@ export interface InventoryReportRowFields {
   /** Average inventory at cost, by the report's `averageMethod`. */
   readonly averageValue: Decimal;
   readonly receivedQuantity: number;
+  /**
+   * Units transferred in from, and out to, other locations in the period (with `byLocation`; per
+   * SKU only an unmatched transfer shows). Sell-through counts the net in with the units received.
+   */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
   /** Units issued (gross) and returned by customers in the period. */
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;

@@ -17,10 +17,18 @@ import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
 /**
  * The turnover figures of one calendar month (clipped to the period), summed over every row: its
  * own days, Σ time-weighted average inventory, Σ COGS, and ratios of those sums. Shrinkage is not
- * in a month's history, so it has no shrinkage figures.
+ * in a month's history, so it has no shrinkage figures (nor transfers: a month's sell-through at a
+ * location counts only its receipts).
  */
 export interface MonthGroup
-  extends Omit<TurnoverRollup, "shrinkageValue" | "shrinkageRate" | "reasons"> {
+  extends Omit<
+    TurnoverRollup,
+    | "shrinkageValue"
+    | "shrinkageRate"
+    | "transferredInQuantity"
+    | "transferredOutQuantity"
+    | "reasons"
+  > {
   /** `'YYYY-MM'`. */
   readonly month: string;
   /** First and last day of the month inside the period. */
@@ -120,8 +128,15 @@ export class MonthSums {
       basis: this.options.turnoverBasis,
       sellThroughVariant: this.options.sellThroughVariant,
     });
-    // Months carry no shrinkage: drop the shrinkage figures rather than report a false 0.
-    const { shrinkageValue: _value, shrinkageRate: _rate, reasons, ...figures } = total;
+    // Months carry no shrinkage and no transfers: drop those figures rather than report a false 0.
+    const {
+      shrinkageValue: _value,
+      shrinkageRate: _rate,
+      transferredInQuantity: _in,
+      transferredOutQuantity: _out,
+      reasons,
+      ...figures
+    } = total;
     const { shrinkageRate: _reason, ...monthReasons } = reasons;
     return {
       month,

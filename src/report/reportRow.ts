@@ -69,6 +69,8 @@ export function reportRow(
     closingValue: t.closingValue,
     averageValue: t.averageValue,
     receivedQuantity: t.receivedQuantity,
+    transferredInQuantity: t.transferredInQuantity,
+    transferredOutQuantity: t.transferredOutQuantity,
     issuedQuantity: t.issuedQuantity,
     returnedQuantity: t.returnedQuantity,
     cogs: t.cogs,

@@ -123,6 +123,8 @@ const turnover = objectOf<TurnoverFigures>({
   capitalTiedUp: decimal,
   averageCapital: decimal,
   issuesWithoutPrice: number,
+  transferredInQuantity: number,
+  transferredOutQuantity: number,
   shrinkageValue: decimal,
   shrinkageRate: nullable(number),
   reasons: dictionaryOf<TurnoverReasons>(

@@ -35,6 +35,10 @@ export interface TurnoverParts {
   /** Average inventory at selling price; absent or `null` when unknown (then no retail turnover). */
   readonly averageRetailValue?: MoneyInput | null;
   readonly receivedQuantity: number;
+  /** Units transferred in from other locations; default 0 (`SkuHistory` has it). */
+  readonly transferredInQuantity?: number;
+  /** Units transferred out to other locations; default 0. */
+  readonly transferredOutQuantity?: number;
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;
   /** Cost of goods sold, net of returns. */
@@ -81,6 +85,9 @@ export interface TurnoverRollup extends TurnoverRatios, TurnoverAmounts {
   readonly periodDays: number;
   readonly basis: TurnoverBasis;
   readonly issuesWithoutPrice: number;
+  /** Σ units transferred in and out: within a group holding both ends of a transfer they cancel. */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
   readonly shrinkageValue: Decimal;
   readonly shrinkageRate: number | null;
 }
@@ -112,7 +119,8 @@ const FN = "rollupTurnover";
  * The mean of per-SKU turnovers gives a slow SKU with little stock the same weight as a fast one with
  * much, and answers no question; the ratio of sums is the turnover of the group's stock as a whole.
  * Likewise days of inventory = periodDays / turnover, GMROI = (Σ revenue − Σ COGS) / Σ average value,
- * sell-through = Σ net units sold / (Σ opening + Σ received), shrinkage rate = Σ shrinkage / Σ average
+ * sell-through = Σ net units sold / (Σ opening + Σ received + Σ transferred in − Σ transferred out),
+ * shrinkage rate = Σ shrinkage / Σ average
  * value, days of supply at the end = Σ closing units / (Σ (issued − returned) / periodDays). Capital
  * tied up is Σ closing value and Σ average value. Sums are exact (money and quantities in decimals),
  * so the result does not depend on the order of the items, and rollups compose: the rollup of group
@@ -194,7 +202,7 @@ interface ItemParts {
   readonly issuesWithoutPrice: number;
 }
 
-/** The quantity fields, in the order of `ItemParts.quantities`. */
+/** The quantity fields, in the order of `ItemParts.quantities` (the transfers may be absent: 0). */
 const QUANTITY_FIELDS = [
   "openingQuantity",
   "closingQuantity",
@@ -202,7 +210,14 @@ const QUANTITY_FIELDS = [
   "receivedQuantity",
   "issuedQuantity",
   "returnedQuantity",
+  "transferredInQuantity",
+  "transferredOutQuantity",
 ] as const;
+/** The quantity fields an item may leave out. */
+const OPTIONAL_QUANTITIES: ReadonlySet<string> = new Set([
+  "transferredInQuantity",
+  "transferredOutQuantity",
+]);
 /** The money fields summed for every item, in the order of `ItemParts.amounts`. */
 const MONEY_FIELDS = [
   "openingValue",
@@ -250,12 +265,15 @@ function nonNegativeOf(
     : requireNonNegative(value, FN, `items[${index}].${name}`);
 }
 
-/** A quantity field of an item, checked finite (a number means its shortest decimal form). */
+/**
+ * A quantity field of an item, checked finite (a number means its shortest decimal form); an
+ * absent transfer quantity is 0.
+ */
 function quantityOf(item: TurnoverParts, name: QuantityField, index: number): number {
   const value = item[name];
-  return typeof value === "number" && Number.isFinite(value)
-    ? value
-    : requireFinite(value, FN, `items[${index}].${name}`);
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (value === undefined && OPTIONAL_QUANTITIES.has(name)) return 0;
+  return requireFinite(value, FN, `items[${index}].${name}`);
 }
 
 /** A money field of an item as an exact decimal. */
@@ -295,8 +313,10 @@ class Sums {
     const q = byField(QUANTITY_FIELDS, this.quantities, (sum) => sum.value());
     const quantity = byField(QUANTITY_FIELDS, this.quantities, (sum) => sum.toNumber());
     const m = byField(MONEY_FIELDS, this.amounts, (sum) => sum.value());
+    const netTransferred = q.transferredInQuantity.minus(q.transferredOutQuantity);
     const s = {
       ...q,
+      ...(netTransferred.isZero() ? {} : { netTransferredQuantity: netTransferred }),
       averageValue: m.averageValue,
       averageRetailValue: this.averageRetailValue?.value() ?? null,
       cogs: m.cogs,
@@ -325,6 +345,8 @@ class Sums {
       cogs: m.cogs,
       revenue: m.revenue,
       issuesWithoutPrice: this.issuesWithoutPrice,
+      transferredInQuantity: quantity.transferredInQuantity,
+      transferredOutQuantity: quantity.transferredOutQuantity,
       shrinkageValue: m.shrinkageValue,
       capitalTiedUp: m.closingValue,
       averageCapital: m.averageValue,

@@ -49,7 +49,8 @@ export interface SellThroughQuantities {
 /**
  * Sell-through rate: the share of the stock available in the period that was sold.
  *
- * - `opening-plus-received` (default): sold / (opening + received).
+ * - `opening-plus-received` (default): sold / (opening + received). At a location, count the units
+ *   transferred in, net of those transferred out, as received (the report does).
  * - `received`: sold / received (common in retail buying: how much of what came in went out).
  * - `sold-plus-closing`: sold / (sold + closing) (needs `closing` instead of opening and received;
  *   equal to the default when nothing was adjusted or written off).

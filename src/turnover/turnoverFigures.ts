@@ -44,6 +44,10 @@ export interface TurnoverFiguresInput {
   /** Time-weighted average value at cost, for `daily`. */
   readonly averageValue: MoneyInput;
   readonly receivedQuantity: number;
+  /** Units transferred in from other locations (a `SkuHistory` by location has them); default 0. */
+  readonly transferredInQuantity?: number;
+  /** Units transferred out to other locations; default 0. */
+  readonly transferredOutQuantity?: number;
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;
   /** Cost of goods sold, net of returns. */
@@ -89,6 +93,9 @@ export interface TurnoverFigures extends TurnoverRatios, TurnoverAmounts {
   readonly basis: TurnoverBasis;
   readonly averageMethod: AverageMethod;
   readonly issuesWithoutPrice: number;
+  /** Units transferred in and out (0 without transfers): part of sell-through's stock received. */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
   /** Value of negative adjustments (count losses, write-offs). */
   readonly shrinkageValue: Decimal;
   /** shrinkageValue / averageValue. */
@@ -108,7 +115,8 @@ const FN = "turnoverFigures";
  *   `history.demand.day.sum` (issues − returns).
  * - capitalTiedUp = closingValue; averageCapital = averageValue.
  * - grossMargin = revenue − COGS; gmroi = grossMargin / averageValue (at cost, whatever the basis).
- * - sellThrough: net units sold / (opening + received) by default.
+ * - sellThrough: net units sold / (opening + received + transferred in − transferred out) by
+ *   default (transfers count at a location: stock that arrived, or was sent on, by transfer).
  * - shrinkageRate = shrinkageValue / averageValue.
  *
  * Defaults: `averageMethod: 'daily'`, `basis: 'cost'`, `sellThroughVariant: 'opening-plus-received'`.
@@ -169,11 +177,20 @@ export function turnoverFigures(
 
   const average = averageOfHistory(history, averageMethod);
   const money = moneyOf(history);
+  const transferredIn = optionalQuantity(history.transferredInQuantity, "transferredInQuantity");
+  const transferredOut = optionalQuantity(history.transferredOutQuantity, "transferredOutQuantity");
   const parts: ExactTurnoverParts = {
     openingQuantity: exactQuantity(history.openingQuantity, FN, "openingQuantity"),
     closingQuantity: exactQuantity(history.closingQuantity, FN, "closingQuantity"),
     averageQuantity: average.quantity,
     receivedQuantity: exactQuantity(history.receivedQuantity, FN, "receivedQuantity"),
+    ...(transferredIn === 0 && transferredOut === 0
+      ? {}
+      : {
+          netTransferredQuantity: exactQuantity(transferredIn, FN, "transferredInQuantity").minus(
+            exactQuantity(transferredOut, FN, "transferredOutQuantity"),
+          ),
+        }),
     issuedQuantity: exactQuantity(history.issuedQuantity, FN, "issuedQuantity"),
     returnedQuantity: exactQuantity(history.returnedQuantity, FN, "returnedQuantity"),
     averageValue: average.value,
@@ -213,6 +230,8 @@ export function turnoverFigures(
     cogs: money.cogs,
     revenue: money.revenue,
     issuesWithoutPrice: parts.issuesWithoutPrice,
+    transferredInQuantity: transferredIn,
+    transferredOutQuantity: transferredOut,
     shrinkageValue: money.shrinkageValue,
     capitalTiedUp: money.closingValue,
     averageCapital: average.value,
@@ -266,6 +285,11 @@ function averageOfHistory(
         }),
       };
   }
+}
+
+/** An optional quantity of the input: 0 when absent, else a finite number ≥ 0. */
+function optionalQuantity(value: number | undefined, field: string): number {
+  return value === undefined ? 0 : requireNonNegative(value, FN, field);
 }
 
 /** The money fields of the input as exact decimals of invkpi's own `Decimal`. */

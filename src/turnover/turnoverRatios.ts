@@ -31,6 +31,11 @@ export interface ExactTurnoverParts {
   readonly closingQuantity: Decimal;
   readonly averageQuantity: Decimal;
   readonly receivedQuantity: Decimal;
+  /**
+   * Units moved in by transfers net of those moved out (a location's; 0 for a SKU whose transfers
+   * all match), available to sell like the units received. Absent: 0.
+   */
+  readonly netTransferredQuantity?: Decimal;
   readonly issuedQuantity: Decimal;
   readonly returnedQuantity: Decimal;
   /** Average inventory at cost. */
@@ -117,7 +122,11 @@ export function turnoverRatios(
     sellThroughOf(settings.sellThroughVariant, {
       sold: parts.issuedQuantity.minus(parts.returnedQuantity),
       opening: parts.openingQuantity,
-      received: parts.receivedQuantity,
+      // What arrived: receipts, and at a location the stock transferred in net of that sent on.
+      received:
+        parts.netTransferredQuantity === undefined
+          ? parts.receivedQuantity
+          : parts.receivedQuantity.plus(parts.netTransferredQuantity),
       closing: parts.closingQuantity,
     }),
   );
@@ -142,7 +151,7 @@ function note(
  * The numerator and denominator of turnover on a basis, or `null` when a price is missing: retail
  * needs every issue priced (revenue) and the stock valued at selling price.
  */
-function salesAndStock(
+export function salesAndStock(
   parts: ExactTurnoverParts,
   basis: TurnoverBasis,
 ): { readonly sales: Decimal; readonly stock: Decimal } | null {

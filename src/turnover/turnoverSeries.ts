@@ -12,7 +12,7 @@ import type { TurnoverAmounts } from "./TurnoverAmounts.js";
 import type { TurnoverReasons } from "./TurnoverNullReason.js";
 import { optionalUnitPrice } from "./turnoverFigures.js";
 import type { ExactTurnoverParts, TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
-import { TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
+import { salesAndStock, TURNOVER_BASES, turnoverRatios } from "./turnoverRatios.js";
 
 /** The calendar buckets of a turnover series; the first is the default. */
 export const SERIES_BUCKETS = ["month", "quarter"] as const;
@@ -47,8 +47,14 @@ export interface TurnoverMonthInput {
   readonly revenue: MoneyInput;
 }
 
-/** What {@link turnoverSeries} reads of a history: its months, and whether every issue had a price. */
+/**
+ * What {@link turnoverSeries} reads of a history: its months, and whether every issue had a price
+ * (and its period, when it has one: a history with a period has at least one month).
+ */
 export interface TurnoverSeriesInput {
+  /** The period the months cover; optional for figures built by hand. */
+  readonly period?: { readonly from: string; readonly to: string } | null;
+  /** One entry per calendar month of the period (`SkuHistory.months`, kept by `months: true`). */
   readonly months: readonly TurnoverMonthInput[];
   /** Issue lines of the whole period without a selling price. */
   readonly issuesWithoutPrice: number;
@@ -101,11 +107,17 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * of the period lacked a price, since the history does not say in which month. Defaults: `by:
  * 'month'`, `basis: 'cost'`, `sellThroughVariant: 'opening-plus-received'`, `daysPerYear: 365`.
  *
+ * A history with a `period` has at least one month (a period has at least one day), so one with
+ * a period and no months was replayed without `months: true` (`replayLedger` keeps the month
+ * figures only when asked): that is an error, not an empty series. Input without a period (built
+ * by hand) may have no months: then there are no entries.
+ *
  * @param history - a `SkuHistory` replayed with `months: true` (or any {@link TurnoverSeriesInput}).
  * @param options - see {@link TurnoverSeriesOptions}.
  * @returns one entry per month or quarter, in the order of `history.months`.
  * @throws InvKpiError `invalid_argument` (history or a month not an object, a month label that is
- *   not `'YYYY-MM'`, a quantity that is not a finite number), `out_of_range` (a month of ≤ 0 days),
+ *   not `'YYYY-MM'`, a quantity that is not a finite number; a history with a period and no months,
+ *   `path: ['months']`: replay with `months: true`), `out_of_range` (a month of ≤ 0 days),
  *   `invalid_option` (unknown bucket, basis or variant), `invalid_money`.
  * @example
  * ```ts
@@ -145,7 +157,16 @@ export function turnoverSeries(
     daysPerYear: requirePositive(options.daysPerYear ?? 365, FN, "daysPerYear"),
     issuesWithoutPrice: requireNonNegative(history.issuesWithoutPrice, FN, "issuesWithoutPrice"),
   };
-  const months = requireArray(history.months, FN, "months").map(exactMonth);
+  const given = requireArray(history.months, FN, "months");
+  if (given.length === 0 && history.period !== undefined && history.period !== null) {
+    const { from, to } = history.period;
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: the history has a period (${describeValue(from)} to ${describeValue(to)}) but no months: it was replayed without month figures; replay the ledger with \`months: true\` (replayLedger or replayLedgerStream option)`,
+      { path: ["months"], details: { period: { from, to } } },
+    );
+  }
+  const months = given.map(exactMonth);
   const buckets = by === "month" ? months : quartersOf(months);
   return buckets.map((bucket) => seriesEntry(bucket, settings));
 }
@@ -268,8 +289,9 @@ function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEnt
     sellThroughVariant: settings.sellThroughVariant,
     netDemand: bucket.issuedQuantity.minus(bucket.returnedQuantity),
   });
+  // From the exact parts, rounded once (see annualizeTurnover), as the report's figures are.
   const annualizedTurnover = annualizeTurnover({
-    turnover: ratios.turnover,
+    turnover: ratios.turnover === null ? null : salesAndStock(parts, settings.basis),
     periodDays: bucket.days,
     daysPerYear: settings.daysPerYear,
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demandStatistics } from "../../src/demand/demandStatistics.js";
 import { InvKpiError, type InvKpiErrorCode } from "../../src/model/InvKpiError.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
+import { expectCode } from "../replenish/expectCode.js";
 import { makeHistory } from "../support/makeHistory.js";
 
 function codeOf(fn: () => unknown): InvKpiErrorCode | "no error" | "not an InvKpiError" {
@@ -225,5 +226,102 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
       demand: { day: { ...none, sum: 5, nonZeroBuckets: 31 }, week: none, month: none },
     });
     expect(codeOf(() => demandStatistics(tooMany))).toBe("invalid_argument");
+  });
+});
+
+describe("demandStatistics checks a history's sums (found by an audit)", () => {
+  /** juneHistory with the day sums patched (hand sums as in juneHistory: Σx 60, Σx² 1,400). */
+  function withDay(patch: Record<string, unknown>): SkuHistory {
+    const day = { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3, ...patch };
+    return juneHistory({ demand: { day, week: none, month: none } });
+  }
+
+  it("rejects a sum, Σx² or max that is not a finite number, naming the field", () => {
+    // Before: sum NaN gave mean NaN; sumOfSquares "1400" was coerced to 1,400.
+    const cases: [string, unknown][] = [
+      ["sum", Number.NaN],
+      ["sum", "60"],
+      ["sumOfSquares", Number.NaN],
+      ["sumOfSquares", "1400"],
+      ["sumOfSquares", Number.POSITIVE_INFINITY],
+      ["max", Number.NaN],
+      ["max", undefined],
+    ];
+    for (const [field, value] of cases) {
+      expectCode(() => demandStatistics(withDay({ [field]: value })), "invalid_argument", [
+        "history",
+        "demand",
+        "day",
+        field,
+      ]);
+    }
+    expect(() => demandStatistics(withDay({ sum: Number.NaN }))).toThrow(
+      /^demandStatistics: history\.demand\.day\.sum must be a finite number, got NaN/,
+    );
+  });
+
+  it("requires a whole number ≥ 0 of non-zero buckets", () => {
+    for (const nonZeroBuckets of [-1, 2.5, Number.NaN, "3"]) {
+      expectCode(() => demandStatistics(withDay({ nonZeroBuckets })), "invalid_argument", [
+        "history",
+        "demand",
+        "day",
+        "nonZeroBuckets",
+      ]);
+    }
+  });
+
+  it("reports a missing bucket of sums, instead of a TypeError", () => {
+    const noWeek = juneHistory({ demand: { day: none, month: none } });
+    expectCode(() => demandStatistics(noWeek, { bucket: "week" }), "invalid_argument", [
+      "history",
+      "demand",
+      "week",
+    ]);
+    expectCode(() => demandStatistics(juneHistory({ demand: null })), "invalid_argument", [
+      "history",
+      "demand",
+    ]);
+  });
+
+  it("rejects a Σx² below (Σx)²/n instead of clamping σ to 0", () => {
+    // By hand: Σx = 60 over n = 30 days gives (Σx)²/n = 3,600 / 30 = 120, the smallest Σx² any
+    // 30 numbers summing to 60 can have (all equal to 2); Σx² = 100 is impossible (before: σ = 0).
+    expectCode(() => demandStatistics(withDay({ sumOfSquares: 100 })), "invalid_argument", [
+      "history",
+      "demand",
+      "day",
+      "sumOfSquares",
+    ]);
+    expectCode(() => demandStatistics(withDay({ sumOfSquares: -5 })), "invalid_argument", [
+      "history",
+      "demand",
+      "day",
+      "sumOfSquares",
+    ]);
+    // Σx² = 120 exactly (thirty 2s) is consistent: σ = 0. A residue of 1e-10 relative below it is
+    // rounding (the tolerance is 1e-9 of Σx²) and is clamped; 1e-8 relative below is rejected.
+    expect(demandStatistics(withDay({ sumOfSquares: 120, max: 2 })).stdDev).toBe(0);
+    expect(demandStatistics(withDay({ sumOfSquares: 120 * (1 - 1e-10), max: 2 })).stdDev).toBe(0);
+    expectCode(
+      () => demandStatistics(withDay({ sumOfSquares: 120 * (1 - 1e-8), max: 2 })),
+      "invalid_argument",
+      ["history", "demand", "day", "sumOfSquares"],
+    );
+  });
+
+  it("rejects a period that ends before it starts, naming history.period", () => {
+    // Before: "window holds only −28 days" on nonZeroBuckets. June 30 → June 1 is a reversed period.
+    const reversed = juneHistory({ period: { from: "2024-06-30", to: "2024-06-01", days: 30 } });
+    for (const start of ["period", "first-receipt"] as const) {
+      expectCode(() => demandStatistics(reversed, { start }), "invalid_period", [
+        "history",
+        "period",
+        "to",
+      ]);
+    }
+    expect(() => demandStatistics(reversed)).toThrow(
+      /^demandStatistics: history\.period\.to \(2024-06-01\) is before history\.period\.from/,
+    );
   });
 });

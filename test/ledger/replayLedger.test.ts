@@ -705,7 +705,10 @@ describe("replayLedger: opening balances are checked like rows", () => {
       issuesOf(() => replayLedger([], { period, openingBalances: balances as never })),
     ).toEqual([
       "invalid_argument",
+      // The path is the first problem's address; `issues` has them all.
       "openingBalances",
+      "0",
+      "sku",
       "0 sku invalid_type",
       "1 value wrong_sign",
       "2 unitCost missing_cost",
@@ -718,7 +721,7 @@ describe("replayLedger: opening balances are checked like rows", () => {
   it("says which input a problem is in, and rejects what is not an array", () => {
     expect(
       issuesOf(() => replayLedger([], { period, skuInfo: [{ sku: "A", standardCost: "abc" }] })),
-    ).toEqual(["invalid_argument", "skuInfo", "0 standardCost invalid_money"]);
+    ).toEqual(["invalid_argument", "skuInfo", "0", "standardCost", "0 standardCost invalid_money"]);
     expect(issuesOf(() => replayLedger([], { period, openingBalances: {} as never }))[0]).toBe(
       "invalid_argument",
     );

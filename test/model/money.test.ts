@@ -30,6 +30,44 @@ describe("money", () => {
     expect(() => toDecimal("1,5", "fn: unitCost")).toThrowError(InvKpiError);
   });
 
+  it("gives the error the path of the field its label names (found by an audit)", () => {
+    // Before: every invalid_money from toDecimal had path [].
+    const pathOf = (fn: () => unknown): unknown => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof InvKpiError ? [e.code, e.path, e.message] : e;
+      }
+      return "no error";
+    };
+    expect(pathOf(() => toDecimal("1,5", "fn: unitCost"))).toEqual([
+      "invalid_money",
+      ["unitCost"],
+      "fn: unitCost must be a finite decimal amount",
+    ]);
+    expect(pathOf(() => toDecimal("x", "turnoverSeries: months[2].cogs"))).toEqual([
+      "invalid_money",
+      ["months", 2, "cogs"],
+      "turnoverSeries: months[2].cogs must be a finite decimal amount",
+    ]);
+    expect(pathOf(() => toDecimal(Number.NaN, "analyzeLedger: replenishment.orderCost"))).toEqual([
+      "invalid_money",
+      ["replenishment", "orderCost"],
+      "analyzeLedger: replenishment.orderCost must be a finite decimal amount",
+    ]);
+    // No field in the label: no path; an explicit path wins.
+    expect(pathOf(() => toDecimal("x", "t"))).toEqual([
+      "invalid_money",
+      [],
+      "t must be a finite decimal amount",
+    ]);
+    expect(pathOf(() => toDecimal("x", "fn: the cost", ["rows", 3, "cost"]))).toEqual([
+      "invalid_money",
+      ["rows", 3, "cost"],
+      "fn: the cost must be a finite decimal amount",
+    ]);
+  });
+
   it("never changes the caller's decimal.js settings", () => {
     const before = UserDecimal.precision;
     expect(new Decimal(1).div(3).toFixed().length).toBeGreaterThan(30); // 40 significant digits

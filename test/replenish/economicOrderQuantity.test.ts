@@ -61,9 +61,16 @@ describe("economicOrderQuantity = √(2DS/H)", () => {
       "invalid_money",
       ["orderCost"],
     );
+    // The field is named in the path too (found by an audit: it was []).
     expectCode(
       () => economicOrderQuantity({ annualDemand: 10, orderCost: "abc", holdingCost: 1 }),
       "invalid_money",
+      ["orderCost"],
+    );
+    expectCode(
+      () => economicOrderQuantity({ annualDemand: 10, orderCost: 5, holdingCost: "1,5" }),
+      "invalid_money",
+      ["holdingCost"],
     );
     expectCode(
       () => economicOrderQuantity({ annualDemand: -10, orderCost: 5, holdingCost: 1 }),

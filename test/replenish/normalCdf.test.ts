@@ -36,4 +36,14 @@ describe("normalCdf (Cody, as R's pnorm)", () => {
       expectCode(() => normalCdf(x as number), "invalid_argument", ["x"]);
     }
   });
+
+  it("returns the limits 0 and 1 for huge finite x, never NaN (found by an audit)", () => {
+    // Φ(x) → 1 as x → ∞ and → 0 as x → −∞; beyond |x| = 38.5 the tail is below every double, so
+    // these are the exact double results (R: pnorm(1e308) = 1, pnorm(-1e308) = 0). Before: NaN from
+    // 1.2e307 on, where the kernel's x · 16 overflowed.
+    for (const x of [1.1e307, 1.2e307, 1e308, Number.MAX_VALUE, 40, 1e10]) {
+      expect(normalCdf(x), `x = ${x}`).toBe(1);
+      expect(normalCdf(-x), `x = ${-x}`).toBe(0);
+    }
+  });
 });

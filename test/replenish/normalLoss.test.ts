@@ -40,4 +40,13 @@ describe("normalLoss G(k) = φ(k) − k·(1 − Φ(k))", () => {
   it("rejects non-numbers", () => {
     expectCode(() => normalLoss(Number.NaN), "invalid_argument", ["k"]);
   });
+
+  it("returns the limits for huge finite k, never NaN (found by an audit)", () => {
+    // G(k) = φ(k) − k·(1 − Φ(k)) → 0 as k → ∞, and G(k) = G(−k) − k → −k as k → −∞ (G(−k) is below
+    // every double once −k > 38.5, so −k is the exact double result). Before: NaN from 1.2e307 on.
+    for (const k of [1.2e307, 1e308, Number.MAX_VALUE, 40, 1e10]) {
+      expect(normalLoss(k), `k = ${k}`).toBe(0);
+      expect(normalLoss(-k), `k = ${-k}`).toBe(k);
+    }
+  });
 });

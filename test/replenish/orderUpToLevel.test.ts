@@ -34,4 +34,13 @@ describe("orderUpToLevel = d̄ · (R + L) + SS", () => {
       ["reviewPeriod"],
     );
   });
+
+  it("rejects finite arguments whose level overflows, naming them (not Infinity)", () => {
+    // By hand: 1e300 · (1e8 + 1e8) = 2e308 > Number.MAX_VALUE (1.797e308). Before: Infinity.
+    expectCode(
+      () => orderUpToLevel({ demandMean: 1e300, leadTime: 1e8, reviewPeriod: 1e8, safetyStock: 0 }),
+      "out_of_range",
+      ["demandMean"],
+    );
+  });
 });

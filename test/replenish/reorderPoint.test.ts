@@ -36,4 +36,16 @@ describe("reorderPoint = d̄ · L + SS", () => {
       ["safetyStock"],
     );
   });
+
+  it("rejects finite arguments whose reorder point overflows, naming them (not Infinity)", () => {
+    // By hand: 1e308 · 4 = 4e308 > Number.MAX_VALUE (1.797e308). Before: Infinity.
+    expectCode(
+      () => reorderPoint({ demandMean: 1e308, leadTime: 4, safetyStock: 0 }),
+      "out_of_range",
+      ["demandMean"],
+    );
+    expect(() => reorderPoint({ demandMean: 1e308, leadTime: 4, safetyStock: 0 })).toThrow(
+      /^reorderPoint: the reorder point is not a finite number .*demandMean = 1e\+308, leadTime = 4, safetyStock = 0/,
+    );
+  });
 });

@@ -246,6 +246,64 @@ describe("replenishmentFigures", () => {
   });
 });
 
+describe("replenishmentFigures, error addresses (found by an audit)", () => {
+  it("names standardCost when the standard cost is the bad amount", () => {
+    // Before: invalid_money with path [] ("unitCost must be a finite decimal amount") for text,
+    // and economicOrderQuantity's ["unitCost"] for a negative standard cost.
+    const costs = { leadTimeDays: 7, orderCost: 1, holdingRate: 0.2 };
+    expectCode(
+      () => replenishmentFigures(june(), { ...costs, standardCost: "abc" }),
+      "invalid_money",
+      ["standardCost"],
+    );
+    expect(() => replenishmentFigures(june(), { ...costs, standardCost: "abc" })).toThrow(
+      /^replenishmentFigures: standardCost must be a finite decimal amount/,
+    );
+    expectCode(
+      () => replenishmentFigures(june(), { ...costs, standardCost: -3 }),
+      "invalid_money",
+      ["standardCost"],
+    );
+    expectCode(
+      () => replenishmentFigures(june(), { ...costs, unitCost: "12,5", standardCost: 8 }),
+      "invalid_money",
+      ["unitCost"],
+    );
+    expectCode(() => replenishmentFigures(june(), { ...costs, unitCost: -1 }), "invalid_money", [
+      "unitCost",
+    ]);
+    // A bad order cost names orderCost (before: path []).
+    expectCode(
+      () => replenishmentFigures(june(), { ...costs, orderCost: "12,5", standardCost: 8 }),
+      "invalid_money",
+      ["orderCost"],
+    );
+  });
+
+  it("rejects a history whose demand sums are not numbers, where it reads them", () => {
+    // Before: sum NaN gave demandMean NaN with every figure null as 'no_demand_history', and
+    // sumOfSquares NaN failed in safetyStock on a ["demandStdDev"] the caller never passed.
+    const bad = (patch: Record<string, unknown>) =>
+      june({
+        demand: {
+          day: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3, ...patch },
+          week: { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 },
+          month: { sum: 60, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1 },
+        },
+      });
+    expectCode(
+      () => replenishmentFigures(bad({ sum: Number.NaN }), { leadTimeDays: 7 }),
+      "invalid_argument",
+      ["history", "demand", "day", "sum"],
+    );
+    expectCode(
+      () => replenishmentFigures(bad({ sumOfSquares: Number.NaN }), { leadTimeDays: 7 }),
+      "invalid_argument",
+      ["history", "demand", "day", "sumOfSquares"],
+    );
+  });
+});
+
 describe("SKU_SAFETY_STOCK_METHODS", () => {
   it("is 'auto' and every safetyStock method but 'maxMin', so a new method cannot be left out", () => {
     expect([...SKU_SAFETY_STOCK_METHODS]).toEqual([

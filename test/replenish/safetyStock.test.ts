@@ -4,7 +4,7 @@ import {
   safetyStock,
   safetyStockDetails,
 } from "../../src/replenish/safetyStock.js";
-import { expectCode } from "./expectCode.js";
+import { expectCode, relativeError } from "./expectCode.js";
 
 // z values: mpmath, √2 · erfinv(2p − 1) at 30 digits (see normalReferences.ts for the method).
 const Z90 = 1.2815515655446006;
@@ -291,5 +291,81 @@ describe("safetyStock, domain errors", () => {
       "invalid_argument",
       ["demandStdDev"],
     );
+  });
+});
+
+describe("safetyStock at the ends of the number range (found by an audit)", () => {
+  it("'fillRate' with a vanishing σDL: the safety stock tends to −Q · (1 − β), k is not a number", () => {
+    // By hand: σDL · G(k) = Q · (1 − β) = 1e10 · 0.5 = 5e9. For k ≤ −40, G(k) = −k, so
+    // k · σDL = −5e9 for every small σDL; with σDL = 1e-300, k = −5e309 is beyond the doubles.
+    // Before: invalid_argument on inverseNormalLoss's ["g"].
+    const fill = { method: "fillRate", fillRate: 0.5, orderQuantity: 1e10, demandMean: 0 } as const;
+    expect(safetyStockDetails({ ...fill, demandStdDev: 1e-300, leadTime: 1 })).toEqual({
+      method: "fillRate",
+      safetyStock: -5e9,
+      safetyFactor: null,
+      protectionStdDev: 1e-300,
+    });
+    // Continuous with the σDL the solver still handles: k = −5e307, the same safety stock.
+    const near = safetyStockDetails({ ...fill, demandStdDev: 1e-298, leadTime: 1 });
+    expect(near.safetyFactor).toBe(-5e9 / 1e-298);
+    expect(near.safetyStock).toBeCloseTo(-5e9, 3);
+  });
+
+  it("'fillRate' with Q · (1 − β) / σDL below every double: out_of_range on orderQuantity", () => {
+    // 1e-300 · 0.5 / 1e30 = 5e-331 underflows to 0: k would be beyond 38.5, where G underflows.
+    expectCode(
+      () =>
+        safetyStock({
+          method: "fillRate",
+          fillRate: 0.5,
+          orderQuantity: 1e-300,
+          demandMean: 0,
+          demandStdDev: 1e30,
+          leadTime: 1,
+        }),
+      "out_of_range",
+      ["orderQuantity"],
+    );
+  });
+
+  it("a result that overflows is out_of_range naming the inputs, never Infinity", () => {
+    // By hand: 2.3263 · 1e308 · √4 = 4.65e308 > Number.MAX_VALUE (1.797e308). Before: Infinity.
+    const huge = { method: "basic", serviceLevel: 0.99, demandStdDev: 1e308, leadTime: 4 } as const;
+    expectCode(() => safetyStock(huge), "out_of_range", ["demandStdDev"]);
+    expect(() => safetyStock(huge)).toThrow(/^safetyStock: .*demandStdDev = 1e\+308, leadTime = 4/);
+    // σd · √L = 1e308 is finite, z · 1e308 is not (z(0.99) = 2.33): caught on the product too.
+    expectCode(() => safetyStock({ ...huge, leadTime: 1 }), "out_of_range", ["demandStdDev"]);
+    // z = 0 at a service level of 0.5 would turn an infinite σd · √L into NaN.
+    expectCode(() => safetyStock({ ...huge, serviceLevel: 0.5 }), "out_of_range", ["demandStdDev"]);
+    expectCode(
+      () =>
+        safetyStock({
+          method: "maxMin",
+          maxDemand: 1e200,
+          maxLeadTime: 1e200,
+          demandMean: 1,
+          leadTime: 1,
+        }),
+      "out_of_range",
+      ["maxDemand"],
+    );
+    expectCode(
+      () =>
+        safetyStock({
+          method: "fillRate",
+          fillRate: 0.9,
+          orderQuantity: 1,
+          demandMean: 0,
+          demandStdDev: 1e308,
+          leadTime: 100,
+        }),
+      "out_of_range",
+      ["demandStdDev"],
+    );
+    // Below the overflow nothing changes: 2.3263478740408408 · 1e307 · 2 (z from mpmath).
+    expect(
+      relativeError(safetyStock({ ...huge, demandStdDev: 1e307 }), Z99 * 2e307),
+    ).toBeLessThanOrEqual(1e-14);
   });
 });

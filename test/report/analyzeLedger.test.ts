@@ -608,3 +608,37 @@ describe("analyzeLedger: a turnover on a benchmark's bound (found by an audit)",
     expect(report.diagnosis.benchmark?.annualTurnover).toBe(6);
   });
 });
+
+describe("analyzeLedger: sell-through at a location supplied by transfer (found by an audit)", () => {
+  // DC receives 100 and transfers all of them to STORE, which sells 80. Hand computation:
+  // STORE: 80 sold / (0 opening + 0 received + 100 transferred in) = 0.8 (was null: receipts only).
+  // DC: 0 sold / (0 + 100 − 100 sent on) → nothing left to sell: null, no_stock_available.
+  // The company: 80 / (100 + 100 − 100) = 0.8, as the SKU's own row without locations.
+  const ledger: Movement[] = [
+    { sku: "A", date: "2024-01-01", type: "receipt", quantity: 100, unitCost: 1, location: "DC" },
+    { sku: "A", date: "2024-02-01", type: "transfer", quantity: -100, location: "DC" },
+    { sku: "A", date: "2024-02-01", type: "transfer", quantity: 100, location: "STORE" },
+    { sku: "A", date: "2024-03-01", type: "issue", quantity: 80, unitPrice: 2, location: "STORE" },
+  ];
+  const period = { from: "2024-01-01", to: "2024-12-31" };
+
+  it("counts the units transferred in, net of those sent on, as received", () => {
+    for (const variant of ["opening-plus-received", "received"] as const) {
+      const report = analyzeLedger(ledger, {
+        period,
+        groupBy: ["location"],
+        sellThroughVariant: variant,
+      });
+      const row = (location: string) => report.rows.find((r) => r.location === location);
+      expect(row("STORE")?.sellThrough).toBe(0.8);
+      expect(row("DC")?.sellThrough).toBeNull();
+      expect(row("DC")?.reasons.sellThrough).toBe("no_stock_available");
+      expect(report.groups.location?.map((g) => [g.key, g.turnover.sellThrough])).toEqual([
+        ["DC", null],
+        ["STORE", 0.8],
+      ]);
+      expect(report.totals.turnover.sellThrough).toBe(0.8);
+    }
+    expect(analyzeLedger(ledger, { period }).rows[0]?.sellThrough).toBe(0.8);
+  });
+});

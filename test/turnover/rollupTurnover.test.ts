@@ -134,6 +134,35 @@ describe("rollupTurnover", () => {
     expect(total.daysOfSupplyAtEnd).toBe(100);
   });
 
+  it("counts transfers in, net of transfers out, as received in sell-through", () => {
+    // Hand computation: DC received 100 and sent all 100 to STORE, which sold 80 and holds 20.
+    // STORE 80 / (0 + 0 + 100 − 0) = 0.8; DC 0 / (0 + 100 + 0 − 100): nothing available, null;
+    // together the transfers cancel: 80 / (100 + 100 − 100) = 0.8.
+    const dc = row("A", 0, 10, {
+      location: "DC",
+      receivedQuantity: 100,
+      transferredOutQuantity: 100,
+    });
+    const store = row("A", 80, 10, {
+      location: "STORE",
+      issuedQuantity: 80,
+      closingQuantity: 20,
+      transferredInQuantity: 100,
+    });
+    const { groups, total } = rollupTurnover([dc, store], { periodDays: 366, groupBy: "location" });
+    expect(groups.map((g) => [g.key, g.sellThrough, g.reasons.sellThrough])).toEqual([
+      ["DC", null, "no_stock_available"],
+      ["STORE", 0.8, undefined],
+    ]);
+    expect(total.sellThrough).toBe(0.8);
+    expect([total.transferredInQuantity, total.transferredOutQuantity]).toEqual([100, 100]);
+    // A rollup of the group rollups carries the transfers on: the same total.
+    expect(rollupTurnover(groups, { periodDays: 366 }).total.sellThrough).toBe(0.8);
+    // Per-SKU figures carry them too (absent on the input: 0).
+    const figures = turnoverFigures(makeHistory({ transferredInQuantity: 5 }));
+    expect([figures.transferredInQuantity, figures.transferredOutQuantity]).toEqual([5, 0]);
+  });
+
   it("units and retail bases", () => {
     const items = [
       row("A", 0, 0, {

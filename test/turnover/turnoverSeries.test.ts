@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { MonthFigures } from "../../src/model/SkuHistory.js";
 import type { TurnoverSeriesOptions } from "../../src/turnover/turnoverSeries.js";
 import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
@@ -77,6 +79,15 @@ describe("turnoverSeries", () => {
     // Annualized: 0.5 × 365 / 31 = 5.887…
     expect(series[0]?.annualizedTurnover).toBeCloseTo((0.5 * 365) / 31, 12);
     expect(turnoverSeries(history).map((m) => m.label)).toHaveLength(6); // month is the default
+  });
+
+  it("annualizes each month from its COGS and average with one rounding", () => {
+    // Hand computation: COGS 31 over an average of 73 in a 31-day month: 31 × 365 / (73 × 31) = 5
+    // turns a year exactly; annualizing the rounded turnover 31 / 73 gave 4.999999999999999.
+    const january = month("2024-01", 31, { averageQuantity: 73, averageValue: 73, cogs: 31 });
+    const series = turnoverSeries(makeHistory({ months: [january] }), { by: "month" });
+    expect(series[0]?.turnover).toBe(31 / 73);
+    expect(series[0]?.annualizedTurnover).toBe(5);
   });
 
   it("by month: months without stock carry the reason", () => {
@@ -163,5 +174,37 @@ describe("turnoverSeries", () => {
     expect(codeOf(() => turnoverSeries(makeHistory({ months: [month("2024-01", 0)] })))).toBe(
       "out_of_range",
     );
+  });
+
+  it("rejects a history replayed without month figures, instead of an empty series (found by an audit)", () => {
+    // A period has at least one day, so a history with a period has at least one month: an empty
+    // `months` means the replay was run without `months: true`.
+    const ledger = [
+      { sku: "A", date: "2024-01-05", type: "receipt", quantity: 10, unitCost: 1 },
+      { sku: "A", date: "2024-02-05", type: "issue", quantity: 4 },
+    ] as const;
+    const period = { from: "2024-01-01", to: "2024-03-31" };
+    const [without] = replayLedger(ledger, { period }).histories;
+    let error: unknown;
+    try {
+      turnoverSeries(without as NonNullable<typeof without>);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvKpiError);
+    expect(error).toMatchObject({ code: "invalid_argument", path: ["months"] });
+    expect((error as Error).message).toMatch(/^turnoverSeries: .*months: true/);
+    expect(codeOf(() => turnoverSeries(makeHistory({ months: [] }), { by: "quarter" }))).toBe(
+      "invalid_argument",
+    );
+    const [withMonths] = replayLedger(ledger, { period, months: true }).histories;
+    const series = turnoverSeries(withMonths as NonNullable<typeof withMonths>);
+    expect(series.map((m) => [m.label, m.cogs.toFixed()])).toEqual([
+      ["2024-01", "0"],
+      ["2024-02", "4"],
+      ["2024-03", "0"],
+    ]);
+    // Figures without a period (built by hand) may have no months: no buckets.
+    expect(turnoverSeries({ months: [], issuesWithoutPrice: 0 })).toEqual([]);
   });
 });
