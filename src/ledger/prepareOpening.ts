@@ -404,10 +404,11 @@ function checkBalance(
     else if (text.trim() === "")
       problem(field, "empty_text", `${field} must not be empty or only whitespace`, text);
   }
-  // Last, so that a streaming replay, which checks this when it meets the SKU, lists it alike.
+  // Last, so that a streaming replay, which checks this when it meets the SKU, lists it alike
+  // (a balance without a SKU code has no first movement to check against: its sku is the issue).
   const received = dating === null ? null : tryToDay(balance.receivedOn);
-  if (dating !== null && received !== null) {
-    const firstDay = typeof balance.sku === "string" ? dating.firstDay(balance.sku) : undefined;
+  if (dating !== null && received !== null && typeof balance.sku === "string") {
+    const firstDay = dating.firstDay(balance.sku);
     const late = lateReceiptIssue(row, balance.receivedOn, received, dating.periodFrom, firstDay);
     if (late !== null) issues.push(late);
   }

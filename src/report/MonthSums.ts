@@ -9,7 +9,7 @@ import {
   type TurnoverRollup,
 } from "../turnover/index.js";
 import { optionalUnitPrice } from "../turnover/turnoverFigures.js";
-import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
+import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
@@ -144,7 +144,7 @@ export class MonthSums {
       to,
       ...figures,
       annualizedTurnover: annualizeTurnover({
-        turnover: turnoverQuotientOf(total),
+        turnover: turnoverToAnnualize(total),
         periodDays: days,
         daysPerYear: this.options.daysPerYear,
       }),

@@ -24,7 +24,7 @@ import {
   type TurnoverFigures,
   turnoverFigures,
 } from "../turnover/index.js";
-import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
+import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import { abcMeasure } from "./abcMeasure.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
@@ -134,7 +134,7 @@ function analyze(
     info,
     turnover,
     annualizedTurnover: annualizeTurnover({
-      turnover: turnoverQuotientOf(turnover),
+      turnover: turnoverToAnnualize(turnover),
       periodDays: history.period.days,
       daysPerYear: options.daysPerYear,
     }),

@@ -5,7 +5,7 @@ import {
 } from "../benchmark/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import type { TurnoverBasis, TurnoverRollup } from "../turnover/index.js";
-import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
+import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { ReportNullReason } from "./ReportNullReason.js";
 import type { ReportFigures } from "./reportFigures.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
@@ -117,9 +117,9 @@ function benchmarkOf(
     return { diagnosis: null, reason: "benchmark_needs_cost_basis" };
   }
   // No turnover, nothing to compare: the status is null for the turnover's own reason.
-  const turnover = turnoverQuotientOf(rollup);
+  const turnover = turnoverToAnnualize(rollup);
   if (turnover === null) return { diagnosis: null, reason: rollup.reasons.turnover ?? "no_sales" };
-  // The parts, not the rounded turnover: annualized with one rounding, a bound stays a bound.
+  // The parts where they are exact (cost basis): annualized with one rounding, a bound stays a bound.
   const measured = { turnover, periodDays: options.period.days, daysPerYear: options.daysPerYear };
   const diagnosis =
     typeof industry === "string"

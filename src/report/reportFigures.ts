@@ -7,7 +7,7 @@ import {
   type TurnoverFigures,
   type TurnoverRollup,
 } from "../turnover/index.js";
-import { turnoverQuotientOf } from "../turnover/turnoverQuotient.js";
+import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
@@ -123,7 +123,7 @@ function figuresOf(
     skuCount: sums.count,
     turnover,
     annualizedTurnover: annualizeTurnover({
-      turnover: turnoverQuotientOf(turnover),
+      turnover: turnoverToAnnualize(turnover),
       periodDays: options.period.days,
       daysPerYear: options.daysPerYear,
     }),

@@ -1,5 +1,4 @@
 import type { Decimal } from "../model/Decimal.js";
-import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import type { MoneyInput } from "../model/money.js";
 import type { TurnoverAmounts } from "./TurnoverAmounts.js";
 import type { TurnoverBasis } from "./turnoverRatios.js";
@@ -24,28 +23,25 @@ export interface TurnoverWithParts extends TurnoverAmounts {
 }
 
 /**
- * The sales and stock behind a turnover on its basis (`cost`: COGS / average value; `units`: issued
- * − returned / average units; `retail`: revenue / average retail value), or `null` when the
- * turnover itself is `null`. Internal: the report annualizes its turnovers from these.
+ * What the report annualizes for a turnover: its sales and stock on the `cost` (COGS / average
+ * value) and `retail` (revenue / average retail value) bases, exact decimals that annualize with
+ * one rounding; on the `units` basis the turnover itself, since the figures carry their quantities
+ * rounded to doubles (rebuilding the quotient from them could differ from the turnover in the last
+ * place); `null` when the turnover is `null`. Internal.
  */
-export function turnoverQuotientOf(
+export function turnoverToAnnualize(
   figures: TurnoverWithParts,
-): { readonly sales: Decimal; readonly stock: Decimal } | null {
+): { readonly sales: Decimal; readonly stock: Decimal } | number | null {
   if (figures.turnover === null) return null;
   switch (figures.basis) {
     case "cost":
       return { sales: figures.cogs, stock: figures.averageValue };
     case "units":
-      return {
-        sales: decimalOfNumber(figures.issuedQuantity).minus(
-          decimalOfNumber(figures.returnedQuantity),
-        ),
-        stock: decimalOfNumber(figures.averageQuantity),
-      };
+      return figures.turnover;
     case "retail":
       // A defined retail turnover has a retail value.
       return figures.averageRetailValue === null
-        ? null
+        ? figures.turnover
         : { sales: figures.revenue, stock: figures.averageRetailValue };
   }
 }

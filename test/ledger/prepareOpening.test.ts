@@ -246,3 +246,30 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   }
   return "accepted";
 }
+
+describe("opening balances without a SKU code (found by a review)", () => {
+  it("report the sku alone, in batch as in streaming: there is no first movement to date against", async () => {
+    const balances = [
+      { sku: 5, quantity: 1, unitCost: 1, receivedOn: "2025-02-01" },
+    ] as unknown as OpeningBalance[];
+    const fieldsOf = (error: unknown) =>
+      (error as InvKpiError).issues?.map((issue) => `${issue.row}.${issue.field}`);
+    let batch: unknown;
+    try {
+      replayLedger([], { period: year, openingBalances: balances });
+    } catch (error) {
+      batch = error;
+    }
+    let stream: unknown;
+    try {
+      await replayLedgerStream((async function* () {})(), {
+        period: year,
+        openingBalances: balances,
+      });
+    } catch (error) {
+      stream = error;
+    }
+    expect(fieldsOf(batch)).toEqual(["0.sku"]);
+    expect(fieldsOf(stream)).toEqual(fieldsOf(batch));
+  });
+});

@@ -642,3 +642,27 @@ describe("analyzeLedger: sell-through at a location supplied by transfer (found 
     expect(analyzeLedger(ledger, { period }).rows[0]?.sellThrough).toBe(0.8);
   });
 });
+
+describe("analyzeLedger: a units-basis turnover over a whole year is its own annual figure", () => {
+  it("annualizes the turnover itself, not a quotient rebuilt from rounded quantities", () => {
+    // 2 units received on 2023-04-01, 3 issued on 2023-12-31 (closing −1). Monthly average:
+    // (opening 0 + month ends 0, 0, 0, 2 × 8 months, −1) / 13 = 15 / 13; turnover 3 / (15 / 13) =
+    // 39 / 15 = 2.6. Over 365 days with daysPerYear 365, annualizing changes nothing. Found by a
+    // review: a units quotient rebuilt from the rounded average (1.1538461538461537) gave
+    // 2.6000000000000005.
+    const ledger: Movement[] = [
+      { sku: "A", date: "2023-04-01", type: "receipt", quantity: 2, unitCost: 1 },
+      { sku: "A", date: "2023-12-31", type: "issue", quantity: 3 },
+    ];
+    const report = analyzeLedger(ledger, {
+      period: { from: "2023-01-01", to: "2023-12-31" },
+      turnoverBasis: "units",
+      averageMethod: "monthly",
+      negativeStock: "warn",
+    });
+    const row = rowOf(report.rows, "A");
+    expect(row.turnover).toBe(2.6);
+    expect(row.annualizedTurnover).toBe(row.turnover);
+    expect(report.totals.annualizedTurnover).toBe(report.totals.turnover.turnover);
+  });
+});
