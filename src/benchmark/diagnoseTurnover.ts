@@ -1,9 +1,9 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
-import { annualizeTurnover, quotientParts } from "../turnover/annualizeTurnover.js";
+import { annualizeTurnover, annualOfParts, quotientParts } from "../turnover/annualizeTurnover.js";
 import { requireArgs } from "../turnover/guards.js";
-import type { TurnoverQuotient } from "../turnover/turnoverQuotient.js";
+import type { TurnoverQuotient } from "../turnover/TurnoverQuotient.js";
 import type {
   Industry,
   IndustryTurnoverRange,
@@ -161,9 +161,9 @@ function annualOf(args: DiagnosedTurnover): Measured {
   if (given !== null && typeof given === "object") {
     // Parts: the annual figure from them, rounded once (a boundary of the range stays a boundary).
     const { sales, stock } = quotientParts(given, FN);
-    const annual = annualizeTurnover({ turnover: { sales, stock }, periodDays, daysPerYear });
+    const annual = annualOfParts(sales, stock, periodDays, daysPerYear);
     const turnover = quotientToNumber(sales, stock);
-    return { annualTurnover: annual as number, turnover, periodDays, daysPerYear };
+    return { annualTurnover: annual, turnover, periodDays, daysPerYear };
   }
   const turnover = requireNonNegative(given, FN, "turnover");
   const annual = annualizeTurnover({ turnover, periodDays, daysPerYear }) as number;

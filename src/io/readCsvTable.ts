@@ -1,7 +1,6 @@
 import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { FieldSpec } from "./ColumnResolver.js";
 import { CsvSplitter, recordFields } from "./CsvSplitter.js";
-import { LineIndex } from "./LineIndex.js";
 import type { TextInput } from "./openTextInput.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
@@ -18,7 +17,7 @@ export async function readCsvTable(
   context: TableDriverContext,
 ): Promise<Omit<TableReadSummary, "format">> {
   const { delimiter, resolver, handler, issues } = context;
-  const lines = new LineIndex();
+  const { lines } = context;
   let header: string[] | null = null;
   let ignored: string[] = [];
   let checkRows = false;

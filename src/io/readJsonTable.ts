@@ -47,23 +47,13 @@ export async function readJsonTable(
     );
     return NOTHING_READ;
   }
-  const lines = jsonArrayElementLines(text);
-  const lineOf = elementLines(lines, value.length);
+  const elementLines = jsonArrayElementLines(text);
   value.forEach((element: unknown, row) => {
-    handler.object(resolver.renameKeys(element), row, lines[row] ?? 1);
+    const line = elementLines[row] ?? 1;
+    context.lines.add(row, line);
+    handler.object(resolver.renameKeys(element), row, line);
   });
-  return { rows: value.length, ignoredColumns: [], lineOf };
-}
-
-/**
- * The line of each of `count` rows, as a function for the read's result. Made outside the reader,
- * so that it keeps only the lines alive, not the file's text and parsed rows.
- */
-function elementLines(
-  lines: readonly number[],
-  count: number,
-): (row: number) => number | undefined {
-  return (row) => (Number.isInteger(row) && row >= 0 && row < count ? lines[row] : undefined);
+  return { rows: value.length, ignoredColumns: [], lineOf: context.lines.lookup() };
 }
 
 /** The line of a JSON syntax error: where the text stops being valid JSON. */

@@ -133,8 +133,8 @@ export async function readLedgerVia(
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
-  // The line of every row read so far: an issue names its own line, and a duplicate id the line
-  // of the row that used the id first.
+  // The line of every row read so far, filled by the table reader before each row comes: an issue
+  // names its own line, and a duplicate id the line of the row that used the id first.
   const lines = new LineIndex();
   const ctx = rowContext({
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
@@ -143,7 +143,6 @@ export async function readLedgerVia(
   const issues = ctx.issues;
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
   const check = (raw: unknown, row: number, rowLine: number): void => {
-    lines.add(row, rowLine);
     const before = issues.length;
     if (readMovementRow(raw, row, builder, ctx)) sink?.rowAdded(rowLine);
     else tidyIssues(issues, before, rowLine, raw);
@@ -167,19 +166,14 @@ export async function readLedgerVia(
     // Called only after start(); a row it does not take goes to cells() above.
     handler.plainRecord =
       sink === null
-        ? (bytes, from, to, row, rowLine) => {
-            if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
-            lines.add(row, rowLine);
-            return true;
-          }
+        ? (bytes, from, to, row) => (fastPath as CsvLedgerFastPath).read(bytes, from, to, row)
         : (bytes, from, to, row, rowLine) => {
             if (!(fastPath as CsvLedgerFastPath).read(bytes, from, to, row)) return false;
-            lines.add(row, rowLine);
             sink.rowAdded(rowLine);
             return true;
           };
   }
-  const summary = await readTable(source, options, resolver, handler, issues, FN);
+  const summary = await readTable(source, options, resolver, handler, issues, FN, lines);
   return { columns: builder.finish(), issues, ...summary };
 }
 

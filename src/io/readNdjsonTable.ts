@@ -1,7 +1,6 @@
 import { describeValue } from "../model/InvKpiError.js";
 import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
 import { isBlank } from "./csvCellValue.js";
-import { LineIndex } from "./LineIndex.js";
 import { LineSplitter } from "./LineSplitter.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
@@ -13,7 +12,7 @@ export async function readNdjsonTable(
   context: TableDriverContext,
 ): Promise<Omit<TableReadSummary, "format">> {
   const { resolver, handler, issues } = context;
-  const lines = new LineIndex();
+  const { lines } = context;
   let row = 0;
   const splitter = new LineSplitter((text, line) => {
     if (text !== null && isBlank(text)) return;

@@ -1,6 +1,7 @@
 import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { ColumnResolver } from "./ColumnResolver.js";
+import { LineIndex } from "./LineIndex.js";
 import {
   type InputSource,
   openTextInput,
@@ -88,6 +89,11 @@ export interface TableDriverContext {
   readonly issues: LedgerIssue[];
   /** Reports progress with the rows read so far. */
   readonly progress: (rows: number) => void;
+  /**
+   * The line of every row, added as each is read and before the handler sees it: the read's
+   * `lineOf`, and the caller's too while the read goes on.
+   */
+  readonly lines: LineIndex;
 }
 
 /**
@@ -95,6 +101,10 @@ export interface TableDriverContext {
  * `handler`; problems of the file's structure (a malformed CSV record, a line that is not JSON, a
  * missing required column, an empty file) go to `issues` with their lines. Rows are never all in
  * memory for CSV and NDJSON.
+ *
+ * @param lines - where the line of each row goes, before the handler is called with it (default: a
+ *   new index); a handler that must name the line of an earlier row (a duplicate id's first use)
+ *   passes its own and reads it during the read.
  */
 export async function readTable(
   source: InputSource,
@@ -103,6 +113,7 @@ export async function readTable(
   handler: TableRowHandler,
   issues: LedgerIssue[],
   fn: string,
+  lines: LineIndex = new LineIndex(),
 ): Promise<TableReadSummary> {
   const fromName = formatOfName(source);
   const format =
@@ -128,7 +139,15 @@ export async function readTable(
     handler.chunkRead?.(now);
     onProgress?.(now);
   };
-  const context: TableDriverContext = { input, delimiter, resolver, handler, issues, progress };
+  const context: TableDriverContext = {
+    input,
+    delimiter,
+    resolver,
+    handler,
+    issues,
+    progress,
+    lines,
+  };
   const read =
     format === "csv" ? readCsvTable : format === "ndjson" ? readNdjsonTable : readJsonTable;
   const summary = await read(context);

@@ -85,12 +85,13 @@ export function isNegativeAmount(value: unknown): boolean {
 export function toDecimal(
   value: MoneyInput,
   where: string,
-  path: readonly (string | number)[] = pathOfField(where),
+  path?: readonly (string | number)[],
 ): Decimal {
   const decimal = tryToDecimal(value);
   if (decimal === null) {
+    // The path from the label only now: a valid amount (nearly every call) parses no label.
     throw new InvKpiError("invalid_money", `${where} must be a finite decimal amount`, {
-      path,
+      path: path ?? pathOfField(where),
       details: { value: String(value) },
     });
   }

@@ -1,5 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
-import { requireFiniteResult } from "./requireFiniteResult.js";
+import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link orderUpToLevel}. */
 export interface OrderUpToLevelInput {
@@ -39,10 +39,10 @@ export function orderUpToLevel(input: OrderUpToLevelInput): number {
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const reviewPeriod = requireNonNegative(input.reviewPeriod, fn, "reviewPeriod");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
-  return requireFiniteResult(
-    demandMean * (reviewPeriod + leadTime) + safetyStock,
-    fn,
-    "the order-up-to level",
-    { demandMean, leadTime, reviewPeriod, safetyStock },
-  );
+  const level = demandMean * (reviewPeriod + leadTime) + safetyStock;
+  if (!Number.isFinite(level)) {
+    const inputs = { demandMean, leadTime, reviewPeriod, safetyStock };
+    throw overflowError(level, fn, "the order-up-to level", inputs);
+  }
+  return level;
 }

@@ -1,5 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
-import { requireFiniteResult } from "./requireFiniteResult.js";
+import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link reorderPoint}. */
 export interface ReorderPointInput {
@@ -35,9 +35,9 @@ export function reorderPoint(input: ReorderPointInput): number {
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
-  return requireFiniteResult(demandMean * leadTime + safetyStock, fn, "the reorder point", {
-    demandMean,
-    leadTime,
-    safetyStock,
-  });
+  const point = demandMean * leadTime + safetyStock;
+  if (!Number.isFinite(point)) {
+    throw overflowError(point, fn, "the reorder point", { demandMean, leadTime, safetyStock });
+  }
+  return point;
 }

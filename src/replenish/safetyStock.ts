@@ -7,7 +7,7 @@ import {
 import { InvKpiError } from "../model/InvKpiError.js";
 import { inverseNormalLoss } from "./inverseNormalLoss.js";
 import { normalQuantile } from "./normalQuantile.js";
-import { requireFiniteResult } from "./requireFiniteResult.js";
+import { overflowError } from "./overflowError.js";
 
 // Units throughout: demand per time unit (per day unless the caller uses another unit), lead time,
 // its deviation and the review period in that same time unit, safety stock in units of the item.
@@ -207,11 +207,14 @@ export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails 
   }
   const details = detailsOfMethod(input);
   // Every argument has been checked finite by now, so a result that is not finite is an overflow.
-  const inputs = numericArguments(input);
-  if (details.protectionStdDev !== null) {
-    requireFiniteResult(details.protectionStdDev, FN, "the protection standard deviation", inputs);
+  const { protectionStdDev, safetyStock } = details;
+  if (protectionStdDev !== null && !Number.isFinite(protectionStdDev)) {
+    throw protectionOverflow(protectionStdDev, input);
   }
-  requireFiniteResult(details.safetyStock, FN, `the '${details.method}' safety stock`, inputs);
+  if (!Number.isFinite(safetyStock)) {
+    const what = `the '${details.method}' safety stock`;
+    throw overflowError(safetyStock, FN, what, numericArguments(input));
+  }
   return details;
 }
 
@@ -233,6 +236,11 @@ function detailsOfMethod(input: SafetyStockInput): SafetyStockDetails {
     case "fillRate":
       return fillRateSafetyStock(input);
   }
+}
+
+/** The error for a standard deviation of demand over the protection interval that overflows. */
+function protectionOverflow(value: number, input: SafetyStockInput): InvKpiError {
+  return overflowError(value, FN, "the protection standard deviation", numericArguments(input));
 }
 
 /** The input's numeric arguments by name (all checked finite by then), for an overflow's error. */
@@ -336,12 +344,9 @@ function daysOfCoverSafetyStock(input: DaysOfCoverSafetyStockInput): number {
 function fillRateSafetyStock(input: FillRateSafetyStockInput): SafetyStockDetails {
   const fillRate = requireOpenUnitInterval(input.fillRate, FN, "fillRate");
   const orderQuantity = requirePositive(input.orderQuantity, FN, "orderQuantity");
-  const protectionStdDev = requireFiniteResult(
-    leadTimeDemandStdDev(input),
-    FN,
-    "the protection standard deviation",
-    numericArguments(input),
-  );
+  const protectionStdDev = leadTimeDemandStdDev(input);
+  // Checked here too, before g is formed: an infinite σDL would make g 0, a misleading error.
+  if (!Number.isFinite(protectionStdDev)) throw protectionOverflow(protectionStdDev, input);
   if (protectionStdDev === 0) {
     return { method: "fillRate", safetyStock: 0, safetyFactor: null, protectionStdDev };
   }

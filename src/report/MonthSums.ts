@@ -9,10 +9,10 @@ import {
   type TurnoverRollup,
 } from "../turnover/index.js";
 import { optionalUnitPrice } from "../turnover/turnoverFigures.js";
-import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { type AdditiveParts, TurnoverPartsSum } from "./TurnoverPartsSum.js";
+import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
 /**
  * The turnover figures of one calendar month (clipped to the period), summed over every row: its

@@ -24,9 +24,9 @@ import {
   type TurnoverFigures,
   turnoverFigures,
 } from "../turnover/index.js";
-import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import { abcMeasure } from "./abcMeasure.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
 /**
  * The parts of a history that the report reads after its calculators ran: the SKU and location,

@@ -5,10 +5,10 @@ import {
 } from "../benchmark/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import type { TurnoverBasis, TurnoverRollup } from "../turnover/index.js";
-import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { ReportNullReason } from "./ReportNullReason.js";
 import type { ReportFigures } from "./reportFigures.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
 /** The diagnosis fields that can be `null`. */
 export type NullableDiagnosisField =

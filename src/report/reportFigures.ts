@@ -7,9 +7,9 @@ import {
   type TurnoverFigures,
   type TurnoverRollup,
 } from "../turnover/index.js";
-import { turnoverToAnnualize } from "../turnover/turnoverQuotient.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
 /**
  * The rolled-up figures of a set of rows: the portfolio (`totals`) or one category or location.

@@ -4,7 +4,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import { toDecimal } from "../model/money.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
 import { requireArgs } from "./guards.js";
-import type { TurnoverQuotient } from "./turnoverQuotient.js";
+import type { TurnoverQuotient } from "./TurnoverQuotient.js";
 
 /** Arguments of {@link annualizeTurnover}. */
 export interface AnnualizeTurnoverArgs {
@@ -62,8 +62,7 @@ export function annualizeTurnover(args: AnnualizeTurnoverArgs): number | null {
   if (args.turnover === null) return null;
   if (typeof args.turnover === "object") {
     const { sales, stock } = quotientParts(args.turnover, FN);
-    if (daysPerYear === periodDays) return quotientToNumber(sales, stock);
-    return quotientToNumber(sales.times(daysPerYear), stock.times(periodDays));
+    return annualOfParts(sales, stock, periodDays, daysPerYear);
   }
   const turnover = requireNonNegative(args.turnover, FN, "turnover");
   // Decimal arithmetic, so that 7.32 × 366 / 366 gives back 7.32 exactly. A period of a whole year
@@ -72,6 +71,20 @@ export function annualizeTurnover(args: AnnualizeTurnoverArgs): number | null {
   // back, and that decimal reads back as the same double.
   if (daysPerYear === periodDays) return turnover;
   return quotientToNumber(new Decimal(turnover).times(daysPerYear), new Decimal(periodDays));
+}
+
+/**
+ * sales × daysPerYear / (stock × periodDays), rounded to a double once: the annual turnover of
+ * parts already checked by {@link quotientParts} (stock > 0), days already checked positive.
+ */
+export function annualOfParts(
+  sales: Decimal,
+  stock: Decimal,
+  periodDays: number,
+  daysPerYear: number,
+): number {
+  if (daysPerYear === periodDays) return quotientToNumber(sales, stock);
+  return quotientToNumber(sales.times(daysPerYear), stock.times(periodDays));
 }
 
 /**

@@ -33,6 +33,7 @@ export type {
   TurnoverReasons,
 } from "./TurnoverNullReason.js";
 export { TURNOVER_NULL_REASONS } from "./TurnoverNullReason.js";
+export type { TurnoverQuotient } from "./TurnoverQuotient.js";
 export type {
   AverageMethod,
   TurnoverFigures,
@@ -40,7 +41,6 @@ export type {
   TurnoverFiguresOptions,
 } from "./turnoverFigures.js";
 export { AVERAGE_METHODS, turnoverFigures } from "./turnoverFigures.js";
-export type { TurnoverQuotient } from "./turnoverQuotient.js";
 export type { TurnoverBasis, TurnoverRatios } from "./turnoverRatios.js";
 export { TURNOVER_BASES } from "./turnoverRatios.js";
 export type {

@@ -148,6 +148,8 @@ describe("stockAging: stock that went to zero, negative stock", () => {
     expect(aging.averageAge).toBeNull();
     expect(aging.oldestAge).toBeNull();
     expect(aging.ageReason).toBe("nothing_on_hand");
+    // No layers, no unit-days: a rollup adds nothing for it.
+    expect(aging.quantityDays.isZero()).toBe(true);
   });
 });
 

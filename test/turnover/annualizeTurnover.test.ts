@@ -40,6 +40,11 @@ describe("annualizeTurnover", () => {
     ).toBe(1 / 3);
   });
 
+  it("annualizes parts with no sales to 0", () => {
+    // 0 × 365 / (40 × 90) = 0: stock that did not turn.
+    expect(annualizeTurnover({ turnover: { sales: 0, stock: 40 }, periodDays: 90 })).toBe(0);
+  });
+
   it("rejects parts that are no turnover", () => {
     const bad = (sales: unknown, stock: unknown) => () =>
       annualizeTurnover({ turnover: { sales, stock } as never, periodDays: 30 });
