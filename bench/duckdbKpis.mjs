@@ -5,7 +5,8 @@
 // balances, closing stock, revenue net of returns, daily demand mean and standard deviation with
 // zero-demand days, turnover, days of inventory, capital tied up, GMROI, ABC by COGS (a run of
 // equal values takes the class of its first item) and XYZ by the coefficient of variation of
-// weekly demand with zero-demand weeks (no class without demand), as `invkpi analyze` defaults to.
+// weekly demand with zero-demand weeks over the period's whole ISO weeks (no class without demand),
+// as `invkpi analyze` defaults to.
 // It does less than invkpi (no moving-average or FIFO costing, no layers, aging, replenishment or
 // rollups), so the comparison favours DuckDB. `bench/scenarios.ts` (duckdb-1m, duckdb-10m) installs
 // @duckdb/node-api into <duckdb-dir> once and times this script as it times `invkpi analyze`.
@@ -25,9 +26,14 @@ const { DuckDBInstance } = await import(pathToFileURL(entry).href);
 
 const PERIOD_END_PLUS_ONE = "2026-01-01";
 const PERIOD_DAYS = 365;
-/** The Monday of the ISO week of the period's first day (2025-01-01), and the weeks it touches. */
+/**
+ * The Monday of the ISO week of the period's first day (2025-01-01). The period touches weeks 0 to
+ * 52 from it; weeks 0 (Wednesday to Sunday) and 52 (Monday to Wednesday) are cut, and invkpi counts
+ * only whole weeks (`demand.partialBuckets: 'exclude'`): weeks 1 to 51.
+ */
 const FIRST_MONDAY = "2024-12-30";
-const PERIOD_WEEKS = 53;
+const FIRST_WHOLE_WEEK = 1;
+const WHOLE_WEEKS = 51;
 
 const started = performance.now();
 const db = await DuckDBInstance.create(":memory:", { threads: "2" });
@@ -60,9 +66,10 @@ balances AS (
     coalesce(lead(date) OVER (PARTITION BY sku ORDER BY date), DATE '${PERIOD_END_PLUS_ONE}') - date AS days
   FROM daily),
 weekly AS (
-  SELECT sku, sum(demand * demand) AS weekSquares
+  SELECT sku, sum(demand) AS weekDemand, sum(demand * demand) AS weekSquares
   FROM (SELECT sku, (date - DATE '${FIRST_MONDAY}') // 7 AS week, sum(demand) AS demand
         FROM daily GROUP BY sku, week)
+  WHERE week BETWEEN ${FIRST_WHOLE_WEEK} AND ${FIRST_WHOLE_WEEK + WHOLE_WEEKS - 1}
   GROUP BY sku),
 per AS (
   SELECT sku, sum(onHand * days) / ${PERIOD_DAYS}.0 AS avgQty, arg_max(onHand, date) AS closingQty,
@@ -73,14 +80,14 @@ kpi AS (
   SELECT sku, received, avgQty, closingQty, avgQty * avgCost AS avgValue, demand * avgCost AS cogs,
     revenue, demand / ${PERIOD_DAYS}.0 AS meanDaily,
     sqrt(greatest((demandSquares - demand * demand / ${PERIOD_DAYS}.0) / ${PERIOD_DAYS - 1}.0, 0)) AS sdDaily,
-    CASE WHEN demand > 0 THEN
-      sqrt(greatest((weekSquares - demand * demand / ${PERIOD_WEEKS}.0) / ${PERIOD_WEEKS - 1}.0, 0))
-        / (demand / ${PERIOD_WEEKS}.0) END AS cvWeekly,
+    CASE WHEN weekDemand > 0 THEN
+      sqrt(greatest((weekSquares - weekDemand * weekDemand / ${WHOLE_WEEKS}.0) / ${WHOLE_WEEKS - 1}.0, 0))
+        / (weekDemand / ${WHOLE_WEEKS}.0) END AS cvWeekly,
     (demand * avgCost) / nullif(avgQty * avgCost, 0) AS turnover,
     ${PERIOD_DAYS}.0 * avgQty / nullif(demand, 0) AS daysOfInventory,
     closingQty * avgCost AS capitalTiedUp,
     (revenue - demand * avgCost) / nullif(avgQty * avgCost, 0) AS gmroi, lastMovement
-  FROM per JOIN weekly USING (sku) LEFT JOIN cost USING (sku)),
+  FROM per LEFT JOIN weekly USING (sku) LEFT JOIN cost USING (sku)),
 ranked AS (
   SELECT *,
     sum(cogs) OVER (ORDER BY cogs DESC RANGE UNBOUNDED PRECEDING)

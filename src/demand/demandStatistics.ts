@@ -22,6 +22,15 @@ export type DemandBucket = "day" | "week" | "month";
  */
 export type DemandStart = "first-receipt" | "period";
 
+/**
+ * What to do with a week or month that the counting window cuts (a window that starts on a
+ * Wednesday, a SKU first received on the 20th, a period ending mid-month): `'exclude'` leaves the cut
+ * buckets and their demand out, so that every bucket counted is a whole week or month; `'include'`
+ * counts them as whole buckets, which lowers their demand against the others and inflates the
+ * deviation.
+ */
+export type PartialBuckets = "exclude" | "include";
+
 /** Options of {@link demandStatistics} for a plain series. */
 export interface DemandSeriesOptions {
   /** `'sample'` (n − 1, default) or `'population'` (n). */
@@ -34,6 +43,8 @@ export interface DemandHistoryOptions extends DemandSeriesOptions {
   readonly bucket?: DemandBucket;
   /** Start of the counting window: `'first-receipt'` (default) or `'period'`. */
   readonly start?: DemandStart;
+  /** Weeks and months the window cuts: `'exclude'` (default) or `'include'`. Days are never cut. */
+  readonly partialBuckets?: PartialBuckets;
 }
 
 /** Demand per bucket: mean, standard deviation, coefficient of variation, largest bucket, count. */
@@ -53,6 +64,8 @@ export interface DemandStatistics {
 /** Every demand bucket size. */
 export const DEMAND_BUCKETS: readonly DemandBucket[] = ["day", "week", "month"];
 const STARTS: readonly DemandStart[] = ["first-receipt", "period"];
+/** Every way of counting cut buckets. */
+export const PARTIAL_BUCKETS: readonly PartialBuckets[] = ["exclude", "include"];
 const FN = "demandStatistics";
 
 /**
@@ -67,12 +80,19 @@ const FN = "demandStatistics";
  * period start with `start: 'period'`, and with `start: 'first-receipt'` (default) at the later of
  * the period start and the SKU's first activity (the earlier of `firstReceiptDate`, the first day
  * stock entered by any inflow, and `firstDemandDate`, so no demand ever falls before the window).
- * A bucket that overlaps the window
- * counts as one whole bucket even when the window cuts it (a first week that starts on a Thursday,
- * a period ending mid-month): partial weeks and months are counted whole, which lowers the mean a
- * little when the window does not start and end on bucket boundaries. Weeks are ISO weeks (Monday to
- * Sunday); months are calendar months. A SKU with neither stock nor demand has an empty window
- * under `'first-receipt'`: n = 0, mean 0, stdDev 0, cv null.
+ * Weeks are ISO weeks (Monday to Sunday); months are calendar months. A SKU with neither stock nor
+ * demand has an empty window under `'first-receipt'`: n = 0, mean 0, stdDev 0, cv null.
+ *
+ * Cut buckets: the window may start or end inside a week or month (the period 2025-01-01 to
+ * 2025-12-31 starts on a Wednesday and ends on one; a SKU first received on 20 March starts its
+ * window mid-month). Such a bucket holds only part of a bucket's demand. With `partialBuckets:
+ * 'exclude'` (default) the first and last bucket are left out when the window cuts them: n counts
+ * whole buckets only, and their demand (`firstBucketDemand`, `lastBucketDemand` of the sums, found by
+ * `firstDemandDate` and `lastDemandDate`) is taken out of Σx and Σx². With `'include'` they count as
+ * whole buckets (a 3-day last week weighs as much as a full one, which inflates the deviation).
+ * Days are never cut. A window with no whole bucket gives n = 0, mean 0, cv null, and stdDev 0 when
+ * the cut buckets held no demand, `null` (undefined: too short to measure) when they did. `max` is
+ * the largest demand of any bucket, cut ones included (a cut bucket's demand is part of a bucket's).
  *
  * Formulas: mean = Σx / n; sample variance (default) = (Σx² − n·mean²) / (n − 1), population
  * variance = (Σx² − n·mean²) / n (a rounding residue clamped at 0); stdDev = √variance;
@@ -86,14 +106,17 @@ const FN = "demandStatistics";
  *
  * @param input - demand per bucket as numbers (finite; negative net demand allowed), or a
  *   `SkuHistory` from the ledger replay.
- * @param options - `stdDev` (default `'sample'`); for a history also `bucket` (default `'day'`) and
- *   `start` (default `'first-receipt'`).
+ * @param options - `stdDev` (default `'sample'`); for a history also `bucket` (default `'day'`),
+ *   `start` (default `'first-receipt'`) and `partialBuckets` (default `'exclude'`).
  * @returns mean and max in units per bucket, stdDev in units, cv a ratio, periods a count.
  * @throws InvKpiError `invalid_argument` for an input that is neither an array nor a history, a
  *   series entry that is not a finite number, or a history whose `demand[bucket]` is missing, has a
  *   field that is not a finite number (`nonZeroBuckets`: a whole number ≥ 0), more non-zero buckets
  *   than its window holds, or a Σx² inconsistent with Σx (path `['history', 'demand', bucket,
- *   field]`); `invalid_option` for an unknown variant, or `bucket` / `start` given with a series;
+ *   field]`), or, when the window cuts a bucket with demand, a `firstBucketDemand` or
+ *   `lastBucketDemand` that is not a finite number or a missing `lastDemandDate`;
+ *   `invalid_option` for an unknown variant, or `bucket` / `start` / `partialBuckets` given with a
+ *   series;
  *   `invalid_date` for a history date that is not a real day; `invalid_period` when
  *   `history.period.to` is before `history.period.from`.
  * @example
@@ -128,7 +151,7 @@ function seriesStatistics(
   options: DemandHistoryOptions,
   variant: StdDevVariant,
 ): DemandStatistics {
-  for (const name of ["bucket", "start"] as const) {
+  for (const name of ["bucket", "start", "partialBuckets"] as const) {
     if (options[name] !== undefined) {
       throw new InvKpiError(
         "invalid_option",
@@ -152,27 +175,130 @@ function historyStatistics(
 ): DemandStatistics {
   const bucket = requireVariant(options.bucket ?? "day", DEMAND_BUCKETS, FN, "bucket");
   const start = requireVariant(options.start ?? "first-receipt", STARTS, FN, "start");
+  const partial = requireVariant(
+    options.partialBuckets ?? "exclude",
+    PARTIAL_BUCKETS,
+    FN,
+    "partialBuckets",
+  );
   const sums = requireSums(history, bucket);
   const window = countingWindow(history, start);
   const periods = window === null ? 0 : bucketsOverlapping(window.from, window.to, bucket);
-  const path = ["history", "demand", bucket];
-  if (sums.nonZeroBuckets > periods) {
+  requireNonZeroWithin(sums.nonZeroBuckets, periods, bucket);
+  const source = { fn: FN, path: ["history", "demand", bucket] };
+  // Checks the sums as they are, cut buckets included, before anything is taken out of them.
+  const moments = momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant, source);
+  if (window === null || bucket === "day" || partial === "include") {
+    return summarize(moments, sums.max, periods);
+  }
+  const whole = wholeBucketSums(history, sums, window, bucket, periods);
+  if (whole === null) return summarize(moments, sums.max, periods);
+  requireNonZeroWithin(whole.nonZeroBuckets, whole.periods, bucket);
+  if (whole.periods === 0) {
+    const cutDemand = sums.nonZeroBuckets > 0;
+    return { mean: 0, stdDev: cutDemand ? null : 0, cv: null, max: sums.max, periods: 0 };
+  }
+  // The tolerance for rounding is measured against the sums before the subtraction.
+  const wholeMoments = momentsFromSums(
+    whole.periods,
+    whole.sum,
+    whole.sumOfSquares,
+    variant,
+    source,
+    sums.sumOfSquares,
+  );
+  return summarize(wholeMoments, sums.max, whole.periods);
+}
+
+/** @throws InvKpiError `invalid_argument` when more buckets have demand than the window holds. */
+function requireNonZeroWithin(nonZero: number, periods: number, bucket: DemandBucket): void {
+  if (nonZero > periods) {
     throw new InvKpiError(
       "invalid_argument",
-      `${FN}: history has ${sums.nonZeroBuckets} ${bucket}s with demand but its window holds only ${periods}`,
-      { path: [...path, "nonZeroBuckets"] },
+      `${FN}: history has ${nonZero} ${bucket}s with demand but its window holds only ${periods}`,
+      { path: ["history", "demand", bucket, "nonZeroBuckets"] },
     );
   }
-  return summarize(
-    momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant, { fn: FN, path }),
-    sums.max,
-    periods,
-  );
+}
+
+/** The sums over the window's whole buckets. */
+interface WholeBucketSums {
+  readonly periods: number;
+  readonly sum: number;
+  readonly sumOfSquares: number;
+  readonly nonZeroBuckets: number;
+}
+
+/**
+ * The sums without the first and last bucket of the window when the window cuts them, or `null`
+ * when it cuts neither. Demand can only sit in a cut bucket as the first or the last bucket with
+ * demand: none falls before the window's first day or after the period end.
+ */
+function wholeBucketSums(
+  history: SkuHistory,
+  sums: DemandSums,
+  window: { readonly from: Day; readonly to: Day },
+  bucket: "week" | "month",
+  periods: number,
+): WholeBucketSums | null {
+  const bucketOf = bucket === "week" ? weekOfDay : monthOfDay;
+  const first = bucketOf(window.from);
+  const last = bucketOf(window.to);
+  const cut: number[] = [];
+  if (bucketOf(window.from - 1) === first) cut.push(first);
+  if (bucketOf(window.to + 1) === last && !cut.includes(last)) cut.push(last);
+  if (cut.length === 0) return null;
+  const demandOf = cutBucketDemand(history, sums, bucket, bucketOf);
+  let { sum, sumOfSquares, nonZeroBuckets } = sums;
+  for (const key of cut) {
+    const x = demandOf(key);
+    sum -= x;
+    sumOfSquares -= x * x;
+    if (x !== 0) nonZeroBuckets--;
+  }
+  return { periods: periods - cut.length, sum, sumOfSquares, nonZeroBuckets };
+}
+
+/** The net demand of a cut bucket: that of the first or last bucket with demand, else 0. */
+function cutBucketDemand(
+  history: SkuHistory,
+  sums: DemandSums,
+  bucket: DemandBucket,
+  bucketOf: (day: Day) => number,
+): (key: number) => number {
+  if (sums.nonZeroBuckets === 0 && sums.sum === 0) return () => 0;
+  const path = ["history", "demand", bucket];
+  const firstDay = optionalDay(history.firstDemandDate, "firstDemandDate");
+  if (history.lastDemandDate === undefined) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history.lastDemandDate is missing: it finds the demand of a cut ${bucket} (a date, or null without demand)`,
+      { path: ["history", "lastDemandDate"] },
+    );
+  }
+  const lastDay = optionalDay(history.lastDemandDate, "lastDemandDate");
+  const amount = (name: "firstBucketDemand" | "lastBucketDemand"): number => {
+    const value: unknown = sums[name];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new InvKpiError(
+        "invalid_argument",
+        `${FN}: history.demand.${bucket}.${name} must be a finite number, got ${describeValue(value)}`,
+        { path: [...path, name], details: { value } },
+      );
+    }
+    return value;
+  };
+  return (key) => {
+    if (firstDay !== null && bucketOf(firstDay) === key) return amount("firstBucketDemand");
+    if (lastDay !== null && bucketOf(lastDay) === key) return amount("lastBucketDemand");
+    return 0;
+  };
 }
 
 /**
  * The history's demand sums of one bucket size, checked: finite numbers (a `NaN` Σx would become a
- * `NaN` mean, a string would be coerced), and a whole number of non-zero buckets ≥ 0.
+ * `NaN` mean, a string would be coerced), and a whole number of non-zero buckets ≥ 0. The demand
+ * of the first and last bucket is checked only where a cut bucket needs it.
  * @throws InvKpiError `invalid_argument` with the path of the missing or bad field.
  */
 function requireSums(history: SkuHistory, bucket: DemandBucket): DemandSums {
@@ -214,6 +340,9 @@ function requireSums(history: SkuHistory, bucket: DemandBucket): DemandSums {
     sumOfSquares: field("sumOfSquares"),
     max: field("max"),
     nonZeroBuckets: field("nonZeroBuckets"),
+    // Checked where they are used, only when the window cuts a bucket with demand (cutBucketDemand).
+    firstBucketDemand: (sums as DemandSums).firstBucketDemand,
+    lastBucketDemand: (sums as DemandSums).lastBucketDemand,
   };
 }
 

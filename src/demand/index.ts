@@ -5,6 +5,7 @@ export type {
   DemandSeriesOptions,
   DemandStart,
   DemandStatistics,
+  PartialBuckets,
   StdDevVariant,
 } from "./demandStatistics.js";
-export { DEMAND_BUCKETS, demandStatistics } from "./demandStatistics.js";
+export { DEMAND_BUCKETS, demandStatistics, PARTIAL_BUCKETS } from "./demandStatistics.js";

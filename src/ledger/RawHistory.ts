@@ -4,10 +4,16 @@ import type { Scaled } from "./scaled.js";
 
 /** Demand sums of one bucket size, in scaled quantity units (Σx² in units²). */
 export interface RawDemandSums {
+  /** The last bucket with demand (for days: the last demand day); NaN without demand. */
+  readonly key: number;
   readonly sum: number;
   readonly sumOfSquares: number;
   readonly max: number;
   readonly nonZero: number;
+  /** Net demand of the first bucket with demand (0 without demand). */
+  readonly first: number;
+  /** Net demand of the last bucket with demand (0 without demand). */
+  readonly last: number;
 }
 
 /**

@@ -44,6 +44,15 @@ export class BucketSums {
   sumOfSquares = 0;
   max = 0;
   nonZero = 0;
+  /** Net demand of the first bucket closed; NaN until one is. */
+  firstClosed = Number.NaN;
+  /** Net demand of the last bucket closed. */
+  last = 0;
+
+  /** Net demand of the first bucket with demand (0 without demand). */
+  get first(): number {
+    return Number.isNaN(this.firstClosed) ? 0 : this.firstClosed;
+  }
 
   /** Adds net demand `x` to the bucket `key`, closing the previous bucket when the key changes. */
   add(key: number, x: number): void {
@@ -54,7 +63,7 @@ export class BucketSums {
     this.current += x;
   }
 
-  /** Closes the open bucket. */
+  /** Closes the open bucket, remembering the net demand of the first and of the last bucket closed. */
   flush(): void {
     const x = this.current;
     if (x !== 0) {
@@ -65,6 +74,11 @@ export class BucketSums {
       this.sumOfSquares += units * units;
       if (x > this.max) this.max = x;
       this.nonZero++;
+    }
+    // A NaN key: no bucket was open (the first demand, or a SKU without demand at the end).
+    if (!Number.isNaN(this.key)) {
+      if (Number.isNaN(this.firstClosed)) this.firstClosed = x;
+      this.last = x;
     }
     this.current = 0;
   }

@@ -64,48 +64,48 @@ export const FIRST_DEMAND = 30;
 /** Demand sums per day (BUCKET_SIZE slots, see bucketAdd). */
 export const DEMAND_DAY = 31;
 /** Demand sums per ISO week. */
-export const DEMAND_WEEK = 37;
+export const DEMAND_WEEK = 39;
 /** Demand sums per month. */
-export const DEMAND_MONTH = 43;
+export const DEMAND_MONTH = 47;
 /** The SKU's standard cost (NaN: none). */
-export const STANDARD_COST = 49;
+export const STANDARD_COST = 55;
 /** Units received in the period. */
-export const RECEIVED_QTY = 50;
+export const RECEIVED_QTY = 56;
 /** Value received (wide). */
-export const RECEIVED_VALUE = 51;
+export const RECEIVED_VALUE = 57;
 /** First day stock entered: any inflow (receipt, return, positive adjustment, transfer in) or the opening layer. */
-export const FIRST_RECEIPT = 53;
+export const FIRST_RECEIPT = 59;
 /** Day of the last receipt. */
-export const LAST_RECEIPT = 54;
+export const LAST_RECEIPT = 60;
 /** Quantity at the period start. */
-export const OPENING_QTY = 55;
+export const OPENING_QTY = 61;
 /** Value at the period start. */
-export const OPENING_VALUE = 56;
+export const OPENING_VALUE = 62;
 /** Units returned by customers. */
-export const RETURNED_QTY = 57;
+export const RETURNED_QTY = 63;
 /** Value returned (wide). */
-export const RETURNED_VALUE = 58;
+export const RETURNED_VALUE = 64;
 /** Net adjusted units. */
-export const ADJUSTED_QTY = 60;
+export const ADJUSTED_QTY = 66;
 /** Net adjusted value (wide). */
-export const ADJUSTED_VALUE = 61;
+export const ADJUSTED_VALUE = 67;
 /** Units lost by negative adjustments. */
-export const SHRINKAGE_QTY = 63;
+export const SHRINKAGE_QTY = 69;
 /** Value lost (wide). */
-export const SHRINKAGE_VALUE = 64;
+export const SHRINKAGE_VALUE = 70;
 /** Units transferred in. */
-export const TRANSFER_IN_QTY = 66;
+export const TRANSFER_IN_QTY = 72;
 /** Units transferred out. */
-export const TRANSFER_OUT_QTY = 67;
+export const TRANSFER_OUT_QTY = 73;
 /** Net transferred value (wide). */
-export const TRANSFER_VALUE = 68;
+export const TRANSFER_VALUE = 74;
 /** SKU index. */
-export const SKU = 70;
+export const SKU = 76;
 /** Location index, or -1. */
-export const LOCATION = 71;
+export const LOCATION = 77;
 
 /** Slots per state: the figures above, padded to whole 64-byte cache lines. */
-export const STRIDE = 72;
+export const STRIDE = 80;
 
 /** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
 const KEY = 0;
@@ -114,6 +114,8 @@ const SUM = 2;
 const SQUARES = 3;
 const MAX = 4;
 const NON_ZERO = 5;
+const FIRST = 6;
+const LAST = 7;
 
 /** Every slot's value before the first movement (NaN: unknown; ±Infinity: no day yet); 0 elsewhere. */
 const initial = new Float64Array(STRIDE);
@@ -130,6 +132,10 @@ initial[FIRST_DEMAND] = Number.POSITIVE_INFINITY;
 initial[DEMAND_DAY + KEY] = Number.NaN;
 initial[DEMAND_WEEK + KEY] = Number.NaN;
 initial[DEMAND_MONTH + KEY] = Number.NaN;
+// No bucket is closed yet: the first one closed records its demand here.
+initial[DEMAND_DAY + FIRST] = Number.NaN;
+initial[DEMAND_WEEK + FIRST] = Number.NaN;
+initial[DEMAND_MONTH + FIRST] = Number.NaN;
 initial[STANDARD_COST] = Number.NaN;
 initial[FIRST_RECEIPT] = Number.POSITIVE_INFINITY;
 initial[LAST_RECEIPT] = Number.NEGATIVE_INFINITY;
@@ -227,7 +233,10 @@ export function bucketAdd(
   f[at + CURRENT] = (f[at + CURRENT] as number) + x;
 }
 
-/** Closes the open bucket of the demand sums at `f[at…]` (`BucketSums.flush`). */
+/**
+ * Closes the open bucket of the demand sums at `f[at…]` (`BucketSums.flush`), remembering the net
+ * demand of the first bucket closed and of the last one (the buckets a counting window may cut).
+ */
 export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
   const x = f[at + CURRENT] as number;
   if (x !== 0) {
@@ -238,16 +247,25 @@ export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
     if (x > (f[at + MAX] as number)) f[at + MAX] = x;
     f[at + NON_ZERO] = (f[at + NON_ZERO] as number) + 1;
   }
+  // NaN key: no bucket was open (the first demand, or a SKU without demand at the end).
+  if (!Number.isNaN(f[at + KEY] as number)) {
+    if (Number.isNaN(f[at + FIRST] as number)) f[at + FIRST] = x;
+    f[at + LAST] = x;
+  }
   f[at + CURRENT] = 0;
 }
 
 /** The demand sums at `f[at…]`. */
 export function bucketSums(f: Float64Array, at: number): RawDemandSums {
+  const first = f[at + FIRST] as number;
   return {
+    key: f[at + KEY] as number,
     sum: f[at + SUM] as number,
     sumOfSquares: f[at + SQUARES] as number,
     max: f[at + MAX] as number,
     nonZero: f[at + NON_ZERO] as number,
+    first: Number.isNaN(first) ? 0 : first,
+    last: f[at + LAST] as number,
   };
 }
 
@@ -259,4 +277,6 @@ export function bucketInto(f: Float64Array, at: number, sums: BucketSums): void 
   sums.sumOfSquares = f[at + SQUARES] as number;
   sums.max = f[at + MAX] as number;
   sums.nonZero = f[at + NON_ZERO] as number;
+  sums.firstClosed = f[at + FIRST] as number;
+  sums.last = f[at + LAST] as number;
 }

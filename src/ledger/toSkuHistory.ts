@@ -113,6 +113,8 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
     },
     firstReceiptDate: day(s.firstReceipt),
     firstDemandDate: day(s.firstDemand),
+    // The day bucket's key is the day of the last demand (NaN without demand).
+    lastDemandDate: day(s.demandDay.key),
     lastIssueDate: day(s.lastIssue),
     lastReceiptDate: day(s.lastReceipt),
     lastMovementDate: day(s.lastMovement),
@@ -153,6 +155,8 @@ function demandSums(b: RawDemandSums, qScale: number) {
     sumOfSquares: b.sumOfSquares,
     max: b.max / qScale,
     nonZeroBuckets: b.nonZero,
+    firstBucketDemand: b.first / qScale,
+    lastBucketDemand: b.last / qScale,
   };
 }
 

@@ -21,6 +21,14 @@ export interface DemandSums {
   readonly max: number;
   /** Number of buckets with non-zero net demand. */
   readonly nonZeroBuckets: number;
+  /**
+   * Net demand of the first bucket with demand: the bucket of `firstDemandDate` (0 without demand).
+   * With `lastBucketDemand`, what `demandStatistics` takes out of the sums when the counting window
+   * cuts its first or last week or month (`partialBuckets: 'exclude'`).
+   */
+  readonly firstBucketDemand: number;
+  /** Net demand of the last bucket with demand: the bucket of `lastDemandDate` (0 without demand). */
+  readonly lastBucketDemand: number;
 }
 
 /** Demand sums per bucket size. */
@@ -156,8 +164,10 @@ export interface SkuHistory {
    * supplied only by transfers, or stock first found by a count, has its zero-demand days counted.
    */
   readonly firstReceiptDate: string | null;
-  /** First day with net demand in the period. */
+  /** First day with demand (an issue or a customer return) in the period. */
   readonly firstDemandDate: string | null;
+  /** Last day with demand (an issue or a customer return) in the period. */
+  readonly lastDemandDate: string | null;
   /** Last issue, receipt and movement of any kind, up to the period end (movements before the period count). */
   readonly lastIssueDate: string | null;
   readonly lastReceiptDate: string | null;

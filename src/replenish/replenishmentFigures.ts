@@ -4,6 +4,7 @@ import {
   type DemandStart,
   type DemandStatistics,
   demandStatistics,
+  type PartialBuckets,
 } from "../demand/demandStatistics.js";
 import type { StdDevVariant } from "../demand/moments.js";
 import {
@@ -97,6 +98,8 @@ export interface ReplenishmentOptions {
   readonly bucket?: DemandBucket;
   /** Start of the demand counting window: `'first-receipt'` (default) or `'period'`. */
   readonly start?: DemandStart;
+  /** Weeks or months the demand window cuts: `'exclude'` (default) or `'include'` (see `demandStatistics`). */
+  readonly partialBuckets?: PartialBuckets;
   /** Standard deviation variant: `'sample'` (default) or `'population'`. */
   readonly stdDev?: StdDevVariant;
   /** Days per year for the EOQ's annual demand; default 365. */
@@ -229,6 +232,7 @@ export function replenishmentFigures(
   const statistics = demandStatistics(history, {
     bucket: options.bucket ?? "day",
     start: options.start ?? "first-receipt",
+    partialBuckets: options.partialBuckets ?? "exclude",
     stdDev: options.stdDev ?? "sample",
   });
   const demandMean = meanFigure(statistics);

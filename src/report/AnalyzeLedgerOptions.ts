@@ -1,6 +1,6 @@
 import type { Industry, TurnoverRange } from "../benchmark/index.js";
 import type { AbcOptions, XyzOptions } from "../classify/index.js";
-import type { DemandBucket, DemandStart, StdDevVariant } from "../demand/index.js";
+import type { DemandBucket, DemandStart, PartialBuckets, StdDevVariant } from "../demand/index.js";
 import type { DayInput } from "../model/day.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import type { Period } from "../model/Period.js";
@@ -48,6 +48,12 @@ export interface XyzReportOptions extends XyzOptions {
 export interface DemandReportOptions {
   /** Start of the counting window: `'first-receipt'` (default) or `'period'`. */
   readonly start?: DemandStart;
+  /**
+   * Weeks or months the counting window cuts (the period's first and last week, a SKU's first
+   * month): `'exclude'` (default: only whole buckets count) or `'include'` (counted as whole
+   * buckets). See `demandStatistics`.
+   */
+  readonly partialBuckets?: PartialBuckets;
   /** Standard deviation: `'sample'` (n − 1, default) or `'population'` (n). */
   readonly stdDev?: StdDevVariant;
 }

@@ -182,6 +182,7 @@ export function replenishmentOptions(options: ResolvedReportOptions): Replenishm
     method: r.method,
     bucket: r.bucket,
     start: options.demand.start,
+    partialBuckets: options.demand.partialBuckets,
     stdDev: options.demand.stdDev,
     daysPerYear: options.daysPerYear,
     ...(r.leadTimeDays === null ? {} : { leadTimeDays: r.leadTimeDays }),

@@ -42,12 +42,13 @@ export function classifySkus(
   );
   const xyzItems: XyzItem[] = [];
   analyses.forEach((a, index) => {
-    const { mean, stdDev } = a.xyzDemand;
+    const { mean, stdDev, periods } = a.xyzDemand;
     if (stdDev !== null) xyzItems.push({ id: idOf(index), mean, stdDev });
     // A window of one bucket has no sample deviation, but without positive demand the class is
     // 'none' whatever the deviation (and one bucket cannot vary): only a SKU with demand in its
-    // single bucket stays unclassified (`too_few_periods`).
-    else if (mean <= 0) xyzItems.push({ id: idOf(index), mean, stdDev: 0 });
+    // single bucket stays unclassified (`too_few_periods`), as does one whose demand fell only in
+    // cut buckets (no whole bucket: periods 0).
+    else if (mean <= 0 && periods > 0) xyzItems.push({ id: idOf(index), mean, stdDev: 0 });
   });
   const xyzRows = xyzClassify(xyzItems, {
     cutoffs: options.xyz.cutoffs,

@@ -1,6 +1,6 @@
 import { MOVEMENT_BASES } from "../aging/index.js";
 import type { TurnoverRange } from "../benchmark/index.js";
-import { DEMAND_BUCKETS } from "../demand/index.js";
+import { DEMAND_BUCKETS, PARTIAL_BUCKETS } from "../demand/index.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { VALUATIONS } from "../model/SkuHistory.js";
 import { SKU_SAFETY_STOCK_METHODS } from "../replenish/index.js";
@@ -48,6 +48,7 @@ export const resolvedOptionsCodec: JsonCodec<ResolvedReportOptions> =
     }),
     demand: objectOf<ResolvedReportOptions["demand"]>({
       start: oneOf(["first-receipt", "period"] as const),
+      partialBuckets: oneOf(PARTIAL_BUCKETS),
       stdDev: oneOf(["sample", "population"] as const),
     }),
     replenishment: objectOf<ResolvedReportOptions["replenishment"]>({

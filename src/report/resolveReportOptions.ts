@@ -10,6 +10,8 @@ import {
   DEMAND_BUCKETS,
   type DemandBucket,
   type DemandStart,
+  PARTIAL_BUCKETS,
+  type PartialBuckets,
   type StdDevVariant,
 } from "../demand/index.js";
 import {
@@ -67,7 +69,11 @@ export interface ResolvedReportOptions {
     readonly cutoffs: readonly number[];
     readonly labels: readonly string[];
   };
-  readonly demand: { readonly start: DemandStart; readonly stdDev: StdDevVariant };
+  readonly demand: {
+    readonly start: DemandStart;
+    readonly partialBuckets: PartialBuckets;
+    readonly stdDev: StdDevVariant;
+  };
   readonly replenishment: {
     readonly serviceLevel: number;
     readonly leadTimeDays: number | null;
@@ -210,6 +216,12 @@ function resolveDemand(
 ): ResolvedReportOptions["demand"] {
   return {
     start: requireVariant(demand.start ?? "first-receipt", DEMAND_STARTS, fn, "demand.start"),
+    partialBuckets: requireVariant(
+      demand.partialBuckets ?? "exclude",
+      PARTIAL_BUCKETS,
+      fn,
+      "demand.partialBuckets",
+    ),
     stdDev: requireVariant(demand.stdDev ?? "sample", STD_DEVS, fn, "demand.stdDev"),
   };
 }

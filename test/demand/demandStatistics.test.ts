@@ -14,7 +14,14 @@ function codeOf(fn: () => unknown): InvKpiErrorCode | "no error" | "not an InvKp
   return "no error";
 }
 
-const none = { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 };
+const none = {
+  sum: 0,
+  sumOfSquares: 0,
+  max: 0,
+  nonZeroBuckets: 0,
+  firstBucketDemand: 0,
+  lastBucketDemand: 0,
+};
 
 /**
  * June 2024 (30 days, starting on a Saturday), stock since May: net demand 10 on June 5, 20 on
@@ -28,12 +35,15 @@ function juneHistory(overrides: Partial<Record<keyof SkuHistory, unknown>> = {})
     sumOfSquares,
     max,
     nonZeroBuckets,
+    firstBucketDemand: nonZeroBuckets === 1 ? 60 : 10,
+    lastBucketDemand: nonZeroBuckets === 1 ? 60 : 30,
   });
   return makeHistory({
     period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
     demand: { day: sums(3, 1400, 30), week: sums(3, 1400, 30), month: sums(1, 3600, 60) },
     firstReceiptDate: "2024-05-20",
     firstDemandDate: "2024-06-05",
+    lastDemandDate: "2024-06-19",
     ...overrides,
   });
 }
@@ -135,43 +145,192 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
     expect(demandStatistics(history).periods).toBe(26);
   });
 
-  it("counts ISO weeks and calendar months that overlap the window, partial ones whole", () => {
-    // June 1–30, 2024: the Monday-based weeks starting May 27, June 3, 10, 17 and 24 → 5 weeks.
+  it("leaves out a week the window cuts (partialBuckets 'exclude', the default)", () => {
+    // June 1–30, 2024 starts on a Saturday and ends on a Sunday. ISO weeks: May 27–June 2 (the
+    // window holds only its last 2 days: cut, no demand), June 3–9 (10), 10–16 (20), 17–23 (30)
+    // and 24–30 (0): 4 whole weeks. Mean 60 / 4 = 15; sample variance (1,400 − 4 · 15²) / 3 = 500/3
+    // (dense check: deviations −5, 5, 15, −15 → 25 + 25 + 225 + 225 = 500).
     const weekly = demandStatistics(juneHistory(), { bucket: "week" });
-    expect(weekly.periods).toBe(5);
-    expect(weekly.mean).toBe(12);
-    // (1,400 − 5 · 12²) / 4 = 680 / 4 = 170.
-    expect(weekly.stdDev).toBeCloseTo(Math.sqrt(170), 12);
-    // First receipt Thursday June 13: weeks of June 10 (partial), 17 and 24 → 3.
-    const fromThursday = juneHistory({
-      firstReceiptDate: "2024-06-13",
-      firstDemandDate: "2024-06-13",
-    });
-    expect(demandStatistics(fromThursday, { bucket: "week" }).periods).toBe(3);
-    // One month: a sample deviation of one bucket is undefined.
+    expect(weekly.periods).toBe(4);
+    expect(weekly.mean).toBe(15);
+    expect(weekly.stdDev).toBeCloseTo(Math.sqrt(500 / 3), 12);
+    expect(weekly.stdDev).toBeCloseTo(demandStatistics([10, 20, 30, 0]).stdDev ?? 0, 12);
+    // June is a whole month: nothing cut; a sample deviation of one bucket is undefined.
     const monthly = demandStatistics(juneHistory(), { bucket: "month" });
     expect(monthly).toEqual({ mean: 60, stdDev: null, cv: null, max: 60, periods: 1 });
   });
 
+  it("counts cut weeks whole on request (partialBuckets 'include')", () => {
+    // The 5 weeks that overlap June: mean 60 / 5 = 12; (1,400 − 5 · 12²) / 4 = 680 / 4 = 170.
+    const weekly = demandStatistics(juneHistory(), { bucket: "week", partialBuckets: "include" });
+    expect(weekly.periods).toBe(5);
+    expect(weekly.mean).toBe(12);
+    expect(weekly.stdDev).toBeCloseTo(Math.sqrt(170), 12);
+  });
+
+  it("takes a new SKU's cut first week out with its demand", () => {
+    // First receipt Thursday June 13; demand 10 on Friday June 14, 20 on June 19, 30 on June 26.
+    // Weeks: June 10–16 (cut: the window starts on its Thursday; demand 10), 17–23 (20), 24–30 (30).
+    const newSku = juneHistory({ firstReceiptDate: "2024-06-13", firstDemandDate: "2024-06-14" });
+    // Whole weeks 20 and 30: mean 25, sample variance (25 + 25) / 1 = 50. From the sums: Σx = 60 − 10
+    // = 50, Σx² = 1,400 − 100 = 1,300, (1,300 − 2 · 25²) / 1 = 50.
+    const excluded = demandStatistics(newSku, { bucket: "week" });
+    expect(excluded).toMatchObject({ periods: 2, mean: 25 });
+    expect(excluded.stdDev).toBeCloseTo(Math.sqrt(50), 12);
+    // Counted whole, the 4-day first week pulls the mean to 20 and the deviation to 10.
+    const included = demandStatistics(newSku, { bucket: "week", partialBuckets: "include" });
+    expect(included).toMatchObject({ periods: 3, mean: 20 });
+    expect(included.stdDev).toBeCloseTo(10, 12);
+    expect(excluded.cv).toBeCloseTo(Math.sqrt(50) / 25, 12); // 0.28: X, where 'include' gives 0.5
+  });
+
   it("counts months across a period that starts and ends mid-month", () => {
+    // Period January 15 – March 10, 2024, stock since December: January and March are cut.
+    // Demand 10 on January 20 (the first month with demand) and 20 on February 5 (the last).
     const history = makeHistory({
       period: { from: "2024-01-15", to: "2024-03-10", days: 56 },
       demand: {
         day: none,
         week: none,
-        month: { sum: 30, sumOfSquares: 500, max: 20, nonZeroBuckets: 2 },
+        month: {
+          sum: 30,
+          sumOfSquares: 500,
+          max: 20,
+          nonZeroBuckets: 2,
+          firstBucketDemand: 10,
+          lastBucketDemand: 20,
+        },
       },
       firstReceiptDate: "2023-12-01",
       firstDemandDate: "2024-01-20",
+      lastDemandDate: "2024-02-05",
     });
-    // January, February, March → 3 months; mean 10; sample variance (500 − 3 · 100) / 2 = 100.
-    expect(demandStatistics(history, { bucket: "month" })).toEqual({
+    // Counted whole: January, February, March → 3 months; mean 10; (500 − 3 · 100) / 2 = 100.
+    expect(demandStatistics(history, { bucket: "month", partialBuckets: "include" })).toEqual({
       mean: 10,
       stdDev: 10,
       cv: 1,
       max: 20,
       periods: 3,
     });
+    // Whole months only: February, 20 units; one bucket has no sample deviation. max counts the cut
+    // months too (here February's 20 is the largest anyway).
+    expect(demandStatistics(history, { bucket: "month" })).toEqual({
+      mean: 20,
+      stdDev: null,
+      cv: null,
+      max: 20,
+      periods: 1,
+    });
+  });
+
+  it("a window without a whole bucket: n = 0, σ undefined when the cut buckets had demand", () => {
+    // First receipt June 24, 2024, demand 8 on June 26: the window June 24–30 cuts June.
+    const late = juneHistory({
+      firstReceiptDate: "2024-06-24",
+      firstDemandDate: "2024-06-26",
+      lastDemandDate: "2024-06-26",
+      demand: {
+        day: none,
+        week: none,
+        month: {
+          sum: 8,
+          sumOfSquares: 64,
+          max: 8,
+          nonZeroBuckets: 1,
+          firstBucketDemand: 8,
+          lastBucketDemand: 8,
+        },
+      },
+      period: { from: "2024-06-01", to: "2024-06-28", days: 28 },
+    });
+    expect(demandStatistics(late, { bucket: "month" })).toEqual({
+      mean: 0,
+      stdDev: null,
+      cv: null,
+      max: 8,
+      periods: 0,
+    });
+    // Without demand nothing was observed and nothing varies: σ 0, as for an empty window.
+    const idle = makeHistory({
+      period: { from: "2024-06-01", to: "2024-06-28", days: 28 },
+      firstReceiptDate: "2024-06-24",
+    });
+    expect(demandStatistics(idle, { bucket: "month" })).toEqual({
+      mean: 0,
+      stdDev: 0,
+      cv: null,
+      max: 0,
+      periods: 0,
+    });
+  });
+
+  it("takes a huge cut week out without rejecting the rounding left in Σx²", () => {
+    // A launch week of 3,000,000.7 units (cut: the window starts on Saturday June 1), then 7.3 units
+    // in each of the 4 whole weeks. Near 9e12 a double's spacing is ~0.002, so Σx² = 3,000,000.7² +
+    // 4 · 7.3² keeps the small squares only to that; after the cut, Σx² − 4 · 7.3² computes as
+    // −0.00375 (Node 20), far beyond the 1e-9 tolerance relative to the remaining Σx² (213) but
+    // within it relative to the original Σx², whose rounding it is.
+    const launch = 3_000_000.7;
+    const weekly = 7.3;
+    let sumOfSquares = launch * launch;
+    for (let week = 0; week < 4; week++) sumOfSquares += weekly * weekly;
+    const history = juneHistory({
+      firstReceiptDate: "2024-06-01",
+      firstDemandDate: "2024-06-01",
+      lastDemandDate: "2024-06-26",
+      demand: {
+        day: none,
+        week: {
+          sum: launch + 4 * weekly,
+          sumOfSquares,
+          max: launch,
+          nonZeroBuckets: 5,
+          firstBucketDemand: launch,
+          lastBucketDemand: weekly,
+        },
+        month: none,
+      },
+    });
+    const stats = demandStatistics(history, { bucket: "week" });
+    expect(stats.periods).toBe(4); // June 3–9, 10–16, 17–23 and 24–30
+    expect(stats.mean).toBeCloseTo(weekly, 6);
+    // Whole weeks 7.3, 7.3, 7.3, 7.3: σ = 0 up to the rounding of the original Σx².
+    expect(stats.stdDev).toBeCloseTo(0, 1);
+    expect(stats.max).toBe(launch);
+  });
+
+  it("rejects the sums of a cut bucket with demand when they are missing or not numbers", () => {
+    const newSku = juneHistory({ firstReceiptDate: "2024-06-13", firstDemandDate: "2024-06-14" });
+    const week = newSku.demand.week;
+    expectCode(
+      () =>
+        demandStatistics(
+          {
+            ...newSku,
+            demand: { ...newSku.demand, week: { ...week, firstBucketDemand: Number.NaN } },
+          },
+          { bucket: "week" },
+        ),
+      "invalid_argument",
+      ["history", "demand", "week", "firstBucketDemand"],
+    );
+    const { lastDemandDate: _, ...withoutLast } = newSku;
+    expectCode(
+      () => demandStatistics(withoutLast as SkuHistory, { bucket: "week" }),
+      "invalid_argument",
+      ["history", "lastDemandDate"],
+    );
+    // Nothing is cut with 'include', and days are never cut: no need for either.
+    expect(() =>
+      demandStatistics(withoutLast as SkuHistory, { bucket: "week", partialBuckets: "include" }),
+    ).not.toThrow();
+    expect(codeOf(() => demandStatistics([1], { partialBuckets: "exclude" } as never))).toBe(
+      "invalid_option",
+    );
+    expect(codeOf(() => demandStatistics(newSku, { partialBuckets: "drop" as "exclude" }))).toBe(
+      "invalid_option",
+    );
   });
 
   it("a SKU that never had stock nor demand: empty window, mean 0, σ 0, cv null", () => {

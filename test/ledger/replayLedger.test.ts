@@ -42,10 +42,26 @@ describe("replayLedger: daily balances and the time-weighted average", () => {
   it("keeps daily demand sums with the zero-demand days implicit", () => {
     const h = only(replayLedger(ledger1, { period: march }).histories);
     // Demand 30 on 03-04 and 60 on 03-08: Σx = 90, Σx² = 900 + 3600 = 4500, max 60, 2 non-zero days.
-    expect(h.demand.day).toEqual({ sum: 90, sumOfSquares: 4500, max: 60, nonZeroBuckets: 2 });
-    // 03-04 (Tue) and 03-08 (Sat) are in the same ISO week: one weekly bucket of 90.
-    expect(h.demand.week).toEqual({ sum: 90, sumOfSquares: 8100, max: 90, nonZeroBuckets: 1 });
+    // The first day with demand had 30, the last 60.
+    expect(h.demand.day).toEqual({
+      sum: 90,
+      sumOfSquares: 4500,
+      max: 60,
+      nonZeroBuckets: 2,
+      firstBucketDemand: 30,
+      lastBucketDemand: 60,
+    });
+    // 03-04 (Tue) and 03-08 (Sat) are in the same ISO week: one weekly bucket of 90, both first and last.
+    expect(h.demand.week).toEqual({
+      sum: 90,
+      sumOfSquares: 8100,
+      max: 90,
+      nonZeroBuckets: 1,
+      firstBucketDemand: 90,
+      lastBucketDemand: 90,
+    });
     expect(h.firstDemandDate).toBe("2025-03-04");
+    expect(h.lastDemandDate).toBe("2025-03-08");
     expect(h.firstReceiptDate).toBe("2025-03-01");
     expect(h.lastIssueDate).toBe("2025-03-08");
   });
@@ -171,7 +187,16 @@ describe("replayLedger: customer returns", () => {
     expect(h.closingValue.toFixed()).toBe("39.5");
     expect(h.revenue.toFixed()).toBe("18.5");
     // Net demand by day: +4 on 03-02, −1 on 03-05, −1 on 03-06: Σx = 2, Σx² = 16 + 1 + 1 = 18.
-    expect(h.demand.day).toEqual({ sum: 2, sumOfSquares: 18, max: 4, nonZeroBuckets: 3 });
+    // The first day with demand had +4, the last −1 (a return).
+    expect(h.demand.day).toEqual({
+      sum: 2,
+      sumOfSquares: 18,
+      max: 4,
+      nonZeroBuckets: 3,
+      firstBucketDemand: 4,
+      lastBucketDemand: -1,
+    });
+    expect(h.lastDemandDate).toBe("2025-03-06");
   });
 
   it("re-enter as new layers dated the return day (FIFO)", () => {

@@ -143,12 +143,22 @@ describe("replenishmentFigures", () => {
 
   it("works in weekly buckets: lead time and days of supply converted", () => {
     const figures = replenishmentFigures(june(), { leadTimeDays: 7 }, { bucket: "week" });
-    // 5 weeks, mean 12/week, σ = √((1,400 − 5 · 144) / 4) = √170; L = 7/7 = 1 week.
-    expect(figures.demandMean).toBe(12);
-    expect(figures.safetyStock).toBeCloseTo(Z95 * Math.sqrt(170), 10);
-    expect(figures.reorderPoint).toBeCloseTo(12 + Z95 * Math.sqrt(170), 10);
-    // 40 / (12/7 a day) = 23.33 days.
-    expect(figures.daysOfSupply).toBeCloseTo(40 / (12 / 7), 12);
+    // June 2024 starts on a Saturday: the ISO week May 27 – June 2 is cut and left out. The 4 whole
+    // weeks hold 10, 20, 30 and 0: mean 15/week, σ = √((1,400 − 4 · 225) / 3) = √(500/3);
+    // L = 7/7 = 1 week.
+    expect(figures.demandMean).toBe(15);
+    expect(figures.safetyStock).toBeCloseTo(Z95 * Math.sqrt(500 / 3), 10);
+    expect(figures.reorderPoint).toBeCloseTo(15 + Z95 * Math.sqrt(500 / 3), 10);
+    // 40 / (15/7 a day) = 18.67 days.
+    expect(figures.daysOfSupply).toBeCloseTo(40 / (15 / 7), 12);
+    // Counting the cut week whole: 5 weeks, mean 12/week, σ = √((1,400 − 5 · 144) / 4) = √170.
+    const whole = replenishmentFigures(
+      june(),
+      { leadTimeDays: 7 },
+      { bucket: "week", partialBuckets: "include" },
+    );
+    expect(whole.demandMean).toBe(12);
+    expect(whole.safetyStock).toBeCloseTo(Z95 * Math.sqrt(170), 10);
   });
 
   it("gives null figures with reasons, not zeros, for a SKU without demand", () => {

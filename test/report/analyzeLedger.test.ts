@@ -180,7 +180,7 @@ describe("analyzeLedger with only { period }", () => {
         negativeValues: "zero",
       },
       xyz: { bucket: "week", cutoffs: [0.5, 1], labels: ["X", "Y", "Z"] },
-      demand: { start: "first-receipt", stdDev: "sample" },
+      demand: { start: "first-receipt", partialBuckets: "exclude", stdDev: "sample" },
       replenishment: {
         serviceLevel: 0.95,
         leadTimeDays: null,

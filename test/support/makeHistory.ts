@@ -1,7 +1,14 @@
 import { Decimal } from "../../src/model/Decimal.js";
 import type { DemandSums, SkuHistory } from "../../src/model/SkuHistory.js";
 
-const noDemand: DemandSums = { sum: 0, sumOfSquares: 0, max: 0, nonZeroBuckets: 0 };
+const noDemand: DemandSums = {
+  sum: 0,
+  sumOfSquares: 0,
+  max: 0,
+  nonZeroBuckets: 0,
+  firstBucketDemand: 0,
+  lastBucketDemand: 0,
+};
 
 /**
  * A hand-built `SkuHistory` for formula tests that do not need a replay: every figure zero or empty,
@@ -46,6 +53,7 @@ export function makeHistory(
     demand: { day: noDemand, week: noDemand, month: noDemand },
     firstReceiptDate: null,
     firstDemandDate: null,
+    lastDemandDate: null,
     lastIssueDate: null,
     lastReceiptDate: null,
     lastMovementDate: null,
