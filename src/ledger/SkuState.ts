@@ -99,6 +99,8 @@ export interface RawMonth {
   readonly receivedValue: Scaled;
   readonly issuedQty: number;
   readonly returnedQty: number;
+  readonly transferInQty: number;
+  readonly transferOutQty: number;
   readonly cogs: Scaled;
   readonly revenue: Scaled;
   /** Whether `to` is the month's last day (a month-end balance). */
@@ -176,6 +178,8 @@ export class SkuState {
   readonly monthReceivedValue = new WideSum();
   monthIssuedQty = 0;
   monthReturnedQty = 0;
+  monthTransferInQty = 0;
+  monthTransferOutQty = 0;
   readonly monthCogs = new WideSum();
   readonly monthRevenue = new WideSum();
   /** Closed months' figures, kept only when the replay asks for them (`keepMonths`). */
@@ -232,6 +236,8 @@ export class SkuState {
     this.monthReceivedValue.reset();
     this.monthIssuedQty = 0;
     this.monthReturnedQty = 0;
+    this.monthTransferInQty = 0;
+    this.monthTransferOutQty = 0;
     this.monthCogs.reset();
     this.monthRevenue.reset();
   }
@@ -288,6 +294,8 @@ export class SkuState {
       receivedValue: this.monthReceivedValue.value(),
       issuedQty: this.monthIssuedQty,
       returnedQty: this.monthReturnedQty,
+      transferInQty: this.monthTransferInQty,
+      transferOutQty: this.monthTransferOutQty,
       cogs: this.monthCogs.value(),
       revenue: this.monthRevenue.value(),
       isMonthEnd,
@@ -639,9 +647,11 @@ export class SkuState {
   bookTransfer(signedQty: number, value: Scaled): void {
     if (signedQty < 0) {
       this.transferOutQty -= signedQty;
+      this.monthTransferOutQty -= signedQty;
       this.transferValue.sub(value);
     } else {
       this.transferInQty += signedQty;
+      this.monthTransferInQty += signedQty;
       this.transferValue.add(value);
     }
   }

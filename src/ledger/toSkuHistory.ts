@@ -144,6 +144,8 @@ function monthFigures(
     receivedValue: money(m.receivedValue),
     issuedQuantity: qty(m.issuedQty),
     returnedQuantity: qty(m.returnedQty),
+    transferredInQuantity: qty(m.transferInQty),
+    transferredOutQuantity: qty(m.transferOutQty),
     cogs: money(m.cogs),
     revenue: money(m.revenue),
   };

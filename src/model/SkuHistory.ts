@@ -86,6 +86,13 @@ export interface MonthFigures {
   readonly receivedValue: Decimal;
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;
+  /**
+   * Units transferred in and out in the month, as `SkuHistory.transferredInQuantity` and
+   * `transferredOutQuantity` count them: between locations with `byLocation`; per SKU, transfers
+   * net out and only an unmatched net transfer counts.
+   */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
   /** Issues at cost, net of returns. */
   readonly cogs: Decimal;
   readonly revenue: Decimal;

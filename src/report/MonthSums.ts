@@ -16,19 +16,11 @@ import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
 /**
  * The turnover figures of one calendar month (clipped to the period), summed over every row: its
- * own days, Σ time-weighted average inventory, Σ COGS, and ratios of those sums. Shrinkage is not
- * in a month's history, so it has no shrinkage figures (nor transfers: a month's sell-through at a
- * location counts only its receipts).
+ * own days, Σ time-weighted average inventory, Σ COGS, Σ units transferred in and out, and ratios
+ * of those sums. Shrinkage is not in a month's history, so it has no shrinkage figures.
  */
 export interface MonthGroup
-  extends Omit<
-    TurnoverRollup,
-    | "shrinkageValue"
-    | "shrinkageRate"
-    | "transferredInQuantity"
-    | "transferredOutQuantity"
-    | "reasons"
-  > {
+  extends Omit<TurnoverRollup, "shrinkageValue" | "shrinkageRate" | "reasons"> {
   /** `'YYYY-MM'`. */
   readonly month: string;
   /** First and last day of the month inside the period. */
@@ -128,15 +120,8 @@ export class MonthSums {
       basis: this.options.turnoverBasis,
       sellThroughVariant: this.options.sellThroughVariant,
     });
-    // Months carry no shrinkage and no transfers: drop those figures rather than report a false 0.
-    const {
-      shrinkageValue: _value,
-      shrinkageRate: _rate,
-      transferredInQuantity: _in,
-      transferredOutQuantity: _out,
-      reasons,
-      ...figures
-    } = total;
+    // Months carry no shrinkage: drop its figures rather than report a false 0.
+    const { shrinkageValue: _value, shrinkageRate: _rate, reasons, ...figures } = total;
     const { shrinkageRate: _reason, ...monthReasons } = reasons;
     return {
       month,

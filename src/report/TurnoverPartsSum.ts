@@ -11,6 +11,9 @@ export interface AdditiveParts {
   readonly closingQuantity: number;
   readonly averageQuantity: number;
   readonly receivedQuantity: number;
+  /** Absent: none (counts as 0). */
+  readonly transferredInQuantity?: number;
+  readonly transferredOutQuantity?: number;
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;
   readonly openingValue: Decimal;
@@ -45,6 +48,8 @@ export class TurnoverPartsSum {
   private readonly closingQuantity = new ExactSum();
   private readonly averageQuantity = new ExactSum();
   private readonly receivedQuantity = new ExactSum();
+  private readonly transferredInQuantity = new ExactSum();
+  private readonly transferredOutQuantity = new ExactSum();
   private readonly issuedQuantity = new ExactSum();
   private readonly returnedQuantity = new ExactSum();
   private readonly openingValue = new ExactSum();
@@ -68,6 +73,8 @@ export class TurnoverPartsSum {
     this.closingQuantity.addNumber(parts.closingQuantity);
     this.averageQuantity.addNumber(parts.averageQuantity);
     this.receivedQuantity.addNumber(parts.receivedQuantity);
+    this.transferredInQuantity.addNumber(parts.transferredInQuantity ?? 0);
+    this.transferredOutQuantity.addNumber(parts.transferredOutQuantity ?? 0);
     this.issuedQuantity.addNumber(parts.issuedQuantity);
     this.returnedQuantity.addNumber(parts.returnedQuantity);
     this.openingValue.addDecimal(parts.openingValue);
@@ -93,6 +100,8 @@ export class TurnoverPartsSum {
       closingQuantity: this.closingQuantity.toNumber(),
       averageQuantity: this.averageQuantity.toNumber(),
       receivedQuantity: this.receivedQuantity.toNumber(),
+      transferredInQuantity: this.transferredInQuantity.toNumber(),
+      transferredOutQuantity: this.transferredOutQuantity.toNumber(),
       issuedQuantity: this.issuedQuantity.toNumber(),
       returnedQuantity: this.returnedQuantity.toNumber(),
       openingValue: this.openingValue.value(),

@@ -60,6 +60,8 @@ const monthFigures = objectOf<MonthFigures>({
   receivedValue: decimal,
   issuedQuantity: number,
   returnedQuantity: number,
+  transferredInQuantity: number,
+  transferredOutQuantity: number,
   cogs: decimal,
   revenue: decimal,
 });

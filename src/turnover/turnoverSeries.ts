@@ -40,6 +40,10 @@ export interface TurnoverMonthInput {
   readonly averageQuantity: number;
   readonly averageValue: MoneyInput;
   readonly receivedQuantity: number;
+  /** Units transferred in from other locations (`SkuHistory.months` by location); default 0. */
+  readonly transferredInQuantity?: number;
+  /** Units transferred out to other locations; default 0. */
+  readonly transferredOutQuantity?: number;
   readonly issuedQuantity: number;
   readonly returnedQuantity: number;
   /** Issues at cost, net of returns. */
@@ -83,6 +87,9 @@ export interface TurnoverSeriesEntry extends TurnoverRatios, TurnoverAmounts {
   readonly to: string;
   /** Days of the bucket inside the period: the period of its ratios. */
   readonly periodDays: number;
+  /** Units transferred in and out in the bucket (0 without transfers): part of sell-through's stock received. */
+  readonly transferredInQuantity: number;
+  readonly transferredOutQuantity: number;
   /** turnover × daysPerYear / periodDays: the bucket's pace, per year. */
   readonly annualizedTurnover: number | null;
 }
@@ -192,6 +199,8 @@ interface Bucket {
   readonly averageQuantity: Decimal;
   readonly averageValue: Decimal;
   readonly receivedQuantity: Decimal;
+  readonly transferredInQuantity: Decimal;
+  readonly transferredOutQuantity: Decimal;
   readonly issuedQuantity: Decimal;
   readonly returnedQuantity: Decimal;
   readonly cogs: Decimal;
@@ -212,6 +221,9 @@ function exactMonth(month: TurnoverMonthInput, index: number): Bucket {
     exactQuantity(month[name] as number, FN, `${at}.${name}`);
   const money = (name: keyof TurnoverMonthInput & string) =>
     toDecimal(month[name] as MoneyInput, `${FN}: ${at}.${name}`);
+  // Absent transfers are none (months built by hand, or by an earlier invkpi).
+  const transferred = (name: "transferredInQuantity" | "transferredOutQuantity") =>
+    month[name] === undefined ? new Decimal(0) : quantity(name);
   return {
     label: month.month,
     from: month.from,
@@ -224,6 +236,8 @@ function exactMonth(month: TurnoverMonthInput, index: number): Bucket {
     averageQuantity: quantity("averageQuantity"),
     averageValue: money("averageValue"),
     receivedQuantity: quantity("receivedQuantity"),
+    transferredInQuantity: transferred("transferredInQuantity"),
+    transferredOutQuantity: transferred("transferredOutQuantity"),
     issuedQuantity: quantity("issuedQuantity"),
     returnedQuantity: quantity("returnedQuantity"),
     cogs: money("cogs"),
@@ -269,6 +283,8 @@ function combine(label: string, months: readonly Bucket[]): Bucket {
     averageQuantity: timeWeighted((m) => m.averageQuantity),
     averageValue: timeWeighted((m) => m.averageValue),
     receivedQuantity: sum((m) => m.receivedQuantity),
+    transferredInQuantity: sum((m) => m.transferredInQuantity),
+    transferredOutQuantity: sum((m) => m.transferredOutQuantity),
     issuedQuantity: sum((m) => m.issuedQuantity),
     returnedQuantity: sum((m) => m.returnedQuantity),
     cogs: sum((m) => m.cogs),
@@ -278,8 +294,12 @@ function combine(label: string, months: readonly Bucket[]): Bucket {
 
 function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEntry {
   const retailValue = averageRetailValue(bucket.averageQuantity, settings.unitPrice);
+  const netTransferred = bucket.transferredInQuantity.minus(bucket.transferredOutQuantity);
   const parts: ExactTurnoverParts = {
     ...bucket,
+    ...(bucket.transferredInQuantity.isZero() && bucket.transferredOutQuantity.isZero()
+      ? {}
+      : { netTransferredQuantity: netTransferred }),
     averageRetailValue: retailValue,
     issuesWithoutPrice: settings.issuesWithoutPrice,
   };
@@ -310,6 +330,8 @@ function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEnt
     averageValue: bucket.averageValue,
     averageRetailValue: retailValue,
     receivedQuantity: bucket.receivedQuantity.toNumber(),
+    transferredInQuantity: bucket.transferredInQuantity.toNumber(),
+    transferredOutQuantity: bucket.transferredOutQuantity.toNumber(),
     issuedQuantity: bucket.issuedQuantity.toNumber(),
     returnedQuantity: bucket.returnedQuantity.toNumber(),
     cogs: bucket.cogs,

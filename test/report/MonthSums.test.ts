@@ -109,4 +109,28 @@ describe("MonthSums", () => {
       /^analyzeLedger: SKU "BOLT": turnoverFigures: unitPrice must not be negative/,
     );
   });
+
+  it("sums the months' transfers, which count in a month's sell-through", () => {
+    // January 2024 by location (by hand): DC receives 100 on Jan 2 and sends 60 to S1 on Jan 5;
+    // S1 sells 30 on Jan 10. The month group sums both rows: in 60, out 60 (they cancel), received
+    // 100, sold 30: sell-through 30 / (0 + 100 + 60 − 60) = 0.3, the company's own.
+    const ledger = [
+      { sku: "A", location: "DC", date: "2024-01-02", type: "receipt", quantity: 100, unitCost: 2 },
+      { sku: "A", location: "DC", date: "2024-01-05", type: "transfer", quantity: -60 },
+      { sku: "A", location: "S1", date: "2024-01-05", type: "transfer", quantity: 60 },
+      { sku: "A", location: "S1", date: "2024-01-10", type: "issue", quantity: 30 },
+    ] as const;
+    const report = analyzeLedger(ledger, {
+      period: { from: "2024-01-01", to: "2024-01-31" },
+      groupBy: ["month", "location"],
+    });
+    const [january] = report.groups.month ?? [];
+    expect(january).toMatchObject({
+      month: "2024-01",
+      receivedQuantity: 100,
+      transferredInQuantity: 60,
+      transferredOutQuantity: 60,
+      sellThrough: 0.3,
+    });
+  });
 });

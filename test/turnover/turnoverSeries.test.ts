@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
-import type { MonthFigures } from "../../src/model/SkuHistory.js";
+import type { MonthFigures, SkuHistory } from "../../src/model/SkuHistory.js";
 import type { TurnoverSeriesOptions } from "../../src/turnover/turnoverSeries.js";
 import { turnoverSeries } from "../../src/turnover/turnoverSeries.js";
 import { makeHistory } from "../support/makeHistory.js";
@@ -31,6 +31,8 @@ function month(
     receivedValue: d("receivedValue"),
     issuedQuantity: n("issuedQuantity"),
     returnedQuantity: n("returnedQuantity"),
+    transferredInQuantity: n("transferredInQuantity"),
+    transferredOutQuantity: n("transferredOutQuantity"),
     cogs: d("cogs"),
     revenue: d("revenue"),
   };
@@ -206,5 +208,37 @@ describe("turnoverSeries", () => {
     ]);
     // Figures without a period (built by hand) may have no months: no buckets.
     expect(turnoverSeries({ months: [], issuesWithoutPrice: 0 })).toEqual([]);
+  });
+
+  it("counts a store's transfers in as stock received for its monthly sell-through", () => {
+    // A store supplied by the warehouse, by location, January–February 2024 (by hand):
+    //   DC: receipt 100 @ 2 on Jan 2; transfer of 60 to S1 on Jan 5.
+    //   S1: transfer in 60 on Jan 5; issues 30 on Jan 10 and 20 on Feb 10.
+    // Sell-through (opening + received variant) = issued / (opening + received + net transferred):
+    //   S1 January 30 / (0 + 0 + 60) = 0.5 (without the transfer: no stock received at all);
+    //   S1 February 20 / (30 + 0 + 0) = 2/3; S1 Q1 50 / (0 + 0 + 60) = 5/6;
+    //   DC January 0 / (0 + 100 − 60) = 0.
+    const ledger = [
+      { sku: "A", location: "DC", date: "2024-01-02", type: "receipt", quantity: 100, unitCost: 2 },
+      { sku: "A", location: "DC", date: "2024-01-05", type: "transfer", quantity: -60 },
+      { sku: "A", location: "S1", date: "2024-01-05", type: "transfer", quantity: 60 },
+      { sku: "A", location: "S1", date: "2024-01-10", type: "issue", quantity: 30 },
+      { sku: "A", location: "S1", date: "2024-02-10", type: "issue", quantity: 20 },
+    ] as const;
+    const period = { from: "2024-01-01", to: "2024-02-29" };
+    const { histories } = replayLedger(ledger, { period, months: true, byLocation: true });
+    const [dc, store] = histories as [SkuHistory, SkuHistory];
+    expect([dc.location, store.location]).toEqual(["DC", "S1"]);
+    expect(store.months.map((m) => [m.transferredInQuantity, m.transferredOutQuantity])).toEqual([
+      [60, 0],
+      [0, 0],
+    ]);
+    expect(dc.months[0]).toMatchObject({ transferredInQuantity: 0, transferredOutQuantity: 60 });
+
+    const monthly = turnoverSeries(store);
+    expect(monthly.map((m) => m.sellThrough)).toEqual([0.5, 20 / 30]);
+    expect(monthly[0]).toMatchObject({ transferredInQuantity: 60, transferredOutQuantity: 0 });
+    expect(turnoverSeries(store, { by: "quarter" })[0]?.sellThrough).toBe(50 / 60);
+    expect(turnoverSeries(dc)[0]?.sellThrough).toBe(0);
   });
 });
