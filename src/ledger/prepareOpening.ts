@@ -382,6 +382,7 @@ function checkBalance(
       balance.value,
     );
   }
+  if (cost !== null && value !== null) requireAgreement(balance, problem);
   const resolvedCost = cost ?? (value === null ? (standard.get(balance.sku) ?? null) : null);
   if (resolvedCost === null && value === null && balance.quantity !== 0) {
     problem(
@@ -414,6 +415,29 @@ function checkBalance(
   }
   if (issues.length > before) return null;
   return { balance, qtyDecimals, cost: resolvedCost, value };
+}
+
+/**
+ * A balance that gives both `unitCost` and `value`: they must agree exactly (value = quantity ×
+ * unitCost), else one of them is wrong and neither can be chosen silently.
+ */
+function requireAgreement(
+  balance: OpeningBalance,
+  problem: (field: string, code: LedgerIssueCode, message: string, value: unknown) => void,
+): void {
+  const quantity = tryToDecimal(balance.quantity);
+  const cost = tryToDecimal(balance.unitCost);
+  const value = tryToDecimal(balance.value);
+  if (quantity === null || cost === null || value === null) return; // reported on their own
+  const expected = quantity.times(cost);
+  if (!expected.eq(value)) {
+    problem(
+      "value",
+      "inconsistent_value",
+      `value must equal quantity × unitCost (${quantity.toFixed()} × ${cost.toFixed()} = ${expected.toFixed()}) when both are given; give one of them`,
+      balance.value,
+    );
+  }
 }
 
 function optionalAmount(

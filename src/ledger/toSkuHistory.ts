@@ -79,7 +79,8 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
     openingValue: money(s.openingValue),
     closingQuantity: qty(s.qty),
     closingValue: money(s.value),
-    averageQuantity: s.twQty / scales.qScale / period.days,
+    // One division, correctly rounded (two would round twice: 0.3 / 6 gave 0.049999999999999996).
+    averageQuantity: s.twQty / (scales.qScale * period.days),
     averageValue: money(s.twValue).div(period.days),
     minQuantity: qty(s.minQty),
     maxQuantity: qty(s.maxQty),
@@ -105,7 +106,7 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
           (m): MonthEnd => ({ date: dayText(m.day), quantity: qty(m.qty), value: money(m.value) }),
         )
       : NO_MONTH_ENDS,
-    months: s.months.map((m) => monthFigures(m, qty, money, dayText)),
+    months: s.months.map((m) => monthFigures(m, scales.qScale, money, dayText)),
     demand: {
       day: demandSums(s.demandDay, scales.qScale),
       week: demandSums(s.demandWeek, scales.qScale),
@@ -124,11 +125,12 @@ export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
 
 function monthFigures(
   m: RawMonth,
-  qty: (units: number) => number,
+  qScale: number,
   money: (units: Scaled) => Decimal,
   dayText: (day: number) => string,
 ): MonthFigures {
   const days = m.to - m.from + 1;
+  const qty = (units: number): number => units / qScale;
   return {
     month: formatMonth(m.month),
     from: dayText(m.from),
@@ -138,7 +140,7 @@ function monthFigures(
     openingValue: money(m.openingValue),
     closingQuantity: qty(m.closingQty),
     closingValue: money(m.closingValue),
-    averageQuantity: qty(m.twQty) / days,
+    averageQuantity: m.twQty / (qScale * days),
     averageValue: money(m.twValue).div(days),
     receivedQuantity: qty(m.receivedQty),
     receivedValue: money(m.receivedValue),

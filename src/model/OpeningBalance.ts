@@ -6,7 +6,8 @@ import { MoneySchema } from "./money.js";
 
 /**
  * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
- * (value = quantity × unitCost) or `value`. `receivedOn` dates the stock for aging and FIFO.
+ * (value = quantity × unitCost) or `value`; both only when they agree exactly (otherwise the replay
+ * reports `inconsistent_value`). `receivedOn` dates the stock for aging and FIFO.
  */
 export interface OpeningBalance {
   readonly sku: string;

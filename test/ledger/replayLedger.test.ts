@@ -67,6 +67,20 @@ describe("replayLedger: daily balances and the time-weighted average", () => {
   });
 });
 
+describe("replayLedger: the average quantity is rounded once", () => {
+  it("0.1 on hand for the last 3 of 6 days averages exactly 0.05, for the period and its month", () => {
+    // End-of-day balances 0, 0, 0, 0.1, 0.1, 0.1: Σ = 0.3 unit-days, / 6 days = 0.05. Dividing the
+    // scaled sum (3 tenths) by the scale and then by the days rounds twice: 0.049999999999999996.
+    const rows = [
+      { sku: "F", date: "2025-03-04", type: "receipt", quantity: 0.1, unitCost: 1 },
+    ] as const;
+    const period = { from: "2025-03-01", to: "2025-03-06" };
+    const h = only(replayLedger(rows, { period, months: true }).histories);
+    expect(h.averageQuantity).toBe(0.05);
+    expect(h.months[0]?.averageQuantity).toBe(0.05);
+  });
+});
+
 describe("replayLedger: moving-average valuation", () => {
   it("values issues at the running average cost (ledger 1 by hand)", () => {
     // 03-01: V = 100 × 2 = 200, Q = 100.
@@ -741,6 +755,24 @@ describe("replayLedger: opening balances are checked like rows", () => {
       "4 unitCost negative_money",
       "4 location empty_text",
     ]);
+  });
+
+  it("takes unitCost and value together only when value = quantity × unitCost", () => {
+    // 2 × 1 = 2, not 50: one of them is wrong, and neither may be chosen silently (the replay used
+    // to take the cost and drop the value). 4 × 2.5 = 10 agrees, in any form of the numbers.
+    const balances = [
+      { sku: "A", quantity: 2, unitCost: 1, value: 50 },
+      { sku: "B", quantity: 4, unitCost: "2.50", value: 10 },
+    ];
+    expect(issuesOf(() => replayLedger([], { period, openingBalances: balances }))).toEqual([
+      "invalid_argument",
+      "openingBalances",
+      "0",
+      "value",
+      "0 value inconsistent_value",
+    ]);
+    const [b] = replayLedger([], { period, openingBalances: [balances[1]!] }).histories;
+    expect(b?.openingValue.toFixed()).toBe("10");
   });
 
   it("says which input a problem is in, and rejects what is not an array", () => {

@@ -32,6 +32,7 @@ const ISSUE_CODES: Record<LedgerIssueCode, true> = {
   negative_money: true,
   money_precision: true,
   missing_cost: true,
+  inconsistent_value: true,
   duplicate_id: true,
   parse_error: true,
 };
