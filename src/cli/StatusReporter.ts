@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { visibleControls } from "../io/formatTable.js";
 
 /** Options of {@link StatusReporter}. */
 export interface StatusReporterOptions {
@@ -62,11 +63,14 @@ export class StatusReporter {
     this.stream.write(`\r\x1b[K${text}`);
   }
 
-  /** Writes a note on its own line, unless quiet. */
+  /**
+   * Writes a note on its own line, unless quiet. Control characters (of a SKU code a warning
+   * names, say) are shown as escapes (`\x1b`), never sent to the terminal raw.
+   */
   note(text: string): void {
     if (this.quiet) return;
     this.done();
-    this.stream.write(`${text}\n`);
+    this.stream.write(`${visibleControls(text)}\n`);
   }
 
   /** Clears the progress line, if one is drawn. */

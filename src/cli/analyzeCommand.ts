@@ -24,6 +24,7 @@ import { displayNumber } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { issueLines, problemCount } from "./issueLines.js";
 import { ledgerDateRange } from "./ledgerDateRange.js";
+import { ledgerRowError } from "./ledgerRowError.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import {
@@ -286,7 +287,7 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
       status.done();
       if (input.issues.length > 0) return refuse(plan.ledger, input, io);
       status.progress(`analyzing ${displayNumber(input.rows)} movements…`);
-      report = streaming.finish();
+      report = replayed(plan, input, () => streaming.finish());
     } else {
       // This function never holds the columns (see `readWholeLedger`): the report frees them
       // once replayed.
@@ -298,7 +299,7 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
       status.progress(`analyzing ${displayNumber(read.movements)} movements…`);
       const options = optionsOf(plan, period, skuInfo);
       if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
-      report = analyzeHandedOverLedger(read.ledger, options);
+      report = replayed(plan, input, () => analyzeHandedOverLedger(read.ledger, options));
     }
     status.done();
     noteWarnings(report.warnings, status, warningPlace(plan.ledger, input));
@@ -334,6 +335,24 @@ async function readSkus(
     `${file.name}: ${problemCount(result.issues, result.rows)}; nothing was analyzed\n`,
   );
   return null;
+}
+
+/**
+ * The result of a replay of the ledger; an error it throws about one row of the ledger names the
+ * row's file line and the option to give (see `ledgerRowError`).
+ *
+ * @throws InvKpiError what `replay` throws, a row error in the command line's words.
+ */
+function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T): T {
+  try {
+    return replay();
+  } catch (error) {
+    throw ledgerRowError(error, {
+      file: plan.ledger.name,
+      lineOf: input.lineOf,
+      quantityDecimals: plan.quantityDecimals,
+    });
+  }
 }
 
 /** Lists the ledger's problems on stderr; nothing is analyzed. */
@@ -447,7 +466,7 @@ async function writePartial(
   io: CliIo,
   status: StatusReporter,
 ): Promise<ExitCode> {
-  const records = toPartialRecordsOfHandedOver(ledger, options);
+  const records = replayed(plan, input, () => toPartialRecordsOfHandedOver(ledger, options));
   status.done();
   const [header] = records;
   const warnings = header?.kind === "header" ? header.warnings : [];

@@ -12,17 +12,16 @@ import { reportSummary } from "./reportSummary.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
 
-const SKU_COLUMNS = [
-  "sku",
-  "description",
-  "category",
-  "leadTimeDays",
-  "leadTimeStdDevDays",
-  "serviceLevel",
-  "minOrderQuantity",
-  "packSize",
-  "onOrder",
-];
+/**
+ * The columns of records written as CSV: every key any record has, in order of first appearance,
+ * so that no field of the sample's SKU master is left out of `--write-skus` (a fixed list once
+ * left out `reviewPeriodDays`, and the saved master then gave no suggested orders).
+ */
+function columnsOf(records: readonly object[]): string[] {
+  const columns = new Set<string>();
+  for (const record of records) for (const key of Object.keys(record)) columns.add(key);
+  return [...columns];
+}
 
 const HELP = `usage: invkpi demo [options]
 
@@ -95,7 +94,7 @@ export const demoCommand: Command = {
         await writeCsv(
           demo.skuInfo.map((info) => ({ ...info })),
           skusFile,
-          { columns: SKU_COLUMNS },
+          { columns: columnsOf(demo.skuInfo) },
         );
         status.note(`wrote ${displayNumber(demo.skuInfo.length)} SKUs to ${skusFile}`);
       }

@@ -24,7 +24,8 @@ The same options and seed give the same file on every machine.
 Options:
   --skus <n>               number of SKUs (required)
   --days <d>               calendar days covered (required)
-  --movements <m>          number of movements (default: skus × days / 5, at least one per SKU)
+  --movements <m>          number of movements, at least --skus (default: skus × days / 5, at
+                           least one per SKU)
   --seed <s>               seed of the random generator (default 42)
   --start <YYYY-MM-DD>     first day (default 2025-01-01)
   --ids                    give each movement an id (MV000000001, ...) in a first id column
@@ -75,6 +76,13 @@ export const generateCommand: Command = {
       movementsText === undefined
         ? Math.max(skus, Math.round(skus * days * DEFAULT_DENSITY))
         : integerOption(movementsText, "--movements", 1);
+    if (movements < skus) {
+      // Every SKU starts with a receipt on the first day: fewer movements would leave SKUs out.
+      throw usageError(
+        `--movements ${movements} is fewer than --skus ${skus}: every SKU starts with a receipt, so give --movements ${skus} or more (or fewer --skus)`,
+        { skus, movements },
+      );
+    }
     const seedText = parsed.string("seed");
     const startText = parsed.string("start");
     const options = {

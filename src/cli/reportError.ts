@@ -1,3 +1,4 @@
+import { visibleControls } from "../io/formatTable.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { CliIo } from "./CliIo.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
@@ -47,7 +48,10 @@ function isClosedOutput(error: unknown): boolean {
   return error instanceof InvKpiError && error.details.cause === "EPIPE";
 }
 
-/** Line breaks and the spaces around them become one space: an error is one line. */
+/**
+ * Line breaks and the spaces around them become one space: an error is one line; other control
+ * characters (of a value the message quotes) are shown as escapes, never sent to the terminal raw.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return visibleControls(text.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }

@@ -1,5 +1,5 @@
 import { displayWidth } from "../io/displayWidth.js";
-import { pad, truncate } from "../io/formatTable.js";
+import { pad, terminalCell } from "../io/formatTable.js";
 
 /** One column of a {@link textTable}. */
 export interface TextColumn {
@@ -25,8 +25,10 @@ export function textTable(
   rows: readonly (readonly string[])[],
   indent = 0,
 ): string {
+  // Line breaks, tabs and other control characters of the cells (SKU codes, descriptions,
+  // categories and locations of the data) are shown, never sent to the terminal raw.
   const cut = (text: string, k: number): string =>
-    truncate(text.replace(/[\r\n\t]+/g, " "), columns[k]?.maxWidth ?? Number.POSITIVE_INFINITY);
+    terminalCell(text, columns[k]?.maxWidth ?? Number.POSITIVE_INFINITY);
   const body = rows.map((row) => columns.map((_, k) => cut(row[k] ?? "", k)));
   const header = columns.map((c, k) => cut(c.header, k));
   const widths = header.map((h, k) =>

@@ -1,4 +1,4 @@
-import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 
 /**
  * How a field's text cell becomes a value: `text` and `date` cells stay text, `money` cells stay
@@ -28,7 +28,8 @@ export function normalizeHeader(name: string): string {
 /**
  * Finds which column (CSV) or key (JSON) holds each field. A field's header name is the one given
  * in `columns`, else the field's own name; headers match after trimming and case folding. A header
- * that matches no field is ignored; when two headers match one field, the first wins.
+ * that matches no field is ignored; when two headers of a CSV file match one field, the first
+ * wins (and the second is ignored), while two keys of one JSON object are a problem of that row.
  */
 export class ColumnResolver {
   readonly fields: readonly FieldSpec[];
@@ -36,6 +37,7 @@ export class ColumnResolver {
   readonly expected: readonly string[];
   private readonly fieldOfHeader = new Map<string, number>();
   private readonly keyCache = new Map<string, number>();
+  private readonly ignored: string[] = [];
 
   /**
    * @throws InvKpiError `invalid_option` when `columns` is not an object of non-blank header names
@@ -73,14 +75,23 @@ export class ColumnResolver {
     return this.fieldOfHeader.get(normalizeHeader(header)) ?? -1;
   }
 
-  /** Like {@link fieldOf}, remembered per exact key (JSON objects repeat their keys on every row). */
+  /**
+   * Like {@link fieldOf}, remembered per exact key (JSON objects repeat their keys on every row); a
+   * key that matches no field joins {@link ignoredKeys} the first time it is seen.
+   */
   fieldOfKey(key: string): number {
     let field = this.keyCache.get(key);
     if (field === undefined) {
       field = this.fieldOf(key);
       this.keyCache.set(key, field);
+      if (field < 0) this.ignored.push(key);
     }
     return field;
+  }
+
+  /** The NDJSON or JSON keys seen so far that match no field, each once, in the order first seen. */
+  get ignoredKeys(): readonly string[] {
+    return this.ignored;
   }
 
   /**
@@ -99,20 +110,49 @@ export class ColumnResolver {
   }
 
   /**
-   * A JSON row with its keys renamed to field names (keys that match no field are dropped). Values
-   * are kept as they are: JSON is typed already. Anything but a plain object is returned unchanged,
-   * for the row check to report.
+   * A JSON row with its keys renamed to field names. Values are kept as they are: JSON is typed
+   * already. Keys that match no field are left out, and listed in {@link ignoredKeys}. A field
+   * given under several keys of the object (`"quantity"` and `"Quantity"`, which match alike) is a
+   * `parse_error` issue of the row in `issues`, naming the keys: which value is meant is unknown,
+   * so the caller must leave the row out (the first key's value is kept, for the row's other
+   * checks). Anything but a plain object is returned unchanged, for the row check to report.
    */
-  renameKeys(value: unknown): unknown {
+  renameKeys(value: unknown, row: number, line: number, issues: LedgerIssue[]): unknown {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
+    let repeated = false;
     for (const [key, cell] of Object.entries(value)) {
       const field = this.fieldOfKey(key);
       if (field < 0) continue;
       const name = (this.fields[field] as FieldSpec).name;
       if (!Object.hasOwn(out, name)) out[name] = cell;
+      else repeated = true;
     }
+    if (repeated) issues.push(...this.repeatedKeyIssues(value, row, line));
     return out;
+  }
+
+  /** One issue per field that `object` gives under several keys (rare: only then are keys gathered). */
+  private repeatedKeyIssues(object: object, row: number, line: number): LedgerIssue[] {
+    const keysOf = new Map<number, string[]>();
+    for (const key of Object.keys(object)) {
+      const field = this.fieldOfKey(key);
+      if (field >= 0) keysOf.set(field, [...(keysOf.get(field) ?? []), key]);
+    }
+    const issues: LedgerIssue[] = [];
+    for (const [field, keys] of keysOf) {
+      if (keys.length < 2) continue;
+      const name = (this.fields[field] as FieldSpec).name;
+      issues.push({
+        row,
+        line,
+        field: name,
+        code: "parse_error",
+        message: `${name} is given under ${keys.length} keys (${keys.map((k) => JSON.stringify(k)).join(", ")}), which match alike after trimming and case folding: keep one`,
+        value: describeValue(keys),
+      });
+    }
+    return issues;
   }
 }
 

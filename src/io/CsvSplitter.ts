@@ -109,6 +109,16 @@ export class CsvSplitter {
     return this.line;
   }
 
+  /**
+   * The line on which the input would be after `text` (not pushed): the lines of the text pushed
+   * so far, and of `text`. For an error in text the splitter never gets (bytes that are not valid
+   * UTF-8); the line breaks of `text` are counted here, not on the way.
+   */
+  lineAfter(text: string): number {
+    const rest = this.heldCr ? `\r${text}` : text;
+    return this.line + this.breaks + countLineBreaks(rest, 0, rest.length);
+  }
+
   /** Counts one line that the reader handled itself, between two records (see {@link atRecordStart}). */
   skipLine(): void {
     this.line++;

@@ -34,6 +34,16 @@ export class LineSplitter {
     }
   }
 
+  /**
+   * The line on which the input would be after `text` (not pushed): for an error in text the
+   * splitter never gets (bytes that are not valid UTF-8).
+   */
+  lineAfter(text: string): number {
+    let line = this.line;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) line++;
+    return line;
+  }
+
   end(): void {
     if (this.pending !== "" || this.tooLong) this.emit(this.pending);
     this.pending = "";

@@ -11,7 +11,7 @@ import {
   roundedNumberText,
   type WriteOptions,
 } from "./CellValue.js";
-import { displayWidth, graphemes, graphemeWidth } from "./displayWidth.js";
+import { displayWidth, graphemes } from "./displayWidth.js";
 
 /** Options of {@link formatTable} and `toMarkdown`. */
 export interface TextTableOptions extends WriteOptions {
@@ -32,7 +32,10 @@ export interface FormatTableOptions extends TextTableOptions {
 export interface TextGrid {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
-  /** A column is numeric when every non-empty cell is a number or a Decimal (right-aligned). */
+  /**
+   * A column is numeric (right-aligned) when it has a number or a Decimal and every other cell is
+   * one too or empty; a column of empty cells only is not.
+   */
   readonly numeric: readonly boolean[];
 }
 
@@ -40,7 +43,9 @@ export interface TextGrid {
  * Formats records as an aligned plain-text table for a terminal: a header, a rule, one line per
  * record, columns two spaces apart. Numbers and Decimals are right-aligned, everything else left;
  * widths count terminal columns, so Chinese, Japanese and Korean characters and emoji take two.
- * Empty cells are blank; line breaks and tabs inside a cell become spaces.
+ * Empty cells are blank; line breaks and tabs inside a cell become spaces, and every other control
+ * character shows as its escape (`\x1b` for ESC; see {@link visibleControls}), so that a SKU or a
+ * description holding an escape sequence cannot clear the screen or retitle the window.
  *
  * @param rows - flat records (an array or any iterable).
  * @param options - columns (default: the records' keys), decimals (default: all digits),
@@ -59,10 +64,8 @@ export function formatTable(rows: Iterable<FlatRecord>, options: FormatTableOpti
   const fn = "formatTable";
   const maxWidth = options.maxColumnWidth ?? 40;
   if (maxWidth !== Number.POSITIVE_INFINITY) requireNonNegative(maxWidth, fn, "maxColumnWidth");
-  const grid = textGrid(rows, options, fn, (text) =>
-    truncate(text.replace(/[\r\n\t]+/g, " "), maxWidth),
-  );
-  const header = grid.columns.map((c) => truncate(c.replace(/[\r\n\t]+/g, " "), maxWidth));
+  const grid = textGrid(rows, options, fn, (text) => terminalCell(text, maxWidth));
+  const header = grid.columns.map((c) => terminalCell(c, maxWidth));
   const widths = header.map((h, k) =>
     Math.max(displayWidth(h), ...grid.rows.map((r) => displayWidth(r[k] as string))),
   );
@@ -96,6 +99,7 @@ export function textGrid(
   const { columns, records } = recordsWithColumns(rows, options.columns, fn);
   const valuesOf = columnValuesReader(columns);
   const numeric = columns.map(() => true);
+  const hasNumber = columns.map(() => false);
   const out: string[][] = [];
   let row = 0;
   for (const record of records) {
@@ -104,7 +108,8 @@ export function textGrid(
       columns.map((column, k) => {
         const value = values[k];
         const kind: CellKind = cellKind(value, fn, row, column);
-        if (kind !== "number" && kind !== "empty") numeric[k] = false;
+        if (kind === "number") hasNumber[k] = true;
+        else if (kind !== "empty") numeric[k] = false;
         if (kind === "text") return renderText(value as string);
         if (kind === "number" && decimals !== undefined)
           return roundedNumberText(value as number | Decimal, decimals);
@@ -113,7 +118,7 @@ export function textGrid(
     );
     row++;
   }
-  return { columns, rows: out, numeric };
+  return { columns, rows: out, numeric: numeric.map((n, k) => n && hasNumber[k] === true) };
 }
 
 /** Pads to `width` terminal columns, on the left for numbers. */
@@ -122,16 +127,55 @@ export function pad(text: string, width: number, right: boolean): string {
   return right ? fill + text : text + fill;
 }
 
-/** Cuts text to `maxWidth` terminal columns, the last one an ellipsis. */
-export function truncate(text: string, maxWidth: number): string {
-  if (displayWidth(text) <= maxWidth) return text;
+/**
+ * A text cell as a terminal table shows it: line breaks and tabs become one space, every other
+ * control character its escape ({@link visibleControls}), and text wider than `maxWidth` terminal
+ * columns is cut, the last column an ellipsis (never inside a wide character or an escape).
+ *
+ * @param maxWidth - the most terminal columns the cell may take; `Infinity` for no limit.
+ * @example
+ * ```ts
+ * terminalCell("A\x1b[2Jline\nbreak", 40); // "A\\x1b[2Jline break"
+ * terminalCell("螺丝螺丝", 4); // "螺…"
+ * ```
+ */
+export function terminalCell(text: string, maxWidth: number): string {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  const shown = visibleControls(flat);
+  if (displayWidth(shown) <= maxWidth) return shown;
   let out = "";
   let width = 0;
-  for (const grapheme of graphemes(text)) {
-    const w = graphemeWidth(grapheme);
+  // A control character is a user-perceived character of its own (UAX #29), so its escape is
+  // kept or cut whole.
+  for (const grapheme of graphemes(flat)) {
+    const piece = visibleControls(grapheme);
+    const w = displayWidth(piece);
     if (width + w > maxWidth - 1) break;
-    out += grapheme;
+    out += piece;
     width += w;
   }
   return maxWidth >= 1 ? `${out}…` : "";
+}
+
+/**
+ * Text with every C0 and C1 control character (U+0000–U+001F, DEL and U+0080–U+009F) written as
+ * its escape `\xHH` (`\x1b` for ESC, `\x07` for BEL), so that a terminal shows it instead of
+ * obeying it. Other characters, and text without control characters, are unchanged.
+ *
+ * @example
+ * ```ts
+ * visibleControls("X\x1b]0;title\x07"); // "X\\x1b]0;title\\x07"
+ * ```
+ */
+export function visibleControls(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+      out += `${text.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }

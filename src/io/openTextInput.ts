@@ -1,6 +1,8 @@
 import { createReadStream, promises as fsPromises } from "node:fs";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { InvalidTextError } from "./InvalidTextError.js";
 import { ioError } from "./ioError.js";
+import { locateInvalidText, RECENT_BYTES } from "./locateInvalidText.js";
 
 /**
  * Where a reader takes its text from: a file path (or `file:` URL), or a Node `Readable` such as
@@ -37,10 +39,12 @@ export interface TextInput {
   readonly utf8Chunks: AsyncIterable<string | Uint8Array> | null;
   /**
    * Decodes bytes of {@link utf8Chunks} in order (`stream: true` keeps a character cut at the
-   * end for the next call), dropping a byte order mark at the start.
-   * @throws InvKpiError `io_error` when the bytes are not valid UTF-8.
+   * end for the next call), dropping a byte order mark at the start. `offset` is where `bytes`
+   * start in the input, for the error.
+   * @throws InvalidTextError (an `io_error`) when the bytes are not valid UTF-8: it names the byte
+   *   offset, and the reader adds the line.
    */
-  decode(bytes: Uint8Array, stream: boolean): string;
+  decode(bytes: Uint8Array, stream: boolean, offset: number): string;
   readonly totalBytes: number | null;
   /** Bytes (or characters) read so far. */
   bytesRead(): number;
@@ -49,7 +53,8 @@ export interface TextInput {
 /**
  * Opens a source as a stream of decoded text chunks: bytes are decoded with `encoding` (a
  * WHATWG label such as `utf-8`, `gbk`, `shift_jis`, `windows-1252`), and a byte order mark at the
- * start is dropped. Text that is not valid in the encoding is an error, never silently replaced.
+ * start is dropped. Text that is not valid in the encoding is an error, never silently replaced:
+ * an `InvalidTextError` with the byte offset, to which the table reader adds the line.
  *
  * @throws InvKpiError `io_error` when the file cannot be read or its text is not valid in `encoding`;
  *   `invalid_option` for an unknown encoding; `invalid_argument` for a source of the wrong type.
@@ -138,7 +143,8 @@ function decoded(
   async function* chunks(): AsyncGenerator<string> {
     let first = true;
     for await (const value of raw()) {
-      let text = typeof value === "string" ? value : decode(value, true);
+      let text =
+        typeof value === "string" ? value : decode(value, true, bytesRead - value.byteLength);
       if (first && text !== "") {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in text chunks
@@ -146,15 +152,22 @@ function decoded(
       if (text !== "") yield text;
     }
     // The decoder keeps an incomplete multi-byte character for the next chunk; flush at the end.
-    const rest = decode(new Uint8Array(0), false);
+    const rest = decode(new Uint8Array(0), false, bytesRead);
     if (rest !== "") yield rest;
   }
-  function decode(bytes: Uint8Array, stream: boolean): string {
+  // The last bytes decoded, for an error to find where the text went wrong (only then).
+  let recent: Uint8Array = new Uint8Array(0);
+  function decode(bytes: Uint8Array, stream: boolean, offset: number): string {
+    let text: string;
     try {
-      return decoder.decode(bytes, { stream });
-    } catch (error) {
-      throw ioError(fn, "read", name, error, `the text is not valid ${decoder.encoding}`);
+      text = decoder.decode(bytes, { stream });
+    } catch {
+      const spot = locateInvalidText(decoder.encoding, recent, bytes, stream);
+      throw new InvalidTextError(fn, name, decoder.encoding, offset + spot.start, spot);
     }
+    if (bytes.length >= RECENT_BYTES) recent = bytes;
+    else if (bytes.length > 0) recent = joinedTail(recent, bytes);
+    return text;
   }
   return {
     chunks: chunks(),
@@ -163,4 +176,13 @@ function decoded(
     totalBytes,
     bytesRead: () => bytesRead,
   };
+}
+
+/** The last {@link RECENT_BYTES} bytes of `earlier` followed by `later` (a short call's bytes). */
+function joinedTail(earlier: Uint8Array, later: Uint8Array): Uint8Array {
+  const keep = Math.min(earlier.length, RECENT_BYTES - later.length);
+  const joined = new Uint8Array(keep + later.length);
+  joined.set(earlier.subarray(earlier.length - keep));
+  joined.set(later, keep);
+  return joined;
 }

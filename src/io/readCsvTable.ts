@@ -1,6 +1,7 @@
 import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { FieldSpec } from "./ColumnResolver.js";
 import { CsvSplitter, recordFields } from "./CsvSplitter.js";
+import { withTextLine } from "./InvalidTextError.js";
 import type { TextInput } from "./openTextInput.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
@@ -65,19 +66,24 @@ export async function readCsvTable(
     } else if (checkRows) handler.cells(text, bounds, index, line);
   });
   const bytes = context.input.utf8Chunks;
-  if (bytes !== null && handler.plainRecord !== undefined) {
-    await splitUtf8(
-      bytes,
-      context.input,
-      splitter,
-      () => fastPath,
-      () => context.progress(row),
-    );
-  } else {
-    for await (const chunk of context.input.chunks) {
-      splitter.push(chunk);
-      context.progress(row);
+  try {
+    if (bytes !== null && handler.plainRecord !== undefined) {
+      await splitUtf8(
+        bytes,
+        context.input,
+        splitter,
+        () => fastPath,
+        () => context.progress(row),
+      );
+    } else {
+      for await (const chunk of context.input.chunks) {
+        splitter.push(chunk);
+        context.progress(row);
+      }
     }
+  } catch (error) {
+    // Bytes that are not valid text: the splitter knows the line it has got to.
+    throw withTextLine(error, (text) => splitter.lineAfter(text));
   }
   splitter.end();
   if (header === null) {
@@ -125,15 +131,16 @@ async function splitUtf8(
   for await (const chunk of chunks) {
     if (typeof chunk === "string") pushText(chunk);
     else {
+      const at = input.bytesRead() - chunk.byteLength; // where the chunk starts in the input
       const decodedTo = splitPlainLines(chunk, splitter, fastPathOf, (from, to) =>
-        pushText(input.decode(chunk.subarray(from, to), true)),
+        pushText(input.decode(chunk.subarray(from, to), true, at + from)),
       );
       // The rest, a line cut by the chunk's end, goes to the splitter (which waits for its end).
-      pushText(input.decode(chunk.subarray(decodedTo), true));
+      pushText(input.decode(chunk.subarray(decodedTo), true, at + decodedTo));
     }
     progress();
   }
-  pushText(input.decode(new Uint8Array(0), false));
+  pushText(input.decode(new Uint8Array(0), false, input.bytesRead()));
 }
 
 /**

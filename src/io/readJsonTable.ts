@@ -1,3 +1,4 @@
+import { withTextLine } from "./InvalidTextError.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
 import { fileIssue } from "./readCsvTable.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
@@ -15,16 +16,25 @@ const NOTHING_READ = { rows: 0, ignoredColumns: [], lineOf: () => undefined };
 /**
  * Reads a JSON array of row objects. The whole text is parsed at once (JSON has no row boundaries
  * a stream could use): for large data use NDJSON or CSV. Each element's line is found by a scan of
- * the text, so its problems carry lines too.
+ * the text, so its problems carry lines too. Keys are matched to fields as
+ * `ColumnResolver.renameKeys` does: unknown keys are listed in `ignoredColumns`.
  */
 export async function readJsonTable(
   context: TableDriverContext,
 ): Promise<Omit<TableReadSummary, "format">> {
   const { resolver, handler, issues } = context;
   let text = "";
-  for await (const chunk of context.input.chunks) {
-    text += chunk;
-    context.progress(0);
+  try {
+    for await (const chunk of context.input.chunks) {
+      text += chunk;
+      context.progress(0);
+    }
+  } catch (error) {
+    // Bytes that are not valid text: their line is counted in the text read before them.
+    throw withTextLine(
+      error,
+      (before) => lineAt(text, text.length) + lineAt(before, before.length) - 1,
+    );
   }
   let value: unknown;
   try {
@@ -51,9 +61,15 @@ export async function readJsonTable(
   value.forEach((element: unknown, row) => {
     const line = elementLines[row] ?? 1;
     context.lines.add(row, line);
-    handler.object(resolver.renameKeys(element), row, line);
+    const before = issues.length;
+    const renamed = resolver.renameKeys(element, row, line, issues);
+    handler.object(renamed, row, line, issues.length > before);
   });
-  return { rows: value.length, ignoredColumns: [], lineOf: context.lines.lookup() };
+  return {
+    rows: value.length,
+    ignoredColumns: [...resolver.ignoredKeys],
+    lineOf: context.lines.lookup(),
+  };
 }
 
 /** The line of a JSON syntax error: where the text stops being valid JSON. */

@@ -59,7 +59,10 @@ export interface ReadLedgerResult {
   readonly rows: number;
   /** The format that was read. */
   readonly format: TableFormat;
-  /** CSV header names that match no field and were ignored (empty for NDJSON and JSON). */
+  /**
+   * CSV header names, and NDJSON or JSON keys, that match no field and were ignored (a key once,
+   * however many rows have it).
+   */
   readonly ignoredColumns: readonly string[];
   /** The 1-based line of a data row (for rows named by replay warnings), or `undefined`. */
   readonly lineOf: (row: number) => number | undefined;
@@ -80,7 +83,9 @@ const FN = "readLedger";
  * Header columns that match no field are ignored (listed in `ignoredColumns`). A record with a
  * quoting error or the wrong number of fields is a `parse_error`; a missing required column (sku,
  * date, type, quantity) is one `missing_field` issue, and then no row is checked; an empty file is a
- * `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number).
+ * `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number);
+ * keys that match no field are listed in `ignoredColumns` too, and a row that gives one field under
+ * two keys (`"quantity"` and `"Quantity"`) is a `parse_error` and is left out.
  *
  * CSV and NDJSON are streamed in chunks of about 1 MiB and rows go straight into typed-array
  * columns, so memory holds the columns, not the text or one object per row. A JSON array is parsed
@@ -142,9 +147,11 @@ export async function readLedgerVia(
   });
   const issues = ctx.issues;
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
-  const check = (raw: unknown, row: number, rowLine: number): void => {
+  /** Checks a row and keeps it when valid; a `rejected` row (see `object`) is only checked. */
+  const check = (raw: unknown, row: number, rowLine: number, rejected = false): void => {
     const before = issues.length;
-    if (readMovementRow(raw, row, builder, ctx)) sink?.rowAdded(rowLine);
+    const valid = readMovementRow(raw, row, rejected ? null : builder, ctx);
+    if (valid && !rejected) sink?.rowAdded(rowLine);
     else tidyIssues(issues, before, rowLine, raw);
   };
   let csvRow: CsvLedgerRow | null = null;

@@ -1,12 +1,14 @@
 import { describeValue } from "../model/InvKpiError.js";
 import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
 import { isBlank } from "./csvCellValue.js";
+import { withTextLine } from "./InvalidTextError.js";
 import { LineSplitter } from "./LineSplitter.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
 /**
  * Reads NDJSON (JSON Lines): one JSON value per line; blank lines are skipped and do not count as
- * rows. A line that is not valid JSON is one `parse_error` issue with its line.
+ * rows. A line that is not valid JSON is one `parse_error` issue with its line. Keys are matched to
+ * fields as `ColumnResolver.renameKeys` does: unknown keys are listed in `ignoredColumns`.
  */
 export async function readNdjsonTable(
   context: TableDriverContext,
@@ -42,12 +44,19 @@ export async function readNdjsonTable(
       });
       return;
     }
-    handler.object(resolver.renameKeys(value), index, line);
+    const before = issues.length;
+    const renamed = resolver.renameKeys(value, index, line, issues);
+    handler.object(renamed, index, line, issues.length > before);
   });
-  for await (const chunk of context.input.chunks) {
-    splitter.push(chunk);
-    context.progress(row);
+  try {
+    for await (const chunk of context.input.chunks) {
+      splitter.push(chunk);
+      context.progress(row);
+    }
+  } catch (error) {
+    // Bytes that are not valid text: the splitter knows the line it has got to.
+    throw withTextLine(error, (text) => splitter.lineAfter(text));
   }
   splitter.end();
-  return { rows: row, ignoredColumns: [], lineOf: lines.lookup() };
+  return { rows: row, ignoredColumns: [...resolver.ignoredKeys], lineOf: lines.lookup() };
 }

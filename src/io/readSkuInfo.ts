@@ -2,8 +2,10 @@ import type * as z from "zod";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
 import { isNegativeAmount } from "../model/money.js";
 import { SkuInfo } from "../model/SkuInfo.js";
+import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
+import { LineIndex } from "./LineIndex.js";
 import type { InputSource } from "./openTextInput.js";
 import { readTable, type TableFormat, type TableReadOptions } from "./readTable.js";
 
@@ -49,14 +51,20 @@ export interface ReadSkuInfoResult {
   /** Data rows read, valid or not. */
   readonly rows: number;
   readonly format: TableFormat;
-  /** CSV header names that match no field and were ignored. */
+  /**
+   * CSV header names, and NDJSON or JSON keys, that match no field and were ignored (a key once,
+   * however many rows have it).
+   */
   readonly ignoredColumns: readonly string[];
   /** The 1-based line of a data row, or `undefined`. */
   readonly lineOf: (row: number) => number | undefined;
 }
 
 const FN = "readSkuInfo";
-const MONEY_FIELDS = new Set(["standardCost", "unitPrice", "orderCost"]);
+/** The money fields of {@link SKU_INFO_FIELDS}. */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(
+  SKU_INFO_FIELDS.filter((f) => f.kind === "money").map((f) => f.name),
+);
 
 /**
  * Reads a SKU master file (CSV, NDJSON or JSON, from a path or a stream) into `SkuInfo` rows, each
@@ -64,13 +72,17 @@ const MONEY_FIELDS = new Set(["standardCost", "unitPrice", "orderCost"]);
  *
  * CSV cells become typed values as in `readLedger`: number fields (`leadTimeDays`, `serviceLevel`,
  * `packSize`, ...) must be plain decimal numbers, money fields (`standardCost`, `unitPrice`,
- * `orderCost`) stay exact text, blank cells mean absent, unknown columns are ignored, and a file
- * without a `sku` column is one `missing_field` issue. A SKU listed twice is a `duplicate_id` issue
- * on the later row, which is left out. Issue codes: `missing_field`, `invalid_type` (a value of the
- * wrong type, e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a
- * price or cost below zero), `invalid_quantity`
- * (a number outside its field's domain: a negative lead time, a service level outside (0, 1), a pack
- * size of 0), `not_an_object`, `duplicate_id`, `parse_error`.
+ * `orderCost`) stay exact text, blank cells mean absent, unknown columns (and NDJSON or JSON keys)
+ * are ignored and listed in `ignoredColumns`, and a file without a `sku` column is one
+ * `missing_field` issue. Money must fit the engine's exact amounts, as in a ledger: at most 12
+ * decimal places and 15 significant digits (`money_precision`). A SKU listed twice is a
+ * `duplicate_id` issue on the later row, which is left out; its message names the row and line of
+ * the first. Issue codes: `missing_field`, `invalid_type` (a value of the wrong type, e.g. the text
+ * `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a price or cost below
+ * zero), `money_precision`, `invalid_quantity` (a number outside its field's domain: a negative lead
+ * time, a service level outside (0, 1), a pack size of 0), `not_an_object`, `duplicate_id`,
+ * `parse_error` (also for an NDJSON or JSON row that gives one field under two keys, such as
+ * `"leadTimeDays"` and `"LeadTimeDays"`).
  *
  * @param source - a file path, or a readable stream.
  * @param options - format, delimiter, encoding, header names, progress callback (as `readLedger`).
@@ -95,21 +107,31 @@ export async function readSkuInfo(
   const issues: LedgerIssue[] = [];
   const skuInfo: SkuInfo[] = [];
   const firstRowOf = new Map<string, number>();
-  const check = (raw: unknown, row: number, line: number): void => {
+  // The line of every row read so far: a duplicate SKU names the line of its first row.
+  const lines = new LineIndex();
+  const check = (raw: unknown, row: number, line: number, rejected = false): void => {
     const parsed = SkuInfo.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push(toLedgerIssue(issue, raw, row, line));
+    const rowIssues = parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => toLedgerIssue(issue, raw, row, line));
+    rowIssues.push(...precisionIssues(raw, rowIssues, row, line));
+    if (!parsed.success || rowIssues.length > 0 || rejected) {
+      // In the order of the fields, as the schema reports them (the precision check comes after).
+      rowIssues.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
+      issues.push(...rowIssues);
       return;
     }
     const info = parsed.data;
     const first = firstRowOf.get(info.sku);
     if (first !== undefined) {
+      const firstLine = lines.lineOf(first);
+      const where = firstLine === undefined ? `row ${first}` : `row ${first} (line ${firstLine})`;
       issues.push({
         row,
         line,
         field: "sku",
         code: "duplicate_id",
-        message: `sku is already listed on row ${first}`,
+        message: `sku is already listed on ${where}`,
         value: describeValue(info.sku),
       });
       return;
@@ -141,8 +163,38 @@ export async function readSkuInfo(
     },
     issues,
     FN,
+    lines,
   );
   return { skuInfo, issues, ...summary };
+}
+
+/**
+ * The money fields the schema accepted (finite, non-negative decimals) that are too precise for the
+ * engine's exact amounts: the rule of the ledger's `unitCost` and `unitPrice`, so that a SKU master
+ * that reads without problems is one `analyzeLedger` takes. A field the schema reported is left
+ * alone: one problem per field.
+ */
+function precisionIssues(
+  raw: unknown,
+  reported: readonly LedgerIssue[],
+  row: number,
+  line: number,
+): LedgerIssue[] {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
+  const found: LedgerIssue[] = [];
+  for (const field of MONEY_FIELDS) {
+    const value = (raw as Record<string, unknown>)[field];
+    if (value === undefined || value === null || reported.some((i) => i.field === field)) continue;
+    if (scaledMoney(value) !== null) continue;
+    const [code, message] = moneyProblem(value, field);
+    found.push({ row, line, field, code, message, value: describeValue(value) });
+  }
+  return found;
+}
+
+/** Where a field comes in {@link SKU_INFO_FIELDS} (the row as a whole, `''`, first). */
+function fieldOrder(field: string): number {
+  return SKU_INFO_FIELDS.findIndex((f) => f.name === field);
 }
 
 /** A zod problem as a row issue with its address and a code of the closed set. */

@@ -59,8 +59,12 @@ export interface TableRowHandler {
    * then it must have changed nothing.
    */
   plainRecord?(bytes: Uint8Array, from: number, to: number, row: number, line: number): boolean;
-  /** An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is). */
-  object(value: unknown, row: number, line: number): void;
+  /**
+   * An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is).
+   * `rejected`: the driver has reported a problem of the row already (a field under two keys), so
+   * the row must be left out; it is still checked, for its other problems.
+   */
+  object(value: unknown, row: number, line: number, rejected: boolean): void;
   /**
    * Optional: told how far the read is after each chunk (about every MiB; a JSON array once, before
    * its rows) and once at the end, so that a reader can size its storage from the file's size once
@@ -74,7 +78,10 @@ export interface TableReadSummary {
   readonly format: TableFormat;
   /** Data rows read (valid or not): records of a CSV, non-blank lines of NDJSON, array elements. */
   readonly rows: number;
-  /** CSV header names that match no field (or a field already matched); empty for JSON formats. */
+  /**
+   * CSV header names that match no field (or a field already matched), or NDJSON and JSON keys
+   * that match no field (each once).
+   */
   readonly ignoredColumns: readonly string[];
   /** The 1-based line on which a row starts (`undefined` for a row index that was not read). */
   readonly lineOf: (row: number) => number | undefined;

@@ -1,12 +1,15 @@
 import type { FlatRecord } from "./CellValue.js";
 import { displayWidth } from "./displayWidth.js";
-import { pad, type TextTableOptions, textGrid } from "./formatTable.js";
+import { pad, type TextTableOptions, textGrid, visibleControls } from "./formatTable.js";
 
 /**
  * Formats records as a GitHub-flavoured Markdown table: a header row, an alignment row (numbers
- * right-aligned with `---:`), one row per record, padded so the raw text lines up too (wide CJK
- * characters count two columns). Characters Markdown would interpret in text cells (`\ | * _ \` <
- * [ ] ~`) are escaped with a backslash; line breaks become `<br>`.
+ * right-aligned with `---:`; a column of empty cells only is not numeric), one row per record,
+ * padded so the raw text lines up too (wide CJK characters count two columns). Text cells and
+ * header names are shown as they are: characters Markdown would interpret (`\ | * _ \` < [ ] ~ &`)
+ * are escaped with a backslash; line breaks become `<br>` and tabs a space; other control
+ * characters their escape (`\x1b`, as `formatTable` shows them); and leading and trailing spaces,
+ * which a Markdown table trims, `&nbsp;`.
  *
  * @param rows - flat records (an array or any iterable).
  * @param options - columns (default: the records' keys), decimals (default: all digits).
@@ -47,7 +50,17 @@ export function markdownText(
   ].join("");
 }
 
-/** Text shown literally in a Markdown table cell. */
+/**
+ * Text shown literally in a Markdown table cell: Markdown's own characters escaped (`&` too, or
+ * `&lt;` would show as `<`), line breaks as `<br>`, tabs as a space, other control characters
+ * shown as escapes, and the spaces a table cell trims (leading and trailing) as `&nbsp;`.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\|*_`<[\]~]/g, "\\$&").replace(/\r\n|\r|\n/g, "<br>");
+  const escaped = visibleControls(
+    text
+      .replace(/[\\|*_`<[\]~&]/g, "\\$&")
+      .replace(/\r\n|\r|\n/g, "<br>")
+      .replace(/\t/g, " "),
+  );
+  return escaped.replace(/^ +| +$/g, (spaces) => "&nbsp;".repeat(spaces.length));
 }

@@ -16,6 +16,7 @@ import {
 import { tryToDecimal } from "../model/money.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
 import { mul, type Scaled } from "./scaled.js";
@@ -306,16 +307,26 @@ function checkStandardCosts(
       return;
     }
     if (info.standardCost === undefined || info.standardCost === null) return;
-    const cost = exactAmount(info.standardCost);
-    if (cost === null || cost.units < 0) {
+    // The rule of every amount read from rows (scaledMoney): the reasons of readSkuInfo.
+    const cost = scaledMoney(info.standardCost);
+    const problem: readonly [LedgerIssueCode, string] | null =
+      cost === undefined
+        ? ["invalid_type", "standardCost must be a number, a decimal string or a Decimal"]
+        : cost === null
+          ? moneyProblem(info.standardCost, "standardCost")
+          : cost.units < 0
+            ? ["negative_money", "standardCost must not be negative"]
+            : null;
+    if (problem !== null) {
+      const [code, message] = problem;
       issues.push({
         row,
         field: "standardCost",
-        code: "invalid_money",
-        message: "standardCost must be a finite, non-negative decimal",
+        code,
+        message,
         value: describeValue(info.standardCost),
       });
-    } else standard.set(info.sku, cost);
+    } else if (cost) standard.set(info.sku, cost);
   });
   return issues;
 }

@@ -1,16 +1,13 @@
 import { tryToDay } from "../model/day.js";
 import {
   decimalPlaces,
-  MAX_MONEY_DECIMALS,
   MAX_QUANTITY,
   MAX_QUANTITY_DECIMALS,
-  parseDecimalText,
   type ScaledDecimal,
-  scaleNumber,
 } from "../model/exactDecimal.js";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
 import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
-import { isDecimal, tryToDecimal } from "../model/money.js";
+import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import type { IdRegistry } from "./IdRegistry.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 
@@ -273,12 +270,9 @@ function readMoney(
 ): ScaledDecimal | null {
   const value = r[field];
   if (value === undefined || value === null) return null;
-  let scaled: ScaledDecimal | null;
-  // The fast path reads the exact scaled integer directly; no Decimal is created per row.
-  if (typeof value === "number") scaled = scaleNumber(value, MAX_MONEY_DECIMALS);
-  else if (typeof value === "string") scaled = parseDecimalText(value);
-  else if (isDecimal(value)) scaled = value.isFinite() ? parseDecimalText(value.toFixed()) : null;
-  else {
+  // The exact scaled integer, read directly: no Decimal is created per row.
+  const scaled = scaledMoney(value);
+  if (scaled === undefined) {
     reportIssue(
       ctx,
       at,
@@ -291,13 +285,7 @@ function readMoney(
   }
   if (scaled === null) {
     // Rare: tell a finite decimal that is too precise from something that is no decimal at all.
-    const [code, message] =
-      tryToDecimal(value) === null
-        ? (["invalid_money", `${field} must be a finite decimal amount`] as const)
-        : ([
-            "money_precision",
-            `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
-          ] as const);
+    const [code, message] = moneyProblem(value, field);
     reportIssue(ctx, at, field, code, message, value);
     return null;
   }

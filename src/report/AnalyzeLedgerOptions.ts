@@ -25,12 +25,20 @@ export const ABC_MEASURES = ["cogs", "revenue", "margin", "quantity", "movements
  * - `margin`: revenue − COGS;
  * - `quantity`: units issued − units returned;
  * - `movements`: number of issue lines (pick frequency, `SkuHistory.issueCount`).
+ *
+ * `revenue` and `margin` need the price of every issue: a SKU with issue lines without a
+ * `unitPrice` (`issuesWithoutPrice` > 0) has an unknown measure and is left out of ABC, its ABC
+ * columns `null` with reason `'no_price'` (as its `grossMargin`).
  */
 export type AbcMeasure = (typeof ABC_MEASURES)[number];
 
 /** ABC options of the report: those of `abcClassify`, plus the measure. */
 export interface AbcReportOptions extends AbcOptions {
-  /** What to rank by; default `'cogs'`. */
+  /**
+   * What to rank by; default `'cogs'`. Under `'revenue'` and `'margin'`, a SKU with issues without
+   * a price is left out of the ranking (its measure is unknown): its ABC columns are `null` with
+   * reason `'no_price'`, and the ABC-XYZ matrix lists it in `unmatched`. See {@link AbcMeasure}.
+   */
   readonly measure?: AbcMeasure;
 }
 
@@ -94,9 +102,13 @@ export interface AnalyzeLedgerOptions {
   readonly sellThroughVariant?: SellThroughVariant;
   /** Days per year, for annualized turnover and the EOQ's annual demand; default 365. */
   readonly daysPerYear?: number;
-  /** ABC: measure (default `'cogs'`), cutoffs (`[0.8, 0.95]`), labels (A, B, C), zeroValues
-   * (`'last-class'`), negativeValues (default `'zero'` here, not `'error'`: one SKU with net
-   * returns must not stop the whole report). */
+  /**
+   * ABC: measure (default `'cogs'`; under `'revenue'` or `'margin'` a SKU with issues without a
+   * price is left out, its ABC columns `null` with reason `'no_price'`), cutoffs (`[0.8, 0.95]`),
+   * labels (A, B, C), zeroValues (`'last-class'`), negativeValues (default `'zero'` here, not
+   * `'error'`: one SKU with net returns must not stop the whole report; under `'error'` the report
+   * throws `negative_value` naming the row, its value and `abc.negativeValues`).
+   */
   readonly abc?: AbcReportOptions;
   /** XYZ: bucket (default `'week'`), cutoffs (`[0.5, 1]`), labels (X, Y, Z). */
   readonly xyz?: XyzReportOptions;

@@ -1,7 +1,9 @@
+import { type AgingBucketDefinition, agingBuckets } from "../aging/index.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { SkuInfo } from "../model/SkuInfo.js";
+import { analysisMismatch } from "./analysisMismatch.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
@@ -9,7 +11,8 @@ import { type Json, JsonShapeError } from "./jsonCodec.js";
 import { mergeWarnings } from "./mergeWarnings.js";
 import { PARTIAL_FORMAT_VERSION } from "./PartialRecord.js";
 import { replayWarningCodec, resolvedOptionsCodec } from "./partialHeaderCodec.js";
-import type { ResolvedReportOptions } from "./resolveReportOptions.js";
+import { reportOptionsOf } from "./reportOptionsOf.js";
+import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 
 /** Where a partial record came from, for messages (`label`) and for `InvKpiError.path`. */
@@ -25,6 +28,14 @@ interface Reference {
   readonly options: ResolvedReportOptions;
   readonly json: Json;
   readonly label: string;
+  /** The aging buckets of the options, which every SKU record's aging must have. */
+  readonly buckets: readonly AgingBucketDefinition[];
+}
+
+/** A SKU record read before any header, checked against the options once a header comes. */
+interface PendingRecord {
+  readonly analysis: SkuAnalysis;
+  readonly place: PartialPlace;
 }
 
 /**
@@ -36,8 +47,12 @@ interface Reference {
  *
  * Checks: every record is a partial record of this format version with every field in shape (the
  * message and `path` name the place and the field); every header has the same options (period
- * included); no SKU (or SKU and location) is in two records; there is at least one header; the SKU
- * records are as many as the headers announce (a lost line is noticed; a lost shard, header and
+ * included), and they obey the rules of `analyzeLedger`'s options (checked by resolving them again:
+ * labels and cutoffs, days, ranges, the period's `days`); every SKU record could have been computed
+ * with them (`analysisMismatch`: each calculator's result is about the record's SKU and location,
+ * the aging buckets are the options', the period, basis and `asOf` are the options', deviations are
+ * not negative); no SKU (or SKU and location) is in two records; there is at least one header; the
+ * SKU records are as many as the headers announce (a lost line is noticed; a lost shard, header and
  * all, cannot be).
  *
  * @example
@@ -58,6 +73,8 @@ export class PartialCombiner {
   /** Where each SKU's record was, by SKU and location. */
   private readonly places = new Map<string, string>();
   private readonly warnings: (readonly ReplayWarning[])[] = [];
+  /** SKU records read before the first header. */
+  private pending: PendingRecord[] = [];
   private announced = 0;
 
   /** @param fn - the public function to name in messages; default `'combinePartials'`. */
@@ -68,7 +85,9 @@ export class PartialCombiner {
    *
    * @param record - a parsed partial record (one NDJSON line, `JSON.parse`d).
    * @throws InvKpiError `invalid_argument`: not a partial record, another format version, a field
-   *   out of shape, options that differ from the first header's, a SKU already seen.
+   *   out of shape, options that break the rules of `analyzeLedger`'s options or differ from the
+   *   first header's, a SKU record that the options could not have given (`analysisMismatch`;
+   *   a record read before the first header is checked when it comes), a SKU already seen.
    */
   add(record: unknown, place: PartialPlace): void {
     const version = partialVersion(record);
@@ -131,10 +150,64 @@ export class PartialCombiner {
       this.decode(place, "warnings", () => replayWarningCodec.decode(w), i),
     );
     const json = record.options as Json;
-    if (this.reference === null) this.reference = { options, json, label: place.label };
-    else this.requireSameOptions(json, place);
+    if (this.reference === null) {
+      this.requireValidOptions(options, place);
+      this.reference = {
+        options,
+        json,
+        label: place.label,
+        buckets: agingBuckets(options.agingBuckets),
+      };
+      for (const pending of this.pending)
+        this.requireMatchingRecord(pending.analysis, pending.place);
+      this.pending = [];
+    } else this.requireSameOptions(json, place);
     this.announced += skuCount;
     this.warnings.push(warnings);
+  }
+
+  /**
+   * The options obey the rules of a single run's options: resolved again from their settings
+   * (`reportOptionsOf`, `resolveReportOptions`), they are valid and come out the same (the period's
+   * `days` is the period's). A hand-edited header would otherwise fail deep inside the
+   * classification or rollups, with a path that names no record.
+   */
+  private requireValidOptions(options: ResolvedReportOptions, place: PartialPlace): void {
+    let again: ResolvedReportOptions;
+    try {
+      again = resolveReportOptions(reportOptionsOf(options), "options");
+    } catch (error) {
+      if (!(error instanceof InvKpiError)) throw error;
+      // The option's path from the options' root: `'abc.measure'` is `abc`, `measure`.
+      const field = error.path.flatMap((step): (string | number)[] =>
+        typeof step === "string" ? step.split(".") : [step],
+      );
+      throw new InvKpiError("invalid_argument", `${this.fn}: ${place.label}: ${error.message}`, {
+        path: [...place.path, "options", ...field],
+        details: { ...error.details, place: place.label, optionError: error.code },
+      });
+    }
+    const given = resolvedOptionsCodec.encode(options);
+    const expected = resolvedOptionsCodec.encode(again);
+    const difference = firstDifference(expected, given);
+    if (difference === null) return;
+    throw this.problem(
+      place,
+      ["options", ...difference],
+      `${describeValue(valueAt(given, difference))}, but the other options give ${describeValue(valueAt(expected, difference))}`,
+    );
+  }
+
+  /** A SKU record could have come from a run with the options (`analysisMismatch`). */
+  private requireMatchingRecord(analysis: SkuAnalysis, place: PartialPlace): void {
+    const reference = this.reference as Reference;
+    const mismatch = analysisMismatch(analysis, reference.options, reference.buckets);
+    if (mismatch === null) return;
+    throw this.problem(
+      place,
+      ["analysis", ...mismatch.path],
+      mismatch.withOptions ? `${mismatch.message} (in ${reference.label})` : mismatch.message,
+    );
   }
 
   private addSku(record: Record<string, unknown>, place: PartialPlace): void {
@@ -152,6 +225,8 @@ export class PartialCombiner {
         `SKU ${describeValue(sku)}${where} is also in ${earlier}: each SKU must be in one shard only`,
       );
     }
+    if (this.reference === null) this.pending.push({ analysis, place });
+    else this.requireMatchingRecord(analysis, place);
     this.places.set(key, place.label);
     this.analyses.push(analysis);
   }

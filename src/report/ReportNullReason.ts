@@ -5,9 +5,11 @@ import type { TurnoverNullReason } from "../turnover/index.js";
 /**
  * The reasons the report itself gives for a `null`, with their plain-language meaning. The other
  * codes a report carries come from the calculators: `TURNOVER_NULL_REASONS` (turnover, days of
- * inventory, days of supply, GMROI, sell-through, shrinkage), `REPLENISHMENT_NULL_REASONS` (demand,
- * safety stock, reorder point, order-up-to level, EOQ, suggested order, lead time) and the XYZ
- * reasons of `xyzClassify` (`no_demand`, `zero_mean_demand`, `negative_mean_demand`, `cv_overflow`).
+ * inventory, days of supply, GMROI, sell-through, shrinkage; and `no_price` for the ABC columns
+ * when `abc.measure` is revenue or margin and the SKU has issues without a price),
+ * `REPLENISHMENT_NULL_REASONS` (demand, safety stock, reorder point, order-up-to level, EOQ,
+ * suggested order, lead time) and the XYZ reasons of `xyzClassify` (`no_demand`,
+ * `zero_mean_demand`, `negative_mean_demand`, `cv_overflow`).
  *
  * @example
  * ```ts

@@ -47,7 +47,9 @@ const FN = "analyzeLedger";
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
  *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, or on or after
  *   a movement that the period leaves out; a value outside its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
- *   'error'`); a bad `skuInfo` value throws its calculator's code with the SKU named. With
+ *   'error'`), `negative_value` (under `abc.negativeValues: 'error'`, a negative ABC measure: the
+ *   message names the row as `sku` or `sku@location`, its value and the option; path
+ *   `['rows', index, 'abcValue']`); a bad `skuInfo` value throws its calculator's code with the SKU named. With
  *   `threads`, the same errors as with one thread; an `Error` when a worker thread cannot start
  *   (invkpi bundled without `dist/partialWorker.js`).
  * @example

@@ -21,7 +21,9 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
  * @param monthSums - the analyses' months, summed as they were made (`analyzeSkus`); null: the
  *   months are summed here, from the analyses.
  * @throws InvKpiError `out_of_range` when `asOf` falls on or after a movement the period left out
- *   (`requireAsOfBeforeLeftOut`): every way to a report (batch, streaming, partials) comes here.
+ *   (`requireAsOfBeforeLeftOut`): every way to a report (batch, streaming, partials) comes here;
+ *   `negative_value` under `abc.negativeValues: 'error'` when a row's ABC measure is negative,
+ *   naming the row and the option (`classifySkus`).
  */
 export function combineAnalyses(
   analyses: readonly SkuAnalysis[],
@@ -31,10 +33,15 @@ export function combineAnalyses(
   monthSums: MonthSums | null = null,
 ): InventoryReport {
   requireAsOfBeforeLeftOut(warnings, resolved, fn);
-  const classes = classifySkus(analyses, resolved);
+  const classes = classifySkus(analyses, resolved, fn);
   const columns = agingColumns(resolved.agingBuckets);
   const rows = analyses.map((analysis, index) =>
-    reportRow(analysis, { abc: classes.abc[index], xyz: classes.xyz[index] }, columns, resolved),
+    reportRow(
+      analysis,
+      { abc: classes.abc[index] ?? "abc_excluded", xyz: classes.xyz[index] },
+      columns,
+      resolved,
+    ),
   );
   const { totals, groups } = reportGroups(analyses, resolved, monthSums);
   return {

@@ -2,6 +2,7 @@ import type { AbcRow, XyzRow } from "../classify/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import type { AgingColumn } from "./agingColumns.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
+import type { AbcLeftOutReason } from "./classifySkus.js";
 import type {
   InventoryReportRow,
   InventoryReportRowFields,
@@ -13,7 +14,8 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /** The classes of one row (absent when the row was left out of a classification). */
 export interface RowClasses {
-  readonly abc: AbcRow | undefined;
+  /** The ABC class, or why the row has none (`no_price`, `abc_excluded`). */
+  readonly abc: AbcRow | AbcLeftOutReason;
   readonly xyz: XyzRow | undefined;
 }
 
@@ -49,7 +51,8 @@ export function reportRow(
     if (reason !== null && reason !== undefined) reasons[field] = reason;
     return null;
   };
-  const abc = classes.abc;
+  const abc = typeof classes.abc === "string" ? undefined : classes.abc;
+  const abcReason = typeof classes.abc === "string" ? classes.abc : undefined;
   const xyzReason = classes.xyz === undefined ? "too_few_periods" : classes.xyz.reason;
   const leadTimeDays = info?.leadTimeDays ?? options.replenishment.leadTimeDays;
   const neverIssued = "never_issued";
@@ -89,10 +92,10 @@ export function reportRow(
     gmroi: orNull("gmroi", t.gmroi, t.reasons.gmroi),
     sellThrough: orNull("sellThrough", t.sellThrough, t.reasons.sellThrough),
     shrinkageRate: orNull("shrinkageRate", t.shrinkageRate, t.reasons.shrinkageRate),
-    abcClass: orNull("abcClass", abc?.class, "abc_excluded"),
-    abcValue: orNull<Decimal>("abcValue", abc?.value, "abc_excluded"),
-    abcRank: orNull("abcRank", abc?.rank, "abc_excluded"),
-    abcCumulativeShare: orNull("abcCumulativeShare", abc?.cumulativeShare, "abc_excluded"),
+    abcClass: orNull("abcClass", abc?.class, abcReason),
+    abcValue: orNull<Decimal>("abcValue", abc?.value, abcReason),
+    abcRank: orNull("abcRank", abc?.rank, abcReason),
+    abcCumulativeShare: orNull("abcCumulativeShare", abc?.cumulativeShare, abcReason),
     xyzClass: orNull("xyzClass", classes.xyz?.class, xyzReason),
     xyzCv: orNull("xyzCv", classes.xyz?.cv, xyzReason),
     demandMean: orNull("demandMean", r.demandMean, r.reasons.demandMean),

@@ -143,7 +143,8 @@ export function resolveReportOptions(
     );
   }
   const bounds = options.agingBuckets ?? DEFAULT_AGING_BUCKETS;
-  agingBuckets(bounds, fn);
+  // agingBuckets owns the rules (its error names `buckets`; here the option is `agingBuckets`).
+  probe(fn, "agingBuckets", () => agingBuckets(bounds, `${fn}: agingBuckets`), 1);
   const groupBy = resolveGroupBy(options.groupBy, fn);
   // Checked now with the rest; not part of the resolved options (how, not what, is computed).
   resolveThreads(options.threads, fn);
@@ -237,7 +238,9 @@ function resolveAbc(
     negativeValues: abc.negativeValues ?? "zero",
   } as const;
   // abcClassify owns the rules for cutoffs, labels and variants: a call on no items checks them.
-  abcClassify([], { ...settings, ...(abc.labels === undefined ? {} : { labels: abc.labels }) });
+  probe(fn, "abc", () =>
+    abcClassify([], { ...settings, ...(abc.labels === undefined ? {} : { labels: abc.labels }) }),
+  );
   const labels = abc.labels ?? LETTERS.slice(0, settings.cutoffs.length + 1);
   return { measure, ...settings, cutoffs: [...settings.cutoffs], labels: [...labels] };
 }
@@ -248,7 +251,9 @@ function resolveXyz(
 ): ResolvedReportOptions["xyz"] {
   const bucket = requireVariant(xyz.bucket ?? "week", DEMAND_BUCKETS, fn, "xyz.bucket");
   const cutoffs = xyz.cutoffs ?? [0.5, 1];
-  xyzClassify([], { cutoffs, ...(xyz.labels === undefined ? {} : { labels: xyz.labels }) });
+  probe(fn, "xyz", () =>
+    xyzClassify([], { cutoffs, ...(xyz.labels === undefined ? {} : { labels: xyz.labels }) }),
+  );
   const labels = xyz.labels ?? XYZ_LETTERS.slice(0, cutoffs.length + 1);
   return { bucket, cutoffs: [...cutoffs], labels: [...labels] };
 }
@@ -338,6 +343,27 @@ function resolveByLocation(
     );
   }
   return byLocation;
+}
+
+/**
+ * Runs a calculator's check of the settings of one option, its error addressed to the report's
+ * option: the message prefixed with the function and the option's name (unless the calculator was
+ * given them), the path with the option's name in place of the calculator's first `drop` steps
+ * (`['labels']` of `abcClassify` becomes `['abc', 'labels']`; `['buckets', 2]` of `agingBuckets`
+ * becomes `['agingBuckets', 2]`).
+ */
+function probe(fn: string, option: string, check: () => unknown, drop = 0): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof InvKpiError)) throw e;
+    const prefix = `${fn}: ${option}`;
+    throw new InvKpiError(
+      e.code,
+      e.message.startsWith(prefix) ? e.message : `${prefix}: ${e.message}`,
+      { path: [option, ...e.path.slice(drop)], details: e.details },
+    );
+  }
 }
 
 function resolveIndustry(

@@ -46,6 +46,13 @@ describe("StatusReporter", () => {
     expect(written()).toBe("\r\x1b[Kreading\r\x1b[Kwrote x\n");
   });
 
+  test("a note shows control characters as escapes, never raw", () => {
+    // A warning naming a SKU that holds an ESC sequence (clear the screen) and a C1 CSI.
+    const { status, written } = setup({ progress: false, quiet: false });
+    status.note("warning: transfers of X\x1b[2J\u009bY do not net to zero");
+    expect(written()).toBe("warning: transfers of X\\x1b[2J\\x9bY do not net to zero\n");
+  });
+
   test("no progress when stderr is not a terminal; nothing at all under --quiet", () => {
     const notTty = setup({ progress: false, quiet: false });
     notTty.advance(5000);

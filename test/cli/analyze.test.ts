@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FIXTURES } from "./cliPaths.js";
@@ -178,6 +178,25 @@ describe("invkpi analyze, the other formats", () => {
     expect(rowsTable.indexOf("A-100")).toBeLessThan(rowsTable.indexOf("B-200"));
   });
 
+  test("table: control characters of a SKU are shown as escapes; csv and json keep the text", async () => {
+    // A SKU that would clear the screen and retitle the terminal window if written raw.
+    const sku = "X\x1b[2J\x1b]0;pwned\x07Y";
+    const input = `sku,date,type,quantity,unitCost\n"${sku}",2025-01-02,receipt,10,2.50\n`;
+    const [table, csv, json] = await Promise.all(
+      ["table", "csv", "json"].map((format) =>
+        runInvkpi(["analyze", "-", "--format", format, "-q"], { input }),
+      ),
+    );
+    expect(table?.code).toBe(0);
+    const out = table?.stdout ?? "";
+    // The SKU column is cut to 24 columns, before the escape \x07 that does not fit whole.
+    expect(out).toContain("\n  X\\x1b[2J\\x1b]0;pwned…  never-moved");
+    expect([...out].some((c) => c === "\x1b" || c === "\x07")).toBe(false);
+    // Data formats are data: the SKU as it was read.
+    expect(lines(csv?.stdout ?? "")[1]?.startsWith(`${sku},`)).toBe(true);
+    expect((JSON.parse(json?.stdout ?? "") as JsonReport).rows[0]?.sku).toBe(sku);
+  });
+
   test("table: --top cuts the lists and counts the rest", async () => {
     const run = await runInvkpi(["analyze", ledger, "--top", "1", "-q"]);
     expect(run.code).toBe(0);
@@ -232,6 +251,17 @@ describe("invkpi analyze, inputs and outputs", () => {
     const run = await runInvkpi(["analyze", "-", "--format", "json"], { input });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^warning: stdin:3: .* \[negative_stock\]$/m);
+  });
+
+  test("a quantity too large for the ledger's decimal places: its file line, exit 1", async () => {
+    // 999999999999 × 10^6 (the other SKU's quantity has 6 decimal places) is beyond 2^53.
+    const input =
+      "sku,date,type,quantity,unitCost\nA,2025-01-02,receipt,999999999999,1\nB,2025-01-02,receipt,0.000001,1\n";
+    const run = await runInvkpi(["analyze", "-", "--format", "csv", "-q"], { input });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "invkpi analyze: stdin:2: quantity: the quantity 999999999999 cannot be held exactly with 6 decimal places (the most that any quantity of the ledger has): a quantity times 10^6 must lie within ±2^53\n",
+    );
   });
 
   test("a ledger with only a header: usage error without a period, an empty report with one", async () => {
@@ -325,6 +355,25 @@ describe("invkpi analyze --streaming", () => {
     ]);
     expect(threads.code).toBe(2);
     expect(threads.stderr).toMatch(/--streaming runs on one thread/);
+  });
+
+  test("a quantity with more decimal places than --quantity-decimals: its file line and the option", async () => {
+    const input =
+      "sku,date,type,quantity,unitCost\nA,2025-01-02,receipt,10,1\nA,2025-01-05,issue,1.5,\nA,2025-01-06,issue,1.25,\n";
+    const dir = await scratchDir();
+    const file = join(dir, "decimals.csv");
+    await writeFile(file, input);
+    const args = [...period, "--streaming", "--quantity-decimals", "0", "--format", "csv", "-q"];
+    const [fromFile, fromStdin] = await Promise.all([
+      runInvkpi(["analyze", file, ...args]),
+      runInvkpi(["analyze", "-", ...args], { input }),
+    ]);
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stdout).toBe("");
+    expect(fromFile.stderr).toBe(
+      `invkpi analyze: ${file}:3: quantity: the quantity has more than 0 decimal places, the most that --quantity-decimals 0 allows\n`,
+    );
+    expect(fromStdin.stderr).toMatch(/^invkpi analyze: stdin:3: quantity: /);
   });
 
   test("--quantity-decimals is accepted with --streaming only", async () => {

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { demoLedger } from "../../src/cli/demoLedger.js";
+import { demoReport } from "../../src/cli/demoReport.js";
 import { lines, runInvkpi, scratchDir } from "./runInvkpi.js";
 
 // `invkpi demo` end to end: the bundled sample year, summarised; and saved for `invkpi analyze`.
@@ -53,7 +55,7 @@ describe("invkpi demo", () => {
     expect(first?.stdout).toBe(second?.stdout);
   });
 
-  test("--write and --write-skus save the sample; analyze gives the same figures from the files", async () => {
+  test("--write and --write-skus save the sample; analyze gives the same report from the files", async () => {
     const dir = await scratchDir();
     const ledger = join(dir, "demo-ledger.csv");
     const skus = join(dir, "demo-skus.csv");
@@ -64,25 +66,34 @@ describe("invkpi demo", () => {
     expect(write.stderr).toMatch(/^wrote 200 SKUs to .*demo-skus\.csv$/m);
     const [header] = lines(await readFile(ledger, "utf8"));
     expect(header).toBe("sku,date,type,quantity,unitCost,unitPrice,location,lot,expiresOn");
+    // Every field of the sample's SKU master is written (reviewPeriodDays was once left out).
+    const demo = demoLedger();
+    const fields = new Set(demo.skuInfo.flatMap((info) => Object.keys(info)));
+    const [skuHeader] = lines(await readFile(skus, "utf8"));
+    expect(skuHeader?.split(",").sort()).toEqual([...fields].sort());
+    expect(skuHeader).toContain("reviewPeriodDays");
 
-    const [demo, analyzed] = await Promise.all([
+    const analyze = ["analyze", ledger, "--skus", skus, "--industry", "wholesale"];
+    const [printed, analyzed, rows] = await Promise.all([
       runInvkpi(["demo"]),
-      runInvkpi([
-        "analyze",
-        ledger,
-        "--skus",
-        skus,
-        "--industry",
-        "wholesale",
-        "--group-by",
-        "category",
-        "-q",
-      ]),
+      runInvkpi([...analyze, "--group-by", "category", "--top", "10", "-q"]),
+      runInvkpi([...analyze, "--format", "ndjson", "-q"]),
     ]);
     expect(analyzed.code).toBe(0);
-    // The default period of analyze is the ledger's first and last dates: the same year.
-    const portfolio = (text: string): string =>
-      text.slice(text.indexOf("\nPortfolio"), text.indexOf("\nSlow and dead stock"));
-    expect(portfolio(analyzed.stdout)).toBe(portfolio(demo.stdout ?? ""));
+    // The default period of analyze is the ledger's first and last dates: the same year. Every
+    // section the demo prints is the same: portfolio, categories, ABC-XYZ, slow and dead stock,
+    // and the reorder list with its suggested orders.
+    const sections = (text: string, end: string): string =>
+      text.slice(text.indexOf("\nPortfolio"), text.indexOf(end));
+    const fromFiles = sections(analyzed.stdout, "\nSKUs by value at the end");
+    expect(fromFiles).toBe(sections(printed.stdout, "\nTry it yourself"));
+    expect(fromFiles).toMatch(/\nReorder now [^\n]*\n[^\n]*order\n/);
+    // Every SKU's suggested order and reorder point, not only the ten listed.
+    const figures = (r: { sku: string; suggestedOrder: unknown; reorderPoint: unknown }): string =>
+      `${r.sku} ${String(r.suggestedOrder)} ${String(r.reorderPoint)}`;
+    const suggested = lines(rows.stdout).map((line) => figures(JSON.parse(line)));
+    const report = demoReport(["category"], demo);
+    expect(report.rows.some((r) => (r.suggestedOrder ?? 0) > 0)).toBe(true);
+    expect(suggested).toEqual(report.rows.map(figures));
   });
 });

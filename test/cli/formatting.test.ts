@@ -35,6 +35,22 @@ describe("formatIssue", () => {
     ).toBe('rows: row 1: sku: sku is empty; got "" [empty_sku]');
   });
 
+  test("shows control characters of a message or a value as escapes", () => {
+    expect(
+      formatIssue(
+        {
+          row: 0,
+          line: 2,
+          field: "type",
+          code: "unknown_movement_type",
+          message: "unknown type \x1b[2J",
+          value: '"\u009b2J"',
+        },
+        "a.csv",
+      ),
+    ).toBe('a.csv:2: type: unknown type \\x1b[2J; got "\\x9b2J" [unknown_movement_type]');
+  });
+
   test("problemCount counts problems and the rows they are in", () => {
     const issue = (row: number) => ({ row, field: "", code: "parse_error" as const, message: "" });
     expect(problemCount([issue(1), issue(1), issue(3)], 10_000)).toBe(
@@ -80,6 +96,28 @@ describe("textTable", () => {
   test("cuts long cells with an ellipsis, never inside a wide character", () => {
     const table = textTable([{ header: "d", maxWidth: 6 }], [["深沟球轴承 6204"]]);
     expect(table.split("\n")[2]).toBe("深沟…");
+  });
+
+  test("shows the control characters of a cell as escapes, and lines them up as shown", () => {
+    // A SKU holding ESC sequences (clear the screen, set the window title) and a C1 CSI; the SKU
+    // is cut to 24 columns before the escape \x07, which does not fit whole.
+    const table = textTable(
+      [{ header: "SKU", maxWidth: 24 }, { header: "description" }, { header: "n", align: "right" }],
+      [
+        ["X\x1b[2J\x1b]0;pwned\x07Y", "a\u009bb", "1"],
+        ["B", "line\nbreak\ttab", "22"],
+      ],
+      2,
+    );
+    expect(table).toBe(
+      [
+        "  SKU                    description      n",
+        "  ---------------------  --------------  --",
+        "  X\\x1b[2J\\x1b]0;pwned…  a\\x9bb           1",
+        "  B                      line break tab  22",
+        "",
+      ].join("\n"),
+    );
   });
 });
 

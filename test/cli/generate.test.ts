@@ -54,6 +54,21 @@ describe("invkpi generate", () => {
     expect(columns.length).toBe(30);
   });
 
+  test("--movements as many as --skus gives every SKU its receipt; fewer is refused", async () => {
+    const run = await runInvkpi(["generate", "--skus", "10", "--days", "30", "--movements", "10"]);
+    expect(run.code).toBe(0);
+    const skus = new Set(
+      lines(run.stdout)
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    );
+    expect(skus.size).toBe(10);
+    const fewer = await runInvkpi(["generate", "--skus", "10", "--days", "30", "--movements", "3"]);
+    expect(fewer.code).toBe(2);
+    expect(fewer.stdout).toBe("");
+    expect(fewer.stderr).toMatch(/--movements 3 is fewer than --skus 10/);
+  });
+
   test("the same seed gives the same file; another seed another", async () => {
     const args = ["generate", "--skus", "20", "--days", "10", "--seed", "7"];
     const [a, b, c] = await Promise.all([

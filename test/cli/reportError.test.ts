@@ -43,6 +43,14 @@ describe("reportError", () => {
     expect(stderr()).toBe("invkpi validate: readLedger: cannot read x.csv: EACCES\n");
   });
 
+  test("control characters of a message are shown as escapes, never raw", async () => {
+    const { io: streams, stderr } = io();
+    const error = new InvKpiError("negative_stock", "analyzeLedger: stock of X\x1b]0;t\x07Y\tZ");
+    expect(reportError(error, "analyze", streams)).toBe(1);
+    await flush();
+    expect(stderr()).toBe("invkpi analyze: analyzeLedger: stock of X\\x1b]0;t\\x07Y\\x09Z\n");
+  });
+
   test("an unexpected error: exit 1, one line asking to report it, the stack only on request", async () => {
     const quiet = io();
     expect(reportError(new TypeError("x is undefined"), "demo", quiet.io)).toBe(1);

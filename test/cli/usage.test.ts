@@ -108,6 +108,10 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
     [["generate", "--skus", "10"], /^invkpi generate: give --skus and --days/],
     [["generate", "--skus", "1.5", "--days", "3"], /--skus must be a whole number ≥ 1, got '1\.5'/],
     [
+      ["generate", "--skus", "10", "--days", "30", "--movements", "3"],
+      /^invkpi generate: --movements 3 is fewer than --skus 10: every SKU starts with a receipt/,
+    ],
+    [
       ["frobnicate"],
       /^invkpi: unknown command 'frobnicate': the commands are analyze, combine, validate, demo, generate; see 'invkpi --help'\n$/,
     ],

@@ -182,7 +182,8 @@ async function readAll(
       lines: Array.from({ length: result.rows + 1 }, (_, row) => result.lineOf(row)),
     };
   } catch (error) {
-    if (error instanceof InvKpiError) return { thrown: error.code };
+    if (error instanceof InvKpiError)
+      return { thrown: error.code, message: error.message, details: error.details };
     throw error;
   }
 }
@@ -198,8 +199,8 @@ describe("CsvLedgerFastPath", () => {
     },
   );
 
-  test.prop([csvFile, fc.nat(), fc.constantFrom(0xff, 0xc3, 0x80), cuts])(
-    "throws the same io_error on bytes that are not UTF-8",
+  test.prop([csvFile, fc.nat(), fc.constantFrom(0xff, 0xc3, 0xe2, 0x80), cuts])(
+    "throws the same io_error on bytes that are not UTF-8, naming their line and offset",
     async ({ text, delimiter }, where, bad, at) => {
       const bytes = Buffer.from(text, "utf8");
       const k = where % (bytes.length + 1);
@@ -208,6 +209,14 @@ describe("CsvLedgerFastPath", () => {
       const general = await readAll(stream, delimiter, "general-only");
       const fast = await readAll(stream, delimiter, "fast-and-general");
       expect(fast).toEqual(general);
+      // The bad sequence starts at the inserted byte, at the lead byte of the character it cuts, or
+      // (a continuation byte that completes a character) at the byte it leaves over.
+      const { details } = general as { details: { offset: number; line: number } };
+      expect(details.offset).toBeGreaterThanOrEqual(k - 3);
+      expect(details.offset).toBeLessThanOrEqual(k + 3);
+      // Its line counts the line breaks before it as CSV does (LF, CRLF or a lone CR).
+      const before = broken.subarray(0, details.offset).toString("latin1");
+      expect(details.line).toBe(1 + (before.match(/\r\n|\r|\n/g)?.length ?? 0));
     },
   );
 

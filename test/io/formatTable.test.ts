@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/io/displayWidth.js";
-import { formatTable } from "../../src/io/formatTable.js";
+import { formatTable, terminalCell, visibleControls } from "../../src/io/formatTable.js";
+import { toCsv } from "../../src/io/toCsv.js";
 import { toMarkdown } from "../../src/io/toMarkdown.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import type { InvKpiError } from "../../src/model/InvKpiError.js";
+
+/** The C0 and C1 control characters of a text, DEL included, in order. */
+const controlsIn = (text: string): string[] =>
+  [...text].filter((c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || (code >= 0x7f && code < 0xa0);
+  });
 
 describe("displayWidth", () => {
   // Unicode UAX #11 (East Asian Width): W and F characters take two terminal columns.
@@ -58,6 +66,51 @@ describe("formatTable", () => {
 
   it("cuts a wide character whole, never half of it", () => {
     expect(formatTable([{ a: "螺丝螺丝" }], { maxColumnWidth: 4 })).toBe("a\n---\n螺…\n");
+  });
+
+  it("shows control characters as escapes, never raw, and aligns what is shown", () => {
+    // An ESC sequence that would clear the screen and retitle the window, a C1 CSI, DEL and NUL.
+    const sku = "X\x1b[2J\x1b]0;pwned\x07Y";
+    const table = formatTable([
+      { sku, note: "a\u009b31mb\x7fc\x00", qty: 1 },
+      { sku: "螺丝", note: "tab\there", qty: 22 },
+    ]);
+    expect(table).toBe(
+      [
+        "sku                        note                qty",
+        "-------------------------  ------------------  ---",
+        "X\\x1b[2J\\x1b]0;pwned\\x07Y  a\\x9b31mb\\x7fc\\x00    1",
+        "螺丝                       tab here             22",
+        "",
+      ].join("\n"),
+    );
+    // Nothing a terminal would obey is left but the line ends; every line is as wide as it looks.
+    expect(controlsIn(table)).toEqual(["\n", "\n", "\n", "\n"]);
+    for (const line of table.split("\n").slice(0, 4)) expect(displayWidth(line)).toBe(50);
+  });
+
+  it("cuts a long cell before an escape, never inside it", () => {
+    // "ab" (2 columns) + "\x1b" (4) + "…" fits in 7; in 6 the escape does not fit whole.
+    expect(terminalCell("ab\x1bcdef", 7)).toBe("ab\\x1b…");
+    expect(terminalCell("ab\x1bcdef", 6)).toBe("ab…");
+    expect(terminalCell("ab\x1bcdef", 5)).toBe("ab…");
+    expect(formatTable([{ c: "\x1b\x1b\x1b" }], { maxColumnWidth: 9 })).toBe(
+      "c\n---------\n\\x1b\\x1b…\n",
+    );
+    // Header names are shown the same way.
+    expect(formatTable([{ "a\x1bb": 1 }])).toBe("a\\x1bb\n------\n     1\n");
+  });
+
+  it("visibleControls escapes C0, DEL and C1 only; CSV keeps the text as it is", () => {
+    const all = Array.from({ length: 0xa1 }, (_, c) => String.fromCharCode(c)).join("");
+    const shown = visibleControls(all);
+    expect(shown.startsWith("\\x00\\x01\\x02")).toBe(true);
+    expect(shown).toContain('\\x1f !"#');
+    expect(shown).toContain("}~\\x7f\\x80");
+    expect(shown.endsWith("\\x9f\u00a0")).toBe(true);
+    expect(visibleControls("螺丝 é 👍🏽")).toBe("螺丝 é 👍🏽");
+    // Data formats are data: the CSV of the same cell is unchanged.
+    expect(toCsv([{ sku: "X\x1bY" }])).toBe("sku\nX\x1bY\n");
   });
 
   it("rejects bad options", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReadProgress } from "../../src/io/openTextInput.js";
 import { readLedger } from "../../src/io/readLedger.js";
@@ -375,6 +376,66 @@ describe("readLedger: CSV", () => {
     expect(error.message).toMatch(/not valid utf-8/);
   });
 
+  it("names the line and byte offset of bytes that are not UTF-8 (found by an audit: neither was named)", async () => {
+    // 3 000 plain rows (the fast path takes them), then a SKU with the byte 0xff on line 3 002.
+    const header = "sku,date,type,quantity,unitCost\n";
+    const plain = "A,2025-01-02,receipt,1,1\n".repeat(3000);
+    const bytes = Buffer.concat([
+      Buffer.from(`${header}${plain}B`),
+      Buffer.from([0xff]),
+      Buffer.from(",2025-01-02,receipt,1,1\nC,2025-13-02,receipt,1,1\n"),
+    ]);
+    const path = join(dir, "bad-utf8.csv");
+    await writeFile(path, bytes);
+    const offset = header.length + plain.length + 1;
+    const error = await expectCode(readLedger(path), "io_error");
+    expect(error.message).toBe(
+      `readLedger: cannot read ${path}: the text is not valid utf-8 on line 3002 (byte 0xff at byte offset ${offset})`,
+    );
+    expect(error.details).toEqual({ source: path, line: 3002, offset });
+    // The same through decoded text chunks cut anywhere (the general path), and as NDJSON or JSON.
+    for (const cuts of [[], [offset - 1], [offset], [offset + 1], [7, 8, 9]]) {
+      const general = await expectCode(
+        readLedger(bufferStream(bytes, cuts), { format: "csv" }),
+        "io_error",
+      );
+      expect(general.details).toEqual({ source: "the input stream", line: 3002, offset });
+    }
+    const ndjson = Buffer.concat([
+      Buffer.from('{"sku":"A"}\n\n{"sku":"'),
+      Buffer.from([0xc3, 0x28]), // a lead byte whose character never comes
+      Buffer.from('"}\n'),
+    ]);
+    const fromNdjson = await expectCode(
+      readLedger(bufferStream(ndjson, [19]), { format: "ndjson" }),
+      "io_error",
+    );
+    expect(fromNdjson.message).toMatch(
+      /not valid utf-8 on line 3 \(bytes 0xc3 0x28 at byte offset 21\)$/,
+    );
+    const json = Buffer.concat([
+      Buffer.from('[\n{"sku":"A"},\n{"sku":"\u00e9'),
+      Buffer.from([0x80]),
+      Buffer.from('"}]'),
+    ]);
+    const fromJson = await expectCode(
+      readLedger(bufferStream(json, [24]), { format: "json" }),
+      "io_error",
+    );
+    expect(fromJson.details).toEqual({ source: "the input stream", line: 3, offset: 25 });
+  });
+
+  it("names the line of a character cut short by the end of the input", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("sku,date,type,quantity\nA,2025-01-02,issue,1\r\nB"),
+      Buffer.from([0xe2, 0x82]),
+    ]);
+    const error = await expectCode(readLedger(bufferStream(bytes, [47])), "io_error");
+    expect(error.message).toMatch(
+      /the text is not valid utf-8: it ends inside a character on line 3 \(bytes 0xe2 0x82 at byte offset 46\)$/,
+    );
+  });
+
   it("reports progress with bytes, the file size and rows", async () => {
     const calls: ReadProgress[] = [];
     const path = fixture("ledger-bom-crlf.csv");
@@ -425,6 +486,48 @@ describe("readLedger: NDJSON and JSON", () => {
     });
     expect(result.issues).toEqual([]);
     expect(result.columns.skus).toEqual(["A"]);
+  });
+
+  it("lists keys that match no field in ignoredColumns, each once (found by an audit: dropped silently)", async () => {
+    const rows = [
+      '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":10,"unitCost":"2.5"}',
+      '{"sku":"A","date":"2025-01-03","type":"issue","quantity":4,"unit_price":"5.00","note":"x"}',
+      '{"sku":"A","date":"2025-01-04","type":"issue","quantity":1,"unit_price":"5.00"}',
+    ];
+    const ndjson = await readLedger(textStream(`${rows.join("\n")}\n`), { format: "ndjson" });
+    expect(ndjson.issues).toEqual([]);
+    expect(ndjson.ignoredColumns).toEqual(["unit_price", "note"]);
+    const json = await readLedger(textStream(`[${rows.join(",\n")}]`), { format: "json" });
+    expect(json.ignoredColumns).toEqual(["unit_price", "note"]);
+    // CSV lists the same typo alike.
+    const csv = "sku,date,type,quantity,unit_price\nA,2025-01-02,issue,1,5\n";
+    expect((await readLedger(textStream(csv))).ignoredColumns).toEqual(["unit_price"]);
+  });
+
+  it("leaves out a row that gives one field under two keys, with a parse_error naming them", async () => {
+    const ndjson =
+      '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":10,"unitCost":"2.5"}\n' +
+      '{"sku":"A","date":"2025-01-04","type":"issue","quantity":1,"Quantity":100,"date ":"x"}\n' +
+      '{"sku":"A","date":"2025-02-30","type":"issue","quantity":1," QUANTITY":2}\n' +
+      '{"sku":"A","date":"2025-01-05","type":"issue","quantity":1}\n';
+    const result = await readLedger(textStream(ndjson), { format: "ndjson" });
+    expect(brief(result.issues)).toEqual([
+      "2 1 date parse_error",
+      "2 1 quantity parse_error",
+      "3 2 quantity parse_error",
+      "3 2 date invalid_date", // the row's other problems are still listed
+    ]);
+    expect(result.issues[1]?.message).toBe(
+      'quantity is given under 2 keys ("quantity", "Quantity"), which match alike after trimming and case folding: keep one',
+    );
+    expect(result.issues[1]?.value).toBe('["quantity","Quantity"]');
+    expect(Array.from(result.columns.row)).toEqual([0, 3]);
+    expect(result.ignoredColumns).toEqual([]);
+    // The same in a JSON array.
+    const json = await readLedger(textStream(`[${ndjson.trim().split("\n").join(",\n")}]`), {
+      format: "json",
+    });
+    expect(json.issues).toEqual(result.issues);
   });
 
   it("reports JSON that does not parse, or is not an array, on its line", async () => {
@@ -495,3 +598,14 @@ describe("readLedger: arguments", () => {
     expect(Number.isNaN(result.columns.priceUnits[0])).toBe(true);
   });
 });
+
+/** A stream of `bytes` cut at the given offsets. */
+function bufferStream(bytes: Buffer, cuts: readonly number[]): Readable {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const to of [...cuts, bytes.length]) {
+    pieces.push(bytes.subarray(from, to));
+    from = to;
+  }
+  return Readable.from(pieces, { objectMode: true });
+}

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSkuInfo } from "../../src/io/readSkuInfo.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 import { textStream } from "./helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/io");
@@ -45,6 +46,71 @@ describe("readSkuInfo", () => {
       "0 unitPrice negative_money unitPrice must not be negative",
       "1 orderCost negative_money orderCost must not be negative",
     ]);
+  });
+
+  it("reports money too precise for exact amounts in every money field, each with its line (found by an audit: analyze refused what validate passed)", async () => {
+    const csv =
+      "sku,standardCost,unitPrice,orderCost,leadTimeDays\n" +
+      "A,0.0000000000001,12345678901234567,1.5,-1\n" +
+      "B,1.25,2,0.1234567890123,3\n" +
+      "C,0.000000000001,999999999999999,1.500000000000000,\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      '2 0 standardCost money_precision "0.0000000000001"',
+      '2 0 unitPrice money_precision "12345678901234567"',
+      "2 0 leadTimeDays invalid_quantity -1",
+      '3 1 orderCost money_precision "0.1234567890123"',
+    ]);
+    expect(result.issues[0]?.message).toBe(
+      "standardCost must have at most 12 decimal places and 15 significant digits",
+    );
+    // 12 places, 15 digits, and trailing zeros are fine: what readSkuInfo passes, analyze takes.
+    expect(result.skuInfo).toEqual([
+      {
+        sku: "C",
+        standardCost: "0.000000000001",
+        unitPrice: "999999999999999",
+        orderCost: "1.500000000000000",
+      },
+    ]);
+    const movements = [{ sku: "C", date: "2025-01-02", type: "receipt" as const, quantity: 1 }];
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    expect(() => analyzeLedger(movements, { skuInfo: result.skuInfo, period })).not.toThrow();
+
+    // JSON numbers and strings alike; a negative amount is negative_money, not both.
+    const ndjson =
+      '{"sku":"A","standardCost":0.0000000000001,"orderCost":"-1e-13"}\n' +
+      '{"sku":"B","unitPrice":12345678901234567}\n';
+    const fromNdjson = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(fromNdjson.issues.map((i) => `${i.line} ${i.field} ${i.code}`)).toEqual([
+      "1 standardCost money_precision",
+      "1 orderCost negative_money",
+      "2 unitPrice money_precision",
+    ]);
+  });
+
+  it("names the line of a duplicate SKU's first row (found by an audit: only its 0-based row)", async () => {
+    const csv = 'sku,description\nX,"two\nlines"\nA,a\nA,b\n';
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.code} ${i.message}`)).toEqual([
+      "5 2 duplicate_id sku is already listed on row 1 (line 4)",
+    ]);
+  });
+
+  it("lists unknown NDJSON and JSON keys, and leaves out a row that gives a field under two keys", async () => {
+    const ndjson =
+      '{"sku":"A","lead_time":3}\n{"sku":"B","leadTimeDays":3,"LeadTimeDays":5,"lead_time":1}\n{"sku":"C"}\n';
+    const result = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(result.ignoredColumns).toEqual(["lead_time"]);
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
+      "2 1 leadTimeDays parse_error",
+    ]);
+    expect(result.skuInfo.map((info) => info.sku)).toEqual(["A", "C"]);
+    const json = await readSkuInfo(textStream(`[${ndjson.trim().split("\n").join(",\n")}]`), {
+      format: "json",
+    });
+    expect(json.ignoredColumns).toEqual(["lead_time"]);
+    expect(json.issues).toEqual(result.issues);
   });
 
   it("maps header names and reads NDJSON and JSON with typed values as they are", async () => {

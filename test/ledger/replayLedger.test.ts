@@ -81,6 +81,45 @@ describe("replayLedger: the average quantity is rounded once", () => {
   });
 });
 
+describe("replayLedger: quantities beyond what the ledger's decimal places hold exactly", () => {
+  it("stops with out_of_range instead of rounding units away (found by an audit)", () => {
+    // 9 decimal places: a quantity is a whole number of 1e-9 units, exact in a double up to 2^53
+    // of them, 9,007,199.254740991 units. Receipts of 5,000,000 + 5,000,000 + 0.000000001 add up
+    // to 10,000,000.000000001 units, which rounds to 10,000,000: the last 1e-9 unit (and, issued
+    // out, its value) silently disappeared.
+    const rows = [
+      { sku: "A", date: "2025-01-01", type: "receipt", quantity: 5_000_000, unitCost: 1 },
+      { sku: "A", date: "2025-01-02", type: "receipt", quantity: 5_000_000, unitCost: 1 },
+      { sku: "A", date: "2025-01-03", type: "receipt", quantity: 0.000000001, unitCost: 1 },
+      { sku: "A", date: "2025-01-04", type: "issue", quantity: 5_000_000 },
+      { sku: "A", date: "2025-01-05", type: "issue", quantity: 5_000_000 },
+    ] as const;
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    for (const valuation of ["moving-average", "fifo"] as const) {
+      let error: unknown;
+      try {
+        replayLedger(rows, { period, valuation });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvKpiError);
+      expect(error).toMatchObject({
+        code: "out_of_range",
+        path: ["ledger"],
+        details: { sku: "A", field: "receivedQuantity", decimals: 9 },
+      });
+      expect((error as Error).message).toMatch(/^replayLedger: the receivedQuantity of SKU 'A'/);
+    }
+    // 9,000,000 units received and issued stay below the limit: exact, no error.
+    const within = [
+      { sku: "A", date: "2025-01-01", type: "receipt", quantity: 9_000_000, unitCost: 1 },
+      { sku: "A", date: "2025-01-02", type: "receipt", quantity: 0.000000001, unitCost: 1 },
+      { sku: "A", date: "2025-01-04", type: "issue", quantity: 9_000_000 },
+    ] as const;
+    expect(only(replayLedger(within, { period }).histories).closingQuantity).toBe(0.000000001);
+  });
+});
+
 describe("replayLedger: moving-average valuation", () => {
   it("values issues at the running average cost (ledger 1 by hand)", () => {
     // 03-01: V = 100 × 2 = 200, Q = 100.
@@ -779,6 +818,18 @@ describe("replayLedger: opening balances are checked like rows", () => {
     expect(
       issuesOf(() => replayLedger([], { period, skuInfo: [{ sku: "A", standardCost: "abc" }] })),
     ).toEqual(["invalid_argument", "skuInfo", "0", "standardCost", "0 standardCost invalid_money"]);
+    // The rule of every amount read from a file: at most 12 decimals and 15 significant digits,
+    // not negative; each reason with its own code (it said "finite, non-negative" for all three).
+    const costs = [
+      { sku: "A", standardCost: "0.0000000000001" },
+      { sku: "B", standardCost: "12345678901234567" },
+      { sku: "C", standardCost: -1 },
+    ];
+    expect(issuesOf(() => replayLedger([], { period, skuInfo: costs })).slice(4)).toEqual([
+      "0 standardCost money_precision",
+      "1 standardCost money_precision",
+      "2 standardCost negative_money",
+    ]);
     expect(issuesOf(() => replayLedger([], { period, openingBalances: {} as never }))[0]).toBe(
       "invalid_argument",
     );

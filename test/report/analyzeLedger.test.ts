@@ -3,7 +3,12 @@ import { diagnoseTurnover } from "../../src/benchmark/index.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
-import { analyzeLedger, type InventoryReport } from "../../src/report/index.js";
+import {
+  analyzeLedger,
+  combinePartials,
+  type InventoryReport,
+  toPartialRecords,
+} from "../../src/report/index.js";
 import {
   codeOf,
   errorOf,
@@ -664,5 +669,128 @@ describe("analyzeLedger: a units-basis turnover over a whole year is its own ann
     expect(row.turnover).toBe(2.6);
     expect(row.annualizedTurnover).toBe(row.turnover);
     expect(report.totals.annualizedTurnover).toBe(report.totals.turnover.turnover);
+  });
+});
+
+describe("analyzeLedger: ABC by revenue or margin of a SKU with issues without a price (found by an audit)", () => {
+  // A sold 100 units, 1 of them at a price of 20: its revenue of 20 is only the priced line's, its
+  // margin (20 − 1000 = −980) is unknown. B sold 5 at 12, all priced: revenue 60, margin 60 − 50.
+  const ledger: Movement[] = [
+    { sku: "A", date: "2025-01-02", type: "receipt", quantity: 100, unitCost: 10 },
+    { sku: "A", date: "2025-01-05", type: "issue", quantity: 1, unitPrice: 20 },
+    { sku: "A", date: "2025-01-06", type: "issue", quantity: 99 },
+    { sku: "B", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 10 },
+    { sku: "B", date: "2025-01-05", type: "issue", quantity: 5, unitPrice: 12 },
+  ];
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+
+  it("leaves the SKU out of the ranking, its ABC columns null with reason no_price", () => {
+    for (const measure of ["margin", "revenue"] as const) {
+      const report = analyzeLedger(ledger, { period, abc: { measure } });
+      const a = rowOf(report.rows, "A");
+      expect(a.grossMargin, measure).toBeNull();
+      expect(a.reasons.grossMargin, measure).toBe("no_price");
+      expect([a.abcClass, a.abcValue, a.abcRank, a.abcCumulativeShare], measure).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
+      expect(
+        [a.reasons.abcClass, a.reasons.abcValue, a.reasons.abcRank, a.reasons.abcCumulativeShare],
+        measure,
+      ).toEqual(["no_price", "no_price", "no_price", "no_price"]);
+      // B alone is ranked: first, with the whole of the measure.
+      const b = rowOf(report.rows, "B");
+      expect([b.abcClass, b.abcRank, b.abcCumulativeShare], measure).toEqual(["A", 1, 1]);
+      expect(b.abcValue?.toFixed(), measure).toBe(measure === "margin" ? "10" : "60");
+      // The matrix lists A as a row without an ABC class, like a row left out by zeroValues.
+      expect(report.abcXyz.unmatched.xyzOnly, measure).toEqual(["A"]);
+      expect(report.abcXyz.total.count, measure).toBe(1);
+      // The partials of two shards give the same.
+      const shards = ["A", "B"].map((sku) =>
+        toPartialRecords(
+          ledger.filter((m) => m.sku === sku),
+          { period, abc: { measure } },
+        ),
+      );
+      const combined = rowOf(combinePartials(shards).rows, "A");
+      expect(combined.reasons.abcClass, measure).toBe("no_price");
+    }
+  });
+
+  it("ranks the same SKU by COGS, quantity and movements, which need no price", () => {
+    for (const measure of ["cogs", "quantity", "movements"] as const) {
+      const a = rowOf(analyzeLedger(ledger, { period, abc: { measure } }).rows, "A");
+      expect(a.abcRank, measure).toBe(1);
+      expect(a.reasons.abcClass, measure).toBeUndefined();
+    }
+  });
+});
+
+describe("analyzeLedger: a negative ABC measure under abc.negativeValues 'error' (found by an audit)", () => {
+  // Margin: WIDGET-1 sold 4 at 1 bought at 2: 4 − 8 = −4; BOLT-7 4 · 3 − 8 = 4.
+  const ledger: Movement[] = [
+    { sku: "WIDGET-1", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+    { sku: "WIDGET-1", date: "2025-01-03", type: "issue", quantity: 4, unitPrice: 1 },
+    { sku: "BOLT-7", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+    { sku: "BOLT-7", date: "2025-01-03", type: "issue", quantity: 4, unitPrice: 3 },
+  ];
+  const options = {
+    period: { from: "2025-01-01", to: "2025-01-31" },
+    abc: { measure: "margin", negativeValues: "error" },
+  } as const;
+
+  it("names the SKU, the value and the report's option, with the row's path", () => {
+    const e = errorOf(() => analyzeLedger(ledger, options));
+    expect(e.code).toBe("negative_value");
+    // Rows are sorted by SKU: BOLT-7 is row 0, WIDGET-1 row 1.
+    expect(e.path).toEqual(["rows", 1, "abcValue"]);
+    expect(e.message).toBe(
+      "analyzeLedger: SKU \"WIDGET-1\": the ABC measure (margin) is negative (-4) and abc.negativeValues is 'error'; pass abc.negativeValues: 'zero' to count it as 0",
+    );
+    expect(e.details).toEqual({
+      sku: "WIDGET-1",
+      value: "-4",
+      measure: "margin",
+      option: "abc.negativeValues",
+      count: 1,
+    });
+  });
+
+  it("names the SKU and location by location, and combinePartials throws the same", () => {
+    const atLocation = ledger.map((m) => ({ ...m, location: "W1" }));
+    const e = errorOf(() => analyzeLedger(atLocation, { ...options, byLocation: true }));
+    expect(e.message).toContain('SKU "WIDGET-1@W1": the ABC measure (margin) is negative (-4)');
+    expect(e.details).toMatchObject({ sku: "WIDGET-1", location: "W1" });
+    const shards = ["WIDGET-1", "BOLT-7"].map((sku) =>
+      toPartialRecords(
+        ledger.filter((m) => m.sku === sku),
+        options,
+      ),
+    );
+    const combined = errorOf(() => combinePartials(shards));
+    expect([combined.code, combined.path]).toEqual(["negative_value", ["rows", 1, "abcValue"]]);
+    expect(combined.message).toContain(
+      'combinePartials: SKU "WIDGET-1": the ABC measure (margin) is negative (-4)',
+    );
+  });
+});
+
+describe("analyzeLedger: errors of the ABC, XYZ and aging options name the report's option", () => {
+  it("puts the option's name in the path and the message", () => {
+    const period = Q1_2024;
+    const labels = errorOf(() =>
+      analyzeLedger(WORKED_LEDGER, { period, abc: { labels: ["A", "B"] } }),
+    );
+    expect([labels.code, labels.path]).toEqual(["invalid_option", ["abc", "labels"]]);
+    expect(labels.message).toMatch(/^analyzeLedger: abc: abcClassify: labels must be/);
+    const cutoffs = errorOf(() =>
+      analyzeLedger(WORKED_LEDGER, { period, xyz: { cutoffs: [1, 0.5] } }),
+    );
+    expect(cutoffs.path).toEqual(["xyz", "cutoffs", 1]);
+    const buckets = errorOf(() => analyzeLedger(WORKED_LEDGER, { period, agingBuckets: [30, 20] }));
+    expect([buckets.code, buckets.path]).toEqual(["invalid_option", ["agingBuckets", 1]]);
+    expect(buckets.message).toMatch(/^analyzeLedger: agingBuckets: buckets must be/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   type AnalyzeLedgerOptions,
@@ -302,5 +303,198 @@ describe("combinePartials: an asOf after movements that the period leaves out", 
     const error = errorOf(() => combinePartials(shards));
     expect([error.code, error.path]).toEqual(["out_of_range", ["asOf"]]);
     expect(error.details).toMatchObject({ firstLeftOut: "2024-04-05", leftOut: 2 });
+  });
+});
+
+describe("combinePartials: headers and records that a run could not have written (found by an audit)", () => {
+  // A: 10 received on Jan 2, 5 on Mar 1; B: 10 received on Jan 2. Q1 2025 (90 days).
+  const ledger = [
+    { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+    { sku: "A", date: "2025-01-13", type: "issue", quantity: 4, unitPrice: 3 },
+    { sku: "A", date: "2025-03-01", type: "receipt", quantity: 5, unitCost: 3 },
+    { sku: "B", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+  ] as const;
+  const options: AnalyzeLedgerOptions = { period: { from: "2025-01-01", to: "2025-03-31" } };
+  /** Header, A's record, B's record: plain JSON to edit. */
+  const records = () => parsed(toPartialRecords(ledger, options));
+  type Edited = Record<string, Record<string, Record<string, unknown>>>;
+  const header = (r: unknown[]) => (r[0] as Edited).options as Edited[string];
+  const analysisOf = (r: unknown[], i: number) => (r[i] as Edited).analysis as Edited[string];
+
+  it("the shard's own records combine", () => {
+    expectSameReport(combinePartials([records()]), analyzeLedger(ledger, options), expect);
+  });
+
+  it("header options against the rules of analyzeLedger's options, with the field's path", () => {
+    const cases: [string, (options: Edited[string]) => void, (string | number)[], string][] = [
+      [
+        "too few ABC labels",
+        (o) => {
+          (o.abc as Record<string, unknown>).labels = ["A", "B"];
+        },
+        ["abc", "labels"],
+        "options: abc: abcClassify: labels must be an array of 3 strings",
+      ],
+      [
+        "the reserved XYZ label",
+        (o) => {
+          (o.xyz as Record<string, unknown>).labels = ["X", "Y", "none"];
+        },
+        ["xyz", "labels"],
+        "'none' is reserved",
+      ],
+      [
+        "cutoffs out of order",
+        (o) => {
+          (o.abc as Record<string, unknown>).cutoffs = [0.95, 0.8];
+        },
+        ["abc", "cutoffs", 1],
+        "cutoffs must be strictly increasing",
+      ],
+      [
+        "aging bounds out of order",
+        (o) => {
+          o.agingBuckets = [30, 20] as never;
+        },
+        ["agingBuckets", 1],
+        "options: agingBuckets: buckets must be strictly increasing",
+      ],
+      [
+        "a service level of 1",
+        (o) => {
+          (o.replenishment as Record<string, unknown>).serviceLevel = 1;
+        },
+        ["replenishment", "serviceLevel"],
+        "options: replenishment.serviceLevel must be in (0, 1), got 1",
+      ],
+      [
+        "a period's days that are not the period's",
+        (o) => {
+          (o.period as Record<string, unknown>).days = 365;
+        },
+        ["period", "days"],
+        "options.period.days: 365, but the other options give 90",
+      ],
+    ];
+    for (const [name, edit, field, message] of cases) {
+      const r = records();
+      edit(header(r));
+      const e = errorOf(() => combinePartials([r]));
+      expect(e.code, name).toBe("invalid_argument");
+      expect(e.path, name).toEqual([0, 0, "options", ...field]);
+      expect(e.message, name).toContain("combinePartials: partial 0, record 0: ");
+      expect(e.message, name).toContain(message);
+    }
+  });
+
+  it("aging buckets that are not the header's: not combined into shifted columns", () => {
+    const r = records();
+    header(r).agingBuckets = [30] as never;
+    const e = errorOf(() => combinePartials([r]));
+    expect(e.code).toBe("invalid_argument");
+    expect(e.path).toEqual([0, 1, "analysis", "aging", "buckets"]);
+    expect(e.message).toContain(
+      "partial 0, record 1: analysis.aging.buckets: 6 buckets, but the options' agingBuckets [30] make 2",
+    );
+    const bound = records();
+    const buckets = analysisOf(bound, 1).aging?.buckets as Record<string, unknown>[];
+    (buckets[1] as Record<string, unknown>).toDays = 61;
+    expect(errorOf(() => combinePartials([bound])).path).toEqual([
+      0,
+      1,
+      "analysis",
+      "aging",
+      "buckets",
+      1,
+      "toDays",
+    ]);
+  });
+
+  it("a calculator's result of another SKU or location than the record's history", () => {
+    const r = records();
+    analysisOf(r, 2).status = { ...analysisOf(r, 2).status, sku: "Z" };
+    const e = errorOf(() => combinePartials([r]));
+    expect(e.path).toEqual([0, 2, "analysis", "status", "sku"]);
+    expect(e.message).toContain(
+      'partial 0, record 2: analysis.status.sku: the result of SKU "Z" in the record of SKU "B"',
+    );
+    const located = records();
+    analysisOf(located, 1).turnover = { ...analysisOf(located, 1).turnover, location: "W9" };
+    expect(errorOf(() => combinePartials([located])).path).toEqual([
+      0,
+      1,
+      "analysis",
+      "turnover",
+      "location",
+    ]);
+  });
+
+  it("a negative deviation, and a figure of another period or asOf", () => {
+    const r = records();
+    analysisOf(r, 2).xyzDemand = { ...analysisOf(r, 2).xyzDemand, stdDev: -1 };
+    const e = errorOf(() => combinePartials([r]));
+    expect(e.path).toEqual([0, 2, "analysis", "xyzDemand", "stdDev"]);
+    expect(e.message).toContain("a standard deviation must be ≥ 0, got -1");
+    const days = records();
+    analysisOf(days, 1).turnover = { ...analysisOf(days, 1).turnover, periodDays: 365 };
+    expect(errorOf(() => combinePartials([days])).message).toContain(
+      "analysis.turnover.periodDays: 365, but the options' period.days is 90",
+    );
+  });
+
+  it("checks a record read before any header once the header comes, naming the record", () => {
+    const r = records();
+    analysisOf(r, 2).xyzDemand = { ...analysisOf(r, 2).xyzDemand, stdDev: -1 };
+    const e = errorOf(() => combinePartials([[r[1], r[2]], [r[0]]]));
+    expect(e.path).toEqual([0, 1, "analysis", "xyzDemand", "stdDev"]);
+  });
+});
+
+describe("combinePartials: warnings depend on the shards' contents, not their order (found by an audit)", () => {
+  const options: AnalyzeLedgerOptions = { period: { from: "2025-01-01", to: "2025-03-31" } };
+  // Both shards' rows are out of date order (an unsorted_input warning each: A's on its row 1, B's
+  // on its row 2; one is kept), and in each shard the stock falls below zero on its own row 2 (two
+  // negative_stock warnings on the same row number). Before the fix, the first shard's
+  // unsorted_input warning was kept and the tie kept the shards' order.
+  const a = toPartialRecords(
+    [
+      { sku: "A", date: "2025-01-09", type: "receipt", quantity: 10, unitCost: 2 },
+      { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+      { sku: "A", date: "2025-01-03", type: "issue", quantity: 50 },
+    ],
+    options,
+  );
+  const b = toPartialRecords(
+    [
+      { sku: "B", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 2 },
+      { sku: "B", date: "2025-01-05", type: "receipt", quantity: 1, unitCost: 2 },
+      { sku: "B", date: "2025-01-03", type: "issue", quantity: 5 },
+    ],
+    options,
+  );
+
+  it("gives the same warnings whichever shard comes first", () => {
+    const ab = combinePartials([a, b]).warnings;
+    expect(combinePartials([b, a]).warnings).toEqual(ab);
+    expect(combinePartials([[...b, ...a].reverse()]).warnings).toEqual(ab);
+    // One unsorted_input warning; the negative stock of both shards on their row 2, by SKU.
+    expect(ab.map((w) => [w.code, w.row, w.sku])).toEqual([
+      ["unsorted_input", 1, undefined],
+      ["negative_stock", 2, "A"],
+      ["negative_stock", 2, "B"],
+    ]);
+  });
+});
+
+describe("docs/scaling.md: the partial format", () => {
+  it("gives the format version that this invkpi writes, in every table", () => {
+    const text = readFileSync(new URL("../../docs/scaling.md", import.meta.url), "utf8");
+    expect(text).toContain(`## The partial format (version ${PARTIAL_FORMAT_VERSION})`);
+    const versionRows = text.split("\n").filter((line) => line.startsWith("| `invkpiPartial`"));
+    expect(versionRows).toHaveLength(2);
+    for (const row of versionRows) {
+      const versions = [...row.matchAll(/`(\d+)`/g)].map((m) => Number(m[1]));
+      expect(versions, row).toEqual([PARTIAL_FORMAT_VERSION]);
+    }
   });
 });

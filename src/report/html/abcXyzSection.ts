@@ -4,6 +4,7 @@ import { formatCount, formatNumber, formatPercent } from "./formatFigures.js";
 import { html, type SafeHtml } from "./html.js";
 import { measureName } from "./measureName.js";
 import { reportSection } from "./reportSection.js";
+import { xyzLegend } from "./xyzLegend.js";
 
 /**
  * The shade of a heat-map cell, 0 (empty) to 5, from its share of the total value: the square root
@@ -33,7 +34,6 @@ export function abcXyzSection(report: InventoryReport): SafeHtml {
   const matrix = report.abcXyz;
   const { xyz, abc } = report.options;
   const measure = measureName(abc.measure);
-  const [lowCut, highCut] = xyz.cutoffs;
   const head = html`<tr><th scope="col">ABC ↓ XYZ →</th>${matrix.xyzClasses.map((c) => html`<th scope="col">${c}</th>`)}<th scope="col" class="total">all</th></tr>`;
   const rows = matrix.rows.map(
     (row) =>
@@ -43,7 +43,7 @@ export function abcXyzSection(report: InventoryReport): SafeHtml {
   const unmatched = matrix.unmatched.abcOnly.length + matrix.unmatched.xyzOnly.length;
   const intro =
     `Each cell counts the SKUs of one ABC class (by ${measure}) and one XYZ class (demand variation per ${xyz.bucket}: ` +
-    `X up to a coefficient of variation of ${lowCut ?? "–"}, Y up to ${highCut ?? "–"}, Z above; none: no demand), ` +
+    `${xyzLegend(xyz)}; none: no demand), ` +
     `with their share of the total ${measure}. Darker cells hold more of it.`;
   return reportSection({
     id: "abc-xyz",

@@ -8,6 +8,7 @@ import { reasonText } from "./reasonText.js";
 import { reportSection, sectionNote } from "./reportSection.js";
 import { sortableTable, type TableCell } from "./sortableTable.js";
 import { type TurnoverBand, turnoverBand } from "./turnoverBand.js";
+import { turnoverBasisText } from "./turnoverBasisText.js";
 
 /**
  * Turnover a year by category (or, without a category grouping, by location), one bar per group
@@ -65,7 +66,7 @@ export function groupTurnoverSection(
     2,
   );
   const intro =
-    `Annualized turnover (COGS over the average inventory at cost, ${report.options.daysPerYear} / ${report.period.days} days) of each ${grouping}'s stock as a whole. ` +
+    `Annualized turnover (${turnoverBasisText(report.options.turnoverBasis)}, ${report.options.daysPerYear} / ${report.period.days} days) of each ${grouping}'s stock as a whole. ` +
     (band === null
       ? `No industry band: ${reasonText(reason)}.`
       : `The shaded band is the normal range for ${band.label}; bars below it are orange, within it green, above it blue.`);

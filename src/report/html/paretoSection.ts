@@ -41,15 +41,37 @@ export function paretoSection(
     maxPoints: options.curvePoints,
     measure,
   });
-  const unranked = report.rows.length - curve.rankedCount;
+  const unranked = unrankedNote(report, measure);
   return reportSection({
     id: "pareto",
     title: "ABC analysis",
     intro,
     body: html`<figure>${chart}</figure><ul class="classes">${classes}</ul>${
-      unranked > 0
-        ? html`<p class="more">${formatNumber(unranked, 0)} rows without an ABC class (zero ${measure}, left out by abc.zeroValues 'exclude').</p>`
-        : null
+      unranked === null ? null : html`<p class="more">${unranked}</p>`
     }`,
   });
+}
+
+/**
+ * What the rows without an ABC class are: zero measures left out by `abc.zeroValues: 'exclude'`
+ * (`abc_excluded`), and measures unknown for issues without a price (`no_price`); `null` when
+ * every row is ranked.
+ */
+function unrankedNote(report: InventoryReport, measure: string): string | null {
+  let excluded = 0;
+  let unpriced = 0;
+  for (const row of report.rows) {
+    if (row.reasons.abcClass === "abc_excluded") excluded++;
+    else if (row.reasons.abcClass === "no_price") unpriced++;
+  }
+  const parts = [
+    excluded > 0
+      ? `${formatNumber(excluded, 0)} with zero ${measure}, left out by abc.zeroValues 'exclude'`
+      : null,
+    unpriced > 0
+      ? `${formatNumber(unpriced, 0)} whose ${measure} is unknown because issues lack a price`
+      : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return null;
+  return `${formatCount(excluded + unpriced, "row")} without an ABC class: ${parts.join("; ")}.`;
 }

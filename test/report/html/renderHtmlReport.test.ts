@@ -223,3 +223,53 @@ describe("renderHtmlReport: options", () => {
     expect(renderHtmlReport(report)).toBe(renderHtmlReport(report));
   });
 });
+
+describe("renderHtmlReport: texts follow the report's options (found by an audit)", () => {
+  test("the ABC-XYZ legend names the report's XYZ labels and cutoffs", () => {
+    const grid = sectionOf(
+      renderHtmlReport(
+        workedReport({ xyz: { cutoffs: [0.25, 0.5, 1], labels: ["S", "M", "L", "XL"] } }),
+      ),
+      "abc-xyz",
+    );
+    expect(grid).toContain(
+      "S up to a coefficient of variation of 0.25, M up to 0.5, L up to 1, XL above 1; none: no demand",
+    );
+    expect(grid).not.toContain("X up to");
+    const defaults = sectionOf(renderHtmlReport(workedReport()), "abc-xyz");
+    expect(defaults).toContain("X up to a coefficient of variation of 0.5, Y up to 1, Z above 1;");
+  });
+
+  test("the turnover intro says what the turnover divides on the report's basis", () => {
+    const introOf = (basis: "cost" | "units" | "retail") =>
+      sectionOf(renderHtmlReport(workedReport({ turnoverBasis: basis })), "turnover");
+    expect(introOf("cost")).toContain(
+      "Annualized turnover (COGS over the average inventory at cost, ",
+    );
+    const units = introOf("units");
+    expect(units).toContain(
+      "Annualized turnover (units issued net of returns over the average units on hand, ",
+    );
+    expect(units).not.toContain("COGS over");
+    expect(introOf("retail")).toContain(
+      "Annualized turnover (revenue over the average inventory at retail prices, ",
+    );
+  });
+
+  test("the ABC section says why rows have no class: unknown revenue or margin, zero measure", () => {
+    // GLUE and PAINT issued nothing in the period: zero margin, left out by 'exclude'. A SKU with
+    // an issue without a price has an unknown margin.
+    const report = analyzeLedger(
+      [
+        ...WORKED_LEDGER,
+        { sku: "ZINC", date: "2024-01-02", type: "receipt", quantity: 10, unitCost: 1 },
+        { sku: "ZINC", date: "2024-01-03", type: "issue", quantity: 2 },
+      ],
+      { period: Q1_2024, abc: { measure: "margin", zeroValues: "exclude" } },
+    );
+    const pareto = sectionOf(renderHtmlReport(report), "pareto");
+    expect(pareto).toContain(
+      `3 rows without an ABC class: 2 with zero gross margin, left out by ${escapeHtml("abc.zeroValues 'exclude'")}; 1 whose gross margin is unknown because issues lack a price.`,
+    );
+  });
+});

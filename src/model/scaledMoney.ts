@@ -1,0 +1,55 @@
+import {
+  MAX_MONEY_DECIMALS,
+  parseDecimalText,
+  type ScaledDecimal,
+  scaleNumber,
+} from "./exactDecimal.js";
+import type { LedgerIssueCode } from "./InvKpiError.js";
+import { isDecimal, tryToDecimal } from "./money.js";
+
+/**
+ * An amount of money as the engine holds it: its exact scaled integer (`units / 10^decimals`), read
+ * without creating a Decimal for a number or a string (rows number in the millions). `null` when
+ * the value is not a finite decimal, or needs more than {@link MAX_MONEY_DECIMALS} decimal places
+ * or 15 significant digits ({@link moneyProblem} says which); `undefined` when it is not a number,
+ * a string or a Decimal at all.
+ *
+ * This is the precision rule of every amount read from untrusted rows: the ledger's `unitCost` and
+ * `unitPrice` (`readMovementRow`), and the money fields of a SKU master (`readSkuInfo`).
+ *
+ * @example
+ * ```ts
+ * scaledMoney("12.50"); // { units: 125, decimals: 1 }
+ * scaledMoney("0.0000000000001"); // null: 13 decimal places
+ * scaledMoney(true); // undefined
+ * ```
+ */
+export function scaledMoney(value: unknown): ScaledDecimal | null | undefined {
+  if (typeof value === "number") return scaleNumber(value, MAX_MONEY_DECIMALS);
+  if (typeof value === "string") return parseDecimalText(value);
+  if (isDecimal(value)) return value.isFinite() ? parseDecimalText(value.toFixed()) : null;
+  return undefined;
+}
+
+/**
+ * Why {@link scaledMoney} read no amount from a number, a string or a Decimal: `invalid_money` when
+ * it is not a finite decimal at all, `money_precision` when it is one, but a too precise one. The
+ * message names `field`.
+ *
+ * @example
+ * ```ts
+ * moneyProblem("12,5", "unitCost"); // ["invalid_money", "unitCost must be a finite decimal amount"]
+ * moneyProblem("0.0000000000001", "standardCost")[0]; // "money_precision"
+ * ```
+ */
+export function moneyProblem(
+  value: unknown,
+  field: string,
+): readonly [code: LedgerIssueCode, message: string] {
+  return tryToDecimal(value) === null
+    ? ["invalid_money", `${field} must be a finite decimal amount`]
+    : [
+        "money_precision",
+        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
+      ];
+}
