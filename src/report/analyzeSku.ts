@@ -25,6 +25,7 @@ import {
   turnoverFigures,
 } from "../turnover/index.js";
 import { abcMeasure } from "./abcMeasure.js";
+import { replenishmentReportOptions } from "./reportOptionsOf.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
 
@@ -176,21 +177,11 @@ function analyzedHistory(history: SkuHistory, keepMonths: boolean): AnalyzedHist
 
 /** The report's replenishment defaults as `replenishmentFigures` options (absent when none). */
 export function replenishmentOptions(options: ResolvedReportOptions): ReplenishmentOptions {
-  const r = options.replenishment;
   return {
-    serviceLevel: r.serviceLevel,
-    method: r.method,
-    bucket: r.bucket,
+    ...replenishmentReportOptions(options.replenishment),
     start: options.demand.start,
     partialBuckets: options.demand.partialBuckets,
     stdDev: options.demand.stdDev,
     daysPerYear: options.daysPerYear,
-    ...(r.leadTimeDays === null ? {} : { leadTimeDays: r.leadTimeDays }),
-    ...(r.leadTimeStdDevDays === null ? {} : { leadTimeStdDevDays: r.leadTimeStdDevDays }),
-    ...(r.reviewPeriodDays === null ? {} : { reviewPeriodDays: r.reviewPeriodDays }),
-    ...(r.orderCost === null ? {} : { orderCost: r.orderCost }),
-    ...(r.holdingRate === null ? {} : { holdingRate: r.holdingRate }),
-    ...(r.coverDays === null ? {} : { coverDays: r.coverDays }),
-    ...(r.fillRate === null ? {} : { fillRate: r.fillRate }),
   };
 }

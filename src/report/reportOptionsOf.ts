@@ -24,19 +24,8 @@ import type { ResolvedReportOptions } from "./resolveReportOptions.js";
  * ```
  */
 export function reportOptionsOf(resolved: ResolvedReportOptions): AnalyzeLedgerOptions {
-  const { period, replenishment: r, industry } = resolved;
-  const replenishment: ReplenishmentReportOptions = {
-    serviceLevel: r.serviceLevel,
-    method: r.method,
-    bucket: r.bucket,
-    ...(r.leadTimeDays === null ? {} : { leadTimeDays: r.leadTimeDays }),
-    ...(r.leadTimeStdDevDays === null ? {} : { leadTimeStdDevDays: r.leadTimeStdDevDays }),
-    ...(r.reviewPeriodDays === null ? {} : { reviewPeriodDays: r.reviewPeriodDays }),
-    ...(r.orderCost === null ? {} : { orderCost: r.orderCost }),
-    ...(r.holdingRate === null ? {} : { holdingRate: r.holdingRate }),
-    ...(r.coverDays === null ? {} : { coverDays: r.coverDays }),
-    ...(r.fillRate === null ? {} : { fillRate: r.fillRate }),
-  };
+  const { period, industry } = resolved;
+  const replenishment = replenishmentReportOptions(resolved.replenishment);
   return {
     period: { from: period.from, to: period.to },
     asOf: resolved.asOf,
@@ -59,5 +48,27 @@ export function reportOptionsOf(resolved: ResolvedReportOptions): AnalyzeLedgerO
     byLocation: resolved.byLocation,
     negativeStock: resolved.negativeStock,
     ...(industry === null ? {} : { industry }),
+  };
+}
+
+/**
+ * The resolved replenishment defaults as report options: every setting spelled out, the ones
+ * without a default ("none", `null`) left out. Also the base of `replenishmentFigures`' options
+ * in a report (`replenishmentOptions` in analyzeSku.ts).
+ */
+export function replenishmentReportOptions(
+  r: ResolvedReportOptions["replenishment"],
+): ReplenishmentReportOptions {
+  return {
+    serviceLevel: r.serviceLevel,
+    method: r.method,
+    bucket: r.bucket,
+    ...(r.leadTimeDays === null ? {} : { leadTimeDays: r.leadTimeDays }),
+    ...(r.leadTimeStdDevDays === null ? {} : { leadTimeStdDevDays: r.leadTimeStdDevDays }),
+    ...(r.reviewPeriodDays === null ? {} : { reviewPeriodDays: r.reviewPeriodDays }),
+    ...(r.orderCost === null ? {} : { orderCost: r.orderCost }),
+    ...(r.holdingRate === null ? {} : { holdingRate: r.holdingRate }),
+    ...(r.coverDays === null ? {} : { coverDays: r.coverDays }),
+    ...(r.fillRate === null ? {} : { fillRate: r.fillRate }),
   };
 }

@@ -3,7 +3,7 @@ import { demandStatistics } from "../../src/demand/demandStatistics.js";
 import { InvKpiError, type InvKpiErrorCode } from "../../src/model/InvKpiError.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
 import { expectCode } from "../replenish/expectCode.js";
-import { makeHistory } from "../support/makeHistory.js";
+import { makeHistory, noDemand } from "../support/makeHistory.js";
 
 function codeOf(fn: () => unknown): InvKpiErrorCode | "no error" | "not an InvKpiError" {
   try {
@@ -14,14 +14,7 @@ function codeOf(fn: () => unknown): InvKpiErrorCode | "no error" | "not an InvKp
   return "no error";
 }
 
-const none = {
-  sum: 0,
-  sumOfSquares: 0,
-  max: 0,
-  nonZeroBuckets: 0,
-  firstBucketDemand: 0,
-  lastBucketDemand: 0,
-};
+const none = noDemand;
 
 /**
  * June 2024 (30 days, starting on a Saturday), stock since May: net demand 10 on June 5, 20 on

@@ -1,7 +1,8 @@
 import { Decimal } from "../../src/model/Decimal.js";
 import type { DemandSums, SkuHistory } from "../../src/model/SkuHistory.js";
 
-const noDemand: DemandSums = {
+/** Demand sums of a bucket size without any demand. */
+export const noDemand: DemandSums = {
   sum: 0,
   sumOfSquares: 0,
   max: 0,
