@@ -86,7 +86,7 @@ export async function readLedgerInput(
   const result = await (sink === null
     ? readLedger(source, readOptions)
     : readLedgerInto(source, readOptions, sink));
-  noteIgnoredColumns(file, result.ignoredColumns, "ledger", status);
+  noteIgnoredColumns(file, result, "ledger", status);
   return result;
 }
 
@@ -115,25 +115,28 @@ export async function readSkuInfoInput(
     ...textOptions(options),
     onProgress: (p) => status.progress(progressText(file, p)),
   });
-  noteIgnoredColumns(file, result.ignoredColumns, "SKU master data", status);
+  noteIgnoredColumns(file, result, "SKU master data", status);
   return result;
 }
 
 /**
- * Says which columns of a CSV file were read by no field: their data is not used, and a user who
- * named a column `unit_price` rather than `unitPrice` should hear so (unless `--quiet`). A column
- * is ignored when it names no field, or a field that an earlier column already gave.
+ * Says which columns of a CSV file (keys of a JSON or NDJSON one) were read by no field: their data
+ * is not used, and a user who named a column `unit_price` rather than `unitPrice` should hear so
+ * (unless `--quiet`). A CSV column is ignored when it names no field, or a field that an earlier
+ * column already gave; a JSON key when it names no field.
  */
 function noteIgnoredColumns(
   file: InputFile,
-  ignored: readonly string[],
+  { ignoredColumns: ignored, format }: { ignoredColumns: readonly string[]; format: TableFormat },
   what: string,
   status: StatusReporter,
 ): void {
   if (ignored.length === 0) return;
   const names = ignored.map((name) => `'${name}'`).join(", ");
+  const noun = format === "csv" ? "column" : "key";
+  const why = format === "csv" ? ", or an earlier column gave it" : "";
   status.note(
-    `${file.name}: ignored ${ignored.length === 1 ? "the column" : "the columns"} ${names}: no ${what} field has that name, or an earlier column gave it (docs/io.md lists the names)`,
+    `${file.name}: ignored the ${noun}${ignored.length === 1 ? "" : "s"} ${names}: no ${what} field has that name${why} (docs/io.md lists the names)`,
   );
 }
 

@@ -83,6 +83,22 @@ describe("invkpi validate", () => {
     expect((await runInvkpi(["analyze", file, "-q", "--out", "/dev/null"])).stderr).toBe("");
   });
 
+  test("names the keys of a JSON-lines ledger that no field reads, as keys", async () => {
+    const file = join(await scratchDir(), "ignored.ndjson");
+    await writeFile(
+      file,
+      '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":3,"unitCost":1}\n' +
+        '{"sku":"A","date":"2025-01-03","type":"issue","quantity":1,"unit_price":"5.00"}\n',
+    );
+    const run = await runInvkpi(["validate", file]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /ignored\.ndjson: ignored the key 'unit_price': no ledger field has that name \(docs/,
+      ),
+    ]);
+  });
+
   test("a valid ledger: one line, exit 0", async () => {
     const run = await runInvkpi(["validate", join(FIXTURES, "ledger.csv")]);
     expect(run.code).toBe(0);
