@@ -87,8 +87,11 @@ const FN = "demandStatistics";
  * 2025-12-31 starts on a Wednesday and ends on one; a SKU first received on 20 March starts its
  * window mid-month). Such a bucket holds only part of a bucket's demand. With `partialBuckets:
  * 'exclude'` (default) the first and last bucket are left out when the window cuts them: n counts
- * whole buckets only, and their demand (`firstBucketDemand`, `lastBucketDemand` of the sums, found by
- * `firstDemandDate` and `lastDemandDate`) is taken out of Σx and Σx². With `'include'` they count as
+ * whole buckets only, and Σx and Σx² are put together from the sums' parts without them: the
+ * buckets between the first and the last with demand (`middleSum`, `middleSumOfSquares`), plus
+ * `firstBucketDemand` and `lastBucketDemand` (the buckets of `firstDemandDate` and
+ * `lastDemandDate`) unless cut. Additions only: subtracting a large cut bucket from the whole Σx²
+ * would round the small buckets' squares away. With `'include'` they count as
  * whole buckets (a 3-day last week weighs as much as a full one, which inflates the deviation).
  * Days are never cut. A window with no whole bucket gives n = 0, mean 0, cv null, and stdDev 0 when
  * the cut buckets held no demand, `null` (undefined: too short to measure) when they did. `max` is
@@ -186,7 +189,7 @@ function historyStatistics(
   const periods = window === null ? 0 : bucketsOverlapping(window.from, window.to, bucket);
   requireNonZeroWithin(sums.nonZeroBuckets, periods, bucket);
   const source = { fn: FN, path: ["history", "demand", bucket] };
-  // Checks the sums as they are, cut buckets included, before anything is taken out of them.
+  // Checks the sums as they are, cut buckets included, before the whole buckets are put together from them.
   const moments = momentsFromSums(periods, sums.sum, sums.sumOfSquares, variant, source);
   if (window === null || bucket === "day" || partial === "include") {
     return summarize(moments, sums.max, periods);
@@ -198,14 +201,12 @@ function historyStatistics(
     const cutDemand = sums.nonZeroBuckets > 0;
     return { mean: 0, stdDev: cutDemand ? null : 0, cv: null, max: sums.max, periods: 0 };
   }
-  // The tolerance for rounding is measured against the sums before the subtraction.
   const wholeMoments = momentsFromSums(
     whole.periods,
     whole.sum,
     whole.sumOfSquares,
     variant,
     source,
-    sums.sumOfSquares,
   );
   return summarize(wholeMoments, sums.max, whole.periods);
 }
@@ -232,7 +233,10 @@ interface WholeBucketSums {
 /**
  * The sums without the first and last bucket of the window when the window cuts them, or `null`
  * when it cuts neither. Demand can only sit in a cut bucket as the first or the last bucket with
- * demand: none falls before the window's first day or after the period end.
+ * demand (none falls before the window's first day or after the period end), so the sums are
+ * assembled by addition from the replay's parts: the first bucket with demand, the last, and the
+ * middle ones between them. Subtracting a cut bucket from the whole Σx² instead would lose the
+ * small buckets' squares to the rounding of a large one (a launch week of 3,000,000.7 units).
  */
 function wholeBucketSums(
   history: SkuHistory,
@@ -244,54 +248,71 @@ function wholeBucketSums(
   const bucketOf = bucket === "week" ? weekOfDay : monthOfDay;
   const first = bucketOf(window.from);
   const last = bucketOf(window.to);
-  const cut: number[] = [];
-  if (bucketOf(window.from - 1) === first) cut.push(first);
-  if (bucketOf(window.to + 1) === last && !cut.includes(last)) cut.push(last);
-  if (cut.length === 0) return null;
-  const demandOf = cutBucketDemand(history, sums, bucket, bucketOf);
-  let { sum, sumOfSquares, nonZeroBuckets } = sums;
-  for (const key of cut) {
-    const x = demandOf(key);
-    sum -= x;
-    sumOfSquares -= x * x;
-    if (x !== 0) nonZeroBuckets--;
+  const firstCut = bucketOf(window.from - 1) === first;
+  const lastCut = bucketOf(window.to + 1) === last;
+  if (!firstCut && !lastCut) return null;
+  const wholePeriods = periods - (firstCut && lastCut && first !== last ? 2 : 1);
+  if (sums.nonZeroBuckets === 0 && sums.sum === 0) {
+    return { periods: wholePeriods, sum: 0, sumOfSquares: 0, nonZeroBuckets: 0 };
   }
-  return { periods: periods - cut.length, sum, sumOfSquares, nonZeroBuckets };
+  const demandBucket = (name: "firstDemandDate" | "lastDemandDate") =>
+    bucketOf(demandDay(history, name));
+  const dropFirst = firstCut && demandBucket("firstDemandDate") === first;
+  const dropLast = lastCut && demandBucket("lastDemandDate") === last;
+  if (!dropFirst && !dropLast) {
+    const { sum, sumOfSquares, nonZeroBuckets } = sums;
+    return { periods: wholePeriods, sum, sumOfSquares, nonZeroBuckets };
+  }
+  // One bucket with demand is both the first and the last: dropped once, kept never.
+  const single = demandBucket("firstDemandDate") === demandBucket("lastDemandDate");
+  const amount = finiteSum(sums, bucket);
+  const firstDemand = amount("firstBucketDemand");
+  const lastDemand = single ? firstDemand : amount("lastBucketDemand");
+  let sum = amount("middleSum");
+  let sumOfSquares = amount("middleSumOfSquares");
+  let nonZeroBuckets = sums.nonZeroBuckets;
+  const keep = (x: number, kept: boolean) => {
+    if (kept) {
+      sum += x;
+      sumOfSquares += x * x;
+    } else if (x !== 0) nonZeroBuckets--;
+  };
+  keep(firstDemand, !dropFirst && !(single && dropLast));
+  if (!single) keep(lastDemand, !dropLast);
+  return { periods: wholePeriods, sum, sumOfSquares, nonZeroBuckets };
 }
 
-/** The net demand of a cut bucket: that of the first or last bucket with demand, else 0. */
-function cutBucketDemand(
-  history: SkuHistory,
-  sums: DemandSums,
-  bucket: DemandBucket,
-  bucketOf: (day: Day) => number,
-): (key: number) => number {
-  if (sums.nonZeroBuckets === 0 && sums.sum === 0) return () => 0;
-  const path = ["history", "demand", bucket];
-  const firstDay = optionalDay(history.firstDemandDate, "firstDemandDate");
-  if (history.lastDemandDate === undefined) {
+/**
+ * A day of a history with demand (`firstDemandDate`, `lastDemandDate`), which must be a date.
+ * @throws InvKpiError `invalid_argument` (path `['history', name]`).
+ */
+function demandDay(history: SkuHistory, name: "firstDemandDate" | "lastDemandDate"): Day {
+  const day = optionalDay(history[name], name);
+  if (day === null) {
     throw new InvKpiError(
       "invalid_argument",
-      `${FN}: history.lastDemandDate is missing: it finds the demand of a cut ${bucket} (a date, or null without demand)`,
-      { path: ["history", "lastDemandDate"] },
+      `${FN}: history.${name} must be a date when the history has demand, got ${describeValue(history[name])}`,
+      { path: ["history", name] },
     );
   }
-  const lastDay = optionalDay(history.lastDemandDate, "lastDemandDate");
-  const amount = (name: "firstBucketDemand" | "lastBucketDemand"): number => {
+  return day;
+}
+
+/**
+ * A reader of the parts of the sums a cut bucket needs, each checked to be a finite number.
+ * @throws InvKpiError `invalid_argument` (path `['history', 'demand', bucket, name]`).
+ */
+function finiteSum(sums: DemandSums, bucket: DemandBucket): (name: keyof DemandSums) => number {
+  return (name) => {
     const value: unknown = sums[name];
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new InvKpiError(
         "invalid_argument",
         `${FN}: history.demand.${bucket}.${name} must be a finite number, got ${describeValue(value)}`,
-        { path: [...path, name], details: { value } },
+        { path: ["history", "demand", bucket, name], details: { value } },
       );
     }
     return value;
-  };
-  return (key) => {
-    if (firstDay !== null && bucketOf(firstDay) === key) return amount("firstBucketDemand");
-    if (lastDay !== null && bucketOf(lastDay) === key) return amount("lastBucketDemand");
-    return 0;
   };
 }
 
@@ -340,9 +361,11 @@ function requireSums(history: SkuHistory, bucket: DemandBucket): DemandSums {
     sumOfSquares: field("sumOfSquares"),
     max: field("max"),
     nonZeroBuckets: field("nonZeroBuckets"),
-    // Checked where they are used, only when the window cuts a bucket with demand (cutBucketDemand).
+    // Checked where they are used, only when the window cuts a bucket with demand (wholeBucketSums).
     firstBucketDemand: (sums as DemandSums).firstBucketDemand,
     lastBucketDemand: (sums as DemandSums).lastBucketDemand,
+    middleSum: (sums as DemandSums).middleSum,
+    middleSumOfSquares: (sums as DemandSums).middleSumOfSquares,
   };
 }
 

@@ -40,9 +40,7 @@ export interface SumsSource {
  * Variance: sample (Σx² − n·x̄²) / (n − 1), population (Σx² − n·x̄²) / n. Rounding can leave a tiny
  * negative numerator when every observation is equal; down to −{@link SQUARES_RELATIVE_TOLERANCE}
  * times max(Σx², n·x̄²) it is clamped to 0, anything more negative means Σx² is inconsistent with
- * Σx (no real series has Σx² < (Σx)²/n) and throws. Sums derived from larger sums (some buckets
- * taken out) carry the rounding of the larger ones: pass their Σx² as `scale`, which the
- * tolerance then covers too.
+ * Σx (no real series has Σx² < (Σx)²/n) and throws.
  * n = 0 gives mean 0 and stdDev 0 (nothing observed, nothing varies); a sample deviation of one
  * observation is undefined: null.
  * @throws InvKpiError `invalid_argument` (path `[...source.path, "sumOfSquares"]`) when Σx² is
@@ -54,14 +52,12 @@ export function momentsFromSums(
   sumOfSquares: number,
   variant: StdDevVariant,
   source: SumsSource,
-  scale = 0,
 ): Moments {
   if (n === 0) return { mean: 0, stdDev: 0 };
   const mean = sum / n;
   const squaredMean = n * mean * mean;
   const numerator = sumOfSquares - squaredMean;
-  const residue =
-    SQUARES_RELATIVE_TOLERANCE * Math.max(Math.abs(sumOfSquares), squaredMean, Math.abs(scale));
+  const residue = SQUARES_RELATIVE_TOLERANCE * Math.max(Math.abs(sumOfSquares), squaredMean);
   if (numerator < -residue) {
     throw new InvKpiError(
       "invalid_argument",

@@ -12,8 +12,11 @@ export interface RawDemandSums {
   readonly nonZero: number;
   /** Net demand of the first bucket with demand (0 without demand). */
   readonly first: number;
-  /** Net demand of the last bucket with demand (0 without demand). */
+  /** Net demand of the last bucket with demand (0 without demand; the first when only one). */
   readonly last: number;
+  /** Σx and Σx² (x in units) of the buckets with demand between the first and the last. */
+  readonly middleSum: number;
+  readonly middleSumOfSquares: number;
 }
 
 /**

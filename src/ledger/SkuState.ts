@@ -46,12 +46,20 @@ export class BucketSums {
   nonZero = 0;
   /** Net demand of the first bucket closed; NaN until one is. */
   firstClosed = Number.NaN;
-  /** Net demand of the last bucket closed. */
-  last = 0;
+  /** Net demand of the last bucket closed after the first; NaN until a second one is. */
+  lastClosed = Number.NaN;
+  /** Σx and Σx² of the buckets closed between the first and the last. */
+  middleSum = 0;
+  middleSumOfSquares = 0;
 
   /** Net demand of the first bucket with demand (0 without demand). */
   get first(): number {
     return Number.isNaN(this.firstClosed) ? 0 : this.firstClosed;
+  }
+
+  /** Net demand of the last bucket with demand: the first when only one closed (0 without demand). */
+  get last(): number {
+    return Number.isNaN(this.lastClosed) ? this.first : this.lastClosed;
   }
 
   /** Adds net demand `x` to the bucket `key`, closing the previous bucket when the key changes. */
@@ -63,7 +71,11 @@ export class BucketSums {
     this.current += x;
   }
 
-  /** Closes the open bucket, remembering the net demand of the first and of the last bucket closed. */
+  /**
+   * Closes the open bucket. Besides the sums of every bucket it keeps the first bucket's demand,
+   * the last one's and the sums of those in between (see `bucketFlush` in StateTable.ts: a cut
+   * bucket is then left out by addition, not by subtraction).
+   */
   flush(): void {
     const x = this.current;
     if (x !== 0) {
@@ -78,7 +90,15 @@ export class BucketSums {
     // A NaN key: no bucket was open (the first demand, or a SKU without demand at the end).
     if (!Number.isNaN(this.key)) {
       if (Number.isNaN(this.firstClosed)) this.firstClosed = x;
-      this.last = x;
+      else {
+        const previous = this.lastClosed;
+        if (!Number.isNaN(previous) && previous !== 0) {
+          const previousUnits = previous / this.qScale;
+          this.middleSum += previous;
+          this.middleSumOfSquares += previousUnits * previousUnits;
+        }
+        this.lastClosed = x;
+      }
     }
     this.current = 0;
   }

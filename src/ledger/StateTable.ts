@@ -64,48 +64,48 @@ export const FIRST_DEMAND = 30;
 /** Demand sums per day (BUCKET_SIZE slots, see bucketAdd). */
 export const DEMAND_DAY = 31;
 /** Demand sums per ISO week. */
-export const DEMAND_WEEK = 39;
+export const DEMAND_WEEK = 41;
 /** Demand sums per month. */
-export const DEMAND_MONTH = 47;
+export const DEMAND_MONTH = 51;
 /** The SKU's standard cost (NaN: none). */
-export const STANDARD_COST = 55;
+export const STANDARD_COST = 61;
 /** Units received in the period. */
-export const RECEIVED_QTY = 56;
+export const RECEIVED_QTY = 62;
 /** Value received (wide). */
-export const RECEIVED_VALUE = 57;
+export const RECEIVED_VALUE = 63;
 /** First day stock entered: any inflow (receipt, return, positive adjustment, transfer in) or the opening layer. */
-export const FIRST_RECEIPT = 59;
+export const FIRST_RECEIPT = 65;
 /** Day of the last receipt. */
-export const LAST_RECEIPT = 60;
+export const LAST_RECEIPT = 66;
 /** Quantity at the period start. */
-export const OPENING_QTY = 61;
+export const OPENING_QTY = 67;
 /** Value at the period start. */
-export const OPENING_VALUE = 62;
+export const OPENING_VALUE = 68;
 /** Units returned by customers. */
-export const RETURNED_QTY = 63;
+export const RETURNED_QTY = 69;
 /** Value returned (wide). */
-export const RETURNED_VALUE = 64;
+export const RETURNED_VALUE = 70;
 /** Net adjusted units. */
-export const ADJUSTED_QTY = 66;
+export const ADJUSTED_QTY = 72;
 /** Net adjusted value (wide). */
-export const ADJUSTED_VALUE = 67;
+export const ADJUSTED_VALUE = 73;
 /** Units lost by negative adjustments. */
-export const SHRINKAGE_QTY = 69;
+export const SHRINKAGE_QTY = 75;
 /** Value lost (wide). */
-export const SHRINKAGE_VALUE = 70;
+export const SHRINKAGE_VALUE = 76;
 /** Units transferred in. */
-export const TRANSFER_IN_QTY = 72;
+export const TRANSFER_IN_QTY = 78;
 /** Units transferred out. */
-export const TRANSFER_OUT_QTY = 73;
+export const TRANSFER_OUT_QTY = 79;
 /** Net transferred value (wide). */
-export const TRANSFER_VALUE = 74;
+export const TRANSFER_VALUE = 80;
 /** SKU index. */
-export const SKU = 76;
+export const SKU = 82;
 /** Location index, or -1. */
-export const LOCATION = 77;
+export const LOCATION = 83;
 
 /** Slots per state: the figures above, padded to whole 64-byte cache lines. */
-export const STRIDE = 80;
+export const STRIDE = 88;
 
 /** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
 const KEY = 0;
@@ -116,6 +116,8 @@ const MAX = 4;
 const NON_ZERO = 5;
 const FIRST = 6;
 const LAST = 7;
+const MIDDLE_SUM = 8;
+const MIDDLE_SQUARES = 9;
 
 /** Every slot's value before the first movement (NaN: unknown; ±Infinity: no day yet); 0 elsewhere. */
 const initial = new Float64Array(STRIDE);
@@ -132,10 +134,11 @@ initial[FIRST_DEMAND] = Number.POSITIVE_INFINITY;
 initial[DEMAND_DAY + KEY] = Number.NaN;
 initial[DEMAND_WEEK + KEY] = Number.NaN;
 initial[DEMAND_MONTH + KEY] = Number.NaN;
-// No bucket is closed yet: the first one closed records its demand here.
-initial[DEMAND_DAY + FIRST] = Number.NaN;
-initial[DEMAND_WEEK + FIRST] = Number.NaN;
-initial[DEMAND_MONTH + FIRST] = Number.NaN;
+// No bucket is closed yet (see bucketFlush): NaN until the first and the second one close.
+for (const at of [DEMAND_DAY, DEMAND_WEEK, DEMAND_MONTH]) {
+  initial[at + FIRST] = Number.NaN;
+  initial[at + LAST] = Number.NaN;
+}
 initial[STANDARD_COST] = Number.NaN;
 initial[FIRST_RECEIPT] = Number.POSITIVE_INFINITY;
 initial[LAST_RECEIPT] = Number.NEGATIVE_INFINITY;
@@ -234,15 +237,18 @@ export function bucketAdd(
 }
 
 /**
- * Closes the open bucket of the demand sums at `f[at…]` (`BucketSums.flush`), remembering the net
- * demand of the first bucket closed and of the last one (the buckets a counting window may cut).
+ * Closes the open bucket of the demand sums at `f[at…]` (`BucketSums.flush`). Besides the sums of
+ * every bucket it keeps the first bucket's demand, the last one's, and the sums of the buckets in
+ * between, so that a counting window that cuts the first or last bucket leaves them out by
+ * addition, never by subtracting from the whole sums (which would lose the small buckets' squares
+ * to the rounding of a large one). LAST is NaN while only the first bucket has closed.
  */
 export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
   const x = f[at + CURRENT] as number;
+  // Square the quantity itself, not the scaled integer, as BucketSums does.
+  const units = x / qScale;
   if (x !== 0) {
     f[at + SUM] = (f[at + SUM] as number) + x;
-    // Square the quantity itself, not the scaled integer, as BucketSums does.
-    const units = x / qScale;
     f[at + SQUARES] = (f[at + SQUARES] as number) + units * units;
     if (x > (f[at + MAX] as number)) f[at + MAX] = x;
     f[at + NON_ZERO] = (f[at + NON_ZERO] as number) + 1;
@@ -250,7 +256,15 @@ export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
   // NaN key: no bucket was open (the first demand, or a SKU without demand at the end).
   if (!Number.isNaN(f[at + KEY] as number)) {
     if (Number.isNaN(f[at + FIRST] as number)) f[at + FIRST] = x;
-    f[at + LAST] = x;
+    else {
+      const previous = f[at + LAST] as number;
+      if (!Number.isNaN(previous) && previous !== 0) {
+        const previousUnits = previous / qScale;
+        f[at + MIDDLE_SUM] = (f[at + MIDDLE_SUM] as number) + previous;
+        f[at + MIDDLE_SQUARES] = (f[at + MIDDLE_SQUARES] as number) + previousUnits * previousUnits;
+      }
+      f[at + LAST] = x;
+    }
   }
   f[at + CURRENT] = 0;
 }
@@ -258,6 +272,7 @@ export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
 /** The demand sums at `f[at…]`. */
 export function bucketSums(f: Float64Array, at: number): RawDemandSums {
   const first = f[at + FIRST] as number;
+  const last = f[at + LAST] as number;
   return {
     key: f[at + KEY] as number,
     sum: f[at + SUM] as number,
@@ -265,7 +280,10 @@ export function bucketSums(f: Float64Array, at: number): RawDemandSums {
     max: f[at + MAX] as number,
     nonZero: f[at + NON_ZERO] as number,
     first: Number.isNaN(first) ? 0 : first,
-    last: f[at + LAST] as number,
+    // One bucket closed: it is the first and the last.
+    last: Number.isNaN(last) ? (Number.isNaN(first) ? 0 : first) : last,
+    middleSum: f[at + MIDDLE_SUM] as number,
+    middleSumOfSquares: f[at + MIDDLE_SQUARES] as number,
   };
 }
 
@@ -278,5 +296,7 @@ export function bucketInto(f: Float64Array, at: number, sums: BucketSums): void 
   sums.max = f[at + MAX] as number;
   sums.nonZero = f[at + NON_ZERO] as number;
   sums.firstClosed = f[at + FIRST] as number;
-  sums.last = f[at + LAST] as number;
+  sums.lastClosed = f[at + LAST] as number;
+  sums.middleSum = f[at + MIDDLE_SUM] as number;
+  sums.middleSumOfSquares = f[at + MIDDLE_SQUARES] as number;
 }

@@ -208,6 +208,8 @@ function demandSums(b: RawDemandSums, qScale: number) {
     nonZeroBuckets: b.nonZero,
     firstBucketDemand: b.first / qScale,
     lastBucketDemand: b.last / qScale,
+    middleSum: b.middleSum / qScale,
+    middleSumOfSquares: b.middleSumOfSquares,
   };
 }
 

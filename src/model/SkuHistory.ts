@@ -27,8 +27,19 @@ export interface DemandSums {
    * cuts its first or last week or month (`partialBuckets: 'exclude'`).
    */
   readonly firstBucketDemand: number;
-  /** Net demand of the last bucket with demand: the bucket of `lastDemandDate` (0 without demand). */
+  /**
+   * Net demand of the last bucket with demand: the bucket of `lastDemandDate` (0 without demand;
+   * the first bucket's when only one bucket had demand).
+   */
   readonly lastBucketDemand: number;
+  /**
+   * Σx and Σx² of the buckets strictly between the first and the last bucket with demand: the
+   * sums that remain when a window cuts both. Kept apart so that leaving a cut bucket out is an
+   * addition (`middle + last`), not a subtraction from the whole sums, in which a large cut bucket
+   * would have rounded the small buckets' squares away.
+   */
+  readonly middleSum: number;
+  readonly middleSumOfSquares: number;
 }
 
 /** Demand sums per bucket size. */

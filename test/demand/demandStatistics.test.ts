@@ -28,8 +28,11 @@ function juneHistory(overrides: Partial<Record<keyof SkuHistory, unknown>> = {})
     sumOfSquares,
     max,
     nonZeroBuckets,
+    // The first bucket with demand had 10, the last 30, the one between them 20 (one month: 60).
     firstBucketDemand: nonZeroBuckets === 1 ? 60 : 10,
     lastBucketDemand: nonZeroBuckets === 1 ? 60 : 30,
+    middleSum: nonZeroBuckets === 1 ? 0 : 20,
+    middleSumOfSquares: nonZeroBuckets === 1 ? 0 : 400,
   });
   return makeHistory({
     period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
@@ -192,6 +195,8 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
           nonZeroBuckets: 2,
           firstBucketDemand: 10,
           lastBucketDemand: 20,
+          middleSum: 0,
+          middleSumOfSquares: 0,
         },
       },
       firstReceiptDate: "2023-12-01",
@@ -233,6 +238,8 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
           nonZeroBuckets: 1,
           firstBucketDemand: 8,
           lastBucketDemand: 8,
+          middleSum: 0,
+          middleSumOfSquares: 0,
         },
       },
       period: { from: "2024-06-01", to: "2024-06-28", days: 28 },
@@ -258,16 +265,16 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
     });
   });
 
-  it("takes a huge cut week out without rejecting the rounding left in Σx²", () => {
-    // A launch week of 3,000,000.7 units (cut: the window starts on Saturday June 1), then 7.3 units
-    // in each of the 4 whole weeks. Near 9e12 a double's spacing is ~0.002, so Σx² = 3,000,000.7² +
-    // 4 · 7.3² keeps the small squares only to that; after the cut, Σx² − 4 · 7.3² computes as
-    // −0.00375 (Node 20), far beyond the 1e-9 tolerance relative to the remaining Σx² (213) but
-    // within it relative to the original Σx², whose rounding it is.
+  it("leaves a huge cut week out by addition: the small weeks keep their precision", () => {
+    // A launch week of 3,000,000.7 units (cut: the window starts on Saturday June 1), then 7.3, 7.4,
+    // 7.3 and 7.4 in the 4 whole weeks. Near 9e12 a double's spacing is ~0.002, so the whole Σx²
+    // (3,000,000.7² + the four small squares) keeps those squares only to ~0.002: subtracting the
+    // launch week from it gave σ off by 12 % (0.0442 for 0.0505, a review's repro) or a negative
+    // numerator. The replay keeps the middle weeks' sums apart (7.3, 7.4, 7.3 between the first
+    // and the last week with demand), so the whole weeks are middle + last: additions only.
     const launch = 3_000_000.7;
-    const weekly = 7.3;
-    let sumOfSquares = launch * launch;
-    for (let week = 0; week < 4; week++) sumOfSquares += weekly * weekly;
+    const weeks = [7.3, 7.4, 7.3, 7.4];
+    const middle = weeks.slice(0, 3);
     const history = juneHistory({
       firstReceiptDate: "2024-06-01",
       firstDemandDate: "2024-06-01",
@@ -275,21 +282,23 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
       demand: {
         day: none,
         week: {
-          sum: launch + 4 * weekly,
-          sumOfSquares,
+          sum: launch + weeks.reduce((a, x) => a + x, 0),
+          sumOfSquares: weeks.reduce((a, x) => a + x * x, launch * launch),
           max: launch,
           nonZeroBuckets: 5,
           firstBucketDemand: launch,
-          lastBucketDemand: weekly,
+          lastBucketDemand: 7.4,
+          middleSum: middle.reduce((a, x) => a + x, 0),
+          middleSumOfSquares: middle.reduce((a, x) => a + x * x, 0),
         },
         month: none,
       },
     });
     const stats = demandStatistics(history, { bucket: "week" });
     expect(stats.periods).toBe(4); // June 3–9, 10–16, 17–23 and 24–30
-    expect(stats.mean).toBeCloseTo(weekly, 6);
-    // Whole weeks 7.3, 7.3, 7.3, 7.3: σ = 0 up to the rounding of the original Σx².
-    expect(stats.stdDev).toBeCloseTo(0, 1);
+    const dense = demandStatistics(weeks); // mean 7.35, sample σ = √(4 · 0.0025 / 3) = 0.0577
+    expect(stats.mean).toBeCloseTo(dense.mean, 12);
+    expect(stats.stdDev).toBeCloseTo(dense.stdDev ?? Number.NaN, 9);
     expect(stats.max).toBe(launch);
   });
 
@@ -313,6 +322,18 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
       () => demandStatistics(withoutLast as SkuHistory, { bucket: "week" }),
       "invalid_argument",
       ["history", "lastDemandDate"],
+    );
+    expectCode(
+      () =>
+        demandStatistics(
+          {
+            ...newSku,
+            demand: { ...newSku.demand, week: { ...week, middleSum: undefined } },
+          } as unknown as SkuHistory,
+          { bucket: "week" },
+        ),
+      "invalid_argument",
+      ["history", "demand", "week", "middleSum"],
     );
     // Nothing is cut with 'include', and days are never cut: no need for either.
     expect(() =>

@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type DemandBucket, demandStatistics } from "../../src/demand/demandStatistics.js";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import type { Movement } from "../../src/model/Movement.js";
@@ -109,4 +109,30 @@ describe("demandStatistics, cut weeks and months against a dense reference", () 
       }
     },
   );
+
+  it("a huge launch week does not round the whole weeks' deviation away (a review's repro)", () => {
+    // Received Saturday 2025-03-01 (its ISO week Feb 24 – Mar 2 is cut), 3,000,000.7 units sold
+    // that day, then 7.3 and 7.4 units alternating each Wednesday for 50 whole weeks.
+    const rows: Movement[] = [
+      { sku: "L", date: "2025-03-01", type: "receipt", quantity: 4_000_000, unitCost: 1 },
+      { sku: "L", date: "2025-03-01", type: "issue", quantity: 3_000_000.7 },
+    ];
+    const weeks: number[] = [];
+    for (let week = 0; week < 50; week++) {
+      const quantity = week % 2 === 0 ? 7.3 : 7.4;
+      const date = new Date(Date.UTC(2025, 2, 5) + week * 7 * MS_PER_DAY)
+        .toISOString()
+        .slice(0, 10);
+      rows.push({ sku: "L", date, type: "issue", quantity });
+      weeks.push(quantity);
+    }
+    // The period ends on Sunday 2026-02-15, the end of the 50th whole week.
+    const period = { from: "2025-01-01", to: "2026-02-15" };
+    const [history] = replayLedger(rows, { period }).histories;
+    const stats = demandStatistics(history as SkuHistory, { bucket: "week" });
+    const dense = demandStatistics(weeks);
+    expect(stats.periods).toBe(50);
+    expect(stats.mean).toBeCloseTo(dense.mean, 12);
+    expect(stats.stdDev).toBeCloseTo(dense.stdDev ?? Number.NaN, 10); // 0.0505, not 0.0442
+  });
 });

@@ -50,6 +50,8 @@ describe("replayLedger: daily balances and the time-weighted average", () => {
       nonZeroBuckets: 2,
       firstBucketDemand: 30,
       lastBucketDemand: 60,
+      middleSum: 0,
+      middleSumOfSquares: 0,
     });
     // 03-04 (Tue) and 03-08 (Sat) are in the same ISO week: one weekly bucket of 90, both first and last.
     expect(h.demand.week).toEqual({
@@ -59,6 +61,8 @@ describe("replayLedger: daily balances and the time-weighted average", () => {
       nonZeroBuckets: 1,
       firstBucketDemand: 90,
       lastBucketDemand: 90,
+      middleSum: 0,
+      middleSumOfSquares: 0,
     });
     expect(h.firstDemandDate).toBe("2025-03-04");
     expect(h.lastDemandDate).toBe("2025-03-08");
@@ -240,7 +244,7 @@ describe("replayLedger: customer returns", () => {
     expect(h.closingValue.toFixed()).toBe("39.5");
     expect(h.revenue.toFixed()).toBe("18.5");
     // Net demand by day: +4 on 03-02, −1 on 03-05, −1 on 03-06: Σx = 2, Σx² = 16 + 1 + 1 = 18.
-    // The first day with demand had +4, the last −1 (a return).
+    // The first day with demand had +4, the last −1 (a return), the one between them −1.
     expect(h.demand.day).toEqual({
       sum: 2,
       sumOfSquares: 18,
@@ -248,6 +252,8 @@ describe("replayLedger: customer returns", () => {
       nonZeroBuckets: 3,
       firstBucketDemand: 4,
       lastBucketDemand: -1,
+      middleSum: -1,
+      middleSumOfSquares: 1,
     });
     expect(h.lastDemandDate).toBe("2025-03-06");
   });

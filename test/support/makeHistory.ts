@@ -9,6 +9,8 @@ export const noDemand: DemandSums = {
   nonZeroBuckets: 0,
   firstBucketDemand: 0,
   lastBucketDemand: 0,
+  middleSum: 0,
+  middleSumOfSquares: 0,
 };
 
 /**
