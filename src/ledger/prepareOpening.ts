@@ -1,3 +1,4 @@
+import { Decimal } from "../model/Decimal.js";
 import { formatDay, tryToDay } from "../model/day.js";
 import {
   decimalPlaces,
@@ -393,8 +394,19 @@ function checkBalance(
       balance.value,
     );
   }
-  if (cost !== null && value !== null) requireAgreement(balance, problem);
-  const resolvedCost = cost ?? (value === null ? (standard.get(balance.sku) ?? null) : null);
+  // Both given: the exact total wins when the unit cost is its rounding (see costAgreement).
+  const agreement =
+    cost !== null && value !== null && qtyDecimals >= 0 ? costAgreement(balance) : "exact";
+  if (agreement === "disagree") {
+    problem(
+      "value",
+      "inconsistent_value",
+      `value must equal quantity × unitCost, or unitCost be value / quantity rounded to its decimals (${String(balance.quantity)} × ${String(balance.unitCost)}): one of them is wrong; give one of them`,
+      balance.value,
+    );
+  }
+  const costGiven = agreement === "rounded" ? null : cost;
+  const resolvedCost = costGiven ?? (value === null ? (standard.get(balance.sku) ?? null) : null);
   if (resolvedCost === null && value === null && balance.quantity !== 0) {
     problem(
       "unitCost",
@@ -429,26 +441,22 @@ function checkBalance(
 }
 
 /**
- * A balance that gives both `unitCost` and `value`: they must agree exactly (value = quantity ×
- * unitCost), else one of them is wrong and neither can be chosen silently.
+ * How a balance's `unitCost` and `value`, both given, agree: `'exact'` when value = quantity ×
+ * unitCost; `'rounded'` when unitCost is value / quantity rounded to unitCost's own decimal places
+ * (an ERP's unit cost of 0.333333 beside a total of 1.00 for 3 units: the total is exact, the unit
+ * cost its rounding, so the total is used); `'disagree'` otherwise (one of them is wrong, and
+ * neither may be chosen silently). Amounts that are not decimals are reported on their own.
  */
-function requireAgreement(
-  balance: OpeningBalance,
-  problem: (field: string, code: LedgerIssueCode, message: string, value: unknown) => void,
-): void {
+function costAgreement(balance: OpeningBalance): "exact" | "rounded" | "disagree" {
   const quantity = tryToDecimal(balance.quantity);
   const cost = tryToDecimal(balance.unitCost);
   const value = tryToDecimal(balance.value);
-  if (quantity === null || cost === null || value === null) return; // reported on their own
-  const expected = quantity.times(cost);
-  if (!expected.eq(value)) {
-    problem(
-      "value",
-      "inconsistent_value",
-      `value must equal quantity × unitCost (${quantity.toFixed()} × ${cost.toFixed()} = ${expected.toFixed()}) when both are given; give one of them`,
-      balance.value,
-    );
-  }
+  if (quantity === null || cost === null || value === null) return "exact";
+  if (quantity.times(cost).eq(value)) return "exact";
+  if (quantity.isZero()) return "disagree";
+  // Within half a unit of unitCost's last decimal of the exact unit cost: either rounding mode.
+  const halfUnit = new Decimal(10).pow(-cost.decimalPlaces()).div(2);
+  return value.div(quantity).minus(cost).abs().lte(halfUnit) ? "rounded" : "disagree";
 }
 
 function optionalAmount(

@@ -50,7 +50,7 @@ export type LedgerIssueCode =
   | "negative_money"
   | "money_precision"
   | "missing_cost"
-  /** An opening balance whose `value` is not its `quantity × unitCost`, both given. */
+  /** An opening balance whose `value` disagrees with its `quantity × unitCost`, both given. */
   | "inconsistent_value"
   | "duplicate_id"
   | "parse_error";

@@ -6,8 +6,9 @@ import { MoneySchema } from "./money.js";
 
 /**
  * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
- * (value = quantity × unitCost) or `value`; both only when they agree exactly (otherwise the replay
- * reports `inconsistent_value`). `receivedOn` dates the stock for aging and FIFO.
+ * (value = quantity × unitCost) or `value`; both when they agree: value = quantity × unitCost, or
+ * unitCost is value / quantity rounded to its decimals (then the exact `value` is used); otherwise
+ * the replay reports `inconsistent_value`. `receivedOn` dates the stock for aging and FIFO.
  */
 export interface OpeningBalance {
   readonly sku: string;

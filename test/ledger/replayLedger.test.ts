@@ -802,22 +802,32 @@ describe("replayLedger: opening balances are checked like rows", () => {
     ]);
   });
 
-  it("takes unitCost and value together only when value = quantity × unitCost", () => {
+  it("takes unitCost and value together when they agree, the exact total over a rounded cost", () => {
     // 2 × 1 = 2, not 50: one of them is wrong, and neither may be chosen silently (the replay used
-    // to take the cost and drop the value). 4 × 2.5 = 10 agrees, in any form of the numbers.
+    // to take the cost and drop the value). 4 × 2.5 = 10 agrees, in any form of the numbers. An
+    // ERP's 0.333333 per unit beside 1.00 for 3 units is the total's rounding to 6 decimals (1/3 =
+    // 0.3333333…, within half a unit of the 6th decimal): the exact total is used, and an issue of
+    // all 3 units costs 1.00, not 0.999999. 0.34 for the same total is beyond half a cent: wrong.
+    // A balance whose quantity is already wrong gets no second problem for its value.
     const balances = [
       { sku: "A", quantity: 2, unitCost: 1, value: 50 },
       { sku: "B", quantity: 4, unitCost: "2.50", value: 10 },
+      { sku: "C", quantity: 3, unitCost: "0.333333", value: "1.00" },
+      { sku: "D", quantity: 3, unitCost: "0.34", value: "1.00" },
+      { sku: "E", quantity: 1e30, unitCost: 1, value: 5 },
     ];
-    expect(issuesOf(() => replayLedger([], { period, openingBalances: balances }))).toEqual([
-      "invalid_argument",
-      "openingBalances",
-      "0",
-      "value",
+    expect(
+      issuesOf(() => replayLedger([], { period, openingBalances: balances })).slice(4),
+    ).toEqual([
       "0 value inconsistent_value",
+      "3 value inconsistent_value",
+      "4 quantity invalid_quantity",
     ]);
-    const [b] = replayLedger([], { period, openingBalances: [balances[1]!] }).histories;
+    const valid = [balances[1]!, balances[2]!];
+    const issue = { sku: "C", date: "2025-02-10", type: "issue", quantity: 3 } as const;
+    const [b, c] = replayLedger([issue], { period, openingBalances: valid }).histories;
     expect(b?.openingValue.toFixed()).toBe("10");
+    expect([c?.openingValue.toFixed(), c?.cogs.toFixed()]).toEqual(["1", "1"]);
   });
 
   it("says which input a problem is in, and rejects what is not an array", () => {
