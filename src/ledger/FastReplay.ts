@@ -17,6 +17,7 @@ import {
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
+import type { QuantityTotals } from "./requireExactQuantities.js";
 import { BigSkuState, type Layer, type SkuState } from "./SkuState.js";
 import {
   ADJUSTED_QTY,
@@ -922,6 +923,26 @@ export class FastReplay {
     for (const s of this.finishedStates()) {
       const raw = this.raw(s);
       yield toSkuHistory(raw, context(raw.sku, raw.location));
+    }
+  }
+
+  /** The quantity totals of the SKUs this engine finished (see `requireExactQuantities`). */
+  *quantityTotals(): Generator<QuantityTotals> {
+    const f = this.t.f;
+    for (let s = 0; s < this.t.count * STRIDE; s += STRIDE) {
+      if (this.setAside[f[s + SKU] as number] !== 0) continue;
+      yield {
+        sku: f[s + SKU] as number,
+        location: f[s + LOCATION] as number,
+        openingQty: f[s + OPENING_QTY] as number,
+        receivedQty: f[s + RECEIVED_QTY] as number,
+        issuedQty: f[s + ISSUED_QTY] as number,
+        returnedQty: f[s + RETURNED_QTY] as number,
+        adjustedQty: f[s + ADJUSTED_QTY] as number,
+        shrinkageQty: f[s + SHRINKAGE_QTY] as number,
+        transferInQty: f[s + TRANSFER_IN_QTY] as number,
+        transferOutQty: f[s + TRANSFER_OUT_QTY] as number,
+      };
     }
   }
 

@@ -18,6 +18,7 @@ import {
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
+import type { QuantityTotals } from "./requireExactQuantities.js";
 import {
   BigSkuState,
   type Layer,
@@ -475,6 +476,11 @@ export class GeneralReplay {
    * holds every history at once either). Each state is let go once its history is built (a
    * state with months is larger than its history), so the engine is spent afterwards.
    */
+  /** The quantity totals of every state (see `requireExactQuantities`): `SkuState`s have them. */
+  quantityTotals(): Iterable<QuantityTotals> {
+    return this.states.values();
+  }
+
   *histories(): Generator<SkuHistory> {
     const sorted = [...this.states.values()].sort((a, b) =>
       compareStates(this.names, a.sku, a.location, b.sku, b.location),

@@ -27,6 +27,7 @@ import {
   type ReplayResult,
   type ReplayTuning,
 } from "./replayLedger.js";
+import { requireExactQuantities } from "./requireExactQuantities.js";
 import { requireLocationCount } from "./stateKey.js";
 
 /** Options of a streaming replay: those of `replayLedger`, plus the decimal places to expect. */
@@ -550,6 +551,7 @@ export class StreamingReplay {
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
     general.finishAll();
+    requireExactQuantities([...fast.quantityTotals(), ...general.quantityTotals()], settings);
     this.release(settings, fast, general);
     const warnings = [
       ...this.warnings,

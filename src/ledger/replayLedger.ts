@@ -25,6 +25,7 @@ import {
   unsortedInputWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
+import { type QuantityTotals, requireExactQuantities } from "./requireExactQuantities.js";
 import { requireLocationCount } from "./stateKey.js";
 import { columnsOfRows } from "./validateLedger.js";
 
@@ -95,7 +96,9 @@ const FN = "replayLedger";
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_period`, `invalid_date`,
  *   `invalid_option`, `invalid_argument` (bad opening balances, every one listed in `issues`, a
  *   `receivedOn` after that latest day among them; `path` is the first's, e.g.
- *   `['openingBalances', 0, 'receivedOn']`), `negative_stock` under `negativeStock: 'error'`.
+ *   `['openingBalances', 0, 'receivedOn']`), `negative_stock` under `negativeStock: 'error'`,
+ *   `out_of_range` for a quantity, or SKUs' totals, beyond what the ledger's decimal places hold
+ *   exactly (see `docs/formulas.md`, "Exactness").
  * @example
  * ```ts
  * import { replayLedger } from "invkpi";
@@ -184,9 +187,10 @@ export function replayLedgerLazily(
     monthEnds: options.monthEnds !== false,
   };
   const order = movementOrder(columns);
-  const { histories, warnings } = settings.months
+  const { histories, warnings, totals } = settings.months
     ? generalReplay(settings, openingLayers, order, null, true)
     : fastReplay(settings, openingLayers, order);
+  requireExactQuantities(totals, settings);
   // Warnings in input-row order (counts without a row first), whatever pass found them.
   const unsorted = unsortedInputWarning(columns);
   if (unsorted !== null) warnings.push(unsorted);
@@ -202,7 +206,7 @@ function fastReplay(
   settings: ReplaySettings,
   opening: readonly OpeningLayer[],
   order: Int32Array | null,
-): { histories: Iterable<SkuHistory>; warnings: ReplayWarning[] } {
+): EngineResult {
   const fast = new FastReplay(settings);
   fast.run(opening, order);
   if (fast.stoppedBy !== null) {
@@ -218,12 +222,20 @@ function fastReplay(
   const warnings = [...fast.finishedWarnings(), ...periodWarnings(settings, fast)];
   const rest = fast.anySetAside
     ? generalReplay(settings, opening, order, fast.setAside, false)
-    : { histories: [], warnings: [] };
+    : { histories: [], warnings: [], totals: [] };
   fast.dropRows();
   return {
     histories: mergedHistories(fast.histories(), rest.histories),
     warnings: [...warnings, ...rest.warnings],
+    totals: [...fast.quantityTotals(), ...rest.totals],
   };
+}
+
+/** What an engine run hands back: the histories (built as iterated), warnings, quantity totals. */
+interface EngineResult {
+  readonly histories: Iterable<SkuHistory>;
+  readonly warnings: ReplayWarning[];
+  readonly totals: Iterable<QuantityTotals>;
 }
 
 /**
@@ -236,7 +248,7 @@ function generalReplay(
   order: Int32Array | null,
   only: Uint8Array | null,
   reportsPeriod: boolean,
-): { histories: Iterable<SkuHistory>; warnings: ReplayWarning[] } {
+): EngineResult {
   const main = new GeneralReplay(settings, false, reportsPeriod);
   let overflowed: Uint8Array | null;
   try {
@@ -254,15 +266,17 @@ function generalReplay(
     throw e;
   }
   main.dropRows();
+  const totals = [...main.quantityTotals()];
   const histories = main.histories();
   const warnings = [...main.warnings];
-  if (overflowed === null) return { histories, warnings };
+  if (overflowed === null) return { histories, warnings, totals };
   const big = new GeneralReplay(settings, true, false);
   big.runAll(opening, order, overflowed);
   big.dropRows();
   return {
     histories: mergedHistories(histories, big.histories()),
     warnings: [...warnings, ...big.warnings],
+    totals: [...totals, ...big.quantityTotals()],
   };
 }
 

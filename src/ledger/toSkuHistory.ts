@@ -1,6 +1,5 @@
 import type { Decimal } from "../model/Decimal.js";
 import { formatDay, formatMonth } from "../model/day.js";
-import { InvKpiError } from "../model/InvKpiError.js";
 import type { MonthEnd, MonthFigures, SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { NO_DAY } from "./LedgerColumns.js";
 import type { RawDemandSums, RawHistory } from "./RawHistory.js";
@@ -67,7 +66,6 @@ const NO_MONTH_ENDS: readonly MonthEnd[] = Object.freeze([]);
 
 /** Turns a finished SKU's {@link RawHistory} into the public {@link SkuHistory}: dates as text, money as Decimal. */
 export function toSkuHistory(s: RawHistory, ctx: HistoryContext): SkuHistory {
-  requireExactQuantities(s, ctx);
   const { scales, period, dayText } = ctx;
   const qty = (units: number): number => units / scales.qScale;
   const money = (units: Scaled): Decimal => toDecimalScaled(units, scales.vd);
@@ -153,51 +151,6 @@ function monthFigures(
     cogs: money(m.cogs),
     revenue: money(m.revenue),
   };
-}
-
-/**
- * Quantities are whole numbers of the ledger's smallest decimal (10^-qd units) in doubles, exact
- * while below 2^53 in magnitude. Each row is checked on the way in; here the SKU's totals are: when
- * the stock that came in (opening, receipts, returns, positive adjustments, transfers in) and the
- * stock that went out each stay below 2^53, so did every balance on the way, and every figure is
- * exact. Beyond, a double would have rounded units away silently (receipts of 5,000,000 +
- * 5,000,000 + 0.000000001 at 9 decimals lost the last unit).
- * @throws InvKpiError `out_of_range` (path `['ledger']`, details: sku, location, field, units).
- */
-function requireExactQuantities(s: RawHistory, ctx: HistoryContext): void {
-  const positiveAdjustments = s.adjustedQty + s.shrinkageQty;
-  const flows: [string, number][] = [
-    ["openingQuantity", Math.abs(s.openingQty)],
-    ["receivedQuantity", s.receivedQty],
-    ["issuedQuantity", s.issuedQty],
-    ["returnedQuantity", s.returnedQty],
-    ["adjustedQuantity", positiveAdjustments],
-    ["shrinkageQuantity", s.shrinkageQty],
-    ["transferredInQuantity", s.transferInQty],
-    ["transferredOutQuantity", s.transferOutQty],
-    [
-      "stock in",
-      Math.abs(s.openingQty) +
-        s.receivedQty +
-        s.returnedQty +
-        positiveAdjustments +
-        s.transferInQty,
-    ],
-    ["stock out", s.issuedQty + s.shrinkageQty + s.transferOutQty],
-  ];
-  for (const [field, units] of flows) {
-    if (units <= Number.MAX_SAFE_INTEGER) continue;
-    const { qd, qScale } = ctx.scales;
-    const where = ctx.location === undefined ? `'${ctx.sku}'` : `'${ctx.sku}' at '${ctx.location}'`;
-    throw new InvKpiError(
-      "out_of_range",
-      `replayLedger: the ${field} of SKU ${where} (${units / qScale} units) is more than the ledger's ${qd} decimal places hold exactly (${Number.MAX_SAFE_INTEGER / qScale} units at ${qd} decimals): round the ledger's quantities to fewer decimal places`,
-      {
-        path: ["ledger"],
-        details: { sku: ctx.sku, location: ctx.location ?? null, field, decimals: qd },
-      },
-    );
-  }
 }
 
 function demandSums(b: RawDemandSums, qScale: number) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { demandStatistics } from "../../src/demand/demandStatistics.js";
-import { replayLedger } from "../../src/ledger/replayLedger.js";
+import { replayLedger, replayLedgerLazily } from "../../src/ledger/replayLedger.js";
+import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
 import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
@@ -86,35 +87,60 @@ describe("replayLedger: the average quantity is rounded once", () => {
 });
 
 describe("replayLedger: quantities beyond what the ledger's decimal places hold exactly", () => {
-  it("stops with out_of_range instead of rounding units away (found by an audit)", () => {
-    // 9 decimal places: a quantity is a whole number of 1e-9 units, exact in a double up to 2^53
-    // of them, 9,007,199.254740991 units. Receipts of 5,000,000 + 5,000,000 + 0.000000001 add up
-    // to 10,000,000.000000001 units, which rounds to 10,000,000: the last 1e-9 unit (and, issued
-    // out, its value) silently disappeared.
-    const rows = [
-      { sku: "A", date: "2025-01-01", type: "receipt", quantity: 5_000_000, unitCost: 1 },
-      { sku: "A", date: "2025-01-02", type: "receipt", quantity: 5_000_000, unitCost: 1 },
-      { sku: "A", date: "2025-01-03", type: "receipt", quantity: 0.000000001, unitCost: 1 },
-      { sku: "A", date: "2025-01-04", type: "issue", quantity: 5_000_000 },
-      { sku: "A", date: "2025-01-05", type: "issue", quantity: 5_000_000 },
+  // 9 decimal places: a quantity is a whole number of 1e-9 units, exact in a double up to 2^53 of
+  // them, 9,007,199.254740991 units. Receipts of 5,000,000 + 5,000,000 + 0.000000001 add up to
+  // 10,000,000.000000001 units, which rounds to 10,000,000: the last 1e-9 unit (and, issued out,
+  // its value) silently disappeared (found by an audit).
+  const overflowing = (sku: string) =>
+    [
+      { sku, date: "2025-01-01", type: "receipt", quantity: 5_000_000, unitCost: 1 },
+      { sku, date: "2025-01-02", type: "receipt", quantity: 5_000_000, unitCost: 1 },
+      { sku, date: "2025-01-03", type: "receipt", quantity: 0.000000001, unitCost: 1 },
+      { sku, date: "2025-01-04", type: "issue", quantity: 5_000_000 },
+      { sku, date: "2025-01-05", type: "issue", quantity: 5_000_000 },
     ] as const;
-    const period = { from: "2025-01-01", to: "2025-01-31" };
-    for (const valuation of ["moving-average", "fifo"] as const) {
-      let error: unknown;
-      try {
-        replayLedger(rows, { period, valuation });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(InvKpiError);
-      expect(error).toMatchObject({
-        code: "out_of_range",
-        path: ["ledger"],
-        details: { sku: "A", field: "receivedQuantity", decimals: 9 },
-      });
-      expect((error as Error).message).toMatch(/^replayLedger: the receivedQuantity of SKU 'A'/);
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+  const errorOf = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (e) {
+      return e;
     }
-    // 9,000,000 units received and issued stay below the limit: exact, no error.
+    return undefined;
+  };
+
+  it("stops with out_of_range naming every such SKU, before any history", async () => {
+    const rows = [...overflowing("A"), ...overflowing("C")];
+    for (const valuation of ["moving-average", "fifo"] as const) {
+      for (const months of [false, true]) {
+        const error = errorOf(() => replayLedgerLazily(rows, { period, valuation, months }));
+        expect(error).toBeInstanceOf(InvKpiError);
+        expect(error).toMatchObject({
+          code: "out_of_range",
+          path: ["ledger"],
+          details: {
+            decimals: 9,
+            skus: [
+              { sku: "A", location: null, flow: "stock in" },
+              { sku: "C", location: null, flow: "stock in" },
+            ],
+          },
+        });
+        expect((error as Error).message).toMatch(
+          /^replayLedger: the quantities of SKUs 'A' \(stock in 10000000\), 'C'/,
+        );
+      }
+    }
+    // The streaming replay, too, in small chunks (it takes rows in date order).
+    const inDateOrder = [...rows].sort((a, b) => a.date.localeCompare(b.date));
+    const streamOptions = { period, chunkRows: 3, quantityDecimals: 9 };
+    await expect(replayLedgerStream(inDateOrder, streamOptions)).rejects.toMatchObject({
+      code: "out_of_range",
+      message: expect.stringMatching(/^replayLedgerStream: the quantities of SKUs 'A'/),
+    });
+  });
+
+  it("lets 9,000,000 units in and out, below the limit, stay exact", () => {
     const within = [
       { sku: "A", date: "2025-01-01", type: "receipt", quantity: 9_000_000, unitCost: 1 },
       { sku: "A", date: "2025-01-02", type: "receipt", quantity: 0.000000001, unitCost: 1 },
