@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { MAX_COUNTED_IGNORED_KEYS } from "../io/ColumnResolver.js";
 import {
   type ReadLedgerResult,
   type ReadProgress,
@@ -123,20 +124,30 @@ export async function readSkuInfoInput(
  * Says which columns of a CSV file (keys of a JSON or NDJSON one) were read by no field: their data
  * is not used, and a user who named a column `unit_price` rather than `unitPrice` should hear so
  * (unless `--quiet`). A CSV column is ignored when it names no field, or a field that an earlier
- * column already gave; a JSON key when it names no field.
+ * column already gave; a JSON key when it names no field. The note names the ones the reader
+ * listed (the first 20) and counts the rest (`and 4,980 more`; `and at least ...` once the reader
+ * stopped telling keys apart), so that per-row keys (`meta_<id>`) make one short line.
  */
 function noteIgnoredColumns(
   file: InputFile,
-  { ignoredColumns: ignored, format }: { ignoredColumns: readonly string[]; format: TableFormat },
+  {
+    ignoredColumns: ignored,
+    ignoredColumnCount: count,
+    format,
+  }: { ignoredColumns: readonly string[]; ignoredColumnCount: number; format: TableFormat },
   what: string,
   status: StatusReporter,
 ): void {
-  if (ignored.length === 0) return;
-  const names = ignored.map((name) => `'${name}'`).join(", ");
+  if (count === 0) return;
+  const rest = count - ignored.length;
+  const atLeast = format !== "csv" && count >= MAX_COUNTED_IGNORED_KEYS ? "at least " : "";
+  const names =
+    ignored.map((name) => `'${name}'`).join(", ") +
+    (rest > 0 ? ` and ${atLeast}${displayNumber(rest)} more` : "");
   const noun = format === "csv" ? "column" : "key";
   const why = format === "csv" ? ", or an earlier column gave it" : "";
   status.note(
-    `${file.name}: ignored the ${noun}${ignored.length === 1 ? "" : "s"} ${names}: no ${what} field has that name${why} (docs/io.md lists the names)`,
+    `${file.name}: ignored the ${noun}${count === 1 ? "" : "s"} ${names}: no ${what} field has that name${why} (docs/io.md lists the names)`,
   );
 }
 

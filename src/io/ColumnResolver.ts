@@ -26,18 +26,45 @@ export function normalizeHeader(name: string): string {
 }
 
 /**
+ * How many ignored CSV columns or NDJSON / JSON keys a read names (the first ones, in the order
+ * seen); the others are only counted: a file whose rows carry keys of their own (`meta_<id>`)
+ * must not grow the list, or the command line's note, with its rows.
+ */
+export const MAX_LISTED_IGNORED = 20;
+
+/**
+ * How many distinct ignored NDJSON or JSON keys a read tells apart, and so counts: telling a key
+ * from the ones seen takes remembering them. Past this many, further new keys are not counted, so
+ * a count of `MAX_COUNTED_IGNORED_KEYS` means at least that many.
+ */
+export const MAX_COUNTED_IGNORED_KEYS = 10_000;
+
+/**
+ * How many keys the key → field cache of {@link ColumnResolver.fieldOfKey} holds; further keys are
+ * matched afresh each time they come (keys that repeat on every row are cached by the first rows).
+ */
+const MAX_CACHED_KEYS = 1_000;
+
+/**
  * Finds which column (CSV) or key (JSON) holds each field. A field's header name is the one given
  * in `columns`, else the field's own name; headers match after trimming and case folding. A header
  * that matches no field is ignored; when two headers of a CSV file match one field, the first
  * wins (and the second is ignored), while two keys of one JSON object are a problem of that row.
+ * One resolver serves one read: it counts, and lists the first of, the names that read ignored.
  */
 export class ColumnResolver {
   readonly fields: readonly FieldSpec[];
   /** The header name expected for each field, as the user wrote it (for messages). */
   readonly expected: readonly string[];
   private readonly fieldOfHeader = new Map<string, number>();
+  /** Field of a key, for at most {@link MAX_CACHED_KEYS} keys. */
   private readonly keyCache = new Map<string, number>();
+  /** The first {@link MAX_LISTED_IGNORED} ignored column names or keys. */
   private readonly ignored: string[] = [];
+  /** The distinct ignored keys, at most {@link MAX_COUNTED_IGNORED_KEYS}. */
+  private readonly ignoredKeySet = new Set<string>();
+  /** The ignored columns of a CSV header, all of them. */
+  private ignoredHeaderCount = 0;
 
   /**
    * @throws InvKpiError `invalid_option` when `columns` is not an object of non-blank header names
@@ -76,46 +103,73 @@ export class ColumnResolver {
   }
 
   /**
-   * Like {@link fieldOf}, remembered per exact key (JSON objects repeat their keys on every row); a
-   * key that matches no field joins {@link ignoredKeys} the first time it is seen.
+   * Like {@link fieldOf}, remembered per exact key (JSON objects repeat their keys on every row,
+   * and the first {@link MAX_CACHED_KEYS} keys are cached); a key that matches no field is counted
+   * in {@link ignoredCount} the first time it is seen, and listed in {@link ignoredKeys} when it is
+   * one of the first {@link MAX_LISTED_IGNORED}. Memory stays bounded however many distinct keys
+   * the rows carry.
    */
   fieldOfKey(key: string): number {
-    let field = this.keyCache.get(key);
-    if (field === undefined) {
-      field = this.fieldOf(key);
-      this.keyCache.set(key, field);
-      if (field < 0) this.ignored.push(key);
-    }
+    const cached = this.keyCache.get(key);
+    if (cached !== undefined) return cached;
+    const field = this.fieldOf(key);
+    if (this.keyCache.size < MAX_CACHED_KEYS) this.keyCache.set(key, field);
+    if (field < 0) this.noteIgnoredKey(key);
     return field;
   }
 
-  /** The NDJSON or JSON keys seen so far that match no field, each once, in the order first seen. */
+  /** Counts an ignored key not seen before (while there is room to tell keys apart), and lists it. */
+  private noteIgnoredKey(key: string): void {
+    const seen = this.ignoredKeySet;
+    if (seen.size >= MAX_COUNTED_IGNORED_KEYS || seen.has(key)) return;
+    seen.add(key);
+    if (this.ignored.length < MAX_LISTED_IGNORED) this.ignored.push(key);
+  }
+
+  /**
+   * The first {@link MAX_LISTED_IGNORED} ignored names, in the order seen: the CSV header names
+   * that match no field (or a field already matched), or the NDJSON or JSON keys that match no
+   * field, each once.
+   */
   get ignoredKeys(): readonly string[] {
     return this.ignored;
   }
 
   /**
-   * The column of each field in a header row (-1 when absent) and the headers that match no field
-   * (or a field already matched).
+   * How many names were ignored, listed in {@link ignoredKeys} or not: every such column of a CSV
+   * header, or the distinct NDJSON or JSON keys, counted up to {@link MAX_COUNTED_IGNORED_KEYS}
+   * (that count then means at least that many).
+   */
+  get ignoredCount(): number {
+    return this.ignoredHeaderCount + this.ignoredKeySet.size;
+  }
+
+  /**
+   * The column of each field in a header row (-1 when absent) and the first
+   * {@link MAX_LISTED_IGNORED} headers that match no field (or a field already matched); all of
+   * them count in {@link ignoredCount}.
    */
   resolveHeader(header: readonly string[]): { columnOf: Int32Array; ignored: string[] } {
     const columnOf = new Int32Array(this.fields.length).fill(-1);
-    const ignored: string[] = [];
     header.forEach((name, column) => {
       const field = this.fieldOf(name);
       if (field >= 0 && columnOf[field] === -1) columnOf[field] = column;
-      else ignored.push(name);
+      else {
+        this.ignoredHeaderCount++;
+        if (this.ignored.length < MAX_LISTED_IGNORED) this.ignored.push(name);
+      }
     });
-    return { columnOf, ignored };
+    return { columnOf, ignored: [...this.ignored] };
   }
 
   /**
    * A JSON row with its keys renamed to field names. Values are kept as they are: JSON is typed
-   * already. Keys that match no field are left out, and listed in {@link ignoredKeys}. A field
-   * given under several keys of the object (`"quantity"` and `"Quantity"`, which match alike) is a
-   * `parse_error` issue of the row in `issues`, naming the keys: which value is meant is unknown,
-   * so the caller must leave the row out (the first key's value is kept, for the row's other
-   * checks). Anything but a plain object is returned unchanged, for the row check to report.
+   * already. Keys that match no field are left out, and counted (the first ones listed) as
+   * {@link fieldOfKey} says. A field given under several keys of the object (`"quantity"` and
+   * `"Quantity"`, which match alike) is a `parse_error` issue of the row in `issues`, naming the
+   * keys: which value is meant is unknown, so the caller must leave the row out (the first key's
+   * value is kept, for the row's other checks). Anything but a plain object is returned unchanged,
+   * for the row check to report.
    */
   renameKeys(value: unknown, row: number, line: number, issues: LedgerIssue[]): unknown {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return value;

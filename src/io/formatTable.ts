@@ -43,9 +43,12 @@ export interface TextGrid {
  * Formats records as an aligned plain-text table for a terminal: a header, a rule, one line per
  * record, columns two spaces apart. Numbers and Decimals are right-aligned, everything else left;
  * widths count terminal columns, so Chinese, Japanese and Korean characters and emoji take two.
- * Empty cells are blank; line breaks and tabs inside a cell become spaces, and every other control
- * character shows as its escape (`\x1b` for ESC; see {@link visibleControls}), so that a SKU or a
- * description holding an escape sequence cannot clear the screen or retitle the window.
+ * Empty cells are blank; line breaks and tabs inside a cell become spaces, every other control
+ * character shows as its escape (`\x1b` for ESC, `\u{202e}` for a right-to-left override; see
+ * {@link visibleControls}), so that a SKU or a description holding an escape sequence cannot clear
+ * the screen or retitle the window, nor a bidirectional control reorder what is shown, and a
+ * backslash shows doubled (`\\`), so that the text `\x1b` and the character ESC look different
+ * (see {@link terminalText}).
  *
  * @param rows - flat records (an array or any iterable).
  * @param options - columns (default: the records' keys), decimals (default: all digits),
@@ -128,27 +131,30 @@ export function pad(text: string, width: number, right: boolean): string {
 }
 
 /**
- * A text cell as a terminal table shows it: line breaks and tabs become one space, every other
- * control character its escape ({@link visibleControls}), and text wider than `maxWidth` terminal
- * columns is cut, the last column an ellipsis (never inside a wide character or an escape).
+ * A text cell as a terminal table shows it: line breaks and tabs become one space, the rest as
+ * {@link terminalText} shows it (a backslash doubled, every other control character its escape),
+ * and text wider than `maxWidth` terminal columns is cut, the last column an ellipsis (never inside
+ * a wide character or an escape).
  *
  * @param maxWidth - the most terminal columns the cell may take; `Infinity` for no limit.
  * @example
  * ```ts
  * terminalCell("A\x1b[2Jline\nbreak", 40); // "A\\x1b[2Jline break"
+ * terminalCell("C:\\tmp", 40); // "C:\\\\tmp"
  * terminalCell("螺丝螺丝", 4); // "螺…"
  * ```
  */
 export function terminalCell(text: string, maxWidth: number): string {
   const flat = text.replace(/[\r\n\t]+/g, " ");
-  const shown = visibleControls(flat);
+  const shown = terminalText(flat);
   if (displayWidth(shown) <= maxWidth) return shown;
   let out = "";
   let width = 0;
-  // A control character is a user-perceived character of its own (UAX #29), so its escape is
-  // kept or cut whole.
+  // A control character (C0, C1, a bidirectional control, a line or paragraph separator) and a
+  // backslash are user-perceived characters of their own (UAX #29), so an escape is kept or cut
+  // whole.
   for (const grapheme of graphemes(flat)) {
-    const piece = visibleControls(grapheme);
+    const piece = terminalText(grapheme);
     const w = displayWidth(piece);
     if (width + w > maxWidth - 1) break;
     out += piece;
@@ -158,13 +164,36 @@ export function terminalCell(text: string, maxWidth: number): string {
 }
 
 /**
+ * Text for a person at a terminal, shown so that it cannot be mistaken: a backslash is doubled
+ * (`\\`), then every control character is written as its escape ({@link visibleControls}). The
+ * text `\x1b` (four characters) shows as `\\x1b`, the character ESC as `\x1b`; without the
+ * doubling both would look alike. Escapes are ASCII, so display widths count them as shown. For
+ * the terminal only: data formats (CSV, JSON, NDJSON) write the text as it is.
+ *
+ * @example
+ * ```ts
+ * terminalText("a\\x1b"); // "a\\\\x1b" (the text: a, backslash, x, 1, b)
+ * terminalText("a\x1b"); // "a\\x1b" (the character ESC)
+ * terminalText("abc\u202edef"); // "abc\\u{202e}def"
+ * ```
+ */
+export function terminalText(text: string): string {
+  return visibleControls(text.includes("\\") ? text.replace(/\\/g, "\\\\") : text);
+}
+
+/**
  * Text with every C0 and C1 control character (U+0000–U+001F, DEL and U+0080–U+009F) written as
- * its escape `\xHH` (`\x1b` for ESC, `\x07` for BEL), so that a terminal shows it instead of
- * obeying it. Other characters, and text without control characters, are unchanged.
+ * its escape `\xHH` (`\x1b` for ESC, `\x07` for BEL), and every bidirectional embedding, override
+ * and isolate control (U+202A–U+202E, U+2066–U+2069) and the line and paragraph separators (U+2028,
+ * U+2029) as `\u{HHHH}` (`\u{202e}` for a right-to-left override), so that a terminal shows them
+ * instead of obeying them (a bidirectional control would reorder the text around it, a separator
+ * break the line). Other characters, and text without such characters, are unchanged. A backslash
+ * of the text is kept as it is: see {@link terminalText} for text that must not be mistaken.
  *
  * @example
  * ```ts
  * visibleControls("X\x1b]0;title\x07"); // "X\\x1b]0;title\\x07"
+ * visibleControls("file\u202Efdp.exe"); // "file\\u{202e}fdp.exe"
  * ```
  */
 export function visibleControls(text: string): string {
@@ -172,10 +201,25 @@ export function visibleControls(text: string): string {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
-      out += `${text.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
+    const shown =
+      c < 0x20 || (c >= 0x7f && c < 0xa0)
+        ? `\\x${c.toString(16).padStart(2, "0")}`
+        : isFormattingControl(c)
+          ? `\\u{${c.toString(16)}}`
+          : null;
+    if (shown !== null) {
+      out += text.slice(from, i) + shown;
       from = i + 1;
     }
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * A bidirectional embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069), or the
+ * line or paragraph separator (U+2028, U+2029): invisible code points that change how a terminal
+ * lays out the text around them.
+ */
+function isFormattingControl(c: number): boolean {
+  return (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }

@@ -17,7 +17,8 @@ const NOTHING_READ = { rows: 0, ignoredColumns: [], lineOf: () => undefined };
  * Reads a JSON array of row objects. The whole text is parsed at once (JSON has no row boundaries
  * a stream could use): for large data use NDJSON or CSV. Each element's line is found by a scan of
  * the text, so its problems carry lines too. Keys are matched to fields as
- * `ColumnResolver.renameKeys` does: unknown keys are listed in `ignoredColumns`.
+ * `ColumnResolver.renameKeys` does: unknown keys are counted, and the first `MAX_LISTED_IGNORED`
+ * (20) are listed in `ignoredColumns`.
  */
 export async function readJsonTable(
   context: TableDriverContext,

@@ -61,9 +61,17 @@ export interface ReadLedgerResult {
   readonly format: TableFormat;
   /**
    * CSV header names, and NDJSON or JSON keys, that match no field and were ignored (a key once,
-   * however many rows have it).
+   * however many rows have it): the first 20 (`MAX_LISTED_IGNORED`), in the order seen.
    */
   readonly ignoredColumns: readonly string[];
+  /**
+   * How many columns or keys were ignored in all, those in `ignoredColumns` included (so
+   * `ignoredColumnCount - ignoredColumns.length` were left out of the list): every ignored CSV
+   * column, or the distinct NDJSON or JSON keys, counted up to 10 000
+   * (`MAX_COUNTED_IGNORED_KEYS`, which then means at least that many; telling keys apart takes
+   * remembering them).
+   */
+  readonly ignoredColumnCount: number;
   /** The 1-based line of a data row (for rows named by replay warnings), or `undefined`. */
   readonly lineOf: (row: number) => number | undefined;
 }
@@ -80,10 +88,10 @@ const FN = "readLedger";
  * skipped. Cells become typed values without coercion: `quantity` must be a plain decimal number
  * (`12`, `-1.5`; `"1,5"`, `""` and `"abc"` are reported with code `invalid_type`), money stays
  * exact text, dates stay `YYYY-MM-DD` text, and a blank cell of an optional field means absent.
- * Header columns that match no field are ignored (listed in `ignoredColumns`). A record with a
- * quoting error or the wrong number of fields is a `parse_error`; a missing required column (sku,
- * date, type, quantity) is one `missing_field` issue, and then no row is checked; an empty file is a
- * `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number);
+ * Header columns that match no field are ignored (counted in `ignoredColumnCount`, the first 20
+ * listed in `ignoredColumns`). A record with a quoting error or the wrong number of fields is a
+ * `parse_error`; a missing required column (sku, date, type, quantity) is one `missing_field`
+ * issue, and then no row is checked; an empty file is a `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number);
  * keys that match no field are listed in `ignoredColumns` too, and a row that gives one field under
  * two keys (`"quantity"` and `"Quantity"`) is a `parse_error` and is left out.
  *
@@ -181,7 +189,12 @@ export async function readLedgerVia(
           };
   }
   const summary = await readTable(source, options, resolver, handler, issues, FN, lines);
-  return { columns: builder.finish(), issues, ...summary };
+  return {
+    columns: builder.finish(),
+    issues,
+    ...summary,
+    ignoredColumnCount: resolver.ignoredCount,
+  };
 }
 
 /** Valid rows read before the bytes per row are trusted to size the columns. */

@@ -8,7 +8,8 @@ import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 /**
  * Reads NDJSON (JSON Lines): one JSON value per line; blank lines are skipped and do not count as
  * rows. A line that is not valid JSON is one `parse_error` issue with its line. Keys are matched to
- * fields as `ColumnResolver.renameKeys` does: unknown keys are listed in `ignoredColumns`.
+ * fields as `ColumnResolver.renameKeys` does: unknown keys are counted, and the first
+ * `MAX_LISTED_IGNORED` (20) are listed in `ignoredColumns`.
  */
 export async function readNdjsonTable(
   context: TableDriverContext,

@@ -53,9 +53,17 @@ export interface ReadSkuInfoResult {
   readonly format: TableFormat;
   /**
    * CSV header names, and NDJSON or JSON keys, that match no field and were ignored (a key once,
-   * however many rows have it).
+   * however many rows have it): the first 20 (`MAX_LISTED_IGNORED`), in the order seen.
    */
   readonly ignoredColumns: readonly string[];
+  /**
+   * How many columns or keys were ignored in all, those in `ignoredColumns` included (so
+   * `ignoredColumnCount - ignoredColumns.length` were left out of the list): every ignored CSV
+   * column, or the distinct NDJSON or JSON keys, counted up to 10 000
+   * (`MAX_COUNTED_IGNORED_KEYS`, which then means at least that many; telling keys apart takes
+   * remembering them).
+   */
+  readonly ignoredColumnCount: number;
   /** The 1-based line of a data row, or `undefined`. */
   readonly lineOf: (row: number) => number | undefined;
 }
@@ -65,6 +73,12 @@ const FN = "readSkuInfo";
 const MONEY_FIELDS: ReadonlySet<string> = new Set(
   SKU_INFO_FIELDS.filter((f) => f.kind === "money").map((f) => f.name),
 );
+/**
+ * The money fields that the replay holds as exact scaled integers, so that they must fit the
+ * ledger's rule for amounts: `standardCost` only. `unitPrice` and `orderCost` are used as Decimals
+ * (`analyzeLedger` takes them at any precision), so the reader takes them so too.
+ */
+const SCALED_MONEY_FIELDS: readonly SkuInfoField[] = ["standardCost"];
 
 /**
  * Reads a SKU master file (CSV, NDJSON or JSON, from a path or a stream) into `SkuInfo` rows, each
@@ -73,16 +87,18 @@ const MONEY_FIELDS: ReadonlySet<string> = new Set(
  * CSV cells become typed values as in `readLedger`: number fields (`leadTimeDays`, `serviceLevel`,
  * `packSize`, ...) must be plain decimal numbers, money fields (`standardCost`, `unitPrice`,
  * `orderCost`) stay exact text, blank cells mean absent, unknown columns (and NDJSON or JSON keys)
- * are ignored and listed in `ignoredColumns`, and a file without a `sku` column is one
- * `missing_field` issue. Money must fit the engine's exact amounts, as in a ledger: at most 12
- * decimal places and 15 significant digits (`money_precision`). A SKU listed twice is a
- * `duplicate_id` issue on the later row, which is left out; its message names the row and line of
- * the first. Issue codes: `missing_field`, `invalid_type` (a value of the wrong type, e.g. the text
- * `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a price or cost below
- * zero), `money_precision`, `invalid_quantity` (a number outside its field's domain: a negative lead
- * time, a service level outside (0, 1), a pack size of 0), `not_an_object`, `duplicate_id`,
- * `parse_error` (also for an NDJSON or JSON row that gives one field under two keys, such as
- * `"leadTimeDays"` and `"LeadTimeDays"`).
+ * are ignored (counted in `ignoredColumnCount`, the first 20 listed in `ignoredColumns`), and a
+ * file without a `sku` column is one `missing_field` issue. `standardCost`, which the replay holds
+ * as an exact scaled amount, must fit the engine's rule for amounts, as a ledger's `unitCost` does:
+ * at most 12 decimal places and 15 significant digits (`money_precision`); `unitPrice` and
+ * `orderCost` are exact decimals of any precision, as `analyzeLedger` takes them. A SKU listed
+ * twice is a `duplicate_id` issue on the later row, which is left out; its message names the row
+ * and line of the first. Issue codes: `missing_field`, `invalid_type` (a value of the wrong type,
+ * e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a price or
+ * cost below zero), `money_precision` (`standardCost` only), `invalid_quantity` (a number outside
+ * its field's domain: a negative lead time, a service level outside (0, 1), a pack size of 0),
+ * `not_an_object`, `duplicate_id`, `parse_error` (also for an NDJSON or JSON row that gives one
+ * field under two keys, such as `"leadTimeDays"` and `"LeadTimeDays"`).
  *
  * @param source - a file path, or a readable stream.
  * @param options - format, delimiter, encoding, header names, progress callback (as `readLedger`).
@@ -165,14 +181,15 @@ export async function readSkuInfo(
     FN,
     lines,
   );
-  return { skuInfo, issues, ...summary };
+  return { skuInfo, issues, ...summary, ignoredColumnCount: resolver.ignoredCount };
 }
 
 /**
- * The money fields the schema accepted (finite, non-negative decimals) that are too precise for the
- * engine's exact amounts: the rule of the ledger's `unitCost` and `unitPrice`, so that a SKU master
- * that reads without problems is one `analyzeLedger` takes. A field the schema reported is left
- * alone: one problem per field.
+ * The scaled money fields ({@link SCALED_MONEY_FIELDS}: `standardCost`) the schema accepted
+ * (finite, non-negative decimals) that are too precise for the engine's exact amounts: the rule
+ * that `analyzeLedger` applies to them (and to the ledger's `unitCost` and `unitPrice`), so that a
+ * SKU master that reads without problems is one `analyzeLedger` takes, and one it takes is read
+ * without problems. A field the schema reported is left alone: one problem per field.
  */
 function precisionIssues(
   raw: unknown,
@@ -182,7 +199,7 @@ function precisionIssues(
 ): LedgerIssue[] {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
   const found: LedgerIssue[] = [];
-  for (const field of MONEY_FIELDS) {
+  for (const field of SCALED_MONEY_FIELDS) {
     const value = (raw as Record<string, unknown>)[field];
     if (value === undefined || value === null || reported.some((i) => i.field === field)) continue;
     if (scaledMoney(value) !== null) continue;

@@ -15,7 +15,8 @@ import { isDecimal, tryToDecimal } from "./money.js";
  * a string or a Decimal at all.
  *
  * This is the precision rule of every amount read from untrusted rows: the ledger's `unitCost` and
- * `unitPrice` (`readMovementRow`), and the money fields of a SKU master (`readSkuInfo`).
+ * `unitPrice` (`readMovementRow`), and a SKU master's `standardCost` (`readSkuInfo`: the one
+ * amount of a SKU master that enters the replay's scaled integers).
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export const REPLENISHMENT_NULL_REASONS = Object.freeze({
   no_demand_history:
     "the SKU had no positive net demand in the counting window: there is nothing to plan a buffer or an order for",
   too_few_periods:
-    "only one demand bucket in the counting window: its sample standard deviation is undefined",
+    "too few whole demand buckets in the counting window to measure demand: one (its sample standard deviation is undefined), or none, the demand having fallen only in weeks or months the window cuts (left out with partialBuckets 'exclude')",
   no_lead_time:
     "the SKU has no lead time (leadTimeDays) and the options give no default: the reorder point needs one",
   no_review_period:

@@ -184,8 +184,10 @@ interface Settings {
  * deviation counts as 0. `'fillRate'` uses the EOQ as the order quantity.
  *
  * A figure that cannot be computed is `null` with a reason in `reasons`, never a 0 that reads as
- * advice: no positive demand in the window → `'no_demand_history'`; one bucket only →
- * `'too_few_periods'`; no lead time → `'no_lead_time'`; no review period → `'no_review_period'`
+ * advice: no positive demand in the window → `'no_demand_history'`; one bucket only (no sample
+ * deviation), or demand only in the weeks or months the window cuts, so that no whole bucket
+ * measures it (mean and deviation unknown, and every figure built on them) → `'too_few_periods'`;
+ * no lead time → `'no_lead_time'`; no review period → `'no_review_period'`
  * (order-up-to level, periodic safety stock); no order cost, holding rate or unit cost →
  * `'no_cost_data'`; reorder point reached but neither an order-up-to level nor an EOQ →
  * `'no_order_quantity'`. Above the reorder point the suggested order is a real 0.
@@ -195,7 +197,8 @@ interface Settings {
  * @param options - defaults for missing parameters (`serviceLevel` 0.95; `leadTimeDays`,
  *   `leadTimeStdDevDays`, `reviewPeriodDays`, `orderCost`, `holdingRate`: none), `method`
  *   (`'auto'`), `coverDays` and `fillRate` (required by their methods), `bucket` (`'day'`), `start`
- *   (`'first-receipt'`), `stdDev` (`'sample'`), `daysPerYear` (365).
+ *   (`'first-receipt'`), `partialBuckets` (`'exclude'`), `stdDev` (`'sample'`), `daysPerYear`
+ *   (365).
  * @returns the figures, in units, days and units per bucket, with reasons for the null ones.
  * @throws InvKpiError `out_of_range` / `invalid_argument` for a parameter outside its domain (a
  *   negative lead time, a service level of 1.2), `invalid_money` for a bad or negative amount (path
@@ -205,22 +208,35 @@ interface Settings {
  * @example
  * ```ts
  * import { Decimal, replenishmentFigures, type SkuHistory } from "invkpi";
- * // June 2024: net demand 10, 20 and 30 on three days, none on the other 27; 40 on hand at 10 each.
- * const day = { sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3 };
+ * // June 2024: net demand 10 on Saturday 1 June, 20 on the 12th and 30 on the 26th, none on the
+ * // other 27 days; 40 on hand at 10 each. Each day with demand is in an ISO week of its own.
+ * const day = {
+ *   sum: 60, sumOfSquares: 1400, max: 30, nonZeroBuckets: 3,
+ *   firstBucketDemand: 10, lastBucketDemand: 30, middleSum: 20, middleSumOfSquares: 400,
+ * };
+ * const month = {
+ *   sum: 60, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1,
+ *   firstBucketDemand: 60, lastBucketDemand: 60, middleSum: 0, middleSumOfSquares: 0,
+ * };
  * const history = {
  *   period: { from: "2024-06-01", to: "2024-06-30", days: 30 },
- *   demand: { day, week: day, month: { ...day, sumOfSquares: 3600, max: 60, nonZeroBuckets: 1 } },
+ *   demand: { day, week: day, month },
  *   firstReceiptDate: "2024-05-20",
- *   firstDemandDate: "2024-06-05",
+ *   firstDemandDate: "2024-06-01",
+ *   lastDemandDate: "2024-06-26",
  *   closingQuantity: 40,
  *   closingValue: new Decimal(400),
- * } as SkuHistory; // normally from the ledger replay
+ * } as SkuHistory; // the fields read here; normally the whole history, from the ledger replay
  * const figures = replenishmentFigures(history, { leadTimeDays: 7, onOrder: 20 });
  * figures.demandMean; // 2 (60 units over 30 days: the 27 days without demand count)
  * figures.safetyStock; // 28.912274775839006 (1.6448536 · 6.6436384 · √7)
  * figures.reorderPoint; // 42.91227477583901 (2 · 7 + 28.91)
  * figures.suggestedOrder; // 0 (position 40 + 20 = 60 is above the reorder point)
  * figures.reasons; // { orderUpToLevel: "no_review_period", eoq: "no_cost_data" }
+ * // Per week: the period cuts the week of 1–2 June, which partialBuckets "exclude" (the default)
+ * // leaves out with its 10 units; the whole weeks from 3 June had 0, 20, 0 and 30.
+ * const weekly = replenishmentFigures(history, { leadTimeDays: 7 }, { bucket: "week" });
+ * [weekly.demandMean, weekly.demandStdDev]; // [12.5, 15]
  * ```
  */
 export function replenishmentFigures(
@@ -350,18 +366,32 @@ function nonNegativeOrZero(value: number | null | undefined, name: string): numb
   return optionalNonNegative(value, name) ?? 0;
 }
 
+/**
+ * Why a counting window of no bucket measured nothing: `'too_few_periods'` when there was demand,
+ * all of it in weeks or months the window cuts (`partialBuckets: 'exclude'` leaves them out, and
+ * `demandStatistics` gives stdDev `null`), `'no_demand_history'` when there was none (or no
+ * window at all: a SKU without stock or demand).
+ */
+function emptyWindowReason(statistics: DemandStatistics): ReplenishmentNullReason {
+  return statistics.stdDev === null ? "too_few_periods" : "no_demand_history";
+}
+
 function meanFigure(statistics: DemandStatistics): Figure {
-  return statistics.periods === 0 ? missing("no_demand_history") : known(statistics.mean);
+  return statistics.periods === 0 ? missing(emptyWindowReason(statistics)) : known(statistics.mean);
 }
 
 function stdDevFigure(statistics: DemandStatistics): Figure {
-  if (statistics.periods === 0) return missing("no_demand_history");
+  if (statistics.periods === 0) return missing(emptyWindowReason(statistics));
   return statistics.stdDev === null ? missing("too_few_periods") : known(statistics.stdDev);
 }
 
-/** The mean demand when it is positive: there is something to replenish. */
-function positiveDemand(demandMean: Figure): number | null {
-  return demandMean.value !== null && demandMean.value > 0 ? demandMean.value : null;
+/**
+ * The mean demand when it is positive (there is something to replenish); else the unknown mean
+ * (with its reason), or `'no_demand_history'` for a mean of 0 or less.
+ */
+function positiveDemand(demandMean: Figure): number | Figure {
+  if (demandMean.value === null) return demandMean;
+  return demandMean.value > 0 ? demandMean.value : missing("no_demand_history");
 }
 
 function eoqFigure(
@@ -372,7 +402,7 @@ function eoqFigure(
   demandMean: Figure,
 ): Figure {
   const mean = positiveDemand(demandMean);
-  if (mean === null) return missing("no_demand_history");
+  if (typeof mean !== "number") return mean;
   const orderCost = info.orderCost ?? options.orderCost ?? null;
   const holdingRate = optionalNonNegative(info.holdingRate ?? options.holdingRate, "holdingRate");
   const given = givenUnitCost(info);
@@ -424,7 +454,7 @@ function safetyStockFigure(
   eoq: Figure,
 ): Figure {
   const mean = positiveDemand(demandMean);
-  if (mean === null) return missing("no_demand_history");
+  if (typeof mean !== "number") return mean;
   const { method, serviceLevel, leadTimeStdDev } = settings;
   if (method === "daysOfCover") {
     return known(safetyStock({ method, demandMean: mean, coverDays: settings.cover ?? 0 }));
@@ -518,6 +548,6 @@ function suggestedOrderFigure(
 
 function daysOfSupplyFigure(onHand: number, demandMean: Figure, bucketDays: number): Figure {
   const mean = positiveDemand(demandMean);
-  if (mean === null) return missing("no_demand_history");
+  if (typeof mean !== "number") return mean;
   return known(onHand / (mean / bucketDays));
 }

@@ -99,6 +99,26 @@ describe("invkpi validate", () => {
     ]);
   });
 
+  test("names the first 20 ignored keys and counts the rest, on one short line (found by a review: per-row keys made a huge note)", async () => {
+    const dir = await scratchDir();
+    const row = (k: number) =>
+      `{"sku":"A","date":"2025-01-02","type":"receipt","quantity":1,"unitCost":1,"meta_${k}":1}`;
+    const names = Array.from({ length: 20 }, (_, k) => `'meta_${k}'`).join(", ");
+    const some = join(dir, "keys.ndjson");
+    await writeFile(some, `${Array.from({ length: 1500 }, (_, k) => row(k)).join("\n")}\n`);
+    const run = await runInvkpi(["validate", some]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([
+      `${some}: ignored the keys ${names} and 1,480 more: no ledger field has that name (docs/io.md lists the names)`,
+    ]);
+    // Past the keys the reader tells apart, the count is a floor.
+    const many = join(dir, "many-keys.ndjson");
+    await writeFile(many, `${Array.from({ length: 12_000 }, (_, k) => row(k)).join("\n")}\n`);
+    expect(lines((await runInvkpi(["validate", many])).stderr)).toEqual([
+      expect.stringContaining(`ignored the keys ${names} and at least 9,980 more: no ledger`),
+    ]);
+  });
+
   test("a valid ledger: one line, exit 0", async () => {
     const run = await runInvkpi(["validate", join(FIXTURES, "ledger.csv")]);
     expect(run.code).toBe(0);

@@ -223,7 +223,8 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
   });
 
   it("a window without a whole bucket: n = 0, σ undefined when the cut buckets had demand", () => {
-    // First receipt June 24, 2024, demand 8 on June 26: the window June 24–30 cuts June.
+    // First receipt June 24, 2024, demand 8 on June 26: the window June 24–28 (the period ends on
+    // the 28th) cuts June.
     const late = juneHistory({
       firstReceiptDate: "2024-06-24",
       firstDemandDate: "2024-06-26",

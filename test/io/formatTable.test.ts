@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/io/displayWidth.js";
-import { formatTable, terminalCell, visibleControls } from "../../src/io/formatTable.js";
+import {
+  formatTable,
+  terminalCell,
+  terminalText,
+  visibleControls,
+} from "../../src/io/formatTable.js";
 import { toCsv } from "../../src/io/toCsv.js";
 import { toMarkdown } from "../../src/io/toMarkdown.js";
+import { toNdjson } from "../../src/io/toNdjson.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import type { InvKpiError } from "../../src/model/InvKpiError.js";
 
@@ -101,7 +107,53 @@ describe("formatTable", () => {
     expect(formatTable([{ "a\x1bb": 1 }])).toBe("a\\x1bb\n------\n     1\n");
   });
 
-  it("visibleControls escapes C0, DEL and C1 only; CSV keeps the text as it is", () => {
+  it("shows a backslash doubled, so that the text \\x1b and the character ESC differ (found by a review: both showed as \\x1b)", () => {
+    const table = formatTable([
+      { sku: "A\\x1b", n: 1 },
+      { sku: "A\x1b", n: 2 },
+      { sku: "C:\\tmp", n: 3 },
+    ]);
+    expect(table).toBe(
+      ["sku      n", "-------  -", "A\\\\x1b   1", "A\\x1b    2", "C:\\\\tmp  3", ""].join("\n"),
+    );
+    for (const line of table.split("\n").slice(0, 5)) expect(displayWidth(line)).toBe(10);
+    // An escape is cut whole, a doubled backslash too.
+    expect(terminalCell("ab\\cdef", 5)).toBe("ab\\\\…");
+    expect(terminalCell("ab\\cdef", 4)).toBe("ab…");
+    expect(terminalText("\\\x1b\\")).toBe("\\\\\\x1b\\\\");
+  });
+
+  it("shows bidirectional controls and line separators as \\u{...} escapes, widths as shown (found by a review: they reached the terminal raw)", () => {
+    const bidi = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
+    const invisible = [...bidi, 0x2028, 0x2029];
+    const all = String.fromCodePoint(...invisible);
+    expect(visibleControls(all)).toBe(invisible.map((c) => `\\u{${c.toString(16)}}`).join(""));
+    // A file name that a right-to-left override would show as "fileexe.pdf".
+    const table = formatTable([
+      { sku: "file\u202Efdp.exe", note: "螺丝\u2066x\u2069", qty: 1 },
+      { sku: "line\u2028two", note: "para\u2029", qty: 22 },
+    ]);
+    expect(table).toBe(
+      [
+        "sku                  note                   qty",
+        "-------------------  ---------------------  ---",
+        "file\\u{202e}fdp.exe  螺丝\\u{2066}x\\u{2069}    1",
+        "line\\u{2028}two      para\\u{2029}            22",
+        "",
+      ].join("\n"),
+    );
+    expect([...table].some((c) => invisible.includes(c.codePointAt(0) ?? 0))).toBe(false);
+    for (const line of table.split("\n").slice(0, 4)) expect(displayWidth(line)).toBe(47);
+    // Cut before an escape that does not fit whole, never inside it.
+    expect(terminalCell("ab\u202Ecdef", 11)).toBe("ab\\u{202e}…");
+    expect(terminalCell("ab\u202Ecdef", 10)).toBe("ab…");
+    // Data formats are data: CSV and NDJSON keep the text as it is.
+    const row = { sku: "a\\x1b\u202Eb\u2028" };
+    expect(toCsv([row])).toBe(`sku\n${row.sku}\n`);
+    expect(JSON.parse(toNdjson([row]).trim())).toEqual(row);
+  });
+
+  it("visibleControls escapes C0, DEL and C1 (and no other of the first 161 code points); CSV keeps the text as it is", () => {
     const all = Array.from({ length: 0xa1 }, (_, c) => String.fromCharCode(c)).join("");
     const shown = visibleControls(all);
     expect(shown.startsWith("\\x00\\x01\\x02")).toBe(true);

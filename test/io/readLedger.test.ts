@@ -504,6 +504,29 @@ describe("readLedger: NDJSON and JSON", () => {
     expect((await readLedger(textStream(csv))).ignoredColumns).toEqual(["unit_price"]);
   });
 
+  it("lists the first 20 ignored keys or columns and counts them all (found by a review: per-row keys were all kept)", async () => {
+    const rows = Array.from(
+      { length: 1000 },
+      (_, k) =>
+        `{"sku":"A","date":"2025-01-02","type":"receipt","quantity":1,"unitCost":1,"meta_${k}":${k},"note":"x"}`,
+    );
+    const first20 = ["meta_0", "note", ...Array.from({ length: 18 }, (_, k) => `meta_${k + 1}`)];
+    const ndjson = await readLedger(textStream(`${rows.join("\n")}\n`), { format: "ndjson" });
+    expect([ndjson.issues, ndjson.columns.length]).toEqual([[], 1000]);
+    expect(ndjson.ignoredColumns).toEqual(first20);
+    expect(ndjson.ignoredColumnCount).toBe(1001);
+    const json = await readLedger(textStream(`[${rows.join(",\n")}]`), { format: "json" });
+    expect([json.ignoredColumns, json.ignoredColumnCount]).toEqual([first20, 1001]);
+    const extra = Array.from({ length: 30 }, (_, k) => `c${k}`);
+    const csv = `sku,date,type,quantity,unitCost,${extra.join(",")}\nA,2025-01-02,receipt,1,1${",".repeat(30)}\n`;
+    const fromCsv = await readLedger(textStream(csv));
+    expect(fromCsv.issues).toEqual([]);
+    expect([fromCsv.ignoredColumns, fromCsv.ignoredColumnCount]).toEqual([extra.slice(0, 20), 30]);
+    // Nothing ignored: an empty list and a count of 0.
+    const plain = await readLedger(textStream("sku,date,type,quantity\nA,2025-01-02,issue,1\n"));
+    expect([plain.ignoredColumns, plain.ignoredColumnCount]).toEqual([[], 0]);
+  });
+
   it("leaves out a row that gives one field under two keys, with a parse_error naming them", async () => {
     const ndjson =
       '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":10,"unitCost":"2.5"}\n' +

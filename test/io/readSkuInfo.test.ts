@@ -48,45 +48,74 @@ describe("readSkuInfo", () => {
     ]);
   });
 
-  it("reports money too precise for exact amounts in every money field, each with its line (found by an audit: analyze refused what validate passed)", async () => {
+  it("reports a standardCost too precise for exact amounts, each with its line (found by an audit: analyze refused what validate passed)", async () => {
     const csv =
-      "sku,standardCost,unitPrice,orderCost,leadTimeDays\n" +
-      "A,0.0000000000001,12345678901234567,1.5,-1\n" +
-      "B,1.25,2,0.1234567890123,3\n" +
-      "C,0.000000000001,999999999999999,1.500000000000000,\n";
+      "sku,standardCost,leadTimeDays\n" +
+      "A,0.0000000000001,-1\n" +
+      "B,12345678901234567,3\n" +
+      "C,0.000000000001,\n" +
+      "D,999999999999999,\n" +
+      "E,1.500000000000000,\n";
     const result = await readSkuInfo(textStream(csv));
     expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code} ${i.value}`)).toEqual([
       '2 0 standardCost money_precision "0.0000000000001"',
-      '2 0 unitPrice money_precision "12345678901234567"',
       "2 0 leadTimeDays invalid_quantity -1",
-      '3 1 orderCost money_precision "0.1234567890123"',
+      '3 1 standardCost money_precision "12345678901234567"',
     ]);
     expect(result.issues[0]?.message).toBe(
       "standardCost must have at most 12 decimal places and 15 significant digits",
     );
     // 12 places, 15 digits, and trailing zeros are fine: what readSkuInfo passes, analyze takes.
-    expect(result.skuInfo).toEqual([
-      {
-        sku: "C",
-        standardCost: "0.000000000001",
-        unitPrice: "999999999999999",
-        orderCost: "1.500000000000000",
-      },
+    expect(result.skuInfo.map((info) => info.standardCost)).toEqual([
+      "0.000000000001",
+      "999999999999999",
+      "1.500000000000000",
     ]);
     const movements = [{ sku: "C", date: "2025-01-02", type: "receipt" as const, quantity: 1 }];
     const period = { from: "2025-01-01", to: "2025-01-31" };
     expect(() => analyzeLedger(movements, { skuInfo: result.skuInfo, period })).not.toThrow();
+    // And what it refuses, analyze refuses too.
+    const tooPrecise = [{ sku: "A", standardCost: "0.0000000000001" }];
+    expect(() => analyzeLedger(movements, { skuInfo: tooPrecise, period })).toThrow(
+      expect.objectContaining({ code: "invalid_ledger" }) as Error,
+    );
 
     // JSON numbers and strings alike; a negative amount is negative_money, not both.
     const ndjson =
       '{"sku":"A","standardCost":0.0000000000001,"orderCost":"-1e-13"}\n' +
-      '{"sku":"B","unitPrice":12345678901234567}\n';
+      '{"sku":"B","standardCost":"12345678901234567"}\n';
     const fromNdjson = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
     expect(fromNdjson.issues.map((i) => `${i.line} ${i.field} ${i.code}`)).toEqual([
       "1 standardCost money_precision",
       "1 orderCost negative_money",
-      "2 unitPrice money_precision",
+      "2 standardCost money_precision",
     ]);
+  });
+
+  it("takes unitPrice and orderCost at any precision, as analyzeLedger does (found by a review: only standardCost enters the replay's scaled amounts)", async () => {
+    const csv =
+      "sku,unitPrice,orderCost\n" +
+      "A,1.0000000000001,12345678901234.56\n" +
+      "B,12345678901234567,0.1234567890123\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues).toEqual([]);
+    expect(result.skuInfo).toEqual([
+      { sku: "A", unitPrice: "1.0000000000001", orderCost: "12345678901234.56" },
+      { sku: "B", unitPrice: "12345678901234567", orderCost: "0.1234567890123" },
+    ]);
+    const ndjson = '{"sku":"A","unitPrice":0.0000000000001,"orderCost":12345678901234567}\n';
+    const fromNdjson = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(fromNdjson.issues).toEqual([]);
+    // The library takes the same rows in memory: the reader and analyzeLedger agree.
+    const movements = [
+      { sku: "A", date: "2025-01-02", type: "receipt" as const, quantity: 5, unitCost: 2 },
+      { sku: "A", date: "2025-01-03", type: "issue" as const, quantity: 1, unitPrice: 3 },
+    ];
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    for (const skuInfo of [result.skuInfo, fromNdjson.skuInfo]) {
+      const report = analyzeLedger(movements, { skuInfo, period, turnoverBasis: "retail" });
+      expect(report.rows[0]?.turnover).not.toBeNull();
+    }
   });
 
   it("names the line of a duplicate SKU's first row (found by an audit: only its 0-based row)", async () => {
@@ -102,6 +131,7 @@ describe("readSkuInfo", () => {
       '{"sku":"A","lead_time":3}\n{"sku":"B","leadTimeDays":3,"LeadTimeDays":5,"lead_time":1}\n{"sku":"C"}\n';
     const result = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
     expect(result.ignoredColumns).toEqual(["lead_time"]);
+    expect(result.ignoredColumnCount).toBe(1);
     expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
       "2 1 leadTimeDays parse_error",
     ]);
@@ -111,6 +141,12 @@ describe("readSkuInfo", () => {
     });
     expect(json.ignoredColumns).toEqual(["lead_time"]);
     expect(json.issues).toEqual(result.issues);
+    // Keys of their own on every row: the first 20 listed, all counted.
+    const perRow = Array.from({ length: 50 }, (_, k) => `{"sku":"S${k}","x_${k}":1}`).join("\n");
+    const many = await readSkuInfo(textStream(perRow), { format: "ndjson" });
+    expect(many.skuInfo).toHaveLength(50);
+    expect(many.ignoredColumns).toEqual(Array.from({ length: 20 }, (_, k) => `x_${k}`));
+    expect(many.ignoredColumnCount).toBe(50);
   });
 
   it("maps header names and reads NDJSON and JSON with typed values as they are", async () => {

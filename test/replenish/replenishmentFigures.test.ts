@@ -6,7 +6,7 @@ import {
   SKU_SAFETY_STOCK_METHODS,
 } from "../../src/replenish/replenishmentFigures.js";
 import { SAFETY_STOCK_METHODS, safetyStock } from "../../src/replenish/safetyStock.js";
-import { makeHistory } from "../support/makeHistory.js";
+import { makeHistory, noDemand } from "../support/makeHistory.js";
 import { expectCode } from "./expectCode.js";
 
 const Z95 = 1.6448536269514722; // mpmath, see normalReferences.ts
@@ -217,6 +217,53 @@ describe("replenishmentFigures", () => {
     expect(monthly.reasons.safetyStock).toBe("too_few_periods");
     const periodic = replenishmentFigures(june(), { leadTimeDays: 7 }, { method: "periodic" });
     expect(periodic.reasons.safetyStock).toBe("no_review_period");
+  });
+
+  it("says too_few_periods, not no_demand_history, when all the demand fell in buckets the window cuts (found by a review)", () => {
+    // First receipt 24 June 2024, demand 8 on the 26th, period to 28 June: the window 24–28 June
+    // cuts June, the one month with demand, so no whole month measures it (periods 0).
+    const cutMonth = { ...noDemand, sum: 8, sumOfSquares: 64, max: 8, nonZeroBuckets: 1 };
+    const lateDemand = (demand: typeof noDemand) =>
+      makeHistory({
+        period: { from: "2024-06-01", to: "2024-06-28", days: 28 },
+        demand: {
+          day: noDemand,
+          week: noDemand,
+          month: { ...demand, firstBucketDemand: demand.sum, lastBucketDemand: demand.sum },
+        },
+        firstReceiptDate: "2024-06-24",
+        ...(demand.sum === 0
+          ? {}
+          : { firstDemandDate: "2024-06-26", lastDemandDate: "2024-06-26" }),
+        closingQuantity: 12,
+        closingValue: 120,
+      });
+    const info = { leadTimeDays: 7, reviewPeriodDays: 14, orderCost: 50, holdingRate: 0.25 };
+    const figures = replenishmentFigures(lateDemand(cutMonth), info, { bucket: "month" });
+    const nullable = [
+      "demandMean",
+      "demandStdDev",
+      "safetyStock",
+      "reorderPoint",
+      "orderUpToLevel",
+      "eoq",
+      "suggestedOrder",
+      "daysOfSupply",
+    ] as const;
+    for (const field of nullable) expect(figures[field], field).toBeNull();
+    expect(figures.reasons).toEqual(
+      Object.fromEntries(nullable.map((field) => [field, "too_few_periods"])),
+    );
+    // Counting the cut month whole, it is one bucket: a mean, but no sample deviation.
+    const included = replenishmentFigures(lateDemand(cutMonth), info, {
+      bucket: "month",
+      partialBuckets: "include",
+    });
+    expect([included.demandMean, included.reasons.demandStdDev]).toEqual([8, "too_few_periods"]);
+    // The same window without demand has none to plan for: no_demand_history, as before.
+    const quiet = replenishmentFigures(lateDemand(noDemand), info, { bucket: "month" });
+    expect(quiet.reasons.demandMean).toBe("no_demand_history");
+    expect(quiet.reasons.safetyStock).toBe("no_demand_history");
   });
 
   it("accepts a SkuInfo row with nulls as read from a file", () => {
