@@ -73,7 +73,7 @@ export interface DemandReportOptions {
  */
 export type ReplenishmentReportOptions = Omit<
   ReplenishmentOptions,
-  "start" | "stdDev" | "daysPerYear"
+  "start" | "partialBuckets" | "stdDev" | "daysPerYear"
 >;
 
 /**

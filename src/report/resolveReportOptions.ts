@@ -42,6 +42,7 @@ import {
   REPORT_GROUPINGS,
   type ReportGrouping,
 } from "./AnalyzeLedgerOptions.js";
+import { requireKnownOptions } from "./requireKnownOptions.js";
 import { resolveThreads } from "./resolveThreads.js";
 
 /**
@@ -99,6 +100,58 @@ export interface ResolvedReportOptions {
   readonly negativeStock: "warn" | "error";
 }
 
+/**
+ * The option names each level of a report's options reads (unknown ones are typos: see
+ * `requireKnownOptions`). The top level includes `analyzeLedgerStream`'s and the threads'.
+ */
+const KNOWN = {
+  top: [
+    "period",
+    "asOf",
+    "valuation",
+    "averageMethod",
+    "turnoverBasis",
+    "sellThroughVariant",
+    "daysPerYear",
+    "abc",
+    "xyz",
+    "demand",
+    "replenishment",
+    "slowDays",
+    "deadDays",
+    "movementBasis",
+    "excessCoverDays",
+    "agingBuckets",
+    "nearExpiryDays",
+    "skuInfo",
+    "groupBy",
+    "industry",
+    "openingBalances",
+    "negativeStock",
+    "byLocation",
+    "threads",
+    "mode",
+    "quantityDecimals",
+    "moneyDecimals",
+    "chunkRows",
+  ],
+  abc: ["measure", "cutoffs", "labels", "zeroValues", "negativeValues"],
+  xyz: ["bucket", "cutoffs", "labels"],
+  demand: ["start", "partialBuckets", "stdDev"],
+  replenishment: [
+    "serviceLevel",
+    "leadTimeDays",
+    "leadTimeStdDevDays",
+    "reviewPeriodDays",
+    "orderCost",
+    "holdingRate",
+    "method",
+    "coverDays",
+    "fillRate",
+    "bucket",
+  ],
+} as const;
+
 const DEMAND_STARTS: readonly DemandStart[] = ["first-receipt", "period"];
 const STD_DEVS: readonly StdDevVariant[] = ["sample", "population"];
 const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
@@ -124,6 +177,7 @@ export function resolveReportOptions(
       { path: ["options"] },
     );
   }
+  requireKnownOptions(options, KNOWN.top, fn, []);
   const period = resolvePeriod(options.period, fn);
   const asOf = toDay(options.asOf ?? formatDay(period.to), `${fn}: asOf`);
   if (asOf < period.to) {
@@ -199,7 +253,11 @@ export function resolveReportOptions(
 }
 
 /** A nested options object (`abc`, `xyz`, ...), `{}` when absent. */
-function subOptions<T extends object>(value: T | undefined, name: string, fn: string): T {
+function subOptions<T extends object>(
+  value: T | undefined,
+  name: keyof typeof KNOWN & string,
+  fn: string,
+): T {
   if (value === undefined) return {} as T;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new InvKpiError(
@@ -208,6 +266,7 @@ function subOptions<T extends object>(value: T | undefined, name: string, fn: st
       { path: [name] },
     );
   }
+  requireKnownOptions(value, KNOWN[name], fn, [name]);
   return value;
 }
 

@@ -777,6 +777,36 @@ describe("analyzeLedger: a negative ABC measure under abc.negativeValues 'error'
   });
 });
 
+describe("analyzeLedger: option names it does not read are typos, not silent defaults", () => {
+  // Found by a docs audit: report.md promised "a typo fails at once", but `industy` or
+  // `replenishment.leadTime` left the report on its defaults without a word.
+  it("names the unknown option, with the likely one, at the top and inside each group", () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ industy: "wholesale" }, "industy", "industry"],
+      [{ slowDay: 3 }, "slowDay", "slowDays"],
+      [{ abc: { cutoff: [0.8] } }, "abc.cutoff", "abc.cutoffs"],
+      [{ replenishment: { leadTime: 7 } }, "replenishment.leadTime", "replenishment.leadTimeDays"],
+      [{ demand: { partialBucket: "include" } }, "demand.partialBucket", "demand.partialBuckets"],
+    ];
+    for (const [typo, name, meant] of cases) {
+      const error = errorOf(() =>
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, ...typo } as never),
+      );
+      expect(error).toMatchObject({ code: "invalid_option", path: name.split(".") });
+      expect(error.message).toBe(
+        `analyzeLedger: unknown option '${name}' (did you mean '${meant}'?)`,
+      );
+    }
+    // Far from every name: no guess. A name given as undefined is no option at all.
+    expect(
+      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, zzz: 1 } as never)).message,
+    ).toBe("analyzeLedger: unknown option 'zzz'");
+    expect(() =>
+      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industy: undefined } as never),
+    ).not.toThrow();
+  });
+});
+
 describe("analyzeLedger: errors of the ABC, XYZ and aging options name the report's option", () => {
   it("puts the option's name in the path and the message", () => {
     const period = Q1_2024;
