@@ -436,8 +436,12 @@ function resolveIndustry(
     else diagnoseTurnover({ annualTurnover: 0, range: industry });
   } catch (e) {
     if (!(e instanceof InvKpiError)) throw e;
+    // diagnoseTurnover's `industry` or `range` is the report's `industry` (['range', 'max'] →
+    // ['industry', 'max'], not ['industry', 'industry']).
+    const inner = e.path.flatMap((part) => (typeof part === "string" ? part.split(".") : [part]));
+    const rest = inner[0] === "industry" || inner[0] === "range" ? inner.slice(1) : inner;
     throw new InvKpiError(e.code, `${fn}: industry: ${e.message}`, {
-      path: ["industry", ...e.path],
+      path: ["industry", ...rest],
       details: e.details,
     });
   }

@@ -777,6 +777,23 @@ describe("analyzeLedger: a negative ABC measure under abc.negativeValues 'error'
   });
 });
 
+describe("analyzeLedger: an industry error's path is the report's industry option", () => {
+  // Found by a docs audit: the unknown industry's path was ['industry', 'industry'].
+  it("names ['industry'] for an unknown identifier, ['industry', 'max'] for a bad range", () => {
+    expect(
+      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: "mining" })),
+    ).toMatchObject({ code: "unknown_industry", path: ["industry"] });
+    const range = { min: 5, max: 2 };
+    expect(
+      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: range })),
+    ).toMatchObject({ code: "out_of_range", path: ["industry", "max"] });
+    const negative = { min: -1 };
+    expect(
+      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: negative })).path,
+    ).toEqual(["industry", "min"]);
+  });
+});
+
 describe("analyzeLedger: option names it does not read are typos, not silent defaults", () => {
   // Found by a docs audit: report.md promised "a typo fails at once", but `industy` or
   // `replenishment.leadTime` left the report on its defaults without a word.
