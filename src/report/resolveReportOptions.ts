@@ -438,7 +438,9 @@ function resolveIndustry(
     if (!(e instanceof InvKpiError)) throw e;
     // diagnoseTurnover's `industry` or `range` is the report's `industry` (['range', 'max'] →
     // ['industry', 'max'], not ['industry', 'industry']).
-    const inner = e.path.flatMap((part) => (typeof part === "string" ? part.split(".") : [part]));
+    const inner = e.path.flatMap((part): (string | number)[] =>
+      typeof part === "string" ? part.split(".") : [part],
+    );
     const rest = inner[0] === "industry" || inner[0] === "range" ? inner.slice(1) : inner;
     throw new InvKpiError(e.code, `${fn}: industry: ${e.message}`, {
       path: ["industry", ...rest],
