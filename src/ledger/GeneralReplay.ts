@@ -470,17 +470,17 @@ export class GeneralReplay {
     this.warnings.push(warning);
   }
 
+  /** The quantity totals of every state (see `requireExactQuantities`): `SkuState`s have them. */
+  quantityTotals(): Iterable<QuantityTotals> {
+    return this.states.values();
+  }
+
   /**
    * The finished states as histories, sorted by SKU code, then location, each built when the
    * iteration reaches it (with `months: true` this engine replays every SKU, so a report never
    * holds every history at once either). Each state is let go once its history is built (a
    * state with months is larger than its history), so the engine is spent afterwards.
    */
-  /** The quantity totals of every state (see `requireExactQuantities`): `SkuState`s have them. */
-  quantityTotals(): Iterable<QuantityTotals> {
-    return this.states.values();
-  }
-
   *histories(): Generator<SkuHistory> {
     const sorted = [...this.states.values()].sort((a, b) =>
       compareStates(this.names, a.sku, a.location, b.sku, b.location),

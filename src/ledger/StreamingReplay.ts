@@ -551,7 +551,11 @@ export class StreamingReplay {
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
     general.finishAll();
-    requireExactQuantities([...fast.quantityTotals(), ...general.quantityTotals()], settings);
+    const totals = function* () {
+      yield* fast.quantityTotals();
+      yield* general.quantityTotals();
+    };
+    requireExactQuantities(totals(), settings);
     this.release(settings, fast, general);
     const warnings = [
       ...this.warnings,

@@ -442,10 +442,12 @@ function checkBalance(
 
 /**
  * How a balance's `unitCost` and `value`, both given, agree: `'exact'` when value = quantity ×
- * unitCost; `'rounded'` when unitCost is value / quantity rounded to unitCost's own decimal places
- * (an ERP's unit cost of 0.333333 beside a total of 1.00 for 3 units: the total is exact, the unit
- * cost its rounding, so the total is used); `'disagree'` otherwise (one of them is wrong, and
- * neither may be chosen silently). Amounts that are not decimals are reported on their own.
+ * unitCost; `'rounded'` when unitCost, given with at least {@link ROUNDED_COST_DECIMALS} decimals
+ * (as written: "2.5000" has 4), is value / quantity rounded to them (an ERP's unit cost of
+ * 0.333333 beside a total of 1.00 for 3 units: the total is exact, the unit cost its rounding, so
+ * the total is used); `'disagree'` otherwise (one of them is wrong, and neither may be chosen
+ * silently: a cost of 2.00 or 2 beside 2,400 for 1,000 units is 20 % off, not a rounding).
+ * Amounts that are not decimals are reported on their own.
  */
 function costAgreement(balance: OpeningBalance): "exact" | "rounded" | "disagree" {
   const quantity = tryToDecimal(balance.quantity);
@@ -453,10 +455,21 @@ function costAgreement(balance: OpeningBalance): "exact" | "rounded" | "disagree
   const value = tryToDecimal(balance.value);
   if (quantity === null || cost === null || value === null) return "exact";
   if (quantity.times(cost).eq(value)) return "exact";
-  if (quantity.isZero()) return "disagree";
+  const decimals = writtenDecimals(balance.unitCost, cost);
+  if (quantity.isZero() || decimals < ROUNDED_COST_DECIMALS) return "disagree";
   // Within half a unit of unitCost's last decimal of the exact unit cost: either rounding mode.
-  const halfUnit = new Decimal(10).pow(-cost.decimalPlaces()).div(2);
+  const halfUnit = new Decimal(10).pow(-decimals).div(2);
   return value.div(quantity).minus(cost).abs().lte(halfUnit) ? "rounded" : "disagree";
+}
+
+/** Fewest decimals of a unit cost that may be a rounding of value / quantity. */
+const ROUNDED_COST_DECIMALS = 4;
+
+/** Decimals of an amount as written: a string's trailing zeros count ("2.5000": 4). */
+function writtenDecimals(input: unknown, amount: Decimal): number {
+  const text = typeof input === "string" ? input.trim() : "";
+  const plain = /^[+-]?\d*\.(\d+)$/.exec(text);
+  return plain === null ? amount.decimalPlaces() : (plain[1] as string).length;
 }
 
 function optionalAmount(

@@ -227,8 +227,13 @@ function fastReplay(
   return {
     histories: mergedHistories(fast.histories(), rest.histories),
     warnings: [...warnings, ...rest.warnings],
-    totals: [...fast.quantityTotals(), ...rest.totals],
+    totals: chained(fast.quantityTotals(), rest.totals),
   };
+}
+
+/** The items of each iterable in turn, without copying them into an array (one per SKU). */
+function* chained<T>(...iterables: Iterable<T>[]): Generator<T> {
+  for (const iterable of iterables) yield* iterable;
 }
 
 /** What an engine run hands back: the histories (built as iterated), warnings, quantity totals. */
@@ -266,7 +271,7 @@ function generalReplay(
     throw e;
   }
   main.dropRows();
-  const totals = [...main.quantityTotals()];
+  const totals = main.quantityTotals();
   const histories = main.histories();
   const warnings = [...main.warnings];
   if (overflowed === null) return { histories, warnings, totals };
@@ -276,7 +281,7 @@ function generalReplay(
   return {
     histories: mergedHistories(histories, big.histories()),
     warnings: [...warnings, ...big.warnings],
-    totals: [...totals, ...big.quantityTotals()],
+    totals: chained(totals, big.quantityTotals()),
   };
 }
 

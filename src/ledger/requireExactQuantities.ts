@@ -1,3 +1,4 @@
+import { compareText } from "../model/compareText.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { ReplaySettings } from "./ReplaySettings.js";
 
@@ -22,13 +23,16 @@ export interface QuantityTotals {
 const NAMED = 5;
 
 /**
- * Checks that every SKU's quantities stayed exact. Quantities are whole numbers of the ledger's
- * smallest decimal (10^-qd units) in doubles, exact while below 2^53 in magnitude. Each row is
- * checked on the way in; here the totals are: when the stock that came in (opening, receipts,
- * returns, positive adjustments, transfers in) and the stock that went out (issues, write-offs,
- * transfers out) each stay below 2^53, so did every balance and sum on the way. Beyond, a double
- * would have rounded units away silently (receipts of 5,000,000 + 5,000,000 + 0.000000001 at 9
- * decimals lost the last unit). Run once every state is finished, before the first history.
+ * Checks that every SKU's quantities stayed exact in the period. Quantities are whole numbers of
+ * the ledger's smallest decimal (10^-qd units) in doubles, exact while below 2^53 in magnitude.
+ * Each row is checked on the way in; here the period's totals are: when the stock that came in
+ * (opening balance, receipts, returns, positive adjustments, transfers in) and the stock that went
+ * out (issues, write-offs, transfers out) each stay below 2^53, so did every balance and sum of the
+ * period. Beyond, a double would have rounded units away silently (receipts of 5,000,000 +
+ * 5,000,000 + 0.000000001 at 9 decimals lost the last unit). Movements before the period are not
+ * counted in these totals (only their result, the opening balance, is): a balance beyond the limit
+ * only before the period is not caught. Run once every state is finished, before the first
+ * history. SKUs are named in SKU and location order, whatever the input order.
  *
  * @throws InvKpiError `out_of_range` naming every such SKU (path `['ledger']`; details `decimals`
  *   and `skus`: `{ sku, location, flow, units }` for each).
@@ -50,7 +54,10 @@ export function requireExactQuantities(
     });
   }
   if (problems.length === 0) return;
-  const limit = Number.MAX_SAFE_INTEGER / scales.qScale;
+  problems.sort(
+    (a, b) => compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? ""),
+  );
+  const limit = exactLimit(scales.qd);
   const named = problems
     .slice(0, NAMED)
     .map(
@@ -63,6 +70,12 @@ export function requireExactQuantities(
     `${settings.fn}: the quantities of ${problems.length === 1 ? "SKU" : "SKUs"} ${named}${more} add up to more than the ledger's ${scales.qd} decimal places hold exactly (${limit} units at ${scales.qd} decimals): round the ledger's quantities to the decimals they really have`,
     { path: ["ledger"], details: { decimals: scales.qd, skus: problems } },
   );
+}
+
+/** 2^53 − 1 units of 10^-qd as exact decimal text (9007199.254740991 at 9 decimals). */
+function exactLimit(qd: number): string {
+  const digits = String(Number.MAX_SAFE_INTEGER).padStart(qd + 1, "0");
+  return qd === 0 ? digits : `${digits.slice(0, -qd)}.${digits.slice(-qd)}`;
 }
 
 /** The stock that came in or went out beyond 2^53 scaled units, or null. */

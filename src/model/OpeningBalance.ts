@@ -7,8 +7,8 @@ import { MoneySchema } from "./money.js";
 /**
  * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
  * (value = quantity × unitCost) or `value`; both when they agree: value = quantity × unitCost, or
- * unitCost is value / quantity rounded to its decimals (then the exact `value` is used); otherwise
- * the replay reports `inconsistent_value`. `receivedOn` dates the stock for aging and FIFO.
+ * unitCost, written with at least 4 decimals, is value / quantity rounded to them (then the exact
+ * `value` is used); otherwise the replay reports `inconsistent_value`. `receivedOn` dates the stock for aging and FIFO.
  */
 export interface OpeningBalance {
   readonly sku: string;

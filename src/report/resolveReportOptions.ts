@@ -430,6 +430,8 @@ function resolveIndustry(
   fn: string,
 ): string | TurnoverRange | null {
   if (industry === undefined || industry === null) return null;
+  // `{ min: 1, mx: 3 }` would be a range without a maximum, silently.
+  if (typeof industry === "object") requireKnownOptions(industry, ["min", "max"], fn, ["industry"]);
   // diagnoseTurnover owns the table and the range rules: a probe diagnosis checks them now.
   try {
     if (typeof industry === "string") diagnoseTurnover({ annualTurnover: 0, industry });

@@ -110,7 +110,8 @@ describe("replayLedger: quantities beyond what the ledger's decimal places hold 
   };
 
   it("stops with out_of_range naming every such SKU, before any history", async () => {
-    const rows = [...overflowing("A"), ...overflowing("C")];
+    // C's rows first: the SKUs are named in SKU order all the same.
+    const rows = [...overflowing("C"), ...overflowing("A")];
     for (const valuation of ["moving-average", "fifo"] as const) {
       for (const months of [false, true]) {
         const error = errorOf(() => replayLedgerLazily(rows, { period, valuation, months }));
@@ -833,7 +834,9 @@ describe("replayLedger: opening balances are checked like rows", () => {
     // to take the cost and drop the value). 4 × 2.5 = 10 agrees, in any form of the numbers. An
     // ERP's 0.333333 per unit beside 1.00 for 3 units is the total's rounding to 6 decimals (1/3 =
     // 0.3333333…, within half a unit of the 6th decimal): the exact total is used, and an issue of
-    // all 3 units costs 1.00, not 0.999999. 0.34 for the same total is beyond half a cent: wrong.
+    // all 3 units costs 1.00, not 0.999999. A rounding needs a unit cost of at least 4 decimals as
+    // written (0.3333 is one, 0.3300 is not close): 0.34, 2.00 beside 2,400 for 1,000 units (20 %
+    // off), 2 beside 2,499 and 2.5 beside 2,540 are disagreements (a review found them accepted).
     // A balance whose quantity is already wrong gets no second problem for its value.
     const balances = [
       { sku: "A", quantity: 2, unitCost: 1, value: 50 },
@@ -841,6 +844,11 @@ describe("replayLedger: opening balances are checked like rows", () => {
       { sku: "C", quantity: 3, unitCost: "0.333333", value: "1.00" },
       { sku: "D", quantity: 3, unitCost: "0.34", value: "1.00" },
       { sku: "E", quantity: 1e30, unitCost: 1, value: 5 },
+      { sku: "F", quantity: 1000, unitCost: "2.00", value: 2400 },
+      { sku: "G", quantity: 1000, unitCost: 2, value: 2499 },
+      { sku: "H", quantity: 1000, unitCost: 2.5, value: 2540 },
+      { sku: "I", quantity: 3, unitCost: "0.3333", value: "1.00" },
+      { sku: "J", quantity: 3, unitCost: "0.3300", value: "1.00" },
     ];
     expect(
       issuesOf(() => replayLedger([], { period, openingBalances: balances })).slice(4),
@@ -848,6 +856,10 @@ describe("replayLedger: opening balances are checked like rows", () => {
       "0 value inconsistent_value",
       "3 value inconsistent_value",
       "4 quantity invalid_quantity",
+      "5 value inconsistent_value",
+      "6 value inconsistent_value",
+      "7 value inconsistent_value",
+      "9 value inconsistent_value",
     ]);
     const valid = [balances[1]!, balances[2]!];
     const issue = { sku: "C", date: "2025-02-10", type: "issue", quantity: 3 } as const;

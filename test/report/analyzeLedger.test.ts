@@ -787,6 +787,12 @@ describe("analyzeLedger: an industry error's path is the report's industry optio
     expect(
       errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: range })),
     ).toMatchObject({ code: "out_of_range", path: ["industry", "max"] });
+    // A misspelt key of the range is a typo, not a range without a maximum.
+    expect(
+      errorOf(() =>
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: { min: 1, mx: 3 } as never }),
+      ),
+    ).toMatchObject({ code: "invalid_option", path: ["industry", "mx"] });
     const negative = { min: -1 };
     expect(
       errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: negative })).path,
