@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { closestName } from "../model/closestName.js";
 import { usageError } from "./usageError.js";
 
 /** The options a command accepts, in `node:util` `parseArgs` form (`--help`/`-h` is added). */
@@ -108,33 +109,5 @@ function usageErrorOf(error: unknown, known: readonly string[]): Error {
 /** The known option nearest to `option` (edit distance ≤ 2, or a prefix of it), or `null`. */
 function closestOption(option: string, known: readonly string[]): string | null {
   const name = option.replace(/^-+/, "").split("=")[0] ?? "";
-  if (name.length < 2) return null;
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = candidate.startsWith(name) ? 1 : editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance of two short strings. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        substitution,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+  return name.length < 2 ? null : closestName(name, known, 2);
 }

@@ -1,3 +1,4 @@
+import { closestName } from "../model/closestName.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 
 /**
@@ -32,7 +33,7 @@ export function requireKnownOptions(
   const [first] = unknown;
   if (first === undefined) return;
   const name = [...path, first].join(".");
-  const closest = closestName(first, known);
+  const closest = closestOption(first, known);
   const hint = closest === null ? "" : ` (did you mean '${[...path, closest].join(".")}'?)`;
   throw new InvKpiError("invalid_option", `${fn}: unknown option '${name}'${hint}`, {
     path: [...path, first],
@@ -40,40 +41,7 @@ export function requireKnownOptions(
   });
 }
 
-/**
- * The known name within a few edits of `name` (case ignored: one per four letters, at least one),
- * or that starts with it (`leadTime` for `leadTimeDays`), the nearest first, the earlier on ties;
- * null if none (`zzz` is no typo of `xyz`).
- */
-function closestName(name: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
-  const lower = name.toLowerCase();
-  for (const candidate of known) {
-    const other = candidate.toLowerCase();
-    const distance = other.startsWith(lower) ? 1 : editDistance(lower, other);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        substitution,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+/** The likely option: within one edit per four letters (at least one), case ignored. */
+function closestOption(name: string, known: readonly string[]): string | null {
+  return closestName(name, known, Math.max(1, Math.floor(name.length / 4)), true);
 }
