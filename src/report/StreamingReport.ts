@@ -19,7 +19,7 @@ export class StreamingReport {
   private readonly setup: ReportSetup;
 
   constructor(options: AnalyzeLedgerStreamOptions, fn: string) {
-    this.setup = prepareReport(options, fn);
+    this.setup = prepareReport(options, fn, true);
     if (options.threads !== undefined && options.threads > 1) {
       throw new InvKpiError(
         "invalid_option",

@@ -69,7 +69,7 @@ export async function analyzeLedgerStream(
   const mode = requireVariant(options.mode ?? "batch", STREAM_MODES, FN, "mode");
   if (mode === "streaming") return analyzeStreaming(movements, options);
   // Options and master data first, then the input (`feedMovements`), as in streaming mode.
-  const setup = prepareReport(options, FN);
+  const setup = prepareReport(options, FN, true);
   const builder = new LedgerColumnsBuilder();
   await feedMovements({ builder }, movements, options, FN);
   return buildReport(builder.finish(), setup);

@@ -20,12 +20,17 @@ export interface ReportSetup {
 }
 
 /**
- * Resolves and checks a report's options and master data.
+ * Resolves and checks a report's options and master data (`streamOptions`: the caller reads
+ * `analyzeLedgerStream`'s own options too).
  *
  * @throws InvKpiError as `resolveReportOptions` and `skuInfoBySku` (bad options, bad or repeated
  *   master data), naming `fn`.
  */
-export function prepareReport(options: AnalyzeLedgerOptions, fn: string): ReportSetup {
-  const resolved = resolveReportOptions(options, fn);
+export function prepareReport(
+  options: AnalyzeLedgerOptions,
+  fn: string,
+  streamOptions = false,
+): ReportSetup {
+  const resolved = resolveReportOptions(options, fn, streamOptions);
   return { options, resolved, infoBySku: skuInfoBySku(options.skuInfo, fn), fn };
 }

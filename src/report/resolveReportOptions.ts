@@ -102,7 +102,7 @@ export interface ResolvedReportOptions {
 
 /**
  * The option names each level of a report's options reads (unknown ones are typos: see
- * `requireKnownOptions`). The top level includes `analyzeLedgerStream`'s and the threads'.
+ * `requireKnownOptions`); `stream` are those only `analyzeLedgerStream` reads.
  */
 const KNOWN = {
   top: [
@@ -130,11 +130,8 @@ const KNOWN = {
     "negativeStock",
     "byLocation",
     "threads",
-    "mode",
-    "quantityDecimals",
-    "moneyDecimals",
-    "chunkRows",
   ],
+  stream: ["mode", "quantityDecimals", "moneyDecimals", "chunkRows"],
   abc: ["measure", "cutoffs", "labels", "zeroValues", "negativeValues"],
   xyz: ["bucket", "cutoffs", "labels"],
   demand: ["start", "partialBuckets", "stdDev"],
@@ -161,7 +158,9 @@ const XYZ_LETTERS = ["X", "Y", "Z"];
  * Checks every option of a report and fills in its default, before any data is read, so that a
  * typo fails at once and not after replaying a large ledger. Options that a calculator owns
  * (ABC and XYZ cutoffs and labels, the industry range) are checked by calling that calculator on an
- * empty input, so the rules live in one place.
+ * empty input, so the rules live in one place. An option name the entry point does not read is a
+ * typo (`invalid_option`); `streamOptions` allows `analyzeLedgerStream`'s own (`mode`,
+ * `quantityDecimals`, `moneyDecimals`, `chunkRows`).
  *
  * @throws InvKpiError `invalid_argument` (options not an object), `invalid_period`, `invalid_date`,
  *   `invalid_option`, `out_of_range`, `invalid_money`, `unknown_industry`.
@@ -169,6 +168,7 @@ const XYZ_LETTERS = ["X", "Y", "Z"];
 export function resolveReportOptions(
   options: AnalyzeLedgerOptions,
   fn: string,
+  streamOptions = false,
 ): ResolvedReportOptions {
   if (options === null || typeof options !== "object") {
     throw new InvKpiError(
@@ -177,7 +177,7 @@ export function resolveReportOptions(
       { path: ["options"] },
     );
   }
-  requireKnownOptions(options, KNOWN.top, fn, []);
+  requireKnownOptions(options, streamOptions ? [...KNOWN.top, ...KNOWN.stream] : KNOWN.top, fn, []);
   const period = resolvePeriod(options.period, fn);
   const asOf = toDay(options.asOf ?? formatDay(period.to), `${fn}: asOf`);
   if (asOf < period.to) {

@@ -5,6 +5,7 @@ import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import {
   analyzeLedger,
+  analyzeLedgerStream,
   combinePartials,
   type InventoryReport,
   toPartialRecords,
@@ -827,6 +828,16 @@ describe("analyzeLedger: option names it does not read are typos, not silent def
     expect(() =>
       analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industy: undefined } as never),
     ).not.toThrow();
+  });
+
+  it("reads analyzeLedgerStream's own options only there", async () => {
+    const streamOnly = { period: Q1_2024, mode: "batch", chunkRows: 1000 } as const;
+    expect(errorOf(() => analyzeLedger(WORKED_LEDGER, streamOnly as never))).toMatchObject({
+      code: "invalid_option",
+      path: ["mode"],
+    });
+    const report = await analyzeLedgerStream(WORKED_LEDGER, streamOnly);
+    expect(report.rows.length).toBe(analyzeLedger(WORKED_LEDGER, { period: Q1_2024 }).rows.length);
   });
 });
 
