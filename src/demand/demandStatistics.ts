@@ -263,11 +263,7 @@ function wholeBucketSums(
     const { sum, sumOfSquares, nonZeroBuckets } = sums;
     return { periods: wholePeriods, sum, sumOfSquares, nonZeroBuckets };
   }
-  // One bucket with demand is both the first and the last: dropped once, kept never.
-  const single = demandBucket("firstDemandDate") === demandBucket("lastDemandDate");
-  const amount = finiteSum(sums, bucket);
-  const firstDemand = amount("firstBucketDemand");
-  const lastDemand = single ? firstDemand : amount("lastBucketDemand");
+  const amount = (name: keyof DemandSums) => sumsField(sums, bucket, name);
   let sum = amount("middleSum");
   let sumOfSquares = amount("middleSumOfSquares");
   let nonZeroBuckets = sums.nonZeroBuckets;
@@ -277,8 +273,13 @@ function wholeBucketSums(
       sumOfSquares += x * x;
     } else if (x !== 0) nonZeroBuckets--;
   };
-  keep(firstDemand, !dropFirst && !(single && dropLast));
-  if (!single) keep(lastDemand, !dropLast);
+  // One bucket with demand is both the first and the last: kept or dropped once.
+  if (demandBucket("firstDemandDate") === demandBucket("lastDemandDate")) {
+    keep(amount("firstBucketDemand"), !dropFirst && !dropLast);
+  } else {
+    keep(amount("firstBucketDemand"), !dropFirst);
+    keep(amount("lastBucketDemand"), !dropLast);
+  }
   return { periods: wholePeriods, sum, sumOfSquares, nonZeroBuckets };
 }
 
@@ -299,21 +300,25 @@ function demandDay(history: SkuHistory, name: "firstDemandDate" | "lastDemandDat
 }
 
 /**
- * A reader of the parts of the sums a cut bucket needs, each checked to be a finite number.
+ * One field of a history's demand sums, checked: a finite number (`nonZeroBuckets`: a whole
+ * number ≥ 0). A `NaN` Σx would become a `NaN` mean, a string would be coerced.
  * @throws InvKpiError `invalid_argument` (path `['history', 'demand', bucket, name]`).
  */
-function finiteSum(sums: DemandSums, bucket: DemandBucket): (name: keyof DemandSums) => number {
-  return (name) => {
-    const value: unknown = sums[name];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new InvKpiError(
-        "invalid_argument",
-        `${FN}: history.demand.${bucket}.${name} must be a finite number, got ${describeValue(value)}`,
-        { path: ["history", "demand", bucket, name], details: { value } },
-      );
-    }
-    return value;
-  };
+function sumsField(sums: DemandSums, bucket: DemandBucket, name: keyof DemandSums): number {
+  const value: unknown = sums[name];
+  const whole = name === "nonZeroBuckets";
+  const valid =
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    (!whole || (Number.isInteger(value) && value >= 0));
+  if (!valid) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: history.demand.${bucket}.${name} must be ${whole ? "a whole number ≥ 0" : "a finite number"}, got ${describeValue(value)}`,
+      { path: ["history", "demand", bucket, name], details: { value } },
+    );
+  }
+  return value;
 }
 
 /**
@@ -340,22 +345,7 @@ function requireSums(history: SkuHistory, bucket: DemandBucket): DemandSums {
       { path, details: { value: sums } },
     );
   }
-  const field = (name: keyof DemandSums): number => {
-    const value = (sums as Record<string, unknown>)[name];
-    const whole = name === "nonZeroBuckets";
-    const valid =
-      typeof value === "number" &&
-      Number.isFinite(value) &&
-      (!whole || (Number.isInteger(value) && value >= 0));
-    if (!valid) {
-      throw new InvKpiError(
-        "invalid_argument",
-        `${FN}: history.demand.${bucket}.${name} must be ${whole ? "a whole number ≥ 0" : "a finite number"}, got ${describeValue(value)}`,
-        { path: [...path, name], details: { value } },
-      );
-    }
-    return value;
-  };
+  const field = (name: keyof DemandSums) => sumsField(sums as DemandSums, bucket, name);
   return {
     sum: field("sum"),
     sumOfSquares: field("sumOfSquares"),

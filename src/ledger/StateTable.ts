@@ -245,10 +245,10 @@ export function bucketAdd(
  */
 export function bucketFlush(f: Float64Array, at: number, qScale: number): void {
   const x = f[at + CURRENT] as number;
-  // Square the quantity itself, not the scaled integer, as BucketSums does.
-  const units = x / qScale;
   if (x !== 0) {
     f[at + SUM] = (f[at + SUM] as number) + x;
+    // Square the quantity itself, not the scaled integer, as BucketSums does.
+    const units = x / qScale;
     f[at + SQUARES] = (f[at + SQUARES] as number) + units * units;
     if (x > (f[at + MAX] as number)) f[at + MAX] = x;
     f[at + NON_ZERO] = (f[at + NON_ZERO] as number) + 1;

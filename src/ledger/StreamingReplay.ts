@@ -551,11 +551,7 @@ export class StreamingReplay {
     // A SKU set aside while closing its period: the general engine closes it from its last state.
     this.adopt(fast.takeSetAside(), snapshot, rest);
     general.finishAll();
-    const totals = function* () {
-      yield* fast.quantityTotals();
-      yield* general.quantityTotals();
-    };
-    requireExactQuantities(totals(), settings);
+    requireExactQuantities(settings, fast.quantityTotals(), general.quantityTotals());
     this.release(settings, fast, general);
     const warnings = [
       ...this.warnings,

@@ -401,7 +401,7 @@ function checkBalance(
     problem(
       "value",
       "inconsistent_value",
-      `value must equal quantity × unitCost, or unitCost be value / quantity rounded to its decimals (${String(balance.quantity)} × ${String(balance.unitCost)}): one of them is wrong; give one of them`,
+      `value must equal quantity × unitCost, or unitCost (written with 4 or more decimals) be value / quantity rounded to them (${String(balance.quantity)} × ${String(balance.unitCost)}): one of them is wrong; give one of them`,
       balance.value,
     );
   }

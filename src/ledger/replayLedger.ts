@@ -190,7 +190,7 @@ export function replayLedgerLazily(
   const { histories, warnings, totals } = settings.months
     ? generalReplay(settings, openingLayers, order, null, true)
     : fastReplay(settings, openingLayers, order);
-  requireExactQuantities(totals, settings);
+  requireExactQuantities(settings, ...totals);
   // Warnings in input-row order (counts without a row first), whatever pass found them.
   const unsorted = unsortedInputWarning(columns);
   if (unsorted !== null) warnings.push(unsorted);
@@ -227,20 +227,18 @@ function fastReplay(
   return {
     histories: mergedHistories(fast.histories(), rest.histories),
     warnings: [...warnings, ...rest.warnings],
-    totals: chained(fast.quantityTotals(), rest.totals),
+    totals: [fast.quantityTotals(), ...rest.totals],
   };
 }
 
-/** The items of each iterable in turn, without copying them into an array (one per SKU). */
-function* chained<T>(...iterables: Iterable<T>[]): Generator<T> {
-  for (const iterable of iterables) yield* iterable;
-}
-
-/** What an engine run hands back: the histories (built as iterated), warnings, quantity totals. */
+/**
+ * What an engine run hands back: the histories (built as iterated), the warnings, and the quantity
+ * totals of its finished states, one iterable per engine or pass (read once, before the histories).
+ */
 interface EngineResult {
   readonly histories: Iterable<SkuHistory>;
   readonly warnings: ReplayWarning[];
-  readonly totals: Iterable<QuantityTotals>;
+  readonly totals: readonly Iterable<QuantityTotals>[];
 }
 
 /**
@@ -274,14 +272,14 @@ function generalReplay(
   const totals = main.quantityTotals();
   const histories = main.histories();
   const warnings = [...main.warnings];
-  if (overflowed === null) return { histories, warnings, totals };
+  if (overflowed === null) return { histories, warnings, totals: [totals] };
   const big = new GeneralReplay(settings, true, false);
   big.runAll(opening, order, overflowed);
   big.dropRows();
   return {
     histories: mergedHistories(histories, big.histories()),
     warnings: [...warnings, ...big.warnings],
-    totals: chained(totals, big.quantityTotals()),
+    totals: [totals, big.quantityTotals()],
   };
 }
 

@@ -1,5 +1,6 @@
-import { compareText } from "../model/compareText.js";
+import { compareSkuLocation } from "../model/compareText.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { toDecimalScaled } from "../model/toDecimalScaled.js";
 import type { ReplaySettings } from "./ReplaySettings.js";
 
 /** A SKU's (or SKU and location's) quantity totals for the period, in scaled units. */
@@ -34,30 +35,32 @@ const NAMED = 5;
  * only before the period is not caught. Run once every state is finished, before the first
  * history. SKUs are named in SKU and location order, whatever the input order.
  *
+ * @param settings - the replay's function name, dictionaries and scales.
+ * @param sources - the finished states' totals, one iterable per engine or pass.
  * @throws InvKpiError `out_of_range` naming every such SKU (path `['ledger']`; details `decimals`
  *   and `skus`: `{ sku, location, flow, units }` for each).
  */
 export function requireExactQuantities(
-  totals: Iterable<QuantityTotals>,
   settings: Pick<ReplaySettings, "fn" | "names" | "scales">,
+  ...sources: Iterable<QuantityTotals>[]
 ): void {
   const { names, scales } = settings;
   const problems: { sku: string; location: string | null; flow: string; units: number }[] = [];
-  for (const t of totals) {
-    const flow = inexactFlow(t);
-    if (flow === null) continue;
-    problems.push({
-      sku: names.skus[t.sku] as string,
-      location: t.location >= 0 ? (names.locations[t.location] as string) : null,
-      flow: flow.name,
-      units: flow.units / scales.qScale,
-    });
+  for (const totals of sources) {
+    for (const t of totals) {
+      const flow = inexactFlow(t);
+      if (flow === null) continue;
+      problems.push({
+        sku: names.skus[t.sku] as string,
+        location: t.location >= 0 ? (names.locations[t.location] as string) : null,
+        flow: flow.name,
+        units: flow.units / scales.qScale,
+      });
+    }
   }
   if (problems.length === 0) return;
-  problems.sort(
-    (a, b) => compareText(a.sku, b.sku) || compareText(a.location ?? "", b.location ?? ""),
-  );
-  const limit = exactLimit(scales.qd);
+  problems.sort(compareSkuLocation);
+  const limit = toDecimalScaled(Number.MAX_SAFE_INTEGER, scales.qd).toFixed();
   const named = problems
     .slice(0, NAMED)
     .map(
@@ -70,12 +73,6 @@ export function requireExactQuantities(
     `${settings.fn}: the quantities of ${problems.length === 1 ? "SKU" : "SKUs"} ${named}${more} add up to more than the ledger's ${scales.qd} decimal places hold exactly (${limit} units at ${scales.qd} decimals): round the ledger's quantities to the decimals they really have`,
     { path: ["ledger"], details: { decimals: scales.qd, skus: problems } },
   );
-}
-
-/** 2^53 − 1 units of 10^-qd as exact decimal text (9007199.254740991 at 9 decimals). */
-function exactLimit(qd: number): string {
-  const digits = String(Number.MAX_SAFE_INTEGER).padStart(qd + 1, "0");
-  return qd === 0 ? digits : `${digits.slice(0, -qd)}.${digits.slice(-qd)}`;
 }
 
 /** The stock that came in or went out beyond 2^53 scaled units, or null. */

@@ -134,12 +134,13 @@ function requireNonNegativeMeasures(
   const first = negative[0];
   if (first === undefined) return;
   const index = Number(first.id);
-  const { sku, location } = (analyses[index] as SkuAnalysis).history;
+  const row = analyses[index] as SkuAnalysis;
+  const { sku, location } = row.history;
   const value = first.value.toFixed();
   const more = negative.length > 1 ? ` (and ${negative.length - 1} more rows)` : "";
   throw new InvKpiError(
     "negative_value",
-    `${fn}: SKU ${describeValue(rowLabel({ history: { sku, location } }))}: the ABC measure (${options.abc.measure}) is negative (${value})${more} and abc.negativeValues is 'error'; pass abc.negativeValues: 'zero' to count it as 0`,
+    `${fn}: SKU ${describeValue(rowLabel(row))}: the ABC measure (${options.abc.measure}) is negative (${value})${more} and abc.negativeValues is 'error'; pass abc.negativeValues: 'zero' to count it as 0`,
     {
       path: ["rows", index, "abcValue"],
       details: {
@@ -164,9 +165,7 @@ function byIndex<T extends { readonly id: string }>(
 }
 
 /** A row's name in messages and the matrix's `unmatched` lists: `sku`, or `sku@location`. */
-function rowLabel(analysis: {
-  readonly history: { readonly sku: string; readonly location?: string | undefined };
-}): string {
+function rowLabel(analysis: SkuAnalysis): string {
   const { sku, location } = analysis.history;
   return location === undefined ? sku : `${sku}@${location}`;
 }
