@@ -8,8 +8,8 @@ import { compareGroupKeys } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
-import type { MoneyInput } from "../model/money.js";
-import { exactMoney, isOwnExactDecimal, requireArgs, requireArray } from "./guards.js";
+import { isOwnExactDecimal, type MoneyInput, toDecimal } from "../model/money.js";
+import { requireArgs, requireArray } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
@@ -279,7 +279,7 @@ function quantityOf(item: TurnoverParts, name: QuantityField, index: number): nu
 /** A money field of an item as an exact decimal. */
 function moneyOf(item: TurnoverParts, name: MoneyField, index: number): Decimal {
   const value = item[name] as MoneyInput;
-  return isOwnExactDecimal(value) ? value : exactMoney(value, `${FN}: items[${index}].${name}`);
+  return isOwnExactDecimal(value) ? value : toDecimal(value, `${FN}: items[${index}].${name}`);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { averageInventory } from "./averageInventory.js";
 import { averageRetailValue } from "./averageRetailValue.js";
-import { exactMoney, exactQuantity, requireArgs } from "./guards.js";
+import { exactQuantity, requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
 import { SELL_THROUGH_VARIANTS } from "./sellThrough.js";
@@ -256,7 +256,7 @@ function averageOfHistory(
     case "daily":
       return {
         quantity: exactQuantity(history.averageQuantity, FN, "averageQuantity"),
-        value: exactMoney(history.averageValue, `${FN}: averageValue`),
+        value: toDecimal(history.averageValue, `${FN}: averageValue`),
       };
     case "endpoints":
       return {
@@ -295,11 +295,11 @@ function optionalQuantity(value: number | undefined, field: string): number {
 /** The money fields of the input as exact decimals of invkpi's own `Decimal`. */
 function moneyOf(history: TurnoverFiguresInput) {
   return {
-    openingValue: exactMoney(history.openingValue, `${FN}: openingValue`),
-    closingValue: exactMoney(history.closingValue, `${FN}: closingValue`),
-    cogs: exactMoney(history.cogs, `${FN}: cogs`),
-    revenue: exactMoney(history.revenue, `${FN}: revenue`),
-    shrinkageValue: exactMoney(history.shrinkageValue, `${FN}: shrinkageValue`),
+    openingValue: toDecimal(history.openingValue, `${FN}: openingValue`),
+    closingValue: toDecimal(history.closingValue, `${FN}: closingValue`),
+    cogs: toDecimal(history.cogs, `${FN}: cogs`),
+    revenue: toDecimal(history.revenue, `${FN}: revenue`),
+    shrinkageValue: toDecimal(history.shrinkageValue, `${FN}: shrinkageValue`),
   };
 }
 

@@ -14,6 +14,23 @@ describe("money", () => {
     expect(toDecimal(new UserDecimal("1.25"), "t").toFixed()).toBe("1.25");
   });
 
+  it("copies a decimal into invkpi's class only when it is not already one of its own", () => {
+    // Own finite decimals are shared (decimals are immutable; the copy printed and parsed each).
+    const own = new Decimal("12.345");
+    expect(tryToDecimal(own)).toBe(own);
+    // Another clone's instance computes at its own precision: it becomes invkpi's.
+    const foreign = new UserDecimal("12.345");
+    const copied = tryToDecimal(foreign);
+    expect(copied).not.toBe(foreign);
+    expect(copied?.constructor).toBe(Decimal);
+    expect(copied?.div(3).toFixed()).toBe(new Decimal("12.345").div(3).toFixed());
+    // A negative zero is copied into a plain zero, so that it prints as "0".
+    const negativeZero = new Decimal("-0");
+    const zero = tryToDecimal(negativeZero);
+    expect(zero).not.toBe(negativeZero);
+    expect(zero?.isNegative()).toBe(false);
+  });
+
   it("rejects what is not a finite decimal", () => {
     for (const bad of [
       Number.NaN,
