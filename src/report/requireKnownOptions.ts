@@ -9,8 +9,12 @@ import { InvKpiError } from "../model/InvKpiError.js";
  * @param known - every name the entry point reads at this level.
  * @param fn - the public function, named in the message.
  * @param path - where `options` is, e.g. `[]` or `['abc']`.
+ * @param elsewhere - the names of the other levels of the same options, by path: a name that is
+ *   no typo here but is spelt exactly as one of theirs (`replenishment.partialBuckets`, which the
+ *   report reads as `demand.partialBuckets`) is hinted at there.
  * @throws InvKpiError `invalid_option` naming the first unknown name (with the closest known one
- *   when it is a likely typo); `details.unknown` lists every unknown name at this level.
+ *   when it is a likely typo, else the levels where that name is read); `details.unknown` lists
+ *   every unknown name at this level.
  * @example
  * ```ts
  * import { requireKnownOptions } from "./requireKnownOptions.js";
@@ -26,6 +30,7 @@ export function requireKnownOptions(
   known: readonly string[],
   fn: string,
   path: readonly string[],
+  elsewhere: readonly OptionLevel[] = [],
 ): void {
   const unknown = Object.keys(options).filter(
     (name) => !known.includes(name) && (options as Record<string, unknown>)[name] !== undefined,
@@ -34,11 +39,22 @@ export function requireKnownOptions(
   if (first === undefined) return;
   const name = [...path, first].join(".");
   const closest = closestOption(first, known);
-  const hint = closest === null ? "" : ` (did you mean '${[...path, closest].join(".")}'?)`;
+  const meant =
+    closest === null
+      ? elsewhere.filter((level) => level.names.includes(first)).map((level) => level.path)
+      : [path];
+  const names = meant.map((at) => `'${[...at, closest ?? first].join(".")}'`);
+  const hint = names.length === 0 ? "" : ` (did you mean ${names.join(" or ")}?)`;
   throw new InvKpiError("invalid_option", `${fn}: unknown option '${name}'${hint}`, {
     path: [...path, first],
     details: { unknown, known },
   });
+}
+
+/** The option names read at one level of an options object (`path` `[]` is the top level). */
+export interface OptionLevel {
+  readonly path: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** The likely option: within one edit per four letters (at least one), case ignored. */

@@ -42,7 +42,7 @@ import {
   REPORT_GROUPINGS,
   type ReportGrouping,
 } from "./AnalyzeLedgerOptions.js";
-import { requireKnownOptions } from "./requireKnownOptions.js";
+import { type OptionLevel, requireKnownOptions } from "./requireKnownOptions.js";
 import { resolveThreads } from "./resolveThreads.js";
 
 /**
@@ -177,7 +177,8 @@ export function resolveReportOptions(
       { path: ["options"] },
     );
   }
-  requireKnownOptions(options, streamOptions ? [...KNOWN.top, ...KNOWN.stream] : KNOWN.top, fn, []);
+  const top = streamOptions ? [...KNOWN.top, ...KNOWN.stream] : KNOWN.top;
+  requireKnownOptions(options, top, fn, [], levelsBut("top"));
   const period = resolvePeriod(options.period, fn);
   const asOf = toDay(options.asOf ?? formatDay(period.to), `${fn}: asOf`);
   if (asOf < period.to) {
@@ -255,7 +256,7 @@ export function resolveReportOptions(
 /** A nested options object (`abc`, `xyz`, ...), `{}` when absent. */
 function subOptions<T extends object>(
   value: T | undefined,
-  name: keyof typeof KNOWN & string,
+  name: (typeof GROUPS)[number],
   fn: string,
 ): T {
   if (value === undefined) return {} as T;
@@ -266,8 +267,19 @@ function subOptions<T extends object>(
       { path: [name] },
     );
   }
-  requireKnownOptions(value, KNOWN[name], fn, [name]);
+  requireKnownOptions(value, KNOWN[name], fn, [name], levelsBut(name));
   return value;
+}
+
+/** The option groups a misplaced name may belong to, for its hint (the stream's own are top-level). */
+const GROUPS = ["abc", "xyz", "demand", "replenishment"] as const;
+
+/** Every level of the report's options but `level`, for `requireKnownOptions`' hint. */
+function levelsBut(level: "top" | (typeof GROUPS)[number]): OptionLevel[] {
+  const levels: OptionLevel[] = level === "top" ? [] : [{ path: [], names: KNOWN.top }];
+  for (const group of GROUPS)
+    if (group !== level) levels.push({ path: [group], names: KNOWN[group] });
+  return levels;
 }
 
 function resolveDemand(

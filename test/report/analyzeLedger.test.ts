@@ -830,6 +830,36 @@ describe("analyzeLedger: option names it does not read are typos, not silent def
     ).not.toThrow();
   });
 
+  it("points a name given at the wrong level to the level that reads it", () => {
+    // Found by an audit: `replenishmentFigures` takes `partialBuckets`, but the report reads it
+    // from `demand`, and `replenishment: { partialBuckets }` failed without a hint.
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { replenishment: { partialBuckets: "include" } },
+        "replenishment.partialBuckets",
+        "'demand.partialBuckets'",
+      ],
+      [{ serviceLevel: 0.95 }, "serviceLevel", "'replenishment.serviceLevel'"],
+      [{ abc: { bucket: "week" } }, "abc.bucket", "'xyz.bucket' or 'replenishment.bucket'"],
+      [{ demand: { slowDays: 30 } }, "demand.slowDays", "'slowDays'"],
+    ];
+    for (const [misplaced, name, meant] of cases) {
+      const error = errorOf(() =>
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, ...misplaced } as never),
+      );
+      expect(error).toMatchObject({ code: "invalid_option", path: name.split(".") });
+      expect(error.message).toBe(
+        `analyzeLedger: unknown option '${name}' (did you mean ${meant}?)`,
+      );
+    }
+    // A likely typo at the same level wins over an exact name elsewhere.
+    expect(
+      errorOf(() =>
+        analyzeLedger(WORKED_LEDGER, { period: Q1_2024, xyz: { buckets: "week" } } as never),
+      ).message,
+    ).toBe("analyzeLedger: unknown option 'xyz.buckets' (did you mean 'xyz.bucket'?)");
+  });
+
   it("reads analyzeLedgerStream's own options only there", async () => {
     const streamOnly = { period: Q1_2024, mode: "batch", chunkRows: 1000 } as const;
     expect(errorOf(() => analyzeLedger(WORKED_LEDGER, streamOnly as never))).toMatchObject({
