@@ -13,6 +13,7 @@ import {
   type PartialSkuRecord,
 } from "./PartialRecord.js";
 import { resolvedOptionsCodec } from "./partialHeaderCodec.js";
+import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 import { prepareReport } from "./prepareReport.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
@@ -40,7 +41,8 @@ const FN = "toPartialRecords";
  * @param ledger - the shard's movement objects (validated on the way) or columns.
  * @param options - as `analyzeLedger`; every default the same.
  * @returns the header, then one record per SKU, sorted by SKU code, then location.
- * @throws InvKpiError as `analyzeLedger`.
+ * @throws InvKpiError as `analyzeLedger`, `out_of_range` (path `asOf`) included: an `asOf` on or
+ *   after a movement of the shard that the period leaves out.
  * @example
  * ```ts
  * import { toPartialRecords } from "invkpi";
@@ -79,6 +81,9 @@ function partialRecordsOfLedger(
 ): PartialRecord[] {
   const setup = prepareReport(options, FN); // checked before the replay
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
+  // A shard that holds a movement between the period end and asOf fails here, as the whole ledger
+  // would, rather than only once every shard is combined (which checks the merged warnings again).
+  requireAsOfBeforeLeftOut(warnings, setup.resolved, FN);
   return partialRecordsOf(analyses, warnings, setup.resolved);
 }
 
