@@ -30,6 +30,7 @@ import {
 import { add, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
 import { stateKey } from "./stateKey.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
+import { type TransferDay, TransferSection } from "./transferDay.js";
 
 /**
  * One pass of the general replay engine (`SkuState` objects): the states, the transit between
@@ -61,6 +62,8 @@ export class GeneralReplay {
   stoppedAt: number | null = null;
   /** Per SKU-day, the net of its transfers, at its first transfer's position (see `transferNets`). */
   private nets = new Map<number, number>();
+  /** byLocation: the SKU-day transfer groups of the day's transfer rows met last. */
+  private readonly section = new TransferSection();
 
   constructor(
     settings: ReplaySettings,
@@ -87,6 +90,7 @@ export class GeneralReplay {
     this.settings = { ...this.settings, columns: NO_ROWS };
     this.columns = NO_ROWS;
     this.nets = new Map();
+    this.section.clear();
   }
 
   // ---------------------------------------------------------------- streaming
@@ -215,6 +219,7 @@ export class GeneralReplay {
     let before = 0;
     let after = 0;
     let firstAfter = Number.POSITIVE_INFINITY;
+    this.section.clear();
     for (let n = 0; n < length && n < stopAt; n++) {
       const i = order === null ? n : (order[n] as number);
       const day = this.columns.day[i] as number;
@@ -228,7 +233,10 @@ export class GeneralReplay {
       const sku = this.columns.sku[i] as number;
       if (this.skipped[sku] === 1) continue;
       try {
-        this.apply(n, i, day);
+        const kind = this.columns.kind[i];
+        if (this.byLocation && (kind === KIND.transferOut || kind === KIND.transferIn))
+          this.transferRow(n, order, sku, day);
+        else this.apply(n, i, day);
       } catch (e) {
         if (e !== OVERFLOW) {
           if (e instanceof InvKpiError) this.stoppedAt = n;
@@ -242,15 +250,11 @@ export class GeneralReplay {
     for (const [sku, transit] of this.transit) this.flushTransit(sku, transit);
   }
 
+  /** Applies row `i` (at position `n`), but a transfer under `byLocation` (see {@link transferRow}). */
   private apply(n: number, i: number, day: number): void {
     const c = this.columns;
-    const s = this.state(c.sku[i] as number, c.location[i] as number);
+    const s = this.rowState(i, day);
     const inPeriod = day >= this.period.from;
-    if (inPeriod) {
-      if (!s.started) s.start();
-      s.advanceTo(day);
-    }
-    s.lastMovement = day;
     const qty = rowQuantity(this.settings, i);
     const kind = c.kind[i] as number;
     const before = s.qty;
@@ -295,34 +299,223 @@ export class GeneralReplay {
         if (inPeriod) s.bookAdjustment(qty, value);
         break;
       }
-      case KIND.transferOut: {
-        if (!this.byLocation) {
-          this.netTransfer(n, i, s, day, inPeriod);
-          break;
-        }
-        const moved: Layer[] = [];
-        const value = s.takeOut(-qty, moved);
-        const layers = withUnlayeredRest(moved, -qty, value, day, this.scales);
-        this.toTransit(s.sku, day, {
-          qty: -qty,
-          value,
-          layers,
-          row: c.row[i] as number,
-          location: s.location,
-        });
-        if (inPeriod) s.bookTransfer(qty, value);
-        break;
-      }
-      default: {
-        if (!this.byLocation) {
-          this.netTransfer(n, i, s, day, inPeriod);
-          break;
-        }
-        const value = this.transferIn(i, s, day, qty, inPeriod);
-        if (inPeriod) s.bookTransfer(qty, value);
-      }
+      default:
+        // A transfer per SKU (not byLocation): the day's transfers net out.
+        this.netTransfer(n, i, s, day, inPeriod);
     }
     if (s.qty < 0 && before >= 0) this.negativeStock(i, s);
+  }
+
+  /**
+   * The state of row `i`, brought to `day`: the period started, the end-of-day balances of the
+   * days before booked, the day noted as its last movement. Once per row, before it changes stock.
+   */
+  private rowState(i: number, day: number): SkuState {
+    const s = this.state(this.columns.sku[i] as number, this.columns.location[i] as number);
+    if (day >= this.period.from) {
+      if (!s.started) s.start();
+      s.advanceTo(day);
+    }
+    s.lastMovement = day;
+    return s;
+  }
+
+  // ---------------------------------------------------------------- transfers by location
+
+  /**
+   * Under `byLocation`, a SKU's transfers of one day are applied together, at the first of its
+   * rows (SKUs are independent, and nothing else of the SKU happens between its transfers out and
+   * in), so that a relay is found whatever the order of the rows; its later rows are passed over.
+   */
+  private transferRow(n: number, order: Int32Array | null, sku: number, day: number): void {
+    const transfers = this.section.dayOf(this.columns, order, n, sku, this.skipped);
+    if (transfers.applied) return;
+    transfers.applied = true;
+    this.applyTransferDay(transfers, day);
+  }
+
+  /**
+   * The day's transfers out in input order, then its transfers in in input order, except for a
+   * relay: a transfer out beyond the stock its location holds, while units arrive there that day,
+   * waits until units are in transit that it can take (sent by other locations), and takes them
+   * after its own stock ({@link relayOut}). So the rows of a chain A → B → C may come in any order.
+   * When no waiting transfer out can go on (a cycle, or units that never come), the first goes
+   * with what there is: at worst as without relays, below zero.
+   */
+  private applyTransferDay(transfers: TransferDay, day: number): void {
+    let waiting = this.sendOuts(transfers.outs, day, transfers);
+    while (waiting !== null) {
+      const stuck = this.sendOuts(waiting, day, transfers);
+      // None could go (a cycle, or units that never come): the first goes with what there is.
+      if (stuck !== null && stuck.length === waiting.length)
+        this.transferOut(stuck.shift() as number, day, transfers, true);
+      waiting = stuck !== null && stuck.length > 0 ? stuck : null;
+    }
+    this.receiveTransfersIn(transfers, day);
+  }
+
+  /**
+   * Applies the transfers out `outs` that can go now, in order, and returns those that wait (or
+   * null): a location's transfers out keep their order, so one behind a waiting one waits too.
+   */
+  private sendOuts(outs: readonly number[], day: number, transfers: TransferDay): number[] | null {
+    const location = this.columns.location;
+    let waiting: number[] | null = null;
+    for (const i of outs) {
+      const behind = waiting?.some((w) => location[w] === location[i]) === true;
+      if (!behind && this.transferOut(i, day, transfers, false)) continue;
+      if (waiting === null) waiting = [];
+      waiting.push(i);
+    }
+    return waiting;
+  }
+
+  /**
+   * The day's transfers in, in input order; on a day with a relay, those of the locations that
+   * relayed first, each from units sent by other locations: what reached a relay beyond what it
+   * forwarded stays there, and what it sent goes on to the others (not back to itself).
+   */
+  private receiveTransfersIn(transfers: TransferDay, day: number): void {
+    const { ins } = transfers;
+    if (!transfers.anyRelay) {
+      for (let k = 0; k < ins.length; k++) this.transferInRow(ins[k] as number, k, day, transfers);
+      return;
+    }
+    for (const relaying of [true, false])
+      for (let k = 0; k < ins.length; k++) {
+        const i = ins[k] as number;
+        if (transfers.relayedAt(this.columns.location[i] as number) === relaying)
+          this.transferInRow(i, k, day, transfers);
+      }
+  }
+
+  /**
+   * Transfer out row `i`, unless it is a relay that cannot go yet (returns false; `force` makes it
+   * go with the units in transit there are).
+   */
+  private transferOut(i: number, day: number, transfers: TransferDay, force: boolean): boolean {
+    const s = this.rowState(i, day);
+    const qty = -rowQuantity(this.settings, i);
+    const short = qty - Math.max(s.qty, 0);
+    const arriving = short > 0 ? transfers.arrivingAt(this.settings, s.location) : 0;
+    if (arriving === 0) {
+      this.sendOut(i, s, day, qty);
+      return true;
+    }
+    const need = Math.min(short, arriving);
+    const available = this.inTransit(s.sku, day, s.location);
+    if (available < need && !force) return false;
+    const relayed = Math.min(need, available);
+    if (relayed === 0) this.sendOut(i, s, day, qty);
+    else this.relayOut(i, s, day, qty, relayed, transfers);
+    return true;
+  }
+
+  /** A transfer out from stock: the oldest layers leave (and units beyond stock, owed). */
+  private sendOut(i: number, s: SkuState, day: number, qty: number): void {
+    const before = s.qty;
+    const moved: Layer[] = [];
+    const value = s.takeOut(qty, moved);
+    this.send(
+      i,
+      s,
+      day,
+      qty,
+      value,
+      withUnlayeredRest(moved, qty, value, day, this.scales),
+      before,
+    );
+  }
+
+  /**
+   * A relay: the location's own stock leaves first (oldest layers first), then `relayed` units of
+   * those arriving that day, taken from the transit with their layers and value (booked as its
+   * transfers in, never entering its stock), then, beyond both, units owed (negative stock, at the
+   * last known cost, which the relayed units set: see `SkuState.relayed`).
+   */
+  private relayOut(
+    i: number,
+    s: SkuState,
+    day: number,
+    qty: number,
+    relayed: number,
+    transfers: TransferDay,
+  ): void {
+    const before = s.qty;
+    const valueBefore = s.value;
+    const own = Math.min(qty, Math.max(before, 0));
+    const moved: Layer[] = [];
+    const ownValue = own > 0 ? s.takeOut(own, moved) : 0;
+    const layers = withUnlayeredRest(moved, own, ownValue, day, this.scales);
+    const arrived = this.receiveForRelay(s, day, relayed, transfers);
+    s.relayed(arrived.layers, relayed, arrived.value, day, before, valueBefore);
+    for (const layer of arrived.layers) layers.push(layer);
+    let value = add(ownValue, arrived.value);
+    const owed = qty - own - relayed;
+    if (owed > 0) {
+      const owedValue = s.takeOut(owed, null);
+      layers.push(unlayered(owed, owedValue, day));
+      value = add(value, owedValue);
+    }
+    this.send(i, s, day, qty, value, layers, before);
+  }
+
+  /**
+   * Takes `qty` units arriving at `s`'s location from the transit (not those it sent itself), its
+   * transfers in in input order, and books them as received there.
+   */
+  private receiveForRelay(
+    s: SkuState,
+    day: number,
+    qty: number,
+    transfers: TransferDay,
+  ): { value: Scaled; layers: Layer[] } {
+    const inPeriod = day >= this.period.from;
+    const layers: Layer[] = [];
+    let value: Scaled = 0;
+    let rest = qty;
+    for (let k = 0; k < transfers.ins.length && rest > 0; k++) {
+      if (this.columns.location[transfers.ins[k] as number] !== s.location) continue;
+      const take = Math.min(rest, transfers.remaining(this.settings, k));
+      if (take === 0) continue;
+      const piece = this.fromTransit(s.sku, day, take, s.location);
+      transfers.took(this.settings, k, take, s.location);
+      if (inPeriod) s.bookTransfer(take, piece.value);
+      value = add(value, piece.value);
+      for (const layer of piece.layers) layers.push(layer);
+      rest -= take;
+    }
+    return { value, layers };
+  }
+
+  /** Puts what a transfer out sent into the transit, books it, and reports a fall below zero. */
+  private send(
+    i: number,
+    s: SkuState,
+    day: number,
+    qty: number,
+    value: Scaled,
+    layers: Layer[],
+    before: number,
+  ): void {
+    const row = this.columns.row[i] as number;
+    this.dayTransit(s.sku, day).push({ qty, value, layers, row, location: s.location });
+    if (day >= this.period.from) s.bookTransfer(-qty, value);
+    if (s.qty < 0 && before >= 0) this.negativeStock(i, s);
+  }
+
+  /**
+   * Transfer in row `i` (number `k` of the day's): what a relay did not already take of it; at a
+   * location that relayed, from other locations' units first.
+   */
+  private transferInRow(i: number, k: number, day: number, transfers: TransferDay): void {
+    const s = this.rowState(i, day);
+    const qty = transfers.remaining(this.settings, k);
+    if (qty === 0) return;
+    const inPeriod = day >= this.period.from;
+    const notOwn = transfers.relayedAt(s.location) ? s.location : null;
+    const value = this.transferIn(i, s, day, qty, inPeriod, notOwn);
+    if (inPeriod) s.bookTransfer(qty, value);
   }
 
   /** Receives `qty` units of row `i` (its lot and expiry) at {@link inflowCost}; returns their value. */
@@ -348,39 +541,79 @@ export class GeneralReplay {
     return 0;
   }
 
-  private toTransit(sku: number, day: number, chunk: TransitChunk): void {
-    let transit = this.transit.get(sku);
-    if (transit !== undefined && transit.day !== day) {
-      this.flushTransit(sku, transit);
-      transit = undefined;
-    }
-    if (transit === undefined) {
-      transit = { day, chunks: [] };
-      this.transit.set(sku, transit);
-    }
-    transit.chunks.push(chunk);
+  /** The SKU's units in transit on `day` (those of an earlier day are reported and dropped first). */
+  private dayTransit(sku: number, day: number): TransitChunk[] {
+    const transit = this.transit.get(sku);
+    if (transit !== undefined && transit.day === day) return transit.chunks;
+    if (transit !== undefined) this.flushTransit(sku, transit);
+    const chunks: TransitChunk[] = [];
+    this.transit.set(sku, { day, chunks });
+    return chunks;
   }
 
-  /** Transfer in: takes the units that left another location of the same SKU that day, layers and value. */
-  private transferIn(i: number, s: SkuState, day: number, qty: number, inPeriod: boolean): Scaled {
-    const transit = this.transit.get(s.sku);
-    if (transit !== undefined && transit.day !== day) {
-      this.flushTransit(s.sku, transit);
-    }
-    const chunks = transit !== undefined && transit.day === day ? transit.chunks : [];
+  /** The units in transit on `day` that a relay at `location` may take: not those it sent itself. */
+  private inTransit(sku: number, day: number, location: number): number {
+    let qty = 0;
+    for (const chunk of this.dayTransit(sku, day))
+      if (chunk.location !== location) qty += chunk.qty;
+    return qty;
+  }
+
+  /**
+   * Takes up to `qty` units from the transit of `day`, in the order they were sent, passing over
+   * those sent from `except` (a relay does not take back its own units): how many, their value
+   * and layers.
+   */
+  private fromTransit(
+    sku: number,
+    day: number,
+    qty: number,
+    except: number | null,
+  ): { taken: number; value: Scaled; layers: Layer[] } {
+    const chunks = this.dayTransit(sku, day);
     let need = qty;
     let value: Scaled = 0;
     const layers: Layer[] = [];
-    while (need > 0 && chunks.length > 0) {
-      const chunk = chunks[0] as TransitChunk;
+    for (let k = 0; need > 0 && k < chunks.length; ) {
+      const chunk = chunks[k] as TransitChunk;
+      if (chunk.location === except) {
+        k++;
+        continue;
+      }
       const take = Math.min(need, chunk.qty);
       const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(chunk, take);
       value = add(value, piece.value);
       for (const layer of piece.layers) layers.push(layer);
-      if (chunk.qty === 0) chunks.shift();
+      if (chunk.qty === 0) chunks.splice(k, 1);
+      else k++;
       need -= take;
     }
-    if (qty - need > 0) s.receiveLayers(layers, qty - need, value, day, inPeriod);
+    return { taken: qty - need, value, layers };
+  }
+
+  /**
+   * Transfer in: takes the units that left another location of the same SKU that day, layers and
+   * value, in the order they were sent (those sent from `notOwn` last).
+   */
+  private transferIn(
+    i: number,
+    s: SkuState,
+    day: number,
+    qty: number,
+    inPeriod: boolean,
+    notOwn: number | null,
+  ): Scaled {
+    const arrived = this.fromTransit(s.sku, day, qty, notOwn);
+    if (notOwn !== null && arrived.taken < qty) {
+      const rest = this.fromTransit(s.sku, day, qty - arrived.taken, null);
+      arrived.taken += rest.taken;
+      arrived.value = add(arrived.value, rest.value);
+      for (const layer of rest.layers) arrived.layers.push(layer);
+    }
+    if (arrived.taken > 0)
+      s.receiveLayers(arrived.layers, arrived.taken, arrived.value, day, inPeriod);
+    const need = qty - arrived.taken;
+    let value = arrived.value;
     if (need > 0) {
       this.warn({
         code: "unmatched_transfer",
@@ -512,15 +745,10 @@ function withUnlayeredRest(
   let layeredValue: Scaled = 0;
   for (const layer of layers)
     layeredValue = add(layeredValue, layerValue(layer, layer.qty, scales));
-  return [
-    ...layers,
-    {
-      qty: qty - layered,
-      cost: null,
-      value: sub(value, layeredValue),
-      day,
-      lot: ABSENT,
-      expires: NO_DAY,
-    },
-  ];
+  return [...layers, unlayered(qty - layered, sub(value, layeredValue), day)];
+}
+
+/** Units leaving without a layer (owed by negative stock), as a layer known by its value, dated `day`. */
+function unlayered(qty: number, value: Scaled, day: number): Layer {
+  return { qty, cost: null, value, day, lot: ABSENT, expires: NO_DAY };
 }

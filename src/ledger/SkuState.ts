@@ -594,6 +594,33 @@ export class SkuState {
     this.rememberCost();
   }
 
+  /**
+   * A relay went through this location: `qty` units (`layers`, worth `value`) that arrived by
+   * transfer on `day` left again with its transfer out, after its own stock. They never join the
+   * layers or the value, but they were here: stock entered on `day`, and the last known cost is
+   * as if they had been on hand and left last. Under FIFO the cost of the last of them (what a FIFO
+   * outflow would have taken last); under moving average that of the stock held before the
+   * transfer out (`qtyBefore`, `valueBefore`) together with them; when that stock was below zero
+   * they were never on hand with it, and the last cost stays.
+   */
+  relayed(
+    layers: readonly Layer[],
+    qty: number,
+    value: Scaled,
+    day: number,
+    qtyBefore: number,
+    valueBefore: Scaled,
+  ): void {
+    this.stockEntered(day);
+    const last = layers[layers.length - 1];
+    if (this.valuation === "fifo" && last !== undefined)
+      this.lastFifoCost = last.cost ?? mulDivRound(last.value, 1, last.qty, this.scales.costUnit6);
+    if (this.valuation === "moving-average" && qtyBefore >= 0) {
+      this.lastCostValue = add(valueBefore, value);
+      this.lastCostQty = qtyBefore + qty;
+    }
+  }
+
   private rememberCost(): void {
     if (this.qty > 0) {
       this.lastCostValue = this.value;

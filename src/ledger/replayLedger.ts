@@ -78,7 +78,8 @@ const FN = "replayLedger";
  * Rules (see `docs/architecture.md` and `docs/formulas.md#ledger-replay`):
  * - Movements are applied in date order; within a day: receipts, returns, transfers out, transfers
  *   in, adjustments, issues; rows of the same SKU, day and kind keep their input order (the ERP's
- *   posting order). Unsorted input is sorted once, in batch (a stable counting sort).
+ *   posting order). Unsorted input is sorted once, in batch (a stable counting sort). By location,
+ *   a relay (units forwarded the day they arrive) is the exception: its transfer out waits for them.
  * - Movements before the period build the opening balance; movements after it are counted and left out.
  * - An opening balance is stock on hand before the SKU's first movement and before the period: its
  *   `receivedOn` may be at latest the day before the period starts or the SKU's first movement,
@@ -90,7 +91,9 @@ const FN = "replayLedger";
  *   recent issue (rounded to 6 decimals); it re-enters as a new layer dated the return day.
  * - An outflow beyond stock on hand (negative stock, under `'warn'`) is costed at the last known unit
  *   cost; the next inflow settles the difference to its own cost into COGS.
- * - A transfer moves FIFO layers between locations and keeps their receipt day.
+ * - A transfer moves FIFO layers between locations and keeps their receipt day. A location that
+ *   forwards units the day they reach it sends its own stock first, then passes those units on
+ *   with their layers, costs and receipt days (a relay: no negative stock, no COGS there).
  *
  * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_period`, `invalid_date`,

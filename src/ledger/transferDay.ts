@@ -1,0 +1,127 @@
+import { KIND, type LedgerColumns } from "./LedgerColumns.js";
+import { type ReplaySettings, rowQuantity } from "./ReplaySettings.js";
+
+/**
+ * One SKU's transfer rows of one day under `byLocation`. The general engine applies them together,
+ * at the first of them, so that a location forwarding units that reach it the same day (a relay)
+ * can take them whatever the order of the rows (see `GeneralReplay.applyTransferDay`). Besides the
+ * rows it keeps, once a relay asks, the units each transfer in has still to bring.
+ */
+export class TransferDay {
+  /** Row indexes of the day's transfers out, in input order. */
+  readonly outs: number[] = [];
+  /** Row indexes of the day's transfers in, in input order. */
+  readonly ins: number[] = [];
+  /** Set once the day is applied; its later rows are then passed over. */
+  applied = false;
+  /** The locations that relayed units this day (forwarded units that reached them), or null. */
+  private relays: number[] | null = null;
+  /** Scaled units each transfer in has still to bring, by its place in `ins` (null until a relay). */
+  private left: number[] | null = null;
+  /** Scaled units still to arrive, by location (null until a relay). */
+  private arriving: Map<number, number> | null = null;
+
+  /** The units still to arrive at `location` this day, by transfers not yet received. */
+  arrivingAt(settings: ReplaySettings, location: number): number {
+    return this.arrivals(settings).get(location) ?? 0;
+  }
+
+  /** The units transfer in number `k` (its place in `ins`) has still to bring. */
+  remaining(settings: ReplaySettings, k: number): number {
+    const left = this.left;
+    return left === null ? rowQuantity(settings, this.ins[k] as number) : (left[k] as number);
+  }
+
+  /** Transfer in number `k`, to `location`, brought `units` ahead of its turn, to its relay. */
+  took(settings: ReplaySettings, k: number, units: number, location: number): void {
+    const arriving = this.arrivals(settings);
+    const left = this.left as number[];
+    left[k] = (left[k] as number) - units;
+    arriving.set(location, (arriving.get(location) as number) - units);
+    if (this.relays === null) this.relays = [location];
+    else if (!this.relays.includes(location)) this.relays.push(location);
+  }
+
+  /** Whether any location relayed units this day. */
+  get anyRelay(): boolean {
+    return this.relays !== null;
+  }
+
+  /** Whether `location` relayed units this day. */
+  relayedAt(location: number): boolean {
+    return this.relays?.includes(location) === true;
+  }
+
+  /** Sums the transfers in by location, on first use (a day without a relay never needs them). */
+  private arrivals(settings: ReplaySettings): Map<number, number> {
+    if (this.arriving !== null) return this.arriving;
+    const arriving = new Map<number, number>();
+    this.left = this.ins.map((i) => {
+      const qty = rowQuantity(settings, i);
+      const location = settings.columns.location[i] as number;
+      arriving.set(location, (arriving.get(location) ?? 0) + qty);
+      return qty;
+    });
+    this.arriving = arriving;
+    return arriving;
+  }
+}
+
+/**
+ * The transfer days of one day's transfer rows (under `byLocation`): in the order of application
+ * a day's transfers out and in are consecutive (the kinds sort next to each other), so the engine
+ * meets each section once and groups its rows by SKU when it enters it. Memory: one day's
+ * transfers.
+ */
+export class TransferSection {
+  /** Positions (in the order of application) below this belong to the section grouped last. */
+  private end = 0;
+  private readonly days = new Map<number, TransferDay>();
+
+  /** Forgets the section (a new run: its positions are another chunk's). */
+  clear(): void {
+    this.end = 0;
+    this.days.clear();
+  }
+
+  /**
+   * The transfer day of the row at position `n` of `order`, of SKU `sku`; when `n` is past the
+   * section grouped last, first groups the section that starts there (the rows of SKUs in
+   * `skipped` left out: this pass does not replay them).
+   */
+  dayOf(
+    columns: LedgerColumns,
+    order: Int32Array | null,
+    n: number,
+    sku: number,
+    skipped: Uint8Array,
+  ): TransferDay {
+    if (n >= this.end) this.group(columns, order, n, skipped);
+    return this.days.get(sku) as TransferDay;
+  }
+
+  private group(
+    columns: LedgerColumns,
+    order: Int32Array | null,
+    from: number,
+    skipped: Uint8Array,
+  ): void {
+    this.days.clear();
+    const day = columns.day[order === null ? from : (order[from] as number)];
+    let n = from;
+    for (; n < columns.length; n++) {
+      const i = order === null ? n : (order[n] as number);
+      const kind = columns.kind[i];
+      if (columns.day[i] !== day || (kind !== KIND.transferOut && kind !== KIND.transferIn)) break;
+      const sku = columns.sku[i] as number;
+      if (skipped[sku] === 1) continue;
+      let transfers = this.days.get(sku);
+      if (transfers === undefined) {
+        transfers = new TransferDay();
+        this.days.set(sku, transfers);
+      }
+      (kind === KIND.transferOut ? transfers.outs : transfers.ins).push(i);
+    }
+    this.end = n;
+  }
+}
