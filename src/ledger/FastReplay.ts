@@ -14,6 +14,7 @@ import {
   rowQuantity,
   transferNets,
   unknownCostWarning,
+  unknownOutflowCostWarning,
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
@@ -520,18 +521,16 @@ export class FastReplay {
         if (this.settings.byLocation) throw GENERAL;
         this.netTransfer(n, i, s, day, inPeriod);
     }
-    if ((f[s + QTY] as number) < 0 && before >= 0) {
-      this.warn(
-        sku,
-        negativeStockWarning(
-          this.settings,
-          i,
-          sku,
-          f[s + LOCATION] as number,
-          f[s + QTY] as number,
-        ),
-      );
-    }
+    if ((f[s + QTY] as number) < 0 && before >= 0) this.negativeStock(i, s, sku);
+  }
+
+  /** As `GeneralReplay.negativeStock`: the fall below zero, and an unknown cost of the units owed. */
+  private negativeStock(i: number, s: number, sku: number): void {
+    const f = this.t.f;
+    const location = f[s + LOCATION] as number;
+    this.warn(sku, negativeStockWarning(this.settings, i, sku, location, f[s + QTY] as number));
+    if (Number.isNaN(this.currentUnitCost(s)))
+      this.warn(sku, unknownOutflowCostWarning(this.settings, i, sku, location));
   }
 
   /** Applies a SKU-day's unmatched transfer net once, at its first transfer row, and reports it. */

@@ -15,6 +15,7 @@ import {
   rowQuantity,
   transferNets,
   unknownCostWarning,
+  unknownOutflowCostWarning,
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
@@ -688,8 +689,12 @@ export class GeneralReplay {
     this.transit.delete(sku);
   }
 
+  /** Stock fell below zero at row `i`: reported, and so is an unknown cost of the units owed. */
   private negativeStock(i: number, s: SkuState): void {
     this.warn(negativeStockWarning(this.settings, i, s.sku, s.location, s.qty));
+    // Below zero, the current unit cost is the one the owed units were costed at (`SkuState.owe`).
+    if (s.currentUnitCost() === null)
+      this.warn(unknownOutflowCostWarning(this.settings, i, s.sku, s.location));
   }
 
   private address(

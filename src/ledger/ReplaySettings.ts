@@ -154,6 +154,26 @@ export function unknownCostWarning(
   };
 }
 
+/**
+ * The warning for an outflow that took stock below zero while no unit cost was known (no earlier
+ * inflow at a cost, no standard cost): the units beyond stock were costed at 0, so COGS leaves them
+ * out until an inflow settles them. Without one before the period ends, COGS, gross margin and
+ * GMROI miss them.
+ */
+export function unknownOutflowCostWarning(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  location: number,
+): ReplayWarning {
+  return {
+    code: "unknown_cost",
+    ...rowAddress(settings, i, sku, location),
+    message:
+      "no unit cost is known for the units this outflow took beyond stock (no earlier cost, no standard cost); they were costed at 0 until an inflow settles them into COGS at its own cost",
+  };
+}
+
 /** The warning for a SKU-day whose transfers (per SKU, not by location) do not net to zero. */
 export function unmatchedNetWarning(
   settings: ReplaySettings,

@@ -341,6 +341,70 @@ describe("replayLedger: negative stock", () => {
     ]);
   });
 
+  describe("an outflow below zero while no cost is known (found by an audit)", () => {
+    // P only issues: 7 on 03-02, 3 on 03-05, never received, no standard cost. Both leave at cost 0
+    // (nothing to cost them at): COGS 0, closing −10 units worth 0. Before, only negative_stock
+    // said anything, and a report showed a 100 % gross margin as if the goods had cost nothing.
+    const issuesOnly: Movement[] = [
+      { sku: "P", date: "2025-03-02", type: "issue", quantity: 7, unitPrice: "9.99" },
+      { sku: "P", date: "2025-03-05", type: "issue", quantity: 3, unitPrice: "9.99" },
+    ];
+    const expected = [
+      expect.objectContaining({ code: "negative_stock", sku: "P", date: "2025-03-02", row: 0 }),
+      expect.objectContaining({ code: "unknown_cost", sku: "P", date: "2025-03-02", row: 0 }),
+    ];
+
+    for (const valuation of ["moving-average", "fifo"] as const) {
+      it(`is reported as unknown_cost once per fall below zero, by both engines (${valuation})`, () => {
+        for (const months of [false, true]) {
+          // months: true replays every SKU with the general engine.
+          const { histories, warnings } = replayLedger(issuesOnly, {
+            period: march,
+            valuation,
+            months,
+          });
+          const h = only(histories);
+          expect([h.cogs.toFixed(), h.closingQuantity, h.closingValue.toFixed()]).toEqual([
+            "0",
+            -10,
+            "0",
+          ]);
+          expect(warnings).toEqual(expected);
+        }
+      });
+    }
+
+    it("is not reported when a cost was known: an earlier receipt, or a standard cost", () => {
+      const afterReceipt = replayLedger(ledger, { period: march });
+      expect(afterReceipt.warnings.map((w) => w.code)).toEqual(["negative_stock"]);
+      const withStandard = replayLedger(issuesOnly, {
+        period: march,
+        skuInfo: [{ sku: "P", standardCost: 4 }],
+      });
+      // Costed at the standard cost instead: 10 × 4.
+      expect(only(withStandard.histories).cogs.toFixed()).toBe("40");
+      expect(withStandard.warnings.map((w) => w.code)).toEqual(["negative_stock"]);
+    });
+
+    it("is reported again by a later fall below zero at no known cost, by location too", () => {
+      // A transfer out beyond stock at a location that never had stock is such an outflow.
+      const { warnings } = replayLedger(
+        [
+          ...issuesOnly,
+          { sku: "P", date: "2025-03-06", type: "transfer", quantity: -2, location: "B" },
+          { sku: "P", date: "2025-03-06", type: "transfer", quantity: 2, location: "C" },
+        ].map((m) => ({ location: "A", ...m })) as Movement[],
+        { period: march, byLocation: true },
+      );
+      expect(warnings.map((w) => [w.code, w.location, w.date])).toEqual([
+        ["negative_stock", "A", "2025-03-02"],
+        ["unknown_cost", "A", "2025-03-02"],
+        ["negative_stock", "B", "2025-03-06"],
+        ["unknown_cost", "B", "2025-03-06"],
+      ]);
+    });
+  });
+
   it("stops with negative_stock under negativeStock: 'error'", () => {
     try {
       replayLedger(ledger, { period: march, negativeStock: "error" });

@@ -243,8 +243,10 @@ describe("replayLedger: a same-day relay through a location (byLocation)", () =>
       [...before, transfer("C", -3), transfer("D", -3), transfer("D", 3), transfer("C", 3)],
       "fifo",
     );
+    // No cost known at C either: the units it owed were costed at 0, which unknown_cost says.
     expect(empty.warnings).toEqual([
       expect.objectContaining({ code: "negative_stock", location: "C", row: 4 }),
+      expect.objectContaining({ code: "unknown_cost", location: "C", row: 4 }),
     ]);
     for (const l of ["C", "D"]) expect(figures(at(empty.histories, l))).toEqual([0, "0", "0", "0"]);
   });
