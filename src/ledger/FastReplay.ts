@@ -4,7 +4,7 @@ import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
-import { KIND, NO_ROWS } from "./LedgerColumns.js";
+import { ABSENT, KIND, NO_ROWS } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
 import {
@@ -468,6 +468,7 @@ export class FastReplay {
         break;
       }
       case KIND.issue: {
+        this.requireOldestLot(s, i, qty);
         const value = this.takeOut(s, qty);
         const price = this.rowPrice(i);
         f[s + LAST_ISSUE_VALUE] = value;
@@ -501,6 +502,7 @@ export class FastReplay {
         break;
       }
       case KIND.adjustment: {
+        if (qty < 0) this.requireOldestLot(s, i, -qty);
         const value =
           qty > 0
             ? this.receive(
@@ -670,6 +672,19 @@ export class FastReplay {
     const booked =
       units === -onHand ? value : mulDivRoundNumber(value, units, -onHand, this.valueUnit6);
     return checked(trueCost + booked);
+  }
+
+  /**
+   * An outflow of row `i` that names a lot takes that lot's layers first (`SkuState.takeOut`): the
+   * same as taking the oldest when the oldest layer is of that lot and holds the `qty` units;
+   * anything else goes to the general engine.
+   */
+  private requireOldestLot(s: number, i: number, qty: number): void {
+    const lot = this.settings.columns.lot[i] as number;
+    if (lot === ABSENT) return;
+    const head = this.t.f[s + LAYER_HEAD] as number;
+    if (head === NO_LAYER || this.pool.lot(head) !== lot || this.pool.qty(head) < qty)
+      throw GENERAL;
   }
 
   /** As `SkuState.takeOut` (without moved layers): oldest layers first; returns the value that left. */

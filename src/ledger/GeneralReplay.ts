@@ -6,6 +6,7 @@ import { ABSENT, KIND, type LedgerColumns, NO_DAY, NO_ROWS } from "./LedgerColum
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {
   compareStates,
+  lotNotOnHandWarning,
   negativeStockWarning,
   periodWarnings,
   type ReplaySettings,
@@ -283,7 +284,7 @@ export class GeneralReplay {
         break;
       }
       case KIND.issue: {
-        const value = s.takeOut(qty, null);
+        const value = this.takeOutRow(i, s, qty, null);
         const price = rowPrice(this.settings, i);
         s.lastIssueValue = value;
         s.lastIssueQty = qty;
@@ -296,7 +297,7 @@ export class GeneralReplay {
         const value =
           qty > 0
             ? this.receiveInflow(i, s, qty, day, inPeriod, s.currentUnitCost())
-            : s.takeOut(-qty, null);
+            : this.takeOutRow(i, s, -qty, null);
         if (inPeriod) s.bookAdjustment(qty, value);
         break;
       }
@@ -416,7 +417,7 @@ export class GeneralReplay {
   private sendOut(i: number, s: SkuState, day: number, qty: number): void {
     const before = s.qty;
     const moved: Layer[] = [];
-    const value = s.takeOut(qty, moved);
+    const value = this.takeOutRow(i, s, qty, moved);
     this.send(
       i,
       s,
@@ -446,7 +447,7 @@ export class GeneralReplay {
     const valueBefore = s.value;
     const own = Math.min(qty, Math.max(before, 0));
     const moved: Layer[] = [];
-    const ownValue = own > 0 ? s.takeOut(own, moved) : 0;
+    const ownValue = own > 0 ? this.takeOutRow(i, s, own, moved) : 0;
     const layers = withUnlayeredRest(moved, own, ownValue, day, this.scales);
     const arrived = this.receiveForRelay(s, day, relayed, transfers);
     s.relayed(arrived.layers, relayed, arrived.value, day, before, valueBefore);
@@ -687,6 +688,18 @@ export class GeneralReplay {
       });
     }
     this.transit.delete(sku);
+  }
+
+  /**
+   * `s.takeOut` of row `i`'s outflow (`moved` as there): the layers of the lot the row names
+   * first, and a lot found short for the first time reported.
+   */
+  private takeOutRow(i: number, s: SkuState, qty: number, moved: Layer[] | null): Scaled {
+    const lot = this.columns.lot[i] as number;
+    const value = s.takeOut(qty, moved, lot);
+    if (lot !== ABSENT && s.lotShortfall > 0 && s.firstShortOf(lot))
+      this.warn(lotNotOnHandWarning(this.settings, i, s.sku, s.location, s.lotShortfall));
+    return value;
   }
 
   /** Stock fell below zero at row `i`: reported, and so is an unknown cost of the units owed. */

@@ -174,6 +174,27 @@ export function unknownOutflowCostWarning(
   };
 }
 
+/**
+ * The warning for an outflow naming a lot that had fewer units on hand than it took from stock:
+ * `shortfall` (scaled) units were taken from the oldest layers instead. Reported once per SKU (or
+ * SKU and location) and lot, at its first such outflow.
+ */
+export function lotNotOnHandWarning(
+  settings: ReplaySettings,
+  i: number,
+  sku: number,
+  location: number,
+  shortfall: number,
+): ReplayWarning {
+  const lot = settings.names.lots[settings.columns.lot[i] as number] as string;
+  const units = shortfall / settings.scales.qScale;
+  return {
+    code: "lot_not_on_hand",
+    ...rowAddress(settings, i, sku, location),
+    message: `lot ${JSON.stringify(lot)} had ${units} unit(s) fewer on hand than this outflow took from stock; they were taken from the oldest layers (reported once per lot)`,
+  };
+}
+
 /** The warning for a SKU-day whose transfers (per SKU, not by location) do not net to zero. */
 export function unmatchedNetWarning(
   settings: ReplaySettings,

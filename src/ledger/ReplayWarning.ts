@@ -6,6 +6,7 @@ export interface ReplayWarning {
     | "after_period"
     | "unmatched_transfer"
     | "unknown_cost"
+    | "lot_not_on_hand"
     | "unsorted_input";
   readonly message: string;
   readonly sku?: string;

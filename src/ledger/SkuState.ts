@@ -150,6 +150,13 @@ export class SkuState {
   head = 0;
   /** FIFO only: units issued beyond stock, with the cost they were issued at, settled by the next inflows. */
   deficit: Layer[] = [];
+  /**
+   * Of the last outflow that named a lot: the units it took from stock that were not of that lot
+   * (the lot had fewer on hand), taken from the oldest layers instead.
+   */
+  lotShortfall = 0;
+  /** The lots an outflow found short already (reported once each), or null. */
+  private shortLots: Set<number> | null = null;
 
   /** Last known unit cost as a fraction value/qty (moving average), and as a cost (FIFO). */
   lastCostValue: Scaled = 0;
@@ -477,12 +484,14 @@ export class SkuState {
    * Stock goes out (issue, negative adjustment, transfer out): the oldest layers are consumed first,
    * and the value leaving is computed by the valuation method. Units beyond stock on hand leave at
    * the last known unit cost and are owed to the next inflow. Consumed layer pieces are appended to
-   * `moved` when given (transfers carry them). Returns the value that left stock.
+   * `moved` when given (transfers carry them). An outflow that names a `lot` takes that lot's
+   * layers first (oldest first), and what they do not cover from the oldest layers, noted in
+   * {@link lotShortfall}. Returns the value that left stock.
    */
-  takeOut(qty: number, moved: Layer[] | null): Scaled {
+  takeOut(qty: number, moved: Layer[] | null, lot = ABSENT): Scaled {
     const onHand = Math.max(this.qty, 0);
     const fromStock = Math.min(qty, onHand);
-    const fifoValue = this.consumeLayers(fromStock, moved);
+    const fifoValue = this.consumeLayers(fromStock, moved, lot);
     let out: Scaled;
     if (this.valuation === "fifo") out = fifoValue;
     else if (this.valuation === "standard") out = mul(fromStock, this.standardCost ?? 0);
@@ -512,35 +521,66 @@ export class SkuState {
     return mul(units, cost);
   }
 
-  /** Removes `qty` units from the oldest layers; returns their FIFO value. */
-  private consumeLayers(qty: number, moved: Layer[] | null): Scaled {
+  /**
+   * Removes `qty` units from the layers: those of `lot` first when one is named (the units the
+   * movement says left), then the oldest; returns their FIFO value.
+   */
+  private consumeLayers(qty: number, moved: Layer[] | null, lot: number): Scaled {
     let left = qty;
     let value: Scaled = 0;
+    if (lot !== ABSENT) {
+      for (let k = this.head; left > 0 && k < this.layers.length; ) {
+        const layer = this.layers[k] as Layer;
+        if (layer.lot !== lot) {
+          k++;
+          continue;
+        }
+        const take = Math.min(left, layer.qty);
+        value = add(value, this.takeFromLayer(layer, take, moved));
+        left -= take;
+        // An emptied layer leaves the list where it stands (the head's next becomes the head).
+        if (layer.qty === 0) this.layers.splice(k, 1);
+        else k++;
+      }
+      this.lotShortfall = left;
+    }
     while (left > 0 && this.head < this.layers.length) {
       const layer = this.layers[this.head] as Layer;
       const take = Math.min(left, layer.qty);
-      const takenValue = layerValue(layer, take, this.scales);
-      value = add(value, takenValue);
-      // The last cost seen: a layer known only by its value costs value ÷ quantity (6 decimals).
-      this.lastFifoCost =
-        layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6);
-      if (moved !== null) {
-        moved.push({
-          qty: take,
-          cost: layer.cost,
-          value: layer.cost === null ? takenValue : 0,
-          day: layer.day,
-          lot: layer.lot,
-          expires: layer.expires,
-        });
-      }
-      if (layer.cost === null) layer.value = sub(layer.value, takenValue);
-      layer.qty -= take;
+      value = add(value, this.takeFromLayer(layer, take, moved));
       left -= take;
       if (layer.qty === 0) this.head++;
     }
     this.compactLayers();
     return value;
+  }
+
+  /** Takes `take` units of `layer` (noting them in `moved`); returns their FIFO value. */
+  private takeFromLayer(layer: Layer, take: number, moved: Layer[] | null): Scaled {
+    const takenValue = layerValue(layer, take, this.scales);
+    // The last cost seen: a layer known only by its value costs value ÷ quantity (6 decimals).
+    this.lastFifoCost = layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6);
+    if (moved !== null) {
+      moved.push({
+        qty: take,
+        cost: layer.cost,
+        value: layer.cost === null ? takenValue : 0,
+        day: layer.day,
+        lot: layer.lot,
+        expires: layer.expires,
+      });
+    }
+    if (layer.cost === null) layer.value = sub(layer.value, takenValue);
+    layer.qty -= take;
+    return takenValue;
+  }
+
+  /** Whether `lot` is found short for the first time (each lot is reported once per state). */
+  firstShortOf(lot: number): boolean {
+    this.shortLots ??= new Set();
+    if (this.shortLots.has(lot)) return false;
+    this.shortLots.add(lot);
+    return true;
   }
 
   private compactLayers(): void {
