@@ -103,7 +103,7 @@ export function readMovementRow(
       at,
       "type",
       "unknown_movement_type",
-      "type must be one of receipt, issue, return, adjustment, transfer",
+      `type must be one of receipt, issue, return, adjustment, transfer${typeHint(type)}`,
       type,
     );
   } else kind = TYPE_TO_KIND[type] as number;
@@ -338,4 +338,15 @@ function writeMoney(
   units[i] = money.units;
   decimals[i] = money.decimals;
   if (money.decimals > builder.moneyDecimals) builder.moneyDecimals = money.decimals;
+}
+
+/**
+ * The hint for a type that is a known one but for case or surrounding spaces (`ISSUE`,
+ * `Receipt `): types are matched exactly, as written in the docs, and an export's spelling is
+ * mapped before loading rather than guessed here.
+ */
+function typeHint(type: unknown): string {
+  if (typeof type !== "string") return "";
+  const meant = type.trim().toLowerCase();
+  return Object.hasOwn(TYPE_TO_KIND, meant) ? `, in lower case (did you mean '${meant}'?)` : "";
 }

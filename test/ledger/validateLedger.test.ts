@@ -63,6 +63,20 @@ describe("validateLedger", () => {
     expect(first?.message).toMatch(/real calendar day/);
   });
 
+  it("names the type meant when only case or spaces differ (found by an audit)", () => {
+    // ERP exports write `ISSUE` or `Receipt`: still refused (types are matched exactly), but
+    // the message says which type it would be, rather than only listing them.
+    const messages = ["ISSUE", "Receipt ", "sale", 7].map(
+      (type) => validateLedger([{ ...good, type }]).issues[0]?.message,
+    );
+    expect(messages).toEqual([
+      "type must be one of receipt, issue, return, adjustment, transfer, in lower case (did you mean 'issue'?)",
+      "type must be one of receipt, issue, return, adjustment, transfer, in lower case (did you mean 'receipt'?)",
+      "type must be one of receipt, issue, return, adjustment, transfer",
+      "type must be one of receipt, issue, return, adjustment, transfer",
+    ]);
+  });
+
   it("allows signed adjustments and transfers but not zero", () => {
     expect(
       problems([
