@@ -1,4 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
+import { ExactSum } from "../model/ExactSum.js";
 
 /** Arguments of {@link inventoryPosition}, all in units. */
 export interface InventoryPositionInput {
@@ -17,7 +18,10 @@ export interface InventoryPositionInput {
  * (trap 9: comparing on hand alone with the reorder point orders again while a delivery is on its
  * way).
  *
- * Formula: position = on hand + on order − backordered − reserved.
+ * Formula: position = on hand + on order − backordered − reserved, added exactly (each number its
+ * shortest decimal form, as everywhere in invkpi) and rounded to a double once: 0.3 on hand with
+ * 0.1 reserved is 0.2, not 0.19999999999999998, so that an order rounded up to packs of 0.1 does
+ * not take one pack more.
  *
  * @param input - onHand, and optionally onOrder, backordered and reserved (each default 0), in units.
  * @returns the inventory position, in units (negative when commitments exceed the stock).
@@ -27,6 +31,7 @@ export interface InventoryPositionInput {
  * ```ts
  * import { inventoryPosition } from "invkpi";
  * inventoryPosition({ onHand: 120, onOrder: 200, backordered: 15, reserved: 5 }); // 300
+ * inventoryPosition({ onHand: 0.3, reserved: 0.1 }); // 0.2
  * ```
  */
 export function inventoryPosition(input: InventoryPositionInput): number {
@@ -35,5 +40,11 @@ export function inventoryPosition(input: InventoryPositionInput): number {
   const onOrder = requireNonNegative(input.onOrder ?? 0, fn, "onOrder");
   const backordered = requireNonNegative(input.backordered ?? 0, fn, "backordered");
   const reserved = requireNonNegative(input.reserved ?? 0, fn, "reserved");
-  return onHand + onOrder - backordered - reserved;
+  if (onOrder === 0 && backordered === 0 && reserved === 0) return onHand;
+  const position = new ExactSum();
+  position.addNumber(onHand);
+  position.addNumber(onOrder);
+  position.addNumber(-backordered);
+  position.addNumber(-reserved);
+  return position.toNumber();
 }

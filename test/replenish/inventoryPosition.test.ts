@@ -1,3 +1,5 @@
+import { fc, test } from "@fast-check/vitest";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { inventoryPosition } from "../../src/replenish/inventoryPosition.js";
 import { expectCode } from "./expectCode.js";
@@ -13,6 +15,30 @@ describe("inventoryPosition = on hand + on order − backordered − reserved", 
     expect(inventoryPosition({ onHand: 40 })).toBe(40);
     expect(inventoryPosition({ onHand: 40, onOrder: 100 })).toBe(140);
     expect(inventoryPosition({ onHand: -10, backordered: 5 })).toBe(-15);
+  });
+
+  it("adds exactly, rounding to a double once (found by an audit)", () => {
+    // 0.3 − 0.1 in doubles is 0.19999999999999998; the decimals say 0.2. With an order-up-to
+    // level of 1.2 in packs of 0.1, the float position ordered 1.1 (11 packs), not 1.0.
+    expect(inventoryPosition({ onHand: 0.3, reserved: 0.1 })).toBe(0.2);
+    expect(inventoryPosition({ onHand: 0.1, onOrder: 0.2 })).toBe(0.3);
+    expect(inventoryPosition({ onHand: 1e16, onOrder: 1, reserved: 1 })).toBe(1e16);
+  });
+
+  test.prop([
+    fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 4, maxLength: 4 }),
+    fc.nat(4),
+  ])("equals the decimal.js sum of the parts, rounded to a double", ([a, b, c, d], places) => {
+    const scale = 10 ** places;
+    const [onHand, onOrder, backordered, reserved] = [a, Math.abs(b), Math.abs(c), Math.abs(d)].map(
+      (n) => (n as number) / scale,
+    ) as [number, number, number, number];
+    const reference = new Decimal(String(onHand))
+      .plus(String(onOrder))
+      .minus(String(backordered))
+      .minus(String(reserved))
+      .toNumber();
+    expect(inventoryPosition({ onHand, onOrder, backordered, reserved })).toBe(reference);
   });
 
   it("rejects negative commitments and non-numbers", () => {
