@@ -33,11 +33,13 @@ const movementArb: fc.Arbitrary<Movement> = fc.oneof(
       quantity: fc.integer({ min: 1, max: 15 }),
       lot: fc.option(fc.constantFrom(...LOTS, "Z"), { nil: undefined }),
     })
-    .map((m) => ({
-      ...m,
-      quantity: m.type === "adjustment" ? -m.quantity : m.quantity,
-      ...(m.lot === undefined ? {} : { lot: m.lot }),
-    })),
+    .map(
+      ({ lot, ...m }): Movement => ({
+        ...m,
+        quantity: m.type === "adjustment" ? -m.quantity : m.quantity,
+        ...(lot === undefined ? {} : { lot }),
+      }),
+    ),
 );
 // In date order (stable), so that streaming reads it too.
 const ledgerArb = fc
