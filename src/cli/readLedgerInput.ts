@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { MAX_COUNTED_IGNORED_KEYS } from "../io/ColumnResolver.js";
+import { closestHeaderName, MAX_COUNTED_IGNORED_KEYS } from "../io/ColumnResolver.js";
 import {
   type ReadLedgerResult,
   type ReadProgress,
@@ -8,7 +8,8 @@ import {
   readSkuInfo,
   type TableFormat,
 } from "../io/index.js";
-import { type RowSink, readLedgerInto } from "../io/readLedger.js";
+import { LEDGER_FIELDS, type RowSink, readLedgerInto } from "../io/readLedger.js";
+import { SKU_INFO_FIELDS } from "../io/readSkuInfo.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { CliIo } from "./CliIo.js";
 import { displayNumber } from "./displayNumber.js";
@@ -87,7 +88,7 @@ export async function readLedgerInput(
   const result = await (sink === null
     ? readLedger(source, readOptions)
     : readLedgerInto(source, readOptions, sink));
-  noteIgnoredColumns(file, result, "ledger", status);
+  noteIgnoredColumns(file, result, { what: "ledger", fields: LEDGER_FIELDS }, status);
   return result;
 }
 
@@ -116,17 +117,18 @@ export async function readSkuInfoInput(
     ...textOptions(options),
     onProgress: (p) => status.progress(progressText(file, p)),
   });
-  noteIgnoredColumns(file, result, "SKU master data", status);
+  noteIgnoredColumns(file, result, { what: "SKU master data", fields: SKU_INFO_FIELDS }, status);
   return result;
 }
 
 /**
  * Says which columns of a CSV file (keys of a JSON or NDJSON one) were read by no field: their data
  * is not used, and a user who named a column `unit_price` rather than `unitPrice` should hear so
- * (unless `--quiet`). A CSV column is ignored when it names no field, or a field that an earlier
- * column already gave; a JSON key when it names no field. The note names the ones the reader
- * listed (the first 20) and counts the rest (`and 4,980 more`; `and at least ...` once the reader
- * stopped telling keys apart), so that per-row keys (`meta_<id>`) make one short line.
+ * (unless `--quiet`). A column or key is ignored when it names no field (a second column for a
+ * field is an error of the reader). The note names the ones the reader listed (the first 20), each
+ * with the field it is close to (`'unitcosts' (unitCost?)`), and counts the rest (`and 4,980
+ * more`; `and at least ...` once the reader stopped telling keys apart), so that per-row keys
+ * (`meta_<id>`) make one short line.
  */
 function noteIgnoredColumns(
   file: InputFile,
@@ -135,19 +137,22 @@ function noteIgnoredColumns(
     ignoredColumnCount: count,
     format,
   }: { ignoredColumns: readonly string[]; ignoredColumnCount: number; format: TableFormat },
-  what: string,
+  { what, fields }: { what: string; fields: readonly { readonly name: string }[] },
   status: StatusReporter,
 ): void {
   if (count === 0) return;
   const rest = count - ignored.length;
   const atLeast = format !== "csv" && count >= MAX_COUNTED_IGNORED_KEYS ? "at least " : "";
+  const fieldNames = fields.map((field) => field.name);
+  const named = (name: string) => {
+    const meant = closestHeaderName(name, fieldNames);
+    return meant === null ? `'${name}'` : `'${name}' (${meant}?)`;
+  };
   const names =
-    ignored.map((name) => `'${name}'`).join(", ") +
-    (rest > 0 ? ` and ${atLeast}${displayNumber(rest)} more` : "");
+    ignored.map(named).join(", ") + (rest > 0 ? ` and ${atLeast}${displayNumber(rest)} more` : "");
   const noun = format === "csv" ? "column" : "key";
-  const why = format === "csv" ? ", or an earlier column gave it" : "";
   status.note(
-    `${file.name}: ignored the ${noun}${count === 1 ? "" : "s"} ${names}: no ${what} field has that name${why} (docs/io.md lists the names)`,
+    `${file.name}: ignored the ${noun}${count === 1 ? "" : "s"} ${names}: no ${what} field has that name (docs/io.md lists the names)`,
   );
 }
 

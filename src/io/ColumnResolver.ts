@@ -1,3 +1,4 @@
+import { closestName } from "../model/closestName.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 
 /**
@@ -20,9 +21,50 @@ export interface FieldSpec {
  */
 export type ColumnNames<Field extends string> = Readonly<Partial<Record<Field, string>>>;
 
-/** A header name as matched: trimmed, case-folded, Unicode NFC. */
+/**
+ * A header name as matched: Unicode NFC, lower case, without white space (JavaScript's `\s`: spaces,
+ * tabs, no-break spaces, a stray byte order mark), `_` or `-` anywhere. So `Unit Cost`,
+ * `unit_cost`, `UNITCOST` and `unit-cost` all match `unitCost`: exports spell a field's name in
+ * many ways, and none of those spellings can mean another field.
+ *
+ * @example
+ * ```ts
+ * ["Unit Cost", "unit_cost", "UNITCOST", " unit-cost "].map(normalizeHeader);
+ * // ["unitcost", "unitcost", "unitcost", "unitcost"]
+ * ```
+ */
 export function normalizeHeader(name: string): string {
-  return name.trim().normalize("NFC").toLowerCase();
+  return name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+}
+
+/**
+ * The name of `names` that `name` is most likely a typo of, for a "did you mean" hint: compared as
+ * headers match ({@link normalizeHeader}), within one edit per four characters (at least one; a
+ * name that starts with `name` counts as one edit, `sku` → `SKU Code`), and at most about twice
+ * as long (a whole header line read as one column is no typo); `null` when none is that close.
+ *
+ * @example
+ * ```ts
+ * closestHeaderName("unitcosts", ["sku", "unitCost", "unitPrice"]); // "unitCost"
+ * closestHeaderName("sku", ["SKU Code", "Movement Date"]); // "SKU Code"
+ * closestHeaderName("sku", ["sku;date;type;quantity"]); // null
+ * ```
+ */
+export function closestHeaderName(name: string, names: readonly string[]): string | null {
+  const written = normalizeHeader(name);
+  if (written === "") return null;
+  const longest = 2 * written.length + 4;
+  const normalized = names.map((n) => {
+    const key = normalizeHeader(n);
+    return key.length <= longest ? key : "";
+  });
+  const maxDistance = Math.max(1, Math.floor(written.length / 4));
+  const candidates = normalized.filter((key) => key !== "" && key !== written);
+  const found = closestName(written, candidates, maxDistance);
+  return found === null ? null : (names[normalized.indexOf(found)] as string);
 }
 
 /**
@@ -39,18 +81,40 @@ export const MAX_LISTED_IGNORED = 20;
  */
 export const MAX_COUNTED_IGNORED_KEYS = 10_000;
 
+/** How names are compared, for messages. */
+export const SAME_NAME_RULE = "case, spaces, _ and - aside";
+
 /**
  * How many keys the key → field cache of {@link ColumnResolver.fieldOfKey} holds; further keys are
  * matched afresh each time they come (keys that repeat on every row are cached by the first rows).
  */
 const MAX_CACHED_KEYS = 1_000;
 
+/** Two or more columns of a CSV header that match one field: a problem of the header. */
+export interface DuplicateColumns {
+  /** The field's index. */
+  readonly field: number;
+  /** The 0-based columns, in header order. */
+  readonly columns: readonly number[];
+}
+
+/** What {@link ColumnResolver.resolveHeader} finds in a CSV header. */
+export interface ResolvedHeader {
+  /** The column of each field (-1 when absent; the first, when several match). */
+  readonly columnOf: Int32Array;
+  /** The first {@link MAX_LISTED_IGNORED} header names that match no field. */
+  readonly ignored: string[];
+  /** The fields that several columns match, in field order. */
+  readonly duplicates: readonly DuplicateColumns[];
+}
+
 /**
  * Finds which column (CSV) or key (JSON) holds each field. A field's header name is the one given
- * in `columns`, else the field's own name; headers match after trimming and case folding. A header
- * that matches no field is ignored; when two headers of a CSV file match one field, the first
- * wins (and the second is ignored), while two keys of one JSON object are a problem of that row.
- * One resolver serves one read: it counts, and lists the first of, the names that read ignored.
+ * in `columns`, else the field's own name; headers match as {@link normalizeHeader} says (case,
+ * white space, `_` and `-` aside). A header that matches no field is ignored; two headers of a CSV
+ * file that match one field are a problem of the header, and two keys of one JSON object a problem
+ * of that row. One resolver serves one read: it counts, and lists the first of, the names that
+ * read ignored.
  */
 export class ColumnResolver {
   readonly fields: readonly FieldSpec[];
@@ -97,7 +161,7 @@ export class ColumnResolver {
     });
   }
 
-  /** The field index of a header name, or -1. */
+  /** The field index of a header name, or -1 (always for a name that is blank once normalized). */
   fieldOf(header: string): number {
     return this.fieldOfHeader.get(normalizeHeader(header)) ?? -1;
   }
@@ -128,8 +192,7 @@ export class ColumnResolver {
 
   /**
    * The first {@link MAX_LISTED_IGNORED} ignored names, in the order seen: the CSV header names
-   * that match no field (or a field already matched), or the NDJSON or JSON keys that match no
-   * field, each once.
+   * that match no field, or the NDJSON or JSON keys that match no field, each once.
    */
   get ignoredKeys(): readonly string[] {
     return this.ignored;
@@ -145,21 +208,29 @@ export class ColumnResolver {
   }
 
   /**
-   * The column of each field in a header row (-1 when absent) and the first
-   * {@link MAX_LISTED_IGNORED} headers that match no field (or a field already matched); all of
-   * them count in {@link ignoredCount}.
+   * The column of each field in a header row (-1 when absent), the first
+   * {@link MAX_LISTED_IGNORED} headers that match no field (all of them count in
+   * {@link ignoredCount}), and the fields that several columns match (which is which is unknown,
+   * so the caller reports them and reads no row).
    */
-  resolveHeader(header: readonly string[]): { columnOf: Int32Array; ignored: string[] } {
+  resolveHeader(header: readonly string[]): ResolvedHeader {
     const columnOf = new Int32Array(this.fields.length).fill(-1);
+    const columnsOf = new Map<number, number[]>();
     header.forEach((name, column) => {
       const field = this.fieldOf(name);
-      if (field >= 0 && columnOf[field] === -1) columnOf[field] = column;
-      else {
+      if (field < 0) {
         this.ignoredHeaderCount++;
         if (this.ignored.length < MAX_LISTED_IGNORED) this.ignored.push(name);
+        return;
       }
+      if (columnOf[field] === -1) columnOf[field] = column;
+      columnsOf.set(field, [...(columnsOf.get(field) ?? []), column]);
     });
-    return { columnOf, ignored: [...this.ignored] };
+    const duplicates = [...columnsOf]
+      .filter(([, columns]) => columns.length > 1)
+      .map(([field, columns]) => ({ field, columns }))
+      .sort((a, b) => a.field - b.field);
+    return { columnOf, ignored: [...this.ignored], duplicates };
   }
 
   /**
@@ -202,7 +273,7 @@ export class ColumnResolver {
         line,
         field: name,
         code: "parse_error",
-        message: `${name} is given under ${keys.length} keys (${keys.map((k) => JSON.stringify(k)).join(", ")}), which match alike after trimming and case folding: keep one`,
+        message: `${name} is given under ${keys.length} keys (${keys.map((k) => JSON.stringify(k)).join(", ")}), which match alike (${SAME_NAME_RULE}): keep one`,
         value: describeValue(keys),
       });
     }
@@ -234,7 +305,7 @@ function checkColumnNames(
       );
     }
     if (header === undefined) continue;
-    if (typeof header !== "string" || header.trim() === "") {
+    if (typeof header !== "string" || normalizeHeader(header) === "") {
       throw new InvKpiError(
         "invalid_option",
         `${fn}: columns.${field} must be a header name, got ${describeValue(header)}`,

@@ -1,9 +1,11 @@
 import { InvKpiError } from "../model/InvKpiError.js";
+import type { EncodingHint } from "./encodingHint.js";
 import type { InvalidTextSpot } from "./locateInvalidText.js";
 
 /**
  * Bytes that are not valid text in their encoding: an `io_error` whose message names the byte
- * offset. The table reader that was reading catches it and throws {@link atLine}'s error instead,
+ * offset, and, when the bytes say how to read them, a hint (`details.suggestedEncoding`, when they
+ * say which encoding). The table reader that was reading catches it and throws {@link atLine}'s error instead,
  * which names the line too (only the reader knows the line: it counts the line breaks of the text
  * it has read, so the decoding of valid text does no extra work).
  */
@@ -13,6 +15,7 @@ export class InvalidTextError extends InvKpiError {
   private readonly head: string;
   private readonly reason: string;
   private readonly place: string;
+  private readonly hint: EncodingHint | null;
   private readonly source: string;
   private readonly offset: number;
 
@@ -22,8 +25,16 @@ export class InvalidTextError extends InvKpiError {
    * @param encoding - the encoding the bytes are not valid in.
    * @param offset - the 0-based offset in the input of the bad sequence's first byte.
    * @param spot - where the decoding failed ({@link locateInvalidText}).
+   * @param hint - what the bytes look like (`encodingHint`), or `null`.
    */
-  constructor(fn: string, name: string, encoding: string, offset: number, spot: InvalidTextSpot) {
+  constructor(
+    fn: string,
+    name: string,
+    encoding: string,
+    offset: number,
+    spot: InvalidTextSpot,
+    hint: EncodingHint | null = null,
+  ) {
     const head = `${fn}: cannot read ${name}`;
     const reason = spot.atEnd
       ? `the text is not valid ${encoding}: it ends inside a character`
@@ -33,11 +44,14 @@ export class InvalidTextError extends InvKpiError {
       shown === ""
         ? `(at byte offset ${offset})`
         : `(${spot.bytes.length === 1 ? "byte" : "bytes"} ${shown} at byte offset ${offset})`;
-    super("io_error", `${head}: ${reason} ${place}`, { details: { source: name, offset } });
+    super("io_error", `${head}: ${reason} ${place}${hint?.text ?? ""}`, {
+      details: { source: name, offset, ...suggested(hint) },
+    });
     this.textBefore = spot.textBefore;
     this.head = head;
     this.reason = reason;
     this.place = place;
+    this.hint = hint;
     this.source = name;
     this.offset = offset;
   }
@@ -57,12 +71,15 @@ export class InvalidTextError extends InvKpiError {
   atLine(line: number): InvKpiError {
     return new InvKpiError(
       "io_error",
-      `${this.head}: ${this.reason} on line ${line} ${this.place}`,
-      {
-        details: { source: this.source, line, offset: this.offset },
-      },
+      `${this.head}: ${this.reason} on line ${line} ${this.place}${this.hint?.text ?? ""}`,
+      { details: { source: this.source, line, offset: this.offset, ...suggested(this.hint) } },
     );
   }
+}
+
+/** `details.suggestedEncoding`, when the hint names one encoding. */
+function suggested(hint: EncodingHint | null): { suggestedEncoding?: string } {
+  return hint?.encoding == null ? {} : { suggestedEncoding: hint.encoding };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createReadStream, promises as fsPromises } from "node:fs";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { encodingHint } from "./encodingHint.js";
 import { InvalidTextError } from "./InvalidTextError.js";
 import { ioError } from "./ioError.js";
 import { locateInvalidText, RECENT_BYTES } from "./locateInvalidText.js";
@@ -54,7 +55,8 @@ export interface TextInput {
  * Opens a source as a stream of decoded text chunks: bytes are decoded with `encoding` (a
  * WHATWG label such as `utf-8`, `gbk`, `shift_jis`, `windows-1252`), and a byte order mark at the
  * start is dropped. Text that is not valid in the encoding is an error, never silently replaced:
- * an `InvalidTextError` with the byte offset, to which the table reader adds the line.
+ * an `InvalidTextError` with the byte offset (and, for UTF-8, what the bytes look like: UTF-16,
+ * windows-1252, ...), to which the table reader adds the line.
  *
  * @throws InvKpiError `io_error` when the file cannot be read or its text is not valid in `encoding`;
  *   `invalid_option` for an unknown encoding; `invalid_argument` for a source of the wrong type.
@@ -163,7 +165,9 @@ function decoded(
       text = decoder.decode(bytes, { stream });
     } catch {
       const spot = locateInvalidText(decoder.encoding, recent, bytes, stream);
-      throw new InvalidTextError(fn, name, decoder.encoding, offset + spot.start, spot);
+      const at = offset + spot.start;
+      const hint = encodingHint(decoder.encoding, bytes, spot, at);
+      throw new InvalidTextError(fn, name, decoder.encoding, at, spot, hint);
     }
     if (bytes.length >= RECENT_BYTES) recent = bytes;
     else if (bytes.length > 0) recent = joinedTail(recent, bytes);

@@ -1,18 +1,16 @@
-import type { LedgerIssue } from "../model/InvKpiError.js";
-import type { FieldSpec } from "./ColumnResolver.js";
 import { CsvSplitter, recordFields } from "./CsvSplitter.js";
+import { fileIssue } from "./fileIssue.js";
+import { headerIssues } from "./headerIssues.js";
 import { withTextLine } from "./InvalidTextError.js";
 import type { TextInput } from "./openTextInput.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
-/** Row number of problems that belong to the file as a whole (its header, or its absence). */
-export const FILE_ROW = -1;
-
 /**
  * Reads a CSV table: the first record is the header; each later record must have as many fields
  * as the header. A record that is malformed or has the wrong number of fields is one `parse_error`
- * issue and is not checked further. A missing required column is one `missing_field` issue, after
- * which the records are still split (and malformed ones reported) but not checked.
+ * issue and is not checked further. A header that lacks a required column, or gives a field by two
+ * columns, is reported once (`headerIssues`), and then the records are counted but neither checked
+ * nor reported: every one would fail alike (a wrong delimiter makes each record one field short).
  */
 export async function readCsvTable(
   context: TableDriverContext,
@@ -28,18 +26,11 @@ export async function readCsvTable(
   const splitter = new CsvSplitter(delimiter, (text, bounds, count, line, problem) => {
     if (header === null) {
       header = recordFields(text, bounds, count);
-      if (problem !== null) issues.push(fileIssue(line, "", "parse_error", problem));
       const resolved = resolver.resolveHeader(header);
       ignored = resolved.ignored;
-      const missing = missingColumns(
-        resolver.fields,
-        resolver.expected,
-        resolved.columnOf,
-        header,
-        delimiter,
-      );
-      issues.push(...missing);
-      checkRows = missing.length === 0;
+      const found = headerIssues({ names: header, line, problem, delimiter }, resolver, resolved);
+      issues.push(...found.issues);
+      checkRows = found.usable;
       handler.start(resolved.columnOf, header.length, delimiter);
       const plainRecord = handler.plainRecord?.bind(handler);
       if (checkRows && plainRecord !== undefined) {
@@ -53,6 +44,7 @@ export async function readCsvTable(
     }
     const index = row++;
     lines.add(index, line);
+    if (!checkRows) return; // the header's problem is the file's: see above
     if (problem !== null) {
       issues.push({ row: index, line, field: "", code: "parse_error", message: problem });
     } else if (count !== header.length) {
@@ -63,7 +55,7 @@ export async function readCsvTable(
         code: "parse_error",
         message: `the record has ${count} field${count === 1 ? "" : "s"} but the header has ${header.length}`,
       });
-    } else if (checkRows) handler.cells(text, bounds, index, line);
+    } else handler.cells(text, bounds, index, line);
   });
   const bytes = context.input.utf8Chunks;
   try {
@@ -187,42 +179,4 @@ function splitPlainLines(
 function indexOrLength(bytes: Uint8Array, byte: number, from: number): number {
   const at = bytes.indexOf(byte, from);
   return at < 0 ? bytes.length : at;
-}
-
-function missingColumns(
-  fields: readonly FieldSpec[],
-  expected: readonly string[],
-  columnOf: Int32Array,
-  header: readonly string[],
-  delimiter: string,
-): LedgerIssue[] {
-  // One column whose name holds another delimiter: the file probably uses that delimiter.
-  const only = header.length === 1 ? (header[0] as string) : "";
-  const other = [",", ";", "\t"].find((d) => d !== delimiter && only.includes(d));
-  const hint =
-    other === undefined
-      ? ""
-      : ` (the header has one column: is the delimiter ${JSON.stringify(other)}?)`;
-  const issues: LedgerIssue[] = [];
-  fields.forEach((field, k) => {
-    if (!field.required || columnOf[k] !== -1) return;
-    const name = expected[k] as string;
-    const which =
-      name === field.name ? `${name} column` : `column ${JSON.stringify(name)} (for ${field.name})`;
-    issues.push({
-      ...fileIssue(1, field.name, "missing_field", `the header has no ${which}${hint}`),
-      value: JSON.stringify(name),
-    });
-  });
-  return issues;
-}
-
-/** A problem of the file as a whole, reported on a line rather than on a row. */
-export function fileIssue(
-  line: number,
-  field: string,
-  code: LedgerIssue["code"],
-  message: string,
-): LedgerIssue {
-  return { row: FILE_ROW, line, field, code, message };
 }

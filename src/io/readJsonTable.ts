@@ -1,6 +1,6 @@
+import { fileIssue } from "./fileIssue.js";
 import { withTextLine } from "./InvalidTextError.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
-import { fileIssue } from "./readCsvTable.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
 const LF = 10;

@@ -37,8 +37,8 @@ export const LEDGER_FIELDS: readonly FieldSpec[] = [
 export interface ReadLedgerOptions extends TableReadOptions {
   /**
    * Header names (CSV) or keys (NDJSON, JSON) of fields whose column is not named after the field,
-   * e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`. Matched after trimming,
-   * case-insensitively. Default: every field under its own name (`sku`, `date`, `type`,
+   * e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`. Names match without
+   * regard to case, white space, `_` and `-` (`Unit Cost` is `unitCost`). Default: every field under its own name (`sku`, `date`, `type`,
    * `quantity`, `unitCost`, `unitPrice`, `location`, `lot`, `expiresOn`, `id`).
    */
   readonly columns?: ColumnNames<LedgerField>;
@@ -88,10 +88,13 @@ const FN = "readLedger";
  * skipped. Cells become typed values without coercion: `quantity` must be a plain decimal number
  * (`12`, `-1.5`; `"1,5"`, `""` and `"abc"` are reported with code `invalid_type`), money stays
  * exact text, dates stay `YYYY-MM-DD` text, and a blank cell of an optional field means absent.
- * Header columns that match no field are ignored (counted in `ignoredColumnCount`, the first 20
- * listed in `ignoredColumns`). A record with a quoting error or the wrong number of fields is a
- * `parse_error`; a missing required column (sku, date, type, quantity) is one `missing_field`
- * issue, and then no row is checked; an empty file is a `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number);
+ * Header names match fields without regard to case, white space, `_` and `-`; columns that match
+ * no field are ignored (counted in `ignoredColumnCount`, the first 20 listed in `ignoredColumns`).
+ * A record with a quoting error or the wrong number of fields is a `parse_error`; a missing
+ * required column (sku, date, type, quantity) is one `missing_field` issue (the first shows the
+ * header, and a hint at the delimiter, format or encoding when the header's shape suggests one),
+ * two columns for one field a `parse_error`, and then no row is checked or reported; an empty file
+ * is a `parse_error`. NDJSON and JSON values are used as they are (a quantity must be a JSON number);
  * keys that match no field are listed in `ignoredColumns` too, and a row that gives one field under
  * two keys (`"quantity"` and `"Quantity"`) is a `parse_error` and is left out.
  *

@@ -36,8 +36,8 @@ export const SKU_INFO_FIELDS: readonly FieldSpec[] = [
 export interface ReadSkuInfoOptions extends TableReadOptions {
   /**
    * Header names (CSV) or keys (NDJSON, JSON) of fields whose column is not named after the field,
-   * e.g. `{ sku: 'Item Code', leadTimeDays: 'Lead Time' }`; matched after trimming,
-   * case-insensitively. Default: every field under its own name.
+   * e.g. `{ sku: 'Item Code', leadTimeDays: 'Lead Time' }`; names match without regard to case,
+   * white space, `_` and `-`. Default: every field under its own name.
    */
   readonly columns?: ColumnNames<SkuInfoField>;
 }
@@ -88,7 +88,8 @@ const SCALED_MONEY_FIELDS: readonly SkuInfoField[] = ["standardCost"];
  * `packSize`, ...) must be plain decimal numbers, money fields (`standardCost`, `unitPrice`,
  * `orderCost`) stay exact text, blank cells mean absent, unknown columns (and NDJSON or JSON keys)
  * are ignored (counted in `ignoredColumnCount`, the first 20 listed in `ignoredColumns`), and a
- * file without a `sku` column is one `missing_field` issue. `standardCost`, which the replay holds
+ * file without a `sku` column is one `missing_field` issue (with the header, and no row checked),
+ * as in `readLedger`. `standardCost`, which the replay holds
  * as an exact scaled amount, must fit the engine's rule for amounts, as a ledger's `unitCost` does:
  * at most 12 decimal places and 15 significant digits (`money_precision`); `unitPrice` and
  * `orderCost` are exact decimals of any precision, as `analyzeLedger` takes them. A SKU listed

@@ -47,12 +47,13 @@ export interface TableRowHandler {
    */
   start(columnOf: Int32Array, columnCount: number, delimiter: CsvDelimiter): void;
   /**
-   * A CSV record with as many cells as the header, only when every required column exists: cell
+   * A CSV record with as many cells as the header, only when the header is usable (every required
+   * column exists, no field has two): cell
    * `k` is `text.slice(bounds[2k], bounds[2k + 1])` (both reused for the next record).
    */
   cells(text: string, bounds: Int32Array, row: number, line: number): void;
   /**
-   * Optional fast path, only when every required column exists and the input is UTF-8 bytes: a
+   * Optional fast path, only when the header is usable and the input is UTF-8 bytes: a
    * CSV record that lies on one line without quotes or CRs, `bytes[from, to)` (the line break
    * excluded), with its row and line. Returns `true` when it handled the row completely; `false` when the record must go
    * through the usual path ({@link cells}, or a `parse_error` for a wrong number of fields), and
@@ -78,10 +79,7 @@ export interface TableReadSummary {
   readonly format: TableFormat;
   /** Data rows read (valid or not): records of a CSV, non-blank lines of NDJSON, array elements. */
   readonly rows: number;
-  /**
-   * CSV header names that match no field (or a field already matched), or NDJSON and JSON keys
-   * that match no field (each once).
-   */
+  /** CSV header names, or NDJSON and JSON keys (each once), that match no field. */
   readonly ignoredColumns: readonly string[];
   /** The 1-based line on which a row starts (`undefined` for a row index that was not read). */
   readonly lineOf: (row: number) => number | undefined;
@@ -106,7 +104,7 @@ export interface TableDriverContext {
 /**
  * Reads a table file or stream row by row in the given (or inferred) format and hands each row to
  * `handler`; problems of the file's structure (a malformed CSV record, a line that is not JSON, a
- * missing required column, an empty file) go to `issues` with their lines. Rows are never all in
+ * missing required column or one given twice, an empty file) go to `issues` with their lines. Rows are never all in
  * memory for CSV and NDJSON.
  *
  * @param lines - where the line of each row goes, before the handler is called with it (default: a

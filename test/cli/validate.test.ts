@@ -67,7 +67,7 @@ describe("invkpi validate", () => {
     const file = join(await scratchDir(), "ignored.csv");
     await writeFile(
       file,
-      "sku,date,type,quantity,unitCost,unit_price,Notes\nA,2025-01-02,receipt,3,1,,x\nA,2025-01-03,issue,1,,5,\n",
+      "sku,date,type,quantity,unitCost,unitPrices,Notes\nA,2025-01-02,receipt,3,1,,x\nA,2025-01-03,issue,1,,5,\n",
     );
     const run = await runInvkpi(["validate", file]);
     expect(run.code).toBe(0);
@@ -76,7 +76,7 @@ describe("invkpi validate", () => {
     ]);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /ignored\.csv: ignored the columns 'unit_price', 'Notes': no ledger field has that name, or an earlier column gave it/,
+        /ignored\.csv: ignored the columns 'unitPrices' \(unitPrice\?\), 'Notes': no ledger field has that name \(docs/,
       ),
     ]);
     // --quiet keeps stderr empty, as it promises.
@@ -88,13 +88,13 @@ describe("invkpi validate", () => {
     await writeFile(
       file,
       '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":3,"unitCost":1}\n' +
-        '{"sku":"A","date":"2025-01-03","type":"issue","quantity":1,"unit_price":"5.00"}\n',
+        '{"sku":"A","date":"2025-01-03","type":"issue","quantity":1,"sale_price":"5.00"}\n',
     );
     const run = await runInvkpi(["validate", file]);
     expect(run.code).toBe(0);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /ignored\.ndjson: ignored the key 'unit_price': no ledger field has that name \(docs/,
+        /ignored\.ndjson: ignored the key 'sale_price': no ledger field has that name \(docs/,
       ),
     ]);
   });

@@ -54,13 +54,16 @@ describe("ColumnResolver", () => {
     expect(heldKeys(resolver)).toBeLessThanOrEqual(MAX_COUNTED_IGNORED_KEYS + 1_000 + 20);
   });
 
-  it("lists the first 20 ignored header columns of a CSV and counts them all, repeats included", () => {
+  it("lists the first 20 ignored header columns of a CSV and counts them all, and finds fields given twice", () => {
     const resolver = new ColumnResolver(FIELDS, undefined, "test");
     const extra = Array.from({ length: 25 }, (_, k) => `extra ${k}`);
-    const { columnOf, ignored } = resolver.resolveHeader(["sku", ...extra, "quantity", "SKU"]);
+    const header = ["sku", ...extra, "quantity", "SKU"];
+    const { columnOf, ignored, duplicates } = resolver.resolveHeader(header);
     expect(Array.from(columnOf)).toEqual([0, 26]);
     expect(ignored).toEqual(extra.slice(0, 20));
     expect(resolver.ignoredKeys).toEqual(ignored);
-    expect(resolver.ignoredCount).toBe(26);
+    expect(resolver.ignoredCount).toBe(25);
+    // A second column for a field is no ignored column: it is a problem of the header.
+    expect(duplicates).toEqual([{ field: 0, columns: [0, 27] }]);
   });
 });

@@ -256,9 +256,15 @@ describe("readLedger: CSV", () => {
   it("reports a missing required column once, not per row, and checks no row", async () => {
     const csv = "sku,date,quantity,note\nA,2025-01-01,1,x\nB,bad,zz,y\nC,2025-01-01\n";
     const result = await readLedger(textStream(csv));
+    // Not even a record of the wrong length is reported: the header is the file's problem.
     expect(result.issues.map((i) => [i.line, i.row, i.field, i.code, i.message])).toEqual([
-      [1, -1, "type", "missing_field", "the header has no type column"],
-      [4, 2, "", "parse_error", "the record has 2 fields but the header has 4"],
+      [
+        1,
+        -1,
+        "type",
+        "missing_field",
+        'the header has no type column; the header has 4 columns: "sku", "date", "quantity", "note"',
+      ],
     ]);
     expect(result.rows).toBe(3);
     expect(result.columns.length).toBe(0);
@@ -269,7 +275,7 @@ describe("readLedger: CSV", () => {
       columns: { quantity: "Qty" },
     });
     expect(mapped.issues.map((i) => i.message)).toEqual([
-      'the header has no column "Qty" (for quantity)',
+      'the header has no column "Qty" (for quantity); the header has 3 columns: "sku", "date", "type"',
     ]);
     const semicolons = await readLedger(
       textStream("sku;date;type;quantity\nA;2025-01-01;issue;1\n"),
@@ -354,11 +360,12 @@ describe("readLedger: CSV", () => {
     expect(brief(result.issues)).toEqual(["3 1 id duplicate_id"]);
   });
 
-  it("uses the first of two columns that match one field", async () => {
+  it("reports two columns that match one field, naming both, and reads no row", async () => {
     const csv = "sku,SKU,date,type,quantity\nA,B,2025-01-01,issue,1\n";
     const result = await readLedger(textStream(csv));
-    expect(result.columns.skus).toEqual(["A"]);
-    expect(result.ignoredColumns).toEqual(["SKU"]);
+    expect(brief(result.issues)).toEqual(["1 -1 sku parse_error"]);
+    expect(result.columns.length).toBe(0);
+    expect(result.ignoredColumns).toEqual([]);
   });
 
   it("decodes other encodings when asked (GBK, common in Chinese ERP exports)", async () => {
@@ -390,16 +397,22 @@ describe("readLedger: CSV", () => {
     const offset = header.length + plain.length + 1;
     const error = await expectCode(readLedger(path), "io_error");
     expect(error.message).toBe(
-      `readLedger: cannot read ${path}: the text is not valid utf-8 on line 3002 (byte 0xff at byte offset ${offset})`,
+      `readLedger: cannot read ${path}: the text is not valid utf-8 on line 3002 (byte 0xff at byte offset ${offset}): it looks like a single-byte encoding; Western European text (from Excel on Windows, say) is usually windows-1252: read it with the encoding option "windows-1252" (--encoding windows-1252 on the command line)`,
     );
-    expect(error.details).toEqual({ source: path, line: 3002, offset });
+    const suggestedEncoding = "windows-1252";
+    expect(error.details).toEqual({ source: path, line: 3002, offset, suggestedEncoding });
     // The same through decoded text chunks cut anywhere (the general path), and as NDJSON or JSON.
     for (const cuts of [[], [offset - 1], [offset], [offset + 1], [7, 8, 9]]) {
       const general = await expectCode(
         readLedger(bufferStream(bytes, cuts), { format: "csv" }),
         "io_error",
       );
-      expect(general.details).toEqual({ source: "the input stream", line: 3002, offset });
+      expect(general.details).toEqual({
+        source: "the input stream",
+        line: 3002,
+        offset,
+        suggestedEncoding,
+      });
     }
     const ndjson = Buffer.concat([
       Buffer.from('{"sku":"A"}\n\n{"sku":"'),
@@ -411,7 +424,7 @@ describe("readLedger: CSV", () => {
       "io_error",
     );
     expect(fromNdjson.message).toMatch(
-      /not valid utf-8 on line 3 \(bytes 0xc3 0x28 at byte offset 21\)$/,
+      /not valid utf-8 on line 3 \(bytes 0xc3 0x28 at byte offset 21\): it looks like a single-byte /,
     );
     const json = Buffer.concat([
       Buffer.from('[\n{"sku":"A"},\n{"sku":"\u00e9'),
@@ -422,7 +435,12 @@ describe("readLedger: CSV", () => {
       readLedger(bufferStream(json, [24]), { format: "json" }),
       "io_error",
     );
-    expect(fromJson.details).toEqual({ source: "the input stream", line: 3, offset: 25 });
+    expect(fromJson.details).toEqual({
+      source: "the input stream",
+      line: 3,
+      offset: 25,
+      suggestedEncoding,
+    });
   });
 
   it("names the line of a character cut short by the end of the input", async () => {
@@ -491,17 +509,17 @@ describe("readLedger: NDJSON and JSON", () => {
   it("lists keys that match no field in ignoredColumns, each once (found by an audit: dropped silently)", async () => {
     const rows = [
       '{"sku":"A","date":"2025-01-02","type":"receipt","quantity":10,"unitCost":"2.5"}',
-      '{"sku":"A","date":"2025-01-03","type":"issue","quantity":4,"unit_price":"5.00","note":"x"}',
-      '{"sku":"A","date":"2025-01-04","type":"issue","quantity":1,"unit_price":"5.00"}',
+      '{"sku":"A","date":"2025-01-03","type":"issue","quantity":4,"sale_price":"5.00","note":"x"}',
+      '{"sku":"A","date":"2025-01-04","type":"issue","quantity":1,"sale_price":"5.00"}',
     ];
     const ndjson = await readLedger(textStream(`${rows.join("\n")}\n`), { format: "ndjson" });
     expect(ndjson.issues).toEqual([]);
-    expect(ndjson.ignoredColumns).toEqual(["unit_price", "note"]);
+    expect(ndjson.ignoredColumns).toEqual(["sale_price", "note"]);
     const json = await readLedger(textStream(`[${rows.join(",\n")}]`), { format: "json" });
-    expect(json.ignoredColumns).toEqual(["unit_price", "note"]);
-    // CSV lists the same typo alike.
-    const csv = "sku,date,type,quantity,unit_price\nA,2025-01-02,issue,1,5\n";
-    expect((await readLedger(textStream(csv))).ignoredColumns).toEqual(["unit_price"]);
+    expect(json.ignoredColumns).toEqual(["sale_price", "note"]);
+    // CSV lists the same name alike.
+    const csv = "sku,date,type,quantity,sale_price\nA,2025-01-02,issue,1,5\n";
+    expect((await readLedger(textStream(csv))).ignoredColumns).toEqual(["sale_price"]);
   });
 
   it("lists the first 20 ignored keys or columns and counts them all (found by a review: per-row keys were all kept)", async () => {
@@ -541,7 +559,7 @@ describe("readLedger: NDJSON and JSON", () => {
       "3 2 date invalid_date", // the row's other problems are still listed
     ]);
     expect(result.issues[1]?.message).toBe(
-      'quantity is given under 2 keys ("quantity", "Quantity"), which match alike after trimming and case folding: keep one',
+      'quantity is given under 2 keys ("quantity", "Quantity"), which match alike (case, spaces, _ and - aside): keep one',
     );
     expect(result.issues[1]?.value).toBe('["quantity","Quantity"]');
     expect(Array.from(result.columns.row)).toEqual([0, 3]);
