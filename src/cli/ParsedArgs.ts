@@ -66,15 +66,19 @@ export class ParsedArgs {
     return this.values[name] === true;
   }
 
+  /** Every value of a repeatable option, as given (`[]` when absent). */
+  strings(name: string): string[] {
+    const value = this.values[name];
+    const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return all.filter((v): v is string => typeof v === "string");
+  }
+
   /**
    * Every value of a repeatable option, each split at commas, trimmed, blanks dropped:
    * `--group-by category,month --group-by location` → `["category", "month", "location"]`.
    */
   list(name: string): string[] {
-    const value = this.values[name];
-    const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return all
-      .filter((v): v is string => typeof v === "string")
+    return this.strings(name)
       .flatMap((v) => v.split(","))
       .map((v) => v.trim())
       .filter((v) => v !== "");

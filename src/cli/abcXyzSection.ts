@@ -1,6 +1,6 @@
 import type { AbcXyzFigures } from "../classify/index.js";
-import type { InventoryReport } from "../report/index.js";
-import { displayNumber, displayPercent } from "./displayNumber.js";
+import type { InventoryReport, InventoryReportRow } from "../report/index.js";
+import { displayCount, displayNumber, displayPercent } from "./displayNumber.js";
 import { textTable } from "./textTable.js";
 
 /** What the ABC value measures, for the section's title. */
@@ -14,7 +14,8 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * The ABC-XYZ matrix as a table: one row per ABC class, one column per XYZ class (and `none`, no
- * demand), each cell the number of SKUs and their share of the ABC value.
+ * demand), each cell the number of SKUs and their share of the ABC value; under it, how many SKUs
+ * are left out of it and why (no XYZ class: too few demand periods; no ABC class: no price).
  *
  * @example
  * ```ts
@@ -37,7 +38,53 @@ export function abcXyzSection(report: InventoryReport): string {
     ["total", ...matrix.columnTotals.map(cell), cell(matrix.total)],
   ];
   const title = `ABC-XYZ matrix: SKUs (share of ${measure}); XYZ by demand variability per ${report.options.xyz.bucket}, none = no demand`;
-  return `${title}\n${textTable(columns, rows, 2)}`;
+  return `${title}\n${textTable(columns, rows, 2)}${leftOutNotes(report)}`;
+}
+
+/**
+ * One line per reason a row is left out of the matrix (it has no ABC class, or no XYZ class), with
+ * how many: without it the matrix's total would fall short of the SKUs in the portfolio with no
+ * word why. A row without either class is counted once, under ABC.
+ */
+function leftOutNotes(report: InventoryReport): string {
+  const counts = new Map<string, { kind: string; code: string; count: number }>();
+  for (const row of report.rows) {
+    const missing = missingClass(row);
+    if (missing === null) continue;
+    const key = `${missing.kind} ${missing.code}`;
+    const entry = counts.get(key) ?? { ...missing, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  const noun = report.options.byLocation ? "SKU-location" : "SKU";
+  return [...counts.values()]
+    .map(({ kind, code, count }) => {
+      const [is, it] = count === 1 ? ["is", "it has"] : ["are", "they have"];
+      return `  ${displayCount(count, noun)} ${is} not in the matrix: ${it} no ${kind} class (${whyNoClass(code, report)}) [${code}]\n`;
+    })
+    .join("");
+}
+
+/** The class a row lacks (ABC first) and the reason code of its `null`, or `null` with both. */
+function missingClass(row: InventoryReportRow): { kind: string; code: string } | null {
+  if (row.abcClass === null) return { kind: "ABC", code: row.reasons.abcClass ?? "undefined" };
+  if (row.xyzClass === null) return { kind: "XYZ", code: row.reasons.xyzClass ?? "undefined" };
+  return null;
+}
+
+/** Why a row has no ABC or XYZ class, in a few words, by the reason code of its `null`. */
+function whyNoClass(code: string, report: InventoryReport): string {
+  const bucket = report.options.xyz.bucket;
+  switch (code) {
+    case "too_few_periods":
+      return `demand in fewer than two whole ${bucket}s: its variability cannot be measured`;
+    case "no_price":
+      return `issue lines without a unitPrice leave its ${MEASURE_NAMES[report.options.abc.measure] ?? report.options.abc.measure} unknown`;
+    case "abc_excluded":
+      return "its ABC value is zero, and zero values are excluded";
+    default:
+      return "see docs/report.md";
+  }
 }
 
 function cell(figures: AbcXyzFigures): string {

@@ -6,6 +6,7 @@ import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { NO_ROWS } from "../ledger/LedgerColumns.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
+import { InvKpiError } from "../model/InvKpiError.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { analyzeHandedOverLedger } from "../report/analyzeLedger.js";
@@ -20,12 +21,13 @@ import { StreamingReport } from "../report/StreamingReport.js";
 import { toPartialRecordsOfHandedOver } from "../report/toPartialRecords.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { issueLines, problemCount } from "./issueLines.js";
 import { ledgerDateRange } from "./ledgerDateRange.js";
 import { ledgerRowError } from "./ledgerRowError.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
+import { outOption, reportFormat, requireOutNotAnInput } from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import {
   type InputFile,
@@ -34,7 +36,7 @@ import {
   readLedgerInput,
   readSkuInfoInput,
 } from "./readLedgerInput.js";
-import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
+import { emptyPeriodNote, noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
 import {
   TEXT_INPUT_HELP,
@@ -70,10 +72,11 @@ Options:
   --industry <id>          compare turnover with ${INDUSTRIES.join(", ")}
   --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md,
                            html (one self-contained page of charts; use --out report.html, and
-                           --group-by category,month for every chart)
-  --out <file>             write to this file instead of stdout
+                           --group-by category,month for every chart); without --format, the
+                           one --out's extension names (.csv, .json, .ndjson, .md, .html)
+  --out <file>             write to this file instead of stdout (never the ledger or --skus file)
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
-${TEXT_INPUT_HELP}  --top <n>                rows in each list of the table format (default 20)
+${TEXT_INPUT_HELP}  --top <n>                rows in each list of the table format (default 20, at least 1)
   --threads <n>            analyze on n threads (default 1); the same report, sooner on a
                            machine with n cores
   --streaming              replay the ledger as it is read, in memory bounded by the number of
@@ -94,8 +97,8 @@ Exit codes: 0 ok; 1 invalid data, or a file that cannot be read or written; 2 ba
 Examples:
   invkpi analyze ledger.csv --industry wholesale
   invkpi analyze ledger.csv --skus skus.csv --from 2025-01-01 --to 2025-12-31 --group-by category
-  invkpi analyze ledger.csv --format csv --out report.csv
-  invkpi analyze ledger.csv --skus skus.csv --group-by category,month --format html --out report.html
+  invkpi analyze ledger.csv --out report.csv
+  invkpi analyze ledger.csv --skus skus.csv --group-by category,month --out report.html
   cat ledger.csv | invkpi analyze - --format ndjson
   invkpi analyze big.csv --threads 4 --format csv --out report.csv
   invkpi analyze shard-1.csv --from 2025-01-01 --to 2025-12-31 --partial --out shard-1.ndjson
@@ -204,9 +207,17 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
   if (skusArgument === "-" && ledgerArgument === "-") {
     throw usageError("only one input can come from stdin: give --skus a file");
   }
+  const ledger = await inputFile(ledgerArgument);
+  const skus = skusArgument === undefined ? null : await inputFile(skusArgument);
+  const out = outOption(parsed);
+  await requireOutNotAnInput(out, [
+    { file: ledger, role: "the ledger" },
+    ...(skus === null ? [] : [{ file: skus, role: "the --skus file" }]),
+  ]);
+  const format = optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS));
   return {
-    ledger: await inputFile(ledgerArgument),
-    skus: skusArgument === undefined ? null : await inputFile(skusArgument),
+    ledger,
+    skus,
     from,
     to,
     asOf,
@@ -215,17 +226,14 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
       numberOption(v, "--service-level", requireOpenUnitInterval),
     ),
     leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
-    groupBy: [
-      ...new Set(
-        parsed.list("group-by").map((g) => choiceOption(g, "--group-by", REPORT_GROUPINGS)),
-      ),
-    ],
+    groupBy: groupByOption(parsed),
     industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
-    format: optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS)) ?? "table",
+    // --partial writes NDJSON records whatever --out is called (it refuses --format above).
+    format: reportFormat(format, out),
     inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
     text: textInputOptions(parsed),
-    out: text("out"),
-    top: optional("top", (v) => integerOption(v, "--top", 0)) ?? 20,
+    out,
+    top: optional("top", (v) => integerOption(v, "--top", 1)) ?? 20,
     threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
     partial,
     streaming,
@@ -234,6 +242,23 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     ),
     quiet: parsed.flag("quiet"),
   };
+}
+
+/**
+ * `--group-by`: the groupings, each once. A value left empty (`--group-by=`) is refused rather
+ * than read as no grouping: it is a mistake (a variable that expanded to nothing), and silence
+ * would give a report without the tables asked for. Blanks between commas (`category,`) are not.
+ */
+function groupByOption(parsed: ParsedArgs): ReportGrouping[] {
+  const blank = parsed.strings("group-by").find((value) => value.trim() === "");
+  if (blank !== undefined) {
+    throw usageError(`--group-by must be one of ${REPORT_GROUPINGS.join(", ")}; got '${blank}'`, {
+      option: "--group-by",
+      value: blank,
+    });
+  }
+  const keys = parsed.list("group-by").map((g) => choiceOption(g, "--group-by", REPORT_GROUPINGS));
+  return [...new Set(keys)];
 }
 
 /** `--streaming` needs a period known before the first row, one thread, and a report. */
@@ -265,59 +290,128 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
     const skuInfo =
       plan.skus === null ? undefined : await readSkus(plan.skus, plan.text, io, status);
     if (skuInfo === null) return EXIT.invalidData;
-    const readOptions = {
-      ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
-      ...(skuInfo === undefined ? {} : { skuInfo }),
-      ...plan.text,
-    };
-    let input: ReadLedgerResult;
-    let report: InventoryReport;
-    if (plan.streaming) {
-      const period = { from: plan.from as string, to: plan.to as string };
-      const streaming = new StreamingReport(
-        {
-          ...optionsOf(plan, period, skuInfo),
-          ...(plan.quantityDecimals === undefined
-            ? {}
-            : { quantityDecimals: plan.quantityDecimals }),
-        },
-        "analyzeLedgerStream",
-      );
-      input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay);
-      status.done();
-      if (input.issues.length > 0) return refuse(plan.ledger, input, io);
-      status.progress(`analyzing ${displayNumber(input.rows)} movements…`);
-      report = replayed(plan, input, () => streaming.finish());
-    } else {
-      // This function never holds the columns (see `readWholeLedger`): the report frees them
-      // once replayed.
-      const read = await readWholeLedger(plan.ledger, io, status, readOptions);
-      input = read.input;
-      status.done();
-      if (input.issues.length > 0) return refuse(plan.ledger, input, io);
-      const period = periodOf(plan, read.dates, status);
-      status.progress(`analyzing ${displayNumber(read.movements)} movements…`);
-      const options = optionsOf(plan, period, skuInfo);
-      if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
-      report = replayed(plan, input, () => analyzeHandedOverLedger(read.ledger, options));
-    }
+    const analysis = plan.streaming
+      ? await streamedAnalysis(plan, io, status, skuInfo)
+      : await batchAnalysis(plan, io, status, skuInfo);
+    if (typeof analysis === "number") return analysis;
     status.done();
-    noteWarnings(report.warnings, status, warningPlace(plan.ledger, input));
-    const heading = `invkpi analyze ${plan.ledger.name}: ${displayNumber(input.rows)} movements, ${periodHeading(report)}`;
-    await writeReport(report, plan.out ?? io.stdout, {
-      format: plan.format,
-      heading,
-      top: plan.top,
-    });
-    if (plan.out !== undefined) {
-      const what =
-        plan.format === "html" ? `an HTML report of ${rowsText(report)}` : rowsText(report);
-      status.note(`wrote ${what} to ${plan.out}`);
-    }
+    await writeAnalysis(plan, analysis, io, status);
     return EXIT.ok;
+  } catch (error) {
+    throw missingStandardCosts(error, plan.skus);
   } finally {
     status.done();
   }
+}
+
+/** A report made, with what was read for it. */
+interface Analysis {
+  readonly input: ReadLedgerResult;
+  readonly report: InventoryReport;
+  /** The ledger's first and last movement dates, when known (not when streaming). */
+  readonly dates: WholeLedger["dates"];
+}
+
+/** How the ledger is read: its format, the master data, the delimiter and encoding. */
+function readOptionsOf(
+  plan: AnalyzePlan,
+  skuInfo: readonly SkuInfo[] | undefined,
+): ReadInputOptions {
+  return {
+    ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
+    ...(skuInfo === undefined ? {} : { skuInfo }),
+    ...plan.text,
+  };
+}
+
+/** `--streaming`: each row replayed as it is read; an exit code when the ledger is refused. */
+async function streamedAnalysis(
+  plan: AnalyzePlan,
+  io: CliIo,
+  status: StatusReporter,
+  skuInfo: readonly SkuInfo[] | undefined,
+): Promise<Analysis | ExitCode> {
+  const period = { from: plan.from as string, to: plan.to as string };
+  const streaming = new StreamingReport(
+    {
+      ...optionsOf(plan, period, skuInfo),
+      ...(plan.quantityDecimals === undefined ? {} : { quantityDecimals: plan.quantityDecimals }),
+    },
+    "analyzeLedgerStream",
+  );
+  const readOptions = readOptionsOf(plan, skuInfo);
+  const input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay);
+  status.done();
+  if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+  status.progress(`analyzing ${displayCount(input.rows, "movement")}…`);
+  return { input, report: replayed(plan, input, () => streaming.finish()), dates: null };
+}
+
+/**
+ * The whole ledger read, then replayed (or its partial records written, with `--partial`); an
+ * exit code when the ledger is refused or the partial records are written.
+ */
+async function batchAnalysis(
+  plan: AnalyzePlan,
+  io: CliIo,
+  status: StatusReporter,
+  skuInfo: readonly SkuInfo[] | undefined,
+): Promise<Analysis | ExitCode> {
+  // This function never holds the columns (see `readWholeLedger`): the report frees them once
+  // replayed.
+  const read = await readWholeLedger(plan.ledger, io, status, readOptionsOf(plan, skuInfo));
+  const { input } = read;
+  status.done();
+  if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+  const period = periodOf(plan, read.dates, status);
+  status.progress(`analyzing ${displayCount(read.movements, "movement")}…`);
+  const options = optionsOf(plan, period, skuInfo);
+  if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
+  const report = replayed(plan, input, () => analyzeHandedOverLedger(read.ledger, options));
+  return { input, report, dates: read.dates };
+}
+
+/** The notes on the report (warnings, a period without movements), the report, where it went. */
+async function writeAnalysis(
+  plan: AnalyzePlan,
+  { input, report, dates }: Analysis,
+  io: CliIo,
+  status: StatusReporter,
+): Promise<void> {
+  noteWarnings(report.warnings, status, warningPlace(plan.ledger, input));
+  const empty = emptyPeriodNote(report, input.rows, dates);
+  if (empty !== null) status.note(empty);
+  const movements = `${displayCount(input.rows, "movement")}${empty === null ? "" : " (none in the period)"}`;
+  const heading = `invkpi analyze ${plan.ledger.name}: ${movements}, ${periodHeading(report)}`;
+  await writeReport(report, plan.out ?? io.stdout, {
+    format: plan.format,
+    heading,
+    top: plan.top,
+  });
+  if (plan.out !== undefined) {
+    const what =
+      plan.format === "html" ? `an HTML report of ${rowsText(report)}` : rowsText(report);
+    status.note(`wrote ${what} to ${plan.out}`);
+  }
+}
+
+/**
+ * The library's refusal of `valuation: 'standard'` for SKUs without a `standardCost`, in the
+ * command line's words: the data (the `--skus` file) lacks it, so it stays an error about the
+ * `skuInfo` (exit 1, see `exitCodeOf`), not a mistake of the options; any other error unchanged.
+ */
+function missingStandardCosts(error: unknown, skus: InputFile | null): unknown {
+  if (!(error instanceof InvKpiError) || error.code !== "invalid_option") return error;
+  const listed: unknown = error.details.missing;
+  if (error.path[0] !== "skuInfo" || !Array.isArray(listed)) return error;
+  const missing = (listed as readonly unknown[]).map(String);
+  const shown = missing.slice(0, 5).join(", ");
+  const rest = missing.length > 5 ? ` and ${displayNumber(missing.length - 5)} more` : "";
+  const message =
+    skus === null
+      ? `--valuation standard needs a standardCost for every SKU, from a --skus file; none was given (missing for ${shown}${rest})`
+      : `--valuation standard needs a standardCost for every SKU in the --skus file ${skus.name}; missing for ${shown}${rest}`;
+  return new InvKpiError(error.code, message, { path: error.path, details: error.details });
 }
 
 /** The SKU master, or `null` after listing its problems. */
@@ -474,9 +568,7 @@ async function writePartial(
   await writeText(ndjsonLines(records), plan.out ?? io.stdout, "invkpi");
   if (plan.out !== undefined) {
     const skus = records.length - 1;
-    status.note(
-      `wrote the partial records of ${displayNumber(skus)} SKU${skus === 1 ? "" : "s"} to ${plan.out}`,
-    );
+    status.note(`wrote the partial records of ${displayCount(skus, "SKU")} to ${plan.out}`);
   }
   return EXIT.ok;
 }

@@ -1,12 +1,18 @@
 import { LineSplitter } from "../io/LineSplitter.js";
 import { openTextInput } from "../io/openTextInput.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import { PartialCombiner } from "../report/index.js";
+import { type InventoryReport, PartialCombiner } from "../report/index.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { choiceOption, integerOption } from "./optionValues.js";
+import {
+  outOption,
+  reportFormat,
+  requireDistinctInputs,
+  requireOutNotAnInput,
+} from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { type InputFile, inputFile } from "./readLedgerInput.js";
 import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
@@ -25,15 +31,17 @@ groups and diagnosis as 'invkpi analyze' on the whole ledger. The files are NDJS
 and any order ('-' reads stdin); every shard must have been analyzed with the same options.
 
 Options:
-  --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md, html
-  --out <file>             write to this file instead of stdout
-  --top <n>                rows in each list of the table format (default 20)
+  --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md, html;
+                           without --format, the one --out's extension names (.csv, .html, ...)
+  --out <file>             write to this file instead of stdout (never one of the partial files)
+  --top <n>                rows in each list of the table format (default 20, at least 1)
   -q, --quiet              no progress line, no notes on stderr
   -h, --help               show this help
 
 A file that is not a partial record, shards with different options or periods, a SKU in two
 shards, or fewer SKU records than the shards' headers announce: nothing is written, the problem is
-named with its file and line, and the exit code is 1.
+named with its file and line, and the exit code is 1. A file given twice (by any path) is a usage
+mistake, found before any file is read.
 
 Exit codes: 0 ok; 1 invalid partials, or a file that cannot be read or written; 2 bad usage.
 
@@ -79,13 +87,22 @@ async function planOf(parsed: ParsedArgs): Promise<CombinePlan> {
   }
   const files: InputFile[] = [];
   for (const name of names) files.push(await inputFile(name));
+  await requireDistinctInputs(files, "partial file");
+  const out = outOption(parsed);
+  await requireOutNotAnInput(
+    out,
+    files.map((file) => ({ file, role: "the partial file" })),
+  );
   const format = parsed.string("format");
   const top = parsed.string("top");
   return {
     files,
-    format: format === undefined ? "table" : choiceOption(format, "--format", OUTPUT_FORMATS),
-    out: parsed.string("out"),
-    top: top === undefined ? 20 : integerOption(top, "--top", 0),
+    format: reportFormat(
+      format === undefined ? undefined : choiceOption(format, "--format", OUTPUT_FORMATS),
+      out,
+    ),
+    out,
+    top: top === undefined ? 20 : integerOption(top, "--top", 1),
     quiet: parsed.flag("quiet"),
   };
 }
@@ -94,15 +111,16 @@ async function combine(plan: CombinePlan, io: CliIo): Promise<ExitCode> {
   const status = new StatusReporter(io.stderr, { progress: io.stderrIsTTY, quiet: plan.quiet });
   try {
     const combiner = new PartialCombiner();
-    for (const file of plan.files) await readPartialFile(file, combiner, io, status);
-    status.progress(`combining ${plan.files.length} partial files…`);
-    const report = combiner.finish();
+    const counts: FileCounts[] = [];
+    for (const file of plan.files) counts.push(await readPartialFile(file, combiner, io, status));
+    const files = displayCount(plan.files.length, "partial file");
+    status.progress(`combining ${files}…`);
+    const report = finished(combiner, counts);
     status.done();
     // The shards' warnings count rows of each shard's own input, which `analyze --partial` already
     // reported with its file and line: noted here without a place.
     noteWarnings(report.warnings, status);
-    const files = plan.files.length;
-    const heading = `invkpi combine: ${displayNumber(files)} partial file${files === 1 ? "" : "s"}, ${periodHeading(report)}`;
+    const heading = `invkpi combine: ${files}, ${periodHeading(report)}`;
     await writeReport(report, plan.out ?? io.stdout, {
       format: plan.format,
       heading,
@@ -115,9 +133,17 @@ async function combine(plan: CombinePlan, io: CliIo): Promise<ExitCode> {
   }
 }
 
+/** What one partial file held: its headers (line, SKU records announced) and its SKU records. */
+interface FileCounts {
+  readonly file: InputFile;
+  readonly headers: { readonly line: number; readonly skuCount: number }[];
+  skuRecords: number;
+}
+
 /**
  * Feeds the records of one NDJSON file to the combiner, line by line (blank lines skipped), each
- * named `file:line` in messages.
+ * named `file:line` in messages; counts its headers' announced SKU records and its SKU records,
+ * so that a cut file can be named (see {@link finished}).
  *
  * @throws InvKpiError `invalid_argument` for a line that is not JSON or not a partial record;
  *   `io_error` when the file cannot be read.
@@ -127,22 +153,85 @@ async function readPartialFile(
   combiner: PartialCombiner,
   io: CliIo,
   status: StatusReporter,
-): Promise<void> {
+): Promise<FileCounts> {
   const input = await openTextInput(
     file.argument === "-" ? io.stdin : file.argument,
     "utf-8",
     "invkpi combine",
   );
+  const counts: FileCounts = { file, headers: [], skuRecords: 0 };
   const splitter = new LineSplitter((text, line) => {
     if (line % PROGRESS_LINES === 0) {
       status.progress(`reading ${file.name}: ${displayNumber(line)} lines`);
     }
     if (text !== null && text.trim() === "") return;
     const place = { label: `${file.name}:${line}`, path: [file.name, line] };
-    combiner.add(parseLine(text, place.label, place.path), place);
+    const record = parseLine(text, place.label, place.path);
+    combiner.add(record, place);
+    count(record as { kind: string; skuCount?: number }, line, counts);
   });
   for await (const chunk of input.chunks) splitter.push(chunk);
   splitter.end();
+  return counts;
+}
+
+/** Counts a record that the combiner accepted: a header (its `skuCount`) or a SKU record. */
+function count(
+  record: { kind: string; skuCount?: number },
+  line: number,
+  counts: FileCounts,
+): void {
+  if (record.kind === "header") counts.headers.push({ line, skuCount: record.skuCount ?? 0 });
+  else counts.skuRecords++;
+}
+
+/**
+ * The combined report. The combiner notices that the SKU records are fewer or more than all the
+ * headers announce, but not in which file. Files usually hold their shards whole, so a file whose
+ * own headers announce another number than it holds is named instead: a cut one is what a lost
+ * line or a copy stopped halfway leaves. When the files disagree in both directions (a shard's
+ * records spread over several files), none can be blamed and the combiner's error stands.
+ *
+ * @throws InvKpiError what `finish` throws; the count error about the first such file.
+ */
+function finished(combiner: PartialCombiner, counts: readonly FileCounts[]): InventoryReport {
+  try {
+    return combiner.finish();
+  } catch (error) {
+    const { announced, given } = error instanceof InvKpiError ? error.details : {};
+    if (typeof announced !== "number" || typeof given !== "number") throw error;
+    const fewer = given < announced;
+    const odd = counts.filter((c) => announcedIn(c) !== c.skuRecords);
+    const [file] = odd;
+    if (file === undefined || odd.some((c) => announcedIn(c) > c.skuRecords !== fewer)) throw error;
+    const why = fewer ? "the file is incomplete" : "a header is missing from the file";
+    const all = `the headers of all the files announce ${displayCount(announced, "SKU record")}, ${displayCount(given, "was", "were")} given`;
+    throw new InvKpiError(
+      "invalid_argument",
+      `${cutFileText(file)}: ${why}${counts.length > 1 ? ` (${all})` : ""}`,
+      { path: [file.file.name], details: { announced, given, file: file.file.name } },
+    );
+  }
+}
+
+function announcedIn(counts: FileCounts): number {
+  return counts.headers.reduce((sum, header) => sum + header.skuCount, 0);
+}
+
+/** `p2.ndjson:1: the header announces 4 SKU records but the file holds 2`. */
+function cutFileText(counts: FileCounts): string {
+  const holds = `but the file holds ${displayNumber(counts.skuRecords)}`;
+  const announced = displayCount(announcedIn(counts), "SKU record");
+  const [first] = counts.headers;
+  if (counts.headers.length === 1 && first !== undefined) {
+    return `${counts.file.name}:${first.line}: the header announces ${announced} ${holds}`;
+  }
+  const lines = counts.headers.map((header) => header.line).join(", ");
+  const where =
+    counts.headers.length === 0
+      ? "it has no header"
+      : `the headers (lines ${lines}) announce ${announced}`;
+  return `${counts.file.name}: ${where} ${holds}`;
 }
 
 function parseLine(

@@ -39,7 +39,7 @@ from a fixed seed, so every run shows the same figures.
 Options:
   --write <file>       save the sample ledger as CSV instead (try 'invkpi analyze' on it)
   --write-skus <file>  save the sample SKU master as CSV (lead times, service levels, ...)
-  --top <n>            rows in each list (default 10)
+  --top <n>            rows in each list (default 10, at least 1)
   --html <file>        save the analysis as one self-contained HTML page with charts instead
                        (grouped by category and month; opens offline in any browser)
   -q, --quiet          no notes on stderr
@@ -69,7 +69,7 @@ export const demoCommand: Command = {
       throw usageError(`unexpected argument '${parsed.positionals[0]}'`);
     }
     const topText = parsed.string("top");
-    const top = topText === undefined ? 10 : integerOption(topText, "--top", 0);
+    const top = topText === undefined ? 10 : integerOption(topText, "--top", 1);
     const status = new StatusReporter(io.stderr, { progress: false, quiet: parsed.flag("quiet") });
     const demo = demoLedger();
     const ledgerFile = parsed.string("write");

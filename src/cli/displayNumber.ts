@@ -57,3 +57,18 @@ export function displayMoney(value: Decimal | null): string {
 export function displayPercent(value: number | null): string {
   return value === null ? NO_VALUE : `${displayNumber(value * 100, 1, true)} %`;
 }
+
+/**
+ * A count and its noun, in the singular for exactly one, thousands separated by commas.
+ *
+ * @param plural - the noun for any other count (default: the singular and an `s`).
+ * @example
+ * ```ts
+ * displayCount(1, "day"); // "1 day"
+ * displayCount(1096, "day"); // "1,096 days"
+ * displayCount(2, "SKU record"); // "2 SKU records"
+ * ```
+ */
+export function displayCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${displayNumber(count, 0)} ${count === 1 ? singular : plural}`;
+}

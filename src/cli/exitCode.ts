@@ -19,16 +19,21 @@ const USAGE_CODES: ReadonlySet<InvKpiErrorCode> = new Set([
 /**
  * The exit code for an error: 2 for a usage mistake (`usage`, `invalid_option`,
  * `unknown_industry`), 1 for every other `InvKpiError` (the data is invalid or cannot be read) and
- * for unexpected errors.
+ * for unexpected errors. An `invalid_option` about the SKU master data (its `path` starts at
+ * `skuInfo`: `valuation: 'standard'` for SKUs without a `standardCost`) is 1 too: the option is
+ * right, the `--skus` file lacks what it needs, and no other flag would fix that.
  *
  * @example
  * ```ts
  * import { InvKpiError } from "invkpi";
  * exitCodeOf(new InvKpiError("usage", "unknown option '--foo'")); // 2
  * exitCodeOf(new InvKpiError("invalid_ledger", "3 problems")); // 1
+ * exitCodeOf(new InvKpiError("invalid_option", "no standardCost", { path: ["skuInfo"] })); // 1
  * ```
  */
 export function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof InvKpiError && USAGE_CODES.has(error.code)) return EXIT.usage;
-  return EXIT.invalidData;
+  if (!(error instanceof InvKpiError) || !USAGE_CODES.has(error.code)) return EXIT.invalidData;
+  return error.code === "invalid_option" && error.path[0] === "skuInfo"
+    ? EXIT.invalidData
+    : EXIT.usage;
 }

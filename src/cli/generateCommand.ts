@@ -1,9 +1,10 @@
 import { writeText } from "../io/writeText.js";
 import type { Command } from "./Command.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT } from "./exitCode.js";
 import { generatedCsvLines } from "./generateLedger.js";
 import { dateOption, integerOption } from "./optionValues.js";
+import { outOption } from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
@@ -94,7 +95,8 @@ export const generateCommand: Command = {
       exact: true,
       ids: parsed.flag("ids"),
     };
-    const out = parsed.string("out");
+    // generate reads no file, so its --out can clash with no input.
+    const out = outOption(parsed);
     const status = new StatusReporter(io.stderr, {
       progress: io.stderrIsTTY,
       quiet: parsed.flag("quiet"),
@@ -114,7 +116,7 @@ export const generateCommand: Command = {
     } finally {
       status.done();
     }
-    if (out !== undefined) status.note(`wrote ${displayNumber(written)} movements to ${out}`);
+    if (out !== undefined) status.note(`wrote ${displayCount(written, "movement")} to ${out}`);
     return EXIT.ok;
   },
 };

@@ -1,5 +1,5 @@
 import type { LedgerIssue } from "../model/InvKpiError.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount, displayNumber } from "./displayNumber.js";
 import { formatIssue } from "./formatIssue.js";
 
 /**
@@ -9,7 +9,7 @@ import { formatIssue } from "./formatIssue.js";
  * @example
  * ```ts
  * const issue = { row: 3, line: 5, field: "date", code: "invalid_date", message: "date must be a real calendar day", value: "2025-02-30" };
- * [...issueLines([issue, issue, issue], "ledger.csv", 2)].length; // 3: two problems and "… and 1 more problems"
+ * [...issueLines([issue, issue, issue], "ledger.csv", 2)].length; // 3: two problems and "… and 1 more problem"
  * ```
  */
 export function* issueLines(
@@ -20,7 +20,7 @@ export function* issueLines(
   const shown = Math.min(limit, issues.length);
   for (let i = 0; i < shown; i++) yield `${formatIssue(issues[i] as LedgerIssue, source)}\n`;
   if (issues.length > shown) {
-    yield `… and ${displayNumber(issues.length - shown)} more problems (invkpi validate lists them all)\n`;
+    yield `… and ${displayCount(issues.length - shown, "more problem")} (invkpi validate lists them all)\n`;
   }
 }
 

@@ -1,5 +1,11 @@
 import type { InventoryReport } from "../report/index.js";
-import { displayMoney, displayNumber, displayPercent, NO_VALUE } from "./displayNumber.js";
+import {
+  displayCount,
+  displayMoney,
+  displayNumber,
+  displayPercent,
+  NO_VALUE,
+} from "./displayNumber.js";
 import { wrapText } from "./wrapText.js";
 
 /** Width of the summary's paragraphs. */
@@ -32,11 +38,11 @@ export function portfolioSection(report: InventoryReport): string {
     ["days of inventory", days(diagnosis.daysOfInventory, diagnosis.reasons.daysOfInventory)],
     ["industry benchmark", benchmarkLine(report)],
     [
-      `slow stock (no issue in ${report.options.slowDays}+ days)`,
+      `slow stock (no issue in ${displayNumber(report.options.slowDays)}+ days)`,
       stockLine(diagnosis.slowValue, diagnosis.slowShare, counts.slow),
     ],
     [
-      `dead stock (no issue in ${report.options.deadDays}+ days)`,
+      `dead stock (no issue in ${displayNumber(report.options.deadDays)}+ days)`,
       stockLine(diagnosis.deadValue, diagnosis.deadShare, counts.dead),
     ],
     [
@@ -58,14 +64,17 @@ export function portfolioSection(report: InventoryReport): string {
 function skuLine(report: InventoryReport): string {
   const skus = new Set(report.rows.map((r) => r.sku)).size;
   const locations = new Set(report.rows.flatMap((r) => (r.location === null ? [] : [r.location])));
-  const where = report.options.byLocation ? `, ${report.rows.length} SKU-locations` : "";
-  return `${displayNumber(skus)}${where}${locations.size > 1 ? ` at ${locations.size} locations` : ""}`;
+  const where = report.options.byLocation
+    ? `, ${displayCount(report.rows.length, "SKU-location")}`
+    : "";
+  const at = locations.size > 1 ? ` at ${displayNumber(locations.size)} locations` : "";
+  return `${displayNumber(skus)}${where}${at}`;
 }
 
 function grossMarginLine(report: InventoryReport): string {
   const t = report.totals.turnover;
   if (t.grossMargin === null) {
-    return `${NO_VALUE} (${displayNumber(t.issuesWithoutPrice)} issue lines without a unitPrice)`;
+    return `${NO_VALUE} (${displayCount(t.issuesWithoutPrice, "issue line")} without a unitPrice)`;
   }
   const gmroi = t.gmroi === null ? "" : `, GMROI ${displayNumber(t.gmroi, 2)}`;
   return `${displayMoney(t.grossMargin)}${gmroi}`;
@@ -78,7 +87,7 @@ function turnoverLine(report: InventoryReport): string {
   const annual = `${displayNumber(diagnosis.annualizedTurnover, 2)} a year`;
   const basis = diagnosis.basis === "cost" ? "" : `, ${diagnosis.basis} basis`;
   if (period.days === report.options.daysPerYear) return `${annual}${basis}`;
-  return `${annual} (${displayNumber(diagnosis.turnover, 2)} in the ${period.days} days${basis})`;
+  return `${annual} (${displayNumber(diagnosis.turnover, 2)} in the ${displayCount(period.days, "day")}${basis})`;
 }
 
 function days(value: number | null, reason: string | undefined): string {
@@ -106,8 +115,7 @@ function stockLine(
   share: number | null,
   count: number,
 ): string {
-  const skus = `${displayNumber(count)} SKU${count === 1 ? "" : "s"}`;
-  return `${displayMoney(value)} (${displayPercent(share)} of inventory value, ${skus})`;
+  return `${displayMoney(value)} (${displayPercent(share)} of inventory value, ${displayCount(count, "SKU")})`;
 }
 
 function excessDays(report: InventoryReport): string {
@@ -118,5 +126,5 @@ function reorderLine(report: InventoryReport): string {
   const withPoint = report.rows.filter((r) => r.reorderPoint !== null).length;
   if (withPoint === 0)
     return `${NO_VALUE} (no lead times: give --lead-time or a --skus file with leadTimeDays)`;
-  return `${displayNumber(report.diagnosis.reorderCount)} of ${displayNumber(withPoint)} SKUs with a reorder point`;
+  return `${displayNumber(report.diagnosis.reorderCount)} of ${displayCount(withPoint, "SKU")} with a reorder point`;
 }

@@ -6,7 +6,8 @@ import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
 /**
  * Reports an error of a command as one readable line on stderr and returns its exit code:
  * - a usage mistake (exit 2): `invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'`;
- * - an `InvKpiError` (exit 1): its message, e.g. a file that cannot be read;
+ * - an `InvKpiError` (exit 1): its message, e.g. a file that cannot be read, with one prefix, the
+ *   command's (`invkpi analyze: cannot write report.csv: ...`);
  * - anything else is a bug (exit 1): one line asking to report it; with `INVKPI_DEBUG=1` in the
  *   environment the stack trace follows;
  * - a closed stdout (`EPIPE`, the reader of `invkpi ... | head` went away) is not an error: exit 0,
@@ -30,7 +31,7 @@ export function reportError(error: unknown, command: string | undefined, io: Cli
   const code = exitCodeOf(error);
   if (error instanceof InvKpiError) {
     const hint = code === EXIT.usage ? `; see '${prefix} --help'` : "";
-    io.stderr.write(`${prefix}: ${oneLine(error.message)}${hint}\n`);
+    io.stderr.write(`${prefix}: ${oneLine(withoutPrefixes(error))}${hint}\n`);
     return code;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -41,6 +42,19 @@ export function reportError(error: unknown, command: string | undefined, io: Cli
     io.stderr.write(`${error.stack}\n`);
   }
   return code;
+}
+
+/**
+ * The message without a prefix that the line's own `invkpi <command>: ` replaces: one that names
+ * invkpi already (`invkpi generate: cannot write ...`, from a writer the command named itself to),
+ * and for a file that cannot be read or written, the library function's name (`writeCsv: `), which
+ * says nothing to a person who named the file.
+ */
+function withoutPrefixes(error: InvKpiError): string {
+  const message = error.message.replace(/^(?:invkpi(?: [\w-]+)?: )+/, "");
+  return error.code === "io_error"
+    ? message.replace(/^[\w.]+: (?=cannot (?:read|write) )/, "")
+    : message;
 }
 
 /** Whether the reader of stdout went away (`| head`): not an error of the command. */

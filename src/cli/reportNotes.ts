@@ -1,6 +1,6 @@
 import type { ReplayWarning } from "../ledger/index.js";
 import type { InventoryReport } from "../report/index.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount, displayNumber } from "./displayNumber.js";
 import type { StatusReporter } from "./StatusReporter.js";
 
 // What `invkpi analyze` and `invkpi combine` both say about a report: the heading's period and
@@ -20,7 +20,55 @@ const WARNINGS_SHOWN = 10;
  * ```
  */
 export function periodHeading(report: InventoryReport): string {
-  return `${report.period.from} to ${report.period.to} (${report.period.days} days), valuation ${report.options.valuation}`;
+  return `${report.period.from} to ${report.period.to} (${displayCount(report.period.days, "day")}), valuation ${report.options.valuation}`;
+}
+
+/**
+ * A note for a report whose period holds none of the ledger's movements (every one is before or
+ * after it), or `null`: such a report is valid (the stock before the period sits through it) but
+ * rarely what was meant, and its heading would count movements that it does not contain. Told
+ * from the replay's `before_period` and `after_period` counts, so that it needs no pass over the
+ * ledger and works when streaming; the ledger's dates are named when known.
+ *
+ * @param movements - the ledger's movements (all valid: an invalid ledger is never analyzed).
+ * @param dates - the ledger's first and last movement dates, or `null` when not known.
+ * @example
+ * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * emptyPeriodNote(demoReport(), 50_000, null); // null: the sample year's movements are in it
+ * ```
+ */
+export function emptyPeriodNote(
+  report: Pick<InventoryReport, "period" | "warnings">,
+  movements: number,
+  dates: { readonly from: string; readonly to: string } | null,
+): string | null {
+  const before = outsideCount(report.warnings, "before_period");
+  const after = outsideCount(report.warnings, "after_period");
+  if (movements === 0 || before + after < movements) return null;
+  const { from, to } = report.period;
+  const where =
+    dates === null
+      ? outsideText(before, after)
+      : `the ledger runs from ${dates.from} to ${dates.to}`;
+  return `no movement falls in the period ${from} to ${to}: ${where}`;
+}
+
+/** Where the movements are, from their counts before and after the period. */
+function outsideText(before: number, after: number): string {
+  const all = (count: number, side: string): string =>
+    count === 1 ? `the one movement is ${side} it` : `all ${displayNumber(count)} are ${side} it`;
+  if (after === 0) return all(before, "before");
+  if (before === 0) return all(after, "after");
+  return `${displayNumber(before)} ${before === 1 ? "is" : "are"} before it, ${displayNumber(after)} after it`;
+}
+
+/** How many movements a `before_period` or `after_period` warning counts (0 without one). */
+function outsideCount(
+  warnings: readonly ReplayWarning[],
+  code: "before_period" | "after_period",
+): number {
+  return warnings.find((w) => w.code === code)?.count ?? 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
 import { reorderNowRows } from "../report/reorderUrgency.js";
 import { staleStockRows } from "../report/staleStockRows.js";
-import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
+import { displayCount, displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
 
 /**
@@ -17,7 +17,7 @@ import { type TextColumn, textTable } from "./textTable.js";
  */
 export function staleStockSection(report: InventoryReport, top: number): string {
   const { all: stale, shown } = staleStockRows(report.rows, top);
-  const title = `Slow and dead stock by value (no issue in ${report.options.slowDays}+ days)`;
+  const title = `Slow and dead stock by value (no issue in ${displayNumber(report.options.slowDays)}+ days)`;
   if (stale.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);
   const columns: TextColumn[] = [
@@ -41,7 +41,8 @@ export function staleStockSection(report: InventoryReport, top: number): string 
 
 /**
  * The SKUs whose inventory position is at or below their reorder point, the most urgent first
- * (the lowest position relative to the reorder point), at most `top` rows and a count of the rest.
+ * (the lowest position relative to the reorder point), at most `top` rows and a count of the rest;
+ * then what an order that cannot be sized needs (`no_order_quantity`).
  *
  * @example
  * ```ts
@@ -76,7 +77,31 @@ export function reorderSection(report: InventoryReport, top: number): string {
     displayNumber(r.leadTimeDays),
     displayNumber(r.suggestedOrder, 1),
   ]);
-  return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}`;
+  return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}${unsizedOrders(due)}`;
+}
+
+/**
+ * Under the reorder list, why an order column shows `–`, as the section says why there are no
+ * reorder points: one line per reason, counting every due SKU (those beyond `top` too). The usual
+ * reason, `no_order_quantity`, names the master data fields that would size the order.
+ */
+function unsizedOrders(due: readonly InventoryReportRow[]): string {
+  const counts = new Map<string, number>();
+  for (const row of due) {
+    if (row.suggestedOrder !== null) continue;
+    const code = row.reasons.suggestedOrder ?? "undefined";
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([code, count]) => {
+      const has = `${displayCount(count, "SKU")} ${count === 1 ? "has" : "have"}`;
+      const hint =
+        code === "no_order_quantity"
+          ? ": give reviewPeriodDays, or orderCost and holdingRate, in the --skus file"
+          : " (see docs/report.md)";
+      return `  ${NO_VALUE} order: ${has} no order quantity [${code}]${hint}\n`;
+    })
+    .join("");
 }
 
 /** The columns that name a row, and the cells of one row. */

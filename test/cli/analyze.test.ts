@@ -396,3 +396,150 @@ describe("invkpi analyze --streaming", () => {
     expect(alone.code).toBe(2);
   });
 });
+
+describe("invkpi analyze, what the summary explains", () => {
+  // P3 is received and sold on one day: one week of demand, no XYZ class; it is due for reorder
+  // with --lead-time, but without a review period or order costs its order cannot be sized.
+  const oneDay =
+    "sku,date,type,quantity,unitCost,unitPrice\n" +
+    "P3,2025-02-10,receipt,20,1.50,\n" +
+    "P3,2025-02-10,issue,20,,2.00\n" +
+    "Q,2025-02-10,receipt,5,4,\n";
+  const day = ["--from", "2025-02-10", "--to", "2025-02-10"];
+
+  test("the ABC-XYZ matrix counts the SKUs it leaves out, and why", async () => {
+    const run = await runInvkpi(["analyze", "-", ...day, "-q"], { input: oneDay });
+    expect(run.code).toBe(0);
+    const matrix = run.stdout.slice(run.stdout.indexOf("ABC-XYZ matrix"));
+    expect(matrix).toMatch(
+      /\n {2}1 SKU is not in the matrix: it has no XYZ class .*\[too_few_periods\]\n/,
+    );
+  });
+
+  test("reorder now says what an order without a quantity needs", async () => {
+    // P1 sells 2 to 4 a week for four weeks and ends with nothing: due, with a 7-day lead time.
+    const input =
+      "sku,date,type,quantity,unitCost\n" +
+      "P1,2025-01-01,receipt,12,2\n" +
+      "P1,2025-01-06,issue,2,\n" +
+      "P1,2025-01-13,issue,4,\n" +
+      "P1,2025-01-20,issue,3,\n" +
+      "P1,2025-01-27,issue,3,\n";
+    const run = await runInvkpi(["analyze", "-", "--lead-time", "7", "-q"], { input });
+    expect(run.code).toBe(0);
+    const reorder = run.stdout.slice(run.stdout.indexOf("Reorder now"));
+    expect(reorder).toMatch(/\n {2}P1 .* –\n/);
+    expect(reorder).toContain(
+      "\n  – order: 1 SKU has no order quantity [no_order_quantity]: give reviewPeriodDays, or orderCost and holdingRate, in the --skus file\n",
+    );
+    // With a review period the order is sized, and nothing needs saying.
+    const dir = await scratchDir();
+    const master = join(dir, "review.csv");
+    await writeFile(master, "sku,reviewPeriodDays\nP1,7\n");
+    const sized = await runInvkpi(["analyze", "-", "--lead-time", "7", "--skus", master, "-q"], {
+      input,
+    });
+    expect(sized.code).toBe(0);
+    expect(sized.stdout).not.toContain("no_order_quantity");
+  });
+
+  test("a one-day period is '1 day' in the heading", async () => {
+    const run = await runInvkpi(["analyze", "-", ...day, "-q"], { input: oneDay });
+    expect(lines(run.stdout)[0]).toBe(
+      "invkpi analyze stdin: 3 movements, 2025-02-10 to 2025-02-10 (1 day), valuation moving-average",
+    );
+  });
+});
+
+describe("invkpi analyze, a period without movements", () => {
+  test.each([
+    ["after", "2026-01-01", "2026-12-31"],
+    ["before", "2024-01-01", "2024-06-30"],
+  ])("a period %s every movement: a note, and the heading says so", async (_, from, to) => {
+    const run = await runInvkpi(["analyze", ledger, "--from", from, "--to", to]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `no movement falls in the period ${from} to ${to}: the ledger runs from 2025-01-01 to 2025-01-31\n`,
+    );
+    expect(lines(run.stdout)[0]).toMatch(/: 5 movements \(none in the period\), /);
+  });
+
+  test("with --streaming, the note counts the movements before and after", async () => {
+    const run = await runInvkpi([
+      "analyze",
+      ledger,
+      "--from",
+      "2025-01-12",
+      "--to",
+      "2025-01-20",
+      "--streaming",
+      "--format",
+      "csv",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "no movement falls in the period 2025-01-12 to 2025-01-20: 3 are before it, 2 after it\n",
+    );
+  });
+
+  test("a period with a movement has no such note", async () => {
+    const run = await runInvkpi(["analyze", ledger, "--from", "2025-01-11", "--to", "2025-01-11"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("no movement falls");
+  });
+});
+
+describe("invkpi analyze --valuation standard", () => {
+  test("a SKU without a standardCost is a data problem: exit 1, no pointer to --help", async () => {
+    const dir = await scratchDir();
+    const master = join(dir, "std.csv");
+    await writeFile(master, "sku,standardCost\nA-100,2.10\n");
+    const run = await runInvkpi(["analyze", ledger, "--skus", master, "--valuation", "standard"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr).at(-1)).toBe(
+      `invkpi analyze: --valuation standard needs a standardCost for every SKU in the --skus file ${master}; missing for B-200`,
+    );
+  });
+
+  test.each([[[]], [["--streaming"]], [["--partial"]], [["--threads", "2"]]])(
+    "without a --skus file: exit 1 (%j)",
+    async (extra) => {
+      const run = await runInvkpi([
+        "analyze",
+        ledger,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-01-31",
+        "--valuation",
+        "standard",
+        "-q",
+        ...extra,
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        "invkpi analyze: --valuation standard needs a standardCost for every SKU, from a --skus file; none was given (missing for A-100, B-200)\n",
+      );
+    },
+  );
+});
+
+describe("invkpi analyze, files that cannot be written", () => {
+  test.each(["table", "csv", "md", "json"])(
+    "--format %s into a missing directory: one prefix, exit 1",
+    async (format) => {
+      const run = await runInvkpi([
+        "analyze",
+        ledger,
+        "--format",
+        format,
+        "--out",
+        "/no/dir/r.x",
+        "-q",
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^invkpi analyze: cannot write \/no\/dir\/r\.x: ENOENT[^\n]*\n$/);
+    },
+  );
+});

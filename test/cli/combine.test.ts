@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { PARTIAL_FORMAT_VERSION } from "../../src/report/index.js";
@@ -167,9 +167,57 @@ describe("invkpi analyze --partial and invkpi combine", () => {
       expect(run.stderr).toContain(
         `${b}:1: options.period.to: "2025-01-30" here, "2025-01-31" in ${a}:1`,
       );
-      const twice = await runInvkpi(["combine", a, a]);
-      expect(twice.code).toBe(1);
-      expect(twice.stderr).toContain(`SKU "A-100" is also in ${a}:2`);
+      const b2 = join(dir, "b-jan.ndjson");
+      await writeFile(b2, await partialOf(shardB));
+      const a2 = join(dir, "a-copy.ndjson");
+      await writeFile(a2, await partialOf(shardA));
+      const sku = await runInvkpi(["combine", a, b2, a2]);
+      expect(sku.code).toBe(1);
+      expect(sku.stderr).toContain(`${a2}:2: analysis.history.sku: SKU "A-100" is also in ${a}:2`);
+    });
+
+    test("the same file twice, by any path: usage error before reading", async () => {
+      const a = join(dir, "a-twice.ndjson");
+      await writeFile(a, await partialOf(shardA));
+      const link = join(dir, "a-link.ndjson");
+      await symlink(a, link);
+      for (const args of [
+        [a, a],
+        [a, "./a-twice.ndjson"],
+        [link, a],
+      ]) {
+        const run = await runInvkpi(["combine", ...args], { cwd: dir });
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe("");
+        expect(lines(run.stderr)).toHaveLength(1);
+        expect(run.stderr).toMatch(
+          /^invkpi combine: '.*' is given twice( \(also as '.*'\))?: give each partial file once; see/,
+        );
+        expect(run.stderr).not.toContain("also in");
+      }
+    });
+
+    test("a cut file: the error names it, with its header's line", async () => {
+      const a = join(dir, "a-whole.ndjson");
+      await writeFile(a, await partialOf(shardA));
+      // Shard B's header alone, after a blank line: its SKU record was lost.
+      const cut = join(dir, "cut.ndjson");
+      await writeFile(cut, `\n${lines(await partialOf(shardB))[0]}\n`);
+      const run = await runInvkpi(["combine", a, cut]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        `invkpi combine: ${cut}:2: the header announces 1 SKU record but the file holds 0: the file is incomplete (the headers of all the files announce 2 SKU records, 1 was given)\n`,
+      );
+      // Both shards in one file, cut before shard B's SKU record.
+      const both = join(dir, "both.ndjson");
+      const records = [...lines(await partialOf(shardA)), ...lines(await partialOf(shardB))];
+      await writeFile(both, `${records.slice(0, 3).join("\n")}\n`);
+      const two = await runInvkpi(["combine", both]);
+      expect(two.code).toBe(1);
+      expect(two.stderr).toBe(
+        `invkpi combine: ${both}: the headers (lines 1, 3) announce 2 SKU records but the file holds 1: the file is incomplete\n`,
+      );
     });
   });
 });

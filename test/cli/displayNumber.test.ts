@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  displayCount,
   displayMoney,
   displayNumber,
   displayPercent,
@@ -37,5 +38,15 @@ describe("displayNumber", () => {
   test("percentages have one decimal", () => {
     expect(displayPercent(0.12345)).toBe("12.3 %");
     expect(displayPercent(1)).toBe("100.0 %");
+  });
+});
+
+describe("displayCount", () => {
+  test("the singular for one, the plural otherwise, thousands separated", () => {
+    expect(displayCount(1, "day")).toBe("1 day");
+    expect(displayCount(0, "day")).toBe("0 days");
+    expect(displayCount(1096, "day")).toBe("1,096 days");
+    expect(displayCount(2, "SKU record")).toBe("2 SKU records");
+    expect(displayCount(3, "SKU-location", "SKU-locations")).toBe("3 SKU-locations");
   });
 });

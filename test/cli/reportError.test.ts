@@ -40,7 +40,25 @@ describe("reportError", () => {
     const error = new InvKpiError("io_error", "readLedger: cannot read x.csv:\nEACCES");
     expect(reportError(error, "validate", streams)).toBe(1);
     await flush();
-    expect(stderr()).toBe("invkpi validate: readLedger: cannot read x.csv: EACCES\n");
+    expect(stderr()).toBe("invkpi validate: cannot read x.csv: EACCES\n");
+  });
+
+  test.each([
+    ["invkpi generate: cannot write g.csv: ENOENT", "generate"],
+    ["invkpi: cannot write r.csv: ENOENT", "analyze"],
+    ["writeCsv: cannot write r.csv: ENOENT", "analyze"],
+  ])("a file error %j has one prefix, the command's", async (message, command) => {
+    const { io: streams, stderr } = io();
+    expect(reportError(new InvKpiError("io_error", message), command, streams)).toBe(1);
+    await flush();
+    expect(stderr()).toBe(`invkpi ${command}: ${message.replace(/^[^:]+: /, "")}\n`);
+  });
+
+  test("a usage error whose message names the command already has one prefix", async () => {
+    const { io: streams, stderr } = io();
+    reportError(new InvKpiError("usage", "invkpi analyze: bad"), "analyze", streams);
+    await flush();
+    expect(stderr()).toBe("invkpi analyze: bad; see 'invkpi analyze --help'\n");
   });
 
   test("control characters of a message are shown as escapes, never raw", async () => {

@@ -104,6 +104,29 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
       /--industry must be one of manufacturing, wholesale, retail/,
     ],
     [["analyze", "-", "--skus", "-"], /only one input can come from stdin/],
+    [
+      ["analyze", ledger, "--group-by="],
+      /^invkpi analyze: --group-by must be one of category, location, month; got ''/,
+    ],
+    [
+      ["analyze", ledger, "--group-by", "category", "--group-by", " "],
+      /^invkpi analyze: --group-by must be one of category, location, month; got ' '/,
+    ],
+    [["analyze", ledger, "--out="], /^invkpi analyze: --out needs a file name/],
+    [["combine", ledger, "--out="], /^invkpi combine: --out needs a file name/],
+    [
+      ["generate", "--skus", "2", "--days", "3", "--out="],
+      /^invkpi generate: --out needs a file name/,
+    ],
+    [
+      ["analyze", ledger, "--top", "0"],
+      /^invkpi analyze: --top must be a whole number ≥ 1, got '0'/,
+    ],
+    [
+      ["combine", ledger, "--top", "0"],
+      /^invkpi combine: --top must be a whole number ≥ 1, got '0'/,
+    ],
+    [["demo", "--top", "0"], /^invkpi demo: --top must be a whole number ≥ 1, got '0'/],
     [["validate"], /^invkpi validate: name the ledger file to check/],
     [["generate", "--skus", "10"], /^invkpi generate: give --skus and --days/],
     [["generate", "--skus", "1.5", "--days", "3"], /--skus must be a whole number ≥ 1, got '1\.5'/],
@@ -130,6 +153,20 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
 });
 
 describe("files that cannot be written", () => {
+  test("generate --out into a missing directory: one line, one prefix, exit 1", async () => {
+    const run = await runInvkpi([
+      "generate",
+      "--skus",
+      "2",
+      "--days",
+      "3",
+      "--out",
+      "/no/dir/g.csv",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^invkpi generate: cannot write \/no\/dir\/g\.csv: ENOENT[^\n]*\n$/);
+  });
+
   test("--out into a missing directory: one line, exit 1", async () => {
     const run = await runInvkpi(["analyze", ledger, "--out", "/no/such/dir/report.csv", "-q"]);
     expect(run.code).toBe(1);
