@@ -13,8 +13,8 @@ import {
   type PartialSkuRecord,
 } from "./PartialRecord.js";
 import { resolvedOptionsCodec } from "./partialHeaderCodec.js";
-import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 import { prepareReport } from "./prepareReport.js";
+import { requireAsOfBeforeLeftOut } from "./requireAsOfBeforeLeftOut.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
 
