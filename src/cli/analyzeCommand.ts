@@ -27,7 +27,7 @@ import { issueLines, problemCount } from "./issueLines.js";
 import { ledgerDateRange } from "./ledgerDateRange.js";
 import { ledgerRowError } from "./ledgerRowError.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
-import { outOption, reportFormat, requireOutNotAnInput } from "./outputFile.js";
+import { bomOption, outOption, reportFormat, requireOutNotAnInput } from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import {
   type InputFile,
@@ -77,6 +77,8 @@ Options:
   --out <file>             write to this file instead of stdout (never the ledger or --skus file)
   --input-format <format>  csv, ndjson, json (default: from the file name; csv for stdin)
 ${TEXT_INPUT_HELP}  --top <n>                rows in each list of the table format (default 20, at least 1)
+  --bom                    start CSV output with a UTF-8 byte order mark, so that Excel reads
+                           non-ASCII text (SKU names in Chinese, umlauts) right
   --threads <n>            analyze on n threads (default 1); the same report, sooner on a
                            machine with n cores
   --streaming              replay the ledger as it is read, in memory bounded by the number of
@@ -126,6 +128,8 @@ interface AnalyzePlan {
   readonly text: TextInputOptions;
   readonly out: string | undefined;
   readonly top: number;
+  /** `--bom`: a byte order mark before CSV output. */
+  readonly bom: boolean;
   readonly threads: number;
   readonly partial: boolean;
   readonly streaming: boolean;
@@ -154,6 +158,7 @@ export const analyzeCommand: Command = {
       "input-format": { type: "string" },
       ...TEXT_INPUT_SPEC,
       top: { type: "string" },
+      bom: { type: "boolean" },
       threads: { type: "string" },
       partial: { type: "boolean" },
       streaming: { type: "boolean" },
@@ -215,6 +220,9 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     ...(skus === null ? [] : [{ file: skus, role: "the --skus file" }]),
   ]);
   const format = optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS));
+  // --partial writes NDJSON records whatever --out is called (it refuses --format above).
+  const reportAs = reportFormat(format, out);
+  const bom = bomOption(parsed, !partial && reportAs === "csv");
   return {
     ledger,
     skus,
@@ -228,12 +236,12 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
     groupBy: groupByOption(parsed),
     industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
-    // --partial writes NDJSON records whatever --out is called (it refuses --format above).
-    format: reportFormat(format, out),
+    format: reportAs,
     inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
     text: textInputOptions(parsed),
     out,
     top: optional("top", (v) => integerOption(v, "--top", 1)) ?? 20,
+    bom,
     threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
     partial,
     streaming,
@@ -387,6 +395,7 @@ async function writeAnalysis(
     format: plan.format,
     heading,
     top: plan.top,
+    bom: plan.bom,
   });
   if (plan.out !== undefined) {
     const what =

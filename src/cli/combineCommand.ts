@@ -8,6 +8,7 @@ import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { choiceOption, integerOption } from "./optionValues.js";
 import {
+  bomOption,
   outOption,
   reportFormat,
   requireDistinctInputs,
@@ -35,6 +36,7 @@ Options:
                            without --format, the one --out's extension names (.csv, .html, ...)
   --out <file>             write to this file instead of stdout (never one of the partial files)
   --top <n>                rows in each list of the table format (default 20, at least 1)
+  --bom                    start CSV output with a UTF-8 byte order mark (for Excel)
   -q, --quiet              no progress line, no notes on stderr
   -h, --help               show this help
 
@@ -56,6 +58,8 @@ interface CombinePlan {
   readonly format: OutputFormat;
   readonly out: string | undefined;
   readonly top: number;
+  /** `--bom`: a byte order mark before CSV output. */
+  readonly bom: boolean;
   readonly quiet: boolean;
 }
 
@@ -69,6 +73,7 @@ export const combineCommand: Command = {
       format: { type: "string" },
       out: { type: "string" },
       top: { type: "string" },
+      bom: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
     });
     if (parsed.help) {
@@ -95,14 +100,16 @@ async function planOf(parsed: ParsedArgs): Promise<CombinePlan> {
   );
   const format = parsed.string("format");
   const top = parsed.string("top");
+  const reportAs = reportFormat(
+    format === undefined ? undefined : choiceOption(format, "--format", OUTPUT_FORMATS),
+    out,
+  );
   return {
     files,
-    format: reportFormat(
-      format === undefined ? undefined : choiceOption(format, "--format", OUTPUT_FORMATS),
-      out,
-    ),
+    format: reportAs,
     out,
     top: top === undefined ? 20 : integerOption(top, "--top", 1),
+    bom: bomOption(parsed, reportAs === "csv"),
     quiet: parsed.flag("quiet"),
   };
 }
@@ -125,6 +132,7 @@ async function combine(plan: CombinePlan, io: CliIo): Promise<ExitCode> {
       format: plan.format,
       heading,
       top: plan.top,
+      bom: plan.bom,
     });
     if (plan.out !== undefined) status.note(`wrote ${rowsText(report)} to ${plan.out}`);
     return EXIT.ok;

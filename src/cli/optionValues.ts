@@ -16,10 +16,11 @@ import { usageError } from "./usageError.js";
  */
 export function dateOption(text: string, option: string): string {
   if (parseIsoDay(text) === null) {
-    throw usageError(`${option} must be a date written YYYY-MM-DD, got '${text}'`, {
-      option,
-      value: text,
-    });
+    // Written right but no day of the calendar (2025-02-30, 2025-13-01): say that, not the form.
+    const why = /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? "must be a real calendar day"
+      : "must be a date written YYYY-MM-DD";
+    throw usageError(`${option} ${why}, got '${text}'`, { option, value: text });
   }
   return text;
 }

@@ -64,6 +64,28 @@ export function reportFormat(
   return FORMAT_OF_EXTENSION[extname(out).toLowerCase()] ?? "table";
 }
 
+/**
+ * The `--bom` flag: a UTF-8 byte order mark before CSV output, which Excel needs to read non-ASCII
+ * text (Chinese SKU names) as UTF-8 rather than the machine's code page.
+ *
+ * @param csv - whether the command writes CSV (`--format csv`, or an `--out` ending in `.csv`).
+ * @throws InvKpiError `usage` when `--bom` is given for another output, which it would not change.
+ * @example
+ * ```ts
+ * import { ParsedArgs } from "./ParsedArgs.js";
+ * bomOption(ParsedArgs.parse(["--bom"], { bom: { type: "boolean" } }), true); // true
+ * ```
+ */
+export function bomOption(parsed: ParsedArgs, csv: boolean): boolean {
+  const bom = parsed.flag("bom");
+  if (bom && !csv) {
+    throw usageError("--bom applies to CSV output: give --format csv, or an --out ending in .csv", {
+      option: "--bom",
+    });
+  }
+  return bom;
+}
+
 /** An input of a command and how messages name its role (`the ledger`, `the --skus file`). */
 export interface RoleInput {
   readonly file: InputFile;

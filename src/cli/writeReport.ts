@@ -18,6 +18,8 @@ export interface WriteReportOptions {
   readonly heading: string;
   /** Rows in each list of the table format. */
   readonly top: number;
+  /** The csv format starts with a UTF-8 byte order mark (for Excel); default false. */
+  readonly bom?: boolean;
 }
 
 /**
@@ -64,7 +66,8 @@ export async function writeReport(
     case "md": {
       // Without rows there are no columns to name: the output is empty.
       if (report.rows.length === 0) await writeText([], destination, "invkpi");
-      else if (options.format === "csv") await writeCsv(report.rows.map(flatRow), destination);
+      else if (options.format === "csv")
+        await writeCsv(report.rows.map(flatRow), destination, { bom: options.bom === true });
       else await writeMarkdown(report.rows.map(flatRow), destination);
       return;
     }

@@ -140,3 +140,42 @@ describe("the format follows --out's extension unless --format is given", () => 
     expect(await readFile(out, "utf8")).toBe(whole.stdout);
   });
 });
+
+describe("--bom: a byte order mark before CSV output, for Excel (found by an audit)", () => {
+  test("analyze --format csv --bom starts with U+FEFF, then the header; without --bom, none", async () => {
+    const run = await runInvkpi(["analyze", ledger, ...PERIOD, "--format", "csv", "--bom", "-q"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("\uFEFFsku,")).toBe(true);
+    const plain = await runInvkpi(["analyze", ledger, ...PERIOD, "--format", "csv", "-q"]);
+    expect(plain.stdout.startsWith("sku,")).toBe(true);
+    expect(run.stdout.slice(1)).toBe(plain.stdout);
+  });
+
+  test("analyze --out rep.csv --bom writes the mark into the file", async () => {
+    const out = join(dir, "bom.csv");
+    const run = await runInvkpi(["analyze", ledger, ...PERIOD, "--out", out, "--bom", "-q"]);
+    expect(run.code).toBe(0);
+    expect((await readFile(out))[0]).toBe(0xef);
+    expect((await readFile(out, "utf8")).startsWith("\uFEFFsku,")).toBe(true);
+  });
+
+  test.each([
+    ["the table", [] as string[]],
+    ["json", ["--format", "json"]],
+    ["--partial", ["--partial"]],
+  ])("analyze --bom with %s: usage error", async (_, args) => {
+    const run = await runInvkpi(["analyze", ledger, ...PERIOD, ...args, "--bom"]);
+    expectRefused(run, /^invkpi analyze: --bom applies to CSV output/);
+  });
+
+  test("combine --format csv --bom", async () => {
+    const partial = join(dir, "bom.ndjson");
+    expect(
+      (await runInvkpi(["analyze", ledger, ...PERIOD, "--partial", "--out", partial])).code,
+    ).toBe(0);
+    const run = await runInvkpi(["combine", partial, "--format", "csv", "--bom", "-q"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("\uFEFFsku,")).toBe(true);
+    expectRefused(await runInvkpi(["combine", partial, "--bom"]), /--bom applies to CSV output/);
+  });
+});

@@ -79,9 +79,15 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
     ],
     [["analyze", ledger, "--service-level", "95%"], /--service-level must be a number, got '95%'/],
     [["analyze", ledger, "--lead-time=-3"], /--lead-time must be ≥ 0, got -3/],
+    // Written YYYY-MM-DD but no calendar day: the message says so (found by an audit: it asked
+    // for the form the date was already written in).
     [
       ["analyze", ledger, "--from", "2025-02-30"],
-      /--from must be a date written YYYY-MM-DD, got '2025-02-30'/,
+      /--from must be a real calendar day, got '2025-02-30'/,
+    ],
+    [
+      ["analyze", ledger, "--to", "31/03/2025"],
+      /--to must be a date written YYYY-MM-DD, got '31\/03\/2025'/,
     ],
     [
       ["analyze", ledger, "--from", "2025-03-01", "--to", "2025-01-01"],
