@@ -14,7 +14,6 @@ import {
   rowQuantity,
   transferNets,
   unknownCostWarning,
-  unknownOutflowCostWarning,
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
@@ -532,7 +531,7 @@ export class FastReplay {
     const location = f[s + LOCATION] as number;
     this.warn(sku, negativeStockWarning(this.settings, i, sku, location, f[s + QTY] as number));
     if (Number.isNaN(this.currentUnitCost(s)))
-      this.warn(sku, unknownOutflowCostWarning(this.settings, i, sku, location));
+      this.warn(sku, unknownCostWarning(this.settings, i, sku, location, "outflow"));
   }
 
   /** Applies a SKU-day's unmatched transfer net once, at its first transfer row, and reports it. */
@@ -618,7 +617,7 @@ export class FastReplay {
     const cost = Number.isNaN(own) ? fallback : own;
     if (!Number.isNaN(cost)) return cost;
     const sku = f[s + SKU] as number;
-    this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number));
+    this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number, "inflow"));
     return 0;
   }
 

@@ -16,7 +16,6 @@ import {
   rowQuantity,
   transferNets,
   unknownCostWarning,
-  unknownOutflowCostWarning,
   unmatchedNetWarning,
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
@@ -539,7 +538,7 @@ export class GeneralReplay {
     if (this.valuation === "standard" && s.standardCost !== null) return s.standardCost;
     const cost = rowCost(this.settings, i) ?? fallback;
     if (cost !== null) return cost;
-    this.warn(unknownCostWarning(this.settings, i, s.sku, s.location));
+    this.warn(unknownCostWarning(this.settings, i, s.sku, s.location, "inflow"));
     return 0;
   }
 
@@ -707,7 +706,7 @@ export class GeneralReplay {
     this.warn(negativeStockWarning(this.settings, i, s.sku, s.location, s.qty));
     // Below zero, the current unit cost is the one the owed units were costed at (`SkuState.owe`).
     if (s.currentUnitCost() === null)
-      this.warn(unknownOutflowCostWarning(this.settings, i, s.sku, s.location));
+      this.warn(unknownCostWarning(this.settings, i, s.sku, s.location, "outflow"));
   }
 
   private address(

@@ -139,38 +139,31 @@ export function negativeStockWarning(
   return { code: "negative_stock", ...address, message };
 }
 
-/** The warning for an inflow valued at 0 because no cost is known. */
+/** What {@link unknownCostWarning} says of each flow valued at 0 for want of a cost. */
+const UNKNOWN_COST_MESSAGES = {
+  inflow:
+    "no unit cost is known for this inflow (no cost on the row, no earlier cost, no standard cost); it was valued at 0",
+  // Units owed below zero: COGS leaves them out until an inflow settles them, and misses them if
+  // none does before the period ends (gross margin and GMROI then overstate).
+  outflow:
+    "no unit cost is known for the units this outflow took beyond stock (no earlier cost, no standard cost); they were costed at 0 until an inflow settles them into COGS at its own cost",
+} as const;
+
+/**
+ * The warning for a flow valued at 0 because no cost is known: an inflow without a cost of its
+ * own, or the units an outflow took below zero (no earlier inflow at a cost, no standard cost).
+ */
 export function unknownCostWarning(
   settings: ReplaySettings,
   i: number,
   sku: number,
   location: number,
+  flow: keyof typeof UNKNOWN_COST_MESSAGES,
 ): ReplayWarning {
   return {
     code: "unknown_cost",
     ...rowAddress(settings, i, sku, location),
-    message:
-      "no unit cost is known for this inflow (no cost on the row, no earlier cost, no standard cost); it was valued at 0",
-  };
-}
-
-/**
- * The warning for an outflow that took stock below zero while no unit cost was known (no earlier
- * inflow at a cost, no standard cost): the units beyond stock were costed at 0, so COGS leaves them
- * out until an inflow settles them. Without one before the period ends, COGS, gross margin and
- * GMROI miss them.
- */
-export function unknownOutflowCostWarning(
-  settings: ReplaySettings,
-  i: number,
-  sku: number,
-  location: number,
-): ReplayWarning {
-  return {
-    code: "unknown_cost",
-    ...rowAddress(settings, i, sku, location),
-    message:
-      "no unit cost is known for the units this outflow took beyond stock (no earlier cost, no standard cost); they were costed at 0 until an inflow settles them into COGS at its own cost",
+    message: UNKNOWN_COST_MESSAGES[flow],
   };
 }
 
