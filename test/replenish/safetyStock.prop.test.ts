@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { normalQuantile } from "../../src/replenish/normalQuantile.js";
 import { reorderPoint } from "../../src/replenish/reorderPoint.js";
 import { type SafetyStockInput, safetyStock } from "../../src/replenish/safetyStock.js";
 
@@ -63,6 +64,18 @@ function expectNotBelow(higher: number, lower: number): void {
 }
 
 describe("safety stock, properties of the z methods", () => {
+  test.prop([level, nonNegative, nonNegative])(
+    "basic is z(p) · σ · √L with the service level's own quantile, unrounded",
+    (serviceLevel, demandStdDev, leadTime) => {
+      // Found by a mutation audit: a service level rounded to whole percent before z (0.975 →
+      // 0.97, z 1.96 → 1.88) passed every test, whose levels were all whole percent.
+      const expected = normalQuantile(serviceLevel) * demandStdDev * Math.sqrt(leadTime);
+      const actual = safetyStock({ method: "basic", serviceLevel, demandStdDev, leadTime });
+      // (Plus a hair for subnormal products, whose relative error is not bounded.)
+      expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-14 * Math.abs(expected) + 1e-300);
+    },
+  );
+
   test.prop([fc.constantFrom(...Z_METHODS), zArguments, level])(
     "non-decreasing in the service level",
     (method, a, other) => {

@@ -22,6 +22,13 @@ describe("safetyStock, worked examples", () => {
     expect(Math.round(ss)).toBe(906);
   });
 
+  it("'basic' at a service level between whole percents: 97.5 % → qnorm(0.975) · 10 · √4", () => {
+    // R: qnorm(0.975) = 1.959963984540054, so 1.959963984540054 × 10 × 2 = 39.19927969080108.
+    // A z taken at 97 % (1.880793608151251) would give 37.6; found by a mutation audit.
+    const ss = safetyStock({ method: "basic", serviceLevel: 0.975, demandStdDev: 10, leadTime: 4 });
+    expect(ss).toBeCloseTo(39.19927969080108, 12);
+  });
+
   it("'periodic': Chopra & Meindl's periodic-review Lego example (T 4, L 2 weeks, CSL 90 %) → 1,570", () => {
     // Same source, periodic review: σ(T+L) = √6 · 500 = 1,224.74; ss = 1.2815516 · 1,224.74 = 1,569.57;
     // order-up-to level = (4 + 2) · 2,500 + 1,570 = 16,570 (see orderUpToLevel.test.ts).

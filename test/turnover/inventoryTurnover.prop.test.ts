@@ -48,6 +48,42 @@ describe("turnover properties", () => {
     },
   );
 
+  test.prop([
+    fc.constantFrom("cost" as const, "units" as const, "retail" as const),
+    money(1e10, 1),
+    money(1e10, 1),
+    fc.integer({ min: 1, max: 1_000_000 }),
+    fc.integer({ min: 1, max: 100_000 }),
+    money(1e6, 1),
+    periodDays,
+  ])(
+    "days of inventory is period days × stock / sales on the turnover's own basis",
+    (basis, cogs, averageValue, issued, averageUnits, price, days) => {
+      // Found by a mutation audit: days of inventory always on the cost basis while turnover was
+      // on units or retail passed every test, since the worked examples gave 5 turns on each.
+      const revenue = price.times(issued);
+      const figures = turnoverFigures(
+        makeHistory({
+          cogs,
+          averageValue,
+          revenue,
+          issuedQuantity: issued,
+          averageQuantity: averageUnits,
+          period: { from: "", to: "", days },
+        }),
+        { basis, unitPrice: price.times(2) },
+      );
+      const [sales, stock] = {
+        cost: [cogs, averageValue],
+        units: [new Decimal(issued), new Decimal(averageUnits)],
+        retail: [revenue, price.times(2).times(averageUnits)],
+      }[basis];
+      const expected = new Decimal(days).times(stock).dividedBy(sales).toNumber();
+      expect(closeRelative(figures.daysOfInventory as number, expected, 1e-15)).toBe(true);
+      expect(closeRelative((figures.turnover as number) * expected, days)).toBe(true);
+    },
+  );
+
   test.prop([money(1e10), money(1e10, 1), scale])(
     "turnover does not change with the currency: scale all money by k",
     (cogs, average, k) => {

@@ -95,6 +95,10 @@ describe("turnoverFigures: worked examples", () => {
     const cheaper = makeHistory({ ...issueExample, issuedQuantity: 12_000, cogs: 1_080_000 });
     expect(turnoverFigures(cheaper, { basis: "units" }).turnover).toBe(6);
     expect(turnoverFigures(cheaper, { basis: "cost" }).turnover).toBe(5.4);
+    // Days of inventory on each basis (hand computation): 365 × 2,000 / 12,000 = 60.83 days of
+    // units; 365 × 200,000 / 1,080,000 = 67.59 days at cost.
+    expect(turnoverFigures(cheaper, { basis: "units" }).daysOfInventory).toBe(365 / 6);
+    expect(turnoverFigures(cheaper, { basis: "cost" }).daysOfInventory).toBe(365 / 5.4);
   });
 
   it("retail basis: revenue / (average units × unit price)", () => {
@@ -104,9 +108,9 @@ describe("turnoverFigures: worked examples", () => {
     expect(f.turnover).toBe(5);
     expect(f.daysOfInventory).toBe(73);
     // At a price of 120: 1,500,000 / 240,000 = 6.25 turns at retail, still 5 at cost.
-    expect(turnoverFigures(issueExample, { basis: "retail", unitPrice: "120" }).turnover).toBe(
-      6.25,
-    );
+    const at120 = turnoverFigures(issueExample, { basis: "retail", unitPrice: "120" });
+    expect(at120.turnover).toBe(6.25);
+    expect(at120.daysOfInventory).toBe(58.4); // 365 / 6.25
   });
 
   it("monthly average method: (opening + Σ month ends) / (n + 1)", () => {
