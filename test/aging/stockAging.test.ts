@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { stockAging } from "../../src/aging/stockAging.js";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { Decimal } from "../../src/model/Decimal.js";
+import type { Movement } from "../../src/model/Movement.js";
+import type { SkuHistory } from "../../src/model/SkuHistory.js";
 import { makeHistory } from "../support/makeHistory.js";
 import { codeOf, layer } from "./fixtures.js";
 
@@ -74,6 +77,86 @@ describe("stockAging: a worked FIFO ledger (hand computation)", () => {
       [181, 365],
       [366, null],
     ]);
+  });
+});
+
+describe("stockAging: the worked ledger above, replayed (found by a test audit: only hand-made layers were aged)", () => {
+  // The same movements as rows, by location: B receives the 25 units that it transfers to MAIN.
+  const ledger: Movement[] = [
+    {
+      sku: "BOLT",
+      date: "2023-11-15",
+      type: "receipt",
+      quantity: 100,
+      unitCost: "2.00",
+      location: "MAIN",
+    },
+    {
+      sku: "BOLT",
+      date: "2024-02-01",
+      type: "receipt",
+      quantity: 25,
+      unitCost: "2.40",
+      location: "B",
+    },
+    { sku: "BOLT", date: "2024-03-10", type: "issue", quantity: 70, location: "MAIN" },
+    { sku: "BOLT", date: "2024-05-20", type: "transfer", quantity: -25, location: "B" },
+    { sku: "BOLT", date: "2024-05-20", type: "transfer", quantity: 25, location: "MAIN" },
+    {
+      sku: "BOLT",
+      date: "2024-10-07",
+      type: "return",
+      quantity: 5,
+      unitCost: "2.00",
+      location: "MAIN",
+    },
+    {
+      sku: "BOLT",
+      date: "2024-11-20",
+      type: "adjustment",
+      quantity: 3,
+      unitCost: "2.10",
+      location: "MAIN",
+    },
+    {
+      sku: "BOLT",
+      date: "2024-12-15",
+      type: "receipt",
+      quantity: 40,
+      unitCost: "2.50",
+      location: "MAIN",
+    },
+  ];
+  const mainOf = (valuation: "fifo" | "moving-average") => {
+    const { histories } = replayLedger(ledger, {
+      period: { from: "2024-01-01", to: "2024-12-31" },
+      valuation,
+      byLocation: true,
+    });
+    return histories.find((h) => h.location === "MAIN") as SkuHistory;
+  };
+
+  it("gives the hand-computed buckets and ages under FIFO", () => {
+    const aging = stockAging(mainOf("fifo"), { asOf: "2024-12-31" });
+    expect(aging.buckets.map((b) => [b.quantity, b.value.toFixed(2)])).toEqual([
+      [40, "100.00"],
+      [3, "6.30"],
+      [5, "10.00"],
+      [0, "0.00"],
+      [25, "60.00"],
+      [30, "60.00"],
+    ]);
+    expect(aging.averageAge).toBe(21_898 / 103);
+    expect(aging.oldestAge).toBe(412);
+  });
+
+  it("ages the same units under moving average (the value spread over them differs)", () => {
+    const aging = stockAging(mainOf("moving-average"), { asOf: "2024-12-31" });
+    expect(aging.buckets.map((b) => b.quantity)).toEqual([40, 3, 5, 0, 25, 30]);
+    expect(aging.averageAge).toBe(21_898 / 103);
+    // The buckets add up to the closing value exactly, whatever the spread.
+    const total = aging.buckets.reduce((sum, b) => sum.plus(b.value), new Decimal(0));
+    expect(total.toFixed()).toBe(mainOf("moving-average").closingValue.toFixed());
   });
 });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { demandStatistics } from "../../src/demand/demandStatistics.js";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { InvKpiError, type InvKpiErrorCode } from "../../src/model/InvKpiError.js";
+import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 import { expectCode } from "../replenish/expectCode.js";
 import { makeHistory, noDemand } from "../support/makeHistory.js";
 
@@ -101,6 +104,25 @@ describe("demandStatistics from a SkuHistory (trap 1: zero-demand days count)", 
     expect(grouped.stdDev).toBe(10);
     expect(stats.mean).not.toBe(grouped.mean);
     expect(stats.stdDev).not.toBeCloseTo(grouped.stdDev ?? 0, 0);
+  });
+
+  it("trap 1 end to end: the same June replayed from a ledger, and in the report's row", () => {
+    // The hand-built history above, as movements: received 2024-05-20, issues of 10, 20 and 30
+    // on June 5, 12 and 19. Found by a test audit: trap 1 was only tested on hand-made sums.
+    const ledger: Movement[] = [
+      { sku: "J", date: "2024-05-20", type: "receipt", quantity: 100, unitCost: 1 },
+      { sku: "J", date: "2024-06-05", type: "issue", quantity: 10 },
+      { sku: "J", date: "2024-06-12", type: "issue", quantity: 20 },
+      { sku: "J", date: "2024-06-19", type: "issue", quantity: 30 },
+    ];
+    const june = { from: "2024-06-01", to: "2024-06-30" };
+    const [history] = replayLedger(ledger, { period: june }).histories;
+    const stats = demandStatistics(history as SkuHistory);
+    expect([stats.periods, stats.mean]).toEqual([30, 2]);
+    expect(stats.stdDev).toBeCloseTo(Math.sqrt(1280 / 29), 12);
+    const [row] = analyzeLedger(ledger, { period: june }).rows;
+    expect(row?.demandMean).toBe(2);
+    expect(row?.demandStdDev).toBeCloseTo(Math.sqrt(1280 / 29), 12);
   });
 
   it("agrees with the dense 30-day series, and offers the population deviation", () => {
