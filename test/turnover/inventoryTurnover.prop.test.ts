@@ -73,11 +73,12 @@ describe("turnover properties", () => {
         }),
         { basis, unitPrice: price.times(2) },
       );
-      const [sales, stock] = {
+      const parts: Record<typeof basis, [sales: Decimal, stock: Decimal]> = {
         cost: [cogs, averageValue],
         units: [new Decimal(issued), new Decimal(averageUnits)],
         retail: [revenue, price.times(2).times(averageUnits)],
-      }[basis];
+      };
+      const [sales, stock] = parts[basis];
       const expected = new Decimal(days).times(stock).dividedBy(sales).toNumber();
       expect(closeRelative(figures.daysOfInventory as number, expected, 1e-15)).toBe(true);
       expect(closeRelative((figures.turnover as number) * expected, days)).toBe(true);
