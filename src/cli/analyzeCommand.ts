@@ -6,7 +6,7 @@ import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { NO_ROWS } from "../ledger/LedgerColumns.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
-import { InvKpiError } from "../model/InvKpiError.js";
+import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { analyzeHandedOverLedger } from "../report/analyzeLedger.js";
@@ -27,7 +27,7 @@ import { issueLines, problemCount } from "./issueLines.js";
 import { ledgerDateRange } from "./ledgerDateRange.js";
 import { ledgerRowError } from "./ledgerRowError.js";
 import { choiceOption, dateOption, integerOption, numberOption } from "./optionValues.js";
-import { bomOption, outOption, reportFormat, requireOutNotAnInput } from "./outputFile.js";
+import { reportOutput } from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import {
   type InputFile,
@@ -45,7 +45,7 @@ import {
   textInputOptions,
 } from "./textInputOptions.js";
 import { usageError } from "./usageError.js";
-import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
+import { type OutputFormat, writeReport } from "./writeReport.js";
 
 const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
 /** Problems shown before analyze gives up; `invkpi validate` lists them all. */
@@ -214,15 +214,12 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
   }
   const ledger = await inputFile(ledgerArgument);
   const skus = skusArgument === undefined ? null : await inputFile(skusArgument);
-  const out = outOption(parsed);
-  await requireOutNotAnInput(out, [
+  const inputs = [
     { file: ledger, role: "the ledger" },
     ...(skus === null ? [] : [{ file: skus, role: "the --skus file" }]),
-  ]);
-  const format = optional("format", (v) => choiceOption(v, "--format", OUTPUT_FORMATS));
-  // --partial writes NDJSON records whatever --out is called (it refuses --format above).
-  const reportAs = reportFormat(format, out);
-  const bom = bomOption(parsed, !partial && reportAs === "csv");
+  ];
+  // --partial writes NDJSON records whatever --out is called (--format is refused above).
+  const output = await reportOutput(parsed, inputs, partial);
   return {
     ledger,
     skus,
@@ -236,12 +233,12 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
     groupBy: groupByOption(parsed),
     industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
-    format: reportAs,
+    format: output.format,
     inputFormat: optional("input-format", (v) => choiceOption(v, "--input-format", TABLE_FORMATS)),
     text: textInputOptions(parsed),
-    out,
+    out: output.out,
     top: optional("top", (v) => integerOption(v, "--top", 1)) ?? 20,
-    bom,
+    bom: output.bom,
     threads: optional("threads", (v) => integerOption(v, "--threads", 1)) ?? 1,
     partial,
     streaming,
@@ -433,10 +430,7 @@ async function readSkus(
   const result = await readSkuInfoInput(file, io, status, text);
   status.done();
   if (result.issues.length === 0) return result.skuInfo;
-  for (const line of issueLines(result.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
-  io.stderr.write(
-    `${file.name}: ${problemCount(result.issues, result.rows)}; nothing was analyzed\n`,
-  );
+  refuse(file, result, io);
   return null;
 }
 
@@ -458,12 +452,14 @@ function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T
   }
 }
 
-/** Lists the ledger's problems on stderr; nothing is analyzed. */
-function refuse(file: InputFile, input: ReadLedgerResult, io: CliIo): ExitCode {
-  for (const line of issueLines(input.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
-  io.stderr.write(
-    `${file.name}: ${problemCount(input.issues, input.rows)}; nothing was analyzed\n`,
-  );
+/** Lists the problems of an input file (the ledger, the `--skus` file) on stderr; nothing is analyzed. */
+function refuse(
+  file: InputFile,
+  read: { readonly issues: readonly LedgerIssue[]; readonly rows: number },
+  io: CliIo,
+): ExitCode {
+  for (const line of issueLines(read.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
+  io.stderr.write(`${file.name}: ${problemCount(read.issues, read.rows)}; nothing was analyzed\n`);
   return EXIT.invalidData;
 }
 

@@ -1,25 +1,19 @@
 import { LineSplitter } from "../io/LineSplitter.js";
 import { openTextInput } from "../io/openTextInput.js";
 import { InvKpiError } from "../model/InvKpiError.js";
-import { type InventoryReport, PartialCombiner } from "../report/index.js";
+import { type InventoryReport, PartialCombiner, type PartialRecord } from "../report/index.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
-import { choiceOption, integerOption } from "./optionValues.js";
-import {
-  bomOption,
-  outOption,
-  reportFormat,
-  requireDistinctInputs,
-  requireOutNotAnInput,
-} from "./outputFile.js";
+import { integerOption } from "./optionValues.js";
+import { reportOutput, requireDistinctInputs } from "./outputFile.js";
 import { ParsedArgs } from "./ParsedArgs.js";
 import { type InputFile, inputFile } from "./readLedgerInput.js";
 import { noteWarnings, periodHeading, rowsText } from "./reportNotes.js";
 import { StatusReporter } from "./StatusReporter.js";
 import { usageError } from "./usageError.js";
-import { OUTPUT_FORMATS, type OutputFormat, writeReport } from "./writeReport.js";
+import { type OutputFormat, writeReport } from "./writeReport.js";
 
 /** Lines between two updates of the progress line. */
 const PROGRESS_LINES = 1000;
@@ -93,23 +87,13 @@ async function planOf(parsed: ParsedArgs): Promise<CombinePlan> {
   const files: InputFile[] = [];
   for (const name of names) files.push(await inputFile(name));
   await requireDistinctInputs(files, "partial file");
-  const out = outOption(parsed);
-  await requireOutNotAnInput(
-    out,
-    files.map((file) => ({ file, role: "the partial file" })),
-  );
-  const format = parsed.string("format");
+  const inputs = files.map((file) => ({ file, role: "the partial file" }));
+  const output = await reportOutput(parsed, inputs);
   const top = parsed.string("top");
-  const reportAs = reportFormat(
-    format === undefined ? undefined : choiceOption(format, "--format", OUTPUT_FORMATS),
-    out,
-  );
   return {
     files,
-    format: reportAs,
-    out,
+    ...output,
     top: top === undefined ? 20 : integerOption(top, "--top", 1),
-    bom: bomOption(parsed, reportAs === "csv"),
     quiet: parsed.flag("quiet"),
   };
 }
@@ -176,7 +160,7 @@ async function readPartialFile(
     const place = { label: `${file.name}:${line}`, path: [file.name, line] };
     const record = parseLine(text, place.label, place.path);
     combiner.add(record, place);
-    count(record as { kind: string; skuCount?: number }, line, counts);
+    count(record as PartialRecord, line, counts);
   });
   for await (const chunk of input.chunks) splitter.push(chunk);
   splitter.end();
@@ -184,12 +168,8 @@ async function readPartialFile(
 }
 
 /** Counts a record that the combiner accepted: a header (its `skuCount`) or a SKU record. */
-function count(
-  record: { kind: string; skuCount?: number },
-  line: number,
-  counts: FileCounts,
-): void {
-  if (record.kind === "header") counts.headers.push({ line, skuCount: record.skuCount ?? 0 });
+function count(record: PartialRecord, line: number, counts: FileCounts): void {
+  if (record.kind === "header") counts.headers.push({ line, skuCount: record.skuCount });
   else counts.skuRecords++;
 }
 

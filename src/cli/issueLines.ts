@@ -34,7 +34,7 @@ export function* issueLines(
  */
 export function problemCount(issues: readonly LedgerIssue[], rows: number): string {
   const badRows = new Set(issues.filter((i) => i.row >= 0).map((i) => i.row)).size;
-  const problems = `${displayNumber(issues.length)} problem${issues.length === 1 ? "" : "s"}`;
+  const problems = displayCount(issues.length, "problem");
   if (badRows === 0) return `${problems} in the file`;
-  return `${problems} in ${displayNumber(badRows)} of ${displayNumber(rows)} row${rows === 1 ? "" : "s"}`;
+  return `${problems} in ${displayNumber(badRows)} of ${displayCount(rows, "row")}`;
 }

@@ -1,9 +1,10 @@
 import { realpath, stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { choiceOption } from "./optionValues.js";
 import type { ParsedArgs } from "./ParsedArgs.js";
 import type { InputFile } from "./readLedgerInput.js";
 import { usageError } from "./usageError.js";
-import type { OutputFormat } from "./writeReport.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "./writeReport.js";
 
 // Where a command writes (`--out`) and in which format, checked before anything is read: a report
 // written over its own ledger destroys the input (`createWriteStream` empties the file at once,
@@ -20,6 +21,48 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, OutputFormat>> = {
   ".md": "md",
   ".markdown": "md",
 };
+
+/** Where and in which format a command writes its report. */
+export interface ReportOutput {
+  /** `--out`, or `undefined` for stdout. */
+  readonly out: string | undefined;
+  /** `--format`, else the one `--out`'s extension names, else `table` ({@link reportFormat}). */
+  readonly format: OutputFormat;
+  /** `--bom`: a byte order mark before CSV output. */
+  readonly bom: boolean;
+}
+
+/**
+ * The output options of a command that writes a report (`analyze`, `combine`), checked before any
+ * input is read: `--out` ({@link outOption}), never one of `inputs` ({@link requireOutNotAnInput});
+ * `--format` or `--out`'s extension ({@link reportFormat}); `--bom` ({@link bomOption}).
+ *
+ * @param inputs - the command's input files.
+ * @param records - the command writes partial records (`analyze --partial`): NDJSON whatever
+ *   `--out` is called, so `--bom` never applies (default `false`).
+ * @throws InvKpiError `usage` as those checks say, or for a `--format` that is not a report format.
+ * @example
+ * ```ts
+ * import { ParsedArgs } from "./ParsedArgs.js";
+ * const spec = { out: { type: "string" }, format: { type: "string" }, bom: { type: "boolean" } } as const;
+ * await reportOutput(ParsedArgs.parse(["--out", "report.csv", "--bom"], spec), []);
+ * // { out: "report.csv", format: "csv", bom: true }
+ * ```
+ */
+export async function reportOutput(
+  parsed: ParsedArgs,
+  inputs: readonly RoleInput[],
+  records = false,
+): Promise<ReportOutput> {
+  const out = outOption(parsed);
+  await requireOutNotAnInput(out, inputs);
+  const given = parsed.string("format");
+  const format = reportFormat(
+    given === undefined ? undefined : choiceOption(given, "--format", OUTPUT_FORMATS),
+    out,
+  );
+  return { out, format, bom: bomOption(parsed, !records && format === "csv") };
+}
 
 /**
  * The `--out` option: the file name, or `undefined` for stdout.

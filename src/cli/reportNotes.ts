@@ -105,5 +105,5 @@ export function noteWarnings(
  * ```
  */
 export function rowsText(report: InventoryReport): string {
-  return `${displayNumber(report.rows.length)} row${report.rows.length === 1 ? "" : "s"}`;
+  return displayCount(report.rows.length, "row");
 }

@@ -4,7 +4,7 @@ import { writeText } from "../io/writeText.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
-import { displayNumber } from "./displayNumber.js";
+import { displayCount } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
 import { issueLines, problemCount } from "./issueLines.js";
 import { choiceOption } from "./optionValues.js";
@@ -118,7 +118,7 @@ async function report(
 ): Promise<boolean> {
   function* lines(): Generator<string> {
     yield* issueLines(issues, file.name);
-    const rowsText = `${displayNumber(rows)} row${rows === 1 ? "" : "s"}`;
+    const rowsText = displayCount(rows, "row");
     yield issues.length === 0
       ? `${file.name}: ${rowsText}, no problems\n`
       : `${file.name}: ${problemCount(issues, rows)}\n`;

@@ -5,9 +5,9 @@ import type { InvalidTextSpot } from "./locateInvalidText.js";
 /**
  * Bytes that are not valid text in their encoding: an `io_error` whose message names the byte
  * offset, and, when the bytes say how to read them, a hint (`details.suggestedEncoding`, when they
- * say which encoding). The table reader that was reading catches it and throws {@link atLine}'s error instead,
- * which names the line too (only the reader knows the line: it counts the line breaks of the text
- * it has read, so the decoding of valid text does no extra work).
+ * say which encoding). The table reader that was reading catches it and throws {@link atLine}'s
+ * error instead, which names the line too (only the reader knows the line: it counts the line
+ * breaks of the text it has read, so the decoding of valid text does no extra work).
  */
 export class InvalidTextError extends InvKpiError {
   /** The text the reader had not seen yet before the bad bytes, whose line breaks it counts. */

@@ -12,11 +12,9 @@ import {
   type ResolvedHeader,
   SAME_NAME_RULE,
 } from "./ColumnResolver.js";
+import { CSV_DELIMITERS } from "./CsvDelimiter.js";
 import { fileIssue } from "./fileIssue.js";
 import { visibleControls } from "./formatTable.js";
-
-/** The delimiters a header is tried with (`CSV_DELIMITERS` of `readTable`, which imports this). */
-const DELIMITERS = [",", ";", "\t"] as const;
 
 /** How many of a header's names a message shows; the others are counted. */
 const MAX_SHOWN_COLUMNS = 20;
@@ -183,7 +181,7 @@ function formatHint(what: string, format: string): ShapeHint {
  */
 function guessedDelimiter(header: CsvHeader, resolver: ColumnResolver): string | null {
   const text = header.names.join(header.delimiter);
-  const others = DELIMITERS.filter((d) => d !== header.delimiter && text.includes(d));
+  const others = CSV_DELIMITERS.filter((d) => d !== header.delimiter && text.includes(d));
   let best: string | null = null;
   let most = requiredFound(header.names, resolver);
   for (const d of others) {

@@ -2,6 +2,7 @@
 
 export type { CellValue, FlatRecord, JsonRecord, WriteOptions } from "./CellValue.js";
 export type { ColumnNames } from "./ColumnResolver.js";
+export { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
 export { displayWidth } from "./displayWidth.js";
 export type { FormatTableOptions, TextTableOptions } from "./formatTable.js";
 export { formatTable } from "./formatTable.js";
@@ -10,8 +11,8 @@ export type { LedgerField, ReadLedgerOptions, ReadLedgerResult } from "./readLed
 export { readLedger } from "./readLedger.js";
 export type { ReadSkuInfoOptions, ReadSkuInfoResult, SkuInfoField } from "./readSkuInfo.js";
 export { readSkuInfo } from "./readSkuInfo.js";
-export type { CsvDelimiter, TableFormat, TableReadOptions } from "./readTable.js";
-export { CSV_DELIMITERS, TABLE_FORMATS } from "./readTable.js";
+export type { TableFormat, TableReadOptions } from "./readTable.js";
+export { TABLE_FORMATS } from "./readTable.js";
 export type { CsvWriteOptions } from "./toCsv.js";
 export { csvField, toCsv } from "./toCsv.js";
 export { toJson } from "./toJson.js";

@@ -38,8 +38,9 @@ export interface ReadLedgerOptions extends TableReadOptions {
   /**
    * Header names (CSV) or keys (NDJSON, JSON) of fields whose column is not named after the field,
    * e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`. Names match without
-   * regard to case, white space, `_` and `-` (`Unit Cost` is `unitCost`). Default: every field under its own name (`sku`, `date`, `type`,
-   * `quantity`, `unitCost`, `unitPrice`, `location`, `lot`, `expiresOn`, `id`).
+   * regard to case, white space, `_` and `-` (`Unit Cost` is `unitCost`). Default: every field
+   * under its own name (`sku`, `date`, `type`, `quantity`, `unitCost`, `unitPrice`, `location`,
+   * `lot`, `expiresOn`, `id`).
    */
   readonly columns?: ColumnNames<LedgerField>;
   /** SKU master data: receipts of a SKU with a `standardCost` may omit `unitCost`. Default: none. */

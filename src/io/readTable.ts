@@ -1,6 +1,7 @@
 import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { ColumnResolver } from "./ColumnResolver.js";
+import { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
 import { LineIndex } from "./LineIndex.js";
 import {
   type InputSource,
@@ -17,9 +18,7 @@ export const TABLE_FORMATS = ["csv", "ndjson", "json"] as const;
 /** `csv` (RFC 4180 with a header row), `ndjson` (one JSON object per line), `json` (an array of objects). */
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-/** Field delimiters a CSV file may use. */
-export const CSV_DELIMITERS = [",", ";", "\t"] as const;
-export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+export { CSV_DELIMITERS, type CsvDelimiter };
 
 /** Options shared by the file readers. */
 export interface TableReadOptions {
@@ -48,8 +47,8 @@ export interface TableRowHandler {
   start(columnOf: Int32Array, columnCount: number, delimiter: CsvDelimiter): void;
   /**
    * A CSV record with as many cells as the header, only when the header is usable (every required
-   * column exists, no field has two): cell
-   * `k` is `text.slice(bounds[2k], bounds[2k + 1])` (both reused for the next record).
+   * column exists, no field has two): cell `k` is `text.slice(bounds[2k], bounds[2k + 1])` (both
+   * reused for the next record).
    */
   cells(text: string, bounds: Int32Array, row: number, line: number): void;
   /**
@@ -104,8 +103,8 @@ export interface TableDriverContext {
 /**
  * Reads a table file or stream row by row in the given (or inferred) format and hands each row to
  * `handler`; problems of the file's structure (a malformed CSV record, a line that is not JSON, a
- * missing required column or one given twice, an empty file) go to `issues` with their lines. Rows are never all in
- * memory for CSV and NDJSON.
+ * missing required column or one given twice, an empty file) go to `issues` with their lines.
+ * Rows are never all in memory for CSV and NDJSON.
  *
  * @param lines - where the line of each row goes, before the handler is called with it (default: a
  *   new index); a handler that must name the line of an earlier row (a duplicate id's first use)

@@ -8,7 +8,7 @@ import {
   recordsWithColumns,
   type WriteOptions,
 } from "./CellValue.js";
-import { CSV_DELIMITERS, type CsvDelimiter } from "./readTable.js";
+import { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
 
 /** Options of {@link toCsv} and `writeCsv`. */
 export interface CsvWriteOptions extends WriteOptions {

@@ -105,8 +105,9 @@ const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal
  * A SKU that needs more is set aside, its partial state dropped, and `replayLedger` replays it
  * with the general engine (SKUs are independent, so the result is the same as one pass):
  * an amount that outgrows 2^53; FIFO stock below zero (owed layers); an opening balance known
- * by value only, or below zero; a layer arriving out of day order; a transfer under `byLocation`.
- * Per-month figures (`months: true`) are not kept here: `replayLedger` then uses the general engine.
+ * by value only, or below zero; a layer arriving out of day order; a transfer under `byLocation`;
+ * an outflow naming a lot that the oldest layer does not hold. Per-month figures (`months: true`)
+ * are not kept here: `replayLedger` then uses the general engine.
  */
 export class FastReplay {
   /** Per SKU index: 1 when the SKU was set aside for the general engine. */

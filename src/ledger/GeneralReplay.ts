@@ -30,8 +30,9 @@ import {
 } from "./SkuState.js";
 import { add, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
 import { stateKey } from "./stateKey.js";
+import type { TransferDay } from "./TransferDay.js";
+import { TransferSection } from "./TransferSection.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
-import { type TransferDay, TransferSection } from "./transferDay.js";
 
 /**
  * One pass of the general replay engine (`SkuState` objects): the states, the transit between
@@ -412,20 +413,26 @@ export class GeneralReplay {
     return true;
   }
 
-  /** A transfer out from stock: the oldest layers leave (and units beyond stock, owed). */
+  /** A transfer out from stock ({@link leaveStock}), into the transit. */
   private sendOut(i: number, s: SkuState, day: number, qty: number): void {
     const before = s.qty;
+    const { value, layers } = this.leaveStock(i, s, day, qty);
+    this.putInTransit(i, s, day, qty, value, layers, before);
+  }
+
+  /**
+   * Row `i`'s `qty` units leave `s`'s stock for the transit (`takeOutRow`: the oldest layers, the
+   * row's lot first): their value and layers, units beyond stock as one layer known by its value.
+   */
+  private leaveStock(
+    i: number,
+    s: SkuState,
+    day: number,
+    qty: number,
+  ): { value: Scaled; layers: Layer[] } {
     const moved: Layer[] = [];
     const value = this.takeOutRow(i, s, qty, moved);
-    this.send(
-      i,
-      s,
-      day,
-      qty,
-      value,
-      withUnlayeredRest(moved, qty, value, day, this.scales),
-      before,
-    );
+    return { value, layers: withUnlayeredRest(moved, qty, value, day, this.scales) };
   }
 
   /**
@@ -445,20 +452,18 @@ export class GeneralReplay {
     const before = s.qty;
     const valueBefore = s.value;
     const own = Math.min(qty, Math.max(before, 0));
-    const moved: Layer[] = [];
-    const ownValue = own > 0 ? this.takeOutRow(i, s, own, moved) : 0;
-    const layers = withUnlayeredRest(moved, own, ownValue, day, this.scales);
+    const sent = own > 0 ? this.leaveStock(i, s, day, own) : { value: 0, layers: [] };
     const arrived = this.receiveForRelay(s, day, relayed, transfers);
     s.relayed(arrived.layers, relayed, arrived.value, day, before, valueBefore);
-    for (const layer of arrived.layers) layers.push(layer);
-    let value = add(ownValue, arrived.value);
+    const layers = [...sent.layers, ...arrived.layers];
+    let value = add(sent.value, arrived.value);
     const owed = qty - own - relayed;
     if (owed > 0) {
       const owedValue = s.takeOut(owed, null);
       layers.push(unlayered(owed, owedValue, day));
       value = add(value, owedValue);
     }
-    this.send(i, s, day, qty, value, layers, before);
+    this.putInTransit(i, s, day, qty, value, layers, before);
   }
 
   /**
@@ -490,7 +495,7 @@ export class GeneralReplay {
   }
 
   /** Puts what a transfer out sent into the transit, books it, and reports a fall below zero. */
-  private send(
+  private putInTransit(
     i: number,
     s: SkuState,
     day: number,

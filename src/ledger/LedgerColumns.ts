@@ -2,7 +2,8 @@ import { grown } from "../model/grown.js";
 
 /**
  * Movement kinds in the order the engine applies them within one day. A transfer is split by its
- * sign: stock leaves a location (out) before it arrives at another (in).
+ * sign: stock leaves a location (out) before it arrives at another (in), except by location for a
+ * relay, whose transfer out waits for the units it forwards (`GeneralReplay.applyTransferDay`).
  */
 export const KIND = {
   receipt: 0,

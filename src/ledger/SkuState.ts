@@ -132,8 +132,9 @@ export interface TransitChunk {
   qty: number;
   value: Scaled;
   readonly layers: Layer[];
-  /** The transfer-out row that sent it, and its location, for warnings. */
+  /** The transfer-out row that sent it, for warnings. */
   readonly row: number;
+  /** The location that sent it: for warnings, and so that a relay does not take back its own. */
   readonly location: number;
 }
 
@@ -558,8 +559,7 @@ export class SkuState {
   /** Takes `take` units of `layer` (noting them in `moved`); returns their FIFO value. */
   private takeFromLayer(layer: Layer, take: number, moved: Layer[] | null): Scaled {
     const takenValue = layerValue(layer, take, this.scales);
-    // The last cost seen: a layer known only by its value costs value ÷ quantity (6 decimals).
-    this.lastFifoCost = layer.cost ?? mulDivRound(layer.value, 1, layer.qty, this.scales.costUnit6);
+    this.lastFifoCost = layerUnitCost(layer, this.scales); // the last cost seen
     if (moved !== null) {
       moved.push({
         qty: take,
@@ -654,7 +654,7 @@ export class SkuState {
     this.stockEntered(day);
     const last = layers[layers.length - 1];
     if (this.valuation === "fifo" && last !== undefined)
-      this.lastFifoCost = last.cost ?? mulDivRound(last.value, 1, last.qty, this.scales.costUnit6);
+      this.lastFifoCost = layerUnitCost(last, this.scales);
     if (this.valuation === "moving-average" && qtyBefore >= 0) {
       this.lastCostValue = add(valueBefore, value);
       this.lastCostQty = qtyBefore + qty;
@@ -810,6 +810,14 @@ function sameOrigin(a: Layer, b: Layer): boolean {
  * own so that V8 tracks its fields apart from the number-only {@link SkuState} fields.
  */
 export class BigSkuState extends SkuState {}
+
+/**
+ * The unit cost of a layer: its own, or, for a layer known only by its value, value ÷ quantity
+ * rounded half-even to 6 decimals (the cost FIFO's last cost seen takes from it).
+ */
+export function layerUnitCost(layer: Layer, scales: Scales): Scaled {
+  return layer.cost ?? mulDivRound(layer.value, 1, layer.qty, scales.costUnit6);
+}
 
 /** The value of `take` units of a layer: exact for layers with a unit cost, pro rata otherwise. */
 export function layerValue(layer: Layer, take: number, scales: Scales): Scaled {

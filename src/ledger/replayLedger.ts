@@ -90,7 +90,10 @@ const FN = "replayLedger";
  * - A customer return comes back at its `unitCost` if given, else at the unit cost of the SKU's most
  *   recent issue (rounded to 6 decimals); it re-enters as a new layer dated the return day.
  * - An outflow beyond stock on hand (negative stock, under `'warn'`) is costed at the last known unit
- *   cost; the next inflow settles the difference to its own cost into COGS.
+ *   cost (0 with an `unknown_cost` warning when none is known); the next inflow settles the
+ *   difference to its own cost into COGS.
+ * - An outflow that names a `lot` takes that lot's layers first, then the oldest layers for what the
+ *   lot does not hold (a `lot_not_on_hand` warning, once per lot).
  * - A transfer moves FIFO layers between locations and keeps their receipt day. A location that
  *   forwards units the day they reach it sends its own stock first, then passes those units on
  *   with their layers, costs and receipt days (a relay: no negative stock, no COGS there).

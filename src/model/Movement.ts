@@ -48,6 +48,10 @@ export interface Movement {
   /** Selling price per unit, exact decimal. */
   readonly unitPrice?: MoneyInput | null;
   readonly location?: string | null;
+  /**
+   * The lot: an inflow's units form layers of it; an outflow that names one takes that lot's
+   * layers first (docs/formulas.md, "Lots").
+   */
   readonly lot?: string | null;
   /** Expiry day of the lot. */
   readonly expiresOn?: DayInput | null;

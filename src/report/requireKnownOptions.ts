@@ -23,6 +23,13 @@ import { InvKpiError } from "../model/InvKpiError.js";
  * } catch (e) {
  *   (e as Error).message; // "analyzeLedger: unknown option 'industy' (did you mean 'industry'?)"
  * }
+ * const demand = { path: ["demand"], names: ["partialBuckets"] };
+ * try {
+ *   requireKnownOptions({ partialBuckets: "include" }, ["serviceLevel"], "analyzeLedger", ["replenishment"], [demand]);
+ * } catch (e) {
+ *   (e as Error).message;
+ *   // "analyzeLedger: unknown option 'replenishment.partialBuckets' (did you mean 'demand.partialBuckets'?)"
+ * }
  * ```
  */
 export function requireKnownOptions(

@@ -178,7 +178,7 @@ export function resolveReportOptions(
     );
   }
   const top = streamOptions ? [...KNOWN.top, ...KNOWN.stream] : KNOWN.top;
-  requireKnownOptions(options, top, fn, [], levelsBut("top"));
+  requireKnownOptions(options, top, fn, [], levelsBut("top", top));
   const period = resolvePeriod(options.period, fn);
   const asOf = toDay(options.asOf ?? formatDay(period.to), `${fn}: asOf`);
   if (asOf < period.to) {
@@ -226,10 +226,13 @@ export function resolveReportOptions(
       "sellThroughVariant",
     ),
     daysPerYear: requirePositive(options.daysPerYear ?? 365, fn, "daysPerYear"),
-    abc: resolveAbc(subOptions(options.abc, "abc", fn), fn),
-    xyz: resolveXyz(subOptions(options.xyz, "xyz", fn), fn),
-    demand: resolveDemand(subOptions(options.demand, "demand", fn), fn),
-    replenishment: resolveReplenishment(subOptions(options.replenishment, "replenishment", fn), fn),
+    abc: resolveAbc(subOptions(options.abc, "abc", fn, top), fn),
+    xyz: resolveXyz(subOptions(options.xyz, "xyz", fn, top), fn),
+    demand: resolveDemand(subOptions(options.demand, "demand", fn, top), fn),
+    replenishment: resolveReplenishment(
+      subOptions(options.replenishment, "replenishment", fn, top),
+      fn,
+    ),
     slowDays,
     deadDays,
     movementBasis: requireVariant(
@@ -253,11 +256,15 @@ export function resolveReportOptions(
   };
 }
 
-/** A nested options object (`abc`, `xyz`, ...), `{}` when absent. */
+/**
+ * A nested options object (`abc`, `xyz`, ...), `{}` when absent; `top` is the names the entry
+ * point reads at the top level (for the hint at a misplaced one).
+ */
 function subOptions<T extends object>(
   value: T | undefined,
   name: (typeof GROUPS)[number],
   fn: string,
+  top: readonly string[],
 ): T {
   if (value === undefined) return {} as T;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -267,16 +274,19 @@ function subOptions<T extends object>(
       { path: [name] },
     );
   }
-  requireKnownOptions(value, KNOWN[name], fn, [name], levelsBut(name));
+  requireKnownOptions(value, KNOWN[name], fn, [name], levelsBut(name, top));
   return value;
 }
 
-/** The option groups a misplaced name may belong to, for its hint (the stream's own are top-level). */
+/** The option groups a misplaced name may belong to, for its hint. */
 const GROUPS = ["abc", "xyz", "demand", "replenishment"] as const;
 
-/** Every level of the report's options but `level`, for `requireKnownOptions`' hint. */
-function levelsBut(level: "top" | (typeof GROUPS)[number]): OptionLevel[] {
-  const levels: OptionLevel[] = level === "top" ? [] : [{ path: [], names: KNOWN.top }];
+/**
+ * Every level of the report's options but `level`, for `requireKnownOptions`' hint; `top` is the
+ * top level's names (with the stream's own, for the streaming entry points).
+ */
+function levelsBut(level: "top" | (typeof GROUPS)[number], top: readonly string[]): OptionLevel[] {
+  const levels: OptionLevel[] = level === "top" ? [] : [{ path: [], names: top }];
   for (const group of GROUPS)
     if (group !== level) levels.push({ path: [group], names: KNOWN[group] });
   return levels;

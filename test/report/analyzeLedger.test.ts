@@ -860,6 +860,17 @@ describe("analyzeLedger: option names it does not read are typos, not silent def
     ).toBe("analyzeLedger: unknown option 'xyz.buckets' (did you mean 'xyz.bucket'?)");
   });
 
+  it("points a stream option given in a group to the top level, in analyzeLedgerStream only", async () => {
+    // Found by a second reading: the groups' hint knew the top-level names without the stream's.
+    const misplaced = { period: Q1_2024, demand: { chunkRows: 1000 } } as never;
+    await expect(analyzeLedgerStream(WORKED_LEDGER, misplaced)).rejects.toThrow(
+      "analyzeLedgerStream: unknown option 'demand.chunkRows' (did you mean 'chunkRows'?)",
+    );
+    expect(errorOf(() => analyzeLedger(WORKED_LEDGER, misplaced)).message).toBe(
+      "analyzeLedger: unknown option 'demand.chunkRows'",
+    );
+  });
+
   it("reads analyzeLedgerStream's own options only there", async () => {
     const streamOnly = { period: Q1_2024, mode: "batch", chunkRows: 1000 } as const;
     expect(errorOf(() => analyzeLedger(WORKED_LEDGER, streamOnly as never))).toMatchObject({

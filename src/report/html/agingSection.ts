@@ -18,7 +18,7 @@ export function agingSection(
   const total = stock.value;
   const intro =
     `The stock on hand on ${report.options.asOf}, valued, by the age of the receipt it came from ` +
-    `(first in, first out: the oldest layers are the ones left). Average age ${formatNumber(stock.averageAge, 0)} days, oldest ${formatNumber(stock.oldestAge, 0)} days.`;
+    `(first in, first out: the oldest units leave first, unless a movement names its lot). Average age ${formatNumber(stock.averageAge, 0)} days, oldest ${formatNumber(stock.oldestAge, 0)} days.`;
   if (stock.buckets.length === 0 || !total.greaterThan(0)) {
     return reportSection({
       id: "aging",
