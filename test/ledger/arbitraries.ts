@@ -6,8 +6,12 @@ import type { Valuation } from "../../src/model/SkuHistory.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
 
 // fast-check generators of small ledgers for the replay-engine property tests: at most 5 SKUs and
-// 40 rows, quantities whole or with up to 3 decimals, costs with 0–4 decimals given as text or as
-// numbers, dates within 60 days (some as `Date` objects), and a period that covers most of them.
+// 40 rows (0–30 drafts, a transfer draft making two rows, lengths spread over the whole range:
+// `size: "max"`, since fast-check's default size would cap them at about 10), quantities whole or
+// with up to 3 decimals, costs and prices with 0–4 decimals given as text or as numbers, dates
+// within 60 days (some as `Date` objects), and a period that covers most of them. The dense layout
+// packs 10–40 rows of 1–2 SKUs into 7 days, so that a SKU's day often has rows of several kinds,
+// and of one kind more than once (posting order).
 // Day arithmetic here is done with `Date.UTC` on purpose, not with the library's own day helpers,
 // so that the tests do not trust the code they check.
 
@@ -41,10 +45,55 @@ export interface LedgerShape {
 /** SKU codes compared exactly: case, a trailing space and non-Latin text make different SKUs. */
 const SKU_POOL = ["A", "B", "a", "A ", "螺丝-M8", "Ω-7"] as const;
 const LOCATION_POOL = ["W1", "W2", "东仓"] as const;
-/** First days of the 60-day windows: one crosses a year end, the others the leap day 2024-02-29. */
-const WINDOW_STARTS = ["2023-12-10", "2024-01-20", "2024-02-10"] as const;
-const WINDOW_DAYS = 60;
 const MS_PER_DAY = 86_400_000;
+
+/** How many SKUs, rows and days a generated ledger has. */
+export interface LedgerLayout {
+  /** At most this many SKUs (at least 1). */
+  readonly maxSkus: number;
+  /** Row drafts (a transfer draft is usually two rows); the rows are cut at `maxRows`. */
+  readonly minDrafts: number;
+  readonly maxDrafts: number;
+  readonly maxRows: number;
+  /** Movements fall within `windowDays` days from one of `windowStarts`. */
+  readonly windowStarts: readonly string[];
+  readonly windowDays: number;
+  /** The period starts 0..`maxFromOffset` days into the window and ends in its last `endDays` days. */
+  readonly maxFromOffset: number;
+  readonly endDays: number;
+}
+
+/** Layouts used by the tests. */
+export const LAYOUTS = {
+  /**
+   * Up to 5 SKUs and 40 rows over 60 days; the windows cross a year end or the leap day
+   * 2024-02-29; the period starts in the first 11 days and ends in the last 15.
+   */
+  wide: {
+    maxSkus: 5,
+    minDrafts: 0,
+    maxDrafts: 30,
+    maxRows: 40,
+    windowStarts: ["2023-12-10", "2024-01-20", "2024-02-10"],
+    windowDays: 60,
+    maxFromOffset: 10,
+    endDays: 15,
+  },
+  /**
+   * 1–2 SKUs, 10–40 rows in 7 days (across a year end, the leap day, or a month end): same-SKU
+   * same-day rows of different kinds, and of the same kind, are the rule, not the exception.
+   */
+  dense: {
+    maxSkus: 2,
+    minDrafts: 10,
+    maxDrafts: 40,
+    maxRows: 40,
+    windowStarts: ["2023-12-28", "2024-02-26", "2024-03-28"],
+    windowDays: 7,
+    maxFromOffset: 2,
+    endDays: 3,
+  },
+} as const satisfies Record<string, LedgerLayout>;
 
 /** The replay options of a generated ledger: its period, SKU info and opening balances. */
 export function caseOptions(
@@ -145,6 +194,8 @@ interface RowDraft {
   milli: number;
   readonly sign: 1 | -1;
   readonly cost: MoneyDraft | null;
+  /** The unit price of an issue or a return (revenue); null for other kinds, or none given. */
+  readonly price: MoneyDraft | null;
   readonly location: number;
   readonly asDate: boolean;
   /** Hour of the `Date` (a `Date` means its UTC calendar day whatever the hour). */
@@ -162,19 +213,22 @@ const typeArb = (shape: LedgerShape): fc.Arbitrary<MovementType> =>
 
 function draftArb(
   shape: LedgerShape,
+  layout: LedgerLayout,
   skuCount: number,
   fractional: boolean,
 ): fc.Arbitrary<RowDraft[]> {
   return fc
     .record({
       sku: fc.integer({ min: 0, max: skuCount - 1 }),
-      day: fc.integer({ min: 0, max: WINDOW_DAYS - 1 }),
+      day: fc.integer({ min: 0, max: layout.windowDays - 1 }),
       type: typeArb(shape),
       milli: fractional
         ? fc.integer({ min: 1, max: 100_000 })
         : fc.integer({ min: 1, max: 100 }).map((q) => q * 1000),
       sign: fc.constantFrom<1 | -1>(1, -1),
       cost: fc.option(moneyDraftArb, { freq: 6, nil: null }),
+      // Mostly priced, so that revenue is there to check; sometimes not (issuesWithoutPrice).
+      price: fc.option(moneyDraftArb, { freq: 4, nil: null }),
       location: fc.integer({ min: 0, max: LOCATION_POOL.length - 1 }),
       otherLocation: fc.integer({ min: 1, max: LOCATION_POOL.length - 1 }),
       matched: fc.nat(9).map((n) => n > 0),
@@ -182,7 +236,9 @@ function draftArb(
       hour: fc.integer({ min: 0, max: 23 }),
     })
     .map((d): RowDraft[] => {
-      const { otherLocation, matched, ...row } = d;
+      const { otherLocation, matched, ...drawn } = d;
+      const priced = drawn.type === "issue" || drawn.type === "return";
+      const row = { ...drawn, price: priced ? drawn.price : null };
       const cost = costOf(shape, row.type, row.sign, row.cost);
       if (row.type !== "transfer") return [{ ...row, cost }];
       // A transfer is usually a matched pair (out of one location, into another, same day);
@@ -238,22 +294,34 @@ function openingArb(shape: LedgerShape, fractional: boolean): fc.Arbitrary<Openi
   return shape.openingBalances ? fc.option(draft, { freq: 2, nil: null }) : fc.constant(null);
 }
 
-/** A generated ledger of the given shape. */
-export function ledgerArb(shape: LedgerShape): fc.Arbitrary<LedgerCase> {
+/** A generated ledger of the given shape (and layout: by default up to 5 SKUs, 40 rows, 60 days). */
+export function ledgerArb(
+  shape: LedgerShape,
+  layout: LedgerLayout = LAYOUTS.wide,
+): fc.Arbitrary<LedgerCase> {
   return fc
     .record({
-      skuCodes: fc.uniqueArray(fc.constantFrom(...SKU_POOL), { minLength: 1, maxLength: 5 }),
+      skuCodes: fc.uniqueArray(fc.constantFrom(...SKU_POOL), {
+        minLength: 1,
+        maxLength: layout.maxSkus,
+      }),
       fractional: fc.boolean(),
-      windowStart: fc.constantFrom(...WINDOW_STARTS),
-      fromOffset: fc.integer({ min: 0, max: 10 }),
-      toOffset: fc.integer({ min: WINDOW_DAYS - 15, max: WINDOW_DAYS - 1 }),
+      windowStart: fc.constantFrom(...layout.windowStarts),
+      fromOffset: fc.integer({ min: 0, max: layout.maxFromOffset }),
+      toOffset: fc.integer({
+        min: layout.windowDays - layout.endDays,
+        max: layout.windowDays - 1,
+      }),
       standardCosts: fc.array(moneyDraftArb, { minLength: 5, maxLength: 5 }),
     })
     .chain((base) =>
       fc
         .record({
-          drafts: fc.array(draftArb(shape, base.skuCodes.length, base.fractional), {
-            maxLength: 30,
+          // size "max": lengths over the whole range (the default size stops at about 10).
+          drafts: fc.array(draftArb(shape, layout, base.skuCodes.length, base.fractional), {
+            minLength: layout.minDrafts,
+            maxLength: layout.maxDrafts,
+            size: "max",
           }),
           openings: fc.array(openingArb(shape, base.fractional), {
             minLength: base.skuCodes.length,
@@ -261,7 +329,7 @@ export function ledgerArb(shape: LedgerShape): fc.Arbitrary<LedgerCase> {
           }),
         })
         .map(({ drafts, openings }) =>
-          buildCase(shape, base, drafts.flat().slice(0, 40), openings),
+          buildCase(shape, base, drafts.flat().slice(0, layout.maxRows), openings),
         ),
     );
 }
@@ -325,6 +393,7 @@ function movement(
     type: d.type,
     quantity: signed / 1000,
     ...(d.cost === null ? {} : { unitCost: money(d.cost) }),
+    ...(d.price === null ? {} : { unitPrice: money(d.price) }),
     ...(shape.transfers ? { location: LOCATION_POOL[d.location] as string } : {}),
   };
 }
@@ -372,7 +441,20 @@ export const SHAPES = {
     openingBalances: true,
     withStandardCosts: true,
   },
-  /** What the moving-average reference covers: no negative stock, no transfers. */
+  /** As `anything`, but no SKU has a standard cost: stock owed before any cost is owed at 0. */
+  anythingWithoutStandardCosts: {
+    negativeStock: true,
+    transfers: true,
+    costlessReturns: true,
+    costlessAdjustments: true,
+    openingBalances: true,
+    withStandardCosts: false,
+  },
+  /**
+   * Stock never below zero, no transfers: long runs of stock on hand, FIFO issues that cross
+   * several layers, the last unit out (the reference replay's first shapes; it now also covers
+   * negative stock and per-SKU transfers, with `anything`).
+   */
   movingAverageReference: {
     negativeStock: false,
     transfers: false,
@@ -381,7 +463,7 @@ export const SHAPES = {
     openingBalances: true,
     withStandardCosts: true,
   },
-  /** What the FIFO and standard reference covers: as above, positive adjustments with a cost. */
+  /** As above, positive adjustments always with a cost. */
   fifoReference: {
     negativeStock: false,
     transfers: false,

@@ -325,20 +325,70 @@ describe("replayLedger: negative stock", () => {
     // Receipt 1 @ 12 settles 1 unit: true 12, booked −30 × 1/3 = −10 → 2 more COGS; V = −30 + 12 − 2 = −20.
     // Receipt 10 @ 12 settles the other 2: true 24, booked −20 → 4 more COGS; V = −20 + 120 − 4 = 96 = 8 × 12.
     // COGS = 80 + 2 + 4 = 86, the same as settling all 3 at once.
-    const { histories } = replayLedger(
-      [
-        ...ledger.slice(0, 2),
-        { sku: "N", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 12 },
-        { ...(ledger[2] as Movement), date: "2025-03-04" },
-      ],
-      { period: march },
-    );
-    const h = only(histories);
-    expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
-      "86",
-      "96",
-      8,
-    ]);
+    const rows: Movement[] = [
+      ...ledger.slice(0, 2),
+      { sku: "N", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 12 },
+      { ...(ledger[2] as Movement), date: "2025-03-04" },
+    ];
+    // months: true replays with the general engine; without, the fast engine.
+    for (const months of [false, true]) {
+      const h = only(replayLedger(rows, { period: march, months }).histories);
+      expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
+        "86",
+        "96",
+        8,
+      ]);
+      // COGS and the closing stock do not tell a partial settlement from one that books the whole
+      // deficit at once; the days in between do. End-of-day values: 03-01 50, 03-02 −30, 03-03 −20
+      // (not 0: two units are still owed, worth −20), 03-04..03-10 96 × 7 = 672.
+      // Σ = 50 − 30 − 20 + 672 = 672 → 672 / 10 = 67.2.
+      expect(h.averageValue.toFixed()).toBe("67.2");
+      // End-of-day quantities: 5, −3, −2, then 8 × 7 → 56 / 10.
+      expect(h.averageQuantity).toBe(5.6);
+    }
+  });
+
+  it("settles a deficit in parts across a month end: each month's COGS gets its own part", () => {
+    // As above, but the last receipt (10 @ 12) comes on 04-02; period 03-01..04-30.
+    // March: issue 8 = 50 + 30 owed → 80; 03-03 receipt 1 @ 12 settles 1 of the 3 owed units:
+    //   true 12, booked −30 × 1/3 = −10 → +2. March COGS 82; closes with Q = −2, V = −30 + 12 − 2 = −20.
+    // April: 04-02 receipt 10 @ 12 settles the last 2: true 24, booked −20 → +4. April COGS 4;
+    //   closes with Q = 8, V = −20 + 120 − 4 = 96.
+    // Period: COGS 86, closing 96 (as when settled at once); month-end 03-31 at −2 worth −20.
+    const rows: Movement[] = [
+      ...ledger.slice(0, 2),
+      { sku: "N", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 12 },
+      { ...(ledger[2] as Movement), date: "2025-04-02" },
+    ];
+    const period = { from: "2025-03-01", to: "2025-04-30" };
+    // months: true replays with the general engine; without, the fast engine (month ends only).
+    for (const months of [false, true]) {
+      const h = only(replayLedger(rows, { period, months }).histories);
+      expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
+        "86",
+        "96",
+        8,
+      ]);
+      expect(h.monthEnds.map((e) => [e.date, e.quantity, e.value.toFixed()])).toEqual([
+        ["2025-03-31", -2, "-20"],
+        ["2025-04-30", 8, "96"],
+      ]);
+      // End-of-day values: 50, −30, then −20 for 03-03..04-01 (30 days), then 96 for 04-02..04-30
+      // (29 days): Σ = 50 − 30 − 600 + 2784 = 2204, over 61 days.
+      expect(h.averageValue.toFixed()).toBe(new Decimal(2204).div(61).toFixed());
+      if (!months) continue;
+      expect(
+        h.months.map((m) => [
+          m.month,
+          m.cogs.toFixed(),
+          m.closingQuantity,
+          m.closingValue.toFixed(),
+        ]),
+      ).toEqual([
+        ["2025-03", "82", -2, "-20"],
+        ["2025-04", "4", 8, "96"],
+      ]);
+    }
   });
 
   describe("an outflow below zero while no cost is known (found by an audit)", () => {
