@@ -62,7 +62,7 @@ export class GeneralReplay {
   overflowed: Uint8Array | null = null;
   /** Where in `order` an error (negative stock under `'error'`) stopped the pass. */
   stoppedAt: number | null = null;
-  /** Per SKU-day, the net of its transfers, at its first transfer's position (see `transferNets`). */
+  /** Per SKU-day, the net of its transfers, at the position it is applied at (see `transferNets`). */
   private nets = new Map<number, number>();
   /** byLocation: the SKU-day transfer groups of the day's transfer rows met last. */
   private readonly section = new TransferSection();
@@ -643,7 +643,7 @@ export class GeneralReplay {
    */
   private netTransfer(n: number, i: number, s: SkuState, day: number, inPeriod: boolean): void {
     const net = this.nets.get(n);
-    if (net === undefined || net === 0) return; // not the SKU-day's first transfer, or matched
+    if (net === undefined || net === 0) return; // not where the SKU-day's net goes, or matched
     const value =
       net < 0
         ? s.takeOut(-net, null)

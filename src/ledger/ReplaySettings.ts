@@ -241,33 +241,41 @@ export function periodWarnings(
 
 /**
  * Per SKU (not `byLocation`), a day's transfers move stock between the company's own locations and
- * net out. Returns, keyed by the position in `order` of each SKU-day's first transfer row (the one
- * where the engine applies the net), the net scaled quantity of that SKU-day's transfers.
+ * net out. Returns the net scaled quantity of each SKU-day's transfers, keyed by the position in
+ * `order` of the row where the engine applies it: the SKU-day's first transfer row, or, for a net
+ * inflow, its first transfer in that carries a `unitCost`, so that the units no transfer out
+ * matched come in at the cost (and lot) their row gives, as they do by location. The SKU's other
+ * transfer rows of the day are passed over, so where in the day's transfers the net goes changes
+ * nothing else.
  */
 export function transferNets(
   settings: ReplaySettings,
   order: Int32Array | null,
 ): Map<number, number> {
   const c = settings.columns;
-  const nets = new Map<number, number>();
-  const groupDay = new Map<number, number>();
-  const groupStart = new Map<number, number>();
+  const groups: { start: number; costedIn: number; net: number }[] = [];
+  const open = new Map<number, { day: number; group: (typeof groups)[number] }>();
   for (let n = 0; n < c.length; n++) {
     const i = order === null ? n : (order[n] as number);
     const kind = c.kind[i];
     if (kind !== KIND.transferOut && kind !== KIND.transferIn) continue;
     const sku = c.sku[i] as number;
     const day = c.day[i] as number;
-    if (groupDay.get(sku) !== day) {
-      groupDay.set(sku, day);
-      groupStart.set(sku, n);
-      nets.set(n, 0);
+    let current = open.get(sku);
+    if (current === undefined || current.day !== day) {
+      current = { day, group: { start: n, costedIn: -1, net: 0 } };
+      open.set(sku, current);
+      groups.push(current.group);
     }
-    const start = groupStart.get(sku) as number;
+    const { group } = current;
+    if (kind === KIND.transferIn && group.costedIn < 0 && !Number.isNaN(c.costUnits[i] as number))
+      group.costedIn = n;
     // Unchecked here: a quantity too large for the scale is reported when its row is applied.
-    const qty = Math.round((c.quantity[i] as number) * settings.scales.qScale);
-    nets.set(start, (nets.get(start) as number) + qty);
+    group.net += Math.round((c.quantity[i] as number) * settings.scales.qScale);
   }
+  const nets = new Map<number, number>();
+  for (const { start, costedIn, net } of groups)
+    nets.set(net > 0 && costedIn >= 0 ? costedIn : start, net);
   return nets;
 }
 

@@ -36,14 +36,11 @@ import { applicationOrder, dayNumber, dayOfDate, dayText } from "./arbitraries.j
 //   standard nothing is settled. A negative opening balance is such a deficit at its unitCost.
 //   (formulas.md says "the last known unit cost"; that the moving-average owed value is rounded
 //   once, as a value, not as u × a rounded unit cost, is the engine's reading, taken over here.)
-// - Transfers per SKU: a SKU-day's transfers net out; a non-zero net is applied once, where the
-//   day's first transfer row applies (a transfer out if there is one, else a transfer in): an
-//   outflow when negative, else an inflow at that row's unitCost, else the current unit cost (as a
-//   positive adjustment). It is booked as transferred value and quantity in or out. (Which row's
-//   unitCost a net inflow takes is the engine's rule, `transferNets` in ReplaySettings.ts, taken
-//   over here; formulas.md does not say. On a day with a matched pair besides an unmatched
-//   transfer in that carries a cost, that row is the pair's transfer out, without a cost, so the
-//   unmatched one's cost is not used, although "a matched transfer changes nothing" per SKU.)
+// - Transfers per SKU: a SKU-day's transfers net out; a non-zero net is applied once, with the
+//   day's transfers: an outflow when negative, else an inflow at the unitCost of the day's first
+//   transfer in that carries one, else the current unit cost (as a positive adjustment), so that
+//   a matched pair beside it changes nothing (formulas.md, "Transfers"). It is booked as
+//   transferred value and quantity in or out.
 // - Revenue: Σ issue quantity × unitPrice − Σ return quantity × (its unitPrice, else the SKU's
 //   most recent issue price, before the period too); issues without a price and returns without
 //   either count in issuesWithoutPrice. Shrinkage: negative adjustments, as positive amounts.
@@ -359,6 +356,8 @@ interface SkuRun {
   readonly valuation: Valuation;
   /** Per day, the net of the SKU's transfers (applied once, at the day's first transfer row). */
   readonly transferNets: Map<number, Decimal>;
+  /** Per day, the unitCost of the SKU's first transfer in that carries one. */
+  readonly transferInCosts: Map<number, Decimal>;
   /** The price of the SKU's most recent issue that had one. */
   lastIssuePrice: Decimal | null;
 }
@@ -391,12 +390,23 @@ function replaySku(
     stock.enter(qty, cost, value, receivedOn ?? firstMovement - 1);
   }
   const transferNets = new Map<number, Decimal>();
+  const transferInCosts = new Map<number, Decimal>();
   for (const m of rows) {
     if (m.type !== "transfer") continue;
     const day = dayOfDate(m.date);
     transferNets.set(day, (transferNets.get(day) ?? ZERO).plus(new Decimal(m.quantity)));
+    const cost = dec(m.unitCost);
+    if (m.quantity > 0 && cost !== null && !transferInCosts.has(day))
+      transferInCosts.set(day, cost);
   }
-  const run: SkuRun = { stock, standardCost, valuation, transferNets, lastIssuePrice: null };
+  const run: SkuRun = {
+    stock,
+    standardCost,
+    valuation,
+    transferNets,
+    transferInCosts,
+    lastIssuePrice: null,
+  };
   const ordered = applicationOrder(rows).map((i) => rows[i] as Movement);
   const flows: Flows = {
     received: noFlow(),
@@ -536,7 +546,9 @@ function apply(run: SkuRun, m: Movement, flows: Flows | null): void {
       if (net.lt(0)) book("transferredOut", net.neg(), stock.leave(net.neg()));
       else if (net.gt(0)) {
         const cost =
-          valuation === "standard" ? stock.currentUnitCost() : (rowCost ?? stock.currentUnitCost());
+          valuation === "standard"
+            ? stock.currentUnitCost()
+            : (run.transferInCosts.get(day) ?? stock.currentUnitCost());
         book("transferredIn", net, enter(net, cost));
       }
       return;

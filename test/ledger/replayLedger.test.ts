@@ -536,6 +536,35 @@ describe("replayLedger: transfers between locations", () => {
     ]);
   });
 
+  it("per SKU, a matched pair beside an unmatched transfer in changes nothing: its cost is used", () => {
+    // Found by a test audit: W1 receives 10 @ 2; on 03-02 W1 sends 3 to W2 (a matched pair) and
+    // 5 arrive at W1 @ 7 with no transfer out. By location: W1 29 + W2 6 = 35 transferred in value,
+    // closing 20 + 35 = 55. Per SKU the net +5 was applied at the pair's transfer out, which has no
+    // cost, so the 5 came in at the current cost 2 (10, closing 30): the pair changed the result.
+    const rows: Movement[] = [
+      { sku: "T", date: "2025-03-01", type: "receipt", quantity: 10, unitCost: 2, location: "W1" },
+      { sku: "T", date: "2025-03-02", type: "transfer", quantity: -3, location: "W1" },
+      { sku: "T", date: "2025-03-02", type: "transfer", quantity: 3, location: "W2" },
+      { sku: "T", date: "2025-03-02", type: "transfer", quantity: 5, unitCost: 7, location: "W1" },
+    ];
+    for (const valuation of ["moving-average", "fifo"] as const) {
+      const perSku = only(replayLedger(rows, { period: march, valuation }).histories);
+      expect([perSku.transferredValue.toFixed(), perSku.closingValue.toFixed()]).toEqual([
+        "35",
+        "55",
+      ]);
+      const byLocation = replayLedger(rows, { period: march, valuation, byLocation: true });
+      const total = (pick: (h: SkuHistory) => Decimal) =>
+        byLocation.histories.reduce((sum, h) => sum.plus(pick(h)), new Decimal(0)).toFixed();
+      expect(total((h) => h.closingValue)).toBe("55");
+      // Without the pair, the same.
+      const alone = only(
+        replayLedger([rows[0], rows[3]] as Movement[], { period: march, valuation }).histories,
+      );
+      expect(alone.closingValue.toFixed()).toBe("55");
+    }
+  });
+
   it("reports a transfer out without its transfer in", () => {
     const { warnings } = replayLedger(
       ledger
