@@ -1,9 +1,8 @@
-import { type AgingBucketDefinition, agingBuckets } from "../aging/index.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { SkuInfo } from "../model/SkuInfo.js";
-import { analysisMismatch } from "./analysisMismatch.js";
+import { type AnalysisFrame, analysisFrame, analysisMismatch } from "./analysisMismatch.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import { combineAnalyses } from "./combineAnalyses.js";
 import type { InventoryReport } from "./InventoryReport.js";
@@ -28,8 +27,8 @@ interface Reference {
   readonly options: ResolvedReportOptions;
   readonly json: Json;
   readonly label: string;
-  /** The aging buckets of the options, which every SKU record's aging must have. */
-  readonly buckets: readonly AgingBucketDefinition[];
+  /** What every SKU record is checked against (`analysisMismatch`), made once from the options. */
+  readonly frame: AnalysisFrame;
 }
 
 /** A SKU record read before any header, checked against the options once a header comes. */
@@ -45,15 +44,18 @@ interface PendingRecord {
  * contents count. The second phase of a sharded report (`docs/scaling.md`); {@link combinePartials}
  * is the one-call form.
  *
- * Checks: every record is a partial record of this format version with every field in shape (the
- * message and `path` name the place and the field); every header has the same options (period
- * included), and they obey the rules of `analyzeLedger`'s options (checked by resolving them again:
- * labels and cutoffs, days, ranges, the period's `days`); every SKU record could have been computed
- * with them (`analysisMismatch`: each calculator's result is about the record's SKU and location,
- * the aging buckets are the options', the period, basis and `asOf` are the options', deviations are
- * not negative); no SKU (or SKU and location) is in two records; there is at least one header; the
- * SKU records are as many as the headers announce (a lost line is noticed; a lost shard, header and
- * all, cannot be).
+ * Checks: every record is a partial record of this format version with every field in shape and
+ * in its range (dates are calendar days, flows of the period and ages ≥ 0, counts whole, a month's
+ * days its span; the message and `path` name the place and the field); every header has the same
+ * options (period included), and they obey the rules of `analyzeLedger`'s options (checked by
+ * resolving them again: labels and cutoffs, days, ranges, the period's `days`); every SKU record
+ * could have been computed with them (`analysisMismatch`: each calculator's result is about the
+ * record's SKU and location; the aging buckets, months, period, basis, `asOf` and excess cover are
+ * the options'; the status, expiry lots, annualized turnover and replenishment figures are those
+ * the options' thresholds, `nearExpiryDays`, `daysPerYear` and replenishment settings give;
+ * deviations are not negative); no SKU (or SKU and location) is in two records; there is at least
+ * one header; the SKU records are as many as the headers announce (a lost line is noticed; a lost
+ * shard, header and all, cannot be).
  *
  * @example
  * ```ts
@@ -156,7 +158,7 @@ export class PartialCombiner {
         options,
         json,
         label: place.label,
-        buckets: agingBuckets(options.agingBuckets),
+        frame: analysisFrame(options),
       };
       for (const pending of this.pending)
         this.requireMatchingRecord(pending.analysis, pending.place);
@@ -201,7 +203,7 @@ export class PartialCombiner {
   /** A SKU record could have come from a run with the options (`analysisMismatch`). */
   private requireMatchingRecord(analysis: SkuAnalysis, place: PartialPlace): void {
     const reference = this.reference as Reference;
-    const mismatch = analysisMismatch(analysis, reference.options, reference.buckets);
+    const mismatch = analysisMismatch(analysis, reference.frame);
     if (mismatch === null) return;
     throw this.problem(
       place,
@@ -310,13 +312,18 @@ export class PartialCombiner {
   }
 }
 
-/** Master data fields that every run checks and the combined report reads. */
+/**
+ * Master data fields that every run checks and the combine step reads (the report, or the
+ * cross-check of the replenishment figures: `analysisMismatch`).
+ */
 const ALWAYS_CHECKED: ReadonlySet<string> = new Set([
   "sku",
   "description",
   "category",
   "unitPrice",
   "leadTimeDays",
+  "leadTimeStdDevDays",
+  "reviewPeriodDays",
   "serviceLevel",
 ]);
 

@@ -1,5 +1,25 @@
-import type { AgingBucketDefinition } from "../aging/index.js";
-import { describeValue } from "../model/InvKpiError.js";
+import {
+  type AgingBucketDefinition,
+  agingBuckets,
+  type MovementStatusValue,
+} from "../aging/index.js";
+import {
+  type Day,
+  firstDayOfMonth,
+  formatDay,
+  formatMonth,
+  lastDayOfMonth,
+  monthOfDay,
+  parseIsoDay,
+} from "../model/day.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import {
+  orderUpToLevel,
+  type ReplenishmentFigures,
+  reorderPoint,
+  type SafetyStockInput,
+  safetyStock,
+} from "../replenish/index.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
@@ -13,56 +33,135 @@ export interface AnalysisMismatch {
   readonly withOptions: boolean;
 }
 
+/** One month of a report's period, as every SKU's history gives it when grouping by month. */
+export interface PeriodMonth {
+  /** `'YYYY-MM'`. */
+  readonly month: string;
+  /** The month's first and last day inside the period. */
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+}
+
+/**
+ * What every SKU record of a report is checked against: the report's options and what follows
+ * from them, made once ({@link analysisFrame}) rather than once per record.
+ */
+export interface AnalysisFrame {
+  readonly options: ResolvedReportOptions;
+  /** `agingBuckets(options.agingBuckets)`. */
+  readonly buckets: readonly AgingBucketDefinition[];
+  /**
+   * The period's months, clipped to the period, in order: the months of every SKU's history when
+   * the options group by month; `null` when they do not (a run then keeps no months).
+   */
+  readonly months: readonly PeriodMonth[] | null;
+  /** `options.asOf` as a day number. */
+  readonly asOf: Day;
+}
+
+/**
+ * The {@link AnalysisFrame} of a report's options.
+ *
+ * @param options - resolved, valid options (a partial header's, checked by resolving them again).
+ */
+export function analysisFrame(options: ResolvedReportOptions): AnalysisFrame {
+  return {
+    options,
+    buckets: agingBuckets(options.agingBuckets),
+    months: options.groupBy.includes("month") ? periodMonths(options.period) : null,
+    asOf: parseIsoDay(options.asOf) as Day,
+  };
+}
+
+/** The months of a period, each clipped to it. */
+function periodMonths(period: ResolvedReportOptions["period"]): PeriodMonth[] {
+  const from = parseIsoDay(period.from) as Day;
+  const to = parseIsoDay(period.to) as Day;
+  const months: PeriodMonth[] = [];
+  for (let month = monthOfDay(from); month <= monthOfDay(to); month++) {
+    const first = Math.max(firstDayOfMonth(month), from);
+    const last = Math.min(lastDayOfMonth(month), to);
+    months.push({
+      month: formatMonth(month),
+      from: formatDay(first),
+      to: formatDay(last),
+      days: last - first + 1,
+    });
+  }
+  return months;
+}
+
 /**
  * The first place where a SKU analysis that came from outside (a partial record) could not have
- * been computed by a run with `options`, or `null`. Its shape is checked by the codec; this checks
- * what the shape cannot say, so that the combined report is what the single run gives and every
- * later step gets the input its calculators were promised:
+ * been computed by a run with the frame's options, or `null`. Its shape (and each field's range:
+ * days, counts, flows ≥ 0) is checked by the codec; this checks what one field cannot say, so that
+ * the combined report is what the single run gives and every later step gets the input its
+ * calculators were promised:
  * - every calculator's result is about the record's SKU and location (`turnover`, `status`,
  *   `excess`, `aging`, `expiry` and each expiry lot carry `sku` and `location`);
  * - the figures were computed over the options' period, basis and averaging method, on the
- *   options' `asOf`, with the options' aging buckets (their count, bounds and labels);
+ *   options' `asOf`, with the options' aging buckets (their count, bounds and labels), excess
+ *   cover days and, when grouping by month, the period's months (each clipped to the period);
  * - the count of issues without a price is a count, the same in the history and the turnover;
  * - demand deviations (`dailyDemand.stdDev`, `xyzDemand.stdDev`,
- *   `replenishment.demandStdDev`) are not negative.
+ *   `replenishment.demandStdDev`) are not negative;
+ * - the last issue and receipt are not after the period, and in it exactly when the period has
+ *   units issued (received); the days since the last issue are those from it to `asOf`; the status
+ *   and excess are of the closing stock;
+ * - what a figure reveals of the option it was computed with is that option: the movement status
+ *   follows from `slowDays`, `deadDays` and `movementBasis`; an expiring lot expires within
+ *   `nearExpiryDays` (an expired one before `asOf`, each `daysToExpiry` from `asOf`); the
+ *   annualized turnover is the turnover over `daysPerYear`; the replenishment method, safety
+ *   stock, reorder point, order-up-to level and days of supply are those of the options'
+ *   `replenishment` settings with the SKU's master data (its own lead time, service level, ...),
+ *   and an EOQ has an order cost and a holding rate.
  *
  * @param analysis - a decoded SKU analysis.
- * @param options - the report's options (the partial header's).
- * @param buckets - `agingBuckets(options.agingBuckets)`, made once by the caller.
+ * @param frame - `analysisFrame(options)` of the report's options (the partial header's), made
+ *   once by the caller.
  * @example
  * ```ts
- * import { agingBuckets } from "../aging/index.js";
  * import { toPartialRecords } from "./toPartialRecords.js";
  * import { resolveReportOptions } from "./resolveReportOptions.js";
  * import { skuAnalysisCodec } from "./skuAnalysisCodec.js";
  * const given = { period: { from: "2025-01-01", to: "2025-01-31" } };
- * const options = resolveReportOptions(given, "example");
+ * const frame = analysisFrame(resolveReportOptions(given, "example"));
  * const [, record] = toPartialRecords(
  *   [{ sku: "A", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 }],
  *   given,
  * );
  * const analysis = skuAnalysisCodec.decode(record?.kind === "sku" ? record.analysis : null);
- * analysisMismatch(analysis, options, agingBuckets(options.agingBuckets)); // null
+ * analysisMismatch(analysis, frame); // null
  * const other = { ...analysis, status: { ...analysis.status, sku: "B" } };
- * analysisMismatch(other, options, agingBuckets(options.agingBuckets));
+ * analysisMismatch(other, frame);
  * // {
  * //   path: ["status", "sku"],
  * //   message: "the result of SKU \"B\" in the record of SKU \"A\"",
  * //   withOptions: false
  * // }
+ * const slow = { ...analysis, status: { ...analysis.status, status: "slow" as const } };
+ * analysisMismatch(slow, frame)?.message;
+ * // "\"slow\", but the options' slowDays 90, deadDays 180 and movementBasis \"issue\" make it \"never-moved\""
  * ```
  */
 export function analysisMismatch(
   analysis: SkuAnalysis,
-  options: ResolvedReportOptions,
-  buckets: readonly AgingBucketDefinition[],
+  frame: AnalysisFrame,
 ): AnalysisMismatch | null {
+  const { options } = frame;
   return (
     ownerMismatch(analysis) ??
     settingsMismatch(analysis, options) ??
-    bucketsMismatch(analysis, buckets) ??
+    bucketsMismatch(analysis, frame.buckets) ??
+    monthsMismatch(analysis, frame) ??
     countMismatch(analysis) ??
-    deviationMismatch(analysis)
+    deviationMismatch(analysis) ??
+    datesMismatch(analysis, frame) ??
+    statusMismatch(analysis, options) ??
+    expiryMismatch(analysis, frame) ??
+    annualizedMismatch(analysis, options) ??
+    replenishmentMismatch(analysis, options)
   );
 }
 
@@ -115,7 +214,7 @@ function settingsMismatch(
   analysis: SkuAnalysis,
   options: ResolvedReportOptions,
 ): AnalysisMismatch | null {
-  const { turnover, status, aging, expiry } = analysis;
+  const { turnover, status, excess, aging, expiry } = analysis;
   const settings: [readonly (string | number)[], unknown, unknown, string][] = [
     [["turnover", "periodDays"], turnover.periodDays, options.period.days, "period.days"],
     [["turnover", "basis"], turnover.basis, options.turnoverBasis, "turnoverBasis"],
@@ -123,6 +222,7 @@ function settingsMismatch(
     [["status", "asOf"], status.asOf, options.asOf, "asOf"],
     [["aging", "asOf"], aging.asOf, options.asOf, "asOf"],
     [["expiry", "asOf"], expiry.asOf, options.asOf, "asOf"],
+    [["excess", "coverDays"], excess.coverDays, options.excessCoverDays, "excessCoverDays"],
   ];
   for (const [path, value, option, name] of settings) {
     if (value !== option) {
@@ -158,6 +258,47 @@ function bucketsMismatch(
         return {
           path: ["aging", "buckets", i, field],
           message: `${describeValue(got[field])}, but ${bounds} make ${describeValue(want[field])}`,
+          withOptions: true,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The history's months are the period's (each clipped to the period, in order) when the options
+ * group by month, and there are none when they do not: a month of other days would be rolled up
+ * over days that are not its own, a missing or repeated one would leave the SKU out of a month's
+ * sums or count it twice.
+ */
+function monthsMismatch(analysis: SkuAnalysis, frame: AnalysisFrame): AnalysisMismatch | null {
+  const given = analysis.history.months;
+  const expected = frame.months;
+  if (expected === null) {
+    if (given.length === 0) return null;
+    return {
+      path: ["history", "months"],
+      message: `${given.length} months, but the options' groupBy has no "month" (a run keeps no months then)`,
+      withOptions: true,
+    };
+  }
+  const { from, to } = frame.options.period;
+  if (given.length !== expected.length) {
+    return {
+      path: ["history", "months"],
+      message: `${given.length} months, but the options' period ${from} to ${to} has ${expected.length}`,
+      withOptions: true,
+    };
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const want = expected[i] as PeriodMonth;
+    const got = given[i] as PeriodMonth;
+    for (const field of ["month", "from", "to", "days"] as const) {
+      if (got[field] !== want[field]) {
+        return {
+          path: ["history", "months", i, field],
+          message: `${describeValue(got[field])}, but month ${i + 1} of the options' period ${from} to ${to} is ${want.month}, ${want.from} to ${want.to} (${want.days} days)`,
           withOptions: true,
         };
       }
@@ -203,4 +344,368 @@ function deviationMismatch(analysis: SkuAnalysis): AnalysisMismatch | null {
     }
   }
   return null;
+}
+
+/**
+ * The last issue and receipt are in the ledger up to the period end (a run leaves later movements
+ * out), in the period exactly when the turnover has units issued (received) in it, and the days
+ * since the last issue are those from it to `asOf`.
+ */
+function datesMismatch(analysis: SkuAnalysis, frame: AnalysisFrame): AnalysisMismatch | null {
+  const { history, status, turnover } = analysis;
+  const { from, to } = frame.options.period;
+  const dates = [
+    ["lastIssueDate", history.lastIssueDate, "issuedQuantity", turnover.issuedQuantity],
+    ["lastReceiptDate", history.lastReceiptDate, "receivedQuantity", turnover.receivedQuantity],
+  ] as const;
+  for (const [field, date, flow, units] of dates) {
+    // Calendar days (the codec checked them): as texts, they sort as days.
+    if (date !== null && date > to) {
+      return {
+        path: ["history", field],
+        message: `${date} is after the options' period end ${to}, and a run leaves later movements out`,
+        withOptions: true,
+      };
+    }
+    // The units of the period's issues (receipts) are > 0 exactly when the last one is in it.
+    const inPeriod = date !== null && date >= from;
+    if (inPeriod !== units > 0) {
+      return {
+        path: ["history", field],
+        message: inPeriod
+          ? `${date} is in the period, but analysis.turnover.${flow} is ${units}`
+          : `${describeValue(date)}, but analysis.turnover.${flow} is ${units}, in the period from ${from}`,
+        withOptions: false,
+      };
+    }
+  }
+  const last = history.lastIssueDate;
+  const days = last === null ? null : frame.asOf - (parseIsoDay(last) as Day);
+  if (status.daysSinceLastIssue !== days) {
+    return {
+      path: ["status", "daysSinceLastIssue"],
+      message:
+        last === null
+          ? `${status.daysSinceLastIssue}, but analysis.history.lastIssueDate is null (never issued)`
+          : `${describeValue(status.daysSinceLastIssue)}, but analysis.history.lastIssueDate ${last} is ${days} days before asOf ${frame.options.asOf}`,
+      withOptions: false,
+    };
+  }
+  return null;
+}
+
+/**
+ * The status and the excess are of the closing stock, and the status is the one that the options'
+ * thresholds and basis give (`movementStatus`).
+ */
+function statusMismatch(
+  analysis: SkuAnalysis,
+  options: ResolvedReportOptions,
+): AnalysisMismatch | null {
+  const { status, excess, turnover } = analysis;
+  const closing = turnover.closingQuantity;
+  for (const [name, quantity] of [
+    ["status", status.quantity],
+    ["excess", excess.quantity],
+  ] as const) {
+    if (quantity !== closing) {
+      return {
+        path: [name, "quantity"],
+        message: `${quantity}, but analysis.turnover.closingQuantity is ${closing}`,
+        withOptions: false,
+      };
+    }
+  }
+  const { slowDays, deadDays, movementBasis } = options;
+  const idle = movementBasis === "issue" ? status.daysSinceLastIssue : status.daysSinceLastMovement;
+  const expected: MovementStatusValue = !(status.quantity > 0)
+    ? "no-stock"
+    : status.daysSinceLastIssue === null || idle === null
+      ? "never-moved"
+      : idle >= deadDays
+        ? "dead"
+        : idle >= slowDays
+          ? "slow"
+          : "active";
+  if (status.status === expected) return null;
+  return {
+    path: ["status", "status"],
+    message: `${describeValue(status.status)}, but the options' slowDays ${slowDays}, deadDays ${deadDays} and movementBasis ${describeValue(movementBasis)} make it ${describeValue(expected)}`,
+    withOptions: true,
+  };
+}
+
+/**
+ * Each expiry lot's days to expiry are those from `asOf` to its expiry day; an expired lot expired
+ * before `asOf`, an expiring one expires from `asOf` to `asOf` + the options' `nearExpiryDays`.
+ */
+function expiryMismatch(analysis: SkuAnalysis, frame: AnalysisFrame): AnalysisMismatch | null {
+  const { asOf, nearExpiryDays } = frame.options;
+  for (const list of ["expired", "expiring"] as const) {
+    const lots = analysis.expiry[list];
+    for (let i = 0; i < lots.length; i++) {
+      const lot = lots[i] as (typeof lots)[number];
+      const days = (parseIsoDay(lot.expiresOn) as Day) - frame.asOf;
+      if (lot.daysToExpiry !== days) {
+        return {
+          path: ["expiry", list, i, "daysToExpiry"],
+          message: `${lot.daysToExpiry}, but expiresOn ${lot.expiresOn} is ${days} days from asOf ${asOf}`,
+          withOptions: false,
+        };
+      }
+      if (list === "expired" ? days >= 0 : days < 0) {
+        return {
+          path: ["expiry", list, i, "expiresOn"],
+          message: `${lot.expiresOn} is ${list === "expired" ? "not before" : "before"} asOf ${asOf}: the lot is ${list === "expired" ? "not expired" : "expired"}`,
+          withOptions: false,
+        };
+      }
+      if (list === "expiring" && days > nearExpiryDays) {
+        return {
+          path: ["expiry", list, i, "expiresOn"],
+          message: `${lot.expiresOn} is ${days} days after asOf ${asOf}, beyond the options' nearExpiryDays ${nearExpiryDays}`,
+          withOptions: true,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The annualized turnover is the turnover × daysPerYear / the period's days (`annualizeTurnover`),
+ * `null` when the turnover is. The run computes it from the turnover's exact parts, with one
+ * rounding; this compares to the product of the rounded turnover, within a relative 1e-9 (far
+ * above the few roundings between the two, far below another `daysPerYear`: 365 and 366 differ by
+ * 3e-3).
+ */
+function annualizedMismatch(
+  analysis: SkuAnalysis,
+  options: ResolvedReportOptions,
+): AnalysisMismatch | null {
+  const annual = analysis.annualizedTurnover;
+  const { turnover } = analysis.turnover;
+  if (turnover === null || annual === null) {
+    if (turnover === annual) return null;
+    return {
+      path: ["annualizedTurnover"],
+      message: `${annual}, but analysis.turnover.turnover is ${turnover}`,
+      withOptions: false,
+    };
+  }
+  const { daysPerYear } = options;
+  const expected = turnover * (daysPerYear / options.period.days);
+  const difference = Math.abs(annual - expected);
+  if (
+    !Number.isFinite(expected) ||
+    difference <= 1e-9 * Math.max(Math.abs(annual), Math.abs(expected)) ||
+    difference < 1e-300
+  ) {
+    return null;
+  }
+  return {
+    path: ["annualizedTurnover"],
+    message: `${annual}, but analysis.turnover.turnover ${turnover} over ${options.period.days} days with the options' daysPerYear ${daysPerYear} is ${expected}`,
+    withOptions: true,
+  };
+}
+
+/** Length of a demand bucket in days, as `replenishmentFigures` converts times. */
+const BUCKET_DAYS = { day: 1, week: 7, month: 365.2425 / 12 } as const;
+
+/** The replenishment settings of one SKU: its master data, else the options' defaults. */
+interface ReplenishmentSettings {
+  readonly method: ReplenishmentFigures["method"];
+  readonly bucketDays: number;
+  readonly serviceLevel: number;
+  /** Lead time and review period in buckets, `null` when unknown. */
+  readonly leadTime: number | null;
+  readonly leadTimeStdDev: number;
+  readonly reviewPeriod: number | null;
+  readonly cover: number;
+  readonly fillRate: number;
+  /** The settings as given, in days, for messages. */
+  readonly days: {
+    readonly leadTime: number | null;
+    readonly leadTimeStdDev: number;
+    readonly reviewPeriod: number | null;
+  };
+}
+
+/**
+ * The replenishment figures that reveal the options they were computed with are those of the
+ * options' `replenishment` settings (with the SKU's own master data first, as
+ * `replenishmentFigures` takes them), from the record's own demand mean, deviation and EOQ:
+ * - the method (`'auto'` resolved by the lead-time deviation);
+ * - the safety stock (service level, lead time and its deviation, review period, cover days, fill
+ *   rate), the reorder point and order-up-to level (lead time, review period), the days of supply
+ *   (the bucket's days): the same calculators on the same numbers give the same numbers;
+ * - an EOQ has an order cost and a holding rate > 0 (its value, a 40-digit square root, is not
+ *   computed again).
+ */
+function replenishmentMismatch(
+  analysis: SkuAnalysis,
+  options: ResolvedReportOptions,
+): AnalysisMismatch | null {
+  const figures = analysis.replenishment;
+  const info = analysis.info;
+  const r = options.replenishment;
+  const leadTimeStdDevDays = info?.leadTimeStdDevDays ?? r.leadTimeStdDevDays ?? 0;
+  const method =
+    r.method !== "auto" ? r.method : leadTimeStdDevDays > 0 ? "leadTimeVariability" : "basic";
+  if (figures.method !== method) {
+    return {
+      path: ["replenishment", "method"],
+      message: `${describeValue(figures.method)}, but the options' replenishment.method ${describeValue(r.method)} with a lead-time deviation of ${leadTimeStdDevDays} days gives ${describeValue(method)}`,
+      withOptions: true,
+    };
+  }
+  const bucketDays = BUCKET_DAYS[r.bucket];
+  const toBuckets = (days: number | null) => (days === null ? null : days / bucketDays);
+  const leadTimeDays = info?.leadTimeDays ?? r.leadTimeDays;
+  const reviewPeriodDays = info?.reviewPeriodDays ?? r.reviewPeriodDays;
+  const settings: ReplenishmentSettings = {
+    method,
+    bucketDays,
+    serviceLevel: info?.serviceLevel ?? r.serviceLevel,
+    leadTime: toBuckets(leadTimeDays),
+    leadTimeStdDev: leadTimeStdDevDays / bucketDays,
+    reviewPeriod: toBuckets(reviewPeriodDays),
+    cover: toBuckets(r.coverDays) ?? 0,
+    fillRate: r.fillRate ?? 0,
+    days: {
+      leadTime: leadTimeDays,
+      leadTimeStdDev: leadTimeStdDevDays,
+      reviewPeriod: reviewPeriodDays,
+    },
+  };
+  const mean = figures.demandMean !== null && figures.demandMean > 0 ? figures.demandMean : null;
+  const onHand = analysis.turnover.closingQuantity;
+  const computed: [keyof ReplenishmentFigures, () => number | null][] = [
+    ["safetyStock", () => safetyStockOf(settings, mean, figures)],
+    [
+      "reorderPoint",
+      () =>
+        figures.safetyStock === null || settings.leadTime === null
+          ? null
+          : reorderPoint({
+              demandMean: figures.demandMean ?? 0,
+              leadTime: settings.leadTime,
+              safetyStock: figures.safetyStock,
+            }),
+    ],
+    [
+      "orderUpToLevel",
+      () =>
+        figures.safetyStock === null || settings.leadTime === null || settings.reviewPeriod === null
+          ? null
+          : orderUpToLevel({
+              demandMean: figures.demandMean ?? 0,
+              leadTime: settings.leadTime,
+              reviewPeriod: settings.reviewPeriod,
+              safetyStock: figures.safetyStock,
+            }),
+    ],
+    ["daysOfSupply", () => (mean === null ? null : onHand / (mean / bucketDays))],
+  ];
+  for (const [field, compute] of computed) {
+    const mismatch = figureMismatch(field, figures[field] as number | null, compute, () =>
+      describeSettings(settings, r.bucket),
+    );
+    if (mismatch !== null) return mismatch;
+  }
+  if (figures.eoq !== null) {
+    const orderCost = info?.orderCost ?? r.orderCost;
+    const holdingRate = info?.holdingRate ?? r.holdingRate;
+    if (orderCost == null || holdingRate == null || !(holdingRate > 0) || mean === null) {
+      return {
+        path: ["replenishment", "eoq"],
+        message: `${figures.eoq}, but an EOQ needs a positive demand, an orderCost and a holdingRate > 0, and the SKU's master data and the options' replenishment give ${mean === null ? "no positive demand" : orderCost == null ? "no orderCost" : `holdingRate ${describeValue(holdingRate ?? null)}`}`,
+        withOptions: true,
+      };
+    }
+  }
+  return null;
+}
+
+/** The safety stock that `replenishmentFigures` computes from these settings and figures. */
+function safetyStockOf(
+  settings: ReplenishmentSettings,
+  mean: number | null,
+  figures: ReplenishmentFigures,
+): number | null {
+  if (mean === null) return null;
+  const { method, serviceLevel, leadTimeStdDev, leadTime } = settings;
+  if (method === "daysOfCover") {
+    return safetyStock({ method, demandMean: mean, coverDays: settings.cover });
+  }
+  if (method === "leadTimeOnly") {
+    return safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev });
+  }
+  const demandStdDev = figures.demandStdDev;
+  if (demandStdDev === null || leadTime === null) return null;
+  let input: SafetyStockInput;
+  switch (method) {
+    case "basic":
+      input = { method, serviceLevel, demandStdDev, leadTime };
+      break;
+    case "leadTimeVariability":
+      input = { method, serviceLevel, demandMean: mean, leadTimeStdDev, demandStdDev, leadTime };
+      break;
+    case "periodic":
+      if (settings.reviewPeriod === null) return null;
+      input = { method, serviceLevel, reviewPeriod: settings.reviewPeriod, demandStdDev, leadTime };
+      break;
+    case "fillRate":
+      if (figures.eoq === null || figures.eoq === 0) return null;
+      input = {
+        method,
+        fillRate: settings.fillRate,
+        orderQuantity: figures.eoq,
+        demandMean: mean,
+        leadTimeStdDev,
+        demandStdDev,
+        leadTime,
+      };
+      break;
+  }
+  return safetyStock(input);
+}
+
+/**
+ * A replenishment figure that is not the one computed again: a number where it gives another (or
+ * `null`), or where the computation fails (a run fails there too).
+ */
+function figureMismatch(
+  field: keyof ReplenishmentFigures,
+  given: number | null,
+  compute: () => number | null,
+  settings: () => string,
+): AnalysisMismatch | null {
+  let expected: number | null;
+  try {
+    expected = compute();
+  } catch (error) {
+    if (!(error instanceof InvKpiError)) throw error;
+    return {
+      path: ["replenishment", field],
+      message: `${given}, but no run computes it with ${settings()}: ${error.message}`,
+      withOptions: true,
+    };
+  }
+  if (given === expected) return null;
+  return {
+    path: ["replenishment", field],
+    message: `${given}, but ${settings()} give ${expected}`,
+    withOptions: true,
+  };
+}
+
+/** The settings of a SKU's replenishment, for messages. */
+function describeSettings(
+  s: ReplenishmentSettings,
+  bucket: ResolvedReportOptions["replenishment"]["bucket"],
+): string {
+  const { days } = s;
+  return `the options' replenishment settings with the SKU's master data (method ${describeValue(s.method)}, bucket ${describeValue(bucket)}, serviceLevel ${s.serviceLevel}, leadTimeDays ${days.leadTime ?? "none"}, leadTimeStdDevDays ${days.leadTimeStdDev}, reviewPeriodDays ${days.reviewPeriod ?? "none"})`;
 }

@@ -21,11 +21,14 @@ const FN = "combinePartials";
  * @returns the combined {@link InventoryReport}.
  * @throws InvKpiError `invalid_argument`, its `path` `[array index, record index, ...field]` and its
  *   message naming the place: not an iterable of iterables, not a partial record, another format
- *   version, a field out of shape, header options that break the rules of `analyzeLedger`'s options
- *   (path into `options`, e.g. `[0, 0, "options", "abc", "labels"]`), options (or period) that
- *   differ between headers, a SKU record that those options could not have given (a calculator's
- *   result of another SKU or location, other aging buckets, another period or `asOf`, a negative
- *   deviation: see `PartialCombiner`), a SKU in two records, no header, or fewer or more SKU
+ *   version, a field out of shape or out of its range (a date that is not a calendar day, a
+ *   negative flow, count or age, a month's days that are not its span), header options that break
+ *   the rules of `analyzeLedger`'s options (path into `options`, e.g.
+ *   `[0, 0, "options", "abc", "labels"]`), options (or period) that differ between headers, a SKU
+ *   record that those options could not have given (a calculator's result of another SKU or
+ *   location, other aging buckets, months, period or `asOf`, a negative deviation, a status,
+ *   excess cover, expiry window, annualized turnover or replenishment figure that the options do
+ *   not give: see `PartialCombiner`), a SKU in two records, no header, or fewer or more SKU
  *   records than the headers announce; `out_of_range` (path `asOf`) when `asOf` falls on or after
  *   the earliest movement that a shard's period left out; `negative_value` as `analyzeLedger`
  *   under `abc.negativeValues: 'error'`.

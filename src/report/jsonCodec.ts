@@ -1,4 +1,5 @@
 import { Decimal } from "../model/Decimal.js";
+import { parseIsoDay } from "../model/day.js";
 import { decimalOfFields, fieldsOf } from "../model/decimalFields.js";
 import { describeValue } from "../model/InvKpiError.js";
 import { isDecimal, type MoneyInput } from "../model/money.js";
@@ -90,6 +91,39 @@ export const numberCodec: JsonCodec<number> = {
   },
 };
 
+/**
+ * A number in a range that every value of its field is in (a flow ≥ 0, a count): the JSON and tape
+ * forms of {@link numberCodec}, and decoding refuses a number outside the range, saying what was
+ * expected. One comparison per value: no parsing.
+ */
+function numberWhere(what: string, holds: (value: number) => boolean): JsonCodec<number> {
+  return {
+    ...numberCodec,
+    decode: (json) => {
+      if (typeof json !== "number" || !Number.isFinite(json)) throw expected("a number", json);
+      if (!holds(json)) throw expected(what, json);
+      return json;
+    },
+  };
+}
+
+/** A number ≥ 0: a quantity that a run never writes below zero (units received, an age). */
+export const nonNegativeCodec: JsonCodec<number> = numberWhere("a number ≥ 0", (n) => n >= 0);
+
+/** A whole number ≥ 0 (a count of days, rows or movements), exact in a double. */
+export const countCodec: JsonCodec<number> = numberWhere(
+  "a whole number ≥ 0",
+  (n) => Number.isSafeInteger(n) && n >= 0,
+);
+
+/** A whole number from `min` to `max`. */
+export function wholeNumberCodec(min: number, max: number): JsonCodec<number> {
+  return numberWhere(
+    `a whole number from ${min} to ${max}`,
+    (n) => Number.isInteger(n) && n >= min && n <= max,
+  );
+}
+
 /** A text. */
 export const stringCodec: JsonCodec<string> = {
   encode: (value) => value,
@@ -99,6 +133,28 @@ export const stringCodec: JsonCodec<string> = {
   read: (tape) => tape.texts[tape.text++] as string,
   decode: (json) => {
     if (typeof json !== "string") throw expected("text", json);
+    return json;
+  },
+};
+
+/** A calendar day as `'YYYY-MM-DD'` (`parseIsoDay`: `2024-02-30` and `NaN` are not days). */
+export const dayCodec: JsonCodec<string> = {
+  ...stringCodec,
+  decode: (json) => {
+    if (typeof json !== "string" || parseIsoDay(json) === null) {
+      throw expected("a calendar day as 'YYYY-MM-DD'", json);
+    }
+    return json;
+  },
+};
+
+/** A calendar month as `'YYYY-MM'`. */
+export const monthCodec: JsonCodec<string> = {
+  ...stringCodec,
+  decode: (json) => {
+    if (typeof json !== "string" || json.length !== 7 || parseIsoDay(`${json}-01`) === null) {
+      throw expected("a calendar month as 'YYYY-MM'", json);
+    }
     return json;
   },
 };
@@ -209,6 +265,32 @@ export function nullable<T>(codec: JsonCodec<T>): JsonCodec<T | null> {
     },
     read: (tape) => (tape.numbers[tape.number++] === 0 ? null : codec.read(tape)),
   };
+}
+
+/**
+ * `codec`, and decoding also checks the decoded value as a whole (fields that must agree with one
+ * another): `check` returns the problem, its path filled in from the value, or `null`.
+ */
+export function refined<T>(
+  codec: JsonCodec<T>,
+  check: (value: T) => JsonShapeError | null,
+): JsonCodec<T> {
+  return {
+    ...codec,
+    decode: (json) => {
+      const value = codec.decode(json);
+      const problem = check(value);
+      if (problem !== null) throw problem;
+      return value;
+    },
+  };
+}
+
+/** A problem with one field of a value being decoded: `problem` at `field` (`['days']`). */
+export function fieldProblem(field: readonly (string | number)[], problem: string): JsonShapeError {
+  const error = new JsonShapeError(problem);
+  error.path.push(...field);
+  return error;
 }
 
 /** A field that may be absent (`field?: T`): absent in the JSON when absent in the value. */

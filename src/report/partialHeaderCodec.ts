@@ -9,6 +9,8 @@ import { ABC_MEASURES, REPORT_GROUPINGS } from "./AnalyzeLedgerOptions.js";
 import {
   arrayOf,
   booleanCodec as boolean,
+  countCodec as count,
+  dayCodec as day,
   decimalCodec as decimal,
   type JsonCodec,
   JsonShapeError,
@@ -104,7 +106,8 @@ export const replayWarningCodec: JsonCodec<ReplayWarning> = objectOf<ReplayWarni
   message: string,
   sku: optional(string),
   location: optional(string),
-  date: optional(string),
-  row: optional(number),
-  count: optional(number),
+  date: optional(day),
+  // A 0-based input row; a count of movements.
+  row: optional(count),
+  count: optional(count),
 });

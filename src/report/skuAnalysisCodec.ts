@@ -8,6 +8,7 @@ import type {
 } from "../aging/index.js";
 import { MOVEMENT_STATUSES } from "../aging/index.js";
 import type { DemandStatistics } from "../demand/index.js";
+import { parseIsoDay } from "../model/day.js";
 import type { MonthFigures } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import {
@@ -21,17 +22,24 @@ import { AVERAGE_METHODS, TURNOVER_BASES } from "../turnover/index.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import {
   arrayOf,
+  countCodec as count,
+  dayCodec as day,
   decimalCodec as decimal,
   dictionaryOf,
+  fieldProblem,
   type JsonCodec,
   moneyInputCodec as money,
+  monthCodec,
+  nonNegativeCodec as nonNegative,
   nullable,
   numberCodec as number,
   objectOf,
   oneOf,
   optional,
   orUndefined,
+  refined,
   stringCodec as string,
+  wholeNumberCodec,
 } from "./jsonCodec.js";
 
 // The JSON form of one SKU's analysis (`SkuAnalysis`): what the report reads of the replayed history
@@ -39,38 +47,61 @@ import {
 // every calculator's figures, field by field. Money is exact text, ratios and quantities are
 // numbers, `null`s and reason codes are kept. The compiler checks that every field of every type
 // has its codec here.
+//
+// Decoding also checks each field's range where every run's values have one, so that a hand-edited
+// record is refused at its field rather than shown in a report: dates are calendar days, the flows
+// of a period (units received, issued, returned, transferred; expired, expiring and excess units)
+// and ages are ≥ 0, day counts are whole numbers, and a month's days are its `from`..`to` span.
+// Quantities that a run does write below zero are left alone: opening, closing and average stock
+// (negative stock), demand (net returns), and the figures built on them.
 
 /** The method a SKU's safety stock was computed by: any but `'auto'`, which resolves to one of them. */
 const RESOLVED_SAFETY_STOCK_METHODS = SKU_SAFETY_STOCK_METHODS.filter(
   (method): method is Exclude<SkuSafetyStockMethod, "auto"> => method !== "auto",
 );
 
-const monthFigures = objectOf<MonthFigures>({
-  month: string,
-  from: string,
-  to: string,
-  days: number,
-  openingQuantity: number,
-  openingValue: decimal,
-  closingQuantity: number,
-  closingValue: decimal,
-  averageQuantity: number,
-  averageValue: decimal,
-  receivedQuantity: number,
-  receivedValue: decimal,
-  issuedQuantity: number,
-  returnedQuantity: number,
-  transferredInQuantity: number,
-  transferredOutQuantity: number,
-  cogs: decimal,
-  revenue: decimal,
-});
+/** Days of a month of the period: the month's own days, or fewer where the period cuts it. */
+const monthDays = wholeNumberCodec(1, 31);
+
+/** A month's figures; its `days` are its `from`..`to` span, both included. */
+const monthFigures = refined(
+  objectOf<MonthFigures>({
+    month: monthCodec,
+    from: day,
+    to: day,
+    days: monthDays,
+    openingQuantity: number,
+    openingValue: decimal,
+    closingQuantity: number,
+    closingValue: decimal,
+    averageQuantity: number,
+    averageValue: decimal,
+    receivedQuantity: nonNegative,
+    receivedValue: decimal,
+    issuedQuantity: nonNegative,
+    returnedQuantity: nonNegative,
+    transferredInQuantity: nonNegative,
+    transferredOutQuantity: nonNegative,
+    cogs: decimal,
+    revenue: decimal,
+  }),
+  (month) => {
+    // Both are calendar days: their codec checked them.
+    const span = (parseIsoDay(month.to) as number) - (parseIsoDay(month.from) as number) + 1;
+    return month.days === span
+      ? null
+      : fieldProblem(
+          ["days"],
+          `${month.days} days, but from ${month.from} to ${month.to} is ${span < 1 ? "no day" : `${span} days`}`,
+        );
+  },
+);
 
 const history = objectOf<AnalyzedHistory>({
   sku: string,
   location: optional(string),
-  lastIssueDate: nullable(string),
-  lastReceiptDate: nullable(string),
+  lastIssueDate: nullable(day),
+  lastReceiptDate: nullable(day),
   issuesWithoutPrice: number,
   months: arrayOf(monthFigures),
 });
@@ -117,16 +148,16 @@ const turnover = objectOf<TurnoverFigures>({
   averageQuantity: number,
   averageValue: decimal,
   averageRetailValue: nullable(decimal),
-  receivedQuantity: number,
-  issuedQuantity: number,
-  returnedQuantity: number,
+  receivedQuantity: nonNegative,
+  issuedQuantity: nonNegative,
+  returnedQuantity: nonNegative,
   cogs: decimal,
   revenue: decimal,
   capitalTiedUp: decimal,
   averageCapital: decimal,
   issuesWithoutPrice: number,
-  transferredInQuantity: number,
-  transferredOutQuantity: number,
+  transferredInQuantity: nonNegative,
+  transferredOutQuantity: nonNegative,
   shrinkageValue: decimal,
   shrinkageRate: nullable(number),
   reasons: dictionaryOf<TurnoverReasons>(
@@ -163,8 +194,8 @@ const movementStatus = objectOf<MovementStatus>({
   location: optional(string),
   status: oneOf(MOVEMENT_STATUSES),
   asOf: string,
-  daysSinceLastIssue: nullable(number),
-  daysSinceLastMovement: nullable(number),
+  daysSinceLastIssue: nullable(count),
+  daysSinceLastMovement: nullable(count),
   quantity: number,
   value: decimal,
 });
@@ -177,7 +208,7 @@ const excessStock = objectOf<ExcessStock>({
   coverDays: number,
   demandPerDay: number,
   coverQuantity: number,
-  excessQuantity: number,
+  excessQuantity: nonNegative,
   excessValue: decimal,
 });
 
@@ -196,9 +227,9 @@ const stockAging = objectOf<StockAging>({
   buckets: arrayOf(agingBucket),
   quantity: number,
   value: decimal,
-  averageAge: nullable(number),
+  averageAge: nullable(nonNegative),
   quantityDays: decimal,
-  oldestAge: nullable(number),
+  oldestAge: nullable(count),
   ageReason: nullable(oneOf(["nothing_on_hand"] as const)),
 });
 
@@ -206,7 +237,7 @@ const expiryLot = objectOf<ExpiryLot>({
   sku: string,
   location: optional(string),
   lot: nullable(string),
-  expiresOn: string,
+  expiresOn: day,
   daysToExpiry: number,
   quantity: number,
   value: decimal,
@@ -218,9 +249,9 @@ const nearExpiry = objectOf<NearExpiry>({
   asOf: string,
   expired: arrayOf(expiryLot),
   expiring: arrayOf(expiryLot),
-  expiredQuantity: number,
+  expiredQuantity: nonNegative,
   expiredValue: decimal,
-  expiringQuantity: number,
+  expiringQuantity: nonNegative,
   expiringValue: decimal,
 });
 

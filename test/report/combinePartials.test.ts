@@ -466,6 +466,238 @@ describe("combinePartials: headers and records that a run could not have written
   });
 });
 
+describe("combinePartials: values out of their range, and options the records were not computed with (fuzz gaps 1-5)", () => {
+  // Q1 2025 (90 days, asOf 2025-03-31), grouped by month. A: 10 received on Jan 2, 4 issued on
+  // Jan 13 (77 days before asOf), 5 of lot L1 received on Mar 1, expiring on Apr 20 (20 days after
+  // asOf, within the default 30); 11 on hand. B: 10 received on Jan 2, and one issue on Apr 5,
+  // after the period: an `after_period` warning with count 1 and date 2025-04-05.
+  const ledger = [
+    { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+    { sku: "B", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+    { sku: "A", date: "2025-01-13", type: "issue", quantity: 4, unitPrice: 3 },
+    {
+      sku: "A",
+      date: "2025-03-01",
+      type: "receipt",
+      quantity: 5,
+      unitCost: 3,
+      lot: "L1",
+      expiresOn: "2025-04-20",
+    },
+    { sku: "B", date: "2025-04-05", type: "issue", quantity: 1 },
+  ] as const;
+  const options: AnalyzeLedgerOptions = {
+    period: { from: "2025-01-01", to: "2025-03-31" },
+    groupBy: ["month"],
+  };
+  type Json = Record<string | number, unknown>;
+  /** The header (record 0), then A (record 1) and B (record 2), as plain JSON. */
+  const records = () => parsed(toPartialRecords(ledger, options));
+  /** The records with the value at `path` of record `index` set (the last step of the path). */
+  const edited = (index: number, path: (string | number)[], value: unknown): unknown[] => {
+    const r = records();
+    let node = r[index] as Json;
+    for (const step of path.slice(0, -1)) node = node[step] as Json;
+    node[path.at(-1) as string | number] = value;
+    return r;
+  };
+  /** The error of combining the records with one value edited: its path and message. */
+  const refusal = (index: number, path: (string | number)[], value: unknown) => {
+    const e = errorOf(() => combinePartials([edited(index, path, value)]));
+    return { code: e.code, path: e.path, message: e.message };
+  };
+  const at = (index: number, ...field: (string | number)[]) => ({
+    code: "invalid_argument",
+    path: [0, index, ...field],
+  });
+
+  it("the records as written combine to the single run's report", () => {
+    const r = records();
+    const warnings = (r[0] as { warnings: Json[] }).warnings;
+    expect(warnings).toEqual([expect.objectContaining({ count: 1, date: "2025-04-05" })]);
+    expectSameReport(combinePartials([r]), analyzeLedger(ledger, options), expect);
+  });
+
+  it("gap 1: a date that is not a calendar day, named with its record and field", () => {
+    expect(refusal(1, ["analysis", "history", "lastIssueDate"], "NaN")).toEqual({
+      ...at(1, "analysis", "history", "lastIssueDate"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.history.lastIssueDate: expected a calendar day as 'YYYY-MM-DD', got \"NaN\"",
+    });
+    expect(refusal(2, ["analysis", "history", "months", 1, "to"], "2025-02-30")).toMatchObject({
+      ...at(2, "analysis", "history", "months", 1, "to"),
+      message: expect.stringContaining(
+        "partial 0, record 2: analysis.history.months[1].to: expected a calendar day as 'YYYY-MM-DD', got \"2025-02-30\"",
+      ),
+    });
+    expect(refusal(1, ["analysis", "history", "months", 0, "month"], "2025-13")).toMatchObject({
+      ...at(1, "analysis", "history", "months", 0, "month"),
+      message: expect.stringContaining("expected a calendar month as 'YYYY-MM', got \"2025-13\""),
+    });
+    expect(refusal(0, ["warnings", 0, "date"], "2025-04-31")).toMatchObject({
+      ...at(0, "warnings", 0, "date"),
+      message: expect.stringContaining(
+        "partial 0, record 0: warnings[0].date: expected a calendar day as 'YYYY-MM-DD', got \"2025-04-31\"",
+      ),
+    });
+    // A real day that is not the last receipt's: after the period, where a run leaves movements out.
+    expect(refusal(1, ["analysis", "history", "lastReceiptDate"], "2025-04-02")).toMatchObject({
+      ...at(1, "analysis", "history", "lastReceiptDate"),
+      message: expect.stringContaining(
+        "analysis.history.lastReceiptDate: 2025-04-02 is after the options' period end 2025-03-31",
+      ),
+    });
+  });
+
+  it("gap 2: a negative flow of the period, named with its record and field", () => {
+    expect(refusal(1, ["analysis", "turnover", "receivedQuantity"], -15)).toEqual({
+      ...at(1, "analysis", "turnover", "receivedQuantity"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.turnover.receivedQuantity: expected a number ≥ 0, got -15",
+    });
+    for (const field of [
+      ["analysis", "history", "months", 0, "issuedQuantity"],
+      ["analysis", "turnover", "transferredOutQuantity"],
+      ["analysis", "expiry", "expiringQuantity"],
+      ["analysis", "excess", "excessQuantity"],
+    ]) {
+      expect(refusal(1, field, -1), field.join(".")).toMatchObject({
+        ...at(1, ...field),
+        message: expect.stringContaining("expected a number ≥ 0, got -1"),
+      });
+    }
+  });
+
+  it("gap 2: what a run does write below zero combines (negative stock, net returns)", () => {
+    // C: 5 issued with nothing on hand (stock -5), 3 received, 2 issued, then 8 returned: 8 back
+    // against 7 issued, a net demand of -1. D: 7 issued and never received (closing -7).
+    const negative = [
+      { sku: "C", date: "2025-01-05", type: "issue", quantity: 5, unitPrice: 4 },
+      { sku: "C", date: "2025-01-06", type: "receipt", quantity: 3, unitCost: 2 },
+      { sku: "C", date: "2025-02-01", type: "issue", quantity: 2, unitPrice: 4 },
+      { sku: "C", date: "2025-02-03", type: "return", quantity: 8, unitCost: 2, unitPrice: 4 },
+      { sku: "D", date: "2025-01-05", type: "issue", quantity: 7, unitCost: 1 },
+    ] as const;
+    const single = analyzeLedger(negative, options);
+    expect(single.rows.map((row) => row.closingQuantity)).toEqual([4, -7]);
+    expectSameReport(
+      combinePartials([parsed(toPartialRecords(negative, options))]),
+      single,
+      expect,
+    );
+  });
+
+  it("gap 3: an impossible count or age, named with its record and field", () => {
+    expect(refusal(1, ["analysis", "status", "daysSinceLastIssue"], -1)).toEqual({
+      ...at(1, "analysis", "status", "daysSinceLastIssue"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.status.daysSinceLastIssue: expected a whole number ≥ 0, got -1",
+    });
+    // A count, but not the days from the last issue (Jan 13) to asOf (Mar 31): 77.
+    expect(refusal(1, ["analysis", "status", "daysSinceLastIssue"], 50)).toEqual({
+      ...at(1, "analysis", "status", "daysSinceLastIssue"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.status.daysSinceLastIssue: 50, but analysis.history.lastIssueDate 2025-01-13 is 77 days before asOf 2025-03-31",
+    });
+    expect(refusal(1, ["analysis", "aging", "averageAge"], -0.5)).toMatchObject({
+      ...at(1, "analysis", "aging", "averageAge"),
+      message: expect.stringContaining("analysis.aging.averageAge: expected a number ≥ 0"),
+    });
+    expect(refusal(1, ["analysis", "aging", "oldestAge"], 88.5)).toMatchObject({
+      ...at(1, "analysis", "aging", "oldestAge"),
+      message: expect.stringContaining("analysis.aging.oldestAge: expected a whole number ≥ 0"),
+    });
+    expect(refusal(0, ["warnings", 0, "count"], -1)).toEqual({
+      ...at(0, "warnings", 0, "count"),
+      message:
+        "combinePartials: partial 0, record 0: warnings[0].count: expected a whole number ≥ 0, got -1",
+    });
+    expect(refusal(0, ["warnings", 0, "count"], 1.5).path).toEqual([0, 0, "warnings", 0, "count"]);
+  });
+
+  it("gap 4: a month's days that are not its span, named with its record and field", () => {
+    // Before: a month of -1 days failed in rollupTurnover, path ["periodDays"], no record named.
+    expect(refusal(1, ["analysis", "history", "months", 0, "days"], -1)).toEqual({
+      ...at(1, "analysis", "history", "months", 0, "days"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.history.months[0].days: expected a whole number from 1 to 31, got -1",
+    });
+    for (const days of [0, 0.5, 1e308]) {
+      expect(refusal(1, ["analysis", "history", "months", 0, "days"], days).path).toEqual([
+        0,
+        1,
+        "analysis",
+        "history",
+        "months",
+        0,
+        "days",
+      ]);
+    }
+    expect(refusal(2, ["analysis", "history", "months", 0, "days"], 30)).toEqual({
+      ...at(2, "analysis", "history", "months", 0, "days"),
+      message:
+        "combinePartials: partial 0, record 2: analysis.history.months[0].days: 30 days, but from 2025-01-01 to 2025-01-31 is 31 days",
+    });
+    // January cut to 2–31 (30 days, its span) is not a month of the header's period.
+    const r = edited(2, ["analysis", "history", "months", 0, "from"], "2025-01-02");
+    (((r[2] as Json).analysis as Json).history as { months: Json[] }).months[0]!.days = 30;
+    const e = errorOf(() => combinePartials([r]));
+    expect(e.path).toEqual([0, 2, "analysis", "history", "months", 0, "from"]);
+    expect(e.message).toBe(
+      'combinePartials: partial 0, record 2: analysis.history.months[0].from: "2025-01-02", but month 1 of the options\' period 2025-01-01 to 2025-03-31 is 2025-01, 2025-01-01 to 2025-01-31 (31 days) (in partial 0, record 0)',
+    );
+  });
+
+  it("gap 5: header options that the SKU records were not computed with, named at the record", () => {
+    const option = (path: (string | number)[], value: unknown) =>
+      refusal(0, ["options", ...path], value);
+    expect(option(["excessCoverDays"], 1e308)).toEqual({
+      ...at(1, "analysis", "excess", "coverDays"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.excess.coverDays: 180, but the options' excessCoverDays is 1e+308 (in partial 0, record 0)",
+    });
+    // A was last issued 77 days before asOf: active with slowDays 90, slow with 30.
+    expect(option(["slowDays"], 30)).toEqual({
+      ...at(1, "analysis", "status", "status"),
+      message:
+        'combinePartials: partial 0, record 1: analysis.status.status: "active", but the options\' slowDays 30, deadDays 180 and movementBasis "issue" make it "slow" (in partial 0, record 0)',
+    });
+    // A's lot L1 expires 20 days after asOf: expiring within 30 days, not within 10.
+    expect(option(["nearExpiryDays"], 10)).toEqual({
+      ...at(1, "analysis", "expiry", "expiring", 0, "expiresOn"),
+      message:
+        "combinePartials: partial 0, record 1: analysis.expiry.expiring[0].expiresOn: 2025-04-20 is 20 days after asOf 2025-03-31, beyond the options' nearExpiryDays 10 (in partial 0, record 0)",
+    });
+    // Turnover 0.444… over 90 days: 1.80… a year of 365 days, 1.77… of 360.
+    expect(option(["daysPerYear"], 360)).toMatchObject({
+      ...at(1, "analysis", "annualizedTurnover"),
+      message: expect.stringMatching(
+        /^combinePartials: partial 0, record 1: analysis\.annualizedTurnover: 1\.80\d+, but analysis\.turnover\.turnover 0\.444\d+ over 90 days with the options' daysPerYear 360 is 1\.77\d+ \(in partial 0, record 0\)$/,
+      ),
+    });
+    // No lead time anywhere: no safety stock; with the header's 7 days, A's demand would have one.
+    expect(option(["replenishment", "leadTimeDays"], 7)).toMatchObject({
+      ...at(1, "analysis", "replenishment", "safetyStock"),
+      message: expect.stringContaining(
+        'analysis.replenishment.safetyStock: null, but the options\' replenishment settings with the SKU\'s master data (method "basic", bucket "day", serviceLevel 0.95, leadTimeDays 7,',
+      ),
+    });
+    expect(option(["replenishment", "method"], "periodic")).toMatchObject({
+      ...at(1, "analysis", "replenishment", "method"),
+      message: expect.stringContaining(
+        'analysis.replenishment.method: "basic", but the options\' replenishment.method "periodic"',
+      ),
+    });
+    // Months kept by records whose header does not group by month.
+    expect(option(["groupBy"], [])).toMatchObject({
+      ...at(1, "analysis", "history", "months"),
+      message: expect.stringContaining(
+        'analysis.history.months: 3 months, but the options\' groupBy has no "month"',
+      ),
+    });
+  });
+});
+
 describe("combinePartials: warnings depend on the shards' contents, not their order (found by an audit)", () => {
   const options: AnalyzeLedgerOptions = { period: { from: "2025-01-01", to: "2025-03-31" } };
   // Both shards' rows are out of date order (an unsorted_input warning each: A's on its row 1, B's
