@@ -39,7 +39,7 @@ export interface ReportOutput {
  *
  * @param inputs - the command's input files.
  * @param records - the command writes partial records (`analyze --partial`): NDJSON whatever
- *   `--out` is called, so `--bom` never applies (default `false`).
+ *   `--out` is called, so `--bom` is refused (default `false`).
  * @throws InvKpiError `usage` as those checks say, or for a `--format` that is not a report format.
  * @example
  * ```ts
@@ -61,7 +61,13 @@ export async function reportOutput(
     given === undefined ? undefined : choiceOption(given, "--format", OUTPUT_FORMATS),
     out,
   );
-  return { out, format, bom: bomOption(parsed, !records && format === "csv") };
+  if (records && parsed.flag("bom")) {
+    throw usageError(
+      "--partial writes NDJSON records, which take no --bom: give it to 'invkpi combine' with --format csv",
+      { option: "--bom" },
+    );
+  }
+  return { out, format, bom: bomOption(parsed, format === "csv") };
 }
 
 /**

@@ -162,10 +162,14 @@ describe("--bom: a byte order mark before CSV output, for Excel (found by an aud
   test.each([
     ["the table", [] as string[]],
     ["json", ["--format", "json"]],
-    ["--partial", ["--partial"]],
   ])("analyze --bom with %s: usage error", async (_, args) => {
     const run = await runInvkpi(["analyze", ledger, ...PERIOD, ...args, "--bom"]);
     expectRefused(run, /^invkpi analyze: --bom applies to CSV output/);
+  });
+
+  test("analyze --partial --bom: usage error that points to combine", async () => {
+    const run = await runInvkpi(["analyze", ledger, ...PERIOD, "--partial", "--bom"]);
+    expectRefused(run, /^invkpi analyze: --partial writes NDJSON records, which take no --bom/);
   });
 
   test("combine --format csv --bom", async () => {
