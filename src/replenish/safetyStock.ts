@@ -259,7 +259,9 @@ function serviceLevelMethod(
   protectionStdDev: number,
 ): SafetyStockDetails {
   const z = normalQuantile(requireOpenUnitInterval(serviceLevel, FN, "serviceLevel"));
-  return { method, safetyStock: z * protectionStdDev, safetyFactor: z, protectionStdDev };
+  // A service level below 0.5 (z < 0) with no deviation gives −0, which JSON writes as 0 (so a
+  // partial record combined again differed from the run): `+ 0` makes it a plain 0.
+  return { method, safetyStock: z * protectionStdDev + 0, safetyFactor: z, protectionStdDev };
 }
 
 function withoutDistribution(method: SafetyStockMethod, units: number): SafetyStockDetails {
