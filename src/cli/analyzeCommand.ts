@@ -345,7 +345,16 @@ async function streamedAnalysis(
     "analyzeLedgerStream",
   );
   const readOptions = readOptionsOf(plan, skuInfo);
-  const input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay);
+  const input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay).catch(
+    (error: unknown) => {
+      // A row out of date order is refused while the file is read: its message gives the line.
+      throw ledgerRowError(error, {
+        file: plan.ledger.name,
+        lineOf: () => undefined,
+        quantityDecimals: plan.quantityDecimals,
+      });
+    },
+  );
   status.done();
   if (input.issues.length > 0) return refuse(plan.ledger, input, io);
   status.progress(`analyzing ${displayCount(input.rows, "movement")}…`);

@@ -17,7 +17,8 @@ export interface LedgerRowPlace {
  * `out_of_range` and a path `['ledger', row, field]`: a quantity, cost or price with more decimal
  * places than a streaming replay holds, or a quantity too large for the ledger's decimal places.
  * The result is a new `InvKpiError` with the same code, path and details (the library's error is
- * left as it is); any other error is returned unchanged.
+ * left as it is). So is streaming's refusal of a row out of date order (`unsorted_input`), whose
+ * message already gives the line: it gets the file. Any other error is returned unchanged.
  *
  * @example
  * ```ts
@@ -32,6 +33,13 @@ export interface LedgerRowPlace {
  * ```
  */
 export function ledgerRowError(error: unknown, place: LedgerRowPlace): unknown {
+  if (error instanceof InvKpiError && error.code === "unsorted_input") {
+    // Streaming refuses a row out of date order; its message already gives the line: add the file.
+    return new InvKpiError(error.code, `${place.file}: ${withoutFunction(error.message)}`, {
+      path: error.path,
+      details: error.details,
+    });
+  }
   if (!(error instanceof InvKpiError) || error.code !== "out_of_range") return error;
   const [ledger, row, field] = error.path;
   if (ledger !== "ledger" || typeof row !== "number" || typeof field !== "string") return error;

@@ -336,8 +336,9 @@ describe("invkpi analyze --streaming", () => {
       "sku,date,type,quantity,unitCost\nA,2025-01-02,receipt,1,2.00\nA,2025-01-05,receipt,1,2.00\nA,2025-01-03,issue,1,\n";
     const run = await runInvkpi(["analyze", "-", ...period, "--streaming"], { input });
     expect(run.code).toBe(1);
+    // The input is named, as other row errors name their file (stdin here).
     expect(run.stderr).toMatch(
-      /streaming needs the ledger in date order; line 4 \(row 2\), dated 2025-01-03, comes after a row dated 2025-01-05/,
+      /^invkpi analyze: stdin: streaming needs the ledger in date order; line 4 \(row 2\), dated 2025-01-03, comes after a row dated 2025-01-05/,
     );
   });
 

@@ -110,12 +110,26 @@ describe("ledgerRowError", () => {
     );
   });
 
+  test("streaming's refusal of a row out of date order gets the file (found by an audit)", () => {
+    const unsorted = new InvKpiError(
+      "unsorted_input",
+      "analyzeLedgerStream: streaming needs the ledger in date order; line 4 (row 2), dated ...",
+      { path: ["ledger", 2, "date"], details: { row: 2 } },
+    );
+    const shown = ledgerRowError(unsorted, place()) as InvKpiError;
+    expect(shown.message).toBe(
+      "ledger.csv: streaming needs the ledger in date order; line 4 (row 2), dated ...",
+    );
+    expect([shown.code, shown.path, shown.details]).toEqual([
+      "unsorted_input",
+      ["ledger", 2, "date"],
+      { row: 2 },
+    ]);
+  });
+
   test("any other error is returned as it is", () => {
-    const unsorted = new InvKpiError("unsorted_input", "line 4 (row 2)", {
-      path: ["ledger", 2, "date"],
-    });
     const option = new InvKpiError("out_of_range", "serviceLevel", { path: ["serviceLevel"] });
     const bug = new TypeError("x is undefined");
-    for (const error of [unsorted, option, bug]) expect(ledgerRowError(error, place())).toBe(error);
+    for (const error of [option, bug]) expect(ledgerRowError(error, place())).toBe(error);
   });
 });
