@@ -693,12 +693,26 @@ function figureMismatch(
       withOptions: true,
     };
   }
-  if (given === expected) return null;
+  if (sameFigure(given, expected)) return null;
   return {
     path: ["replenishment", field],
     message: `${given}, but ${settings()} give ${expected}`,
     withOptions: true,
   };
+}
+
+/**
+ * Whether a figure read back is the one computed again: equal, or within a relative 1e-9. The
+ * shards of a cluster job may run other Node versions than the combine step, whose `Math.log` and
+ * `Math.exp` (under the normal quantile and loss) need not agree in the last bit; a figure that
+ * was tampered with or belongs to other settings differs by far more.
+ */
+function sameFigure(given: number | null, expected: number | null): boolean {
+  if (given === null || expected === null) return given === expected;
+  return (
+    given === expected ||
+    Math.abs(given - expected) <= 1e-9 * Math.max(Math.abs(given), Math.abs(expected))
+  );
 }
 
 /** The settings of a SKU's replenishment, for messages. */

@@ -746,3 +746,31 @@ describe("docs/scaling.md: the partial format", () => {
     }
   });
 });
+
+describe("combinePartials: replenishment figures computed again are compared within 1e-9", () => {
+  // The shards of a cluster job may run another Node version than the combine step, whose
+  // Math.log and Math.exp need not agree in the last bit: a figure one ulp off is the same figure.
+  const options: AnalyzeLedgerOptions = {
+    period: Q1_2024,
+    replenishment: { leadTimeDays: 7 },
+  };
+  const withSafetyStock = (factor: number) => {
+    const records = parsed(toPartialRecords(WORKED_LEDGER, options));
+    const sku = records.find(
+      (r) =>
+        r.kind === "sku" &&
+        typeof (r as { analysis: { replenishment: { safetyStock: unknown } } }).analysis
+          .replenishment.safetyStock === "number",
+    ) as { analysis: { replenishment: { safetyStock: number } } };
+    sku.analysis.replenishment.safetyStock *= factor;
+    return records as unknown as PartialRecord[];
+  };
+
+  it("accepts a last-bit difference and refuses a real one", () => {
+    const single = analyzeLedger(WORKED_LEDGER, options);
+    const combined = combinePartials([withSafetyStock(1 + 2 ** -52)]);
+    expect(combined.rows.length).toBe(single.rows.length);
+    const error = errorOf(() => combinePartials([withSafetyStock(1.01)]));
+    expect(error.message).toMatch(/analysis\.replenishment\.safetyStock: [\d.]+, but the options'/);
+  });
+});
