@@ -139,7 +139,12 @@ export function statusWithThresholds(
   return {
     sku: history.sku,
     ...(history.location !== undefined && { location: history.location }),
-    status: classify(history.closingQuantity, daysSinceLastIssue, idleDays, thresholds),
+    status: classifyMovementStatus(
+      history.closingQuantity,
+      daysSinceLastIssue,
+      idleDays,
+      thresholds,
+    ),
     asOf: formatDay(asOf),
     daysSinceLastIssue,
     daysSinceLastMovement,
@@ -174,7 +179,16 @@ function daysSince(date: string | null, asOf: Day, fn: string): number | null {
   return asOf - (tryToDay(date) ?? invalidDay(date, `${fn}: history date`));
 }
 
-function classify(
+/**
+ * The status of stock by its closing quantity and idle days (the rule of {@link movementStatus}).
+ * @internal Shared with the check of partial records (`analysisMismatch`).
+ * @example
+ * ```ts
+ * classifyMovementStatus(5, 100, 100, { slowDays: 90, deadDays: 180, basis: "issue" }); // "slow"
+ * classifyMovementStatus(0, 100, 100, { slowDays: 90, deadDays: 180, basis: "issue" }); // "no-stock"
+ * ```
+ */
+export function classifyMovementStatus(
   closingQuantity: number,
   daysSinceLastIssue: number | null,
   idleDays: number | null,

@@ -254,9 +254,11 @@ export function replenishmentFigures(
   const demandMean = meanFigure(statistics);
   const demandStdDev = stdDevFigure(statistics);
   const eoq = eoqFigure(history, info, options, settings, demandMean);
-  const safety = safetyStockFigure(settings, demandMean, demandStdDev, eoq);
-  const reorder = reorderPointFigure(settings, demandMean, safety);
-  const upTo = orderUpToFigure(settings, demandMean, safety);
+  const { safety, reorder, upTo, supply } = demandFigures(
+    settings,
+    { demandMean, demandStdDev, eoq },
+    history.closingQuantity,
+  );
   const position = inventoryPosition({
     onHand: history.closingQuantity,
     onOrder: nonNegativeOrZero(info.onOrder, "onOrder"),
@@ -264,7 +266,6 @@ export function replenishmentFigures(
     reserved: nonNegativeOrZero(info.reserved, "reserved"),
   });
   const order = suggestedOrderFigure(settings, position, reorder, upTo, eoq);
-  const supply = daysOfSupplyFigure(history.closingQuantity, demandMean, settings.bucketDays);
 
   const figures = {
     demandMean,
@@ -294,6 +295,78 @@ export function replenishmentFigures(
     suggestedOrder: order.value,
     daysOfSupply: supply.value,
     reasons,
+  };
+}
+
+/** The figures a SKU's replenishment starts from: its demand mean and deviation, and its EOQ. */
+interface DemandInputs {
+  readonly demandMean: Figure;
+  readonly demandStdDev: Figure;
+  readonly eoq: Figure;
+}
+
+/**
+ * What follows from the demand figures and the closing stock: safety stock (by the method),
+ * reorder point d̄ · L + SS, order-up-to level d̄ · (R + L) + SS, days of supply on hand ÷ d̄.
+ */
+function demandFigures(settings: Settings, inputs: DemandInputs, closingQuantity: number) {
+  const { demandMean, demandStdDev, eoq } = inputs;
+  const safety = safetyStockFigure(settings, demandMean, demandStdDev, eoq);
+  return {
+    safety,
+    reorder: reorderPointFigure(settings, demandMean, safety),
+    upTo: orderUpToFigure(settings, demandMean, safety),
+    supply: daysOfSupplyFigure(closingQuantity, demandMean, settings.bucketDays),
+  };
+}
+
+/**
+ * The figures of {@link replenishmentFigures} that follow from a SKU's demand mean, deviation and
+ * EOQ (as `replenishmentFigures` gave them, `null`s with their reasons) and its closing stock,
+ * with the same master data and options: the method, safety stock, reorder point, order-up-to
+ * level and days of supply. For a caller that has those figures but not the history: combining
+ * partial records checks that each record's figures are its options' (`analysisMismatch`).
+ *
+ * @throws InvKpiError as `replenishmentFigures` for invalid master data or options.
+ * @example
+ * ```ts
+ * // z(0.95) · 5 · √4 = 16.45; 10 · 4 + 16.45; no review period; 100 / 10 days:
+ * replenishmentFromDemand(
+ *   { leadTimeDays: 4 },
+ *   { serviceLevel: 0.95 },
+ *   { demandMean: 10, demandStdDev: 5, eoq: null, reasons: { eoq: "no_cost_data" } },
+ *   100,
+ * );
+ * // { method: "basic", safetyStock: 16.448536269514715, reorderPoint: 56.44853626951472,
+ * //   orderUpToLevel: null, daysOfSupply: 10 }
+ * ```
+ */
+export function replenishmentFromDemand(
+  info: ReplenishmentInfo,
+  options: ReplenishmentOptions,
+  demand: Pick<ReplenishmentFigures, "demandMean" | "demandStdDev" | "eoq" | "reasons">,
+  closingQuantity: number,
+): Pick<
+  ReplenishmentFigures,
+  "method" | "safetyStock" | "reorderPoint" | "orderUpToLevel" | "daysOfSupply"
+> {
+  const settings = resolveSettings(info, options);
+  const figure = (field: "demandMean" | "demandStdDev" | "eoq"): Figure => {
+    const value = demand[field];
+    return value === null ? missing(demand.reasons[field] ?? "no_demand_history") : known(value);
+  };
+  const inputs = {
+    demandMean: figure("demandMean"),
+    demandStdDev: figure("demandStdDev"),
+    eoq: figure("eoq"),
+  };
+  const { safety, reorder, upTo, supply } = demandFigures(settings, inputs, closingQuantity);
+  return {
+    method: settings.method,
+    safetyStock: safety.value,
+    reorderPoint: reorder.value,
+    orderUpToLevel: upTo.value,
+    daysOfSupply: supply.value,
   };
 }
 

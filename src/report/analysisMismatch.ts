@@ -1,8 +1,5 @@
-import {
-  type AgingBucketDefinition,
-  agingBuckets,
-  type MovementStatusValue,
-} from "../aging/index.js";
+import { type AgingBucketDefinition, agingBuckets } from "../aging/index.js";
+import { classifyMovementStatus } from "../aging/movementStatus.js";
 import {
   type Day,
   firstDayOfMonth,
@@ -13,14 +10,9 @@ import {
   parseIsoDay,
 } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
-import {
-  orderUpToLevel,
-  type ReplenishmentFigures,
-  reorderPoint,
-  type SafetyStockInput,
-  safetyStock,
-} from "../replenish/index.js";
-import type { SkuAnalysis } from "./analyzeSku.js";
+import type { ReplenishmentFigures, ReplenishmentInfo } from "../replenish/index.js";
+import { replenishmentFromDemand } from "../replenish/replenishmentFigures.js";
+import { replenishmentOptions, type SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /** Where a SKU analysis disagrees with itself or with its report's options, and how. */
@@ -418,15 +410,11 @@ function statusMismatch(
   }
   const { slowDays, deadDays, movementBasis } = options;
   const idle = movementBasis === "issue" ? status.daysSinceLastIssue : status.daysSinceLastMovement;
-  const expected: MovementStatusValue = !(status.quantity > 0)
-    ? "no-stock"
-    : status.daysSinceLastIssue === null || idle === null
-      ? "never-moved"
-      : idle >= deadDays
-        ? "dead"
-        : idle >= slowDays
-          ? "slow"
-          : "active";
+  const expected = classifyMovementStatus(status.quantity, status.daysSinceLastIssue, idle, {
+    slowDays,
+    deadDays,
+    basis: movementBasis,
+  });
   if (status.status === expected) return null;
   return {
     path: ["status", "status"],
@@ -510,193 +498,74 @@ function annualizedMismatch(
   };
 }
 
-/** Length of a demand bucket in days, as `replenishmentFigures` converts times. */
-const BUCKET_DAYS = { day: 1, week: 7, month: 365.2425 / 12 } as const;
-
-/** The replenishment settings of one SKU: its master data, else the options' defaults. */
-interface ReplenishmentSettings {
-  readonly method: ReplenishmentFigures["method"];
-  readonly bucketDays: number;
-  readonly serviceLevel: number;
-  /** Lead time and review period in buckets, `null` when unknown. */
-  readonly leadTime: number | null;
-  readonly leadTimeStdDev: number;
-  readonly reviewPeriod: number | null;
-  readonly cover: number;
-  readonly fillRate: number;
-  /** The settings as given, in days, for messages. */
-  readonly days: {
-    readonly leadTime: number | null;
-    readonly leadTimeStdDev: number;
-    readonly reviewPeriod: number | null;
-  };
-}
+/** The figures of `replenishmentFigures` that `replenishmentFromDemand` computes again. */
+const RECOMPUTED = ["safetyStock", "reorderPoint", "orderUpToLevel", "daysOfSupply"] as const;
 
 /**
  * The replenishment figures that reveal the options they were computed with are those of the
- * options' `replenishment` settings (with the SKU's own master data first, as
- * `replenishmentFigures` takes them), from the record's own demand mean, deviation and EOQ:
- * - the method (`'auto'` resolved by the lead-time deviation);
- * - the safety stock (service level, lead time and its deviation, review period, cover days, fill
- *   rate), the reorder point and order-up-to level (lead time, review period), the days of supply
- *   (the bucket's days): the same calculators on the same numbers give the same numbers;
- * - an EOQ has an order cost and a holding rate > 0 (its value, a 40-digit square root, is not
- *   computed again).
+ * options' `replenishment` settings (with the SKU's own master data first): the method (`'auto'`
+ * resolved by the lead-time deviation), the safety stock, reorder point, order-up-to level and
+ * days of supply, computed again by `replenishmentFromDemand` (the calculators of
+ * `replenishmentFigures` itself) from the record's demand mean, deviation, EOQ and closing stock;
+ * and an EOQ has an order cost and a holding rate > 0 (its value, a 40-digit square root of the
+ * history's unit cost, is not computed again).
  */
 function replenishmentMismatch(
   analysis: SkuAnalysis,
   options: ResolvedReportOptions,
 ): AnalysisMismatch | null {
   const figures = analysis.replenishment;
-  const info = analysis.info;
+  const info: ReplenishmentInfo = analysis.info ?? {};
   const r = options.replenishment;
-  const leadTimeStdDevDays = info?.leadTimeStdDevDays ?? r.leadTimeStdDevDays ?? 0;
-  const method =
-    r.method !== "auto" ? r.method : leadTimeStdDevDays > 0 ? "leadTimeVariability" : "basic";
-  if (figures.method !== method) {
-    return {
-      path: ["replenishment", "method"],
-      message: `${describeValue(figures.method)}, but the options' replenishment.method ${describeValue(r.method)} with a lead-time deviation of ${leadTimeStdDevDays} days gives ${describeValue(method)}`,
-      withOptions: true,
-    };
-  }
-  const bucketDays = BUCKET_DAYS[r.bucket];
-  const toBuckets = (days: number | null) => (days === null ? null : days / bucketDays);
-  const leadTimeDays = info?.leadTimeDays ?? r.leadTimeDays;
-  const reviewPeriodDays = info?.reviewPeriodDays ?? r.reviewPeriodDays;
-  const settings: ReplenishmentSettings = {
-    method,
-    bucketDays,
-    serviceLevel: info?.serviceLevel ?? r.serviceLevel,
-    leadTime: toBuckets(leadTimeDays),
-    leadTimeStdDev: leadTimeStdDevDays / bucketDays,
-    reviewPeriod: toBuckets(reviewPeriodDays),
-    cover: toBuckets(r.coverDays) ?? 0,
-    fillRate: r.fillRate ?? 0,
-    days: {
-      leadTime: leadTimeDays,
-      leadTimeStdDev: leadTimeStdDevDays,
-      reviewPeriod: reviewPeriodDays,
-    },
-  };
-  const mean = figures.demandMean !== null && figures.demandMean > 0 ? figures.demandMean : null;
-  const onHand = analysis.turnover.closingQuantity;
-  const computed: [keyof ReplenishmentFigures, () => number | null][] = [
-    ["safetyStock", () => safetyStockOf(settings, mean, figures)],
-    [
-      "reorderPoint",
-      () =>
-        figures.safetyStock === null || settings.leadTime === null
-          ? null
-          : reorderPoint({
-              demandMean: figures.demandMean ?? 0,
-              leadTime: settings.leadTime,
-              safetyStock: figures.safetyStock,
-            }),
-    ],
-    [
-      "orderUpToLevel",
-      () =>
-        figures.safetyStock === null || settings.leadTime === null || settings.reviewPeriod === null
-          ? null
-          : orderUpToLevel({
-              demandMean: figures.demandMean ?? 0,
-              leadTime: settings.leadTime,
-              reviewPeriod: settings.reviewPeriod,
-              safetyStock: figures.safetyStock,
-            }),
-    ],
-    ["daysOfSupply", () => (mean === null ? null : onHand / (mean / bucketDays))],
-  ];
-  for (const [field, compute] of computed) {
-    const mismatch = figureMismatch(field, figures[field] as number | null, compute, () =>
-      describeSettings(settings, r.bucket),
-    );
-    if (mismatch !== null) return mismatch;
-  }
-  if (figures.eoq !== null) {
-    const orderCost = info?.orderCost ?? r.orderCost;
-    const holdingRate = info?.holdingRate ?? r.holdingRate;
-    if (orderCost == null || holdingRate == null || !(holdingRate > 0) || mean === null) {
-      return {
-        path: ["replenishment", "eoq"],
-        message: `${figures.eoq}, but an EOQ needs a positive demand, an orderCost and a holdingRate > 0, and the SKU's master data and the options' replenishment give ${mean === null ? "no positive demand" : orderCost == null ? "no orderCost" : `holdingRate ${describeValue(holdingRate ?? null)}`}`,
-        withOptions: true,
-      };
-    }
-  }
-  return null;
-}
-
-/** The safety stock that `replenishmentFigures` computes from these settings and figures. */
-function safetyStockOf(
-  settings: ReplenishmentSettings,
-  mean: number | null,
-  figures: ReplenishmentFigures,
-): number | null {
-  if (mean === null) return null;
-  const { method, serviceLevel, leadTimeStdDev, leadTime } = settings;
-  if (method === "daysOfCover") {
-    return safetyStock({ method, demandMean: mean, coverDays: settings.cover });
-  }
-  if (method === "leadTimeOnly") {
-    return safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev });
-  }
-  const demandStdDev = figures.demandStdDev;
-  if (demandStdDev === null || leadTime === null) return null;
-  let input: SafetyStockInput;
-  switch (method) {
-    case "basic":
-      input = { method, serviceLevel, demandStdDev, leadTime };
-      break;
-    case "leadTimeVariability":
-      input = { method, serviceLevel, demandMean: mean, leadTimeStdDev, demandStdDev, leadTime };
-      break;
-    case "periodic":
-      if (settings.reviewPeriod === null) return null;
-      input = { method, serviceLevel, reviewPeriod: settings.reviewPeriod, demandStdDev, leadTime };
-      break;
-    case "fillRate":
-      if (figures.eoq === null || figures.eoq === 0) return null;
-      input = {
-        method,
-        fillRate: settings.fillRate,
-        orderQuantity: figures.eoq,
-        demandMean: mean,
-        leadTimeStdDev,
-        demandStdDev,
-        leadTime,
-      };
-      break;
-  }
-  return safetyStock(input);
-}
-
-/**
- * A replenishment figure that is not the one computed again: a number where it gives another (or
- * `null`), or where the computation fails (a run fails there too).
- */
-function figureMismatch(
-  field: keyof ReplenishmentFigures,
-  given: number | null,
-  compute: () => number | null,
-  settings: () => string,
-): AnalysisMismatch | null {
-  let expected: number | null;
+  let expected: ReturnType<typeof replenishmentFromDemand>;
   try {
-    expected = compute();
+    expected = replenishmentFromDemand(
+      info,
+      replenishmentOptions(options),
+      figures,
+      analysis.turnover.closingQuantity,
+    );
   } catch (error) {
     if (!(error instanceof InvKpiError)) throw error;
     return {
-      path: ["replenishment", field],
-      message: `${given}, but no run computes it with ${settings()}: ${error.message}`,
+      path: ["replenishment"],
+      message: `no run computes these figures with ${describeSettings(analysis, options)}: ${error.message}`,
       withOptions: true,
     };
   }
-  if (sameFigure(given, expected)) return null;
+  if (figures.method !== expected.method) {
+    const deviation = info.leadTimeStdDevDays ?? r.leadTimeStdDevDays ?? 0;
+    return {
+      path: ["replenishment", "method"],
+      message: `${describeValue(figures.method)}, but the options' replenishment.method ${describeValue(r.method)} with a lead-time deviation of ${deviation} days gives ${describeValue(expected.method)}`,
+      withOptions: true,
+    };
+  }
+  for (const field of RECOMPUTED) {
+    if (sameFigure(figures[field], expected[field])) continue;
+    return {
+      path: ["replenishment", field],
+      message: `${figures[field]}, but ${describeSettings(analysis, options)} give ${expected[field]}`,
+      withOptions: true,
+    };
+  }
+  return eoqMismatch(figures, info, r);
+}
+
+/** An EOQ needs a positive demand, an order cost and a holding rate > 0 (`replenishmentFigures`). */
+function eoqMismatch(
+  figures: ReplenishmentFigures,
+  info: ReplenishmentInfo,
+  r: ResolvedReportOptions["replenishment"],
+): AnalysisMismatch | null {
+  if (figures.eoq === null) return null;
+  const orderCost = info.orderCost ?? r.orderCost;
+  const holdingRate = info.holdingRate ?? r.holdingRate;
+  const positive = figures.demandMean !== null && figures.demandMean > 0;
+  if (orderCost != null && holdingRate != null && holdingRate > 0 && positive) return null;
   return {
-    path: ["replenishment", field],
-    message: `${given}, but ${settings()} give ${expected}`,
+    path: ["replenishment", "eoq"],
+    message: `${figures.eoq}, but an EOQ needs a positive demand, an orderCost and a holdingRate > 0, and the SKU's master data and the options' replenishment give ${!positive ? "no positive demand" : orderCost == null ? "no orderCost" : `holdingRate ${describeValue(holdingRate ?? null)}`}`,
     withOptions: true,
   };
 }
@@ -715,11 +584,10 @@ function sameFigure(given: number | null, expected: number | null): boolean {
   );
 }
 
-/** The settings of a SKU's replenishment, for messages. */
-function describeSettings(
-  s: ReplenishmentSettings,
-  bucket: ResolvedReportOptions["replenishment"]["bucket"],
-): string {
-  const { days } = s;
-  return `the options' replenishment settings with the SKU's master data (method ${describeValue(s.method)}, bucket ${describeValue(bucket)}, serviceLevel ${s.serviceLevel}, leadTimeDays ${days.leadTime ?? "none"}, leadTimeStdDevDays ${days.leadTimeStdDev}, reviewPeriodDays ${days.reviewPeriod ?? "none"})`;
+/** The replenishment settings of a SKU's record, in days as given, for messages. */
+function describeSettings(analysis: SkuAnalysis, options: ResolvedReportOptions): string {
+  const info: ReplenishmentInfo = analysis.info ?? {};
+  const r = options.replenishment;
+  const days = (value: number | null | undefined) => value ?? "none";
+  return `the options' replenishment settings with the SKU's master data (method ${describeValue(analysis.replenishment.method)}, bucket ${describeValue(r.bucket)}, serviceLevel ${info.serviceLevel ?? r.serviceLevel}, leadTimeDays ${days(info.leadTimeDays ?? r.leadTimeDays)}, leadTimeStdDevDays ${info.leadTimeStdDevDays ?? r.leadTimeStdDevDays ?? 0}, reviewPeriodDays ${days(info.reviewPeriodDays ?? r.reviewPeriodDays)})`;
 }
