@@ -123,6 +123,8 @@ export interface RawMonth {
   readonly transferOutQty: number;
   readonly cogs: Scaled;
   readonly revenue: Scaled;
+  /** The month's issue lines (and customer returns) whose revenue is unknown. */
+  readonly issuesWithoutPrice: number;
   /** Whether `to` is the month's last day (a month-end balance). */
   readonly isMonthEnd: boolean;
 }
@@ -210,6 +212,7 @@ export class SkuState {
   monthTransferOutQty = 0;
   readonly monthCogs = new WideSum();
   readonly monthRevenue = new WideSum();
+  monthIssuesWithoutPrice = 0;
   /** Closed months' figures, kept only when the replay asks for them (`keepMonths`). */
   months: RawMonth[] = [];
   /** Month-end balances (always kept: the `monthly` average needs them): day, quantity, value. */
@@ -268,6 +271,7 @@ export class SkuState {
     this.monthTransferOutQty = 0;
     this.monthCogs.reset();
     this.monthRevenue.reset();
+    this.monthIssuesWithoutPrice = 0;
   }
 
   /**
@@ -326,6 +330,7 @@ export class SkuState {
       transferOutQty: this.monthTransferOutQty,
       cogs: this.monthCogs.value(),
       revenue: this.monthRevenue.value(),
+      issuesWithoutPrice: this.monthIssuesWithoutPrice,
       isMonthEnd,
     });
     this.openMonth(this.month + 1);
@@ -686,7 +691,7 @@ export class SkuState {
     this.cogs.add(value);
     this.monthIssuedQty += qty;
     this.monthCogs.add(value);
-    if (price === null) this.issuesWithoutPrice++;
+    if (price === null) this.countWithoutPrice();
     else {
       const revenue = mul(qty, price);
       this.revenue.add(revenue);
@@ -705,13 +710,19 @@ export class SkuState {
     this.monthReturnedQty += qty;
     this.monthCogs.sub(value);
     // A return whose price is unknown (none given, no earlier priced issue) leaves revenue incomplete.
-    if (price === null) this.issuesWithoutPrice++;
+    if (price === null) this.countWithoutPrice();
     else {
       const revenue = mul(qty, price);
       this.revenue.sub(revenue);
       this.monthRevenue.sub(revenue);
     }
     this.addDemand(day, -qty);
+  }
+
+  /** Counts a line whose revenue is unknown, in the period and in its month. */
+  private countWithoutPrice(): void {
+    this.issuesWithoutPrice++;
+    this.monthIssuesWithoutPrice++;
   }
 
   private addDemand(day: number, qty: number): void {

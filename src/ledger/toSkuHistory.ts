@@ -150,6 +150,7 @@ function monthFigures(
     transferredOutQuantity: qty(m.transferOutQty),
     cogs: money(m.cogs),
     revenue: money(m.revenue),
+    issuesWithoutPrice: m.issuesWithoutPrice,
   };
 }
 

@@ -107,6 +107,11 @@ export interface MonthFigures {
   /** Issues at cost, net of returns. */
   readonly cogs: Decimal;
   readonly revenue: Decimal;
+  /**
+   * The month's lines whose revenue is unknown, counted as `SkuHistory.issuesWithoutPrice`: the
+   * months' counts add up to the period's.
+   */
+  readonly issuesWithoutPrice: number;
 }
 
 /**

@@ -81,9 +81,8 @@ export class MonthSums {
         entry = { from: month.from, to: month.to, days: month.days, sum: new TurnoverPartsSum() };
         this.months.set(month.month, entry);
       }
-      // A month's issues without a price are not known apart: the period's make revenue-based
-      // figures null in every month, as in turnoverSeries.
-      entry.sum.add(month, history.issuesWithoutPrice);
+      // The month's own unpriced lines: one in March leaves April's gross margin known.
+      entry.sum.add(month, month.issuesWithoutPrice);
     }
   }
 
@@ -103,6 +102,7 @@ export class MonthSums {
     readonly from: string;
     readonly to: string;
     readonly days: number;
+    readonly issuesWithoutPrice: number;
   })[] {
     if (this.options.turnoverBasis !== "retail") return history.months;
     // The price was checked before its months are added: by the SKU's turnoverFigures in a run,

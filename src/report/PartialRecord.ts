@@ -5,7 +5,7 @@ import type { Json } from "./jsonCodec.js";
  * The version of the partial-record format that this invkpi writes and reads. It changes whenever a
  * record's fields change; `combinePartials` refuses records of another version.
  */
-export const PARTIAL_FORMAT_VERSION = 4;
+export const PARTIAL_FORMAT_VERSION = 5;
 
 /** A JSON object. */
 export type JsonObject = { readonly [key: string]: Json };

@@ -64,8 +64,8 @@ export class TurnoverPartsSum {
 
   /**
    * Adds the parts of one SKU (or SKU month).
-   * @param issuesWithoutPrice - the SKU's issue lines without a price (a month's are not known
-   *   apart: pass the whole period's, so that revenue-based figures are null when any is missing).
+   * @param issuesWithoutPrice - the SKU's (or the SKU month's) issue lines without a price:
+   *   revenue-based figures are null when any is missing.
    */
   add(parts: AdditiveParts, issuesWithoutPrice: number): void {
     this.count += 1;

@@ -316,6 +316,16 @@ function countMismatch(analysis: SkuAnalysis): AnalysisMismatch | null {
       withOptions: false,
     };
   }
+  // The months cover the period, so their counts add up to the period's.
+  const { months } = analysis.history;
+  const inMonths = months.reduce((sum, month) => sum + month.issuesWithoutPrice, 0);
+  if (months.length > 0 && inMonths !== count) {
+    return {
+      path: ["history", "months"],
+      message: `the months count ${inMonths} issue lines without a price in all, but analysis.history.issuesWithoutPrice is ${count}`,
+      withOptions: false,
+    };
+  }
   return null;
 }
 

@@ -84,6 +84,7 @@ const monthFigures = refined(
     transferredOutQuantity: nonNegative,
     cogs: decimal,
     revenue: decimal,
+    issuesWithoutPrice: count,
   }),
   (month) => {
     // Both are calendar days: their codec checked them.

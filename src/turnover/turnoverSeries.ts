@@ -49,6 +49,11 @@ export interface TurnoverMonthInput {
   /** Issues at cost, net of returns. */
   readonly cogs: MoneyInput;
   readonly revenue: MoneyInput;
+  /**
+   * The month's issue lines without a selling price (`SkuHistory.months` have it). Absent (months
+   * built by hand): the history's count for the whole period stands for every month.
+   */
+  readonly issuesWithoutPrice?: number;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface TurnoverSeriesInput {
   readonly period?: { readonly from: string; readonly to: string } | null;
   /** One entry per calendar month of the period (`SkuHistory.months`, kept by `months: true`). */
   readonly months: readonly TurnoverMonthInput[];
-  /** Issue lines of the whole period without a selling price. */
+  /** Issue lines of the whole period without a selling price (for months that do not say theirs). */
   readonly issuesWithoutPrice: number;
 }
 
@@ -110,8 +115,9 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * average(quarter) = Σ (average(month) × days(month)) / Σ days(month)
  *
  * The averages are the months' `daily` (time-weighted) averages. Revenue-based figures (retail
- * turnover, gross margin, GMROI) are `null` with reason `'no_price'` in every bucket when any issue
- * of the period lacked a price, since the history does not say in which month. Defaults: `by:
+ * turnover, gross margin, GMROI) are `null` with reason `'no_price'` in a bucket where an issue
+ * lacked a price (`months[i].issuesWithoutPrice` > 0); months that do not say how many of their
+ * issues lacked one take the whole period's `issuesWithoutPrice`. Defaults: `by:
  * 'month'`, `basis: 'cost'`, `sellThroughVariant: 'opening-plus-received'`, `daysPerYear: 365`.
  *
  * A history with a `period` has at least one month (a period has at least one day), so one with
@@ -162,8 +168,12 @@ export function turnoverSeries(
     ),
     unitPrice: optionalUnitPrice(options.unitPrice, FN),
     daysPerYear: requirePositive(options.daysPerYear ?? 365, FN, "daysPerYear"),
-    issuesWithoutPrice: requireNonNegative(history.issuesWithoutPrice, FN, "issuesWithoutPrice"),
   };
+  const periodWithoutPrice = requireNonNegative(
+    history.issuesWithoutPrice,
+    FN,
+    "issuesWithoutPrice",
+  );
   const given = requireArray(history.months, FN, "months");
   if (given.length === 0 && history.period !== undefined && history.period !== null) {
     const { from, to } = history.period;
@@ -173,7 +183,7 @@ export function turnoverSeries(
       { path: ["months"], details: { period: { from, to } } },
     );
   }
-  const months = given.map(exactMonth);
+  const months = given.map((month, index) => exactMonth(month, index, periodWithoutPrice));
   const buckets = by === "month" ? months : quartersOf(months);
   return buckets.map((bucket) => seriesEntry(bucket, settings));
 }
@@ -183,7 +193,6 @@ interface EntrySettings {
   readonly sellThroughVariant: SellThroughVariant;
   readonly unitPrice: Decimal | null;
   readonly daysPerYear: number;
-  readonly issuesWithoutPrice: number;
 }
 
 /** A month or quarter with its figures as exact decimals. */
@@ -205,9 +214,15 @@ interface Bucket {
   readonly returnedQuantity: Decimal;
   readonly cogs: Decimal;
   readonly revenue: Decimal;
+  /** Lines without a price in the bucket (> 0: its revenue is incomplete). */
+  readonly issuesWithoutPrice: number;
 }
 
-function exactMonth(month: TurnoverMonthInput, index: number): Bucket {
+/**
+ * A month as exact decimals; its lines without a price are its own count, or when it has none the
+ * whole period's (`periodWithoutPrice`), which then decides for every month.
+ */
+function exactMonth(month: TurnoverMonthInput, index: number, periodWithoutPrice: number): Bucket {
   const at = `months[${index}]`;
   requireArgs(month, FN, at);
   if (typeof month.month !== "string" || !MONTH_LABEL.test(month.month)) {
@@ -242,6 +257,10 @@ function exactMonth(month: TurnoverMonthInput, index: number): Bucket {
     returnedQuantity: quantity("returnedQuantity"),
     cogs: money("cogs"),
     revenue: money("revenue"),
+    issuesWithoutPrice:
+      month.issuesWithoutPrice === undefined
+        ? periodWithoutPrice
+        : requireNonNegative(month.issuesWithoutPrice, FN, `${at}.issuesWithoutPrice`),
   };
 }
 
@@ -289,6 +308,7 @@ function combine(label: string, months: readonly Bucket[]): Bucket {
     returnedQuantity: sum((m) => m.returnedQuantity),
     cogs: sum((m) => m.cogs),
     revenue: sum((m) => m.revenue),
+    issuesWithoutPrice: months.reduce((total, m) => total + m.issuesWithoutPrice, 0),
   };
 }
 
@@ -301,7 +321,6 @@ function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEnt
       ? {}
       : { netTransferredQuantity: netTransferred }),
     averageRetailValue: retailValue,
-    issuesWithoutPrice: settings.issuesWithoutPrice,
   };
   const { ratios, reasons } = turnoverRatios(parts, {
     periodDays: bucket.days,

@@ -110,6 +110,30 @@ describe("MonthSums", () => {
     );
   });
 
+  it("a month's gross margin is null only when one of that month's issues had no price", () => {
+    // By hand: A's January issue has no price, its February issue has one (revenue 3 × 9 = 27,
+    // COGS 3 × 5 = 15); B's issues are priced (January 1 × 4 − 1 × 2 = 2, February none).
+    // January's gross margin is unknown (A's revenue is incomplete); February's is 27 − 15 = 12.
+    const ledger = [
+      { sku: "A", date: "2024-01-02", type: "receipt", quantity: 10, unitCost: 5 },
+      { sku: "A", date: "2024-01-10", type: "issue", quantity: 2 },
+      { sku: "A", date: "2024-02-10", type: "issue", quantity: 3, unitPrice: 9 },
+      { sku: "B", date: "2024-01-02", type: "receipt", quantity: 5, unitCost: 2 },
+      { sku: "B", date: "2024-01-20", type: "issue", quantity: 1, unitPrice: 4 },
+    ] as const;
+    const report = analyzeLedger(ledger, {
+      period: { from: "2024-01-01", to: "2024-02-29" },
+      groupBy: ["month"],
+    });
+    const [january, february] = report.groups.month ?? [];
+    expect(january?.grossMargin).toBeNull();
+    expect(january?.reasons.grossMargin).toBe("no_price");
+    expect(february?.grossMargin?.toFixed()).toBe("12");
+    expect(february?.reasons.grossMargin).toBeUndefined();
+    // The period as a whole had an unpriced issue: its gross margin stays unknown.
+    expect(report.totals.turnover.grossMargin).toBeNull();
+  });
+
   it("sums the months' transfers, which count in a month's sell-through", () => {
     // January 2024 by location (by hand): DC receives 100 on Jan 2 and sends 60 to S1 on Jan 5;
     // S1 sells 30 on Jan 10. The month group sums both rows: in 60, out 60 (they cancel), received

@@ -412,6 +412,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   "analysis.history.months.*.transferredOutQuantity": FLOW,
   "analysis.history.months.*.cogs": DECIMAL,
   "analysis.history.months.*.revenue": DECIMAL,
+  // The months' counts add up to the history's: any other count is refused.
+  "analysis.history.months.*.issuesWithoutPrice": { type: "number", domain: isSame },
   // Master data: the fields every run checks (SkuInfo's rules), and the ones it checks when used.
   "analysis.info": { type: "object", nullable: true },
   "analysis.info.sku": OWNER,
@@ -884,5 +886,11 @@ describe("combinePartials: values no run could write, refused (gaps found by the
     expect(() => combineEdited(0, ["options", "excessCoverDays"], 1e308)).toThrow(
       expect.objectContaining({ code: "invalid_argument" }) as Error,
     );
+  });
+
+  it("a month's count of issues without a price that the months' sum and the history disagree on", () => {
+    const path: Path = ["analysis", "history", "months", 0, "issuesWithoutPrice"];
+    expect(valueAt((SETUPS[0] as (typeof SETUPS)[number]).records[1], path)).toBe(0);
+    expect(() => combineEdited(1, path, 1)).toThrow(refusal([1, "analysis", "history", "months"]));
   });
 });

@@ -35,6 +35,7 @@ function month(
     transferredOutQuantity: n("transferredOutQuantity"),
     cogs: d("cogs"),
     revenue: d("revenue"),
+    issuesWithoutPrice: n("issuesWithoutPrice"),
   };
 }
 
@@ -158,11 +159,70 @@ describe("turnoverSeries", () => {
     const [retail] = turnoverSeries(priced, { basis: "retail", unitPrice: 20 });
     expect(retail?.turnover).toBe(3);
     expect(retail?.gmroi).toBe(3); // (600 − 300) / 100
-    const unpriced = makeHistory({ months: priced.months, issuesWithoutPrice: 1 });
+    const unpriced = makeHistory({
+      months: priced.months.map((m) => ({ ...m, issuesWithoutPrice: 1 })),
+      issuesWithoutPrice: 1,
+    });
     const [incomplete] = turnoverSeries(unpriced, { basis: "retail", unitPrice: 20 });
     expect(incomplete?.turnover).toBeNull();
     expect(incomplete?.gmroi).toBeNull();
     expect(incomplete?.reasons.gmroi).toBe("no_price");
+  });
+
+  it("a month's unpriced issue makes only that month's (and its quarter's) revenue figures null", () => {
+    // Hand computation: January has an issue without a price; February's issues are all priced,
+    // so its gross margin is 600 − 300 = 300 and its GMROI 300 / 100 = 3.
+    const figures = { averageValue: 100, cogs: 300, revenue: 600 };
+    const history = makeHistory({
+      months: [
+        month("2024-01", 31, { ...figures, issuesWithoutPrice: 1 }),
+        month("2024-02", 29, figures),
+        month("2024-04", 30, figures),
+      ],
+      issuesWithoutPrice: 1,
+    });
+    const [january, february] = turnoverSeries(history);
+    expect(january?.grossMargin).toBeNull();
+    expect(january?.reasons.grossMargin).toBe("no_price");
+    expect(february?.grossMargin?.toFixed()).toBe("300");
+    expect(february?.gmroi).toBe(3);
+    const [q1, q2] = turnoverSeries(history, { by: "quarter" });
+    expect(q1?.gmroi).toBeNull();
+    expect(q2?.gmroi).toBe(3);
+  });
+
+  it("months that do not say their unpriced issues take the period's count", () => {
+    const figures = { averageValue: 100, cogs: 300, revenue: 600 };
+    const { issuesWithoutPrice: _, ...byHand } = month("2024-02", 29, figures);
+    const [unknown] = turnoverSeries({ months: [byHand], issuesWithoutPrice: 2 });
+    expect(unknown?.gmroi).toBeNull();
+    expect(unknown?.reasons.gmroi).toBe("no_price");
+    const [priced] = turnoverSeries({ months: [byHand], issuesWithoutPrice: 0 });
+    expect(priced?.gmroi).toBe(3);
+    expect(
+      codeOf(() =>
+        turnoverSeries({ months: [{ ...byHand, issuesWithoutPrice: -1 }], issuesWithoutPrice: 0 }),
+      ),
+    ).toBe("out_of_range");
+  });
+
+  it("a replayed ledger counts each month's issues without a price", () => {
+    // One unpriced issue in January; February's issue has a price.
+    const { histories } = replayLedger(
+      [
+        { sku: "A", date: "2024-01-02", type: "receipt", quantity: 10, unitCost: 5 },
+        { sku: "A", date: "2024-01-10", type: "issue", quantity: 2 },
+        { sku: "A", date: "2024-02-10", type: "issue", quantity: 3, unitPrice: 9 },
+      ],
+      { period: { from: "2024-01-01", to: "2024-02-29" }, months: true },
+    );
+    const history = histories[0]!;
+    expect(history.issuesWithoutPrice).toBe(1);
+    expect(history.months.map((m) => m.issuesWithoutPrice)).toEqual([1, 0]);
+    const [january, february] = turnoverSeries(history);
+    expect(january?.grossMargin).toBeNull();
+    // February: revenue 3 × 9 = 27, COGS 3 × 5 = 15, gross margin 12.
+    expect(february?.grossMargin?.toFixed()).toBe("12");
   });
 
   it("rejects bad input with a code", () => {
