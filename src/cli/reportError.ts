@@ -1,5 +1,6 @@
 import { visibleControls } from "../io/formatTable.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import * as library from "../node.js";
 import type { CliIo } from "./CliIo.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
 
@@ -47,15 +48,29 @@ export function reportError(error: unknown, command: string | undefined, io: Cli
 /**
  * The message without a prefix that the line's own `invkpi <command>: ` replaces: one that names
  * invkpi already (`invkpi generate: cannot write ...`, from a writer the command named itself to),
- * and for a file that cannot be read or written, the library function's name (`writeCsv: `), which
- * says nothing to a person who named the file.
+ * and the names of library functions (`combinePartials: `, and inside the message
+ * `SKU "BOLT": turnoverFigures: `), which a person at the command line did not call and which say
+ * nothing to them; a file's or a record's address stays (`rows.ndjson:1: `).
  */
 function withoutPrefixes(error: InvKpiError): string {
-  const message = error.message.replace(/^(?:invkpi(?: [\w-]+)?: )+/, "");
+  const message = error.message
+    .replace(/^(?:invkpi(?: [\w-]+)?: )+/, "")
+    .replace(LIBRARY_PREFIX, (prefix, name: string) => (LIBRARY_FUNCTIONS.has(name) ? "" : prefix));
+  // An internal writer's name before a file that cannot be read or written goes too.
   return error.code === "io_error"
     ? message.replace(/^[\w.]+: (?=cannot (?:read|write) )/, "")
     : message;
 }
+
+/** The names of the library's functions, which start the messages of its errors. */
+const LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set(
+  Object.entries(library)
+    .filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name))
+    .map(([name]) => name),
+);
+
+/** A word and `: `, at the start of the message or after another `: ` (a nested message). */
+const LIBRARY_PREFIX = /(?<=^|: )([a-z][A-Za-z0-9]*): /g;
 
 /** Whether the reader of stdout went away (`| head`): not an error of the command. */
 function isClosedOutput(error: unknown): boolean {

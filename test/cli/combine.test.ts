@@ -139,7 +139,7 @@ describe("invkpi analyze --partial and invkpi combine", () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(
-        new RegExp(`^invkpi combine: combinePartials: ${rows}:1: not an invkpi partial record`),
+        new RegExp(`^invkpi combine: ${rows}:1: not an invkpi partial record`),
       );
       const text = join(dir, "text.ndjson");
       await writeFile(text, `${lines(await partialOf(shardA))[0]}\n{oops\n`);

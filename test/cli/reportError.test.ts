@@ -66,7 +66,30 @@ describe("reportError", () => {
     const error = new InvKpiError("negative_stock", "analyzeLedger: stock of X\x1b]0;t\x07Y\tZ");
     expect(reportError(error, "analyze", streams)).toBe(1);
     await flush();
-    expect(stderr()).toBe("invkpi analyze: analyzeLedger: stock of X\\x1b]0;t\\x07Y\\x09Z\n");
+    expect(stderr()).toBe("invkpi analyze: stock of X\\x1b]0;t\\x07Y\\x09Z\n");
+  });
+
+  test("library function names are left out, wherever a nested message has them; addresses stay", async () => {
+    const { io: streams, stderr } = io();
+    const nested = new InvKpiError(
+      "invalid_money",
+      'analyzeLedger: SKU "BOLT": turnoverFigures: unitPrice must not be negative',
+    );
+    reportError(nested, "analyze", streams);
+    const combine = new InvKpiError(
+      "invalid_argument",
+      "combinePartials: rows.ndjson:1: analysis.history: unitPrice: is missing",
+    );
+    reportError(combine, "combine", streams);
+    await flush();
+    expect(stderr()).toBe(
+      [
+        'invkpi analyze: SKU "BOLT": unitPrice must not be negative',
+        // `unitPrice` names a field, not a function: it stays.
+        "invkpi combine: rows.ndjson:1: analysis.history: unitPrice: is missing",
+        "",
+      ].join("\n"),
+    );
   });
 
   test("an unexpected error: exit 1, one line asking to report it, the stack only on request", async () => {
