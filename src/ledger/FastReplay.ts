@@ -43,8 +43,11 @@ import {
   LAST_ISSUE,
   LAST_ISSUE_PRICE,
   LAST_ISSUE_QTY,
+  LAST_ISSUE_ROW,
   LAST_ISSUE_VALUE,
   LAST_MOVEMENT,
+  LAST_PRICE_DAY,
+  LAST_PRICE_ROW,
   LAST_RECEIPT,
   LAYER_HEAD,
   LAYER_TAIL,
@@ -95,6 +98,9 @@ export interface FastSnapshot {
 
 /** Thrown where a SKU needs what only the general engine does (see {@link FastReplay}). */
 const GENERAL = new Error("invkpi: SKU needs the general replay engine (internal signal)");
+/** `FastReplay.skuIssued` flags: one of the SKU's locations issued it; issued it with a price. */
+const ISSUED = 1;
+const PRICED = 2;
 
 /**
  * The replay engine's fast path: every SKU's state in typed arrays (one column per figure, see
@@ -142,6 +148,8 @@ export class FastReplay {
   private readonly monthEndCount: number;
   /** State of each SKU (per SKU), or of each `stateKey(sku, location)` (byLocation). */
   private stateOfSku: Int32Array;
+  /** By location: per SKU, whether any of its locations issued (ISSUED) a priced issue (PRICED). */
+  private skuIssued: Uint8Array;
   private readonly stateOfKey = new Map<number, number>();
   private nets: Map<number, number> = new Map();
   /** Under `negativeStock: 'error'` with SKUs set aside: the error met, and where in `order`. */
@@ -166,6 +174,7 @@ export class FastReplay {
     );
     this.monthEndCount = this.monthEndDays.filter((d) => d <= period.to).length;
     this.setAside = new Uint8Array(names.skus.length);
+    this.skuIssued = new Uint8Array(names.skus.length);
     this.stateOfSku = new Int32Array(names.skus.length).fill(-1);
     const expected = settings.byLocation ? 1024 : Math.max(16, names.skus.length);
     this.t = new StateTable(expected, this.monthEndCount);
@@ -225,6 +234,7 @@ export class FastReplay {
     if (skus <= this.setAside.length) return;
     const size = Math.max(skus, this.setAside.length * 2);
     this.setAside = grown(this.setAside, new Uint8Array(size));
+    this.skuIssued = grown(this.skuIssued, new Uint8Array(size));
     this.stateOfSku = grown(this.stateOfSku, new Int32Array(size).fill(-1));
   }
 
@@ -309,6 +319,9 @@ export class FastReplay {
     state.lastIssueValue = f[s + LAST_ISSUE_VALUE] as number;
     state.lastIssueQty = f[s + LAST_ISSUE_QTY] as number;
     state.lastIssuePrice = orNull(f[s + LAST_ISSUE_PRICE] as number);
+    state.lastIssueRow = f[s + LAST_ISSUE_ROW] as number;
+    state.lastPriceDay = f[s + LAST_PRICE_DAY] as number;
+    state.lastPriceRow = f[s + LAST_PRICE_ROW] as number;
     state.started = f[s + STARTED] === 1;
     state.openingQty = f[s + OPENING_QTY] as number;
     state.openingValue = f[s + OPENING_VALUE] as number;
@@ -474,11 +487,13 @@ export class FastReplay {
         f[s + LAST_ISSUE_VALUE] = value;
         f[s + LAST_ISSUE_QTY] = qty;
         if (!Number.isNaN(price)) f[s + LAST_ISSUE_PRICE] = price;
+        if (this.settings.byLocation) this.noteIssue(s, i, day, price);
         if (inPeriod) this.bookIssue(s, day, qty, value, price);
         f[s + LAST_ISSUE] = day;
         break;
       }
       case KIND.return: {
+        if (this.settings.byLocation) this.requireOwnIssue(s, i);
         const cost = this.inflowCost(i, s, this.lastIssueUnitCost(s));
         const value = this.receive(
           s,
@@ -597,6 +612,45 @@ export class FastReplay {
     }
     const last = f[s + LAST_FIFO_COST] as number;
     return Number.isNaN(last) ? (f[s + STANDARD_COST] as number) : last;
+  }
+
+  /**
+   * By location: keeps where the state's last issue (and priced issue) stands in the order of
+   * application, for the general engine (`SkuState.lastIssueRow`), and that the SKU issued.
+   */
+  private noteIssue(s: number, i: number, day: number, price: number): void {
+    const f = this.t.f;
+    const row = this.settings.columns.row[i] as number;
+    f[s + LAST_ISSUE_ROW] = row;
+    const sku = f[s + SKU] as number;
+    if (Number.isNaN(price)) {
+      this.skuIssued[sku] = (this.skuIssued[sku] as number) | ISSUED;
+      return;
+    }
+    f[s + LAST_PRICE_DAY] = day;
+    f[s + LAST_PRICE_ROW] = row;
+    this.skuIssued[sku] = ISSUED | PRICED;
+  }
+
+  /**
+   * By location, a return at a location that never issued the SKU (or priced an issue) while
+   * another location did is costed (priced) by that issue: the general engine looks across the
+   * SKU's locations (`GeneralReplay.lastIssuing`).
+   */
+  private requireOwnIssue(s: number, i: number): void {
+    const f = this.t.f;
+    const issued = this.skuIssued[f[s + SKU] as number] as number;
+    if (issued === 0) return;
+    const costElsewhere =
+      !this.standard &&
+      Number.isNaN(this.rowCost(i)) &&
+      (f[s + LAST_ISSUE_ROW] as number) < 0 &&
+      (issued & ISSUED) !== 0;
+    const priceElsewhere =
+      Number.isNaN(this.rowPrice(i)) &&
+      (f[s + LAST_PRICE_ROW] as number) < 0 &&
+      (issued & PRICED) !== 0;
+    if (costElsewhere || priceElsewhere) throw GENERAL;
   }
 
   /** As `SkuState.lastIssueUnitCost`: what a return without a cost comes back at. */

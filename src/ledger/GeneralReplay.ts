@@ -279,8 +279,11 @@ export class GeneralReplay {
         break;
       }
       case KIND.return: {
-        const value = this.receiveInflow(i, s, qty, day, inPeriod, s.lastIssueUnitCost());
-        if (inPeriod) s.bookReturn(day, qty, value, rowPrice(this.settings, i) ?? s.lastIssuePrice);
+        const issued = this.byLocation && s.lastIssueRow < 0 ? this.lastIssuing(s, false) : s;
+        const value = this.receiveInflow(i, s, qty, day, inPeriod, s.lastIssueUnitCost(issued));
+        const priced = this.byLocation && s.lastPriceRow < 0 ? this.lastIssuing(s, true) : s;
+        if (inPeriod)
+          s.bookReturn(day, qty, value, rowPrice(this.settings, i) ?? priced.lastIssuePrice);
         break;
       }
       case KIND.issue: {
@@ -288,7 +291,12 @@ export class GeneralReplay {
         const price = rowPrice(this.settings, i);
         s.lastIssueValue = value;
         s.lastIssueQty = qty;
-        if (price !== null) s.lastIssuePrice = price;
+        s.lastIssueRow = c.row[i] as number;
+        if (price !== null) {
+          s.lastIssuePrice = price;
+          s.lastPriceDay = day;
+          s.lastPriceRow = c.row[i] as number;
+        }
         if (inPeriod) s.bookIssue(day, qty, value, price);
         s.lastIssue = day;
         break;
@@ -522,6 +530,29 @@ export class GeneralReplay {
     const notOwn = transfers.relayedAt(s.location) ? s.location : null;
     const value = this.transferIn(i, s, day, qty, inPeriod, notOwn);
     if (inPeriod) s.bookTransfer(qty, value);
+  }
+
+  /**
+   * By location, for a return at state `s`'s location, which never issued (priced an issue): the
+   * SKU's state whose issue (priced issue) was applied last, at any location; `s` when none did.
+   * "Last" is in the order of application: by day, then source row (issues are one kind).
+   */
+  private lastIssuing(s: SkuState, priced: boolean): SkuState {
+    let latest = s;
+    let latestDay = Number.NEGATIVE_INFINITY;
+    let latestRow = -1;
+    for (let location = -1; location < this.names.locations.length; location++) {
+      const other = this.states.get(stateKey(s.sku, location));
+      if (other === undefined) continue;
+      const day = priced ? other.lastPriceDay : other.lastIssue;
+      const row = priced ? other.lastPriceRow : other.lastIssueRow;
+      if (row >= 0 && (day > latestDay || (day === latestDay && row > latestRow))) {
+        latest = other;
+        latestDay = day;
+        latestRow = row;
+      }
+    }
+    return latest;
   }
 
   /** Receives `qty` units of row `i` (its lot and expiry) at {@link inflowCost}; returns their value. */

@@ -169,6 +169,14 @@ export class SkuState {
   lastIssueValue: Scaled = 0;
   lastIssueQty = 0;
   lastIssuePrice: Scaled | null = null;
+  /**
+   * Where the last issue and the last priced issue stand in the order of application: their day
+   * (`lastIssue`, `lastPriceDay`) and source row (−1: none). By location, a return at a location
+   * that never issued is costed (priced) by the SKU's latest issue (priced issue) elsewhere.
+   */
+  lastIssueRow = -1;
+  lastPriceDay = Number.NEGATIVE_INFINITY;
+  lastPriceRow = -1;
 
   // Period figures.
   started = false;
@@ -354,11 +362,15 @@ export class SkuState {
     return this.lastFifoCost ?? this.standardCost;
   }
 
-  /** The cost of the most recent issue per unit, rounded to 6 decimals: what a return comes back at. */
-  lastIssueUnitCost(): Scaled | null {
+  /**
+   * The cost of the most recent issue per unit, rounded to 6 decimals: what a return comes back at.
+   * @param issued - the state whose last issue that is: this one, or by location the SKU's state
+   *   that issued last when this one never did.
+   */
+  lastIssueUnitCost(issued: SkuState = this): Scaled | null {
     if (this.valuation === "standard") return this.standardCost;
-    if (this.lastIssueQty > 0)
-      return mulDivRound(this.lastIssueValue, 1, this.lastIssueQty, this.scales.costUnit6);
+    if (issued.lastIssueQty > 0)
+      return mulDivRound(issued.lastIssueValue, 1, issued.lastIssueQty, this.scales.costUnit6);
     return this.currentUnitCost();
   }
 

@@ -88,7 +88,8 @@ const FN = "replayLedger";
  *   to even to 6 decimals; the last unit out takes the remaining value), `fifo` (oldest layers first,
  *   exact), `standard` (every unit at the SKU's `standardCost`).
  * - A customer return comes back at its `unitCost` if given, else at the unit cost of the SKU's most
- *   recent issue (rounded to 6 decimals); it re-enters as a new layer dated the return day.
+ *   recent issue (rounded to 6 decimals; by location, its location's, else the SKU's at any
+ *   location); it re-enters as a new layer dated the return day.
  * - An outflow beyond stock on hand (negative stock, under `'warn'`) is costed at the last known unit
  *   cost (0 with an `unknown_cost` warning when none is known); the next inflow settles the
  *   difference to its own cost into COGS.
