@@ -59,9 +59,9 @@ export interface SkuClasses {
  * const { analyses } = analyzeSkus(
  *   [
  *     { sku: "A", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 },
- *     { sku: "A", date: "2025-01-03", type: "issue", quantity: 1, unitPrice: 5 },
+ *     { sku: "A", date: "2025-01-08", type: "issue", quantity: 1, unitPrice: 5 },
  *     { sku: "B", date: "2025-01-02", type: "receipt", quantity: 5, unitCost: 2 },
- *     { sku: "B", date: "2025-01-03", type: "issue", quantity: 1 },
+ *     { sku: "B", date: "2025-01-08", type: "issue", quantity: 1 },
  *   ],
  *   setup,
  * );
@@ -91,6 +91,10 @@ export function classifySkus(
   const xyzItems: XyzItem[] = [];
   analyses.forEach((a, index) => {
     const { mean, stdDev, periods } = a.xyzDemand;
+    // Demand that fell only outside the whole buckets (cut buckets, or before the window): the
+    // whole buckets measured none, but the SKU is not one without demand. Unclassified
+    // (`too_few_periods`), as a SKU with no whole bucket at all.
+    if (mean === 0 && hasNetDemand(a)) return;
     if (stdDev !== null) xyzItems.push({ id: idOf(index), mean, stdDev });
     // A window of one bucket has no sample deviation, but without positive demand the class is
     // 'none' whatever the deviation (and one bucket cannot vary): only a SKU with demand in its
@@ -118,6 +122,11 @@ export function classifySkus(
       },
     },
   };
+}
+
+/** Whether the SKU's issues exceeded its returns over the period. */
+function hasNetDemand(analysis: SkuAnalysis): boolean {
+  return analysis.turnover.issuedQuantity > analysis.turnover.returnedQuantity;
 }
 
 /**

@@ -681,7 +681,8 @@ describe("analyzeLedger: ABC by revenue or margin of a SKU with issues without a
     { sku: "A", date: "2025-01-05", type: "issue", quantity: 1, unitPrice: 20 },
     { sku: "A", date: "2025-01-06", type: "issue", quantity: 99 },
     { sku: "B", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 10 },
-    { sku: "B", date: "2025-01-05", type: "issue", quantity: 5, unitPrice: 12 },
+    // In the whole ISO week Jan 6–12, so that B has an XYZ class.
+    { sku: "B", date: "2025-01-08", type: "issue", quantity: 5, unitPrice: 12 },
   ];
   const period = { from: "2025-01-01", to: "2025-01-31" };
 

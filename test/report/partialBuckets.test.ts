@@ -73,4 +73,27 @@ describe("analyzeLedger: XYZ over whole weeks and months (demand.partialBuckets)
     );
     expect([row.xyzClass, row.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
   });
+
+  it("is not 'none' (no demand) for a SKU whose whole buckets were empty but cut ones were not", () => {
+    // An audit's case, 2025: NEW is first received on Saturday 2025-12-20 and sells 120, 150 and
+    // 130 units on December 29–31. Its weekly window: Dec 15–21 (cut: from the 20th), Dec 22–28
+    // (whole, no demand), Dec 29 – Jan 4 (cut by the period end: 400 units). The one whole week
+    // shows no demand, but the SKU sold 400 units: unmeasured, not "no demand".
+    const year = { from: "2025-01-01", to: "2025-12-31" };
+    const oneWholeWeek: Movement[] = [
+      { sku: "NEW", date: "2025-12-20", type: "receipt", quantity: 500, unitCost: 20 },
+      { sku: "NEW", date: "2025-12-29", type: "issue", quantity: 120, unitPrice: 35 },
+      { sku: "NEW", date: "2025-12-30", type: "issue", quantity: 150, unitPrice: 35 },
+      { sku: "NEW", date: "2025-12-31", type: "issue", quantity: 130, unitPrice: 35 },
+    ];
+    const row = rowOf(analyzeLedger(oneWholeWeek, { period: year }).rows, "NEW");
+    expect([row.xyzClass, row.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
+    // Two whole weeks without demand (received on the 13th): σ = 0 there, but still unmeasured.
+    const twoWholeWeeks = oneWholeWeek.map((m, i) => (i === 0 ? { ...m, date: "2025-12-13" } : m));
+    const earlier = rowOf(analyzeLedger(twoWholeWeeks, { period: year }).rows, "NEW");
+    expect([earlier.xyzClass, earlier.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
+    // A SKU that sold nothing at all is 'none' (no demand), as before.
+    const idle = rowOf(analyzeLedger(oneWholeWeek.slice(0, 1), { period: year }).rows, "NEW");
+    expect([idle.xyzClass, idle.xyzCv, idle.reasons.xyzCv]).toEqual(["none", null, "no_demand"]);
+  });
 });
