@@ -52,7 +52,10 @@ export interface ReplenishmentInfo
     | "holdingRate"
     | "standardCost"
   > {
-  /** Cost of one unit for the EOQ; default `standardCost`, then the closing unit cost of the history. */
+  /**
+   * Cost of one unit for the EOQ; default `standardCost`, then the history's closing unit cost, then
+   * (nothing on hand) its receipts' average cost, then its COGS per unit sold.
+   */
   readonly unitCost?: MoneyInput | null;
 }
 
@@ -507,17 +510,22 @@ function givenUnitCost(info: ReplenishmentInfo): Decimal | null {
 }
 
 /**
- * The given unit cost, else the closing unit cost; null when none is known and > 0. Only asked for
- * when the other EOQ inputs are there: the closing unit cost is a 40-digit division.
+ * The given unit cost, else what the history paid per unit: the closing unit cost while stock is
+ * on hand, else (sold out: the SKUs that most need an order) the period's receipts' average cost,
+ * else its issues' (COGS per unit sold); null when none is known and > 0. Only asked for when the
+ * other EOQ inputs are there: each is a 40-digit division.
  */
 function unitCostOf(history: SkuHistory, given: Decimal | null): Decimal | null {
-  const cost =
-    given !== null
-      ? given
-      : history.closingQuantity > 0
-        ? history.closingValue.dividedBy(history.closingQuantity)
-        : null;
-  return cost === null || cost.isZero() ? null : cost;
+  if (given !== null) return given.isZero() ? null : given;
+  const paid: readonly [Decimal, number][] = [
+    [history.closingValue, history.closingQuantity],
+    [history.receivedValue, history.receivedQuantity],
+    [history.cogs, history.issuedQuantity - history.returnedQuantity],
+  ];
+  for (const [value, quantity] of paid) {
+    if (quantity > 0 && value.isPositive() && !value.isZero()) return value.dividedBy(quantity);
+  }
+  return null;
 }
 
 function safetyStockFigure(

@@ -88,6 +88,23 @@ describe("replenishmentFigures", () => {
     expect(fromOptions.eoq).toBeCloseTo(Math.sqrt(29200), 10);
   });
 
+  it("sizes a sold-out SKU's EOQ at what it paid: receipts' average cost, else COGS per unit sold", () => {
+    // An audit's case: the most urgent SKU (nothing on hand) had no EOQ, its closing unit cost
+    // being 0 / 0. D = 730/year, S = 50; received 100 units for 1,200 (12 a unit): H = 12 · 0.25 = 3,
+    // EOQ = √(2 · 730 · 50 / 3) = √24,333.3 = 155.99.
+    const info = { leadTimeDays: 7, orderCost: 50, holdingRate: 0.25 };
+    const soldOut = { closingQuantity: 0, closingValue: 0 };
+    const received = june({ ...soldOut, receivedQuantity: 100, receivedValue: 1200 });
+    expect(replenishmentFigures(received, info).eoq).toBeCloseTo(Math.sqrt((2 * 730 * 50) / 3), 10);
+    // Nothing received in the period either: COGS 600 for 60 units issued less 10 returned = 12 a
+    // unit: the same EOQ.
+    const sold = june({ ...soldOut, cogs: 600, issuedQuantity: 60, returnedQuantity: 10 });
+    expect(replenishmentFigures(sold, info).eoq).toBeCloseTo(Math.sqrt((2 * 730 * 50) / 3), 10);
+    // No cost known at all: no EOQ, and the reason says so.
+    const unknown = replenishmentFigures(june(soldOut), info);
+    expect([unknown.eoq, unknown.reasons.eoq]).toEqual([null, "no_cost_data"]);
+  });
+
   it("says why it cannot size a triggered order", () => {
     const figures = replenishmentFigures(june(), { leadTimeDays: 7 });
     expect(figures.suggestedOrder).toBeNull();
