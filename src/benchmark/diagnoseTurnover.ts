@@ -1,4 +1,5 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
+import { decimalsApart } from "../model/decimalsApart.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
 import { annualizeTurnover, annualOfParts, quotientParts } from "../turnover/annualizeTurnover.js";
@@ -232,12 +233,14 @@ function checkedRange(range: TurnoverRange, name: string): TurnoverRange {
 }
 
 function messageOf(status: TurnoverStatus, measured: Measured, benchmark: Benchmark): string {
+  const { min, max } = benchmark.range;
+  // The annual figure is the one judged: it shows the digits that keep it off the range's ends.
+  const annual = format(measured.annualTurnover, [min, max]);
   const subject =
     measured.periodDays === undefined
-      ? `Annual turnover ${format(measured.annualTurnover)}`
+      ? `Annual turnover ${annual}`
       : `Turnover ${format(measured.turnover)} over ${measured.periodDays} days, annualized to ` +
-        `${format(measured.annualTurnover)} a year (× ${measured.daysPerYear} / ${measured.periodDays}),`;
-  const { min, max } = benchmark.range;
+        `${annual} a year (× ${measured.daysPerYear} / ${measured.periodDays}),`;
   const rangeText = max === undefined ? `${format(min)} or more` : `${format(min)}–${format(max)}`;
   const against =
     benchmark.label === undefined
@@ -257,7 +260,11 @@ function messageOf(status: TurnoverStatus, measured: Measured, benchmark: Benchm
   }
 }
 
-/** A turnover for a message: at most two decimals. */
-function format(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+/**
+ * A turnover for a message: at most two decimals, unless that would put it on or across one of
+ * `bounds` (7.996 below a range of 8–15 is `7.996`, never `8`).
+ */
+function format(value: number, bounds: readonly (number | undefined)[] = []): string {
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toFixed(decimalsApart(value, bounds, 2))));
 }

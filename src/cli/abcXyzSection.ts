@@ -37,7 +37,7 @@ export function abcXyzSection(report: InventoryReport): string {
     ...matrix.rows.map((row) => [row.abc, ...row.cells.map(cell), cell(row.total)]),
     ["total", ...matrix.columnTotals.map(cell), cell(matrix.total)],
   ];
-  const title = `ABC-XYZ matrix: SKUs (share of ${measure}); XYZ by demand variability per ${report.options.xyz.bucket}, none = no demand`;
+  const title = `ABC-XYZ matrix: ${report.options.byLocation ? "SKU-locations" : "SKUs"} (share of ${measure}); XYZ by demand variability per ${report.options.xyz.bucket}, none = no demand`;
   return `${title}\n${textTable(columns, rows, 2)}${leftOutNotes(report)}`;
 }
 

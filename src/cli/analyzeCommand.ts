@@ -68,6 +68,8 @@ Options:
   --valuation <method>     moving-average (default), fifo, standard (needs standardCost in --skus)
   --service-level <p>      cycle service level in (0, 1) for SKUs without one (default 0.95)
   --lead-time <days>       lead time for SKUs without one (default: none; then no reorder points)
+  --near-expiry-days <n>   days after --as-of within which a lot counts as expiring (default 30);
+                           lots whose expiresOn is before --as-of are expired
   --group-by <keys>        roll up by category, location, month (comma-separated, or repeated)
   --industry <id>          compare turnover with ${INDUSTRIES.join(", ")}
   --format <format>        table (default: a summary and the top rows), csv, json, ndjson, md,
@@ -120,6 +122,7 @@ interface AnalyzePlan {
   readonly valuation: Valuation | undefined;
   readonly serviceLevel: number | undefined;
   readonly leadTimeDays: number | undefined;
+  readonly nearExpiryDays: number | undefined;
   readonly groupBy: readonly ReportGrouping[];
   readonly industry: string | undefined;
   readonly format: OutputFormat;
@@ -151,6 +154,7 @@ export const analyzeCommand: Command = {
       valuation: { type: "string" },
       "service-level": { type: "string" },
       "lead-time": { type: "string" },
+      "near-expiry-days": { type: "string" },
       "group-by": { type: "string", multiple: true },
       industry: { type: "string" },
       format: { type: "string" },
@@ -231,6 +235,9 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
       numberOption(v, "--service-level", requireOpenUnitInterval),
     ),
     leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
+    nearExpiryDays: optional("near-expiry-days", (v) =>
+      numberOption(v, "--near-expiry-days", requireNonNegative),
+    ),
     groupBy: groupByOption(parsed),
     industry: optional("industry", (v) => choiceOption(v, "--industry", INDUSTRIES)),
     format: output.format,
@@ -558,6 +565,7 @@ function optionsOf(
     threads: plan.threads,
     ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
     ...(plan.valuation === undefined ? {} : { valuation: plan.valuation }),
+    ...(plan.nearExpiryDays === undefined ? {} : { nearExpiryDays: plan.nearExpiryDays }),
     replenishment,
     ...(plan.groupBy.length === 0 ? {} : { groupBy: plan.groupBy }),
     ...(plan.industry === undefined ? {} : { industry: plan.industry }),

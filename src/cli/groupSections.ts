@@ -1,11 +1,20 @@
-import type { InventoryReport, MonthGroup, ReportGroup } from "../report/index.js";
-import { displayMoney, displayNumber } from "./displayNumber.js";
+import { rowNoun } from "../report/html/rowNaming.js";
+import type {
+  InventoryReport,
+  InventoryReportRow,
+  MonthGroup,
+  ReportGroup,
+} from "../report/index.js";
+import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
 
 /**
  * One table per grouping of the report (`--group-by category,location,month`), in that order:
- * categories and locations with their capital, turnover and stale stock; months with their COGS,
- * average stock and turnover pace. Empty when the report has no groups.
+ * categories and locations with their capital, turnover, stale (slow, dead and never-moved) stock
+ * and rows to reorder; months with their COGS, average stock and turnover pace. Empty when the
+ * report has no groups. A group none of whose rows has a reorder point shows `–` to reorder (the
+ * count is unknown), as the portfolio's line does, with a note under the table; 0 means reorder
+ * points exist and none is reached. In a report by location the rows are counted as SKU-locations.
  *
  * @example
  * ```ts
@@ -18,16 +27,21 @@ import { type TextColumn, textTable } from "./textTable.js";
 export function groupSections(report: InventoryReport): string {
   const sections: string[] = [];
   const { category, location, month } = report.groups;
-  if (category !== undefined) sections.push(keyedSection("category", category));
-  if (location !== undefined) sections.push(keyedSection("location", location));
+  if (category !== undefined) sections.push(keyedSection(report, "category", category));
+  if (location !== undefined) sections.push(keyedSection(report, "location", location));
   if (month !== undefined) sections.push(monthSection(month));
   return sections.join("\n");
 }
 
-function keyedSection(name: string, groups: readonly ReportGroup[]): string {
+function keyedSection(
+  report: InventoryReport,
+  name: "category" | "location",
+  groups: readonly ReportGroup[],
+): string {
+  const noun = rowNoun(report);
   const columns: TextColumn[] = [
     { header: name, maxWidth: 24 },
-    { header: "SKUs", align: "right" },
+    { header: `${noun}s`, align: "right" },
     { header: "value at end", align: "right" },
     { header: "COGS", align: "right" },
     { header: "turns/yr", align: "right" },
@@ -35,6 +49,7 @@ function keyedSection(name: string, groups: readonly ReportGroup[]): string {
     { header: "stale value", align: "right" },
     { header: "reorder", align: "right" },
   ];
+  const pointed = keysWithReorderPoints(report.rows, name);
   const rows = groups.map((g) => [
     g.key ?? `(no ${name})`,
     displayNumber(g.skuCount),
@@ -43,9 +58,23 @@ function keyedSection(name: string, groups: readonly ReportGroup[]): string {
     displayNumber(g.annualizedTurnover, 2),
     displayNumber(g.turnover.daysOfInventory, 1, true),
     displayMoney(g.stock.slowValue.plus(g.stock.deadValue).plus(g.stock.neverMovedValue)),
-    displayNumber(g.reorderCount),
+    pointed.has(g.key) ? displayNumber(g.reorderCount) : NO_VALUE,
   ]);
-  return `By ${name}\n${textTable(columns, rows, 2)}`;
+  const unknown = groups.some((g) => !pointed.has(g.key));
+  const note = unknown
+    ? `  reorder ${NO_VALUE}: no ${noun} in the group has a reorder point\n`
+    : "";
+  return `By ${name}\n${textTable(columns, rows, 2)}${note}`;
+}
+
+/** The category or location keys of the rows that have a reorder point. */
+function keysWithReorderPoints(
+  rows: readonly InventoryReportRow[],
+  name: "category" | "location",
+): Set<string | null> {
+  const keys = new Set<string | null>();
+  for (const row of rows) if (row.reorderPoint !== null) keys.add(row[name]);
+  return keys;
 }
 
 function monthSection(months: readonly MonthGroup[]): string {

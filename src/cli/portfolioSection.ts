@@ -1,3 +1,9 @@
+import type { Decimal } from "../model/Decimal.js";
+import { decimalsApart } from "../model/decimalsApart.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
+import { idleDays } from "../report/html/idleDays.js";
+import { reorderPointCauses } from "../report/html/reorderPointCauses.js";
+import { rowNoun } from "../report/html/rowNaming.js";
 import type { InventoryReport } from "../report/index.js";
 import {
   displayCount,
@@ -13,7 +19,10 @@ const WIDTH = 96;
 
 /**
  * The first thing a person wants to know: the capital tied up, how fast it turns against the
- * industry's normal range, how much of it sits in slow and dead stock, and how many SKUs to reorder.
+ * industry's normal range, how much of it sits in slow and dead stock, how much has expired or
+ * expires soon (when any), and how many SKUs to reorder. The turnover next to the industry's
+ * verdict shows as many decimals as tell it from the range's ends (`decimalsApart`): 7.996, never
+ * 8, below a range of 8–15.
  *
  * @example
  * ```ts
@@ -26,7 +35,6 @@ const WIDTH = 96;
 export function portfolioSection(report: InventoryReport): string {
   const { totals, diagnosis } = report;
   const t = totals.turnover;
-  const counts = totals.stock.counts;
   const lines: [string, string][] = [
     ["SKUs", skuLine(report)],
     ["inventory value at the end", displayMoney(diagnosis.inventoryValue)],
@@ -37,22 +45,12 @@ export function portfolioSection(report: InventoryReport): string {
     ["turnover", turnoverLine(report)],
     ["days of inventory", days(diagnosis.daysOfInventory, diagnosis.reasons.daysOfInventory)],
     ["industry benchmark", benchmarkLine(report)],
-    [
-      `slow stock (no issue in ${displayNumber(report.options.slowDays)}+ days)`,
-      stockLine(diagnosis.slowValue, diagnosis.slowShare, counts.slow),
-    ],
-    [
-      `dead stock (no issue in ${displayNumber(report.options.deadDays)}+ days)`,
-      stockLine(diagnosis.deadValue, diagnosis.deadShare, counts.dead),
-    ],
-    [
-      "never moved",
-      stockLine(diagnosis.neverMovedValue, diagnosis.neverMovedShare, counts.neverMoved),
-    ],
+    ...stockLines(report),
     [
       `excess stock (over ${excessDays(report)} days of demand)`,
       displayMoney(diagnosis.excessValue),
     ],
+    ...expiryLines(report),
     ["to reorder now", reorderLine(report)],
   ];
   const labelWidth = Math.max(...lines.map(([label]) => label.length));
@@ -76,18 +74,30 @@ function grossMarginLine(report: InventoryReport): string {
   if (t.grossMargin === null) {
     return `${NO_VALUE} (${displayCount(t.issuesWithoutPrice, "issue line")} without a unitPrice)`;
   }
-  const gmroi = t.gmroi === null ? "" : `, GMROI ${displayNumber(t.gmroi, 2)}`;
+  // GMROI is the period's gross margin over its average stock, never annualized: say the period
+  // unless it is a year.
+  const period = report.period.days === report.options.daysPerYear ? "" : ` ${periodText(report)}`;
+  const gmroi = t.gmroi === null ? "" : `, GMROI ${displayNumber(t.gmroi, 2)}${period}`;
   return `${displayMoney(t.grossMargin)}${gmroi}`;
+}
+
+/** `in the 14 days`: the period, for a figure over it that is not annualized. */
+function periodText(report: InventoryReport): string {
+  return `in the ${displayCount(report.period.days, "day")}`;
 }
 
 function turnoverLine(report: InventoryReport): string {
   const { diagnosis, period } = report;
   if (diagnosis.turnover === null)
     return `${NO_VALUE} (${diagnosis.reasons.turnover ?? "undefined"})`;
-  const annual = `${displayNumber(diagnosis.annualizedTurnover, 2)} a year`;
+  // The figure the verdict judged, with the digits that tell it from the range's ends.
+  const benchmark = diagnosis.benchmark;
+  const annual = benchmark?.annualTurnover ?? diagnosis.annualizedTurnover;
+  const bounds = benchmark === null ? [] : [benchmark.range.min, benchmark.range.max];
+  const shown = `${displayNumber(annual, decimalsApart(annual, bounds, 2))} a year`;
   const basis = diagnosis.basis === "cost" ? "" : `, ${diagnosis.basis} basis`;
-  if (period.days === report.options.daysPerYear) return `${annual}${basis}`;
-  return `${annual} (${displayNumber(diagnosis.turnover, 2)} in the ${displayCount(period.days, "day")}${basis})`;
+  if (period.days === report.options.daysPerYear) return `${shown}${basis}`;
+  return `${shown} (${displayNumber(diagnosis.turnover, 2)} ${periodText(report)}${basis})`;
 }
 
 function days(value: number | null, reason: string | undefined): string {
@@ -110,12 +120,57 @@ function benchmarkLine(report: InventoryReport): string {
   return `${benchmark.status.toUpperCase()} the normal ${range} turns a year (${who})`;
 }
 
+/** Slow, dead and never-moved stock, each with the whole days without an issue it covers. */
+function stockLines(report: InventoryReport): [string, string][] {
+  const { diagnosis } = report;
+  const counts = report.totals.stock.counts;
+  const noun = rowNoun(report);
+  const idle = idleDays(report.options.slowDays, report.options.deadDays);
+  return [
+    [
+      idle.slow === null
+        ? "slow stock (none: slowDays = deadDays)"
+        : `slow stock (no issue in ${idle.slow} days)`,
+      stockLine(diagnosis.slowValue, diagnosis.slowShare, counts.slow, noun),
+    ],
+    [
+      `dead stock (no issue in ${idle.dead} days)`,
+      stockLine(diagnosis.deadValue, diagnosis.deadShare, counts.dead, noun),
+    ],
+    [
+      "never moved",
+      stockLine(diagnosis.neverMovedValue, diagnosis.neverMovedShare, counts.neverMoved, noun),
+    ],
+  ];
+}
+
 function stockLine(
   value: InventoryReport["diagnosis"]["slowValue"],
   share: number | null,
   count: number,
+  noun: string,
 ): string {
-  return `${displayMoney(value)} (${displayPercent(share)} of inventory value, ${displayCount(count, "SKU")})`;
+  return `${displayMoney(value)} (${displayPercent(share)} of inventory value, ${displayCount(count, noun)})`;
+}
+
+/**
+ * The stock past its expiry day and the stock that expires within `nearExpiryDays` of the as-of
+ * day, with their shares of the inventory value: one line, only when either is not zero.
+ */
+function expiryLines(report: InventoryReport): [string, string][] {
+  const { expiredValue, expiringValue } = report.totals;
+  if (expiredValue.isZero() && expiringValue.isZero()) return [];
+  const value = report.diagnosis.inventoryValue;
+  const share = (amount: Decimal) =>
+    displayPercent(value.greaterThan(0) ? quotientToNumber(amount, value) : null);
+  const days = report.options.nearExpiryDays;
+  const within = `${displayNumber(days)} ${days === 1 ? "day" : "days"}`;
+  return [
+    [
+      "expired",
+      `${displayMoney(expiredValue)} (${share(expiredValue)} of inventory value); expiring within ${within} ${displayMoney(expiringValue)} (${share(expiringValue)})`,
+    ],
+  ];
 }
 
 function excessDays(report: InventoryReport): string {
@@ -123,8 +178,30 @@ function excessDays(report: InventoryReport): string {
 }
 
 function reorderLine(report: InventoryReport): string {
+  const noun = rowNoun(report);
   const withPoint = report.rows.filter((r) => r.reorderPoint !== null).length;
-  if (withPoint === 0)
-    return `${NO_VALUE} (no lead times: give --lead-time or a --skus file with leadTimeDays)`;
-  return `${displayNumber(report.diagnosis.reorderCount)} of ${displayCount(withPoint, "SKU")} with a reorder point`;
+  if (withPoint === 0) return `${NO_VALUE} (${noReorderPoints(report)})`;
+  return `${displayNumber(report.diagnosis.reorderCount)} of ${displayCount(withPoint, noun)} with a reorder point`;
+}
+
+/**
+ * Why no row has a reorder point, counted over every row, and what to give: `no lead times: give
+ * --lead-time ...` when that is the one cause, else each cause with its count (`no demand for 1
+ * SKU, no lead time for 1 SKU; give --lead-time ...`).
+ *
+ * @example
+ * ```ts
+ * import { demoReport } from "./demoReport.js";
+ * const report = demoReport();
+ * noReorderPoints({ ...report, rows: [] }); // "no reorder points"
+ * ```
+ */
+export function noReorderPoints(report: InventoryReport): string {
+  const hint = "give --lead-time or a --skus file with leadTimeDays";
+  const causes = reorderPointCauses(report.rows);
+  if (causes.length === 0) return "no reorder points";
+  if (causes.every((c) => c.code === "no_lead_time")) return `no lead times: ${hint}`;
+  const noun = rowNoun(report);
+  const listed = causes.map((c) => `${c.words} for ${displayCount(c.count, noun)}`).join(", ");
+  return causes.some((c) => c.code === "no_lead_time") ? `${listed}; ${hint}` : listed;
 }

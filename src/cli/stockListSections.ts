@@ -1,7 +1,9 @@
+import { rowNoun } from "../report/html/rowNaming.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
 import { reorderNowRows } from "../report/reorderUrgency.js";
 import { staleStockRows } from "../report/staleStockRows.js";
 import { displayCount, displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
+import { noReorderPoints } from "./portfolioSection.js";
 import { type TextColumn, textTable } from "./textTable.js";
 
 /**
@@ -42,7 +44,8 @@ export function staleStockSection(report: InventoryReport, top: number): string 
 /**
  * The SKUs whose inventory position is at or below their reorder point, the most urgent first
  * (the lowest position relative to the reorder point), at most `top` rows and a count of the rest;
- * then what an order that cannot be sized needs (`no_order_quantity`).
+ * then what an order that cannot be sized needs (`no_order_quantity`). Without any reorder point,
+ * why not, counted over every row (`noReorderPoints`).
  *
  * @example
  * ```ts
@@ -55,7 +58,9 @@ export function reorderSection(report: InventoryReport, top: number): string {
   const { all: due, shown } = reorderNowRows(report.rows, top);
   const title = "Reorder now (inventory position ≤ reorder point)";
   if (report.rows.every((r) => r.reorderPoint === null)) {
-    return `${title}\n  ${NO_VALUE} no reorder points: give --lead-time, or leadTimeDays in a --skus file\n`;
+    const why = noReorderPoints(report);
+    const note = why === "no reorder points" ? "" : ` (${why})`;
+    return `${title}\n  ${NO_VALUE} no reorder points${note}\n`;
   }
   if (due.length === 0) return `${title}\n  none\n`;
   const naming = rowNaming(report);
@@ -77,7 +82,7 @@ export function reorderSection(report: InventoryReport, top: number): string {
     displayNumber(r.leadTimeDays),
     displayNumber(r.suggestedOrder, 1),
   ]);
-  return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}${unsizedOrders(due)}`;
+  return `${title}\n${textTable(columns, rows, 2)}${more(due.length, top)}${unsizedOrders(due, rowNoun(report))}`;
 }
 
 /**
@@ -85,7 +90,7 @@ export function reorderSection(report: InventoryReport, top: number): string {
  * reorder points: one line per reason, counting every due SKU (those beyond `top` too). The usual
  * reason, `no_order_quantity`, names the master data fields that would size the order.
  */
-function unsizedOrders(due: readonly InventoryReportRow[]): string {
+function unsizedOrders(due: readonly InventoryReportRow[], noun: string): string {
   const counts = new Map<string, number>();
   for (const row of due) {
     if (row.suggestedOrder !== null) continue;
@@ -94,7 +99,7 @@ function unsizedOrders(due: readonly InventoryReportRow[]): string {
   }
   return [...counts]
     .map(([code, count]) => {
-      const has = `${displayCount(count, "SKU")} ${count === 1 ? "has" : "have"}`;
+      const has = `${displayCount(count, noun)} ${count === 1 ? "has" : "have"}`;
       const hint =
         code === "no_order_quantity"
           ? ": give reviewPeriodDays, or orderCost and holdingRate, in the --skus file"

@@ -66,6 +66,23 @@ describe("diagnoseTurnover", () => {
     );
   });
 
+  it("never prints a turnover that looks inside the range it is judged outside of", () => {
+    // An audit's case: 7.996 turns a year against wholesale's 8–15 printed as "8 … is below".
+    const wholesale = diagnoseTurnover({ annualTurnover: 7.996, industry: "wholesale" });
+    expect(wholesale.status).toBe("below");
+    expect(wholesale.message).toMatch(/^Annual turnover 7\.996 is below/);
+    // Over a quarter: the annual figure takes the digits; the period's keeps two decimals.
+    const quarter = diagnoseTurnover({ turnover: 1.99725, periodDays: 91, industry: "wholesale" });
+    expect(quarter.annualTurnover).toBeCloseTo(8.01095, 5); // 1.99725 × 365 / 91
+    expect(quarter.message).toMatch(/^Turnover 2 over 91 days, annualized to 8\.01 a year/);
+    const edge = diagnoseTurnover({ annualTurnover: 14.9951, industry: "wholesale" });
+    expect(edge.message).toMatch(/^Annual turnover 14\.995 is within/);
+    // Away from the bounds, two decimals as before.
+    expect(diagnoseTurnover({ annualTurnover: 5.4321, industry: "wholesale" }).message).toMatch(
+      /^Annual turnover 5\.43 is below/,
+    );
+  });
+
   it("the retail example of domain.md: 2.2 improved to 4.5 is still below 15–20", () => {
     expect(diagnoseTurnover({ annualTurnover: 2.2, industry: "retail" }).status).toBe("below");
     expect(diagnoseTurnover({ annualTurnover: 4.5, industry: "retail" }).status).toBe("below");

@@ -544,3 +544,87 @@ describe("invkpi analyze, files that cannot be written", () => {
     },
   );
 });
+
+describe("invkpi analyze, figures next to the industry range", () => {
+  // Found by an audit: turnover 7.996 a year printed as "8" next to "BELOW the normal 8–15".
+  const input =
+    "sku,date,type,quantity,unitCost,unitPrice\n" +
+    "T,2025-01-01,receipt,1000,1,\n" +
+    "T,2025-12-31,receipt,7996,1,\n" +
+    "T,2025-12-31,issue,7996,,2\n";
+
+  test("the table shows as many digits as tell the turnover from the bound", async () => {
+    const run = await runInvkpi(["analyze", "-", "--industry", "wholesale", "-q"], { input });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\n {2}turnover +7\.996 a year\n/);
+    expect(run.stdout).toMatch(/\n {2}industry benchmark +BELOW the normal 8–15 /);
+  });
+
+  test("so does the HTML page, in days too", async () => {
+    const run = await runInvkpi(
+      ["analyze", "-", "--industry", "wholesale", "--format", "html", "-q"],
+      { input },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(">7.996 ×<");
+    expect(run.stdout).not.toContain(">8 ×<");
+    expect(run.stdout).toContain(">45.65 days<");
+    expect(run.stdout).toContain("normal for wholesale and distribution: 24–45.62 days");
+  });
+});
+
+describe("invkpi analyze --near-expiry-days", () => {
+  // Lot L1 expired on 2025-01-20; lot L2 expires on 2025-02-10, ten days after the period end.
+  const input =
+    "sku,date,type,quantity,unitCost,lot,expiresOn\n" +
+    "M,2025-01-02,receipt,10,2,L1,2025-01-20\n" +
+    "M,2025-01-03,receipt,5,2,L2,2025-02-10\n";
+  const period = ["--from", "2025-01-01", "--to", "2025-01-31"];
+
+  test("is listed in the help", async () => {
+    const run = await runInvkpi(["analyze", "--help"]);
+    expect(run.stdout).toMatch(/^ {2}--near-expiry-days <n> +\S/m);
+  });
+
+  test("the summary shows expired and expiring stock, over the days given", async () => {
+    const run = await runInvkpi(["analyze", "-", ...period, "-q"], { input });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /\n {2}expired +20\.00 \(66\.7 % of inventory value\); expiring within 30 days 10\.00 \(33\.3 %\)\n/,
+    );
+    const week = await runInvkpi(["analyze", "-", ...period, "--near-expiry-days", "7", "-q"], {
+      input,
+    });
+    expect(week.stdout).toContain("; expiring within 7 days 0.00 (0.0 %)\n");
+    const json = await runInvkpi(
+      ["analyze", "-", ...period, "--near-expiry-days=7", "--format", "json", "-q"],
+      { input },
+    );
+    const report = JSON.parse(json.stdout) as {
+      options: { nearExpiryDays: number };
+      totals: { expiringValue: string };
+    };
+    expect(report.options.nearExpiryDays).toBe(7);
+    expect(report.totals.expiringValue).toBe("0");
+  });
+
+  test("the HTML page has a card for them", async () => {
+    const run = await runInvkpi(["analyze", "-", ...period, "--format", "html", "-q"], { input });
+    expect(run.stdout).toContain("<h3>Expired stock</h3>");
+    expect(run.stdout).toContain("expiring within 30 days of 2025-01-31: 10.00 (33.3 %)");
+  });
+
+  test("the partial records carry it to combine", async () => {
+    const partial = await runInvkpi(
+      ["analyze", "-", ...period, "--near-expiry-days", "7", "--partial"],
+      { input },
+    );
+    expect(partial.code).toBe(0);
+    const combined = await runInvkpi(["combine", "-", "--format", "json"], {
+      input: partial.stdout,
+    });
+    expect(combined.code).toBe(0);
+    const report = JSON.parse(combined.stdout) as { options: { nearExpiryDays: number } };
+    expect(report.options.nearExpiryDays).toBe(7);
+  });
+});

@@ -79,6 +79,11 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
     ],
     [["analyze", ledger, "--service-level", "95%"], /--service-level must be a number, got '95%'/],
     [["analyze", ledger, "--lead-time=-3"], /--lead-time must be ≥ 0, got -3/],
+    [["analyze", ledger, "--near-expiry-days=-1"], /--near-expiry-days must be ≥ 0, got -1/],
+    [
+      ["analyze", ledger, "--near-expiry-days", "a week"],
+      /--near-expiry-days must be a number, got 'a week'/,
+    ],
     // Written YYYY-MM-DD but no calendar day: the message says so (found by an audit: it asked
     // for the form the date was already written in).
     [

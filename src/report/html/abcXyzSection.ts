@@ -4,6 +4,7 @@ import { formatCount, formatNumber, formatPercent } from "./formatFigures.js";
 import { html, type SafeHtml } from "./html.js";
 import { measureName } from "./measureName.js";
 import { reportSection } from "./reportSection.js";
+import { rowNoun } from "./rowNaming.js";
 import { xyzLegend } from "./xyzLegend.js";
 
 /**
@@ -34,15 +35,16 @@ export function abcXyzSection(report: InventoryReport): SafeHtml {
   const matrix = report.abcXyz;
   const { xyz, abc } = report.options;
   const measure = measureName(abc.measure);
+  const noun = rowNoun(report);
   const head = html`<tr><th scope="col">ABC ↓ XYZ →</th>${matrix.xyzClasses.map((c) => html`<th scope="col">${c}</th>`)}<th scope="col" class="total">all</th></tr>`;
   const rows = matrix.rows.map(
     (row) =>
-      html`<tr><th scope="row">${row.abc}</th>${row.cells.map((cell) => cellMarkup(cell, ""))}${cellMarkup(row.total, "total")}</tr>`,
+      html`<tr><th scope="row">${row.abc}</th>${row.cells.map((cell) => cellMarkup(cell, "", noun))}${cellMarkup(row.total, "total", noun)}</tr>`,
   );
-  const totals = html`<tr><th scope="row" class="total">all</th>${matrix.columnTotals.map((c) => cellMarkup(c, "total"))}${cellMarkup(matrix.total, "total")}</tr>`;
+  const totals = html`<tr><th scope="row" class="total">all</th>${matrix.columnTotals.map((c) => cellMarkup(c, "total", noun))}${cellMarkup(matrix.total, "total", noun)}</tr>`;
   const unmatched = matrix.unmatched.abcOnly.length + matrix.unmatched.xyzOnly.length;
   const intro =
-    `Each cell counts the SKUs of one ABC class (by ${measure}) and one XYZ class (demand variation per ${xyz.bucket}: ` +
+    `Each cell counts the ${noun}s of one ABC class (by ${measure}) and one XYZ class (demand variation per ${xyz.bucket}: ` +
     `${xyzLegend(xyz)}; none: no demand), ` +
     `with their share of the total ${measure}. Darker cells hold more of it.`;
   return reportSection({
@@ -57,8 +59,8 @@ export function abcXyzSection(report: InventoryReport): SafeHtml {
   });
 }
 
-function cellMarkup(figures: AbcXyzFigures, extra: string): SafeHtml {
+function cellMarkup(figures: AbcXyzFigures, extra: string, noun: string): SafeHtml {
   const share = figures.valueShare;
   const tone = extra === "total" ? "total" : `heat-${heatLevel(share)}`;
-  return html`<td class="${tone}" title="${`${formatCount(figures.count, "SKU")}, ${formatPercent(share)} of the value`}"><span class="count">${formatNumber(figures.count, 0)}</span><span class="share">${formatPercent(share)}</span></td>`;
+  return html`<td class="${tone}" title="${`${formatCount(figures.count, noun)}, ${formatPercent(share)} of the value`}"><span class="count">${formatNumber(figures.count, 0)}</span><span class="share">${formatPercent(share)}</span></td>`;
 }

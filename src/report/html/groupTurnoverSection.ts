@@ -1,11 +1,19 @@
+import { decimalsApart } from "../../model/decimalsApart.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import type { ReportFigures, ReportGroup } from "../reportFigures.js";
-import { formatMoney, formatNumber, formatPercent, NO_FIGURE } from "./formatFigures.js";
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  NO_FIGURE,
+} from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { type BarTone, type HorizontalBar, horizontalBarChart } from "./horizontalBarChart.js";
 import { html, type SafeHtml } from "./html.js";
 import { reasonText } from "./reasonText.js";
 import { reportSection, sectionNote } from "./reportSection.js";
+import { rowNoun } from "./rowNaming.js";
 import { sortableTable, type TableCell } from "./sortableTable.js";
 import { type TurnoverBand, turnoverBand } from "./turnoverBand.js";
 import { turnoverBasisText } from "./turnoverBasisText.js";
@@ -14,7 +22,8 @@ import { turnoverBasisText } from "./turnoverBasisText.js";
  * Turnover a year by category (or, without a category grouping, by location), one bar per group
  * against the industry's normal range shaded behind the bars, the portfolio first; then a sortable
  * table of the groups' figures. Groups come by inventory value, largest first, at most
- * `groupRows` of them.
+ * `groupRows` of them. A turnover shows as many decimals as tell it from the band's ends
+ * (`decimalsApart`), so a bar coloured below the band never reads as its lower end.
  */
 export function groupTurnoverSection(
   report: InventoryReport,
@@ -55,14 +64,14 @@ export function groupTurnoverSection(
   const table = sortableTable(
     [
       { header: grouping, kind: "text" },
-      { header: "SKUs", kind: "number" },
+      { header: `${rowNoun(report)}s`, kind: "number" },
       { header: `inventory value${money}`, kind: "number" },
       { header: `COGS${money}`, kind: "number" },
       { header: "turnover a year", kind: "number" },
       { header: "days of inventory", kind: "number" },
-      { header: "slow + dead share", kind: "number" },
+      { header: "slow, dead and never-moved share", kind: "number" },
     ],
-    shown.map((g) => groupCells(nameOf(g), g)),
+    shown.map((g) => groupCells(nameOf(g), g, band)),
     2,
   );
   const intro =
@@ -92,19 +101,23 @@ function barOf(
 ): HorizontalBar {
   const annual = figures.annualizedTurnover;
   const status = annual === null || band === null ? "plain" : statusOf(annual, band);
+  const shown = formatNumber(annual, decimalsAgainst(annual, band));
   const valueText =
-    annual === null
-      ? `${NO_FIGURE} ${reasonText(figures.turnover.reasons.turnover)}`
-      : formatNumber(annual, 2);
+    annual === null ? `${NO_FIGURE} ${reasonText(figures.turnover.reasons.turnover)}` : shown;
   return {
     label,
     value: annual,
     valueText: fitReason(valueText),
     tone: tone ?? status,
     title:
-      `${label}: ${annual === null ? "no turnover" : `${formatNumber(annual, 2)} turns a year`}, ` +
-      `inventory value ${formatMoney(figures.turnover.closingValue)}, ${formatNumber(figures.skuCount, 0)} ${report.options.byLocation ? "SKU-locations" : "SKUs"}`,
+      `${label}: ${annual === null ? "no turnover" : `${shown} turns a year`}, ` +
+      `inventory value ${formatMoney(figures.turnover.closingValue)}, ${formatCount(figures.skuCount, rowNoun(report))}`,
   };
+}
+
+/** The places of a turnover a year shown against the band: 2, or what tells it from an end. */
+function decimalsAgainst(annual: number | null, band: TurnoverBand | null): number {
+  return decimalsApart(annual, band === null ? [] : [band.min, band.max], 2);
 }
 
 function statusOf(annual: number, band: TurnoverBand): BarTone {
@@ -117,7 +130,7 @@ function fitReason(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-function groupCells(name: string, g: ReportGroup): TableCell[] {
+function groupCells(name: string, g: ReportGroup, band: TurnoverBand | null): TableCell[] {
   const { turnover, stock } = g;
   const staleShare =
     stock.slowShare === null || stock.deadShare === null || stock.neverMovedShare === null
@@ -128,7 +141,10 @@ function groupCells(name: string, g: ReportGroup): TableCell[] {
     { text: formatNumber(g.skuCount, 0), sortValue: g.skuCount },
     { text: formatMoney(turnover.closingValue), sortValue: turnover.closingValue.toNumber() },
     { text: formatMoney(turnover.cogs), sortValue: turnover.cogs.toNumber() },
-    { text: formatNumber(g.annualizedTurnover, 2), sortValue: g.annualizedTurnover },
+    {
+      text: formatNumber(g.annualizedTurnover, decimalsAgainst(g.annualizedTurnover, band)),
+      sortValue: g.annualizedTurnover,
+    },
     { text: formatNumber(turnover.daysOfInventory, 0), sortValue: turnover.daysOfInventory },
     { text: formatPercent(staleShare), sortValue: staleShare },
   ];

@@ -1,10 +1,21 @@
 import type { Decimal } from "../../model/Decimal.js";
+import { decimalsApart } from "../../model/decimalsApart.js";
+import { quotientToNumber } from "../../model/quotientToNumber.js";
 import type { InventoryReport } from "../InventoryReport.js";
-import { formatMoney, formatNumber, formatPercent, NO_FIGURE } from "./formatFigures.js";
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  NO_FIGURE,
+} from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { type HtmlValue, html, type SafeHtml } from "./html.js";
+import { idleDays } from "./idleDays.js";
 import { reasonText } from "./reasonText.js";
+import { reorderPointCauses } from "./reorderPointCauses.js";
 import { reportSection } from "./reportSection.js";
+import { rowNoun } from "./rowNaming.js";
 import { type TurnoverBand, turnoverBand } from "./turnoverBand.js";
 
 /** One headline figure. */
@@ -18,9 +29,10 @@ interface Card {
 
 /**
  * The figures a person reads first, as cards: the inventory value, the turnover a year and the days
- * of inventory against the industry band, the capital in slow and dead stock, and the SKUs to
- * reorder now. Every figure is the report's `diagnosis` (or `totals`); an undefined one shows `–`
- * with its reason.
+ * of inventory against the industry band, the capital in slow, dead and never-moved stock, the SKUs
+ * to reorder now, and, when there is any, the expired and expiring stock. Every figure is the
+ * report's `diagnosis` (or `totals`); an undefined one shows `–` with its reason. A figure next to
+ * the band shows as many decimals as tell it from the band's ends (`decimalsApart`).
  */
 export function headlineSection(
   report: InventoryReport,
@@ -33,6 +45,7 @@ export function headlineSection(
     daysCard(report, band),
     staleCard(report, options),
     reorderCard(report),
+    ...expiryCards(report, options),
   ];
   return reportSection({
     id: "headline",
@@ -53,7 +66,7 @@ function inventoryCard(report: InventoryReport, options: ResolvedHtmlReportOptio
     title: `Inventory value${options.currency === null ? "" : ` (${options.currency})`}`,
     ...headlineMoney(diagnosis.inventoryValue),
     lines: [
-      `on ${report.period.to}: ${formatNumber(withStock, 0)} of ${formatNumber(totals.skuCount, 0)} ${report.options.byLocation ? "SKU-locations" : "SKUs"} hold stock`,
+      `on ${report.period.to}: ${formatNumber(withStock, 0)} of ${formatNumber(totals.skuCount, 0)} ${rowNoun(report)}s hold stock`,
       `average over the period ${formatMoney(diagnosis.averageInventoryValue)}`,
     ],
   };
@@ -76,16 +89,18 @@ function turnoverCard(
     diagnosis.status === null
       ? null
       : html`<span class="badge ${diagnosis.status}">${diagnosis.status} the range</span>`;
+  // The figure the verdict judged (the diagnosis's own annualizing), with the digits that tell it
+  // from the band's ends; over a year the period's turnover is the same figure.
+  const annual = diagnosis.benchmark?.annualTurnover ?? diagnosis.annualizedTurnover;
+  const places = decimalsApart(annual, band === null ? [] : [band.min, band.max], 2);
+  const periodPlaces = report.period.days === report.options.daysPerYear ? places : 2;
   return {
     title: `Inventory turnover a year${basis}`,
-    figure:
-      diagnosis.annualizedTurnover === null
-        ? NO_FIGURE
-        : `${formatNumber(diagnosis.annualizedTurnover, 2)} ×`,
+    figure: annual === null ? NO_FIGURE : `${formatNumber(annual, places)} ×`,
     lines: [
-      diagnosis.annualizedTurnover === null
+      annual === null
         ? reasonText(diagnosis.reasons.annualizedTurnover)
-        : `${formatNumber(diagnosis.turnover, 2)} over the ${report.period.days} days of the period`,
+        : `${formatNumber(diagnosis.turnover, periodPlaces)} over the ${report.period.days} days of the period`,
       band === null
         ? `no industry band: ${reasonText(reason)}`
         : html`normal for ${band.label}: ${band.text} ${verdict}`,
@@ -96,27 +111,30 @@ function turnoverCard(
 function daysCard(report: InventoryReport, band: TurnoverBand | null): Card {
   const { diagnosis } = report;
   const days = report.options.daysPerYear;
+  const value = diagnosis.daysOfInventory;
   // Days of inventory = days per year / annual turnover, so the turnover band maps to a day band.
+  // Each end is shown with the digits that tell the figure from it, the figure with the most.
   const fewest = band?.max === undefined ? null : days / band.max;
   const most = band === null || band.min <= 0 ? null : days / band.min;
+  const end = (bound: number) => formatNumber(bound, decimalsApart(value, [bound], 0));
   const range =
     band === null
       ? null
       : fewest === null && most === null
         ? "any number of days"
         : fewest === null
-          ? `${formatNumber(most, 0)} days or fewer`
+          ? `${end(most as number)} days or fewer`
           : most === null
-            ? `${formatNumber(fewest, 0)} days or more`
-            : `${formatNumber(fewest, 0)}–${formatNumber(most, 0)} days`;
+            ? `${end(fewest)} days or more`
+            : `${end(fewest)}–${end(most)} days`;
   return {
     title: "Days of inventory",
     figure:
-      diagnosis.daysOfInventory === null
+      value === null
         ? NO_FIGURE
-        : `${formatNumber(diagnosis.daysOfInventory, 0)} days`,
+        : `${formatNumber(value, decimalsApart(value, [fewest, most], 0))} days`,
     lines: [
-      diagnosis.daysOfInventory === null
+      value === null
         ? reasonText(diagnosis.reasons.daysOfInventory)
         : "how long the average stock lasts at the period's pace of sales",
       range === null ? null : `normal for ${band?.label}: ${range}`,
@@ -132,29 +150,75 @@ function staleCard(report: InventoryReport, options: ResolvedHtmlReportOptions):
     d.slowShare === null || d.deadShare === null || d.neverMovedShare === null
       ? null
       : d.slowShare + d.deadShare + d.neverMovedShare;
+  const idle = idleDays(report.options.slowDays, report.options.deadDays);
   return {
-    title: `Capital in slow and dead stock${options.currency === null ? "" : ` (${options.currency})`}`,
+    title: `Capital in slow, dead and never-moved stock${options.currency === null ? "" : ` (${options.currency})`}`,
     ...headlineMoney(capital),
     lines: [
       share === null
         ? reasonText(d.reasons.slowShare)
         : `${formatPercent(share)} of the stock value`,
       `slow ${formatMoney(d.slowValue)} · dead ${formatMoney(d.deadValue)} · never moved ${formatMoney(d.neverMovedValue)}`,
-      `no issue for ${report.options.slowDays}+ days is slow, ${report.options.deadDays}+ dead`,
+      idle.slow === null
+        ? `no issue for ${idle.dead} days is dead`
+        : `no issue for ${idle.slow} days is slow, ${idle.dead} dead`,
     ],
   };
 }
 
+/**
+ * The rows at or below their reorder point, out of those with one; `–` when no row has a reorder
+ * point (the count is unknown then, not 0), with the causes counted over every row.
+ */
 function reorderCard(report: InventoryReport): Card {
+  const noun = rowNoun(report);
   let withPoint = 0;
   for (const row of report.rows) if (row.reorderPoint !== null) withPoint++;
+  const title = `${noun}s to reorder now`;
+  if (withPoint === 0) {
+    const causes = reorderPointCauses(report.rows)
+      .map((c) => `${c.words} for ${formatCount(c.count, noun)}`)
+      .join(", ");
+    return {
+      title,
+      figure: NO_FIGURE,
+      lines: [
+        `no ${noun} has a reorder point${causes === "" ? "" : `: ${causes}`}`,
+        ...(report.rows.some((r) => r.reasons.reorderPoint === "no_lead_time")
+          ? ["give lead times (skuInfo leadTimeDays, or the replenishment option)"]
+          : []),
+      ],
+    };
+  }
   return {
-    title: "SKUs to reorder now",
+    title,
     figure: formatNumber(report.diagnosis.reorderCount, 0),
     lines: [
-      withPoint === 0
-        ? "no SKU has a reorder point: give lead times (skuInfo leadTimeDays, or the replenishment option)"
-        : `of ${formatNumber(withPoint, 0)} with a reorder point: inventory position ≤ reorder point`,
+      `of ${formatCount(withPoint, noun)} with a reorder point: inventory position ≤ reorder point`,
     ],
   };
+}
+
+/**
+ * The stock on hand past its expiry day and the stock that expires within `nearExpiryDays` of the
+ * as-of day (`totals.expiredValue`, `totals.expiringValue`), with their shares of the stock value;
+ * no card when both are zero (the ledger has no expiry days, or nothing near them).
+ */
+function expiryCards(report: InventoryReport, options: ResolvedHtmlReportOptions): Card[] {
+  const { expiredValue, expiringValue } = report.totals;
+  if (expiredValue.isZero() && expiringValue.isZero()) return [];
+  const value = report.diagnosis.inventoryValue;
+  const shareOf = (amount: Decimal) =>
+    value.greaterThan(0) ? formatPercent(quotientToNumber(amount, value)) : NO_FIGURE;
+  const { nearExpiryDays, asOf } = report.options;
+  return [
+    {
+      title: `Expired stock${options.currency === null ? "" : ` (${options.currency})`}`,
+      ...headlineMoney(expiredValue),
+      lines: [
+        `${shareOf(expiredValue)} of the stock value, past its expiry day on ${asOf}`,
+        `expiring within ${formatNumber(nearExpiryDays)} ${nearExpiryDays === 1 ? "day" : "days"} of ${asOf}: ${formatMoney(expiringValue)} (${shareOf(expiringValue)})`,
+      ],
+    },
+  ];
 }

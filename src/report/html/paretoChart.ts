@@ -17,6 +17,8 @@ export interface ParetoChartSpec {
   readonly maxPoints: number;
   /** What the SKUs are ranked by, for the axis titles ("COGS"). */
   readonly measure: string;
+  /** What the ranked rows are, in the plural: `'SKUs'` (default), `'SKU-locations'` by location. */
+  readonly rows?: string;
 }
 
 const WIDTH = 720;
@@ -51,6 +53,7 @@ export function paretoChart(spec: ParetoChartSpec): SafeHtml {
   const x = linearScale([0, 1], [LEFT, RIGHT]);
   const y = linearScale([0, 1], [BOTTOM, TOP]);
   const { curve } = spec;
+  const rows = spec.rows ?? "SKUs";
   const line = downsampleCurve(
     curve.points,
     spec.maxPoints,
@@ -66,7 +69,7 @@ export function paretoChart(spec: ParetoChartSpec): SafeHtml {
   );
   // The last class ends at (100 %, 100 %): only the crossings before it are marked.
   const marks = curve.classEnds.slice(0, -1).map((end) => {
-    const text = `${end.label}: ${formatPercent(end.x)} of SKUs hold ${formatPercent(end.y)}`;
+    const text = `${end.label}: ${formatPercent(end.x)} of ${rows} hold ${formatPercent(end.y)}`;
     // A concave curve leaves the area below and right of its points empty: the label goes there,
     // or, too near the right edge for it, above and left of the point (above the curve).
     const onLeft = x(end.x) + 8 + LABEL_ROOM > WIDTH;
@@ -74,5 +77,5 @@ export function paretoChart(spec: ParetoChartSpec): SafeHtml {
     const labelY = onLeft ? y(end.y) - 8 : y(end.y) + 18;
     return html`<g class="class-end"><title>${text}</title><line class="class-line" x1="${x(end.x)}" y1="${y(end.y)}" x2="${x(end.x)}" y2="${BOTTOM}"/><circle class="class-dot" cx="${x(end.x)}" cy="${y(end.y)}" r="4"/><text class="class-label" x="${labelX}" y="${labelY}" text-anchor="${onLeft ? "end" : "start"}">${text}</text></g>`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${spec.name}"><title>${spec.name}</title>${grid}<line class="diagonal" x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}"><title>SKUs of equal value</title></line>${cutoffs}<path class="curve" d="${linePath(line, x, y)}"/>${marks}<line class="axis" x1="${LEFT}" y1="${BOTTOM}" x2="${RIGHT}" y2="${BOTTOM}"/><line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${BOTTOM}"/><text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${BOTTOM + 38}" text-anchor="middle">share of SKUs, ranked by ${spec.measure}, largest first</text><text class="axis-title" x="16" y="${(TOP + BOTTOM) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(TOP + BOTTOM) / 2})">cumulative share of ${spec.measure}</text></svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${spec.name}"><title>${spec.name}</title>${grid}<line class="diagonal" x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}"><title>${rows} of equal value</title></line>${cutoffs}<path class="curve" d="${linePath(line, x, y)}"/>${marks}<line class="axis" x1="${LEFT}" y1="${BOTTOM}" x2="${RIGHT}" y2="${BOTTOM}"/><line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${BOTTOM}"/><text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${BOTTOM + 38}" text-anchor="middle">share of ${rows}, ranked by ${spec.measure}, largest first</text><text class="axis-title" x="16" y="${(TOP + BOTTOM) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(TOP + BOTTOM) / 2})">cumulative share of ${spec.measure}</text></svg>`;
 }

@@ -6,6 +6,7 @@ import { measureName } from "./measureName.js";
 import { paretoChart } from "./paretoChart.js";
 import { paretoCurve } from "./paretoCurve.js";
 import { reportSection, sectionNote } from "./reportSection.js";
+import { rowNoun } from "./rowNaming.js";
 
 /**
  * The ABC Pareto curve: how few SKUs hold most of the ABC measure, with the class cutoffs marked,
@@ -17,29 +18,31 @@ export function paretoSection(
 ): SafeHtml {
   const { abc } = report.options;
   const measure = measureName(abc.measure);
+  const noun = rowNoun(report);
   const curve = paretoCurve(report.rows);
   const intro =
-    `SKUs ranked by ${measure} over the period, largest first; the curve adds up their share of the total. ` +
+    `${noun}s ranked by ${measure} over the period, largest first; the curve adds up their share of the total. ` +
     `The classes close at the cutoffs ${abc.cutoffs.map((c) => formatPercent(c, 0)).join(" and ")} of the cumulative ${measure}.`;
   if (curve.reason !== null) {
     const why =
       curve.reason === "no_ranked_skus"
-        ? "No SKU has an ABC class, so there is no curve to draw."
-        : `Every SKU's ${measure} is zero over the period, so there is no curve to draw.`;
+        ? `No ${noun} has an ABC class, so there is no curve to draw.`
+        : `Every ${noun}'s ${measure} is zero over the period, so there is no curve to draw.`;
     return reportSection({ id: "pareto", title: "ABC analysis", intro, body: sectionNote(why) });
   }
   let before = 0;
   const classes = curve.classEnds.map((end) => {
     const valueShare = end.y - before;
     before = end.y;
-    return html`<li><strong>${end.label}</strong>: ${formatCount(end.count, "SKU")} (${formatPercent(end.count / curve.rankedCount)}) hold ${formatPercent(valueShare)} of ${measure}</li>`;
+    return html`<li><strong>${end.label}</strong>: ${formatCount(end.count, noun)} (${formatPercent(end.count / curve.rankedCount)}) hold ${formatPercent(valueShare)} of ${measure}</li>`;
   });
   const chart = paretoChart({
-    name: `ABC Pareto curve: cumulative share of ${measure} against share of SKUs`,
+    name: `ABC Pareto curve: cumulative share of ${measure} against share of ${noun}s`,
     curve,
     cutoffs: abc.cutoffs,
     maxPoints: options.curvePoints,
     measure,
+    rows: `${noun}s`,
   });
   const unranked = unrankedNote(report, measure);
   return reportSection({

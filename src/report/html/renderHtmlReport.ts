@@ -32,7 +32,8 @@ const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-inline'; 
  * without it, and prints cleanly).
  *
  * Top to bottom: headline figures (inventory value; turnover a year and days of inventory against
- * the industry band; capital in slow and dead stock; SKUs to reorder now), the ABC Pareto curve
+ * the industry band; capital in slow, dead and never-moved stock; SKUs to reorder now; expired and
+ * expiring stock when there is any), the ABC Pareto curve
  * with the cutoffs marked, the ABC-XYZ grid (counts and value shares, as a heat map), the stock by
  * age in value, turnover by category (or location) against the industry band, inventory value and
  * COGS by month (with `groupBy: ['month']`, else a note), the slow and dead SKUs with the most

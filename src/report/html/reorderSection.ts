@@ -3,14 +3,15 @@ import { reorderNowRows } from "../reorderUrgency.js";
 import { formatCount, formatNumber } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
-import { reasonText } from "./reasonText.js";
+import { reorderPointCauses } from "./reorderPointCauses.js";
 import { reportSection, sectionNote } from "./reportSection.js";
-import { rowNaming } from "./rowNaming.js";
+import { rowNaming, rowNoun } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
 
 /**
  * The SKUs at or below their reorder point (`reorderNow`), the most urgent first, with the
- * suggested order quantity; at most `reorderRows` rows and a count of the rest.
+ * suggested order quantity; at most `reorderRows` rows and a count of the rest. Without any
+ * reorder point, a note counts the reasons over every row (`reorderPointCauses`).
  */
 export function reorderSection(
   report: InventoryReport,
@@ -19,15 +20,21 @@ export function reorderSection(
   const title = "Reorder now";
   const intro =
     "SKUs whose inventory position (on hand + on order − backordered − reserved) is at or below the reorder point, the most urgent first (lowest position relative to the reorder point), with the quantity to order now.";
+  const noun = rowNoun(report);
   const withPoint = report.rows.find((r) => r.reorderPoint !== null);
   if (withPoint === undefined) {
-    const why = reasonText(report.rows[0]?.reasons.reorderPoint ?? "no_lead_time");
+    const causes = reorderPointCauses(report.rows)
+      .map((c) => `${c.words} for ${formatCount(c.count, noun)}`)
+      .join(", ");
+    const leadTimes = report.rows.some((r) => r.reasons.reorderPoint === "no_lead_time")
+      ? " Give lead times in skuInfo (leadTimeDays) or the replenishment option (command line: --lead-time)."
+      : "";
     return reportSection({
       id: "reorder",
       title,
       intro,
       body: sectionNote(
-        `No SKU has a reorder point (${why}). Give lead times in skuInfo (leadTimeDays) or the replenishment option (command line: --lead-time).`,
+        `No ${noun} has a reorder point${causes === "" ? "" : `: ${causes}`}.${leadTimes}`,
       ),
     });
   }
@@ -37,7 +44,7 @@ export function reorderSection(
       id: "reorder",
       title,
       intro,
-      body: sectionNote("No SKU is at or below its reorder point."),
+      body: sectionNote(`No ${noun} is at or below its reorder point.`),
     });
   }
   const naming = rowNaming(report);
@@ -71,6 +78,6 @@ export function reorderSection(
     title,
     intro,
     long: true,
-    body: html`${table}<p class="more">${rest > 0 ? `… and ${formatNumber(rest, 0)} more; ` : ""}${formatCount(due.length, "SKU")} to reorder in all.</p>`,
+    body: html`${table}<p class="more">${rest > 0 ? `… and ${formatNumber(rest, 0)} more; ` : ""}${formatCount(due.length, noun)} to reorder in all.</p>`,
   });
 }

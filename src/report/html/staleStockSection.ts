@@ -41,7 +41,7 @@ export function staleStockSection(
       { header: "days without issue", kind: "number" },
       { header: "on hand", kind: "number" },
       { header: `value${money}`, kind: "number" },
-      { header: "share of slow + dead", kind: "number" },
+      { header: "share of slow, dead and never-moved", kind: "number" },
     ],
     shown.map((r) => {
       const share = total.greaterThan(0) ? quotientToNumber(r.closingValue, total) : null;
