@@ -41,7 +41,8 @@ export type MovementStatusInput = Pick<
   | "closingValue"
   | "lastIssueDate"
   | "lastMovementDate"
->;
+> &
+  Partial<Pick<SkuHistory, "transferredOutQuantity">>;
 
 /** Options of {@link movementStatus}. */
 export interface MovementStatusOptions {
@@ -86,7 +87,9 @@ export interface MovementThresholds {
  * of any kind (`basis: 'any'`) to `asOf`,
  * - `no-stock` when closingQuantity ≤ 0 (negative stock is a debt, not stock on hand: it cannot be
  *   slow, dead or cleared);
- * - else `never-moved` when the SKU has no issue at all (`lastIssueDate` is null), in both bases;
+ * - else `never-moved` when the SKU has no issue at all (`lastIssueDate` is null) and, under
+ *   `basis: 'any'`, no transfer out in the period either (`transferredOutQuantity`, default 0: a
+ *   warehouse that ships by transfer only moves its stock out);
  * - else `dead` when days ≥ deadDays, `slow` when days ≥ slowDays, otherwise `active`.
  *
  * The thresholds include their boundary day: a SKU last issued exactly `slowDays` days before `asOf`
@@ -144,6 +147,7 @@ export function statusWithThresholds(
       daysSinceLastIssue,
       idleDays,
       thresholds,
+      (history.transferredOutQuantity ?? 0) > 0,
     ),
     asOf: formatDay(asOf),
     daysSinceLastIssue,
@@ -181,22 +185,28 @@ function daysSince(date: string | null, asOf: Day, fn: string): number | null {
 
 /**
  * The status of stock by its closing quantity and idle days (the rule of {@link movementStatus}).
+ * @param transferredOut - whether stock left by transfer in the period (counts under `'any'`).
  * @internal Shared with the check of partial records (`analysisMismatch`).
  * @example
  * ```ts
  * classifyMovementStatus(5, 100, 100, { slowDays: 90, deadDays: 180, basis: "issue" }); // "slow"
  * classifyMovementStatus(0, 100, 100, { slowDays: 90, deadDays: 180, basis: "issue" }); // "no-stock"
+ * classifyMovementStatus(5, null, 20, { slowDays: 10, deadDays: 30, basis: "any" }, true); // "slow"
+ * classifyMovementStatus(5, null, 20, { slowDays: 10, deadDays: 30, basis: "issue" }, true); // "never-moved"
  * ```
  */
 export function classifyMovementStatus(
   closingQuantity: number,
   daysSinceLastIssue: number | null,
   idleDays: number | null,
-  { slowDays, deadDays }: MovementThresholds,
+  { slowDays, deadDays, basis }: MovementThresholds,
+  transferredOut = false,
 ): MovementStatusValue {
   if (!(closingQuantity > 0)) return "no-stock";
-  // Never issued is its own case in both bases: a receipt alone is not movement of the stock out.
-  if (daysSinceLastIssue === null || idleDays === null) return "never-moved";
+  // Never issued is its own case: a receipt alone is not movement of the stock out. Under 'any',
+  // neither is it for stock that left by transfer (a warehouse that ships to stores only).
+  const leftByTransfer = basis === "any" && transferredOut;
+  if ((daysSinceLastIssue === null && !leftByTransfer) || idleDays === null) return "never-moved";
   if (idleDays >= deadDays) return "dead";
   if (idleDays >= slowDays) return "slow";
   return "active";

@@ -9,6 +9,7 @@ import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js"
 import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import type { SkuSafetyStockMethod } from "../replenish/index.js";
 import { analyzeHandedOverLedger } from "../report/analyzeLedger.js";
 import {
   type AnalyzeLedgerOptions,
@@ -51,6 +52,21 @@ const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
 /** Problems shown before analyze gives up; `invkpi validate` lists them all. */
 const ISSUES_SHOWN = 20;
 
+/**
+ * The safety-stock methods the command line offers: those that need nothing beyond the `--skus`
+ * file (`daysOfCover` and `fillRate` need report options of their own: call `analyzeLedger`).
+ */
+const CLI_SAFETY_STOCK_METHODS = [
+  "auto",
+  "basic",
+  "leadTimeVariability",
+  "leadTimeOnly",
+  "periodic",
+] as const satisfies readonly SkuSafetyStockMethod[];
+type CliSafetyStockMethod = (typeof CLI_SAFETY_STOCK_METHODS)[number];
+
+const MOVEMENT_BASES = ["issue", "any"] as const;
+
 const HELP = `usage: invkpi analyze <ledger|-> [options]
 
 Reads a stock-movement ledger and writes every KPI, per SKU and for the portfolio: stock value,
@@ -68,6 +84,14 @@ Options:
   --valuation <method>     moving-average (default), fifo, standard (needs standardCost in --skus)
   --service-level <p>      cycle service level in (0, 1) for SKUs without one (default 0.95)
   --lead-time <days>       lead time for SKUs without one (default: none; then no reorder points)
+  --safety-stock-method <m>
+                           ${CLI_SAFETY_STOCK_METHODS.join(", ")}
+                           (default auto: basic, or leadTimeVariability for SKUs with
+                           leadTimeStdDevDays); periodic covers reviewPeriodDays + lead time
+  --slow-days <n>          days without an issue from which stock is slow (default 90)
+  --dead-days <n>          days without an issue from which stock is dead (default 180)
+  --movement-basis <b>     issue (default) or any: slow and dead count from the last issue, or
+                           from the last movement of any kind (a warehouse that ships by transfer)
   --near-expiry-days <n>   days after --as-of within which a lot counts as expiring (default 30);
                            lots whose expiresOn is before --as-of are expired
   --group-by <keys>        roll up by category, location, month (comma-separated, or repeated)
@@ -122,6 +146,10 @@ interface AnalyzePlan {
   readonly valuation: Valuation | undefined;
   readonly serviceLevel: number | undefined;
   readonly leadTimeDays: number | undefined;
+  readonly safetyStockMethod: CliSafetyStockMethod | undefined;
+  readonly slowDays: number | undefined;
+  readonly deadDays: number | undefined;
+  readonly movementBasis: "issue" | "any" | undefined;
   readonly nearExpiryDays: number | undefined;
   readonly groupBy: readonly ReportGrouping[];
   readonly industry: string | undefined;
@@ -154,6 +182,10 @@ export const analyzeCommand: Command = {
       valuation: { type: "string" },
       "service-level": { type: "string" },
       "lead-time": { type: "string" },
+      "safety-stock-method": { type: "string" },
+      "slow-days": { type: "string" },
+      "dead-days": { type: "string" },
+      "movement-basis": { type: "string" },
       "near-expiry-days": { type: "string" },
       "group-by": { type: "string", multiple: true },
       industry: { type: "string" },
@@ -235,6 +267,13 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
       numberOption(v, "--service-level", requireOpenUnitInterval),
     ),
     leadTimeDays: optional("lead-time", (v) => numberOption(v, "--lead-time", requireNonNegative)),
+    safetyStockMethod: optional("safety-stock-method", (v) =>
+      choiceOption(v, "--safety-stock-method", CLI_SAFETY_STOCK_METHODS),
+    ),
+    ...idleDaysOptions(parsed),
+    movementBasis: optional("movement-basis", (v) =>
+      choiceOption(v, "--movement-basis", MOVEMENT_BASES),
+    ),
     nearExpiryDays: optional("near-expiry-days", (v) =>
       numberOption(v, "--near-expiry-days", requireNonNegative),
     ),
@@ -254,6 +293,36 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     ),
     quiet: parsed.flag("quiet"),
   };
+}
+
+/** The report's defaults for slow and dead stock, to check the two options against each other. */
+const DEFAULT_SLOW_DAYS = 90;
+const DEFAULT_DEAD_DAYS = 180;
+
+/**
+ * `--slow-days` and `--dead-days`: stock is dead no sooner than slow, so the dead days (given, or
+ * the default 180) must be at least the slow days (given, or 90).
+ */
+function idleDaysOptions(parsed: ParsedArgs): {
+  readonly slowDays: number | undefined;
+  readonly deadDays: number | undefined;
+} {
+  const read = (name: "slow-days" | "dead-days") => {
+    const text = parsed.string(name);
+    return text === undefined ? undefined : numberOption(text, `--${name}`, requireNonNegative);
+  };
+  const slowDays = read("slow-days");
+  const deadDays = read("dead-days");
+  const slow = slowDays ?? DEFAULT_SLOW_DAYS;
+  const dead = deadDays ?? DEFAULT_DEAD_DAYS;
+  if (dead < slow) {
+    const said = (value: number, given: number | undefined) =>
+      given === undefined ? `${value}, the default` : String(value);
+    throw usageError(
+      `--dead-days (${said(dead, deadDays)}) must not be less than --slow-days (${said(slow, slowDays)})`,
+    );
+  }
+  return { slowDays, deadDays };
 }
 
 /**
@@ -559,6 +628,7 @@ function optionsOf(
   const replenishment = {
     ...(plan.serviceLevel === undefined ? {} : { serviceLevel: plan.serviceLevel }),
     ...(plan.leadTimeDays === undefined ? {} : { leadTimeDays: plan.leadTimeDays }),
+    ...(plan.safetyStockMethod === undefined ? {} : { method: plan.safetyStockMethod }),
   };
   return {
     period,
@@ -566,6 +636,9 @@ function optionsOf(
     ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
     ...(plan.valuation === undefined ? {} : { valuation: plan.valuation }),
     ...(plan.nearExpiryDays === undefined ? {} : { nearExpiryDays: plan.nearExpiryDays }),
+    ...(plan.slowDays === undefined ? {} : { slowDays: plan.slowDays }),
+    ...(plan.deadDays === undefined ? {} : { deadDays: plan.deadDays }),
+    ...(plan.movementBasis === undefined ? {} : { movementBasis: plan.movementBasis }),
     replenishment,
     ...(plan.groupBy.length === 0 ? {} : { groupBy: plan.groupBy }),
     ...(plan.industry === undefined ? {} : { industry: plan.industry }),

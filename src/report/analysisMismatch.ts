@@ -420,11 +420,13 @@ function statusMismatch(
   }
   const { slowDays, deadDays, movementBasis } = options;
   const idle = movementBasis === "issue" ? status.daysSinceLastIssue : status.daysSinceLastMovement;
-  const expected = classifyMovementStatus(status.quantity, status.daysSinceLastIssue, idle, {
-    slowDays,
-    deadDays,
-    basis: movementBasis,
-  });
+  const expected = classifyMovementStatus(
+    status.quantity,
+    status.daysSinceLastIssue,
+    idle,
+    { slowDays, deadDays, basis: movementBasis },
+    turnover.transferredOutQuantity > 0,
+  );
   if (status.status === expected) return null;
   return {
     path: ["status", "status"],

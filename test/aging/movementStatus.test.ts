@@ -74,6 +74,27 @@ describe("movementStatus: special cases", () => {
     expect(movementStatus(h, { basis: "any" }).status).toBe("never-moved");
   });
 
+  it("under basis 'any', stock that left by transfer (a warehouse shipping to stores) has moved", () => {
+    // Never issued; transferred out in the period, last on 2024-10-02 (90 days before 2024-12-31).
+    const warehouse = makeHistory({
+      closingQuantity: 40,
+      closingValue: "400.00",
+      lastIssueDate: null,
+      lastMovementDate: "2024-10-02",
+      transferredOutQuantity: 60,
+    });
+    expect(movementStatus(warehouse, { basis: "any" })).toMatchObject({
+      status: "slow",
+      daysSinceLastIssue: null,
+      daysSinceLastMovement: 90,
+    });
+    // By issues it has still never moved stock out to a customer.
+    expect(movementStatus(warehouse).status).toBe("never-moved");
+    // Transfers in alone are no movement out: never-moved in both bases.
+    const receivedOnly = { ...warehouse, transferredOutQuantity: 0 };
+    expect(movementStatus(receivedOnly, { basis: "any" }).status).toBe("never-moved");
+  });
+
   it("is never-moved for an opening balance with no movement at all", () => {
     const h = makeHistory({ closingQuantity: 5, closingValue: 50 });
     expect(movementStatus(h)).toMatchObject({

@@ -628,3 +628,87 @@ describe("invkpi analyze --near-expiry-days", () => {
     expect(report.options.nearExpiryDays).toBe(7);
   });
 });
+
+describe("invkpi analyze --slow-days, --dead-days, --movement-basis, --safety-stock-method", () => {
+  // An audit's distribution centre: DC receives and ships by transfer only, S1 sells. By issues,
+  // the DC's stock never moved; counted from any movement, it moved on 2025-02-10.
+  const input =
+    "sku,date,type,quantity,unitCost,location\n" +
+    "M,2025-01-01,receipt,100,5,DC\n" +
+    "M,2025-01-10,transfer,-60,,DC\n" +
+    "M,2025-01-10,transfer,60,,S1\n" +
+    "M,2025-01-20,issue,30,,S1\n" +
+    "M,2025-02-05,receipt,50,6,DC\n" +
+    "M,2025-02-10,transfer,-40,,DC\n" +
+    "M,2025-02-10,transfer,40,,S1\n" +
+    "M,2025-02-25,issue,50,,S1\n";
+  const args = ["analyze", "-", "--from", "2025-01-01", "--to", "2025-02-28"];
+  type Json = {
+    options: {
+      slowDays: number;
+      deadDays: number;
+      movementBasis: string;
+      replenishment: { method: string };
+    };
+    rows: { location: string; movementStatus: string; safetyStock: number | null }[];
+  };
+  const json = async (...extra: string[]) => {
+    const run = await runInvkpi([...args, "--group-by", "location", "--format", "json", ...extra], {
+      input,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as Json;
+  };
+
+  test("are listed in the help", async () => {
+    const run = await runInvkpi(["analyze", "--help"]);
+    for (const option of ["slow-days", "dead-days", "movement-basis", "safety-stock-method"])
+      expect(run.stdout).toMatch(new RegExp(`^ {2}--${option} `, "m"));
+  });
+
+  test("--movement-basis any counts the DC's transfers out as movement", async () => {
+    const status = (report: Json) =>
+      report.rows.find((row) => row.location === "DC")?.movementStatus;
+    expect(status(await json())).toBe("never-moved");
+    const any = await json("--movement-basis", "any", "--slow-days", "10", "--dead-days", "30");
+    expect(any.options).toMatchObject({ movementBasis: "any", slowDays: 10, deadDays: 30 });
+    // Last movement 2025-02-10, 18 days before 2025-02-28: slow (10 to 29 days).
+    expect(status(any)).toBe("slow");
+    // combine checks each record's status against the header's options, and accepts this one.
+    const options = ["--group-by", "location", "--movement-basis", "any", "--slow-days", "10"];
+    const partial = await runInvkpi([...args, ...options, "--dead-days", "30", "--partial"], {
+      input,
+    });
+    const combined = await runInvkpi(["combine", "-", "--format", "json"], {
+      input: partial.stdout,
+    });
+    expect(combined.code, combined.stderr).toBe(0);
+    expect(status(JSON.parse(combined.stdout) as Json)).toBe("slow");
+  });
+
+  test("--safety-stock-method periodic covers the review period too", async () => {
+    const skus = "sku,leadTimeDays,reviewPeriodDays\nM,5,7\n";
+    const dir = await scratchDir();
+    const skusFile = join(dir, "skus.csv");
+    await writeFile(skusFile, skus);
+    const s1 = (report: Json) => report.rows.find((row) => row.location === "S1")?.safetyStock;
+    const basic = await json("--skus", skusFile);
+    const periodic = await json("--skus", skusFile, "--safety-stock-method", "periodic");
+    expect(periodic.options.replenishment.method).toBe("periodic");
+    // z · σ · √(R + L) against z · σ · √L: the ratio is √(12 / 5).
+    expect((s1(periodic) ?? 0) / (s1(basic) ?? 1)).toBeCloseTo(Math.sqrt(12 / 5), 12);
+  });
+
+  test("refuse what the report would refuse, in the command line's words", async () => {
+    const dead = await runInvkpi([...args, "--slow-days", "200"], { input });
+    expect(dead.code).toBe(2);
+    expect(dead.stderr).toBe(
+      "invkpi analyze: --dead-days (180, the default) must not be less than --slow-days (200); see 'invkpi analyze --help'\n",
+    );
+    const method = await runInvkpi([...args, "--safety-stock-method", "fillRate"], { input });
+    expect(method.code).toBe(2);
+    expect(method.stderr).toMatch(/--safety-stock-method/);
+    const basis = await runInvkpi([...args, "--movement-basis", "transfer"], { input });
+    expect(basis.code).toBe(2);
+  });
+});
