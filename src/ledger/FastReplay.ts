@@ -4,11 +4,12 @@ import { grown } from "../model/grown.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
-import { ABSENT, KIND, NO_ROWS } from "./LedgerColumns.js";
+import { ABSENT, KIND, NO_DAY, NO_ROWS } from "./LedgerColumns.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
 import {
   compareStates,
+  isCostedTransferIn,
   negativeStockWarning,
   type ReplaySettings,
   rowQuantity,
@@ -556,16 +557,22 @@ export class FastReplay {
     const net = this.nets.get(n);
     if (net === undefined || net === 0) return;
     const c = this.settings.columns;
+    // A net inflow takes the cost, lot and expiry of its row only when that is the day's first
+    // transfer in with a cost; else (`transferNets` put it at the day's first transfer row, maybe
+    // a transfer out) the current unit cost, no lot.
+    const costed = net > 0 && isCostedTransferIn(this.settings, i);
     const value =
       net < 0
         ? this.takeOut(s, -net)
         : this.receive(
             s,
             net,
-            this.inflowCost(i, s, this.currentUnitCost(s)),
+            costed
+              ? this.inflowCost(i, s, this.currentUnitCost(s))
+              : this.knownCost(i, s, this.currentUnitCost(s)),
             day,
-            c.lot[i] as number,
-            c.expires[i] as number,
+            costed ? (c.lot[i] as number) : ABSENT,
+            costed ? (c.expires[i] as number) : NO_DAY,
             inPeriod,
           );
     if (inPeriod) this.bookTransfer(s, net, value);
@@ -671,6 +678,15 @@ export class FastReplay {
     const own = this.rowCost(i);
     const cost = Number.isNaN(own) ? fallback : own;
     if (!Number.isNaN(cost)) return cost;
+    const sku = f[s + SKU] as number;
+    this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number, "inflow"));
+    return 0;
+  }
+
+  /** `cost` for an inflow of row `i` that has no cost of its own, or 0 (reported) when unknown. */
+  private knownCost(i: number, s: number, cost: number): number {
+    if (!Number.isNaN(cost)) return cost;
+    const f = this.t.f;
     const sku = f[s + SKU] as number;
     this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number, "inflow"));
     return 0;

@@ -6,6 +6,7 @@ import { ABSENT, KIND, type LedgerColumns, NO_DAY, NO_ROWS } from "./LedgerColum
 import type { Dictionaries, OpeningLayer } from "./prepareOpening.js";
 import {
   compareStates,
+  isCostedTransferIn,
   lotNotOnHandWarning,
   negativeStockWarning,
   periodWarnings,
@@ -28,7 +29,7 @@ import {
   SkuState,
   type TransitChunk,
 } from "./SkuState.js";
-import { add, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
+import { add, mul, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
 import { stateKey } from "./stateKey.js";
 import type { TransferDay } from "./TransferDay.js";
 import { TransferSection } from "./TransferSection.js";
@@ -117,11 +118,18 @@ export class GeneralReplay {
     }
   }
 
-  /** Streaming: the opening layers of SKUs met in this chunk (those this pass replays). */
+  /**
+   * The opening layers (streaming: of SKUs met in this chunk), of the SKUs this pass replays: those
+   * above zero first, so that a balance below zero takes its units from the state's others
+   * whatever their order (`SkuState.open`; per SKU, the balances of all its locations are one
+   * state's).
+   */
   applyOpenings(opening: readonly OpeningLayer[]): void {
     withArithmetic(!this.big, () => {
-      for (const layer of opening)
-        if (this.skipped[layer.sku] === 0) this.guarded(layer.sku, () => this.applyOpening(layer));
+      for (const aboveZero of [true, false])
+        for (const layer of opening)
+          if (layer.qty > 0 === aboveZero && this.skipped[layer.sku] === 0)
+            this.guarded(layer.sku, () => this.applyOpening(layer));
     });
   }
 
@@ -618,7 +626,7 @@ export class GeneralReplay {
         continue;
       }
       const take = Math.min(need, chunk.qty);
-      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(chunk, take);
+      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(sku, chunk, take);
       value = add(value, piece.value);
       for (const layer of piece.layers) layers.push(layer);
       if (chunk.qty === 0) chunks.splice(k, 1);
@@ -675,16 +683,34 @@ export class GeneralReplay {
   private netTransfer(n: number, i: number, s: SkuState, day: number, inPeriod: boolean): void {
     const net = this.nets.get(n);
     if (net === undefined || net === 0) return; // not where the SKU-day's net goes, or matched
-    const value =
-      net < 0
-        ? s.takeOut(-net, null)
-        : this.receiveInflow(i, s, net, day, inPeriod, s.currentUnitCost());
+    let value: Scaled;
+    if (net < 0) value = s.takeOut(-net, null);
+    else if (isCostedTransferIn(this.settings, i))
+      value = this.receiveInflow(i, s, net, day, inPeriod, s.currentUnitCost());
+    else {
+      // No transfer in that day carries a cost (`transferNets` put the net at the day's first
+      // transfer row, maybe a transfer out): the current unit cost, and no row's lot or expiry.
+      let cost = s.currentUnitCost();
+      if (cost === null) {
+        this.warn(unknownCostWarning(this.settings, i, s.sku, s.location, "inflow"));
+        cost = 0;
+      }
+      value = s.receive(net, cost, day, ABSENT, NO_DAY, inPeriod);
+    }
     if (inPeriod) s.bookTransfer(net, value);
     this.warn(unmatchedNetWarning(this.settings, i, s.sku, net));
   }
 
-  /** Splits `take` units off the front of a chunk: layers by FIFO, value by the valuation. */
-  private splitChunk(chunk: TransitChunk, take: number): { value: Scaled; layers: Layer[] } {
+  /**
+   * Splits `take` units off the front of a chunk of SKU `sku`: layers by FIFO, value by the
+   * valuation (FIFO: the layers' values; standard: `take` × standard cost, exactly; moving
+   * average: the chunk's value pro rata, rounded to 6 decimals).
+   */
+  private splitChunk(
+    sku: number,
+    chunk: TransitChunk,
+    take: number,
+  ): { value: Scaled; layers: Layer[] } {
     const layers: Layer[] = [];
     let left = take;
     let fifoValue: Scaled = 0;
@@ -702,7 +728,9 @@ export class GeneralReplay {
     const value =
       this.valuation === "fifo" && left === 0
         ? fifoValue
-        : mulDivRound(chunk.value, take, chunk.qty, this.scales.valueUnit6);
+        : this.valuation === "standard"
+          ? mul(take, this.standardCosts.get(sku) ?? 0)
+          : mulDivRound(chunk.value, take, chunk.qty, this.scales.valueUnit6);
     chunk.qty -= take;
     chunk.value = sub(chunk.value, value);
     return { value, layers };

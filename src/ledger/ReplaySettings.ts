@@ -244,9 +244,12 @@ export function periodWarnings(
  * net out. Returns the net scaled quantity of each SKU-day's transfers, keyed by the position in
  * `order` of the row where the engine applies it: the SKU-day's first transfer row, or, for a net
  * inflow, its first transfer in that carries a `unitCost`, so that the units no transfer out
- * matched come in at the cost (and lot) their row gives, as they do by location. The SKU's other
- * transfer rows of the day are passed over, so where in the day's transfers the net goes changes
- * nothing else.
+ * matched come in at the cost (and lot) their row gives, as they do by location. A net inflow
+ * without such a row comes in at the current unit cost, without a lot: the engines read the cost,
+ * lot and expiry of the row it is keyed at only when {@link isCostedTransferIn} says it is that
+ * row (the day's first row may be a transfer out, whose cost and lot are not the inflow's). The
+ * SKU's other transfer rows of the day are passed over, so where in the day's transfers the net
+ * goes changes nothing else.
  */
 export function transferNets(
   settings: ReplaySettings,
@@ -277,6 +280,12 @@ export function transferNets(
   for (const { start, costedIn, net } of groups)
     nets.set(net > 0 && costedIn >= 0 ? costedIn : start, net);
   return nets;
+}
+
+/** Whether row `i` is a transfer in that carries a `unitCost` (see {@link transferNets}). */
+export function isCostedTransferIn(settings: ReplaySettings, i: number): boolean {
+  const c = settings.columns;
+  return c.kind[i] === KIND.transferIn && !Number.isNaN(c.costUnits[i] as number);
 }
 
 /**

@@ -378,8 +378,10 @@ export class SkuState {
 
   /**
    * Applies an opening balance: stock on hand before the first movement, by unit cost or by total
-   * value. A negative balance is a deficit owed to the next inflows. The balance becomes the SKU's
-   * last known cost, like any receipt.
+   * value, as an inflow (it becomes the SKU's last known cost, like any receipt). A balance below
+   * zero takes its units first from the stock the state holds (its balances above zero, which the
+   * replay applies first: per SKU, another location's), oldest layers first as any outflow; the
+   * rest is a deficit owed to the next inflows at the balance's unit cost.
    */
   open(
     qty: number,
@@ -389,21 +391,34 @@ export class SkuState {
     lot: number,
     expires: number,
   ): void {
-    this.stockEntered(day);
-    const unitCost = cost ?? mulDivRound(value, 1, qty, this.scales.costUnit6);
-    if (qty > 0 && cost !== null) {
-      this.receive(qty, cost, day, lot, expires, false);
+    if (qty > 0) {
+      if (cost !== null) this.receive(qty, cost, day, lot, expires, false);
+      else
+        this.receiveLayers([{ qty, cost: null, value, day, lot, expires }], qty, value, day, false);
       return;
     }
-    if (qty > 0) this.pushLayer({ qty, cost: null, value, day, lot, expires });
-    else if (this.valuation === "fifo")
-      this.deficit.push({ qty: -qty, cost: unitCost, value: 0, day, lot: ABSENT, expires: NO_DAY });
-    this.qty += qty;
+    this.stockEntered(day);
+    const units = -qty;
+    const covered = Math.min(units, Math.max(this.qty, 0));
+    if (covered > 0) this.takeOut(covered, null);
+    const owed = units - covered;
+    if (owed === 0) return;
+    const unitCost = cost ?? mulDivRound(value, 1, qty, this.scales.costUnit6);
+    const owedValue =
+      owed === units
+        ? value
+        : cost !== null
+          ? mul(-owed, cost)
+          : mulDivRound(value, owed, units, this.scales.valueUnit6);
+    if (this.valuation === "fifo") {
+      this.deficit.push({ qty: owed, cost: unitCost, value: 0, day, lot: ABSENT, expires: NO_DAY });
+      this.lastFifoCost = unitCost;
+    }
+    this.qty -= owed;
     this.value =
       this.valuation === "standard"
         ? mul(this.qty, this.standardCost ?? 0)
-        : add(this.value, value);
-    if (this.valuation === "fifo") this.lastFifoCost = unitCost;
+        : add(this.value, owedValue);
     this.rememberCost();
   }
 
@@ -609,7 +624,8 @@ export class SkuState {
 
   /**
    * Moves transferred-in layers into stock, in receipt-day order; `value` is what they carry and
-   * `day` the day they arrive (the layers keep their receipt days).
+   * `day` the day they arrive (the layers keep their receipt days). Under FIFO the last of them
+   * sets the last cost seen, as any inflow does.
    */
   receiveLayers(
     layers: readonly Layer[],
@@ -648,6 +664,10 @@ export class SkuState {
     this.qty += qty;
     this.value = add(this.value, value);
     if (this.valuation === "standard") this.value = mul(this.qty, this.standardCost ?? 0);
+    // The last cost seen: that of the layer last received (the last to arrive, as any inflow's).
+    const last = layers[layers.length - 1];
+    if (this.valuation === "fifo" && last !== undefined)
+      this.lastFifoCost = layerUnitCost(last, this.scales);
     this.rememberCost();
   }
 

@@ -8,11 +8,13 @@ import { dayNumber, dayText, type LedgerCase, moneyText } from "./arbitraries.js
 // property tests of lots and of transfers by location (test/ledger/referenceReplay.locations.prop
 // .test.ts): 1–2 SKUs, 2–4 locations (or none: per SKU), 1–3 lots (and one never received), 8
 // days, up to 24 drafts; receipts, returns and positive adjustments of a lot (with an expiry, some
-// already past) or none; issues, write-offs and (by location) transfers out that name a lot or
-// none; transfers as matched hops (A → B), same-day relay chains (A → B → C …, forwarding less, as
-// much or more than arrives, cycles and a location sending to itself included) and single rows
-// (unmatched); opening balances per SKU and location, by unit cost or value, of a lot or none,
-// dated or not; quantities whole or in eighths; dates as text or `Date`; the rows of a day in a
+// already past) or none; issues, write-offs and transfers out that name a lot or none (transfers
+// out may carry a cost, which is ignored); transfers as matched hops (A → B), same-day relay chains
+// (A → B → C …, forwarding less, as much or more than arrives, cycles and a location sending to
+// itself included) and single rows (unmatched); per SKU, such transfers between W1 and W2, whose
+// day's net moves stock; opening balances per SKU and location (per SKU at W1 and W2: one state),
+// now and then two, of both signs, by unit cost or value, of a lot or none, dated or not;
+// quantities whole or in eighths; dates as text or `Date`; the rows of a day in a
 // random order. Day arithmetic is by `Date.UTC` (arbitraries.ts), not the library's helpers.
 
 /** Which features a generated ledger may use. */
@@ -82,6 +84,8 @@ const SKU_POOL = ["P", "q", "螺丝"] as const;
 const LOCATION_POOL = ["W1", "W2", "东仓", "S 4"] as const;
 /** Lots that inflows bring; "NEVER" is named by outflows only. */
 const LOT_POOL = ["L1", "L2", "L3"] as const;
+/** Per SKU, the locations transfers and opening balances name (one state: the SKU's). */
+const PER_SKU_LOCATIONS = ["W1", "W2"] as const;
 const WINDOW_STARTS = ["2023-12-27", "2024-02-25", "2024-06-28"] as const;
 const WINDOW_DAYS = 8;
 
@@ -228,8 +232,9 @@ function flowArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> {
 
 /**
  * Transfers of one SKU on one day: a path of locations (a single hop, a relay chain, a cycle) with
- * a quantity per hop; sometimes one side only (unmatched). Transfers out may name a lot, transfers
- * in may carry a cost (read only when unmatched) and a lot.
+ * a quantity per hop; sometimes one side only (unmatched). Transfers out may name a lot and carry
+ * a cost (as ERP exports do: ignored), transfers in may carry a cost (read only when unmatched)
+ * and a lot.
  */
 function transferArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> {
   const location = fc.constantFrom(...frame.locations);
@@ -247,6 +252,10 @@ function transferArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> 
       outLots: fc.array(outflowLotArb(shape, frame), { minLength: 3, maxLength: 3 }),
       inLots: fc.array(inflowLotArb(shape, frame), { minLength: 3, maxLength: 3 }),
       inCosts: fc.array(fc.option(moneyArb, { nil: null }), { minLength: 3, maxLength: 3 }),
+      outCosts: fc.array(fc.option(moneyArb, { nil: null, freq: 3 }), {
+        minLength: 3,
+        maxLength: 3,
+      }),
       keys: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
     })
     .map((d): Keyed[] => {
@@ -257,12 +266,10 @@ function transferArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> 
       d.path.slice(1).forEach((to, h) => {
         const from = d.path[h] as string;
         const q = hops[h] as number;
-        // Per SKU, a day's net transfer in takes its lot from the row that gives its cost, which
-        // the engine reads off the day's first transfer row (see the test file: a known engine
-        // bug): there, only a transfer in with a cost names a lot.
-        const outLot = shape.locations ? d.outLots[h] : null;
+        const outLot = d.outLots[h];
+        const outCost = d.outCosts[h];
         const inCost = d.inCosts[h];
-        const inLot = shape.locations || inCost !== null ? (d.inLots[h] ?? null) : null;
+        const inLot = d.inLots[h] ?? null;
         const out: Movement = {
           sku: d.sku,
           date,
@@ -270,6 +277,7 @@ function transferArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> 
           quantity: -q,
           location: from,
           ...(outLot === null || outLot === undefined ? {} : { lot: outLot }),
+          ...(outCost === null || outCost === undefined ? {} : { unitCost: outCost }),
         };
         const into: Movement = {
           sku: d.sku,
@@ -290,16 +298,17 @@ function transferArb(shape: LocationShape, frame: Frame): fc.Arbitrary<Keyed[]> 
 }
 
 /**
- * The opening balance of one SKU at one location (per SKU: of the SKU), by unit cost or value, of
- * a lot or none: always there, and large, when stock is to stay on hand; else often none, small,
- * sometimes below zero.
+ * The opening balances of one SKU at one location (per SKU, where they name W1 or W2, the SKU's
+ * balances at both are one state's), by unit cost or value, of a lot or none: mostly one, always
+ * there, and large, when stock is to stay on hand; else often none, small, sometimes below zero;
+ * now and then a second one, drawn alike (so a balance below zero may meet stock in its state).
  */
 function openingArb(
   shape: LocationShape,
   frame: Frame,
   sku: string,
   location: string,
-): fc.Arbitrary<OpeningBalance | null> {
+): fc.Arbitrary<OpeningBalance[]> {
   const balance = fc
     .record({
       quantity: shape.negativeStock
@@ -318,7 +327,7 @@ function openingArb(
         sku,
         quantity,
         ...(d.byValue && quantity > 0 ? { value: d.money } : { unitCost: d.money }),
-        ...(shape.locations ? { location } : {}),
+        location,
         ...(lot.lot === undefined ? {} : { lot: lot.lot }),
         ...(lot.expiresOn === undefined ? {} : { expiresOn: lot.expiresOn }),
         // Before every movement and the period: at the latest the day before the window.
@@ -328,7 +337,12 @@ function openingArb(
       };
     });
   // A location without stock of its own is where relays happen (units pass through it).
-  return fc.option(balance, { nil: null, freq: shape.negativeStock ? 2 : 4 });
+  return fc
+    .tuple(
+      fc.option(balance, { nil: null, freq: shape.negativeStock ? 2 : 4 }),
+      fc.option(balance, { nil: null, freq: 5 }),
+    )
+    .map((drawn) => drawn.filter((o): o is OpeningBalance => o !== null));
 }
 
 /** A generated ledger of the given shape (a {@link LedgerCase}, as arbitraries.ts's). */
@@ -357,14 +371,16 @@ export function locationLedgerArb(shape: LocationShape): fc.Arbitrary<LedgerCase
     // Per SKU, transfers net out: a few unmatched ones (one side of a hop) are enough there.
     const perSkuTransfers = shape.locations
       ? fc.constant([])
-      : fc.array(transferArb(shape, { ...frame, locations: ["W1", "W2"] }), { maxLength: 3 });
+      : fc.array(transferArb(shape, { ...frame, locations: PER_SKU_LOCATIONS }), { maxLength: 3 });
     return fc
       .record({
         drafts: fc.array(drafts, { minLength: 1, maxLength: 24, size: "max" }),
         perSku: perSkuTransfers,
         openings: fc.tuple(
           ...frame.skus.flatMap((sku) =>
-            frame.locations.map((location) => openingArb(shape, frame, sku, location)),
+            (shape.locations ? frame.locations : PER_SKU_LOCATIONS).map((location) =>
+              openingArb(shape, frame, sku, location),
+            ),
           ),
         ),
       })
@@ -377,7 +393,7 @@ export function locationLedgerArb(shape: LocationShape): fc.Arbitrary<LedgerCase
           .map((k) => ({ ...k, day: dayNumber(dayText(dayOf(k.row))) }))
           .sort((a, b) => a.day - b.day || a.key - b.key)
           .map((k) => k.row);
-        const balances = openings.filter((o): o is OpeningBalance => o !== null);
+        const balances = openings.flat();
         const skuInfo: SkuInfo[] = shape.withStandardCosts
           ? frame.skus.map((sku, i) => ({ sku, standardCost: frame.standardCosts[i] ?? 1 }))
           : [];

@@ -10,7 +10,6 @@ import { LOCATION_SHAPES, locationLedgerArb } from "./locationArbitraries.js";
 import {
   historyKey,
   type ReferenceLayer,
-  type ReferenceOptions,
   type ReferenceWarning,
   referenceReplayAll,
 } from "./referenceReplay.js";
@@ -21,9 +20,9 @@ import {
 // compared to the last digit: quantities, values, COGS, transfers, the open layers (quantity, cost,
 // receipt day, lot, expiry) and the `lot_not_on_hand` warnings.
 //
-// The engine deviates from docs/formulas.md in a few places, each shown failing below
-// ("known deviations", `it.fails`); the properties stay clear of them: the reference takes one
-// over on demand (`transferInKeepsFifoCost`), and the generators avoid the others.
+// The engine once deviated from docs/formulas.md in four places, which the properties had to stay
+// clear of; each is fixed and kept below as a regression test with its minimal ledger ("former
+// deviations"), and the generators cover them again.
 
 const MONEY_FIELDS = [
   "openingValue",
@@ -51,9 +50,6 @@ const QUANTITY_FIELDS = [
   "transferredInQuantity",
   "transferredOutQuantity",
 ] as const;
-
-/** The known engine deviation the properties take over (see "known deviations" below). */
-const ENGINE_READING: ReferenceOptions = { transferInKeepsFifoCost: true };
 
 const label = (h: SkuHistory) => `${h.valuation} ${historyKey(h)}`;
 
@@ -132,13 +128,8 @@ const referenceLotWarnings = (warnings: readonly ReferenceWarning[]) =>
   );
 
 /** Every history field the reference models, and the lot warnings, equal the reference's. */
-function expectReference(
-  c: LedgerCase,
-  valuation: Valuation,
-  byLocation: boolean,
-  options: ReferenceOptions = ENGINE_READING,
-): void {
-  const reference = referenceReplayAll(c, valuation, { ...options, byLocation });
+function expectReference(c: LedgerCase, valuation: Valuation, byLocation: boolean): void {
+  const reference = referenceReplayAll(c, valuation, { byLocation });
   const { histories, warnings } = replayLedger(c.rows, caseOptions(c, valuation, byLocation));
   expect(histories.map(historyKey).sort()).toEqual([...reference.histories.keys()].sort());
   for (const h of histories) {
@@ -161,22 +152,6 @@ function expectReference(
     if (!fifo) expectSpreadValues(h);
   }
   expect(lotWarnings(warnings)).toEqual(referenceLotWarnings(reference.warnings));
-}
-
-/**
- * Standard costs cut to 2 decimals, so that quantity × standard cost (quantities in eighths) has
- * at most 6: clear of the engine's rounding of a part of a transfer (known deviation 3).
- */
-function exactStandardCosts(c: LedgerCase): LedgerCase {
-  return {
-    ...c,
-    skuInfo: c.skuInfo.map((i) => ({
-      ...i,
-      standardCost: new Decimal(String(i.standardCost))
-        .toDecimalPlaces(2, Decimal.ROUND_DOWN)
-        .toFixed(),
-    })),
-  };
 }
 
 const perSkuLotsArb = fc.oneof(
@@ -211,7 +186,7 @@ describe("replayLedger equals the Decimal reference by location (transit, relays
     expectReference(c, "moving-average", true),
   );
 
-  test.prop([byLocationArb(false).map(exactStandardCosts)], { numRuns: 200 })("standard", (c) =>
+  test.prop([byLocationArb(false)], { numRuns: 200 })("standard", (c) =>
     expectReference(c, "standard", true),
   );
 });
@@ -286,7 +261,7 @@ describe("the reference replay follows the docs' worked examples", () => {
   });
 });
 
-describe("known deviations of the engine from formulas.md (reported; fail until fixed)", () => {
+describe("former deviations of the engine from formulas.md (regressions)", () => {
   const period = { from: "2025-01-01", to: "2025-01-05" };
   const caseOf = (rows: Movement[], extra: Partial<LedgerCase> = {}): LedgerCase => ({
     rows,
@@ -298,7 +273,7 @@ describe("known deviations of the engine from formulas.md (reported; fail until 
   });
 
   // 1. "A net inflow comes in at the unitCost of the day's first transfer in that carries one
-  // (with its lot), else at the current unit cost" ("Transfers"). Per SKU, the engine takes the
+  // (with its lot), else at the current unit cost" ("Transfers"). Per SKU, the engine took the
   // cost, lot and expiry of the SKU-day's first transfer row, here a transfer out (whose cost
   // formulas.md says is ignored, and whose lot names units that left): 2 units at 100 of lot L9.
   // The docs give 2 @ 2 (the current cost), no lot: transferredValue 4, closing 24.
@@ -313,22 +288,45 @@ describe("known deviations of the engine from formulas.md (reported; fail until 
       lot: "L9",
       unitCost: 100,
     },
-    { sku: "P", date: "2025-01-03", type: "transfer", quantity: 3, location: "W2" },
+    { sku: "P", date: "2025-01-03", type: "transfer", quantity: 3, location: "W2", lot: "L8" },
   ]);
   it("(1) the reference: a net transfer in per SKU at the current cost, no lot", () => {
     const h = referenceReplayAll(netIn, "fifo").histories.get(historyKey({ sku: "P" }));
     expect([h?.transferredValue.toFixed(), h?.closingValue.toFixed()]).toEqual(["4", "24"]);
     expect(h?.layers.map((l) => l.lot ?? null)).toEqual([null, null]);
   });
-  it.fails("(1) per SKU, a net transfer in takes a transfer out's unitCost and lot", () => {
-    for (const valuation of ["fifo", "moving-average"] as const)
-      expectReference(netIn, valuation, false, {});
+  it("(1) per SKU, a net transfer in without a costed transfer in: current cost, no lot", () => {
+    for (const valuation of ["fifo", "moving-average", "standard"] as const)
+      expectReference({ ...netIn, skuInfo: [{ sku: "P", standardCost: 3 }] }, valuation, false);
+  });
+  it("(1) per SKU, a net transfer in at the day's first transfer in with a cost, its lot", () => {
+    // The uncosted transfer in comes first, then a transfer out, then the costed one: 2 @ 7 of L2.
+    const c = caseOf([
+      { sku: "P", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: 2 },
+      { sku: "P", date: "2025-01-03", type: "transfer", quantity: 1, location: "W2", lot: "L1" },
+      { sku: "P", date: "2025-01-03", type: "transfer", quantity: -1, location: "W1", unitCost: 9 },
+      {
+        sku: "P",
+        date: "2025-01-03",
+        type: "transfer",
+        quantity: 2,
+        location: "W3",
+        lot: "L2",
+        unitCost: 7,
+      },
+    ]);
+    const h = replayLedger(c.rows, caseOptions(c, "fifo", false)).histories[0] as SkuHistory;
+    expect(h.layers.map((l) => [l.quantity, l.unitCost.toFixed(), l.lot ?? null])).toEqual([
+      [10, "2", null],
+      [2, "7", "L2"],
+    ]);
+    expectReference(c, "fifo", false);
   });
 
   // 2. "Under FIFO the last cost seen, the unit cost of the layer last received or consumed,
   // whichever came last" ("Adjustments"). B consumes a layer at 5 (01-02), then receives 1 @ 2
   // by transfer (01-03); its positive adjustment without a cost (01-04) enters at 2 by the docs
-  // (adjustedValue 2, closing 4); the engine's transfer in leaves the last cost at 5 (7).
+  // (adjustedValue 2, closing 4); the engine's transfer in left the last cost at 5 (7).
   const lastCost = caseOf([
     { sku: "P", date: "2025-01-01", type: "receipt", quantity: 1, unitCost: 5, location: "B" },
     { sku: "P", date: "2025-01-01", type: "receipt", quantity: 1, unitCost: 2, location: "A" },
@@ -343,14 +341,14 @@ describe("known deviations of the engine from formulas.md (reported; fail until 
     );
     expect([h?.adjustedValue.toFixed(), h?.closingValue.toFixed()]).toEqual(["2", "4"]);
   });
-  it.fails("(2) by location, a fifo transfer in does not set the last known cost", () => {
-    expectReference(lastCost, "fifo", true, {});
+  it("(2) by location, a fifo transfer in sets the last known cost", () => {
+    expectReference(lastCost, "fifo", true);
   });
 
   // 3. "standard: every unit at SkuInfo.standardCost". A sends 0.5 units (standard cost 0.0001),
-  // B takes 0.125 and C 0.375. The engine values B's part at the transit's value pro rata rounded
+  // B takes 0.125 and C 0.375. The engine valued B's part at the transit's value pro rata rounded
   // to 6 decimals, 0.000012, not 0.125 × 0.0001 = 0.0000125; B's closing value is 0.0000125, so
-  // B's opening + received + adjusted + transferred = COGS + closing fails by 0.0000005 (C: the
+  // B's opening + received + adjusted + transferred = COGS + closing failed by 0.0000005 (C: the
   // other way).
   const standardSplit = caseOf(
     [
@@ -361,31 +359,58 @@ describe("known deviations of the engine from formulas.md (reported; fail until 
     ],
     { skuInfo: [{ sku: "P", standardCost: "0.0001" }] },
   );
-  it.fails("(3) by location under standard, a part of a transfer is not at standard cost", () => {
-    expectReference(standardSplit, "standard", true, {});
+  it("(3) by location under standard, every part of a transfer is at standard cost", () => {
+    expectReference(standardSplit, "standard", true);
   });
 
   // 4. Per SKU, opening balances given per location, one below zero: +1 @ 1 at W1, −1 @ 1 at W2
-  // (opening 0, as the engine says), then a receipt of 1 @ 2. The engine's open layers hold 2
-  // units worth 3 beside a closing stock of 1 worth 2 ("Open FIFO layers at the end of the period";
-  // the layers "always add up exactly to closingValue"). The reference does not model balances of
-  // both signs in one state (it throws), so this compares with the figures themselves.
-  it.fails("(4) per SKU, balances of both signs leave a layer the stock does not hold", () => {
-    const { histories } = replayLedger(
+  // (opening 0), then a receipt of 1 @ 2. The engine's open layers held 2 units worth 3 beside a
+  // closing stock of 1 worth 2 ("Open FIFO layers at the end of the period"; the layers "always
+  // add up exactly to closingValue"): the balance below zero did not take the other's units.
+  const bothSigns = (first: "W1" | "W2"): LedgerCase => {
+    const balances = [
+      { sku: "P", location: "W1", quantity: 1, unitCost: 1 },
+      { sku: "P", location: "W2", quantity: -1, unitCost: 1 },
+    ];
+    return caseOf(
       [{ sku: "P", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 2, location: "W1" }],
+      { openingBalances: first === "W1" ? balances : balances.reverse() },
+    );
+  };
+  it("(4) per SKU, a balance below zero takes the units of the others, in any order", () => {
+    for (const first of ["W1", "W2"] as const) {
+      const c = bothSigns(first);
+      const { histories } = replayLedger(c.rows, caseOptions(c, "fifo", false));
+      const h = histories[0] as SkuHistory;
+      expect([h.closingQuantity, h.closingValue.toFixed()]).toEqual([1, "2"]);
+      expect(h.layers.map((l) => [l.quantity, l.value.toFixed(), l.receivedDate])).toEqual([
+        [1, "2", "2025-01-02"],
+      ]);
+      for (const valuation of ["fifo", "moving-average"] as const)
+        expectReference(c, valuation, false);
+    }
+  });
+  it("(4) per SKU, a balance below zero beyond the others' units owes the rest at its cost", () => {
+    // W1 +2 @ 1 (older) and +1 @ 4, W2 −4 @ 3: the 3 units leave (oldest first), 1 is owed at 3,
+    // which the receipt of 2 @ 5 settles (COGS + 2), leaving 1 @ 5.
+    const c = caseOf(
+      [{ sku: "P", date: "2025-01-02", type: "receipt", quantity: 2, unitCost: 5, location: "W1" }],
       {
-        period,
-        valuation: "fifo",
         openingBalances: [
-          { sku: "P", location: "W1", quantity: 1, unitCost: 1 },
-          { sku: "P", location: "W2", quantity: -1, unitCost: 1 },
+          { sku: "P", location: "W2", quantity: -4, unitCost: 3 },
+          { sku: "P", location: "W1", quantity: 1, unitCost: 4, receivedOn: "2024-12-20" },
+          { sku: "P", location: "W1", quantity: 2, unitCost: 1, receivedOn: "2024-12-10" },
         ],
       },
     );
-    const h = histories[0] as SkuHistory;
-    expect([h.closingQuantity, h.closingValue.toFixed()]).toEqual([1, "2"]);
-    expect(h.layers.map((l) => [l.quantity, l.value.toFixed(), l.receivedDate])).toEqual([
-      [1, "2", "2025-01-02"],
+    const h = replayLedger(c.rows, caseOptions(c, "fifo", false)).histories[0] as SkuHistory;
+    expect([h.openingQuantity, h.openingValue.toFixed(), h.cogs.toFixed()]).toEqual([
+      -1,
+      "-3",
+      "2",
     ]);
+    expect(h.layers.map((l) => [l.quantity, l.value.toFixed()])).toEqual([[1, "5"]]);
+    for (const valuation of ["fifo", "moving-average"] as const)
+      expectReference(c, valuation, false);
   });
 });

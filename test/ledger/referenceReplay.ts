@@ -56,7 +56,8 @@ import { dayNumber, dayOfDate, dayText, kindRank } from "./arbitraries.js";
 // - Transfers per SKU: a SKU-day's transfers net out; a non-zero net is applied once, with the
 //   day's transfers: an outflow when negative (the oldest layers, whatever their lots), else an
 //   inflow at the unitCost of the day's first transfer in that carries one (a layer of that row's
-//   lot and expiry), else the current unit cost (as a positive adjustment), so that a matched pair
+//   lot and expiry), else the current unit cost (as a positive adjustment, no lot; never a transfer
+//   out's cost or lot, nor an uncosted transfer in's lot), so that a matched pair
 //   beside it changes nothing (formulas.md, "Transfers"). It is booked as transferred value and
 //   quantity in or out.
 // - Transfers by location ("Transfers", "Relays"): one state per SKU and location. A SKU-day's
@@ -101,7 +102,9 @@ import { dayNumber, dayOfDate, dayText, kindRank } from "./arbitraries.js";
 //   it enters before every movement, at its unitCost (value = quantity × unitCost) or with its
 //   total value, dated `receivedOn` (default: the day before the SKU's first movement or the
 //   period start, whichever is earlier: stock on hand before the first movement), of its lot and
-//   expiry. (Per SKU, balances of one SKU at several locations, one of them below zero, throw.)
+//   expiry. The balances of one state (per SKU: of all its locations) above zero enter first;
+//   then each one below zero takes its units from that stock, oldest layers first (whatever their
+//   lots), as an outflow, and the rest is owed at its unitCost ("Opening balances").
 // Precision: Decimal carries 40 significant digits; a quotient rounded to 6 decimals could only be
 // double-rounded if it fell within 1e-30 of a tie, which amounts of this size cannot.
 
@@ -266,7 +269,7 @@ class ReferenceStock {
    * Stock enters. Units owed below zero are settled first; returns the settlement (what they
    * really cost beyond what was booked for them), which belongs to COGS.
    */
-  enter(inflow: Inflow, keepsLastCost = false): Decimal {
+  enter(inflow: Inflow): Decimal {
     let settlement = ZERO;
     let layers = inflow.layers.map((l) => copyLayer(l));
     if (this.qty.lt(0)) {
@@ -301,7 +304,7 @@ class ReferenceStock {
     for (const layer of layers) if (layer.qty.gt(0)) this.insertLayer(layer);
     // The last cost seen: that of the layer last received (a layer known by value: value ÷ qty).
     const last = inflow.layers[inflow.layers.length - 1] as RefLayer;
-    if (!keepsLastCost) this.lastFifoCost = last.cost ?? round6(last.value.div(last.qty));
+    this.lastFifoCost = last.cost ?? round6(last.value.div(last.qty));
     this.remember();
     return settlement;
   }
@@ -657,13 +660,6 @@ export function referenceReplay(
 export interface ReferenceOptions {
   /** One history per SKU and location (default false: per SKU). */
   readonly byLocation?: boolean;
-  /**
-   * A known deviation of the engine from formulas.md, taken over on demand so that the property
-   * tests can check everything else (see referenceReplay.locations.prop.test.ts, which shows it
-   * failing): under fifo, a transfer in leaves the location's last known cost as it was, instead
-   * of making it the cost of the layer last received. Default false: the docs' rule.
-   */
-  readonly transferInKeepsFifoCost?: boolean;
 }
 
 /**
@@ -726,7 +722,7 @@ class SkuRun {
     private readonly openings: readonly OpeningBalance[],
     private readonly standardCost: Decimal | null,
     private readonly valuation: Valuation,
-    private readonly options: ReferenceOptions,
+    options: ReferenceOptions,
     private readonly warnings: ReferenceWarning[],
   ) {
     this.byLocation = options.byLocation === true;
@@ -751,15 +747,13 @@ class SkuRun {
     // Default date of an opening balance: the day before the SKU's first movement or the period,
     // whichever is earlier.
     const firstMovement = Math.min(from, ...this.rows.map((r) => r.day));
-    // Per SKU, the balances of several locations are one state's: one below zero beside another
-    // is not modelled (the engine keeps the other's layer open: see the locations property test).
-    for (const o of this.openings) {
-      const s = this.state(o.location);
-      const mates = this.openings.filter((x) => this.state(x.location) === s);
-      if (mates.length > 1 && mates.some((x) => x.quantity < 0))
-        throw new Error("reference: an opening balance below zero beside another of its state");
-      this.open(o, firstMovement - 1);
-    }
+    // Per SKU, the balances of several locations are one state's: those above zero enter first,
+    // then those below zero take their units from that stock ("Opening balances").
+    const ordered = [
+      ...this.openings.filter((o) => o.quantity >= 0),
+      ...this.openings.filter((o) => o.quantity < 0),
+    ];
+    for (const o of ordered) this.open(o, firstMovement - 1);
     const first = Math.min(from, ...rows.map((r) => r.day));
     for (let day = first; day <= to; day++) {
       if (day === from) for (const s of this.states.values()) this.startPeriod(s);
@@ -793,7 +787,12 @@ class SkuRun {
       dec(o.unitCost) ?? (o.value === undefined || o.value === null ? this.standardCost : null);
     if (qty.lt(0)) {
       if (cost === null) throw new Error("reference: a negative opening balance by value");
-      stock.openDeficit(qty.neg(), cost);
+      // Units the state holds (its balances above zero) leave first, oldest layers first, whatever
+      // their lots; the rest is owed at the balance's unit cost.
+      const covered = Decimal.min(qty.neg(), Decimal.max(stock.qty, ZERO));
+      if (covered.gt(0)) stock.leaveStock(covered, null);
+      const owed = qty.neg().minus(covered);
+      if (owed.gt(0)) stock.openDeficit(owed, cost);
       return;
     }
     if (qty.isZero()) throw new Error("reference: an opening balance of 0");
@@ -1038,7 +1037,7 @@ class SkuRun {
           : null;
       const arrived = joined([first, rest].filter((x): x is Inflow => x !== null));
       if (arrived !== null) {
-        s.book("settled", ZERO, s.stock.enter(arrived, this.options.transferInKeepsFifoCost));
+        s.book("settled", ZERO, s.stock.enter(arrived));
         value = arrived.value;
         got = arrived.qty;
       }

@@ -9,6 +9,7 @@ import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import { VALUATIONS } from "../../src/model/SkuHistory.js";
 import { caseOptions, dayOfDate, ledgerArb, SHAPES } from "./arbitraries.js";
+import { LOCATION_SHAPES, locationLedgerArb } from "./locationArbitraries.js";
 import { plain } from "./plain.js";
 
 // Property tests of issue #8's streaming mode: a ledger in date order, replayed a chunk of whole
@@ -78,6 +79,35 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
         rows,
         { ...options, chunkRows, quantityDecimals: 3 },
         (sku, chunk) => (sku + chunk + offset) % every === 0,
+      );
+      expect(plain(result.histories)).toEqual(plain(batch.histories));
+      expect(result.warnings).toEqual(batch.warnings);
+    },
+  );
+
+  // Lots, transfers by location (transit, relays), per-SKU transfer nets with costs and lots on
+  // either side, several opening balances per state of both signs (locationArbitraries.ts): the
+  // same again, chunk by chunk and across hand-overs.
+  test.prop(
+    [
+      fc.oneof(
+        locationLedgerArb(LOCATION_SHAPES.lotsBelowZero).map((c) => ({ c, byLocation: false })),
+        locationLedgerArb(LOCATION_SHAPES.anything).map((c) => ({ c, byLocation: true })),
+      ),
+      fc.constantFrom(...VALUATIONS),
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 1, max: 5 }),
+    ],
+    { numRuns: 150 },
+  )(
+    "lots, locations and relays: histories and warnings equal the batch replay's",
+    ({ c, byLocation }, valuation, chunkRows, every) => {
+      const options = caseOptions(c, valuation, byLocation);
+      const batch = replayLedger(c.rows, options);
+      const result = streamed(
+        c.rows,
+        { ...options, chunkRows, quantityDecimals: 3 },
+        (sku, chunk) => (sku + chunk) % every === 0,
       );
       expect(plain(result.histories)).toEqual(plain(batch.histories));
       expect(result.warnings).toEqual(batch.warnings);
