@@ -4,6 +4,7 @@ import { portfolioSection } from "../../src/cli/portfolioSection.js";
 import { reorderSection } from "../../src/cli/stockListSections.js";
 import type { Movement } from "../../src/model/Movement.js";
 import { analyzeLedger } from "../../src/report/analyzeLedger.js";
+import { EXPIRY_LOTS } from "../support/expiryLots.js";
 
 // What an analyst's audit of the terminal summary found: figures rounded onto the bound of a range
 // their verdict says they are outside, unknowns shown as 0, labels that say less (or other) than
@@ -160,26 +161,7 @@ describe("labels say what the figure counts", () => {
 describe("expired and expiring stock", () => {
   // Lot L1 (10 × 2.00) expired on 2025-01-20, lot L2 (5 × 2.00) expires on 2025-02-10, ten days
   // after the period end: 20.00 expired and 10.00 expiring of 30.00 on hand.
-  const lots: Movement[] = [
-    {
-      sku: "M",
-      date: "2025-01-02",
-      type: "receipt",
-      quantity: 10,
-      unitCost: 2,
-      lot: "L1",
-      expiresOn: "2025-01-20",
-    },
-    {
-      sku: "M",
-      date: "2025-01-03",
-      type: "receipt",
-      quantity: 5,
-      unitCost: 2,
-      lot: "L2",
-      expiresOn: "2025-02-10",
-    },
-  ];
+  const lots = EXPIRY_LOTS;
 
   it("the summary shows them with their share of the inventory value", () => {
     const report = analyzeLedger(lots, { period: JANUARY });

@@ -7,6 +7,7 @@ import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory, StockLayer, Valuation } from "../../src/model/SkuHistory.js";
 import { caseOptions, type LedgerCase } from "./arbitraries.js";
 import { LOCATION_SHAPES, locationLedgerArb } from "./locationArbitraries.js";
+import { MONEY_FIELDS, QUANTITY_FIELDS } from "./referenceFields.js";
 import {
   historyKey,
   type ReferenceLayer,
@@ -23,33 +24,6 @@ import {
 // The engine once deviated from docs/formulas.md in four places, which the properties had to stay
 // clear of; each is fixed and kept below as a regression test with its minimal ledger ("former
 // deviations"), and the generators cover them again.
-
-const MONEY_FIELDS = [
-  "openingValue",
-  "closingValue",
-  "cogs",
-  "averageValue",
-  "receivedValue",
-  "returnedValue",
-  "issuedValue",
-  "adjustedValue",
-  "shrinkageValue",
-  "transferredValue",
-  "revenue",
-] as const;
-const QUANTITY_FIELDS = [
-  "openingQuantity",
-  "closingQuantity",
-  "minQuantity",
-  "maxQuantity",
-  "receivedQuantity",
-  "issuedQuantity",
-  "returnedQuantity",
-  "adjustedQuantity",
-  "shrinkageQuantity",
-  "transferredInQuantity",
-  "transferredOutQuantity",
-] as const;
 
 const label = (h: SkuHistory) => `${h.valuation} ${historyKey(h)}`;
 

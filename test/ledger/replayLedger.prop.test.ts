@@ -16,6 +16,7 @@ import {
   SHAPES,
 } from "./arbitraries.js";
 import { plain } from "./plain.js";
+import { MONEY_FIELDS, QUANTITY_FIELDS } from "./referenceFields.js";
 import { type ReferenceHistory, referenceReplay } from "./referenceReplay.js";
 
 // Property tests of issue #2 for replayLedger: an independent check of the engine against its
@@ -139,33 +140,6 @@ describe("replayLedger: money", () => {
   );
 
   // Property 5. Every amount equals the slow Decimal reference, to the last digit.
-  const MONEY_FIELDS = [
-    "openingValue",
-    "closingValue",
-    "cogs",
-    "averageValue",
-    "receivedValue",
-    "returnedValue",
-    "issuedValue",
-    "adjustedValue",
-    "shrinkageValue",
-    "transferredValue",
-    "revenue",
-  ] as const;
-  const QUANTITY_FIELDS = [
-    "openingQuantity",
-    "closingQuantity",
-    "minQuantity",
-    "maxQuantity",
-    "receivedQuantity",
-    "issuedQuantity",
-    "returnedQuantity",
-    "adjustedQuantity",
-    "shrinkageQuantity",
-    "transferredInQuantity",
-    "transferredOutQuantity",
-  ] as const;
-
   /**
    * Layers as comparable text, adjacent layers of the same day and unit cost merged: two such
    * layers are consumed exactly like one, so whether the engine merges them is its own business.

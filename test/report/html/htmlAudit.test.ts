@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Movement } from "../../../src/model/Movement.js";
 import { analyzeLedger, renderHtmlReport } from "../../../src/report/index.js";
+import { EXPIRY_LOTS } from "../../support/expiryLots.js";
 
 // What an analyst's audit of the HTML report found: figures rounded onto the bound of a range
 // their verdict says they are outside, a cause of missing reorder points read from the first row
@@ -186,26 +187,7 @@ describe("labels say what the figure counts", () => {
 describe("expired and expiring stock", () => {
   // Lot L1 (10 × 2.00) expired on 2025-01-20, lot L2 (5 × 2.00) expires on 2025-02-10: 20.00
   // expired and 10.00 expiring within 30 days of 30.00 on hand.
-  const lots: Movement[] = [
-    {
-      sku: "M",
-      date: "2025-01-02",
-      type: "receipt",
-      quantity: 10,
-      unitCost: 2,
-      lot: "L1",
-      expiresOn: "2025-01-20",
-    },
-    {
-      sku: "M",
-      date: "2025-01-03",
-      type: "receipt",
-      quantity: 5,
-      unitCost: 2,
-      lot: "L2",
-      expiresOn: "2025-02-10",
-    },
-  ];
+  const lots = EXPIRY_LOTS;
 
   test("a card shows them with their share of the stock value", () => {
     const card = cardOf(renderHtmlReport(analyzeLedger(lots, { period: JANUARY })), "Expired");
