@@ -21,7 +21,9 @@ export default defineConfig([
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // One copy of the core shared by `invkpi` and `invkpi/node` (per format): an `InvKpiError` or a
+    // `Decimal` made by one entry is an instance of the other's class.
+    splitting: true,
     treeshake: true,
     // The CommonJS bundle finds the thread worker through __filename; import.meta stays empty there.
     esbuildOptions(options) {

@@ -100,7 +100,8 @@ const FN = "replayLedger";
  *   with their layers, costs and receipt days (a relay: no negative stock, no COGS there).
  *
  * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
- * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_period`, `invalid_date`,
+ * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (path
+ *   `['ledger']`: the ledger is neither an array nor columns), `invalid_period`, `invalid_date`,
  *   `invalid_option`, `invalid_argument` (bad opening balances, every one listed in `issues`, a
  *   `receivedOn` after that latest day among them; `path` is the first's, e.g.
  *   `['openingBalances', 0, 'receivedOn']`), `negative_stock` under `negativeStock: 'error'`,
@@ -116,9 +117,9 @@ const FN = "replayLedger";
  *   ],
  *   { period: { from: "2025-01-01", to: "2025-01-04" } },
  * );
- * histories[0].closingQuantity; // 6
- * histories[0].cogs.toFixed(2); // "8.00"
- * histories[0].averageQuantity; // (10 + 10 + 6 + 6) / 4 = 8
+ * histories[0]?.closingQuantity; // 6
+ * histories[0]?.cogs.toFixed(2); // "8.00"
+ * histories[0]?.averageQuantity; // (10 + 10 + 6 + 6) / 4 = 8
  * ```
  */
 export function replayLedger(

@@ -1,4 +1,4 @@
-import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
@@ -35,6 +35,7 @@ export interface LedgerValidation {
  *
  * @param rows - untrusted rows (parsed JSON, CSV records, ...).
  * @returns the valid movements and every problem, each with `row`, `field`, `code`, `message`, `value`.
+ * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array.
  * @example
  * ```ts
  * import { validateLedger } from "invkpi";
@@ -50,6 +51,7 @@ export function validateLedger(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerValidation {
+  requireRows(rows, "validateLedger", "an array of movement rows");
   const ctx = rowContext(options);
   const movements: Movement[] = [];
   for (let row = 0; row < rows.length; row++) {
@@ -62,7 +64,8 @@ export function validateLedger(
 /**
  * Checks ledger rows and returns them typed, or throws one error listing every problem.
  *
- * @throws InvKpiError `invalid_ledger` whose `issues` carries every problem (see {@link validateLedger}).
+ * @throws InvKpiError `invalid_ledger` whose `issues` carries every problem (see {@link validateLedger});
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array.
  * @example
  * ```ts
  * import { parseLedger } from "invkpi";
@@ -74,6 +77,7 @@ export function parseLedger(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): readonly Movement[] {
+  requireRows(rows, "parseLedger", "an array of movement rows");
   const { movements, issues } = validateLedger(rows, options);
   if (issues.length > 0) throw invalidLedger("parseLedger", issues);
   return movements;
@@ -83,7 +87,8 @@ export function parseLedger(
  * Builds the columnar form of a ledger (typed arrays plus SKU, location and lot dictionaries), the
  * form the replay engine runs on. Rows are checked on the way, exactly as {@link validateLedger} does.
  *
- * @throws InvKpiError `invalid_ledger` listing every problem when any row is invalid.
+ * @throws InvKpiError `invalid_ledger` listing every problem when any row is invalid;
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array.
  * @example
  * ```ts
  * import { toLedgerColumns } from "invkpi";
@@ -108,11 +113,35 @@ export function columnsOfRows(
   options: ValidateLedgerOptions,
   fn: string,
 ): LedgerColumns {
+  requireRows(
+    rows,
+    fn,
+    fn === "toLedgerColumns"
+      ? "an array of movement rows"
+      : "an array of movement rows or LedgerColumns",
+  );
   const ctx = rowContext(options);
   const builder = new LedgerColumnsBuilder(rows.length);
   for (let row = 0; row < rows.length; row++) readMovementRow(rows[row], row, builder, ctx);
   if (ctx.issues.length > 0) throw invalidLedger(fn, ctx.issues);
   return builder.finish();
+}
+
+/**
+ * Refuses a ledger that is not an array: an object, a Set or `null` would read as no rows at all,
+ * an empty report without a word (an audit passed a parsed `{ "movements": [...] }` file whole).
+ * @throws InvKpiError `invalid_argument`, path `['ledger']`.
+ */
+function requireRows(rows: unknown, fn: string, expected: string): void {
+  if (Array.isArray(rows)) return;
+  throw new InvKpiError(
+    "invalid_argument",
+    `${fn}: the ledger must be ${expected}, got ${describeValue(rows)}`,
+    {
+      path: ["ledger"],
+      details: { value: describeValue(rows) },
+    },
+  );
 }
 
 /** The row context for a validation run. */

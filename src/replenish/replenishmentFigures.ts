@@ -129,7 +129,13 @@ export interface ReplenishmentFigures {
   readonly inventoryPosition: number;
   /** Units to order now (0 above the reorder point). */
   readonly suggestedOrder: number | null;
-  /** Closing on hand / mean daily demand, in days (negative when on hand is negative). */
+  /**
+   * Closing on hand / mean daily demand, in days (negative when on hand is negative). The mean is
+   * that of the replenishment's demand window and bucket (`demandMean` / bucket days): from the
+   * first receipt by default (`start`), whole buckets only unless `partialBuckets: 'include'`; so
+   * it differs from `turnoverFigures`' `daysOfSupplyAtEnd`, which spreads the period's net demand
+   * over all its days, and (weekly or monthly buckets) from the daily figure.
+   */
   readonly daysOfSupply: number | null;
   /** For each `null` figure, why. */
   readonly reasons: ReplenishmentReasons;

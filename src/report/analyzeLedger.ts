@@ -43,7 +43,7 @@ const FN = "analyzeLedger";
  * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
  * @param options - `{ period }` at least; see {@link AnalyzeLedgerOptions}.
  * @returns the {@link InventoryReport}.
- * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (options or
+ * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (a ledger that is neither an array nor columns, path `['ledger']`; options or
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
  *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, or on or after
  *   a movement that the period leaves out; a value outside its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
@@ -63,13 +63,13 @@ const FN = "analyzeLedger";
  *   { period: { from: "2025-01-01", to: "2025-01-04" } },
  * );
  * const [row] = report.rows;
- * row.closingQuantity; // 6
- * row.cogs.toFixed(2); // "8.00"
- * row.averageValue.toFixed(2); // "16.00"  (end-of-day stock 10, 10, 6, 6 units at 2)
- * row.turnover; // 0.5  (8 / 16)
- * row.grossMargin?.toFixed(2); // "12.00"  (20 − 8)
- * row.reorderPoint; // null
- * row.reasons.reorderPoint; // "no_lead_time"
+ * row?.closingQuantity; // 6
+ * row?.cogs.toFixed(2); // "8.00"
+ * row?.averageValue.toFixed(2); // "16.00"  (end-of-day stock 10, 10, 6, 6 units at 2)
+ * row?.turnover; // 0.5  (8 / 16)
+ * row?.grossMargin?.toFixed(2); // "12.00"  (20 − 8)
+ * row?.reorderPoint; // null
+ * row?.reasons.reorderPoint; // "no_lead_time"
  * report.diagnosis.reasons.status; // "no_industry"
  * ```
  */

@@ -63,7 +63,11 @@ export interface TurnoverRatios {
   readonly turnover: number | null;
   /** periodDays / turnover, in days. */
   readonly daysOfInventory: number | null;
-  /** Closing units / mean daily net demand of the period, in days. */
+  /**
+   * Closing units / mean daily net demand of the whole period (its net demand / its days), in days:
+   * the period's pace. `replenishmentFigures`' `daysOfSupply` (the report row's) uses the demand
+   * window's mean instead (from the first receipt, by default), the pace since the SKU was stocked.
+   */
   readonly daysOfSupplyAtEnd: number | null;
   /** Revenue − COGS; `null` when some issue had no price. */
   readonly grossMargin: Decimal | null;

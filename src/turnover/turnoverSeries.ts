@@ -146,9 +146,9 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * };
  * turnoverSeries(history).map((m) => m.turnover?.toFixed(3)); // ["0.500", "0.250", "0.333"]
  * const [q1] = turnoverSeries(history, { by: "quarter" });
- * q1.averageValue.toFixed(); // "2000" ((1000·31 + 2000·29 + 3000·31) / 91)
- * q1.turnover; // 1 (2000 / 2000)
- * q1.daysOfInventory; // 91
+ * q1?.averageValue.toFixed(); // "2000" ((1000·31 + 2000·29 + 3000·31) / 91)
+ * q1?.turnover; // 1 (2000 / 2000)
+ * q1?.daysOfInventory; // 91
  * ```
  */
 export function turnoverSeries(

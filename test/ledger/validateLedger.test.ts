@@ -1,7 +1,10 @@
 import { Decimal as UserDecimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
+import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { parseLedger, toLedgerColumns, validateLedger } from "../../src/ledger/validateLedger.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
+import type { Movement } from "../../src/model/Movement.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
 
 const good = { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: "2.50" };
 
@@ -204,5 +207,39 @@ describe("parseLedger and toLedgerColumns", () => {
     expect(Number.isNaN(c.costUnits[1])).toBe(true);
     expect(c.quantityDecimals).toBe(1);
     expect([c.locations, c.lots]).toEqual([["W1"], ["L9"]]);
+  });
+});
+
+describe("a ledger that is not an array", () => {
+  // Found by an API audit: a parsed `{ "movements": [...] }` file passed whole gave an empty
+  // report without a word, and `null` a TypeError.
+  const row = { sku: "A", date: "2025-01-02", type: "receipt", quantity: 1, unitCost: 2 };
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+  const notArrays: unknown[] = [
+    { movements: [row] },
+    new Set([row]),
+    null,
+    undefined,
+    "A,2025-01-02",
+  ];
+
+  it.each(notArrays)("is an invalid_argument error everywhere: %o", (ledger) => {
+    const calls: [string, () => unknown][] = [
+      ["validateLedger", () => validateLedger(ledger as unknown[])],
+      ["parseLedger", () => parseLedger(ledger as unknown[])],
+      ["toLedgerColumns", () => toLedgerColumns(ledger as unknown[])],
+      ["replayLedger", () => replayLedger(ledger as Movement[], { period })],
+      ["analyzeLedger", () => analyzeLedger(ledger as Movement[], { period })],
+    ];
+    for (const [fn, call] of calls) {
+      expect(call, fn).toThrow(
+        expect.objectContaining({
+          name: "InvKpiError",
+          code: "invalid_argument",
+          path: ["ledger"],
+          message: expect.stringMatching(new RegExp(`^${fn}: the ledger must be an array`)),
+        }) as Error,
+      );
+    }
   });
 });
