@@ -51,6 +51,6 @@ export function moneyProblem(
     ? ["invalid_money", `${field} must be a finite decimal amount`]
     : [
         "money_precision",
-        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits`,
+        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits: round it (10 / 3 as 3.333333, a share of a total in whole cents)`,
       ];
 }

@@ -63,7 +63,7 @@ describe("readSkuInfo", () => {
       '3 1 standardCost money_precision "12345678901234567"',
     ]);
     expect(result.issues[0]?.message).toBe(
-      "standardCost must have at most 12 decimal places and 15 significant digits",
+      "standardCost must have at most 12 decimal places and 15 significant digits: round it (10 / 3 as 3.333333, a share of a total in whole cents)",
     );
     // 12 places, 15 digits, and trailing zeros are fine: what readSkuInfo passes, analyze takes.
     expect(result.skuInfo.map((info) => info.standardCost)).toEqual([
