@@ -72,6 +72,9 @@ const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
  * it would look perfectly steady (μ = 5, CV = 0, X).
  * Whether σ is the population (n) or sample (n − 1) deviation is the caller's choice; CV follows
  * it. CV has no unit, so scaling all demand by a factor changes nothing.
+ * From `demandStatistics`: an item whose `stdDev` is `null` (a window of a single bucket has no
+ * sample deviation) cannot be classified, and `stdDev ?? 0` would make it X: leave it out, as
+ * `analyzeLedger` does (no class, reason `too_few_periods`).
  *
  * @param items - `{ id, mean, stdDev }` per item (numbers; stdDev ≥ 0).
  * @param options - cutoffs (default `[0.5, 1.0]`), labels (default `['X', 'Y', 'Z']`).
@@ -140,6 +143,14 @@ function readItem(item: unknown, index: number): XyzItem {
       "invalid_argument",
       `${FN}: items[${index}] must have a string id, got ${describeValue(id)}`,
       { path: ["items", index, "id"], details: { value: describeValue(id) } },
+    );
+  }
+  if (stdDev === null) {
+    // demandStatistics gives a null deviation for a window of one bucket: unmeasurable, not 0.
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: items[${index}].stdDev is null, a deviation that could not be measured (demandStatistics over a single bucket); leave the item out: it has no XYZ class (analyzeLedger's reason: too_few_periods)`,
+      { path: ["items", index, "stdDev"], details: { id } },
     );
   }
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { XYZ_NONE, xyzClassify } from "../../src/classify/xyzClassify.js";
+import { demandStatistics } from "../../src/demand/demandStatistics.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -103,6 +104,19 @@ describe("xyzClassify: worked examples (hand computations)", () => {
 });
 
 describe("xyzClassify: invalid input", () => {
+  it("refuses a null deviation (demandStatistics over one bucket) and says to leave the item out", () => {
+    // An API audit: `stdDev ?? 0` put such an item in X, where analyzeLedger gives it no class.
+    const oneWeek = demandStatistics([7], { stdDev: "sample" });
+    expect(oneWeek.stdDev).toBeNull();
+    expect(() => xyzClassify([{ id: "new", ...oneWeek } as never])).toThrow(
+      expect.objectContaining({
+        code: "invalid_argument",
+        path: ["items", 0, "stdDev"],
+        message: expect.stringContaining("leave the item out") as string,
+      }) as Error,
+    );
+  });
+
   it("rejects statistics that are not finite, and negative deviations", () => {
     const run = (item: unknown) => codeOf(() => xyzClassify([item] as never));
     expect(run({ id: "a", mean: Number.NaN, stdDev: 1 })).toBe("invalid_argument");
