@@ -6,6 +6,7 @@ import { decimalToNumber } from "../model/decimalToNumber.js";
 import { type DemandRateInput, demandRate } from "../model/demandRate.js";
 import { bigPow10 } from "../model/exactDecimal.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
 
@@ -27,6 +28,14 @@ export type ExcessStockOptions = {
   /** Days of demand the stock on hand should cover; stock beyond is excess. Default 180. */
   readonly coverDays?: number;
 } & DemandRateInput;
+
+/** The option names of {@link excessStock}. */
+const OPTIONS = optionNames<ExcessStockOptions>()([
+  "coverDays",
+  "demandPerDay",
+  "demand",
+  "demandDays",
+]);
 
 /** The result of {@link excessStock}. */
 export interface ExcessStock {
@@ -67,7 +76,8 @@ const ZERO = new Decimal(0);
  * @param options - `demandPerDay` (units per day) or `demand` and `demandDays` (units over days),
  *   `coverDays` (default 180 days).
  * @throws InvKpiError `invalid_argument` (an option is not a finite number, neither demand form or
- *   both), `out_of_range` (a demand or `coverDays` negative, `demandDays` not > 0).
+ *   both, options not an object), `out_of_range` (a demand or `coverDays` negative, `demandDays`
+ *   not > 0), `invalid_option` (an unknown option name).
  * @example
  * ```ts
  * import { Decimal, excessStock } from "invkpi";
@@ -79,6 +89,19 @@ const ZERO = new Decimal(0);
  * ```
  */
 export function excessStock(history: ExcessStockInput, options: ExcessStockOptions): ExcessStock {
+  requireOptionNames(options, OPTIONS, "excessStock");
+  return excessStockWithoutNameCheck(history, options);
+}
+
+/**
+ * {@link excessStock} without the check of its option names: for the report, which calls it once
+ * per SKU with options of its own making.
+ * @internal
+ */
+export function excessStockWithoutNameCheck(
+  history: ExcessStockInput,
+  options: ExcessStockOptions,
+): ExcessStock {
   const fn = "excessStock";
   const rate = demandRate(options ?? {}, fn, true);
   const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");

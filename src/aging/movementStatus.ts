@@ -2,6 +2,7 @@ import { requireNonNegative, requireVariant } from "../model/assert.js";
 import type { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { resolveAsOf } from "./resolveAsOf.js";
 
@@ -56,6 +57,14 @@ export interface MovementStatusOptions {
   readonly basis?: MovementBasis;
 }
 
+/** The option names of {@link movementStatus} and `slowMovers`. */
+export const MOVEMENT_STATUS_OPTIONS = optionNames<MovementStatusOptions>()([
+  "asOf",
+  "slowDays",
+  "deadDays",
+  "basis",
+]);
+
 /** The result of {@link movementStatus}. */
 export interface MovementStatus {
   readonly sku: string;
@@ -98,9 +107,10 @@ export interface MovementThresholds {
  * @param history - the replayed history of one SKU.
  * @param options - `asOf` (default the period end), `slowDays` (default 90), `deadDays` (default
  *   180), `basis` (default `'issue'`).
- * @throws InvKpiError `invalid_argument` (a threshold is not a finite number), `out_of_range`
- *   (a negative threshold, or `asOf` before the last movement), `invalid_option` (`deadDays` <
- *   `slowDays`, unknown `basis`), `invalid_date` (`asOf` is not a real day).
+ * @throws InvKpiError `invalid_argument` (a threshold is not a finite number, options not an
+ *   object), `out_of_range` (a negative threshold, or `asOf` before the last movement),
+ *   `invalid_option` (an unknown option name, `deadDays` < `slowDays`, unknown `basis`),
+ *   `invalid_date` (`asOf` is not a real day).
  * @example
  * ```ts
  * import { Decimal, movementStatus } from "invkpi";
@@ -121,6 +131,19 @@ export function movementStatus(
   history: MovementStatusInput,
   options: MovementStatusOptions = {},
 ): MovementStatus {
+  requireOptionNames(options, MOVEMENT_STATUS_OPTIONS, "movementStatus");
+  return movementStatusWithoutNameCheck(history, options);
+}
+
+/**
+ * {@link movementStatus} without the check of its option names: for the report, which calls it
+ * once per SKU with options of its own making.
+ * @internal
+ */
+export function movementStatusWithoutNameCheck(
+  history: MovementStatusInput,
+  options: MovementStatusOptions,
+): MovementStatus {
   const fn = "movementStatus";
   return statusWithThresholds(history, resolveMovementThresholds(options, fn), options.asOf, fn);
 }
@@ -136,8 +159,8 @@ export function statusWithThresholds(
   fn: string,
 ): MovementStatus {
   const asOf = resolveAsOf(history, asOfInput, fn);
-  const daysSinceLastIssue = daysSince(history.lastIssueDate, asOf, fn);
-  const daysSinceLastMovement = daysSince(history.lastMovementDate, asOf, fn);
+  const daysSinceLastIssue = daysSince(history.lastIssueDate, asOf, fn, "lastIssueDate");
+  const daysSinceLastMovement = daysSince(history.lastMovementDate, asOf, fn, "lastMovementDate");
   const idleDays = thresholds.basis === "issue" ? daysSinceLastIssue : daysSinceLastMovement;
   return {
     sku: history.sku,
@@ -178,9 +201,14 @@ export function resolveMovementThresholds(
   return { slowDays, deadDays, basis };
 }
 
-function daysSince(date: string | null, asOf: Day, fn: string): number | null {
+function daysSince(
+  date: string | null,
+  asOf: Day,
+  fn: string,
+  field: "lastIssueDate" | "lastMovementDate",
+): number | null {
   if (date === null) return null;
-  return asOf - (tryToDay(date) ?? invalidDay(date, `${fn}: history date`));
+  return asOf - (tryToDay(date) ?? invalidDay(date, `${fn}: history.${field}`));
 }
 
 /**

@@ -2,6 +2,7 @@ import { requireNonNegative } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { type Day, type DayInput, formatDay, invalidDay, tryToDay } from "../model/day.js";
 import { decimalToNumber } from "../model/decimalToNumber.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import { resolveAsOf } from "./resolveAsOf.js";
@@ -23,6 +24,9 @@ export interface NearExpiryOptions {
   /** How many days ahead a lot counts as expiring (inclusive). Default 30. */
   readonly withinDays?: number;
 }
+
+/** The option names of {@link nearExpiry}. */
+const OPTIONS = optionNames<NearExpiryOptions>()(["asOf", "withinDays"]);
 
 /** The stock on hand of one lot (one `lot` and `expiresOn`), summed over its open layers. */
 export interface ExpiryLot {
@@ -67,7 +71,8 @@ export interface NearExpiry {
  * @param history - the replayed history of one SKU.
  * @param options - `asOf` (default the period end), `withinDays` (default 30).
  * @throws InvKpiError `invalid_argument` / `out_of_range` (`withinDays` not a finite number ≥ 0),
- *   `out_of_range` (`asOf` before the last movement), `invalid_date` (`asOf` not a real day).
+ *   `out_of_range` (`asOf` before the last movement), `invalid_date` (`asOf` not a real day),
+ *   `invalid_option` (an unknown option name), `invalid_argument` (options not an object).
  * @example
  * ```ts
  * import { Decimal, nearExpiry } from "invkpi";
@@ -86,6 +91,19 @@ export interface NearExpiry {
  * ```
  */
 export function nearExpiry(history: NearExpiryInput, options: NearExpiryOptions = {}): NearExpiry {
+  requireOptionNames(options, OPTIONS, "nearExpiry");
+  return nearExpiryWithoutNameCheck(history, options);
+}
+
+/**
+ * {@link nearExpiry} without the check of its option names: for the report, which calls it once
+ * per SKU with options of its own making.
+ * @internal
+ */
+export function nearExpiryWithoutNameCheck(
+  history: NearExpiryInput,
+  options: NearExpiryOptions,
+): NearExpiry {
   const fn = "nearExpiry";
   const withinDays = requireNonNegative(options.withinDays ?? 30, fn, "withinDays");
   const asOf = resolveAsOf(history, options.asOf, fn);

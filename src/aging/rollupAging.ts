@@ -4,6 +4,7 @@ import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import type { AgingBucketDefinition } from "./agingBuckets.js";
 import type { MovementStatus } from "./movementStatus.js";
@@ -45,6 +46,9 @@ export interface RollupAgingOptions {
    */
   readonly key?: AgingRollupKey | null;
 }
+
+/** The option names of {@link rollupAging}. */
+const OPTIONS = optionNames<RollupAgingOptions>()(["key"]);
 
 /** The aging and slow-mover figures of a set of SKUs. */
 export interface AgingRollupFigures extends MovementStatusTotals {
@@ -90,8 +94,8 @@ export interface AgingRollup {
  *
  * @param items - one entry per SKU (or SKU at a location).
  * @param options - `key` (default `'category'`; `null` for the total only).
- * @throws InvKpiError `invalid_argument` when the items' buckets differ; `invalid_option` for an
- *   unknown `key`.
+ * @throws InvKpiError `invalid_argument` when the items' buckets differ or the options are not an
+ *   object; `invalid_option` for an unknown `key` or option name.
  * @example
  * ```ts
  * import { Decimal, movementStatus, rollupAging, stockAging } from "invkpi";
@@ -114,6 +118,7 @@ export function rollupAging(
   items: readonly AgingRollupItem[],
   options: RollupAgingOptions = {},
 ): AgingRollup {
+  requireOptionNames(options, OPTIONS, "rollupAging");
   const key = options.key === undefined ? "category" : options.key;
   const keyOf = key === null ? null : resolveKey(key);
   requireSameBuckets(items);

@@ -1,8 +1,10 @@
 import { compareSkuLocation } from "../model/compareText.js";
 import type { Decimal } from "../model/Decimal.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { requireOptionNames } from "../model/requireKnownOptions.js";
 import { isStaleStatus, type StaleStatus } from "./isStaleStatus.js";
 import {
+  MOVEMENT_STATUS_OPTIONS,
   type MovementStatusInput,
   type MovementStatusOptions,
   resolveMovementThresholds,
@@ -48,7 +50,7 @@ export interface SlowMovers {
  * @param histories - one history per SKU (or SKU and location).
  * @param options - as {@link movementStatus}: `asOf` (default: each history's own period end),
  *   `slowDays` (default 90), `deadDays` (default 180), `basis` (default `'issue'`).
- * @throws InvKpiError as {@link movementStatus}.
+ * @throws InvKpiError as {@link movementStatus} (`invalid_option` for an unknown option name too).
  * @example
  * ```ts
  * import { Decimal, slowMovers } from "invkpi";
@@ -71,6 +73,7 @@ export function slowMovers(
   options: MovementStatusOptions = {},
 ): SlowMovers {
   const fn = "slowMovers";
+  requireOptionNames(options, MOVEMENT_STATUS_OPTIONS, fn);
   // Validated once, before the loop, so an empty list still rejects bad options.
   const thresholds = resolveMovementThresholds(options, fn);
   const statuses = histories.map((h) => statusWithThresholds(h, thresholds, options.asOf, fn));

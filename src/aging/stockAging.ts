@@ -10,6 +10,7 @@ import {
 } from "../model/exactDecimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuHistory, StockLayer } from "../model/SkuHistory.js";
 import { sumDecimals } from "../model/sumDecimals.js";
 import { toDecimalScaled } from "../model/toDecimalScaled.js";
@@ -32,6 +33,9 @@ export interface StockAgingOptions {
   /** Upper bounds of the age buckets in days, strictly increasing. Default `[30, 60, 90, 180, 365]`. */
   readonly buckets?: readonly number[];
 }
+
+/** The option names of {@link stockAging}. */
+const OPTIONS = optionNames<StockAgingOptions>()(["asOf", "buckets"]);
 
 /** The stock on hand of one age bucket. */
 export interface AgingBucket extends AgingBucketDefinition {
@@ -83,8 +87,9 @@ export interface StockAging {
  * @param history - the replayed history of one SKU.
  * @param options - `asOf` (default the period end), `buckets` (default `[30, 60, 90, 180, 365]`).
  * @throws InvKpiError `out_of_range` when `asOf` is before the last movement or before a layer's
- *   receipt day (an age would be negative), `invalid_option` for bad `buckets`, `invalid_date` when
- *   `asOf` is not a real day.
+ *   receipt day (an age would be negative), `invalid_option` for bad `buckets` or an unknown option
+ *   name, `invalid_date` when `asOf` is not a real day, `invalid_argument` for options that are not
+ *   an object.
  * @example
  * ```ts
  * import { Decimal, stockAging } from "invkpi";
@@ -102,6 +107,19 @@ export interface StockAging {
  * ```
  */
 export function stockAging(history: StockAgingInput, options: StockAgingOptions = {}): StockAging {
+  requireOptionNames(options, OPTIONS, "stockAging");
+  return stockAgingWithoutNameCheck(history, options);
+}
+
+/**
+ * {@link stockAging} without the check of its option names: for the report, which calls it once
+ * per SKU with options of its own making.
+ * @internal
+ */
+export function stockAgingWithoutNameCheck(
+  history: StockAgingInput,
+  options: StockAgingOptions,
+): StockAging {
   const fn = "stockAging";
   const definitions = sameAgingBuckets(options.buckets, fn);
   const asOf = resolveAsOf(history, options.asOf, fn);

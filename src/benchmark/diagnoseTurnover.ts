@@ -185,7 +185,7 @@ function benchmarkOf(args: TurnoverBenchmark): Benchmark {
     });
   }
   if (args.range !== undefined) {
-    return { range: checkedRange(args.range, "range"), andMore: false };
+    return { range: checkedRange(args.range, "range", ["range"]), andMore: false };
   }
   const industry = args.industry as string;
   const table: IndustryTurnoverTable = args.table ?? INDUSTRY_TURNOVER_RANGES;
@@ -203,28 +203,32 @@ function benchmarkOf(args: TurnoverBenchmark): Benchmark {
   }
   const row = table[industry] as IndustryTurnoverRange;
   return {
-    range: checkedRange(row, `table.${industry}`),
+    range: checkedRange(row, `table.${industry}`, ["table", industry]),
     industry,
     label: row.label ?? industry,
     andMore: row.andMore === true,
   };
 }
 
-function checkedRange(range: TurnoverRange, name: string): TurnoverRange {
+/**
+ * A range, checked: `name` is how messages name it, `path` where it is (`['table', industry]`: an
+ * industry's name may hold a dot).
+ */
+function checkedRange(range: TurnoverRange, name: string, path: readonly string[]): TurnoverRange {
   if (range === null || typeof range !== "object") {
     throw new InvKpiError("invalid_argument", `${FN}: ${name} must be an object { min, max? }`, {
-      path: [name],
+      path,
     });
   }
-  const min = requireNonNegative(range.min, FN, `${name}.min`);
+  const min = requireNonNegative(range.min, FN, `${name}.min`, [...path, "min"]);
   if (range.max === undefined) return { min };
-  const max = requireNonNegative(range.max, FN, `${name}.max`);
+  const max = requireNonNegative(range.max, FN, `${name}.max`, [...path, "max"]);
   if (max < min) {
     throw new InvKpiError(
       "out_of_range",
       `${FN}: ${name}.max (${max}) is below ${name}.min (${min})`,
       {
-        path: [name, "max"],
+        path: [...path, "max"],
         details: { min, max },
       },
     );

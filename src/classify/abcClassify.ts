@@ -2,6 +2,7 @@ import { requireVariant } from "../model/assert.js";
 import type { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { type RankedShares, rankedShares } from "./rankedShares.js";
 import { type RankOrder, rankOrder } from "./rankOrder.js";
 import { type AbcInput, readAbcItems } from "./readAbcItems.js";
@@ -70,6 +71,15 @@ export interface AbcRecordRow<R> extends AbcRow {
 const FN = "abcClassify";
 const DEFAULT_CUTOFFS = [0.8, 0.95] as const;
 const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+/** The option names of {@link abcClassify}, the accessors `id` and `value` included. */
+const OPTIONS = optionNames<AbcOptions & Partial<Record<"id" | "value", unknown>>>()([
+  "cutoffs",
+  "labels",
+  "zeroValues",
+  "negativeValues",
+  "id",
+  "value",
+]);
 const ZERO_VALUES: readonly AbcZeroValues[] = ["last-class", "exclude"];
 const NEGATIVE_VALUES: readonly AbcNegativeValues[] = ["error", "zero"];
 
@@ -110,8 +120,9 @@ const NEGATIVE_VALUES: readonly AbcNegativeValues[] = ["error", "zero"];
  * @returns one row per item, in rank order; with accessors, each row also holds its `record`.
  * @throws InvKpiError `negative_value` (a negative value, naming the id), `invalid_argument` (items
  *   not an array, an id that is not a string, a value that is not a finite decimal, a cutoff that
- *   is not a number), `out_of_range` (a cutoff outside (0, 1]), `invalid_option` (cutoffs not
- *   strictly increasing, labels of the wrong count or repeated, an unknown variant).
+ *   is not a number, options not an object), `out_of_range` (a cutoff outside (0, 1]),
+ *   `invalid_option` (cutoffs not strictly increasing, labels of the wrong count or repeated, an
+ *   unknown variant, an unknown option name).
  * @example
  * ```ts
  * import { abcClassify } from "invkpi";
@@ -137,6 +148,7 @@ export function abcClassify(
   items: readonly unknown[],
   options: AbcOptions & Partial<Record<"id" | "value", unknown>> = {},
 ): AbcRow[] {
+  requireOptionNames(options, OPTIONS, FN);
   const cutoffs = resolveCutoffs(
     options.cutoffs ?? DEFAULT_CUTOFFS,
     { allowZero: false, max: 1 },

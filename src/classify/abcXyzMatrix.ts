@@ -4,6 +4,7 @@ import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { isDecimal, tryToDecimal } from "../model/money.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { resolveLabels } from "./resolveLabels.js";
 import { XYZ_NONE } from "./xyzClassify.js";
 
@@ -76,6 +77,8 @@ export interface AbcXyzMatrix {
 }
 
 const FN = "abcXyzMatrix";
+/** The option names of {@link abcXyzMatrix}. */
+const OPTIONS = optionNames<AbcXyzMatrixOptions>()(["abcClasses", "xyzClasses"]);
 const DEFAULT_ABC = ["A", "B", "C"] as const;
 const DEFAULT_XYZ = ["X", "Y", "Z"] as const;
 
@@ -96,8 +99,9 @@ const DEFAULT_XYZ = ["X", "Y", "Z"] as const;
  * @param xyzRows - rows with `id` and `class` (as returned by `xyzClassify`).
  * @param options - abcClasses (default `['A', 'B', 'C']`), xyzClasses (default `['X', 'Y', 'Z']`).
  * @throws InvKpiError `invalid_argument` (inputs not arrays, an id repeated in one input or not a
- *   string, a value that is not a finite decimal), `invalid_option` (a class not among
- *   `abcClasses` / `xyzClasses`, or class lists that are not distinct non-empty strings).
+ *   string, a value that is not a finite decimal, options not an object), `invalid_option` (a
+ *   class not among `abcClasses` / `xyzClasses`, class lists that are not distinct non-empty
+ *   strings, an unknown option name).
  * @example
  * ```ts
  * import { abcClassify, abcXyzMatrix, xyzClassify } from "invkpi";
@@ -122,6 +126,7 @@ export function abcXyzMatrix(
   xyzRows: readonly AbcXyzMatrixXyzRow[],
   options: AbcXyzMatrixOptions = {},
 ): AbcXyzMatrix {
+  requireOptionNames(options, OPTIONS, FN);
   const abcClasses = resolveLabels(
     options.abcClasses,
     { count: undefined, defaults: DEFAULT_ABC, name: "abcClasses" },

@@ -1,5 +1,6 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { resolveCutoffs } from "./resolveCutoffs.js";
 import { resolveLabels } from "./resolveLabels.js";
 
@@ -52,6 +53,8 @@ export interface XyzRow {
 export const XYZ_NONE = "none";
 
 const FN = "xyzClassify";
+/** The option names of {@link xyzClassify}. */
+const OPTIONS = optionNames<XyzOptions>()(["cutoffs", "labels"]);
 const DEFAULT_CUTOFFS = [0.5, 1.0] as const;
 const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
 
@@ -82,7 +85,7 @@ const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
  * @throws InvKpiError `invalid_argument` (items not an array, an id that is not a string, a mean,
  *   stdDev or cutoff that is not a finite number), `out_of_range` (a negative stdDev or cutoff),
  *   `invalid_option` (cutoffs not strictly increasing; labels of the wrong count, repeated, or
- *   `'none'`).
+ *   `'none'`; an unknown option name); `invalid_argument` for options that are not an object.
  * @example
  * ```ts
  * import { xyzClassify } from "invkpi";
@@ -97,6 +100,7 @@ const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
  * ```
  */
 export function xyzClassify(items: readonly XyzItem[], options: XyzOptions = {}): XyzRow[] {
+  requireOptionNames(options, OPTIONS, FN);
   const cutoffs = resolveCutoffs(
     options.cutoffs ?? DEFAULT_CUTOFFS,
     { allowZero: true, max: Number.POSITIVE_INFINITY },

@@ -1,6 +1,7 @@
 import { requireFinite, requireVariant } from "../model/assert.js";
 import { type Day, invalidDay, monthOfDay, tryToDay, weekOfDay } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { DemandSums, SkuHistory } from "../model/SkuHistory.js";
 import {
   type Moments,
@@ -67,6 +68,13 @@ const STARTS: readonly DemandStart[] = ["first-receipt", "period"];
 /** Every way of counting cut buckets. */
 export const PARTIAL_BUCKETS: readonly PartialBuckets[] = ["exclude", "include"];
 const FN = "demandStatistics";
+/** The option names of {@link demandStatistics} (a series takes `stdDev` only). */
+const OPTIONS = optionNames<DemandHistoryOptions>()([
+  "stdDev",
+  "bucket",
+  "start",
+  "partialBuckets",
+]);
 
 /**
  * Mean, standard deviation, coefficient of variation and maximum of demand per bucket, counting the
@@ -118,8 +126,8 @@ const FN = "demandStatistics";
  *   than its window holds, or a Σx² inconsistent with Σx (path `['history', 'demand', bucket,
  *   field]`), or, when the window cuts a bucket with demand, a `firstBucketDemand` or
  *   `lastBucketDemand` that is not a finite number or a missing `lastDemandDate`;
- *   `invalid_option` for an unknown variant, or `bucket` / `start` / `partialBuckets` given with a
- *   series;
+ *   `invalid_option` for an unknown variant or option name, or `bucket` / `start` /
+ *   `partialBuckets` given with a series; `invalid_argument` for options that are not an object;
  *   `invalid_date` for a history date that is not a real day; `invalid_period` when
  *   `history.period.to` is before `history.period.from`.
  * @example
@@ -140,6 +148,19 @@ export function demandStatistics(
 export function demandStatistics(
   input: readonly number[] | SkuHistory,
   options: DemandHistoryOptions = {},
+): DemandStatistics {
+  requireOptionNames(options, OPTIONS, FN);
+  return demandStatisticsWithoutNameCheck(input, options);
+}
+
+/**
+ * {@link demandStatistics} without the check of its option names: for the report (twice per SKU)
+ * and `replenishmentFigures`, which pass options of their own making.
+ * @internal
+ */
+export function demandStatisticsWithoutNameCheck(
+  input: readonly number[] | SkuHistory,
+  options: DemandHistoryOptions,
 ): DemandStatistics {
   const variant = requireVariant(options.stdDev ?? "sample", STD_DEV_VARIANTS, FN, "stdDev");
   if (Array.isArray(input)) return seriesStatistics(input as readonly number[], options, variant);

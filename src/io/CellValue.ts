@@ -18,6 +18,34 @@ export type FlatRecord = Readonly<Record<string, CellValue>>;
  */
 export type JsonRecord = Readonly<Record<string, CellValue | Readonly<Record<string, CellValue>>>>;
 
+/**
+ * The records the flat writers (`toCsv`, `writeCsv`, `toMarkdown`, `writeMarkdown`, `formatTable`,
+ * `writeTable`) take: objects whose every property is a {@link CellValue}. Their element type `T`
+ * must satisfy `T extends FlatRecordOf<T>`, which, unlike {@link FlatRecord}, a declared type
+ * without an index signature (an interface) does too: `toRecords(report, { reasons: 'text' })`,
+ * `FlatRecord`, a plain object literal, or an interface of cells.
+ */
+export type FlatRecordOf<T> = { readonly [K in keyof T]: CellValue };
+
+/**
+ * The records the JSON writers (`toJson`, `toNdjson`, `writeJson`, `writeNdjson`) take: objects
+ * whose every property is a {@link CellValue} or an object of cells one level deep. Their element
+ * type `T` must satisfy `T extends JsonRecordOf<T>`, which the report's rows
+ * (`InventoryReportRow`, with `reasons`), `toRecords(report)` and {@link JsonRecord} do.
+ */
+export type JsonRecordOf<T> = {
+  readonly [K in keyof T]: CellValue | Readonly<Record<string, CellValue>>;
+};
+
+/**
+ * Options of a flat writer that name the columns to write: then its records may hold anything a
+ * JSON writer takes ({@link JsonRecordOf}, such as the report's rows with their `reasons`), since
+ * only the named columns are read (each must hold a cell, or the writer throws `invalid_argument`).
+ */
+export type WithColumns<Options extends WriteOptions> = Options & {
+  readonly columns: readonly string[];
+};
+
 /** Any record, as the writers' shared helpers read it (they check each cell themselves). */
 type AnyRecord = Readonly<Record<string, unknown>>;
 
@@ -38,7 +66,7 @@ export interface WriteOptions {
    * The columns to write, in order. Default: every key of the records in order of first appearance
    * (of the first record only, when `rows` is an iterable that is not an array: it is read once).
    */
-  readonly columns?: readonly string[];
+  readonly columns?: readonly string[] | undefined;
 }
 
 /** What a cell holds: nothing, text, a number (or `Decimal`), or a boolean. */
@@ -82,7 +110,9 @@ const FLAT_OBJECT_ADVICE =
  *
  * @param objectAdvice - what to say when the value is a plain object (default: the flat writers'
  *   advice; the JSON writers, which take objects one level deep, say so).
- * @throws InvKpiError `invalid_argument` for a value that is not a {@link CellValue}.
+ * @param key - the key of the value in an object cell of `column` (JSON writers), if it is one.
+ * @throws InvKpiError `invalid_argument` for a value that is not a {@link CellValue}, path `['rows',
+ *   row, column]` (`['rows', row, column, key]` in an object cell).
  */
 export function cellKind(
   value: unknown,
@@ -90,6 +120,7 @@ export function cellKind(
   row: number,
   column: string,
   objectAdvice = FLAT_OBJECT_ADVICE,
+  key?: string,
 ): CellKind {
   if (value === null || value === undefined) return "empty";
   if (typeof value === "string") return "text";
@@ -98,8 +129,8 @@ export function cellKind(
   const hint = isCellObject(value) ? ` (${objectAdvice})` : "";
   throw new InvKpiError(
     "invalid_argument",
-    `${fn}: row ${row}, column ${column}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}${hint}`,
-    { path: ["rows", row, column] },
+    `${fn}: row ${row}, column ${key === undefined ? column : `${column}.${key}`}: a cell must be text, a number, a boolean, a Decimal or null, got ${describeValue(value)}${hint}`,
+    { path: key === undefined ? ["rows", row, column] : ["rows", row, column, key] },
   );
 }
 
@@ -145,7 +176,7 @@ export function roundedNumberText(value: number | Decimal, decimals: number): st
  *   `invalid_option` when `columns` is not an array of strings.
  */
 export function recordsWithColumns(
-  rows: Iterable<AnyRecord>,
+  rows: Iterable<object>,
   columns: readonly string[] | undefined,
   fn: string,
 ): { columns: readonly string[]; records: Iterable<AnyRecord> } {
@@ -169,7 +200,7 @@ export function recordsWithColumns(
   if (Array.isArray(rows)) {
     const seen = new Set<string>();
     for (const record of checked(rows, fn)) for (const key of Object.keys(record)) seen.add(key);
-    return { columns: [...seen], records: rows };
+    return { columns: [...seen], records: rows as readonly AnyRecord[] };
   }
   const iterator = checked(rows, fn)[Symbol.iterator]();
   const first = iterator.next();

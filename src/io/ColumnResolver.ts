@@ -17,9 +17,11 @@ export interface FieldSpec {
 
 /**
  * Header names for some fields, e.g. `{ sku: 'Item Code', date: 'Posting Date', quantity: 'Qty' }`.
- * Fields not named here are found under their own name.
+ * Fields not named here (left out or `undefined`) are found under their own name.
  */
-export type ColumnNames<Field extends string> = Readonly<Partial<Record<Field, string>>>;
+export type ColumnNames<Field extends string> = {
+  readonly [F in Field]?: string | undefined;
+};
 
 /**
  * A header name as matched: Unicode NFC, lower case, without white space (JavaScript's `\s`: spaces,

@@ -1,14 +1,17 @@
 import { requireNonNegative } from "../model/assert.js";
 import type { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import {
   type CellKind,
   cellKind,
   cellText,
   columnValuesReader,
-  type FlatRecord,
+  type FlatRecordOf,
+  type JsonRecordOf,
   recordsWithColumns,
   roundedNumberText,
+  type WithColumns,
   type WriteOptions,
 } from "./CellValue.js";
 import { displayWidth, graphemes } from "./displayWidth.js";
@@ -19,14 +22,24 @@ export interface TextTableOptions extends WriteOptions {
    * Round numbers and Decimals to this many decimal places (half to even) for display. Default:
    * none, every digit is shown.
    */
-  readonly decimals?: number;
+  readonly decimals?: number | undefined;
 }
 
 /** Options of {@link formatTable}. */
 export interface FormatTableOptions extends TextTableOptions {
   /** Cut longer cells to this many terminal columns, ending with `…`. Default 40; `Infinity` for none. */
-  readonly maxColumnWidth?: number;
+  readonly maxColumnWidth?: number | undefined;
 }
+
+/** The option names of {@link formatTable} and `writeTable`. */
+const FORMAT_TABLE_OPTIONS = optionNames<FormatTableOptions>()([
+  "columns",
+  "decimals",
+  "maxColumnWidth",
+]);
+
+/** The option names of `toMarkdown` and `writeMarkdown`. */
+export const TEXT_TABLE_OPTIONS = optionNames<TextTableOptions>()(["columns", "decimals"]);
 
 /** The cells of a table as display text, and which columns hold numbers. */
 export interface TextGrid {
@@ -50,12 +63,15 @@ export interface TextGrid {
  * backslash shows doubled (`\\`), so that the text `\x1b` and the character ESC look different
  * (see {@link terminalText}).
  *
- * @param rows - flat records (an array or any iterable).
+ * @param rows - flat records (an array or any iterable) of any type whose properties are cells
+ *   ({@link FlatRecordOf}); with `columns` given, records such as the report's rows, whose
+ *   `reasons` is an object, as long as the columns named hold cells.
  * @param options - columns (default: the records' keys), decimals (default: all digits),
  *   maxColumnWidth (default 40).
  * @returns the table, each line ending with `\n` (no trailing spaces).
- * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
- *   `CellValue`; `invalid_option` or `out_of_range` for a bad option.
+ * @throws InvKpiError `invalid_argument` for rows that are not records, a cell that is not a
+ *   `CellValue`, or options that are not an object; `invalid_option` (an unknown option name too) or
+ *   `out_of_range` for a bad option.
  * @example
  * ```ts
  * import { formatTable } from "invkpi/node";
@@ -63,8 +79,22 @@ export interface TextGrid {
  * // "sku    qty\n-----  ---\n螺丝    12\nA-100  7.5\n"
  * ```
  */
-export function formatTable(rows: Iterable<FlatRecord>, options: FormatTableOptions = {}): string {
-  const fn = "formatTable";
+export function formatTable<T extends FlatRecordOf<T>>(
+  rows: Iterable<T>,
+  options?: FormatTableOptions,
+): string;
+/** {@link formatTable} of the named columns of records that may hold objects elsewhere (the report's rows). */
+export function formatTable<T extends JsonRecordOf<T>>(
+  rows: Iterable<T>,
+  options: WithColumns<FormatTableOptions>,
+): string;
+export function formatTable(rows: Iterable<object>, options: FormatTableOptions = {}): string {
+  return tableText(rows, options, "formatTable");
+}
+
+/** {@link formatTable} for a public function `fn` (`writeTable`), which its errors name. */
+export function tableText(rows: Iterable<object>, options: FormatTableOptions, fn: string): string {
+  requireOptionNames(options, FORMAT_TABLE_OPTIONS, fn);
   const maxWidth = options.maxColumnWidth ?? 40;
   if (maxWidth !== Number.POSITIVE_INFINITY) requireNonNegative(maxWidth, fn, "maxColumnWidth");
   const grid = textGrid(rows, options, fn, (text) => terminalCell(text, maxWidth));
@@ -86,7 +116,7 @@ export function formatTable(rows: Iterable<FlatRecord>, options: FormatTableOpti
  * `''`), with text cells passed through `renderText`.
  */
 export function textGrid(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<object>,
   options: TextTableOptions,
   fn: string,
   renderText: (text: string) => string,

@@ -1,6 +1,14 @@
 // invkpi/node: streaming file readers and writers. The only folder that imports Node APIs.
 
-export type { CellValue, FlatRecord, JsonRecord, WriteOptions } from "./CellValue.js";
+export type {
+  CellValue,
+  FlatRecord,
+  FlatRecordOf,
+  JsonRecord,
+  JsonRecordOf,
+  WithColumns,
+  WriteOptions,
+} from "./CellValue.js";
 export type { ColumnNames } from "./ColumnResolver.js";
 export { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
 export { displayWidth } from "./displayWidth.js";

@@ -3,6 +3,7 @@ import { readMovementRow } from "../ledger/readMovementRow.js";
 import { rowContext } from "../ledger/validateLedger.js";
 import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
@@ -42,9 +43,9 @@ export interface ReadLedgerOptions extends TableReadOptions {
    * under its own name (`sku`, `date`, `type`, `quantity`, `unitCost`, `unitPrice`, `location`,
    * `lot`, `expiresOn`, `id`).
    */
-  readonly columns?: ColumnNames<LedgerField>;
+  readonly columns?: ColumnNames<LedgerField> | undefined;
   /** SKU master data: receipts of a SKU with a `standardCost` may omit `unitCost`. Default: none. */
-  readonly skuInfo?: readonly SkuInfo[];
+  readonly skuInfo?: readonly SkuInfo[] | undefined;
 }
 
 /** The result of {@link readLedger}. */
@@ -78,6 +79,15 @@ export interface ReadLedgerResult {
 }
 
 const FN = "readLedger";
+/** The option names of {@link readLedger}. */
+const OPTIONS = optionNames<ReadLedgerOptions>()([
+  "format",
+  "delimiter",
+  "encoding",
+  "onProgress",
+  "columns",
+  "skuInfo",
+]);
 
 /**
  * Reads a stock-movement ledger from a CSV, NDJSON or JSON file (or a stream such as stdin) into
@@ -107,8 +117,8 @@ const FN = "readLedger";
  * @param options - format, delimiter, encoding, header names, SKU master data, progress callback.
  * @returns the columns of the valid rows, every issue, the number of rows read, and a line lookup.
  * @throws InvKpiError `io_error` when the file cannot be read or is not valid text in the encoding;
- *   `invalid_option` for an unknown format, delimiter, encoding or column mapping;
- *   `invalid_argument` when `source` is neither a path nor a stream.
+ *   `invalid_option` for an unknown format, delimiter, encoding, column mapping or option name;
+ *   `invalid_argument` when `source` is neither a path nor a stream, or the options not an object.
  * @example
  * ```ts
  * import { Readable } from "node:stream";
@@ -149,6 +159,7 @@ export async function readLedgerVia(
   paths: CsvReadPaths,
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
+  requireOptionNames(options, OPTIONS, FN);
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
   // The line of every row read so far, filled by the table reader before each row comes: an issue
   // names its own line, and a duplicate id the line of the row that used the id first.

@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
 import { isNegativeAmount } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { SkuInfo } from "../model/SkuInfo.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
@@ -39,7 +40,7 @@ export interface ReadSkuInfoOptions extends TableReadOptions {
    * e.g. `{ sku: 'Item Code', leadTimeDays: 'Lead Time' }`; names match without regard to case,
    * white space, `_` and `-`. Default: every field under its own name.
    */
-  readonly columns?: ColumnNames<SkuInfoField>;
+  readonly columns?: ColumnNames<SkuInfoField> | undefined;
 }
 
 /** The result of {@link readSkuInfo}. */
@@ -69,6 +70,14 @@ export interface ReadSkuInfoResult {
 }
 
 const FN = "readSkuInfo";
+/** The option names of {@link readSkuInfo}. */
+const OPTIONS = optionNames<ReadSkuInfoOptions>()([
+  "format",
+  "delimiter",
+  "encoding",
+  "onProgress",
+  "columns",
+]);
 /** The money fields of {@link SKU_INFO_FIELDS}. */
 const MONEY_FIELDS: ReadonlySet<string> = new Set(
   SKU_INFO_FIELDS.filter((f) => f.kind === "money").map((f) => f.name),
@@ -104,8 +113,9 @@ const SCALED_MONEY_FIELDS: readonly SkuInfoField[] = ["standardCost"];
  * @param source - a file path, or a readable stream.
  * @param options - format, delimiter, encoding, header names, progress callback (as `readLedger`).
  * @returns the valid rows, every issue, the number of rows read, and a line lookup.
- * @throws InvKpiError `io_error` when the source cannot be read; `invalid_option` for a bad option;
- *   `invalid_argument` when `source` is neither a path nor a stream.
+ * @throws InvKpiError `io_error` when the source cannot be read; `invalid_option` for a bad option
+ *   or an unknown option name; `invalid_argument` when `source` is neither a path nor a stream, or
+ *   the options not an object.
  * @example
  * ```ts
  * import { Readable } from "node:stream";
@@ -120,6 +130,7 @@ export async function readSkuInfo(
   source: InputSource,
   options: ReadSkuInfoOptions = {},
 ): Promise<ReadSkuInfoResult> {
+  requireOptionNames(options, OPTIONS, FN);
   const resolver = new ColumnResolver(SKU_INFO_FIELDS, options.columns, FN);
   const issues: LedgerIssue[] = [];
   const skuInfo: SkuInfo[] = [];

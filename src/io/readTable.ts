@@ -26,16 +26,16 @@ export interface TableReadOptions {
    * The file format. Default: from the file name (`.ndjson` and `.jsonl` → `ndjson`, `.json` →
    * `json`, anything else → `csv`); `csv` for a stream.
    */
-  readonly format?: TableFormat;
+  readonly format?: TableFormat | undefined;
   /** CSV field delimiter. Default: `'\t'` for a `.tsv` file, else `','`. */
-  readonly delimiter?: CsvDelimiter;
+  readonly delimiter?: CsvDelimiter | undefined;
   /**
    * Text encoding of the bytes (a WHATWG label: `'utf-8'`, `'gbk'`, `'shift_jis'`,
    * `'windows-1252'`, ...). Default `'utf-8'`. A byte order mark at the start is dropped.
    */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** Called after each chunk read (about every MiB) and once at the end. Default: none. */
-  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
 /** What a reader does with each row a table driver finds. */

@@ -1,11 +1,14 @@
 import { requireVariant } from "../model/assert.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import {
   type CellValue,
   cellKind,
   cellText,
   columnValuesReader,
-  type FlatRecord,
+  type FlatRecordOf,
+  type JsonRecordOf,
   recordsWithColumns,
+  type WithColumns,
   type WriteOptions,
 } from "./CellValue.js";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
@@ -13,21 +16,31 @@ import { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
 /** Options of {@link toCsv} and `writeCsv`. */
 export interface CsvWriteOptions extends WriteOptions {
   /** Field delimiter: `','`, `';'` or `'\t'`. Default `','`. */
-  readonly delimiter?: CsvDelimiter;
+  readonly delimiter?: CsvDelimiter | undefined;
   /** Record terminator. Default `'\n'` (`'\r\n'` is the RFC 4180 form). */
-  readonly lineEnding?: "\n" | "\r\n";
+  readonly lineEnding?: "\n" | "\r\n" | undefined;
   /** Write a header row of column names first. Default `true`. */
-  readonly header?: boolean;
+  readonly header?: boolean | undefined;
   /** Start with a UTF-8 byte order mark, which Excel needs to read non-ASCII text. Default `false`. */
-  readonly bom?: boolean;
+  readonly bom?: boolean | undefined;
   /**
    * Prefix text cells that a spreadsheet would run as a formula with `'`. Default `true`; turn it off
    * only for files that no spreadsheet will open (the text then reads back exactly).
    */
-  readonly escapeFormulas?: boolean;
+  readonly escapeFormulas?: boolean | undefined;
 }
 
 const LINE_ENDINGS = ["\n", "\r\n"] as const;
+
+/** The option names of {@link toCsv} and `writeCsv`. */
+const OPTIONS = optionNames<CsvWriteOptions>()([
+  "columns",
+  "delimiter",
+  "lineEnding",
+  "header",
+  "bom",
+  "escapeFormulas",
+]);
 
 /**
  * One CSV field: text is quoted (RFC 4180) when it holds the delimiter, a quote, a line break, or
@@ -73,11 +86,14 @@ function needsQuotes(text: string, delimiter: string): boolean {
 /**
  * Formats records as CSV text. See {@link csvField} for how each cell is written.
  *
- * @param rows - flat records (an array or any iterable).
+ * @param rows - flat records (an array or any iterable) of any type whose properties are cells
+ *   ({@link FlatRecordOf}); with `columns` given, records such as the report's rows, whose
+ *   `reasons` is an object, as long as the columns named hold cells.
  * @param options - columns (default: the records' keys), delimiter (`','`), line ending (`'\n'`),
  *   header (`true`), BOM (`false`), formula escaping (`true`).
- * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
- *   `CellValue`; `invalid_option` for a bad option.
+ * @throws InvKpiError `invalid_argument` for rows that are not records, a cell that is not a
+ *   `CellValue`, or options that are not an object; `invalid_option` for a bad option or an unknown
+ *   option name.
  * @example
  * ```ts
  * import { toCsv } from "invkpi/node";
@@ -86,16 +102,26 @@ function needsQuotes(text: string, delimiter: string): boolean {
  * // "sku,note,value,qty\n\"A, large\",'=1+1,-2.5,-2\n"
  * ```
  */
-export function toCsv(rows: Iterable<FlatRecord>, options: CsvWriteOptions = {}): string {
+export function toCsv<T extends FlatRecordOf<T>>(
+  rows: Iterable<T>,
+  options?: CsvWriteOptions,
+): string;
+/** {@link toCsv} of the named columns of records that may hold objects elsewhere (the report's rows). */
+export function toCsv<T extends JsonRecordOf<T>>(
+  rows: Iterable<T>,
+  options: WithColumns<CsvWriteOptions>,
+): string;
+export function toCsv(rows: Iterable<object>, options: CsvWriteOptions = {}): string {
   return [...csvPieces(rows, options, "toCsv")].join("");
 }
 
 /** The CSV text as pieces (the BOM, then one piece per record, header first); options checked now. */
 export function csvPieces(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<object>,
   options: CsvWriteOptions,
   fn: string,
 ): Iterable<string> {
+  requireOptionNames(options, OPTIONS, fn);
   const delimiter = requireVariant(options.delimiter ?? ",", CSV_DELIMITERS, fn, "delimiter");
   const lineEnding = requireVariant(options.lineEnding ?? "\n", LINE_ENDINGS, fn, "lineEnding");
   const escapeFormulas = options.escapeFormulas ?? true;

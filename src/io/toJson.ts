@@ -1,4 +1,4 @@
-import type { JsonRecord, WriteOptions } from "./CellValue.js";
+import type { JsonRecordOf, WriteOptions } from "./CellValue.js";
 import { jsonTexts } from "./toNdjson.js";
 
 /**
@@ -6,10 +6,12 @@ import { jsonTexts } from "./toNdjson.js";
  * cells `null`, Decimals as their exact `toFixed()` text, numbers as JSON numbers.
  *
  * @param rows - records (an array or any iterable): flat, or with objects of cells one level deep
- *   (the `reasons` of `toRecords(report)`), written as JSON objects.
+ *   (the `reasons` of the report's rows and of `toRecords(report)`), written as JSON objects; any
+ *   type of records whose properties are such cells (see {@link JsonRecordOf}).
  * @param options - columns (default: the records' keys).
- * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
- *   `CellValue`; `invalid_option` for bad columns.
+ * @throws InvKpiError `invalid_argument` for rows that are not records, a cell that is not a
+ *   `CellValue`, or options that are not an object; `invalid_option` for bad columns or an unknown
+ *   option name.
  * @example
  * ```ts
  * import { toJson } from "invkpi/node";
@@ -17,13 +19,16 @@ import { jsonTexts } from "./toNdjson.js";
  * // '[\n{"sku":"A","qty":2},\n{"sku":"B","qty":3}\n]\n'
  * ```
  */
-export function toJson(rows: Iterable<JsonRecord>, options: WriteOptions = {}): string {
+export function toJson<T extends JsonRecordOf<T>>(
+  rows: Iterable<T>,
+  options: WriteOptions = {},
+): string {
   return [...jsonPieces(rows, options, "toJson")].join("");
 }
 
 /** The JSON array text as pieces; options checked now. */
 export function jsonPieces(
-  rows: Iterable<JsonRecord>,
+  rows: Iterable<object>,
   options: WriteOptions,
   fn: string,
 ): Iterable<string> {

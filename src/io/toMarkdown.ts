@@ -1,6 +1,13 @@
-import type { FlatRecord } from "./CellValue.js";
+import { requireOptionNames } from "../model/requireKnownOptions.js";
+import type { FlatRecordOf, JsonRecordOf, WithColumns } from "./CellValue.js";
 import { displayWidth } from "./displayWidth.js";
-import { pad, type TextTableOptions, textGrid, visibleControls } from "./formatTable.js";
+import {
+  pad,
+  TEXT_TABLE_OPTIONS,
+  type TextTableOptions,
+  textGrid,
+  visibleControls,
+} from "./formatTable.js";
 
 /**
  * Formats records as a GitHub-flavoured Markdown table: a header row, an alignment row (numbers
@@ -11,10 +18,13 @@ import { pad, type TextTableOptions, textGrid, visibleControls } from "./formatT
  * characters their escape (`\x1b`, as `formatTable` shows them); and leading and trailing spaces,
  * which a Markdown table trims, `&nbsp;`.
  *
- * @param rows - flat records (an array or any iterable).
+ * @param rows - flat records (an array or any iterable) of any type whose properties are cells
+ *   ({@link FlatRecordOf}); with `columns` given, records such as the report's rows, whose
+ *   `reasons` is an object, as long as the columns named hold cells.
  * @param options - columns (default: the records' keys), decimals (default: all digits).
- * @throws InvKpiError `invalid_argument` for rows that are not records or a cell that is not a
- *   `CellValue`; `invalid_option` for a bad option.
+ * @throws InvKpiError `invalid_argument` for rows that are not records, a cell that is not a
+ *   `CellValue`, or options that are not an object; `invalid_option` for a bad option or an unknown
+ *   option name.
  * @example
  * ```ts
  * import { toMarkdown } from "invkpi/node";
@@ -22,16 +32,26 @@ import { pad, type TextTableOptions, textGrid, visibleControls } from "./formatT
  * // "| sku  | qty |\n| ---- | --: |\n| A\\|1 |  12 |\n"
  * ```
  */
-export function toMarkdown(rows: Iterable<FlatRecord>, options: TextTableOptions = {}): string {
+export function toMarkdown<T extends FlatRecordOf<T>>(
+  rows: Iterable<T>,
+  options?: TextTableOptions,
+): string;
+/** {@link toMarkdown} of the named columns of records that may hold objects elsewhere (the report's rows). */
+export function toMarkdown<T extends JsonRecordOf<T>>(
+  rows: Iterable<T>,
+  options: WithColumns<TextTableOptions>,
+): string;
+export function toMarkdown(rows: Iterable<object>, options: TextTableOptions = {}): string {
   return markdownText(rows, options, "toMarkdown");
 }
 
 /** The Markdown table text; `fn` names the caller in errors. */
 export function markdownText(
-  rows: Iterable<FlatRecord>,
+  rows: Iterable<object>,
   options: TextTableOptions,
   fn: string,
 ): string {
+  requireOptionNames(options, TEXT_TABLE_OPTIONS, fn);
   const grid = textGrid(rows, options, fn, escapeMarkdown);
   if (grid.columns.length === 0) return "";
   const header = grid.columns.map(escapeMarkdown);

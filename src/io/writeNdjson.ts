@@ -1,4 +1,4 @@
-import type { JsonRecord, WriteOptions } from "./CellValue.js";
+import type { JsonRecordOf, WriteOptions } from "./CellValue.js";
 import { ndjsonPieces } from "./toNdjson.js";
 import { type OutputDestination, writeText } from "./writeText.js";
 
@@ -7,11 +7,13 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * `toNdjson` (empty → `null`, Decimal → exact text).
  *
  * @param rows - records (an array or any iterable, read once): flat, or with objects of cells
- *   one level deep (the `reasons` of `toRecords(report)`), written as JSON objects.
+ *   one level deep (the `reasons` of the report's rows and of `toRecords(report)`), written as JSON
+ *   objects; see `JsonRecordOf`.
  * @param destination - a file path (created or replaced) or a writable stream (left open).
  * @param options - columns (default: the records' keys).
  * @throws InvKpiError `io_error` when the destination cannot be written; `invalid_argument` for bad
- *   rows or destination; `invalid_option` for bad columns.
+ *   rows, destination or options; `invalid_option` for bad columns or an unknown
+ *   option name.
  * @example
  * ```ts
  * import { writeNdjson } from "invkpi/node";
@@ -20,8 +22,8 @@ import { type OutputDestination, writeText } from "./writeText.js";
  * await readFile("rows.ndjson", "utf8"); // '{"sku":"A","qty":2}\n'
  * ```
  */
-export async function writeNdjson(
-  rows: Iterable<JsonRecord>,
+export async function writeNdjson<T extends JsonRecordOf<T>>(
+  rows: Iterable<T>,
   destination: OutputDestination,
   options: WriteOptions = {},
 ): Promise<void> {

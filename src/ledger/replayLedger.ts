@@ -3,6 +3,7 @@ import { compareText } from "../model/compareText.js";
 import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
@@ -31,25 +32,25 @@ import { columnsOfRows } from "./validateLedger.js";
 
 export type { ReplayWarning } from "./ReplayWarning.js";
 
-/** Options of {@link replayLedger}. */
+/** Options of {@link replayLedger}. An option left out or `undefined` (the same) takes its default. */
 export interface ReplayOptions {
   /** The reporting period, both days included. Required. */
   readonly period: Period;
   /** Stock on hand before the first movement, per SKU (and location), with its cost. */
-  readonly openingBalances?: readonly OpeningBalance[];
+  readonly openingBalances?: readonly OpeningBalance[] | undefined;
   /** SKU master data; `standardCost` is used by `standard` valuation and for receipts without a cost. */
-  readonly skuInfo?: readonly SkuInfo[];
+  readonly skuInfo?: readonly SkuInfo[] | undefined;
   /** How stock is valued: `'moving-average'` (default), `'fifo'` or `'standard'`. */
-  readonly valuation?: Valuation;
+  readonly valuation?: Valuation | undefined;
   /** What to do when an outflow takes stock below zero: `'warn'` (default: go on and report it) or `'error'`. */
-  readonly negativeStock?: "warn" | "error";
+  readonly negativeStock?: "warn" | "error" | undefined;
   /** One history per SKU and location instead of per SKU (default `false`). */
-  readonly byLocation?: boolean;
+  readonly byLocation?: boolean | undefined;
   /**
    * Include the per-month figures (`months`) in each history, for time series (default `false`:
    * they cost about a dozen amounts per SKU and month; `monthEnds` are always there).
    */
-  readonly months?: boolean;
+  readonly months?: boolean | undefined;
 }
 
 /** What invkpi's own callers may ask of a replay beyond {@link ReplayOptions} (not public). */
@@ -70,6 +71,17 @@ export interface ReplayResult {
 }
 
 const FN = "replayLedger";
+
+/** The option names of {@link replayLedger}. */
+const REPLAY_OPTIONS = optionNames<ReplayOptions>()([
+  "period",
+  "openingBalances",
+  "skuInfo",
+  "valuation",
+  "negativeStock",
+  "byLocation",
+  "months",
+]);
 
 /**
  * Replays a stock-movement ledger into one {@link SkuHistory} per SKU: on hand, value, COGS,
@@ -101,8 +113,9 @@ const FN = "replayLedger";
  *
  * @param ledger - movement objects (validated on the way) or columns from `toLedgerColumns` or a reader.
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (path
- *   `['ledger']`: the ledger is neither an array nor columns), `invalid_period`, `invalid_date`,
- *   `invalid_option`, `invalid_argument` (bad opening balances, every one listed in `issues`, a
+ *   `['ledger']`: the ledger is neither an array nor columns; options not an object),
+ *   `invalid_period`, `invalid_date`, `invalid_option` (an unknown variant or option name),
+ *   `invalid_argument` (bad opening balances, every one listed in `issues`, a
  *   `receivedOn` after that latest day among them; `path` is the first's, e.g.
  *   `['openingBalances', 0, 'receivedOn']`), `negative_stock` under `negativeStock: 'error'`,
  *   `out_of_range` for a quantity, or SKUs' totals, beyond what the ledger's decimal places hold
@@ -126,6 +139,7 @@ export function replayLedger(
   ledger: readonly Movement[] | LedgerColumns,
   options: ReplayOptions,
 ): ReplayResult {
+  requireOptionNames(options, REPLAY_OPTIONS, FN);
   // Month ends always: `ReplayTuning` is not the caller's to set, whatever the options carry.
   const { histories, warnings } = replayLedgerLazily(ledger, { ...options, monthEnds: true });
   return { histories: [...histories], warnings };

@@ -1,4 +1,5 @@
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { readMovementRow } from "./readMovementRow.js";
 import type { ReplayResult } from "./replayLedger.js";
@@ -8,6 +9,20 @@ import { invalidLedger, rowContext } from "./validateLedger.js";
 export type { StreamingReplayOptions } from "./StreamingReplay.js";
 
 const FN = "replayLedgerStream";
+
+/** The option names of {@link replayLedgerStream}: `replayLedger`'s and the stream's own. */
+const OPTIONS = optionNames<StreamingReplayOptions>()([
+  "period",
+  "openingBalances",
+  "skuInfo",
+  "valuation",
+  "negativeStock",
+  "byLocation",
+  "months",
+  "quantityDecimals",
+  "moneyDecimals",
+  "chunkRows",
+]);
 
 /**
  * {@link replayLedger} over movements that arrive in date order, one at a time, in memory bounded
@@ -32,7 +47,8 @@ const FN = "replayLedgerStream";
  * @param options - as `replayLedger`, plus `quantityDecimals`, `moneyDecimals` and `chunkRows`.
  * @returns a promise of `{ histories, warnings }`, as `replayLedger`.
  * @throws InvKpiError (as a rejected promise) `unsorted_input`; `out_of_range` for a row with more
- *   decimal places than the scales; `invalid_ledger`; otherwise as `replayLedger`.
+ *   decimal places than the scales; `invalid_ledger`; otherwise as `replayLedger` (an unknown
+ *   option name is `invalid_option`).
  * @example
  * ```ts
  * import { replayLedgerStream } from "invkpi";
@@ -50,6 +66,7 @@ export async function replayLedgerStream(
   movements: AsyncIterable<unknown> | Iterable<unknown>,
   options: StreamingReplayOptions,
 ): Promise<ReplayResult> {
+  requireOptionNames(options, OPTIONS, FN);
   // Month ends always: `ReplayTuning` is not the caller's to set, whatever the options carry.
   const stream = new StreamingReplay({ ...options, monthEnds: true }, FN);
   await feedMovements(stream, movements, options, FN);

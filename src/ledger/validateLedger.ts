@@ -1,6 +1,7 @@
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { IdRegistry } from "./IdRegistry.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
@@ -13,6 +14,9 @@ export interface ValidateLedgerOptions {
   /** Maps a row index to its 1-based line in a source file (set by the file readers). */
   readonly lineOf?: (row: number) => number | undefined;
 }
+
+/** The option names of {@link validateLedger}, {@link parseLedger} and {@link toLedgerColumns}. */
+const OPTIONS = optionNames<ValidateLedgerOptions>()(["skuInfo", "lineOf"]);
 
 /** The result of {@link validateLedger}. */
 export interface LedgerValidation {
@@ -35,7 +39,8 @@ export interface LedgerValidation {
  *
  * @param rows - untrusted rows (parsed JSON, CSV records, ...).
  * @returns the valid movements and every problem, each with `row`, `field`, `code`, `message`, `value`.
- * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array.
+ * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array, (path
+ *   `['options']`) when the options are not an object; `invalid_option` for an unknown option name.
  * @example
  * ```ts
  * import { validateLedger } from "invkpi";
@@ -52,6 +57,7 @@ export function validateLedger(
   options: ValidateLedgerOptions = {},
 ): LedgerValidation {
   requireRows(rows, "validateLedger", "an array of movement rows");
+  requireOptionNames(options, OPTIONS, "validateLedger");
   const ctx = rowContext(options);
   const movements: Movement[] = [];
   for (let row = 0; row < rows.length; row++) {
@@ -65,7 +71,8 @@ export function validateLedger(
  * Checks ledger rows and returns them typed, or throws one error listing every problem.
  *
  * @throws InvKpiError `invalid_ledger` whose `issues` carries every problem (see {@link validateLedger});
- *   `invalid_argument` (path `['ledger']`) when `rows` is not an array.
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, or options that are not an
+ *   object; `invalid_option` for an unknown option name.
  * @example
  * ```ts
  * import { parseLedger } from "invkpi";
@@ -78,6 +85,7 @@ export function parseLedger(
   options: ValidateLedgerOptions = {},
 ): readonly Movement[] {
   requireRows(rows, "parseLedger", "an array of movement rows");
+  requireOptionNames(options, OPTIONS, "parseLedger");
   const { movements, issues } = validateLedger(rows, options);
   if (issues.length > 0) throw invalidLedger("parseLedger", issues);
   return movements;
@@ -88,7 +96,8 @@ export function parseLedger(
  * form the replay engine runs on. Rows are checked on the way, exactly as {@link validateLedger} does.
  *
  * @throws InvKpiError `invalid_ledger` listing every problem when any row is invalid;
- *   `invalid_argument` (path `['ledger']`) when `rows` is not an array.
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, or options that are not an
+ *   object; `invalid_option` for an unknown option name.
  * @example
  * ```ts
  * import { toLedgerColumns } from "invkpi";
@@ -101,6 +110,7 @@ export function toLedgerColumns(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerColumns {
+  requireOptionNames(options, OPTIONS, "toLedgerColumns");
   return columnsOfRows(rows, options, "toLedgerColumns");
 }
 

@@ -33,7 +33,8 @@ export type MovementType = (typeof MOVEMENT_TYPES)[number];
  * valuation the SKU's `standardCost` wins), on returns (all but `standard`; optional) and on positive
  * adjustments and unmatched transfers in (optional); `unitPrice` on issues and returns (revenue).
  * A field a movement's type does not need (a `unitCost` on an issue, as many ERP exports carry) is
- * accepted and ignored. Optional fields may be absent or `null`.
+ * accepted and ignored. Optional fields may be absent, `undefined` or `null`: all three mean
+ * "not given".
  */
 export interface Movement {
   /** The SKU code, compared exactly (no trimming, no case folding); any Unicode text. */
@@ -44,19 +45,19 @@ export interface Movement {
   /** Units moved: positive for receipt, issue and return; signed and non-zero for adjustment and transfer. */
   readonly quantity: number;
   /** Cost per unit, exact decimal. */
-  readonly unitCost?: MoneyInput | null;
+  readonly unitCost?: MoneyInput | null | undefined;
   /** Selling price per unit, exact decimal. */
-  readonly unitPrice?: MoneyInput | null;
-  readonly location?: string | null;
+  readonly unitPrice?: MoneyInput | null | undefined;
+  readonly location?: string | null | undefined;
   /**
    * The lot: an inflow's units form layers of it; an outflow that names one takes that lot's
    * layers first (docs/formulas.md, "Lots").
    */
-  readonly lot?: string | null;
+  readonly lot?: string | null | undefined;
   /** Expiry day of the lot. */
-  readonly expiresOn?: DayInput | null;
+  readonly expiresOn?: DayInput | null | undefined;
   /** A unique movement id (document number); duplicates are reported. */
-  readonly id?: string | number | null;
+  readonly id?: string | number | null | undefined;
 }
 
 /** Quantity sign rule of each movement type. */

@@ -9,23 +9,24 @@ import { MoneySchema } from "./money.js";
  * (value = quantity × unitCost) or `value`; both when they agree: value = quantity × unitCost, or
  * unitCost, written with at least 4 decimals, is value / quantity rounded to them (then the exact
  * `value` is used); otherwise the replay reports `inconsistent_value`. `receivedOn` dates the stock for aging and FIFO.
+ * Optional fields may be absent, `undefined` or `null`: all three mean "not given".
  */
 export interface OpeningBalance {
   readonly sku: string;
-  readonly location?: string | null;
+  readonly location?: string | null | undefined;
   /** Units on hand; may be negative (a ledger that starts in deficit). */
   readonly quantity: number;
-  readonly unitCost?: MoneyInput | null;
-  readonly value?: MoneyInput | null;
+  readonly unitCost?: MoneyInput | null | undefined;
+  readonly value?: MoneyInput | null | undefined;
   /**
    * The day the stock was received. Default: the day before the SKU's first movement or the period
    * start, whichever is earlier. A given day must be no later than that day (the stock was on hand
    * before both): a later one is an `invalid_argument` error of the replay (issue `invalid_date`,
    * path `['openingBalances', i, 'receivedOn']`).
    */
-  readonly receivedOn?: DayInput | null;
-  readonly lot?: string | null;
-  readonly expiresOn?: DayInput | null;
+  readonly receivedOn?: DayInput | null | undefined;
+  readonly lot?: string | null | undefined;
+  readonly expiresOn?: DayInput | null | undefined;
 }
 
 const money = MoneySchema;

@@ -3,31 +3,32 @@ import type { MoneyInput } from "./money.js";
 import { isNegativeAmount, MoneySchema } from "./money.js";
 
 /**
- * Per-SKU master data. Every field but `sku` is optional; report options supply defaults.
+ * Per-SKU master data. Every field but `sku` is optional (absent, `undefined` or `null`: all mean
+ * "not given"); report options supply defaults.
  * Times are in days; quantities in the SKU's unit of measure.
  */
 export interface SkuInfo {
   readonly sku: string;
-  readonly description?: string | null;
-  readonly category?: string | null;
+  readonly description?: string | null | undefined;
+  readonly category?: string | null | undefined;
   /** Standard cost per unit: used by `standard` valuation, and for receipts without a cost. */
-  readonly standardCost?: MoneyInput | null;
+  readonly standardCost?: MoneyInput | null | undefined;
   /** List price per unit (retail-basis turnover when issues carry no price). */
-  readonly unitPrice?: MoneyInput | null;
-  readonly leadTimeDays?: number | null;
-  readonly leadTimeStdDevDays?: number | null;
-  readonly reviewPeriodDays?: number | null;
+  readonly unitPrice?: MoneyInput | null | undefined;
+  readonly leadTimeDays?: number | null | undefined;
+  readonly leadTimeStdDevDays?: number | null | undefined;
+  readonly reviewPeriodDays?: number | null | undefined;
   /** Cycle service level in (0, 1): probability of no stock-out in a replenishment cycle. */
-  readonly serviceLevel?: number | null;
-  readonly minOrderQuantity?: number | null;
-  readonly packSize?: number | null;
-  readonly onOrder?: number | null;
-  readonly backordered?: number | null;
-  readonly reserved?: number | null;
+  readonly serviceLevel?: number | null | undefined;
+  readonly minOrderQuantity?: number | null | undefined;
+  readonly packSize?: number | null | undefined;
+  readonly onOrder?: number | null | undefined;
+  readonly backordered?: number | null | undefined;
+  readonly reserved?: number | null | undefined;
   /** Cost of placing one order (EOQ). */
-  readonly orderCost?: MoneyInput | null;
+  readonly orderCost?: MoneyInput | null | undefined;
   /** Annual holding cost as a fraction of unit cost (EOQ), e.g. 0.25. */
-  readonly holdingRate?: number | null;
+  readonly holdingRate?: number | null | undefined;
 }
 
 /** Prices and costs of master data: exact decimal amounts, never negative. */

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { pathOfLabel } from "./fieldPath.js";
 import { InvKpiError } from "./InvKpiError.js";
 
 /**
@@ -104,7 +105,8 @@ export function tryToDay(value: unknown): Day | null {
  * Converts a `'YYYY-MM-DD'` string or a `Date` (its UTC calendar day) to a day number.
  *
  * @param value - the date.
- * @param where - `"fn: field"` context for the error message.
+ * @param where - `"fn: field"` context for the error message; the error's path is the field's
+ *   (`"analyzeLedger: period.from"`: `['period', 'from']`).
  * @throws InvKpiError `invalid_date` when the value is not a real calendar day.
  * @example
  * ```ts
@@ -119,7 +121,8 @@ export function toDay(value: DayInput, where: string): Day {
 /**
  * Throws `toDay`'s error for a value that is not a day. With `tryToDay(value) ?? invalidDay(value,
  * \`${fn}: field\`)` a calculator called once per SKU or layer builds its message's label only
- * when there is an error, not on every call.
+ * when there is an error, not on every call. The path is the field the label names (see
+ * `pathOfLabel`: `"stockAging: layers[2].receivedDate"` is `['layers', 2, 'receivedDate']`).
  * @throws InvKpiError `invalid_date`, always.
  */
 export function invalidDay(value: unknown, where: string): never {
@@ -127,6 +130,7 @@ export function invalidDay(value: unknown, where: string): never {
     "invalid_date",
     `${where} must be a real calendar day as 'YYYY-MM-DD' or a valid Date`,
     {
+      path: pathOfLabel(where),
       details: { value: value instanceof Date ? String(value) : value },
     },
   );

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Decimal } from "./Decimal.js";
+import { pathOfLabel } from "./fieldPath.js";
 import { InvKpiError } from "./InvKpiError.js";
 
 /**
@@ -111,36 +112,11 @@ export function toDecimal(
   if (decimal === null) {
     // The path from the label only now: a valid amount (nearly every call) parses no label.
     throw new InvKpiError("invalid_money", `${where} must be a finite decimal amount`, {
-      path: path ?? pathOfField(where),
+      path: path ?? pathOfLabel(where),
       details: { value: String(value) },
     });
   }
   return decimal;
-}
-
-const FIRST_FIELD = /^[A-Za-z_$][\w$]*/;
-const NEXT_FIELD = /^\.([A-Za-z_$][\w$]*)|^\[(\d+)\]/;
-
-/**
- * The path of the field named in a `"fn: field"` label: `"fn: months[2].cogs"` gives
- * `["months", 2, "cogs"]`; a label without a field, or one that is not a plain dotted name, `[]`.
- */
-function pathOfField(where: string): (string | number)[] {
-  const colon = where.indexOf(": ");
-  if (colon < 0) return [];
-  let rest = where.slice(colon + 2);
-  const first = FIRST_FIELD.exec(rest);
-  if (first === null) return [];
-  const path: (string | number)[] = [first[0]];
-  rest = rest.slice(first[0].length);
-  while (rest !== "") {
-    const next = NEXT_FIELD.exec(rest);
-    if (next === null) return [];
-    const [whole, name, index] = next;
-    path.push(index === undefined ? (name as string) : Number(index));
-    rest = rest.slice(whole.length);
-  }
-  return path;
 }
 
 /** The zod schema of a {@link MoneyInput}: a finite decimal as a number, a decimal string or a `Decimal`. */

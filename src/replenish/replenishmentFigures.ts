@@ -3,7 +3,7 @@ import {
   type DemandBucket,
   type DemandStart,
   type DemandStatistics,
-  demandStatistics,
+  demandStatisticsWithoutNameCheck,
   type PartialBuckets,
 } from "../demand/demandStatistics.js";
 import type { StdDevVariant } from "../demand/moments.js";
@@ -17,8 +17,14 @@ import type { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import {
+  optionNames,
+  requireNoMisspeltFields,
+  requireOptionNames,
+} from "../model/requireKnownOptions.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { SKU_INFO_FIELD_NAMES } from "../model/skuInfoFields.js";
 import { economicOrderQuantity } from "./economicOrderQuantity.js";
 import { inventoryPosition } from "./inventoryPosition.js";
 import { orderUpToLevel } from "./orderUpToLevel.js";
@@ -150,6 +156,30 @@ const missing = (reason: ReplenishmentNullReason): Figure => ({ value: null, rea
 
 const FN = "replenishmentFigures";
 
+/** The option names of {@link replenishmentFigures}. */
+const OPTIONS = optionNames<ReplenishmentOptions>()([
+  "serviceLevel",
+  "leadTimeDays",
+  "leadTimeStdDevDays",
+  "reviewPeriodDays",
+  "orderCost",
+  "holdingRate",
+  "method",
+  "coverDays",
+  "fillRate",
+  "bucket",
+  "start",
+  "partialBuckets",
+  "stdDev",
+  "daysPerYear",
+]);
+
+/**
+ * The fields of a {@link ReplenishmentInfo} and of the `SkuInfo` row it may be: a key of an info
+ * that is none of these but a near miss of one is a typo (`requireNoMisspeltFields`).
+ */
+export const REPLENISHMENT_INFO_FIELDS: readonly string[] = [...SKU_INFO_FIELD_NAMES, "unitCost"];
+
 /** Length of a bucket in days; a month is the mean Gregorian month, 365.2425 / 12 days. */
 const BUCKET_DAYS: Readonly<Record<DemandBucket, number>> = {
   day: 1,
@@ -212,7 +242,10 @@ interface Settings {
  * @throws InvKpiError `out_of_range` / `invalid_argument` for a parameter outside its domain (a
  *   negative lead time, a service level of 1.2), `invalid_money` for a bad or negative amount (path
  *   `['unitCost']`, `['standardCost']` or `['orderCost']`, whichever was read), `invalid_option` for
- *   an unknown variant or a method whose required option is missing; as `demandStatistics` (bad
+ *   an unknown variant, a method whose required option is missing, an unknown option name (path
+ *   `[name]`), or a field of `info` that is a near miss of a `SkuInfo` field (`leadTime` for
+ *   `leadTimeDays`, `servicelevel`: path `['info', name]`; other extra fields of `info` are
+ *   ignored), `invalid_argument` for options that are not an object; as `demandStatistics` (bad
  *   demand sums, path `['history', 'demand', bucket, field]`) and the calculators it calls.
  * @example
  * ```ts
@@ -253,8 +286,24 @@ export function replenishmentFigures(
   info: ReplenishmentInfo = {},
   options: ReplenishmentOptions = {},
 ): ReplenishmentFigures {
+  requireOptionNames(options, OPTIONS, FN);
+  requireNoMisspeltFields(info, REPLENISHMENT_INFO_FIELDS, FN, ["info"]);
+  return replenishmentFiguresWithoutNameCheck(history, info, options);
+}
+
+/**
+ * {@link replenishmentFigures} without the check of its option names and of near misses in `info`:
+ * for the report, which calls it once per SKU with options of its own making and master data it
+ * checked once (`skuInfoBySku`).
+ * @internal
+ */
+export function replenishmentFiguresWithoutNameCheck(
+  history: SkuHistory,
+  info: ReplenishmentInfo,
+  options: ReplenishmentOptions,
+): ReplenishmentFigures {
   const settings = resolveSettings(info, options);
-  const statistics = demandStatistics(history, {
+  const statistics = demandStatisticsWithoutNameCheck(history, {
     bucket: options.bucket ?? "day",
     start: options.start ?? "first-receipt",
     partialBuckets: options.partialBuckets ?? "exclude",

@@ -180,12 +180,9 @@ export class PartialCombiner {
       again = resolveReportOptions(reportOptionsOf(options), "options");
     } catch (error) {
       if (!(error instanceof InvKpiError)) throw error;
-      // The option's path from the options' root: `'abc.measure'` is `abc`, `measure`.
-      const field = error.path.flatMap((step): (string | number)[] =>
-        typeof step === "string" ? step.split(".") : [step],
-      );
+      // The option's path from the options' root (`['abc', 'measure']`).
       throw new InvKpiError("invalid_argument", `${this.fn}: ${place.label}: ${error.message}`, {
-        path: [...place.path, "options", ...field],
+        path: [...place.path, "options", ...error.path],
         details: { ...error.details, place: place.label, optionError: error.code },
       });
     }

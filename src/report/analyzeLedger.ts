@@ -45,11 +45,14 @@ const FN = "analyzeLedger";
  * @returns the {@link InventoryReport}.
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (a ledger that is neither an array nor columns, path `['ledger']`; options or
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
- *   `invalid_date`, `invalid_option`, `out_of_range` (asOf before the period end, or on or after
+ *   `invalid_date` (path `['period', 'from']`, `['asOf']`, ...), `invalid_option` (a bad variant,
+ *   an unknown option name, a `skuInfo` field that is a near miss of a `SkuInfo` field such as
+ *   `leadTime`: path `['skuInfo', row, 'leadTime']`), `out_of_range` (asOf before the period end, or on or after
  *   a movement that the period leaves out; a value outside its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
  *   'error'`), `negative_value` (under `abc.negativeValues: 'error'`, a negative ABC measure: the
  *   message names the row as `sku` or `sku@location`, its value and the option; path
- *   `['rows', index, 'abcValue']`); a bad `skuInfo` value throws its calculator's code with the SKU named. With
+ *   `['rows', index, 'abcValue']`); a bad `skuInfo` value throws its calculator's code with the SKU
+ *   named, path `['skuInfo', row, field]`. With
  *   `threads`, the same errors as with one thread; an `Error` when a worker thread cannot start
  *   (invkpi bundled without `dist/partialWorker.js`).
  * @example

@@ -1,29 +1,18 @@
-import {
-  type ExcessStock,
-  excessStock,
-  type MovementStatus,
-  movementStatus,
-  type NearExpiry,
-  nearExpiry,
-  type StockAging,
-  stockAging,
-} from "../aging/index.js";
-import { type DemandStatistics, demandStatistics } from "../demand/index.js";
+import { type ExcessStock, excessStockWithoutNameCheck } from "../aging/excessStock.js";
+import type { MovementStatus, NearExpiry, StockAging } from "../aging/index.js";
+import { movementStatusWithoutNameCheck } from "../aging/movementStatus.js";
+import { nearExpiryWithoutNameCheck } from "../aging/nearExpiry.js";
+import { stockAgingWithoutNameCheck } from "../aging/stockAging.js";
+import { demandStatisticsWithoutNameCheck } from "../demand/demandStatistics.js";
+import type { DemandStatistics } from "../demand/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import {
-  type ReplenishmentFigures,
-  type ReplenishmentOptions,
-  replenishmentFigures,
-} from "../replenish/index.js";
-import {
-  annualizeTurnover,
-  daysOfSupply,
-  type TurnoverFigures,
-  turnoverFigures,
-} from "../turnover/index.js";
+import type { ReplenishmentFigures, ReplenishmentOptions } from "../replenish/index.js";
+import { replenishmentFiguresWithoutNameCheck } from "../replenish/replenishmentFigures.js";
+import { annualizeTurnover, daysOfSupply, type TurnoverFigures } from "../turnover/index.js";
+import { turnoverFiguresWithoutNameCheck } from "../turnover/turnoverFigures.js";
 import { abcMeasure } from "./abcMeasure.js";
 import { replenishmentReportOptions } from "./reportOptionsOf.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
@@ -69,6 +58,11 @@ export interface SkuAnalysisSettings {
   /** The public function, for error messages. */
   readonly fn: string;
   /**
+   * The report's `skuInfo`, where an error about a SKU's master data finds the row it names (its
+   * path is `['skuInfo', row, field]`); the infos passed to {@link analyzeSku} are its rows.
+   */
+  readonly skuInfo: readonly SkuInfo[] | undefined;
+  /**
    * Whether the analysis keeps the history's months; `false` when the caller sums them as each
    * SKU is analysed (`MonthSums`), so that they need not stay in memory.
    */
@@ -77,10 +71,13 @@ export interface SkuAnalysisSettings {
 
 /**
  * Runs every per-SKU calculator on one replayed history, with the report's options and the SKU's
- * master data. No formula here: each figure comes from its calculator.
+ * master data. No formula here: each figure comes from its calculator, called without the check of
+ * its option names (the report's options are checked once, by `resolveReportOptions`, and the
+ * master data's field names by `skuInfoBySku`): at 100 k SKUs a check per call is work per SKU.
  *
- * @throws InvKpiError as the calculators, with the SKU named in the message (a bad `skuInfo` value
- *   surfaces here, e.g. a negative `leadTimeDays`).
+ * @throws InvKpiError as the calculators, with the SKU named in the message and in `details.sku`
+ *   (a bad `skuInfo` value surfaces here, e.g. a negative `leadTimeDays`: its path is then the
+ *   value's place in the options, `['skuInfo', row, 'leadTimeDays']`).
  */
 export function analyzeSku(
   history: SkuHistory,
@@ -97,7 +94,7 @@ export function analyzeSku(
       e.code,
       `${settings.fn}: SKU ${describeValue(history.sku)}${where}: ${e.message}`,
       {
-        path: e.path,
+        path: skuInfoPath(e.path, info, settings.skuInfo),
         details: {
           ...e.details,
           sku: history.sku,
@@ -115,13 +112,13 @@ function analyze(
   { options, replenishment, keepMonths }: SkuAnalysisSettings,
 ): SkuAnalysis {
   const { asOf, demand } = options;
-  const turnover = turnoverFigures(history, {
+  const turnover = turnoverFiguresWithoutNameCheck(history, {
     averageMethod: options.averageMethod,
     basis: options.turnoverBasis,
     sellThroughVariant: options.sellThroughVariant,
     unitPrice: info?.unitPrice ?? null,
   });
-  const dailyDemand = demandStatistics(history, { bucket: "day", ...demand });
+  const dailyDemand = demandStatisticsWithoutNameCheck(history, { bucket: "day", ...demand });
   // The demand of the window as units over its days, not as the rounded daily mean, so that stock
   // that covers it exactly has no excess (80 units, 10 sold in 30 days: 240 days' cover, not
   // 240.00000000000003). The window holds all of the period's demand (it starts no later than the
@@ -141,19 +138,41 @@ function analyze(
     }),
     dailyDemand,
     daysOfSupply: daysOfSupply({ onHand: history.closingQuantity, ...windowDemand }),
-    xyzDemand: demandStatistics(history, { bucket: options.xyz.bucket, ...demand }),
+    xyzDemand: demandStatisticsWithoutNameCheck(history, { bucket: options.xyz.bucket, ...demand }),
     abcValue: abcMeasure(history, options.abc.measure),
-    replenishment: replenishmentFigures(history, info ?? {}, replenishment),
-    status: movementStatus(history, {
+    replenishment: replenishmentFiguresWithoutNameCheck(history, info ?? {}, replenishment),
+    status: movementStatusWithoutNameCheck(history, {
       asOf,
       slowDays: options.slowDays,
       deadDays: options.deadDays,
       basis: options.movementBasis,
     }),
-    excess: excessStock(history, { coverDays: options.excessCoverDays, ...windowDemand }),
-    aging: stockAging(history, { asOf, buckets: options.agingBuckets }),
-    expiry: nearExpiry(history, { asOf, withinDays: options.nearExpiryDays }),
+    excess: excessStockWithoutNameCheck(history, {
+      coverDays: options.excessCoverDays,
+      ...windowDemand,
+    }),
+    aging: stockAgingWithoutNameCheck(history, { asOf, buckets: options.agingBuckets }),
+    expiry: nearExpiryWithoutNameCheck(history, { asOf, withinDays: options.nearExpiryDays }),
   };
+}
+
+/**
+ * The path of a calculator's error in the report's options: a field of the SKU's master data that
+ * the calculator read (`['leadTimeDays']`, given by the SKU's `skuInfo` row, which takes precedence
+ * over the report's defaults, themselves checked before) is `['skuInfo', row, 'leadTimeDays']`;
+ * any other path as it is. Runs only when there is an error.
+ */
+function skuInfoPath(
+  path: readonly (string | number)[],
+  info: SkuInfo | undefined,
+  skuInfo: readonly SkuInfo[] | undefined,
+): readonly (string | number)[] {
+  const [field] = path;
+  if (info === undefined || skuInfo === undefined || typeof field !== "string") return path;
+  if (!Object.hasOwn(info, field) || (info as unknown as Record<string, unknown>)[field] == null)
+    return path;
+  const row = skuInfo.indexOf(info);
+  return row < 0 ? path : ["skuInfo", row, ...path];
 }
 
 /** The months of an analysis whose months were summed elsewhere: one shared empty list. */

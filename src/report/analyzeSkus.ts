@@ -65,13 +65,14 @@ export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptio
  */
 export function analyzeHistories(
   histories: Iterable<SkuHistory>,
-  { resolved, infoBySku, fn }: ReportSetup,
+  { options, resolved, infoBySku, fn }: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalysis[] {
   const settings: SkuAnalysisSettings = {
     options: resolved,
     replenishment: replenishmentOptions(resolved),
     fn,
+    skuInfo: options.skuInfo,
     keepMonths: monthSums === null,
   };
   const analyses: SkuAnalysis[] = [];

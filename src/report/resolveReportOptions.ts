@@ -25,6 +25,7 @@ import { formatDay, toDay } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { toDecimal } from "../model/money.js";
 import { resolvePeriod } from "../model/Period.js";
+import { type OptionLevel, requireKnownOptions } from "../model/requireKnownOptions.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { SKU_SAFETY_STOCK_METHODS, type SkuSafetyStockMethod } from "../replenish/index.js";
 import {
@@ -42,7 +43,6 @@ import {
   REPORT_GROUPINGS,
   type ReportGrouping,
 } from "./AnalyzeLedgerOptions.js";
-import { type OptionLevel, requireKnownOptions } from "./requireKnownOptions.js";
 import { resolveThreads } from "./resolveThreads.js";
 
 /**
@@ -462,9 +462,7 @@ function resolveIndustry(
     if (!(e instanceof InvKpiError)) throw e;
     // diagnoseTurnover's `industry` or `range` is the report's `industry` (['range', 'max'] →
     // ['industry', 'max'], not ['industry', 'industry']).
-    const inner = e.path.flatMap((part): (string | number)[] =>
-      typeof part === "string" ? part.split(".") : [part],
-    );
+    const inner = e.path;
     const rest = inner[0] === "industry" || inner[0] === "range" ? inner.slice(1) : inner;
     throw new InvKpiError(e.code, `${fn}: industry: ${e.message}`, {
       path: ["industry", ...rest],

@@ -1,6 +1,7 @@
 import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { isDecimal } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { InventoryReport } from "./InventoryReport.js";
 
 /** A plain JSON-safe cell: text, a finite number, a boolean or `null`. */
@@ -32,6 +33,8 @@ export interface ToRecordsOptions {
 }
 
 const FN = "toRecords";
+/** The option names of {@link toRecords}. */
+const OPTIONS = optionNames<ToRecordsOptions>()(["reasons"]);
 
 /**
  * The report's rows as plain JSON-safe records, for writers (CSV, NDJSON, JSON, spreadsheets, BI
@@ -42,8 +45,9 @@ const FN = "toRecords";
  * @param report - a report from `analyzeLedger` (only `rows` is read).
  * @param options - `reasons`: `'object'` (default) or `'text'`.
  * @returns one record per row, in row order.
- * @throws InvKpiError `invalid_option` for an unknown `reasons` variant; `invalid_argument` for a
- *   cell that is not plain data (a row that did not come from `analyzeLedger`).
+ * @throws InvKpiError `invalid_option` for an unknown `reasons` variant or option name;
+ *   `invalid_argument` for a cell that is not plain data (a row that did not come from
+ *   `analyzeLedger`) or options that are not an object.
  * @example
  * ```ts
  * import { analyzeLedger, toRecords } from "invkpi";
@@ -72,6 +76,7 @@ export function toRecords(
   report: Pick<InventoryReport, "rows">,
   options: ToRecordsOptions = {},
 ): ReportRecord[] {
+  requireOptionNames(options, OPTIONS, FN);
   const reasons = requireVariant(options.reasons ?? "object", ["object", "text"], FN, "reasons");
   return report.rows.map((row, index) => {
     const record: Record<string, RecordValue | Readonly<Record<string, string>>> = {};

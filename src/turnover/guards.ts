@@ -2,6 +2,7 @@
 import { requireFinite } from "../model/assert.js";
 import type { Decimal } from "../model/Decimal.js";
 import { decimalOfNumber } from "../model/decimalOfNumber.js";
+import { fieldPath } from "../model/fieldPath.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 
 /**
@@ -13,7 +14,7 @@ export function requireArgs<T>(args: T, fn: string, name = "arguments"): T {
     throw new InvKpiError(
       "invalid_argument",
       `${fn}: ${name} must be an object, got ${describeValue(args)}`,
-      { path: name === "arguments" ? [] : [name] },
+      { path: name === "arguments" ? [] : fieldPath(name) },
     );
   }
   return args;
@@ -28,7 +29,7 @@ export function requireArray<T>(value: readonly T[], fn: string, name: string): 
     throw new InvKpiError(
       "invalid_argument",
       `${fn}: ${name} must be an array, got ${describeValue(value)}`,
-      { path: [name] },
+      { path: fieldPath(name) },
     );
   }
   return value;

@@ -9,6 +9,7 @@ import type { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { isOwnExactDecimal, type MoneyInput, toDecimal } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { requireArgs, requireArray } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 import type { SellThroughVariant } from "./sellThrough.js";
@@ -107,6 +108,13 @@ export interface TurnoverRollupResult {
 }
 
 const FN = "rollupTurnover";
+/** The option names of {@link rollupTurnover}. */
+const OPTIONS = optionNames<RollupTurnoverOptions<TurnoverParts>>()([
+  "periodDays",
+  "groupBy",
+  "basis",
+  "sellThroughVariant",
+]);
 
 /**
  * Rolls per-SKU turnover figures up by a key (category, location, any function of the SKU) and for
@@ -136,7 +144,8 @@ const FN = "rollupTurnover";
  * @throws InvKpiError `invalid_argument` (items not an array, an item not an object, a quantity that
  *   is not a finite number, a key that is not text, an item whose `periodDays` differs),
  *   `out_of_range` (`periodDays` ≤ 0, negative `issuesWithoutPrice` or `count`), `invalid_option` (unknown
- *   basis or variant, a `groupBy` that is neither a field name nor a function), `invalid_money`.
+ *   basis or variant, a `groupBy` that is neither a field name nor a function, an unknown option
+ *   name), `invalid_money`.
  * @example
  * ```ts
  * import { rollupTurnover } from "invkpi";
@@ -159,6 +168,7 @@ export function rollupTurnover<T extends TurnoverParts>(
 ): TurnoverRollupResult {
   requireArray(items, FN, "items");
   requireArgs(options, FN, "options");
+  requireOptionNames(options, OPTIONS, FN);
   const settings = {
     periodDays: requirePositive(options.periodDays, FN, "periodDays"),
     basis: requireVariant(options.basis ?? "cost", TURNOVER_BASES, FN, "basis"),

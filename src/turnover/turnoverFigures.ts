@@ -3,6 +3,7 @@ import type { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { averageInventory } from "./averageInventory.js";
 import { averageRetailValue } from "./averageRetailValue.js";
 import { exactQuantity, requireArgs } from "./guards.js";
@@ -103,6 +104,13 @@ export interface TurnoverFigures extends TurnoverRatios, TurnoverAmounts {
 }
 
 const FN = "turnoverFigures";
+/** The option names of {@link turnoverFigures}. */
+const OPTIONS = optionNames<TurnoverFiguresOptions>()([
+  "averageMethod",
+  "basis",
+  "unitPrice",
+  "sellThroughVariant",
+]);
 
 /**
  * Turnover, days of inventory, days of supply, capital tied up, GMROI, sell-through and shrinkage of
@@ -130,7 +138,8 @@ const FN = "turnoverFigures";
  * @returns the figures of the SKU.
  * @throws InvKpiError `invalid_argument` (history or options not an object, a quantity that is not
  *   a finite number), `out_of_range` (period of zero days), `invalid_option` (unknown method, basis
- *   or variant), `invalid_money` (an amount that is not a finite decimal, a negative `unitPrice`).
+ *   or variant, an unknown option name), `invalid_money` (an amount that is not a finite decimal, a
+ *   negative `unitPrice`).
  * @example
  * ```ts
  * import { turnoverFigures } from "invkpi";
@@ -155,6 +164,19 @@ const FN = "turnoverFigures";
 export function turnoverFigures(
   history: TurnoverFiguresInput,
   options: TurnoverFiguresOptions = {},
+): TurnoverFigures {
+  requireOptionNames(options, OPTIONS, FN);
+  return turnoverFiguresWithoutNameCheck(history, options);
+}
+
+/**
+ * {@link turnoverFigures} without the check of its option names: for the report, which calls it
+ * once per SKU with options of its own making.
+ * @internal
+ */
+export function turnoverFiguresWithoutNameCheck(
+  history: TurnoverFiguresInput,
+  options: TurnoverFiguresOptions,
 ): TurnoverFigures {
   requireArgs(history, FN, "history");
   requireArgs(options, FN, "options");

@@ -3,6 +3,7 @@ import { Decimal } from "../model/Decimal.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import { annualizeTurnover } from "./annualizeTurnover.js";
 import { averageRetailValue } from "./averageRetailValue.js";
 import { exactQuantity, requireArgs, requireArray } from "./guards.js";
@@ -100,6 +101,14 @@ export interface TurnoverSeriesEntry extends TurnoverRatios, TurnoverAmounts {
 }
 
 const FN = "turnoverSeries";
+/** The option names of {@link turnoverSeries}. */
+const OPTIONS = optionNames<TurnoverSeriesOptions>()([
+  "by",
+  "basis",
+  "unitPrice",
+  "sellThroughVariant",
+  "daysPerYear",
+]);
 const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
@@ -131,7 +140,7 @@ const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * @throws InvKpiError `invalid_argument` (history or a month not an object, a month label that is
  *   not `'YYYY-MM'`, a quantity that is not a finite number; a history with a period and no months,
  *   `path: ['months']`: replay with `months: true`), `out_of_range` (a month of ≤ 0 days),
- *   `invalid_option` (unknown bucket, basis or variant), `invalid_money`.
+ *   `invalid_option` (unknown bucket, basis or variant, an unknown option name), `invalid_money`.
  * @example
  * ```ts
  * import { turnoverSeries } from "invkpi";
@@ -157,6 +166,7 @@ export function turnoverSeries(
 ): readonly TurnoverSeriesEntry[] {
   requireArgs(history, FN, "history");
   requireArgs(options, FN, "options");
+  requireOptionNames(options, OPTIONS, FN);
   const by = requireVariant(options.by ?? "month", SERIES_BUCKETS, FN, "by");
   const settings: EntrySettings = {
     basis: requireVariant(options.basis ?? "cost", TURNOVER_BASES, FN, "basis"),

@@ -648,10 +648,15 @@ describe("replayLedger: movements before and after the period", () => {
 });
 
 describe("replayLedger: months", () => {
-  it("gives month ends even when the options carry the report's internal monthEnds: false", () => {
+  it("refuses the report's internal monthEnds: false, an option it does not read", () => {
+    // Before the API audit the option was ignored (month ends always); now a name replayLedger does
+    // not read is refused as a typo would be, and month ends stay the caller's to have.
     const period = { from: "2025-02-15", to: "2025-03-31" };
     const tuned = { period, monthEnds: false } as Parameters<typeof replayLedger>[1];
-    const h = only(replayLedger(ledger1, tuned).histories);
+    expect(() => replayLedger(ledger1, tuned)).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: ["monthEnds"] }) as Error,
+    );
+    const h = only(replayLedger(ledger1, { period }).histories);
     expect(h.monthEnds.map((m) => m.date)).toEqual(["2025-02-28", "2025-03-31"]);
   });
 

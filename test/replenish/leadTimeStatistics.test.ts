@@ -38,8 +38,9 @@ describe("leadTimeStatistics", () => {
 
   it("rejects an empty sample, negative lead times and unknown variants", () => {
     expectCode(() => leadTimeStatistics([]), "invalid_argument", ["samples"]);
-    expectCode(() => leadTimeStatistics([3, -1]), "out_of_range", ["samples[1]"]);
-    expectCode(() => leadTimeStatistics([3, Number.NaN]), "invalid_argument", ["samples[1]"]);
+    // Paths are separate segments (an API audit found `['samples[1]']`).
+    expectCode(() => leadTimeStatistics([3, -1]), "out_of_range", ["samples", 1]);
+    expectCode(() => leadTimeStatistics([3, Number.NaN]), "invalid_argument", ["samples", 1]);
     expectCode(() => leadTimeStatistics([3], { stdDev: "n" as "sample" }), "invalid_option", [
       "stdDev",
     ]);

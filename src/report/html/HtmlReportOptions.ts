@@ -1,5 +1,6 @@
 import { requireFinite } from "../../model/assert.js";
 import { describeValue, InvKpiError } from "../../model/InvKpiError.js";
+import { optionNames, requireOptionNames } from "../../model/requireKnownOptions.js";
 
 /** Options of `renderHtmlReport`. Every option has a default. */
 export interface HtmlReportOptions {
@@ -31,13 +32,23 @@ export interface ResolvedHtmlReportOptions {
 }
 
 const FN = "renderHtmlReport";
+/** The option names of `renderHtmlReport`. */
+const OPTIONS = optionNames<HtmlReportOptions>()([
+  "title",
+  "subtitle",
+  "currency",
+  "staleRows",
+  "reorderRows",
+  "groupRows",
+  "curvePoints",
+]);
 
 /**
  * Checks the options of `renderHtmlReport` and fills in the defaults.
  *
  * @throws InvKpiError `invalid_argument` (options not an object, a count that is not a finite
  *   number, a title that is not text), `out_of_range` (a count that is not a whole number at least
- *   its minimum: 0 rows, 1 group, 20 curve points).
+ *   its minimum: 0 rows, 1 group, 20 curve points), `invalid_option` (an unknown option name).
  */
 export function resolveHtmlReportOptions(
   options: HtmlReportOptions | undefined,
@@ -50,6 +61,7 @@ export function resolveHtmlReportOptions(
       { path: ["options"] },
     );
   }
+  requireOptionNames(options, OPTIONS, FN);
   return {
     title: optionalText(options.title, "title") ?? "Inventory report",
     subtitle: optionalText(options.subtitle, "subtitle"),

@@ -54,7 +54,8 @@ const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-inline'; 
  * @param options - see {@link HtmlReportOptions}.
  * @returns the page, `<!DOCTYPE html>` to `</html>`, as a string (UTF-8 when written out).
  * @throws InvKpiError `invalid_argument` (options not an object, a title that is not text, a count
- *   that is not a number), `out_of_range` (a count that is not a whole number at least its minimum).
+ *   that is not a number), `out_of_range` (a count that is not a whole number at least its minimum),
+ *   `invalid_option` (an unknown option name).
  * @example
  * ```ts
  * import { analyzeLedger, type Movement, renderHtmlReport } from "invkpi";

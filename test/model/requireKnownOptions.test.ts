@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { displayPath, fieldPath, pathOfLabel } from "../../src/model/fieldPath.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
+import {
+  requireKnownOptions,
+  requireNoMisspeltFields,
+  requireOptionNames,
+} from "../../src/model/requireKnownOptions.js";
+
+function errorOf(fn: () => unknown): InvKpiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InvKpiError) return e;
+    throw e;
+  }
+  throw new Error("expected an InvKpiError");
+}
+
+describe("requireKnownOptions, in model so that the formulas can use it (found by an API audit)", () => {
+  it("refuses an unknown name with the closest known one, the report's message and path", () => {
+    const error = errorOf(() =>
+      requireKnownOptions({ valution: "fifo" }, ["period", "valuation"], "replayLedger", []),
+    );
+    expect(error.code).toBe("invalid_option");
+    expect(error.message).toBe(
+      "replayLedger: unknown option 'valution' (did you mean 'valuation'?)",
+    );
+    expect(error.path).toEqual(["valution"]);
+    expect(error.details).toEqual({ unknown: ["valution"], known: ["period", "valuation"] });
+  });
+});
+
+describe("requireOptionNames: the check of a calculator's options argument", () => {
+  it("takes no options at all, and options whose unknown names are undefined", () => {
+    expect(() => requireOptionNames(undefined, ["a"], "f")).not.toThrow();
+    expect(() => requireOptionNames({ a: 1, b: undefined }, ["a"], "f")).not.toThrow();
+  });
+
+  it("refuses an unknown name at the top level", () => {
+    const error = errorOf(() => requireOptionNames({ slowdays: 30 }, ["slowDays"], "f"));
+    expect([error.code, error.path, error.message]).toEqual([
+      "invalid_option",
+      ["slowdays"],
+      "f: unknown option 'slowdays' (did you mean 'slowDays'?)",
+    ]);
+  });
+
+  it("refuses options that are not an object", () => {
+    for (const options of [null, "fifo", 3, ["a"]]) {
+      const error = errorOf(() => requireOptionNames(options, ["a"], "f"));
+      expect([error.code, error.path]).toEqual(["invalid_argument", ["options"]]);
+      expect(error.message).toMatch(/^f: options must be an object, got /);
+    }
+  });
+});
+
+describe("requireNoMisspeltFields: a data record's near misses of known fields", () => {
+  const known = ["sku", "leadTimeDays", "serviceLevel"];
+
+  it("refuses a field that is a near miss of a known one, naming both by path", () => {
+    const error = errorOf(() =>
+      requireNoMisspeltFields({ leadTime: 7 }, known, "replenishmentFigures", ["info"]),
+    );
+    expect([error.code, error.path, error.message]).toEqual([
+      "invalid_option",
+      ["info", "leadTime"],
+      "replenishmentFigures: unknown option 'info.leadTime' (did you mean 'info.leadTimeDays'?)",
+    ]);
+    expect(error.details).toMatchObject({ unknown: ["leadTime"], known });
+    expect(
+      errorOf(() => requireNoMisspeltFields({ servicelevel: 0.9 }, known, "f", ["skuInfo", 3]))
+        .message,
+    ).toBe("f: unknown option 'skuInfo[3].servicelevel' (did you mean 'skuInfo[3].serviceLevel'?)");
+  });
+
+  it("leaves known fields, other fields and undefined values alone", () => {
+    const record = { sku: "A", leadTimeDays: 7, supplier: "ACME", note: "x", leadTime: undefined };
+    expect(() => requireNoMisspeltFields(record, known, "f", ["info"])).not.toThrow();
+  });
+});
+
+describe("fieldPath: a field as messages name it, as path segments", () => {
+  it("splits dots and indexes", () => {
+    expect(fieldPath("abc.measure")).toEqual(["abc", "measure"]);
+    expect(fieldPath("items[3].mean")).toEqual(["items", 3, "mean"]);
+    expect(fieldPath("samples[1]")).toEqual(["samples", 1]);
+    expect(fieldPath("serviceLevel")).toEqual(["serviceLevel"]);
+    // Not a plain name: one segment, as written.
+    expect(fieldPath("history date")).toEqual(["history date"]);
+    expect(fieldPath("")).toEqual([""]);
+  });
+
+  it("reads the field of a 'fn: field' label, or none", () => {
+    expect(pathOfLabel("analyzeLedger: period.from")).toEqual(["period", "from"]);
+    expect(pathOfLabel("stockAging: layers[2].receivedDate")).toEqual([
+      "layers",
+      2,
+      "receivedDate",
+    ]);
+    expect(pathOfLabel("movementStatus: history date")).toEqual([]);
+    expect(pathOfLabel("example")).toEqual([]);
+  });
+
+  it("shows a path as messages name it", () => {
+    expect(displayPath(["skuInfo", 3, "leadTime"])).toBe("skuInfo[3].leadTime");
+    expect(displayPath(["replenishment", "leadTime"])).toBe("replenishment.leadTime");
+    expect(displayPath([])).toBe("");
+  });
+});
