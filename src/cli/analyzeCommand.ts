@@ -1,4 +1,4 @@
-import { INDUSTRY_TURNOVER_RANGES } from "../benchmark/index.js";
+import { INDUSTRY_TURNOVER_RANGES, type Industry } from "../benchmark/index.js";
 import type { ReadLedgerResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
@@ -48,7 +48,7 @@ import {
 import { usageError } from "./usageError.js";
 import { type OutputFormat, writeReport } from "./writeReport.js";
 
-const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES);
+const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES) as Industry[];
 /** Problems shown before analyze gives up; `invkpi validate` lists them all. */
 const ISSUES_SHOWN = 20;
 
@@ -152,7 +152,7 @@ interface AnalyzePlan {
   readonly movementBasis: "issue" | "any" | undefined;
   readonly nearExpiryDays: number | undefined;
   readonly groupBy: readonly ReportGrouping[];
-  readonly industry: string | undefined;
+  readonly industry: Industry | undefined;
   readonly format: OutputFormat;
   readonly inputFormat: TableFormat | undefined;
   /** `--delimiter` and `--encoding`, for the ledger and the `--skus` file. */

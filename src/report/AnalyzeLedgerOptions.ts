@@ -109,9 +109,10 @@ export type ReplenishmentReportOptions = Omit<
 /**
  * The benchmark the portfolio turnover is diagnosed against: an identifier of
  * `INDUSTRY_TURNOVER_RANGES` (`'manufacturing'`, `'wholesale'`, `'retail'`, ...) or a normal annual
- * range of your own `{ min, max? }`.
+ * range of your own `{ min, max? }`. The report has no table of its own, so any other text is a
+ * type error (and, from untyped callers, an `unknown_industry` error naming the known ones).
  */
-export type ReportIndustry = Industry | (string & {}) | TurnoverRange;
+export type ReportIndustry = Industry | TurnoverRange;
 
 /**
  * Options of `analyzeLedger` and `analyzeLedgerStream`. Only `period` is required; an option left

@@ -1,4 +1,8 @@
-import type { AnalyzeLedgerOptions, ReplenishmentReportOptions } from "./AnalyzeLedgerOptions.js";
+import type {
+  AnalyzeLedgerOptions,
+  ReplenishmentReportOptions,
+  ReportIndustry,
+} from "./AnalyzeLedgerOptions.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 
 /**
@@ -47,7 +51,8 @@ export function reportOptionsOf(resolved: ResolvedReportOptions): AnalyzeLedgerO
     groupBy: resolved.groupBy,
     byLocation: resolved.byLocation,
     negativeStock: resolved.negativeStock,
-    ...(industry === null ? {} : { industry }),
+    // Resolved: an identifier of the table (checked) or a range.
+    ...(industry === null ? {} : { industry: industry as ReportIndustry }),
   };
 }
 

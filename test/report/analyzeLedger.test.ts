@@ -3,6 +3,7 @@ import { diagnoseTurnover } from "../../src/benchmark/index.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
+import type { AnalyzeLedgerOptions } from "../../src/report/AnalyzeLedgerOptions.js";
 import {
   analyzeLedger,
   analyzeLedgerStream,
@@ -779,11 +780,26 @@ describe("analyzeLedger: a negative ABC measure under abc.negativeValues 'error'
   });
 });
 
+describe("analyzeLedger: the industry option's type", () => {
+  it("accepts the table's identifiers and ranges, and a typo is a type error (an API audit)", () => {
+    const options = (industry: AnalyzeLedgerOptions["industry"]) => ({ period: Q1_2024, industry });
+    expect(analyzeLedger(WORKED_LEDGER, options("wholesale")).diagnosis.benchmark?.industry).toBe(
+      "wholesale",
+    );
+    expect(analyzeLedger(WORKED_LEDGER, options({ min: 4 })).diagnosis.benchmark?.range.min).toBe(
+      4,
+    );
+    // @ts-expect-error: no industry of that name (the type lists the identifiers).
+    expect(() => analyzeLedger(WORKED_LEDGER, options("wholsale"))).toThrow(/unknown industry/);
+  });
+});
+
 describe("analyzeLedger: an industry error's path is the report's industry option", () => {
   // Found by a docs audit: the unknown industry's path was ['industry', 'industry'].
   it("names ['industry'] for an unknown identifier, ['industry', 'max'] for a bad range", () => {
     expect(
-      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: "mining" })),
+      // An untyped caller's text: a type error for a typed one.
+      errorOf(() => analyzeLedger(WORKED_LEDGER, { period: Q1_2024, industry: "mining" as never })),
     ).toMatchObject({ code: "unknown_industry", path: ["industry"] });
     const range = { min: 5, max: 2 };
     expect(
