@@ -1,5 +1,7 @@
 // invkpi/node: streaming file readers and writers. The only folder that imports Node APIs.
 
+export type { AnalyzeLedgerFileOptions } from "./analyzeLedgerFile.js";
+export { analyzeLedgerFile } from "./analyzeLedgerFile.js";
 export type {
   CellValue,
   FlatRecord,

@@ -177,6 +177,13 @@ const CASES: readonly Case[] = [
     meant: "delimiter",
   },
   {
+    fn: "analyzeLedgerFile",
+    call: (o) => invkpi.analyzeLedgerFile(csv(), o as never),
+    typo: "chunkRow",
+    meant: "chunkRows",
+    base: { period: { from: "2024-01-01", to: "2024-01-31" } },
+  },
+  {
     fn: "readSkuInfo",
     call: (o) => invkpi.readSkuInfo(skuCsv(), o as never),
     typo: "encodng",

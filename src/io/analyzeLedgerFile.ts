@@ -1,0 +1,107 @@
+import { requireVariant } from "../model/assert.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import type { AnalyzeLedgerStreamOptions } from "../report/analyzeLedgerStream.js";
+import { buildReport } from "../report/buildReport.js";
+import type { InventoryReport } from "../report/InventoryReport.js";
+import { prepareReport } from "../report/prepareReport.js";
+import { StreamingReport } from "../report/StreamingReport.js";
+import type { InputSource } from "./openTextInput.js";
+import {
+  type ReadLedgerOptions,
+  type ReadLedgerResult,
+  readLedger,
+  readLedgerInto,
+} from "./readLedger.js";
+
+/** Options of {@link analyzeLedgerFile}: the report's, the mode's, and how to read the file. */
+export interface AnalyzeLedgerFileOptions extends AnalyzeLedgerStreamOptions {
+  /**
+   * How to read the file, as `readLedger`'s options: `format`, `delimiter`, `encoding`, `columns`
+   * (header names), `onProgress`. Its master data is the report's `skuInfo`. Default: by the file
+   * name, comma-separated UTF-8 with the fields' own names.
+   */
+  readonly read?: Omit<ReadLedgerOptions, "skuInfo"> | undefined;
+}
+
+const FN = "analyzeLedgerFile";
+const MODES = ["batch", "streaming"] as const;
+
+/**
+ * The inventory report of a ledger file: `readLedger` and `analyzeLedger` in one call, or (mode
+ * `'streaming'`) the file replayed as it is read, in memory bounded by the number of SKUs and
+ * their open layers, not by the number of movements: what `invkpi analyze [--streaming]` does,
+ * for a script or a pipeline.
+ *
+ * - `'batch'` (default): the file is read into columns (about 50 bytes a movement), in any date
+ *   order, then analyzed (`threads` allowed).
+ * - `'streaming'`: rows are replayed a chunk of whole days at a time as they are read; the file
+ *   must be in date order (a row dated before the row above it is an `unsorted_input` error
+ *   naming it), and `period` is needed up front, as it always is. One thread.
+ *
+ * Every row is checked as `validateLedger` checks it; when any is invalid nothing is analyzed and
+ * the error lists every problem, each with its file `line`. Options are checked before the file is
+ * opened.
+ *
+ * @param source - a file path, a `file:` URL, or an async iterable of text or bytes (a stream).
+ * @param options - the report's options (`period` at least, see `analyzeLedger`), `mode`,
+ *   `quantityDecimals` and `moneyDecimals` (streaming), and `read` (see
+ *   {@link AnalyzeLedgerFileOptions}).
+ * @returns the {@link InventoryReport}, the same as `analyzeLedger` on the file's rows.
+ * @throws InvKpiError `invalid_ledger` (invalid rows: `issues` lists every problem with its line,
+ *   or a problem of the file as a whole, such as a missing column), `io_error` (a file that cannot
+ *   be read), `invalid_option` (an unknown option name or value), `unsorted_input` (streaming: a
+ *   row out of date order), and every error of `analyzeLedger`.
+ * @example
+ * ```ts
+ * import { analyzeLedgerFile } from "invkpi/node";
+ * const csv = [
+ *   "sku,date,type,quantity,unitCost,unitPrice",
+ *   "A,2025-01-02,receipt,10,2,",
+ *   "A,2025-01-03,issue,4,,5",
+ * ].join("\n");
+ * async function* file() { yield csv; }
+ * const period = { from: "2025-01-01", to: "2025-01-31" };
+ * const report = await analyzeLedgerFile(file(), { period, mode: "streaming" });
+ * report.rows[0]?.closingQuantity; // 6
+ * report.totals.turnover.cogs.toFixed(2); // "8.00"
+ * ```
+ */
+export async function analyzeLedgerFile(
+  source: InputSource,
+  options: AnalyzeLedgerFileOptions,
+): Promise<InventoryReport> {
+  if (options === null || typeof options !== "object") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: options must be an object with at least a period, got ${describeValue(options)}`,
+      { path: ["options"] },
+    );
+  }
+  const { read, ...reportOptions } = options;
+  const mode = requireVariant(options.mode ?? "batch", MODES, FN, "mode");
+  const readOptions: ReadLedgerOptions = {
+    ...read,
+    ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+  };
+  if (mode === "streaming") {
+    const report = new StreamingReport(reportOptions, FN); // checks the options first
+    requireValidRows(await readLedgerInto(source, readOptions, report.replay));
+    return report.finish();
+  }
+  const setup = prepareReport(reportOptions, FN, true);
+  const input = await readLedger(source, readOptions);
+  requireValidRows(input);
+  return buildReport(input.columns, setup);
+}
+
+/** Nothing is analyzed from a file with an invalid row: every problem, with its line, at once. */
+function requireValidRows(input: ReadLedgerResult): void {
+  const { issues, rows } = input;
+  if (issues.length === 0) return;
+  const rowCount = new Set(issues.map((issue: LedgerIssue) => issue.row)).size;
+  throw new InvKpiError(
+    "invalid_ledger",
+    `${FN}: ${issues.length} ${issues.length === 1 ? "problem" : "problems"} in ${rowCount} of ${rows} ${rows === 1 ? "row" : "rows"}; nothing was analyzed (first: line ${issues[0]?.line ?? "?"}, ${issues[0]?.field}: ${issues[0]?.message})`,
+    { issues, details: { problems: issues.length, rows } },
+  );
+}
