@@ -73,7 +73,8 @@ export function requireVariant<T extends string>(
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     throw new InvKpiError(
       "invalid_option",
-      `${fn}: ${name} must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got ${describeValue(value)}`,
+      // JSON quoting shows a line ending or a tab as `"\r\n"`, `"\t"`, not as the character.
+      `${fn}: ${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}`,
       { path: path ?? fieldPath(name), details: { value, allowed } },
     );
   }

@@ -107,6 +107,10 @@ describe("toCsv quoting and values (RFC 4180, section 2)", () => {
     expect(codeOf(() => toCsv(null as never))).toBe("invalid_argument");
     expect(codeOf(() => toCsv([], { delimiter: "|" as "," }))).toBe("invalid_option");
     expect(codeOf(() => toCsv([], { lineEnding: "\r" as "\n" }))).toBe("invalid_option");
+    // The allowed line endings are shown escaped, not as line breaks (an API audit).
+    expect(() => toCsv([], { lineEnding: "\r" as "\n" })).toThrow(
+      'toCsv: lineEnding must be one of "\\n", "\\r\\n", got "\\r"',
+    );
     expect(codeOf(() => toCsv([], { columns: "a" as never }))).toBe("invalid_option");
   });
 
