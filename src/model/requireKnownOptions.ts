@@ -91,8 +91,11 @@ export function requireOptionNames(options: unknown, known: readonly string[], f
  * Rejects the fields of a data record (a `SkuInfo` row, the `info` of `replenishmentFigures`) that
  * are near misses of the fields the function reads: `leadTime` for `leadTimeDays`, `servicelevel`
  * for `serviceLevel` is almost surely a typo that would leave the value unread. A record may carry
- * any other field (a supplier, a note): data is not options. "Near" as the options' hint: within one
- * edit per four letters, case ignored, a known name that starts with it counting as one edit.
+ * any other field (a supplier, a `unit`, an `order` number): data is not options. "Near" is
+ * narrower than for options: the same name in another case (`servicelevel`), the name without its
+ * unit (`leadTime` for `leadTimeDays`), or one edit away in a name of 5 letters or more
+ * (`leadTimeDay`). Each distinct field name is judged once (a master file of 100 k rows with a few
+ * extra columns costs a lookup per field).
  *
  * @param record - the record; anything but an object is left to the caller's own checks.
  * @param known - every field a record of this kind has (not only those the function reads: a
@@ -125,7 +128,7 @@ export function requireNoMisspeltFields(
   for (const name in record) {
     if (names.has(name) || !Object.hasOwn(record, name)) continue;
     if ((record as Record<string, unknown>)[name] === undefined) continue;
-    const meant = closestOption(name, known);
+    const meant = misspeltField(name, known);
     if (meant === null) continue;
     misspelt ??= [];
     misspelt.push({ name, meant });
@@ -161,6 +164,33 @@ export function optionNames<T>() {
 
 /** Each list of known fields as a set, made once. */
 const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** Per list of known fields, each field name judged so far and the field it misspells (or null). */
+const misspellings = new WeakMap<readonly string[], Map<string, string | null>>();
+
+/** The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. */
+function misspeltField(name: string, known: readonly string[]): string | null {
+  let judged = misspellings.get(known);
+  if (judged === undefined) {
+    judged = new Map();
+    misspellings.set(known, judged);
+  }
+  let meant = judged.get(name);
+  if (meant === undefined) {
+    meant = nearField(name, known);
+    judged.set(name, meant);
+  }
+  return meant;
+}
+
+function nearField(name: string, known: readonly string[]): string | null {
+  const written = name.toLowerCase();
+  for (const field of known) {
+    const folded = field.toLowerCase();
+    if (folded === written || folded === `${written}days`) return field;
+  }
+  return written.length >= 5 ? closestName(name, known, 1, true, false) : null;
+}
 
 function knownSet(known: readonly string[]): ReadonlySet<string> {
   let set = knownSets.get(known);

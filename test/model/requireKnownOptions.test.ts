@@ -78,6 +78,25 @@ describe("requireNoMisspeltFields: a data record's near misses of known fields",
     const record = { sku: "A", leadTimeDays: 7, supplier: "ACME", note: "x", leadTime: undefined };
     expect(() => requireNoMisspeltFields(record, known, "f", ["info"])).not.toThrow();
   });
+
+  it("takes a data field that is only the start of a known one for data (a review found)", () => {
+    // `unit`, `order`, `pack`, `cat` and `Standard` are ordinary columns of master data, not typos
+    // of unitPrice, orderCost, packSize, category and standardCost.
+    const skuInfoFields = ["unitPrice", "orderCost", "packSize", "category", "standardCost"];
+    const record = { unit: "kg", order: "PO-7", pack: "box", cat: 3, Standard: true };
+    expect(() => requireNoMisspeltFields(record, skuInfoFields, "f", ["info"])).not.toThrow();
+    // Typos are still caught: a case, a unit left out, one edit in a longer name.
+    for (const [typo, meant] of [
+      ["LeadTimeDays", "leadTimeDays"],
+      ["leadtime", "leadTimeDays"],
+      ["leadTimeDay", "leadTimeDays"],
+      ["serviceLevl", "serviceLevel"],
+    ]) {
+      expect(
+        errorOf(() => requireNoMisspeltFields({ [typo as string]: 1 }, known, "f", [])).message,
+      ).toBe(`f: unknown option '${typo}' (did you mean '${meant}'?)`);
+    }
+  });
 });
 
 describe("fieldPath: a field as messages name it, as path segments", () => {
