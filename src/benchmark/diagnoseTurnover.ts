@@ -1,4 +1,5 @@
 import { requireNonNegative, requirePositive } from "../model/assert.js";
+import { Decimal } from "../model/Decimal.js";
 import { decimalsApart } from "../model/decimalsApart.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
@@ -270,5 +271,7 @@ function messageOf(status: TurnoverStatus, measured: Measured, benchmark: Benchm
  */
 function format(value: number, bounds: readonly (number | undefined)[] = []): string {
   if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toFixed(decimalsApart(value, bounds, 2))));
+  // Rounded as decimalsApart rounds (half to even, exactly), not as Number#toFixed, whose binary
+  // rounding could put 1.125 on a bound of 1.13 that decimalsApart kept it off.
+  return new Decimal(String(value)).toDecimalPlaces(decimalsApart(value, bounds, 2)).toFixed();
 }

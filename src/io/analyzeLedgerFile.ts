@@ -1,5 +1,6 @@
 import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import { requireKnownOptions } from "../model/requireKnownOptions.js";
 import type { AnalyzeLedgerStreamOptions } from "../report/analyzeLedgerStream.js";
 import { buildReport } from "../report/buildReport.js";
 import type { InventoryReport } from "../report/InventoryReport.js";
@@ -7,6 +8,7 @@ import { prepareReport } from "../report/prepareReport.js";
 import { StreamingReport } from "../report/StreamingReport.js";
 import type { InputSource } from "./openTextInput.js";
 import {
+  READ_LEDGER_OPTIONS,
   type ReadLedgerOptions,
   type ReadLedgerResult,
   readLedger,
@@ -78,6 +80,7 @@ export async function analyzeLedgerFile(
     );
   }
   const { read, ...reportOptions } = options;
+  requireReadOptions(read);
   const mode = requireVariant(options.mode ?? "batch", MODES, FN, "mode");
   const readOptions: ReadLedgerOptions = {
     ...read,
@@ -92,6 +95,32 @@ export async function analyzeLedgerFile(
   const input = await readLedger(source, readOptions);
   requireValidRows(input);
   return buildReport(input.columns, setup);
+}
+
+/** The reader's options under `read`: an object of `readLedger`'s names but `skuInfo`. */
+const READ_OPTIONS = READ_LEDGER_OPTIONS.filter((name) => name !== "skuInfo");
+
+/**
+ * `read`, checked as an option group of this function's (path `['read', name]`): the report's
+ * `skuInfo` is the one master data, so `read.skuInfo` would be a second one the report never sees.
+ */
+function requireReadOptions(read: unknown): void {
+  if (read === undefined) return;
+  if (read === null || typeof read !== "object" || Array.isArray(read)) {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${FN}: read must be an object of readLedger's options, got ${describeValue(read)}`,
+      { path: ["read"], details: { value: describeValue(read) } },
+    );
+  }
+  if ((read as { skuInfo?: unknown }).skuInfo !== undefined) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${FN}: give skuInfo in the report's options, not under read (the report reads only those)`,
+      { path: ["read", "skuInfo"] },
+    );
+  }
+  requireKnownOptions(read, READ_OPTIONS, FN, ["read"]);
 }
 
 /** Nothing is analyzed from a file with an invalid row: every problem, with its line, at once. */

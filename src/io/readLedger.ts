@@ -80,7 +80,7 @@ export interface ReadLedgerResult {
 
 const FN = "readLedger";
 /** The option names of {@link readLedger}. */
-const OPTIONS = optionNames<ReadLedgerOptions>()([
+export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
   "format",
   "delimiter",
   "encoding",
@@ -159,7 +159,7 @@ export async function readLedgerVia(
   paths: CsvReadPaths,
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
-  requireOptionNames(options, OPTIONS, FN);
+  requireOptionNames(options, READ_LEDGER_OPTIONS, FN);
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
   // The line of every row read so far, filled by the table reader before each row comes: an issue
   // names its own line, and a duplicate id the line of the row that used the id first.

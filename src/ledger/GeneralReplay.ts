@@ -44,6 +44,12 @@ import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 export class GeneralReplay {
   readonly warnings: ReplayWarning[] = [];
   private readonly states = new Map<number, SkuState>();
+  /**
+   * By location, per SKU index: the state whose issue was applied last, and the one whose priced
+   * issue was (see {@link lastIssuing}); none while the SKU has not issued (priced an issue).
+   */
+  private readonly lastIssuer: (SkuState | undefined)[] = [];
+  private readonly lastPricer: (SkuState | undefined)[] = [];
   private readonly transit = new Map<number, { day: number; chunks: TransitChunk[] }>();
   private settings: ReplaySettings;
   private columns: LedgerColumns;
@@ -112,10 +118,20 @@ export class GeneralReplay {
   /** Streaming: replays a SKU from here on, from its states handed over by the fast engine. */
   adopt(sku: number, states: readonly SkuState[]): void {
     this.skipped[sku] = 0;
+    let issuer: SkuState | undefined;
+    let pricer: SkuState | undefined;
     for (const state of states) {
       state.keepMonths = this.keepMonths;
       this.states.set(stateKey(state.sku, state.location), state);
+      // The fast engine's states come in no particular order: the latest by day, then source row
+      // (the order the rows were applied in: by day, issues being one kind, then row).
+      if (later(state.lastIssue, state.lastIssueRow, issuer?.lastIssue, issuer?.lastIssueRow))
+        issuer = state;
+      if (later(state.lastPriceDay, state.lastPriceRow, pricer?.lastPriceDay, pricer?.lastPriceRow))
+        pricer = state;
     }
+    this.lastIssuer[sku] = issuer;
+    this.lastPricer[sku] = pricer;
   }
 
   /**
@@ -190,6 +206,8 @@ export class GeneralReplay {
     this.overflowed ??= new Uint8Array(this.skipped.length);
     this.overflowed[sku] = 1;
     for (const [key, state] of this.states) if (state.sku === sku) this.states.delete(key);
+    this.lastIssuer[sku] = undefined;
+    this.lastPricer[sku] = undefined;
     this.transit.delete(sku);
     const code = this.names.skus[sku];
     for (let w = this.warnings.length - 1; w >= 0; w--)
@@ -300,10 +318,13 @@ export class GeneralReplay {
         s.lastIssueValue = value;
         s.lastIssueQty = qty;
         s.lastIssueRow = c.row[i] as number;
+        // Issues are applied in order: this one is the SKU's latest.
+        if (this.byLocation) this.lastIssuer[s.sku] = s;
         if (price !== null) {
           s.lastIssuePrice = price;
           s.lastPriceDay = day;
           s.lastPriceRow = c.row[i] as number;
+          if (this.byLocation) this.lastPricer[s.sku] = s;
         }
         if (inPeriod) s.bookIssue(day, qty, value, price);
         s.lastIssue = day;
@@ -543,24 +564,11 @@ export class GeneralReplay {
   /**
    * By location, for a return at state `s`'s location, which never issued (priced an issue): the
    * SKU's state whose issue (priced issue) was applied last, at any location; `s` when none did.
-   * "Last" is in the order of application: by day, then source row (issues are one kind).
+   * "Last" is in the order of application (by day, then source row: issues are one kind), kept as
+   * each issue is applied ({@link lastIssuer}, {@link lastPricer}; `adopt` for handed-over states).
    */
   private lastIssuing(s: SkuState, priced: boolean): SkuState {
-    let latest = s;
-    let latestDay = Number.NEGATIVE_INFINITY;
-    let latestRow = -1;
-    for (let location = -1; location < this.names.locations.length; location++) {
-      const other = this.states.get(stateKey(s.sku, location));
-      if (other === undefined) continue;
-      const day = priced ? other.lastPriceDay : other.lastIssue;
-      const row = priced ? other.lastPriceRow : other.lastIssueRow;
-      if (row >= 0 && (day > latestDay || (day === latestDay && row > latestRow))) {
-        latest = other;
-        latestDay = day;
-        latestRow = row;
-      }
-    }
-    return latest;
+    return (priced ? this.lastPricer[s.sku] : this.lastIssuer[s.sku]) ?? s;
   }
 
   /** Receives `qty` units of row `i` (its lot and expiry) at {@link inflowCost}; returns their value. */
@@ -808,6 +816,21 @@ export class GeneralReplay {
       yield toSkuHistory(s.raw(), context(s.sku, s.location));
     }
   }
+}
+
+/**
+ * Whether an issue at (`day`, `row`) was applied after the one at (`latestDay`, `latestRow`): by
+ * day, then source row. A row below 0 is no issue; an undefined latest is none yet.
+ */
+function later(
+  day: number,
+  row: number,
+  latestDay: number | undefined,
+  latestRow: number | undefined,
+): boolean {
+  if (row < 0) return false;
+  if (latestDay === undefined || latestRow === undefined) return true;
+  return day > latestDay || (day === latestDay && row > latestRow);
 }
 
 /**

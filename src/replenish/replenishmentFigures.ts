@@ -572,15 +572,18 @@ function givenUnitCost(info: ReplenishmentInfo): Decimal | null {
  */
 function unitCostOf(history: SkuHistory, given: Decimal | null): Decimal | null {
   if (given !== null) return given.isZero() ? null : given;
-  const paid: readonly [Decimal, number][] = [
-    [history.closingValue, history.closingQuantity],
-    [history.receivedValue, history.receivedQuantity],
-    [history.cogs, history.issuedQuantity - history.returnedQuantity],
-  ];
-  for (const [value, quantity] of paid) {
-    if (quantity > 0 && value.isPositive() && !value.isZero()) return value.dividedBy(quantity);
-  }
-  return null;
+  // Stock on hand has a unit cost of its own, even one of 0 (free goods: no EOQ, no_cost_data).
+  if (history.closingQuantity > 0)
+    return positiveQuotient(history.closingValue, history.closingQuantity);
+  return (
+    positiveQuotient(history.receivedValue, history.receivedQuantity) ??
+    positiveQuotient(history.cogs, history.issuedQuantity - history.returnedQuantity)
+  );
+}
+
+/** value / quantity when both are > 0, else null. */
+function positiveQuotient(value: Decimal, quantity: number): Decimal | null {
+  return quantity > 0 && value.isPositive() && !value.isZero() ? value.dividedBy(quantity) : null;
 }
 
 function safetyStockFigure(

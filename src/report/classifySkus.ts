@@ -94,7 +94,9 @@ export function classifySkus(
     // Demand that fell only outside the whole buckets (cut buckets, or before the window): the
     // whole buckets measured none, but the SKU is not one without demand. Unclassified
     // (`too_few_periods`), as a SKU with no whole bucket at all.
-    if (mean === 0 && hasNetDemand(a)) return;
+    // Whole buckets that all saw none: mean 0 and no deviation (one bucket: none measured). Whole
+    // buckets whose demand nets to 0 (a sale, then its return) do vary: zero_mean_demand, as before.
+    if (mean === 0 && (stdDev === null || stdDev === 0) && hasNetDemand(a)) return;
     if (stdDev !== null) xyzItems.push({ id: idOf(index), mean, stdDev });
     // A window of one bucket has no sample deviation, but without positive demand the class is
     // 'none' whatever the deviation (and one bucket cannot vary): only a SKU with demand in its

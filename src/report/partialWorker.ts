@@ -32,7 +32,10 @@ export interface PartialWorkerResult {
  * @throws InvKpiError as `analyzeLedger`.
  */
 export function runPartialWorker(task: PartialWorkerTask): PartialWorkerResult {
-  const { analyses, warnings } = analyzeSkus(task.columns, prepareReport(task.options, task.fn));
+  // The caller's options may carry those of analyzeLedgerStream or analyzeLedgerFile (`mode`, ...):
+  // read them as they were read there, or every worker would refuse the shard.
+  const setup = prepareReport(task.options, task.fn, true);
+  const { analyses, warnings } = analyzeSkus(task.columns, setup);
   const tape: Tape = { numbers: [], texts: [] };
   for (const analysis of analyses) skuAnalysisCodec.write(analysis, tape);
   return {

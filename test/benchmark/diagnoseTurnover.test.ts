@@ -77,6 +77,11 @@ describe("diagnoseTurnover", () => {
     expect(quarter.message).toMatch(/^Turnover 2 over 91 days, annualized to 8\.01 a year/);
     const edge = diagnoseTurnover({ annualTurnover: 14.9951, industry: "wholesale" });
     expect(edge.message).toMatch(/^Annual turnover 14\.995 is within/);
+    // Printed with the rounding decimalsApart chose by (half to even, exactly): 1.125 is 1.12,
+    // off a bound of 1.13 (Number#toFixed gave 1.13, on it; a review found).
+    expect(
+      diagnoseTurnover({ annualTurnover: 1.125, range: { min: 1.13, max: 2 } }).message,
+    ).toMatch(/^Annual turnover 1\.12 is below the normal range 1\.13–2/);
     // Away from the bounds, two decimals as before.
     expect(diagnoseTurnover({ annualTurnover: 5.4321, industry: "wholesale" }).message).toMatch(
       /^Annual turnover 5\.43 is below/,

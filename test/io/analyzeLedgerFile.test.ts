@@ -112,5 +112,21 @@ describe("analyzeLedgerFile", () => {
     await expect(analyzeLedgerFile(missing, { period })).rejects.toMatchObject({
       code: "io_error",
     });
+    // `read` is an option group of this function's (a review found readLedger's name and path).
+    await expect(
+      analyzeLedgerFile(missing, { period, read: { delimeter: ";" } as never }),
+    ).rejects.toMatchObject({
+      code: "invalid_option",
+      path: ["read", "delimeter"],
+      message:
+        "analyzeLedgerFile: unknown option 'read.delimeter' (did you mean 'read.delimiter'?)",
+    });
+    await expect(analyzeLedgerFile(missing, { period, read: "x" as never })).rejects.toMatchObject({
+      code: "invalid_argument",
+      path: ["read"],
+    });
+    await expect(
+      analyzeLedgerFile(missing, { period, read: { skuInfo: [] } as never }),
+    ).rejects.toMatchObject({ code: "invalid_option", path: ["read", "skuInfo"] });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { replayLedgerStream } from "../../src/ledger/replayLedgerStream.js";
 import type { Movement } from "../../src/model/Movement.js";
@@ -118,5 +118,57 @@ describe("a return at a location that never issued the SKU", () => {
     }
     const report = analyzeLedger(auditLedger, { period: january, groupBy: ["location"] });
     expect(report.totals.turnover.cogs.toFixed()).toBe("10");
+  });
+
+  it("in streaming, takes the latest of the states handed over by day and row, whatever their order", async () => {
+    const ledger = [
+      // B's state is created first, then A's, then C's.
+      row("2025-01-02", "receipt", 10, "B", { unitCost: 2 }),
+      row("2025-01-02", "receipt", 10, "A", { unitCost: 1 }),
+      row("2025-01-02", "receipt", 10, "C", { unitCost: 3 }),
+      row("2025-01-03", "issue", 1, "A", { unitPrice: 10 }),
+      // B's priced issue is the latest priced one; A's unpriced one, a row later, the latest issue.
+      row("2025-01-04", "issue", 1, "B", { unitPrice: 20 }),
+      row("2025-01-04", "issue", 1, "A"),
+      // C never issued: its return comes back at A's cost (1) and B's price (20).
+      row("2025-01-06", "return", 1, "C"),
+    ];
+    const options = { period: january, byLocation: true } as const;
+    const batch = replayLedger(ledger, options);
+    const C = byLocation(batch.histories).C;
+    expect([C?.returnedValue.toFixed(), C?.revenue.toFixed(), C?.issuesWithoutPrice]).toEqual([
+      "1",
+      "-20",
+      0,
+    ]);
+    // The fast engine hands the SKU over at the return's chunk (chunkRows 1) or later.
+    for (const chunkRows of [1, 3, 100]) {
+      const stream = await replayLedgerStream(ledger, { ...options, chunkRows });
+      expect(plain(stream.histories), `chunkRows ${chunkRows}`).toEqual(plain(batch.histories));
+    }
+  });
+
+  it("finds the latest issue elsewhere without looking at every location (no timing)", () => {
+    // Many locations that never issued, and returns at one more: the lookups per return must not
+    // grow with the locations (they scanned every location before).
+    const locations = 300;
+    const ledger = [
+      ...Array.from({ length: locations }, (_, l) =>
+        row("2025-01-02", "receipt", 10, `L${l}`, { unitCost: 2 }),
+      ),
+      row("2025-01-03", "issue", 1, "L0", { unitPrice: 9 }),
+      ...Array.from({ length: locations }, () => row("2025-01-05", "return", 1, "RC")),
+    ];
+    const gets = vi.spyOn(Map.prototype, "get");
+    try {
+      for (const months of [false, true]) {
+        gets.mockClear();
+        const { histories } = replayLedger(ledger, { period: january, byLocation: true, months });
+        expect(byLocation(histories).RC?.returnedValue.toFixed()).toBe(`${2 * locations}`);
+        expect(gets.mock.calls.length).toBeLessThan(20 * ledger.length);
+      }
+    } finally {
+      gets.mockRestore();
+    }
   });
 });

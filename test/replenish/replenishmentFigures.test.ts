@@ -103,6 +103,16 @@ describe("replenishmentFigures", () => {
     // No cost known at all: no EOQ, and the reason says so.
     const unknown = replenishmentFigures(june(soldOut), info);
     expect([unknown.eoq, unknown.reasons.eoq]).toEqual([null, "no_cost_data"]);
+    // Stock on hand worth 0 (goods received free) has its own cost, 0: the fallbacks are for a
+    // SKU sold out only (a review found them applied to it).
+    const free = june({
+      closingQuantity: 20,
+      closingValue: 0,
+      receivedQuantity: 120,
+      receivedValue: 1200,
+    });
+    const onHand = replenishmentFigures(free, info);
+    expect([onHand.eoq, onHand.reasons.eoq]).toEqual([null, "no_cost_data"]);
   });
 
   it("says why it cannot size a triggered order", () => {

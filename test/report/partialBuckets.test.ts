@@ -92,6 +92,16 @@ describe("analyzeLedger: XYZ over whole weeks and months (demand.partialBuckets)
     const twoWholeWeeks = oneWholeWeek.map((m, i) => (i === 0 ? { ...m, date: "2025-12-13" } : m));
     const earlier = rowOf(analyzeLedger(twoWholeWeeks, { period: year }).rows, "NEW");
     expect([earlier.xyzClass, earlier.reasons.xyzClass]).toEqual([null, "too_few_periods"]);
+    // Whole weeks whose demand nets to 0 (a sale, then its return) did see demand: 'none' for a
+    // zero mean, as before, even with a sale in the cut last week (a review found it unmeasured).
+    const netZero: Movement[] = [
+      { sku: "NET", date: "2025-01-02", type: "receipt", quantity: 50, unitCost: 2 },
+      { sku: "NET", date: "2025-03-05", type: "issue", quantity: 10, unitPrice: 3 },
+      { sku: "NET", date: "2025-03-12", type: "return", quantity: 10, unitPrice: 3 },
+      { sku: "NET", date: "2025-12-31", type: "issue", quantity: 5, unitPrice: 3 },
+    ];
+    const net = rowOf(analyzeLedger(netZero, { period: year }).rows, "NET");
+    expect([net.xyzClass, net.reasons.xyzCv]).toEqual(["none", "zero_mean_demand"]);
     // A SKU that sold nothing at all is 'none' (no demand), as before.
     const idle = rowOf(analyzeLedger(oneWholeWeek.slice(0, 1), { period: year }).rows, "NEW");
     expect([idle.xyzClass, idle.xyzCv, idle.reasons.xyzCv]).toEqual(["none", null, "no_demand"]);
