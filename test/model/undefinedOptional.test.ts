@@ -7,6 +7,24 @@ import type { Period } from "../../src/model/Period.js";
 import { SkuInfo } from "../../src/model/SkuInfo.js";
 import type { RejectsUndefined } from "../support/rejectsUndefined.js";
 
+/** Every optional field of a `SkuInfo` row but `description`, each `undefined`. */
+const NO_MASTER_DATA = {
+  category: undefined,
+  standardCost: undefined,
+  unitPrice: undefined,
+  leadTimeDays: undefined,
+  leadTimeStdDevDays: undefined,
+  reviewPeriodDays: undefined,
+  serviceLevel: undefined,
+  minOrderQuantity: undefined,
+  packSize: undefined,
+  onOrder: undefined,
+  backordered: undefined,
+  reserved: undefined,
+  orderCost: undefined,
+  holdingRate: undefined,
+} as const;
+
 // Callers compiled with `exactOptionalPropertyTypes` pass `undefined` for an optional field
 // (`unitCost: row.cost`, where `cost` is `string | undefined`): every optional property of the
 // input types takes it, and the runtime reads it as absent. These checks are compile-time ones
@@ -70,20 +88,7 @@ describe("model input types accept undefined for optional fields", () => {
     const info: SkuInfo = {
       sku: "A",
       description: text,
-      category: undefined,
-      standardCost: undefined,
-      unitPrice: undefined,
-      leadTimeDays: undefined,
-      leadTimeStdDevDays: undefined,
-      reviewPeriodDays: undefined,
-      serviceLevel: undefined,
-      minOrderQuantity: undefined,
-      packSize: undefined,
-      onOrder: undefined,
-      backordered: undefined,
-      reserved: undefined,
-      orderCost: undefined,
-      holdingRate: undefined,
+      ...NO_MASTER_DATA,
     };
     const period: Period = { from: "2025-01-01", to: "2025-01-31" };
     const options: ReplayOptions = {
@@ -148,20 +153,7 @@ describe("model input types accept undefined for optional fields", () => {
       SkuInfo.safeParse({
         sku: "A",
         description: undefined,
-        category: undefined,
-        standardCost: undefined,
-        unitPrice: undefined,
-        leadTimeDays: undefined,
-        leadTimeStdDevDays: undefined,
-        reviewPeriodDays: undefined,
-        serviceLevel: undefined,
-        minOrderQuantity: undefined,
-        packSize: undefined,
-        onOrder: undefined,
-        backordered: undefined,
-        reserved: undefined,
-        orderCost: undefined,
-        holdingRate: undefined,
+        ...NO_MASTER_DATA,
       }).success,
     ).toBe(true);
   });
