@@ -1,5 +1,6 @@
 import type { AbcXyzFigures } from "../classify/index.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
+import { rowNoun } from "../report/rowNoun.js";
 import { displayCount, displayNumber, displayPercent } from "./displayNumber.js";
 import { textTable } from "./textTable.js";
 
@@ -11,6 +12,11 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
   quantity: "units",
   movements: "issue lines",
 };
+
+/** What the report's ABC value measures, in the section's words. */
+function measureText(report: InventoryReport): string {
+  return MEASURE_NAMES[report.options.abc.measure] ?? report.options.abc.measure;
+}
 
 /**
  * The ABC-XYZ matrix as a table: one row per ABC class, one column per XYZ class (and `none`, no
@@ -27,7 +33,7 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
  */
 export function abcXyzSection(report: InventoryReport): string {
   const matrix = report.abcXyz;
-  const measure = MEASURE_NAMES[report.options.abc.measure] ?? report.options.abc.measure;
+  const measure = measureText(report);
   const columns = [
     { header: "ABC" },
     ...matrix.xyzClasses.map((xyz) => ({ header: xyz, align: "right" as const })),
@@ -37,7 +43,7 @@ export function abcXyzSection(report: InventoryReport): string {
     ...matrix.rows.map((row) => [row.abc, ...row.cells.map(cell), cell(row.total)]),
     ["total", ...matrix.columnTotals.map(cell), cell(matrix.total)],
   ];
-  const title = `ABC-XYZ matrix: ${report.options.byLocation ? "SKU-locations" : "SKUs"} (share of ${measure}); XYZ by demand variability per ${report.options.xyz.bucket}, none = no demand`;
+  const title = `ABC-XYZ matrix: ${rowNoun(report)}s (share of ${measure}); XYZ by demand variability per ${report.options.xyz.bucket}, none = no demand`;
   return `${title}\n${textTable(columns, rows, 2)}${leftOutNotes(report)}`;
 }
 
@@ -56,7 +62,7 @@ function leftOutNotes(report: InventoryReport): string {
     entry.count++;
     counts.set(key, entry);
   }
-  const noun = report.options.byLocation ? "SKU-location" : "SKU";
+  const noun = rowNoun(report);
   return [...counts.values()]
     .map(({ kind, code, count }) => {
       const [is, it] = count === 1 ? ["is", "it has"] : ["are", "they have"];
@@ -79,7 +85,7 @@ function whyNoClass(code: string, report: InventoryReport): string {
     case "too_few_periods":
       return `demand in fewer than two whole ${bucket}s: its variability cannot be measured`;
     case "no_price":
-      return `issue lines without a unitPrice leave its ${MEASURE_NAMES[report.options.abc.measure] ?? report.options.abc.measure} unknown`;
+      return `issue lines without a unitPrice leave its ${measureText(report)} unknown`;
     case "abc_excluded":
       return "its ABC value is zero, and zero values are excluded";
     default:

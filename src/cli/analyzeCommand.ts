@@ -1,3 +1,4 @@
+import { MOVEMENT_BASES, type MovementBasis } from "../aging/index.js";
 import { INDUSTRY_TURNOVER_RANGES, type Industry } from "../benchmark/index.js";
 import type { ReadLedgerResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
@@ -64,8 +65,6 @@ const CLI_SAFETY_STOCK_METHODS = [
   "periodic",
 ] as const satisfies readonly SkuSafetyStockMethod[];
 type CliSafetyStockMethod = (typeof CLI_SAFETY_STOCK_METHODS)[number];
-
-const MOVEMENT_BASES = ["issue", "any"] as const;
 
 const HELP = `usage: invkpi analyze <ledger|-> [options]
 
@@ -149,7 +148,7 @@ interface AnalyzePlan {
   readonly safetyStockMethod: CliSafetyStockMethod | undefined;
   readonly slowDays: number | undefined;
   readonly deadDays: number | undefined;
-  readonly movementBasis: "issue" | "any" | undefined;
+  readonly movementBasis: MovementBasis | undefined;
   readonly nearExpiryDays: number | undefined;
   readonly groupBy: readonly ReportGrouping[];
   readonly industry: Industry | undefined;
@@ -332,12 +331,8 @@ function idleDaysOptions(parsed: ParsedArgs): {
  */
 function groupByOption(parsed: ParsedArgs): ReportGrouping[] {
   const blank = parsed.strings("group-by").find((value) => value.trim() === "");
-  if (blank !== undefined) {
-    throw usageError(`--group-by must be one of ${REPORT_GROUPINGS.join(", ")}; got '${blank}'`, {
-      option: "--group-by",
-      value: blank,
-    });
-  }
+  // No grouping is blank: choiceOption refuses it, in the words it refuses any other value with.
+  if (blank !== undefined) choiceOption(blank, "--group-by", REPORT_GROUPINGS);
   const keys = parsed.list("group-by").map((g) => choiceOption(g, "--group-by", REPORT_GROUPINGS));
   return [...new Set(keys)];
 }

@@ -1,10 +1,10 @@
-import { rowNoun } from "../report/html/rowNaming.js";
 import type {
   InventoryReport,
   InventoryReportRow,
   MonthGroup,
   ReportGroup,
 } from "../report/index.js";
+import { rowNoun } from "../report/rowNoun.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
 

@@ -1,10 +1,10 @@
 import type { Decimal } from "../model/Decimal.js";
 import { decimalsApart } from "../model/decimalsApart.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
-import { idleDays } from "../report/html/idleDays.js";
-import { reorderPointCauses } from "../report/html/reorderPointCauses.js";
-import { rowNoun } from "../report/html/rowNaming.js";
+import { idleDays } from "../report/idleDays.js";
 import type { InventoryReport } from "../report/index.js";
+import { causesPhrase, reorderPointCauses } from "../report/reorderPointCauses.js";
+import { rowNoun } from "../report/rowNoun.js";
 import {
   displayCount,
   displayMoney,
@@ -202,6 +202,6 @@ export function noReorderPoints(report: InventoryReport): string {
   if (causes.length === 0) return "no reorder points";
   if (causes.every((c) => c.code === "no_lead_time")) return `no lead times: ${hint}`;
   const noun = rowNoun(report);
-  const listed = causes.map((c) => `${c.words} for ${displayCount(c.count, noun)}`).join(", ");
+  const listed = causesPhrase(causes, (count) => displayCount(count, noun));
   return causes.some((c) => c.code === "no_lead_time") ? `${listed}; ${hint}` : listed;
 }

@@ -1,6 +1,6 @@
-import { rowNoun } from "../report/html/rowNaming.js";
 import type { InventoryReport, InventoryReportRow } from "../report/index.js";
 import { reorderNowRows } from "../report/reorderUrgency.js";
+import { rowNoun } from "../report/rowNoun.js";
 import { staleStockRows } from "../report/staleStockRows.js";
 import { displayCount, displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { noReorderPoints } from "./portfolioSection.js";

@@ -18,8 +18,6 @@ export const TABLE_FORMATS = ["csv", "ndjson", "json"] as const;
 /** `csv` (RFC 4180 with a header row), `ndjson` (one JSON object per line), `json` (an array of objects). */
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-export { CSV_DELIMITERS, type CsvDelimiter };
-
 /** Options shared by the file readers. */
 export interface TableReadOptions {
   /**

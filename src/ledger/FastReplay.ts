@@ -47,7 +47,6 @@ import {
   LAST_ISSUE_ROW,
   LAST_ISSUE_VALUE,
   LAST_MOVEMENT,
-  LAST_PRICE_DAY,
   LAST_PRICE_ROW,
   LAST_RECEIPT,
   LAYER_HEAD,
@@ -142,6 +141,7 @@ export class FastReplay {
   private readonly fifo: boolean;
   private readonly standard: boolean;
   private readonly movingAverage: boolean;
+  private readonly byLocation: boolean;
   /** First month of the period (month index) and each month's last day from it on. */
   private readonly firstMonth: number;
   private readonly monthEndDays: Int32Array;
@@ -149,7 +149,7 @@ export class FastReplay {
   private readonly monthEndCount: number;
   /** State of each SKU (per SKU), or of each `stateKey(sku, location)` (byLocation). */
   private stateOfSku: Int32Array;
-  /** By location: per SKU, whether any of its locations issued (ISSUED) a priced issue (PRICED). */
+  /** By location: per SKU, whether any of its locations issued it (ISSUED), with a price (PRICED). */
   private skuIssued: Uint8Array;
   private readonly stateOfKey = new Map<number, number>();
   private nets: Map<number, number> = new Map();
@@ -168,6 +168,7 @@ export class FastReplay {
     this.fifo = valuation === "fifo";
     this.standard = valuation === "standard";
     this.movingAverage = valuation === "moving-average";
+    this.byLocation = settings.byLocation;
     this.firstMonth = monthOfDay(period.from);
     const months = monthOfDay(period.to) - this.firstMonth + 2;
     this.monthEndDays = Int32Array.from({ length: months }, (_, k) =>
@@ -201,7 +202,7 @@ export class FastReplay {
   /** Applies the movements of the columns in `order` (a whole ledger, or whole days of a stream). */
   applyChunk(order: Int32Array | null): void {
     withArithmetic(true, () => {
-      if (!this.settings.byLocation) this.nets = transferNets(this.settings, order);
+      if (!this.byLocation) this.nets = transferNets(this.settings, order);
       this.applyMovements(order);
     });
   }
@@ -321,7 +322,6 @@ export class FastReplay {
     state.lastIssueQty = f[s + LAST_ISSUE_QTY] as number;
     state.lastIssuePrice = orNull(f[s + LAST_ISSUE_PRICE] as number);
     state.lastIssueRow = f[s + LAST_ISSUE_ROW] as number;
-    state.lastPriceDay = f[s + LAST_PRICE_DAY] as number;
     state.lastPriceRow = f[s + LAST_PRICE_ROW] as number;
     state.started = f[s + STARTED] === 1;
     state.openingQty = f[s + OPENING_QTY] as number;
@@ -418,7 +418,7 @@ export class FastReplay {
 
   /** The state of a SKU (and location, under byLocation), created on first use. */
   private stateFor(sku: number, location: number): number {
-    if (!this.settings.byLocation) {
+    if (!this.byLocation) {
       const s = this.stateOfSku[sku] as number;
       if (s >= 0) return s;
       const created = this.newState(sku, -1);
@@ -482,19 +482,19 @@ export class FastReplay {
         break;
       }
       case KIND.issue: {
-        this.requireOldestLot(s, i, qty);
+        this.requireOldestLot(s, c.lot[i] as number, qty);
         const value = this.takeOut(s, qty);
         const price = this.rowPrice(i);
         f[s + LAST_ISSUE_VALUE] = value;
         f[s + LAST_ISSUE_QTY] = qty;
         if (!Number.isNaN(price)) f[s + LAST_ISSUE_PRICE] = price;
-        if (this.settings.byLocation) this.noteIssue(s, i, day, price);
+        if (this.byLocation) this.noteIssue(s, i, price);
         if (inPeriod) this.bookIssue(s, day, qty, value, price);
         f[s + LAST_ISSUE] = day;
         break;
       }
       case KIND.return: {
-        if (this.settings.byLocation) this.requireOwnIssue(s, i);
+        if (this.byLocation) this.requireOwnIssue(s, i);
         const cost = this.inflowCost(i, s, this.lastIssueUnitCost(s));
         const value = this.receive(
           s,
@@ -518,7 +518,7 @@ export class FastReplay {
         break;
       }
       case KIND.adjustment: {
-        if (qty < 0) this.requireOldestLot(s, i, -qty);
+        if (qty < 0) this.requireOldestLot(s, c.lot[i] as number, -qty);
         const value =
           qty > 0
             ? this.receive(
@@ -536,7 +536,7 @@ export class FastReplay {
       }
       default:
         // Transfers: between locations of one SKU they net out per day; byLocation needs transit.
-        if (this.settings.byLocation) throw GENERAL;
+        if (this.byLocation) throw GENERAL;
         this.netTransfer(n, i, s, day, inPeriod);
     }
     if ((f[s + QTY] as number) < 0 && before >= 0) this.negativeStock(i, s, sku);
@@ -622,10 +622,10 @@ export class FastReplay {
   }
 
   /**
-   * By location: keeps where the state's last issue (and priced issue) stands in the order of
-   * application, for the general engine (`SkuState.lastIssueRow`), and that the SKU issued.
+   * By location: keeps the source row of the state's last issue (and priced issue), for a
+   * hand-over (`SkuState.lastIssueRow`), and that the SKU issued.
    */
-  private noteIssue(s: number, i: number, day: number, price: number): void {
+  private noteIssue(s: number, i: number, price: number): void {
     const f = this.t.f;
     const row = this.settings.columns.row[i] as number;
     f[s + LAST_ISSUE_ROW] = row;
@@ -634,7 +634,6 @@ export class FastReplay {
       this.skuIssued[sku] = (this.skuIssued[sku] as number) | ISSUED;
       return;
     }
-    f[s + LAST_PRICE_DAY] = day;
     f[s + LAST_PRICE_ROW] = row;
     this.skuIssued[sku] = ISSUED | PRICED;
   }
@@ -648,11 +647,9 @@ export class FastReplay {
     const f = this.t.f;
     const issued = this.skuIssued[f[s + SKU] as number] as number;
     if (issued === 0) return;
+    // Some location issued (a priced issue is an issue too).
     const costElsewhere =
-      !this.standard &&
-      Number.isNaN(this.rowCost(i)) &&
-      (f[s + LAST_ISSUE_ROW] as number) < 0 &&
-      (issued & ISSUED) !== 0;
+      !this.standard && Number.isNaN(this.rowCost(i)) && (f[s + LAST_ISSUE_ROW] as number) < 0;
     const priceElsewhere =
       Number.isNaN(this.rowPrice(i)) &&
       (f[s + LAST_PRICE_ROW] as number) < 0 &&
@@ -676,14 +673,10 @@ export class FastReplay {
     const standardCost = f[s + STANDARD_COST] as number;
     if (this.standard && !Number.isNaN(standardCost)) return standardCost;
     const own = this.rowCost(i);
-    const cost = Number.isNaN(own) ? fallback : own;
-    if (!Number.isNaN(cost)) return cost;
-    const sku = f[s + SKU] as number;
-    this.warn(sku, unknownCostWarning(this.settings, i, sku, f[s + LOCATION] as number, "inflow"));
-    return 0;
+    return this.knownCost(i, s, Number.isNaN(own) ? fallback : own);
   }
 
-  /** `cost` for an inflow of row `i` that has no cost of its own, or 0 (reported) when unknown. */
+  /** `cost` for an inflow of row `i` (NaN: unknown), or 0, reported, when it is unknown. */
   private knownCost(i: number, s: number, cost: number): number {
     if (!Number.isNaN(cost)) return cost;
     const f = this.t.f;
@@ -745,12 +738,11 @@ export class FastReplay {
   }
 
   /**
-   * An outflow of row `i` that names a lot takes that lot's layers first (`SkuState.takeOut`): the
-   * same as taking the oldest when the oldest layer is of that lot and holds the `qty` units;
-   * anything else goes to the general engine.
+   * An outflow that names a `lot` takes that lot's layers first (`SkuState.takeOut`): the same as
+   * taking the oldest when the oldest layer is of that lot and holds the `qty` units; anything
+   * else goes to the general engine.
    */
-  private requireOldestLot(s: number, i: number, qty: number): void {
-    const lot = this.settings.columns.lot[i] as number;
+  private requireOldestLot(s: number, lot: number, qty: number): void {
     if (lot === ABSENT) return;
     const head = this.t.f[s + LAYER_HEAD] as number;
     if (head === NO_LAYER || this.pool.lot(head) !== lot || this.pool.qty(head) < qty)

@@ -123,12 +123,10 @@ export class GeneralReplay {
     for (const state of states) {
       state.keepMonths = this.keepMonths;
       this.states.set(stateKey(state.sku, state.location), state);
-      // The fast engine's states come in no particular order: the latest by day, then source row
-      // (the order the rows were applied in: by day, issues being one kind, then row).
-      if (later(state.lastIssue, state.lastIssueRow, issuer?.lastIssue, issuer?.lastIssueRow))
-        issuer = state;
-      if (later(state.lastPriceDay, state.lastPriceRow, pricer?.lastPriceDay, pricer?.lastPriceRow))
-        pricer = state;
+      // The fast engine's states come in no particular order: the latest by source row (a stream
+      // is in date order and issues are one kind, so source rows are the order they were applied in).
+      if (state.lastIssueRow > (issuer?.lastIssueRow ?? -1)) issuer = state;
+      if (state.lastPriceRow > (pricer?.lastPriceRow ?? -1)) pricer = state;
     }
     this.lastIssuer[sku] = issuer;
     this.lastPricer[sku] = pricer;
@@ -322,7 +320,6 @@ export class GeneralReplay {
         if (this.byLocation) this.lastIssuer[s.sku] = s;
         if (price !== null) {
           s.lastIssuePrice = price;
-          s.lastPriceDay = day;
           s.lastPriceRow = c.row[i] as number;
           if (this.byLocation) this.lastPricer[s.sku] = s;
         }
@@ -588,7 +585,11 @@ export class GeneralReplay {
   /** The cost of an inflow without a receipt cost: the row's cost, else `fallback`, else 0 with a warning. */
   private inflowCost(i: number, s: SkuState, fallback: Scaled | null): Scaled {
     if (this.valuation === "standard" && s.standardCost !== null) return s.standardCost;
-    const cost = rowCost(this.settings, i) ?? fallback;
+    return this.knownCost(i, s, rowCost(this.settings, i) ?? fallback);
+  }
+
+  /** `cost` for an inflow of row `i`, or 0, reported, when it is unknown (null). */
+  private knownCost(i: number, s: SkuState, cost: Scaled | null): Scaled {
     if (cost !== null) return cost;
     this.warn(unknownCostWarning(this.settings, i, s.sku, s.location, "inflow"));
     return 0;
@@ -698,11 +699,7 @@ export class GeneralReplay {
     else {
       // No transfer in that day carries a cost (`transferNets` put the net at the day's first
       // transfer row, maybe a transfer out): the current unit cost, and no row's lot or expiry.
-      let cost = s.currentUnitCost();
-      if (cost === null) {
-        this.warn(unknownCostWarning(this.settings, i, s.sku, s.location, "inflow"));
-        cost = 0;
-      }
+      const cost = this.knownCost(i, s, s.currentUnitCost());
       value = s.receive(net, cost, day, ABSENT, NO_DAY, inPeriod);
     }
     if (inPeriod) s.bookTransfer(net, value);
@@ -816,21 +813,6 @@ export class GeneralReplay {
       yield toSkuHistory(s.raw(), context(s.sku, s.location));
     }
   }
-}
-
-/**
- * Whether an issue at (`day`, `row`) was applied after the one at (`latestDay`, `latestRow`): by
- * day, then source row. A row below 0 is no issue; an undefined latest is none yet.
- */
-function later(
-  day: number,
-  row: number,
-  latestDay: number | undefined,
-  latestRow: number | undefined,
-): boolean {
-  if (row < 0) return false;
-  if (latestDay === undefined || latestRow === undefined) return true;
-  return day > latestDay || (day === latestDay && row > latestRow);
 }
 
 /**

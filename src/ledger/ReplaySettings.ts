@@ -271,8 +271,7 @@ export function transferNets(
       groups.push(current.group);
     }
     const { group } = current;
-    if (kind === KIND.transferIn && group.costedIn < 0 && !Number.isNaN(c.costUnits[i] as number))
-      group.costedIn = n;
+    if (group.costedIn < 0 && isCostedTransferIn(settings, i)) group.costedIn = n;
     // Unchecked here: a quantity too large for the scale is reported when its row is applied.
     group.net += Math.round((c.quantity[i] as number) * settings.scales.qScale);
   }

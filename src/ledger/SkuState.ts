@@ -170,12 +170,12 @@ export class SkuState {
   lastIssueQty = 0;
   lastIssuePrice: Scaled | null = null;
   /**
-   * Where the last issue and the last priced issue stand in the order of application: their day
-   * (`lastIssue`, `lastPriceDay`) and source row (−1: none). By location, a return at a location
-   * that never issued is costed (priced) by the SKU's latest issue (priced issue) elsewhere.
+   * The source rows of the last issue and the last priced issue (−1: none). By location, a return
+   * at a location that never issued is costed (priced) by the SKU's latest issue (priced issue)
+   * elsewhere; a streaming hand-over finds which of the fast engine's states that is by these rows
+   * (`GeneralReplay.adopt`).
    */
   lastIssueRow = -1;
-  lastPriceDay = Number.NEGATIVE_INFINITY;
   lastPriceRow = -1;
 
   // Period figures.

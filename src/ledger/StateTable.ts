@@ -103,13 +103,11 @@ export const TRANSFER_VALUE = 80;
 export const SKU = 82;
 /** Location index, or -1. */
 export const LOCATION = 83;
-// By location only (a return at a location that never issued is costed by the SKU's latest issue
-// elsewhere: `SkuState.lastIssueRow`).
+// By location only, for a hand-over (`SkuState.lastIssueRow`).
 /** Source row of the last issue (−1: none). */
 export const LAST_ISSUE_ROW = 84;
-/** Day and source row of the last priced issue (−Infinity, −1: none). */
-export const LAST_PRICE_DAY = 85;
-export const LAST_PRICE_ROW = 86;
+/** Source row of the last priced issue (−1: none). */
+export const LAST_PRICE_ROW = 85;
 
 /** Slots per state: the figures above, padded to whole 64-byte cache lines. */
 export const STRIDE = 88;
@@ -137,7 +135,6 @@ initial[LAST_MOVEMENT] = Number.NEGATIVE_INFINITY;
 initial[LAST_ISSUE] = Number.NEGATIVE_INFINITY;
 initial[LAST_ISSUE_PRICE] = Number.NaN;
 initial[LAST_ISSUE_ROW] = -1;
-initial[LAST_PRICE_DAY] = Number.NEGATIVE_INFINITY;
 initial[LAST_PRICE_ROW] = -1;
 initial[FIRST_DEMAND] = Number.POSITIVE_INFINITY;
 // No bucket is open yet: its key is NaN, so the first demand opens one.

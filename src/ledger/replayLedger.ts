@@ -72,8 +72,8 @@ export interface ReplayResult {
 
 const FN = "replayLedger";
 
-/** The option names of {@link replayLedger}. */
-const REPLAY_OPTIONS = optionNames<ReplayOptions>()([
+/** The option names of {@link replayLedger} (and, with the stream's own, `replayLedgerStream`). */
+export const REPLAY_OPTIONS = optionNames<ReplayOptions>()([
   "period",
   "openingBalances",
   "skuInfo",

@@ -2,7 +2,7 @@ import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
 import type { LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { readMovementRow } from "./readMovementRow.js";
-import type { ReplayResult } from "./replayLedger.js";
+import { REPLAY_OPTIONS, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
 import { StreamingReplay, type StreamingReplayOptions } from "./StreamingReplay.js";
 import { invalidLedger, rowContext } from "./validateLedger.js";
 
@@ -11,18 +11,14 @@ export type { StreamingReplayOptions } from "./StreamingReplay.js";
 const FN = "replayLedgerStream";
 
 /** The option names of {@link replayLedgerStream}: `replayLedger`'s and the stream's own. */
-const OPTIONS = optionNames<StreamingReplayOptions>()([
-  "period",
-  "openingBalances",
-  "skuInfo",
-  "valuation",
-  "negativeStock",
-  "byLocation",
-  "months",
-  "quantityDecimals",
-  "moneyDecimals",
-  "chunkRows",
-]);
+const OPTIONS = [
+  ...REPLAY_OPTIONS,
+  ...optionNames<Omit<StreamingReplayOptions, keyof ReplayOptions>>()([
+    "quantityDecimals",
+    "moneyDecimals",
+    "chunkRows",
+  ]),
+];
 
 /**
  * {@link replayLedger} over movements that arrive in date order, one at a time, in memory bounded

@@ -111,25 +111,21 @@ export function toLedgerColumns(
   options: ValidateLedgerOptions = {},
 ): LedgerColumns {
   requireOptionNames(options, OPTIONS, "toLedgerColumns");
-  return columnsOfRows(rows, options, "toLedgerColumns");
+  return columnsOfRows(rows, options, "toLedgerColumns", "an array of movement rows");
 }
 
 /**
  * {@link toLedgerColumns} for another public function (`replayLedger`, `analyzeLedger`, ...), whose
- * name its error carries.
+ * name its error carries, as does what it says the ledger must be (`expected`: those functions
+ * take columns too).
  */
 export function columnsOfRows(
   rows: readonly unknown[],
   options: ValidateLedgerOptions,
   fn: string,
+  expected = "an array of movement rows or LedgerColumns",
 ): LedgerColumns {
-  requireRows(
-    rows,
-    fn,
-    fn === "toLedgerColumns"
-      ? "an array of movement rows"
-      : "an array of movement rows or LedgerColumns",
-  );
+  requireRows(rows, fn, expected);
   const ctx = rowContext(options);
   const builder = new LedgerColumnsBuilder(rows.length);
   for (let row = 0; row < rows.length; row++) readMovementRow(rows[row], row, builder, ctx);

@@ -54,6 +54,14 @@ export function tryToDecimal(value: unknown): Decimal | null {
 /**
  * Whether `value` is a finite `Decimal` of invkpi's own class, not a negative zero: one that
  * {@link tryToDecimal} returns as it is. Lets a caller build its error label only when needed.
+ *
+ * @example
+ * ```ts
+ * import { Decimal } from "invkpi";
+ * isOwnExactDecimal(new Decimal("12.5")); // true
+ * isOwnExactDecimal(new Decimal("-0")); // false
+ * isOwnExactDecimal("12.5"); // false
+ * ```
  */
 export function isOwnExactDecimal(value: unknown): value is Decimal {
   // The constructor, not `instanceof`: every decimal.js clone shares one prototype, and another

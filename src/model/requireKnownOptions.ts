@@ -121,14 +121,18 @@ export function requireNoMisspeltFields(
   details: Readonly<Record<string, unknown>> = {},
 ): void {
   if (record === null || typeof record !== "object") return;
-  // Once per row of a master file (100 k SKUs): the known names as a set, and no list until a
-  // field is unknown.
-  const names = knownSet(known);
+  // Once per row of a master file (100 k SKUs): the known names as a set, each field name judged
+  // once, and no list until a field is unknown.
+  const { names, judged } = knownFieldsOf(known);
   let misspelt: { name: string; meant: string }[] | null = null;
   for (const name in record) {
     if (names.has(name) || !Object.hasOwn(record, name)) continue;
     if ((record as Record<string, unknown>)[name] === undefined) continue;
-    const meant = misspeltField(name, known);
+    let meant = judged.get(name);
+    if (meant === undefined) {
+      meant = nearField(name, known);
+      judged.set(name, meant);
+    }
     if (meant === null) continue;
     misspelt ??= [];
     misspelt.push({ name, meant });
@@ -162,27 +166,26 @@ export function optionNames<T>() {
   ): readonly string[] => names;
 }
 
-/** Each list of known fields as a set, made once. */
-const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** Per list of known fields, each field name judged so far and the field it misspells (or null). */
-const misspellings = new WeakMap<readonly string[], Map<string, string | null>>();
-
-/** The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. */
-function misspeltField(name: string, known: readonly string[]): string | null {
-  let judged = misspellings.get(known);
-  if (judged === undefined) {
-    judged = new Map();
-    misspellings.set(known, judged);
-  }
-  let meant = judged.get(name);
-  if (meant === undefined) {
-    meant = nearField(name, known);
-    judged.set(name, meant);
-  }
-  return meant;
+/** What is known of a list of known fields: the list as a set, and the field names judged so far. */
+interface KnownFields {
+  readonly names: ReadonlySet<string>;
+  /** Each field name judged so far and the known field it misspells (or null). */
+  readonly judged: Map<string, string | null>;
 }
 
+/** Per list of known fields, made once. */
+const knownFields = new WeakMap<readonly string[], KnownFields>();
+
+function knownFieldsOf(known: readonly string[]): KnownFields {
+  let fields = knownFields.get(known);
+  if (fields === undefined) {
+    fields = { names: new Set(known), judged: new Map() };
+    knownFields.set(known, fields);
+  }
+  return fields;
+}
+
+/** The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. */
 function nearField(name: string, known: readonly string[]): string | null {
   const written = name.toLowerCase();
   for (const field of known) {
@@ -190,15 +193,6 @@ function nearField(name: string, known: readonly string[]): string | null {
     if (folded === written || folded === `${written}days`) return field;
   }
   return written.length >= 5 ? closestName(name, known, 1, true, false) : null;
-}
-
-function knownSet(known: readonly string[]): ReadonlySet<string> {
-  let set = knownSets.get(known);
-  if (set === undefined) {
-    set = new Set(known);
-    knownSets.set(known, set);
-  }
-  return set;
 }
 
 /** The names of `options` that `known` lacks and whose value is not `undefined`, in order. */

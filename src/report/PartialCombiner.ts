@@ -1,5 +1,6 @@
 import type { ReplayWarning } from "../ledger/index.js";
 import { compareSkuLocation } from "../model/compareText.js";
+import { displayPath } from "../model/fieldPath.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { SkuInfo } from "../model/SkuInfo.js";
 import { type AnalysisFrame, analysisFrame, analysisMismatch } from "./analysisMismatch.js";
@@ -298,9 +299,7 @@ export class PartialCombiner {
     field: readonly (string | number)[],
     message: string,
   ): InvKpiError {
-    const name = field
-      .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`))
-      .join("");
+    const name = displayPath(field);
     return new InvKpiError(
       "invalid_argument",
       `${this.fn}: ${place.label}: ${name === "" ? "" : `${name}: `}${message}`,

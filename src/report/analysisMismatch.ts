@@ -475,9 +475,9 @@ function expiryMismatch(analysis: SkuAnalysis, frame: AnalysisFrame): AnalysisMi
 /**
  * The annualized turnover is the turnover × daysPerYear / the period's days (`annualizeTurnover`),
  * `null` when the turnover is. The run computes it from the turnover's exact parts, with one
- * rounding; this compares to the product of the rounded turnover, within a relative 1e-9 (far
- * above the few roundings between the two, far below another `daysPerYear`: 365 and 366 differ by
- * 3e-3).
+ * rounding; this compares to the product of the rounded turnover, within a relative 1e-9
+ * (`sameFigure`: far above the few roundings between the two, far below another `daysPerYear`:
+ * 365 and 366 differ by 3e-3).
  */
 function annualizedMismatch(
   analysis: SkuAnalysis,
@@ -495,11 +495,10 @@ function annualizedMismatch(
   }
   const { daysPerYear } = options;
   const expected = turnover * (daysPerYear / options.period.days);
-  const difference = Math.abs(annual - expected);
   if (
     !Number.isFinite(expected) ||
-    difference <= 1e-9 * Math.max(Math.abs(annual), Math.abs(expected)) ||
-    difference < 1e-300
+    sameFigure(annual, expected) ||
+    Math.abs(annual - expected) < 1e-300
   ) {
     return null;
   }

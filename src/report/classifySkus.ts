@@ -92,10 +92,10 @@ export function classifySkus(
   analyses.forEach((a, index) => {
     const { mean, stdDev, periods } = a.xyzDemand;
     // Demand that fell only outside the whole buckets (cut buckets, or before the window): the
-    // whole buckets measured none, but the SKU is not one without demand. Unclassified
-    // (`too_few_periods`), as a SKU with no whole bucket at all.
-    // Whole buckets that all saw none: mean 0 and no deviation (one bucket: none measured). Whole
-    // buckets whose demand nets to 0 (a sale, then its return) do vary: zero_mean_demand, as before.
+    // whole buckets all saw none (mean 0, deviation 0 or, over one bucket, none measured), yet the
+    // SKU has net demand. Unclassified (`too_few_periods`), as a SKU with no whole bucket at all.
+    // Whole buckets whose demand nets to 0 (a sale, then its return) vary: xyzClassify gives them
+    // zero_mean_demand.
     if (mean === 0 && (stdDev === null || stdDev === 0) && hasNetDemand(a)) return;
     if (stdDev !== null) xyzItems.push({ id: idOf(index), mean, stdDev });
     // A window of one bucket has no sample deviation, but without positive demand the class is

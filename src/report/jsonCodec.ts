@@ -1,6 +1,7 @@
 import { Decimal } from "../model/Decimal.js";
 import { parseIsoDay } from "../model/day.js";
 import { decimalOfFields, fieldsOf } from "../model/decimalFields.js";
+import { displayPath } from "../model/fieldPath.js";
 import { describeValue } from "../model/InvKpiError.js";
 import { isDecimal, type MoneyInput } from "../model/money.js";
 
@@ -62,9 +63,7 @@ export class JsonShapeError extends Error {
 
   /** The path as text: `history.layers[2].value`. */
   get where(): string {
-    return this.path
-      .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`))
-      .join("");
+    return displayPath(this.path);
   }
 }
 

@@ -25,7 +25,11 @@ import { formatDay, toDay } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { toDecimal } from "../model/money.js";
 import { resolvePeriod } from "../model/Period.js";
-import { type OptionLevel, requireKnownOptions } from "../model/requireKnownOptions.js";
+import {
+  type OptionLevel,
+  optionNames,
+  requireKnownOptions,
+} from "../model/requireKnownOptions.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { SKU_SAFETY_STOCK_METHODS, type SkuSafetyStockMethod } from "../replenish/index.js";
 import {
@@ -39,10 +43,15 @@ import {
 import {
   ABC_MEASURES,
   type AbcMeasure,
+  type AbcReportOptions,
   type AnalyzeLedgerOptions,
+  type DemandReportOptions,
   REPORT_GROUPINGS,
+  type ReplenishmentReportOptions,
   type ReportGrouping,
+  type XyzReportOptions,
 } from "./AnalyzeLedgerOptions.js";
+import type { AnalyzeLedgerStreamOptions } from "./analyzeLedgerStream.js";
 import { resolveThreads } from "./resolveThreads.js";
 
 /**
@@ -102,10 +111,12 @@ export interface ResolvedReportOptions {
 
 /**
  * The option names each level of a report's options reads (unknown ones are typos: see
- * `requireKnownOptions`); `stream` are those only `analyzeLedgerStream` reads.
+ * `requireKnownOptions`); `stream` are those only `analyzeLedgerStream` reads. Each list is checked
+ * against its options type by the compiler (`optionNames`): `replenishment` against
+ * `ReplenishmentReportOptions`, so it follows `replenishmentFigures`' own options.
  */
 const KNOWN = {
-  top: [
+  top: optionNames<AnalyzeLedgerOptions>()([
     "period",
     "asOf",
     "valuation",
@@ -130,12 +141,23 @@ const KNOWN = {
     "negativeStock",
     "byLocation",
     "threads",
-  ],
-  stream: ["mode", "quantityDecimals", "moneyDecimals", "chunkRows"],
-  abc: ["measure", "cutoffs", "labels", "zeroValues", "negativeValues"],
-  xyz: ["bucket", "cutoffs", "labels"],
-  demand: ["start", "partialBuckets", "stdDev"],
-  replenishment: [
+  ]),
+  stream: optionNames<Omit<AnalyzeLedgerStreamOptions, keyof AnalyzeLedgerOptions>>()([
+    "mode",
+    "quantityDecimals",
+    "moneyDecimals",
+    "chunkRows",
+  ]),
+  abc: optionNames<AbcReportOptions>()([
+    "measure",
+    "cutoffs",
+    "labels",
+    "zeroValues",
+    "negativeValues",
+  ]),
+  xyz: optionNames<XyzReportOptions>()(["bucket", "cutoffs", "labels"]),
+  demand: optionNames<DemandReportOptions>()(["start", "partialBuckets", "stdDev"]),
+  replenishment: optionNames<ReplenishmentReportOptions>()([
     "serviceLevel",
     "leadTimeDays",
     "leadTimeStdDevDays",
@@ -146,8 +168,8 @@ const KNOWN = {
     "coverDays",
     "fillRate",
     "bucket",
-  ],
-} as const;
+  ]),
+};
 
 const DEMAND_STARTS: readonly DemandStart[] = ["first-receipt", "period"];
 const STD_DEVS: readonly StdDevVariant[] = ["sample", "population"];
@@ -462,8 +484,8 @@ function resolveIndustry(
     if (!(e instanceof InvKpiError)) throw e;
     // diagnoseTurnover's `industry` or `range` is the report's `industry` (['range', 'max'] →
     // ['industry', 'max'], not ['industry', 'industry']).
-    const inner = e.path;
-    const rest = inner[0] === "industry" || inner[0] === "range" ? inner.slice(1) : inner;
+    const [first] = e.path;
+    const rest = first === "industry" || first === "range" ? e.path.slice(1) : e.path;
     throw new InvKpiError(e.code, `${fn}: industry: ${e.message}`, {
       path: ["industry", ...rest],
       details: e.details,

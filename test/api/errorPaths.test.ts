@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { InvKpiError } from "../../src/model/InvKpiError.js";
 import * as invkpi from "../../src/node.js";
 import { Q1_2024, WORKED_LEDGER, WORKED_SKU_INFO } from "../report/fixtures.js";
+import { errorOf } from "../support/errorOf.js";
 import { makeHistory } from "../support/makeHistory.js";
 
 // Found by an API audit: `InvKpiError.path` came in two shapes, one dotted segment
 // (`['abc.measure']`, `['replenishment.serviceLevel']`, `['samples[1]']`) and separate segments
 // (`['abc', 'zeroValues']`, `['xyz', 'cutoffs', 1]`), as docs/report.md promises. Every path is now
 // separate segments: keys as strings, indexes as numbers.
-
-function errorOf(fn: () => unknown): InvKpiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InvKpiError) return e;
-    throw e;
-  }
-  throw new Error("no error thrown");
-}
 
 const analyze = (options: Record<string, unknown>) =>
   errorOf(() => invkpi.analyzeLedger(WORKED_LEDGER, { period: Q1_2024, ...options } as never));

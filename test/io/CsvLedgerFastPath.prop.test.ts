@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import type { CsvDelimiter } from "../../src/io/CsvDelimiter.js";
 import { type CsvReadPaths, readLedgerVia } from "../../src/io/readLedger.js";
-import type { CsvDelimiter } from "../../src/io/readTable.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import { byteStream, columnsView } from "./helpers.js";
 

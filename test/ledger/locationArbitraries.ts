@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import type { Movement } from "../../src/model/Movement.js";
 import type { OpeningBalance } from "../../src/model/OpeningBalance.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
-import { dayNumber, dayText, type LedgerCase, moneyText } from "./arbitraries.js";
+import { dayNumber, dayOfDate, dayText, type LedgerCase, moneyText } from "./arbitraries.js";
 
 // fast-check generators of small ledgers with lots and several locations, for the reference-replay
 // property tests of lots and of transfers by location (test/ledger/referenceReplay.locations.prop
@@ -390,7 +390,7 @@ export function locationLedgerArb(shape: LocationShape): fc.Arbitrary<LedgerCase
         );
         // In date order, the rows of a day in a random order.
         const rows = keyed
-          .map((k) => ({ ...k, day: dayNumber(dayText(dayOf(k.row))) }))
+          .map((k) => ({ ...k, day: dayOfDate(k.row.date) }))
           .sort((a, b) => a.day - b.day || a.key - b.key)
           .map((k) => k.row);
         const balances = openings.flat();
@@ -410,10 +410,6 @@ export function locationLedgerArb(shape: LocationShape): fc.Arbitrary<LedgerCase
         };
       });
   });
-}
-
-function dayOf(m: Movement): number {
-  return typeof m.date === "string" ? dayNumber(m.date) : Math.floor(m.date.getTime() / 86_400_000);
 }
 
 /** Per SKU: a transfer keeps a location (it needs one), other rows lose theirs. */

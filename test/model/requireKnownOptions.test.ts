@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { displayPath, fieldPath, pathOfLabel } from "../../src/model/fieldPath.js";
-import { InvKpiError } from "../../src/model/InvKpiError.js";
 import {
   requireKnownOptions,
   requireNoMisspeltFields,
   requireOptionNames,
 } from "../../src/model/requireKnownOptions.js";
-
-function errorOf(fn: () => unknown): InvKpiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InvKpiError) return e;
-    throw e;
-  }
-  throw new Error("expected an InvKpiError");
-}
+import { errorOf } from "../support/errorOf.js";
 
 describe("requireKnownOptions, in model so that the formulas can use it (found by an API audit)", () => {
   it("refuses an unknown name with the closest known one, the report's message and path", () => {

@@ -3,6 +3,8 @@ import type { Movement } from "../../src/model/Movement.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
 import type { InventoryReportRow } from "../../src/report/index.js";
 
+export { errorOf } from "../support/errorOf.js";
+
 /**
  * A small worked ledger over Q1 2024 (2024-01-01..2024-03-31, 91 days, a leap February), figures
  * worked by hand in the tests that use them:
@@ -145,17 +147,6 @@ export function codeOf(fn: () => unknown): string | undefined {
     return e instanceof InvKpiError ? e.code : `not an InvKpiError: ${String(e)}`;
   }
   return undefined;
-}
-
-/** The InvKpiError that `fn` throws (anything else is rethrown; returning is a failure). */
-export function errorOf(fn: () => unknown): InvKpiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InvKpiError) return e;
-    throw e;
-  }
-  throw new Error("no error thrown");
 }
 
 /** The InvKpiError a promise rejects with. */

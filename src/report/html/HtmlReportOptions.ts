@@ -53,23 +53,17 @@ const OPTIONS = optionNames<HtmlReportOptions>()([
 export function resolveHtmlReportOptions(
   options: HtmlReportOptions | undefined,
 ): ResolvedHtmlReportOptions {
-  if (options === undefined) return resolveHtmlReportOptions({});
-  if (options === null || typeof options !== "object") {
-    throw new InvKpiError(
-      "invalid_argument",
-      `${FN}: options must be an object, got ${describeValue(options)}`,
-      { path: ["options"] },
-    );
-  }
+  // Absent is no options; anything else an object of known names (path ['options'] otherwise).
   requireOptionNames(options, OPTIONS, FN);
+  const given = options ?? {};
   return {
-    title: optionalText(options.title, "title") ?? "Inventory report",
-    subtitle: optionalText(options.subtitle, "subtitle"),
-    currency: optionalText(options.currency, "currency"),
-    staleRows: count(options.staleRows, 20, 0, "staleRows"),
-    reorderRows: count(options.reorderRows, 50, 0, "reorderRows"),
-    groupRows: count(options.groupRows, 30, 1, "groupRows"),
-    curvePoints: count(options.curvePoints, 500, 20, "curvePoints"),
+    title: optionalText(given.title, "title") ?? "Inventory report",
+    subtitle: optionalText(given.subtitle, "subtitle"),
+    currency: optionalText(given.currency, "currency"),
+    staleRows: count(given.staleRows, 20, 0, "staleRows"),
+    reorderRows: count(given.reorderRows, 50, 0, "reorderRows"),
+    groupRows: count(given.groupRows, 30, 1, "groupRows"),
+    curvePoints: count(given.curvePoints, 500, 20, "curvePoints"),
   };
 }
 

@@ -1,10 +1,10 @@
 import type { AbcXyzFigures } from "../../classify/index.js";
 import type { InventoryReport } from "../InventoryReport.js";
+import { rowNoun } from "../rowNoun.js";
 import { formatCount, formatNumber, formatPercent } from "./formatFigures.js";
 import { html, type SafeHtml } from "./html.js";
 import { measureName } from "./measureName.js";
 import { reportSection } from "./reportSection.js";
-import { rowNoun } from "./rowNaming.js";
 import { xyzLegend } from "./xyzLegend.js";
 
 /**

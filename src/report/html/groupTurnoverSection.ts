@@ -1,6 +1,7 @@
-import { decimalsApart } from "../../model/decimalsApart.js";
 import type { InventoryReport } from "../InventoryReport.js";
+import { reasonText } from "../reasonText.js";
 import type { ReportFigures, ReportGroup } from "../reportFigures.js";
+import { rowNoun } from "../rowNoun.js";
 import {
   formatCount,
   formatMoney,
@@ -11,11 +12,9 @@ import {
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { type BarTone, type HorizontalBar, horizontalBarChart } from "./horizontalBarChart.js";
 import { html, type SafeHtml } from "./html.js";
-import { reasonText } from "./reasonText.js";
 import { reportSection, sectionNote } from "./reportSection.js";
-import { rowNoun } from "./rowNaming.js";
 import { sortableTable, type TableCell } from "./sortableTable.js";
-import { type TurnoverBand, turnoverBand } from "./turnoverBand.js";
+import { bandPlaces, type TurnoverBand, turnoverBand } from "./turnoverBand.js";
 import { turnoverBasisText } from "./turnoverBasisText.js";
 
 /**
@@ -23,7 +22,7 @@ import { turnoverBasisText } from "./turnoverBasisText.js";
  * against the industry's normal range shaded behind the bars, the portfolio first; then a sortable
  * table of the groups' figures. Groups come by inventory value, largest first, at most
  * `groupRows` of them. A turnover shows as many decimals as tell it from the band's ends
- * (`decimalsApart`), so a bar coloured below the band never reads as its lower end.
+ * (`bandPlaces`), so a bar coloured below the band never reads as its lower end.
  */
 export function groupTurnoverSection(
   report: InventoryReport,
@@ -101,7 +100,7 @@ function barOf(
 ): HorizontalBar {
   const annual = figures.annualizedTurnover;
   const status = annual === null || band === null ? "plain" : statusOf(annual, band);
-  const shown = formatNumber(annual, decimalsAgainst(annual, band));
+  const shown = formatNumber(annual, bandPlaces(annual, band));
   const valueText =
     annual === null ? `${NO_FIGURE} ${reasonText(figures.turnover.reasons.turnover)}` : shown;
   return {
@@ -113,11 +112,6 @@ function barOf(
       `${label}: ${annual === null ? "no turnover" : `${shown} turns a year`}, ` +
       `inventory value ${formatMoney(figures.turnover.closingValue)}, ${formatCount(figures.skuCount, rowNoun(report))}`,
   };
-}
-
-/** The places of a turnover a year shown against the band: 2, or what tells it from an end. */
-function decimalsAgainst(annual: number | null, band: TurnoverBand | null): number {
-  return decimalsApart(annual, band === null ? [] : [band.min, band.max], 2);
 }
 
 function statusOf(annual: number, band: TurnoverBand): BarTone {
@@ -142,7 +136,7 @@ function groupCells(name: string, g: ReportGroup, band: TurnoverBand | null): Ta
     { text: formatMoney(turnover.closingValue), sortValue: turnover.closingValue.toNumber() },
     { text: formatMoney(turnover.cogs), sortValue: turnover.cogs.toNumber() },
     {
-      text: formatNumber(g.annualizedTurnover, decimalsAgainst(g.annualizedTurnover, band)),
+      text: formatNumber(g.annualizedTurnover, bandPlaces(g.annualizedTurnover, band)),
       sortValue: g.annualizedTurnover,
     },
     { text: formatNumber(turnover.daysOfInventory, 0), sortValue: turnover.daysOfInventory },

@@ -2,6 +2,10 @@ import type { Decimal } from "../../model/Decimal.js";
 import { decimalsApart } from "../../model/decimalsApart.js";
 import { quotientToNumber } from "../../model/quotientToNumber.js";
 import type { InventoryReport } from "../InventoryReport.js";
+import { idleDays } from "../idleDays.js";
+import { reasonText } from "../reasonText.js";
+import { causesPhrase, reorderPointCauses } from "../reorderPointCauses.js";
+import { rowNoun } from "../rowNoun.js";
 import {
   formatCount,
   formatMoney,
@@ -11,12 +15,8 @@ import {
 } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { type HtmlValue, html, type SafeHtml } from "./html.js";
-import { idleDays } from "./idleDays.js";
-import { reasonText } from "./reasonText.js";
-import { reorderPointCauses } from "./reorderPointCauses.js";
 import { reportSection } from "./reportSection.js";
-import { rowNoun } from "./rowNaming.js";
-import { type TurnoverBand, turnoverBand } from "./turnoverBand.js";
+import { bandPlaces, type TurnoverBand, turnoverBand } from "./turnoverBand.js";
 
 /** One headline figure. */
 interface Card {
@@ -92,7 +92,7 @@ function turnoverCard(
   // The figure the verdict judged (the diagnosis's own annualizing), with the digits that tell it
   // from the band's ends; over a year the period's turnover is the same figure.
   const annual = diagnosis.benchmark?.annualTurnover ?? diagnosis.annualizedTurnover;
-  const places = decimalsApart(annual, band === null ? [] : [band.min, band.max], 2);
+  const places = bandPlaces(annual, band);
   const periodPlaces = report.period.days === report.options.daysPerYear ? places : 2;
   return {
     title: `Inventory turnover a year${basis}`,
@@ -176,15 +176,14 @@ function reorderCard(report: InventoryReport): Card {
   for (const row of report.rows) if (row.reorderPoint !== null) withPoint++;
   const title = `${noun}s to reorder now`;
   if (withPoint === 0) {
-    const causes = reorderPointCauses(report.rows)
-      .map((c) => `${c.words} for ${formatCount(c.count, noun)}`)
-      .join(", ");
+    const found = reorderPointCauses(report.rows);
+    const causes = causesPhrase(found, (n) => formatCount(n, noun));
     return {
       title,
       figure: NO_FIGURE,
       lines: [
         `no ${noun} has a reorder point${causes === "" ? "" : `: ${causes}`}`,
-        ...(report.rows.some((r) => r.reasons.reorderPoint === "no_lead_time")
+        ...(found.some((c) => c.code === "no_lead_time")
           ? ["give lead times (skuInfo leadTimeDays, or the replenishment option)"]
           : []),
       ],

@@ -1,4 +1,5 @@
 import type { InventoryReport } from "../InventoryReport.js";
+import { rowNoun } from "../rowNoun.js";
 import { formatCount, formatNumber, formatPercent } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
@@ -6,7 +7,6 @@ import { measureName } from "./measureName.js";
 import { paretoChart } from "./paretoChart.js";
 import { paretoCurve } from "./paretoCurve.js";
 import { reportSection, sectionNote } from "./reportSection.js";
-import { rowNoun } from "./rowNaming.js";
 
 /**
  * The ABC Pareto curve: how few SKUs hold most of the ABC measure, with the class cutoffs marked,

@@ -1,11 +1,12 @@
 import type { InventoryReport } from "../InventoryReport.js";
+import { causesPhrase, reorderPointCauses } from "../reorderPointCauses.js";
 import { reorderNowRows } from "../reorderUrgency.js";
+import { rowNoun } from "../rowNoun.js";
 import { formatCount, formatNumber } from "./formatFigures.js";
 import type { ResolvedHtmlReportOptions } from "./HtmlReportOptions.js";
 import { html, type SafeHtml } from "./html.js";
-import { reorderPointCauses } from "./reorderPointCauses.js";
 import { reportSection, sectionNote } from "./reportSection.js";
-import { rowNaming, rowNoun } from "./rowNaming.js";
+import { rowNaming } from "./rowNaming.js";
 import { sortableTable } from "./sortableTable.js";
 
 /**
@@ -23,10 +24,9 @@ export function reorderSection(
   const noun = rowNoun(report);
   const withPoint = report.rows.find((r) => r.reorderPoint !== null);
   if (withPoint === undefined) {
-    const causes = reorderPointCauses(report.rows)
-      .map((c) => `${c.words} for ${formatCount(c.count, noun)}`)
-      .join(", ");
-    const leadTimes = report.rows.some((r) => r.reasons.reorderPoint === "no_lead_time")
+    const found = reorderPointCauses(report.rows);
+    const causes = causesPhrase(found, (n) => formatCount(n, noun));
+    const leadTimes = found.some((c) => c.code === "no_lead_time")
       ? " Give lead times in skuInfo (leadTimeDays) or the replenishment option (command line: --lead-time)."
       : "";
     return reportSection({

@@ -1,4 +1,5 @@
 import { INDUSTRY_TURNOVER_RANGES, type IndustryTurnoverRange } from "../../benchmark/index.js";
+import { decimalsApart } from "../../model/decimalsApart.js";
 import type { InventoryReport } from "../InventoryReport.js";
 
 /** The industry's normal annual turnover, as drawn on the page. */
@@ -47,6 +48,23 @@ export function turnoverBand(report: InventoryReport): TurnoverBandResult {
     return { band: bandOf(row, row.label ?? industry, row.andMore === true), reason: null };
   }
   return { band: bandOf(industry, "your range", false), reason: null };
+}
+
+/**
+ * The decimal places of a turnover a year shown against the band: 2, or as many as tell it from
+ * the band's ends (`decimalsApart`), so that a figure below the band never reads as its lower end.
+ *
+ * @example
+ * ```ts
+ * bandPlaces(7.996, { min: 8, max: 15 }); // 3
+ * bandPlaces(7.996, null); // 2
+ * ```
+ */
+export function bandPlaces(
+  annual: number | null,
+  band: Pick<TurnoverBand, "min" | "max"> | null,
+): number {
+  return decimalsApart(annual, band === null ? [] : [band.min, band.max], 2);
 }
 
 function bandOf(

@@ -1,6 +1,6 @@
-import { REPLENISHMENT_NULL_REASONS } from "../../replenish/index.js";
-import { TURNOVER_NULL_REASONS } from "../../turnover/index.js";
-import { REPORT_NULL_REASONS } from "../ReportNullReason.js";
+import { REPLENISHMENT_NULL_REASONS } from "../replenish/index.js";
+import { TURNOVER_NULL_REASONS } from "../turnover/index.js";
+import { REPORT_NULL_REASONS } from "./ReportNullReason.js";
 
 const MEANINGS: Readonly<Record<string, string>> = {
   ...TURNOVER_NULL_REASONS,

@@ -1,4 +1,4 @@
-import type { InventoryReportRow } from "../InventoryReportRow.js";
+import type { InventoryReportRow } from "./InventoryReportRow.js";
 import { reasonText } from "./reasonText.js";
 
 /** Why some rows have no reorder point: one reason code, in a few words, and how many rows. */
@@ -52,4 +52,27 @@ export function reorderPointCauses(rows: readonly InventoryReportRow[]): Reorder
       words: Object.hasOwn(SHORT_WORDS, code) ? (SHORT_WORDS[code] as string) : reasonText(code),
       count,
     }));
+}
+
+/**
+ * The causes as one phrase, each with its count as `countText` writes it (the page's or the
+ * terminal's number format and the row noun): `'no demand for 1 SKU, no lead time for 2 SKUs'`;
+ * `''` for none.
+ *
+ * @example
+ * ```ts
+ * const causes = [
+ *   { code: "no_lead_time", words: "no lead time", count: 2 },
+ *   { code: "no_demand_history", words: "no demand", count: 1 },
+ * ];
+ * causesPhrase(causes, (n) => `${n} SKU${n === 1 ? "" : "s"}`);
+ * // "no lead time for 2 SKUs, no demand for 1 SKU"
+ * causesPhrase([], String); // ""
+ * ```
+ */
+export function causesPhrase(
+  causes: readonly ReorderPointCause[],
+  countText: (count: number) => string,
+): string {
+  return causes.map((c) => `${c.words} for ${countText(c.count)}`).join(", ");
 }
