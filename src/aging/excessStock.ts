@@ -29,6 +29,9 @@ export type ExcessStockOptions = {
   readonly coverDays?: number;
 } & DemandRateInput;
 
+/** Days of demand stock should cover, by default; stock beyond them is excess. */
+export const DEFAULT_EXCESS_COVER_DAYS = 180;
+
 /** The option names of {@link excessStock}. */
 const OPTIONS = optionNames<ExcessStockOptions>()([
   "coverDays",
@@ -104,7 +107,11 @@ export function excessStockWithoutNameCheck(
 ): ExcessStock {
   const fn = "excessStock";
   const rate = demandRate(options ?? {}, fn, true);
-  const coverDays = requireNonNegative(options?.coverDays ?? 180, fn, "coverDays");
+  const coverDays = requireNonNegative(
+    options?.coverDays ?? DEFAULT_EXCESS_COVER_DAYS,
+    fn,
+    "coverDays",
+  );
   // Everything in units × days (the demand's days D): cover × D = coverDays × demand, on hand × D,
   // excess × D. Products of exact decimals are exact, and each result is divided by D once, at
   // the end, so nothing is rounded before the final rounding of each figure.

@@ -180,6 +180,32 @@ export function statusWithThresholds(
   };
 }
 
+/** Days without an issue from which stock with a balance is slow, by default. */
+export const DEFAULT_SLOW_DAYS = 90;
+/** Days without an issue from which stock with a balance is dead, by default. */
+export const DEFAULT_DEAD_DAYS = 180;
+
+/**
+ * Validates the slow and dead days of a movement status and fills in their defaults (90 and 180):
+ * each ≥ 0, and stock is dead no sooner than slow.
+ * @internal Shared with the report's options.
+ */
+export function resolveIdleDays(
+  options: { readonly slowDays?: number | undefined; readonly deadDays?: number | undefined },
+  fn: string,
+): { readonly slowDays: number; readonly deadDays: number } {
+  const slowDays = requireNonNegative(options.slowDays ?? DEFAULT_SLOW_DAYS, fn, "slowDays");
+  const deadDays = requireNonNegative(options.deadDays ?? DEFAULT_DEAD_DAYS, fn, "deadDays");
+  if (deadDays < slowDays) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: deadDays (${deadDays}) must not be less than slowDays (${slowDays})`,
+      { path: ["deadDays"], details: { slowDays, deadDays } },
+    );
+  }
+  return { slowDays, deadDays };
+}
+
 /**
  * Validates the thresholds and basis of a movement status and fills in their defaults.
  * @internal Shared with `slowMovers`.
@@ -188,15 +214,7 @@ export function resolveMovementThresholds(
   options: MovementStatusOptions,
   fn: string,
 ): MovementThresholds {
-  const slowDays = requireNonNegative(options.slowDays ?? 90, fn, "slowDays");
-  const deadDays = requireNonNegative(options.deadDays ?? 180, fn, "deadDays");
-  if (deadDays < slowDays) {
-    throw new InvKpiError(
-      "invalid_option",
-      `${fn}: deadDays (${deadDays}) must not be less than slowDays (${slowDays})`,
-      { path: ["deadDays"], details: { slowDays, deadDays } },
-    );
-  }
+  const { slowDays, deadDays } = resolveIdleDays(options, fn);
   const basis = requireVariant(options.basis ?? "issue", MOVEMENT_BASES, fn, "basis");
   return { slowDays, deadDays, basis };
 }

@@ -1,4 +1,5 @@
 import { MOVEMENT_BASES, type MovementBasis } from "../aging/index.js";
+import { DEFAULT_DEAD_DAYS, DEFAULT_SLOW_DAYS } from "../aging/movementStatus.js";
 import { INDUSTRY_TURNOVER_RANGES, type Industry } from "../benchmark/index.js";
 import type { ReadLedgerResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
@@ -87,8 +88,8 @@ Options:
                            ${CLI_SAFETY_STOCK_METHODS.join(", ")}
                            (default auto: basic, or leadTimeVariability for SKUs with
                            leadTimeStdDevDays); periodic covers reviewPeriodDays + lead time
-  --slow-days <n>          days without an issue from which stock is slow (default 90)
-  --dead-days <n>          days without an issue from which stock is dead (default 180)
+  --slow-days <n>          days without an issue from which stock is slow (default ${DEFAULT_SLOW_DAYS})
+  --dead-days <n>          days without an issue from which stock is dead (default ${DEFAULT_DEAD_DAYS})
   --movement-basis <b>     issue (default) or any: slow and dead count from the last issue, or
                            from the last movement of any kind (a warehouse that ships by transfer)
   --near-expiry-days <n>   days after --as-of within which a lot counts as expiring (default 30);
@@ -293,10 +294,6 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     quiet: parsed.flag("quiet"),
   };
 }
-
-/** The report's defaults for slow and dead stock, to check the two options against each other. */
-const DEFAULT_SLOW_DAYS = 90;
-const DEFAULT_DEAD_DAYS = 180;
 
 /**
  * `--slow-days` and `--dead-days`: stock is dead no sooner than slow, so the dead days (given, or

@@ -1,3 +1,4 @@
+import { problemCount as problemCountOf } from "../ledger/problemCount.js";
 import type { LedgerIssue } from "../model/InvKpiError.js";
 import { displayCount, displayNumber } from "./displayNumber.js";
 import { formatIssue } from "./formatIssue.js";
@@ -25,16 +26,13 @@ export function* issueLines(
 }
 
 /**
- * "3 problems in 2 of 10,000 rows": how many problems, in how many rows.
+ * "3 problems in 2 of 10,000 rows": {@link problemCountOf} with thousands separated.
  *
  * @example
  * ```ts
- * problemCount([{ row: 1, field: "date", code: "invalid_date", message: "" }], 10); // "1 problem in 1 of 10 rows"
+ * problemCount([{ row: 1, field: "date", code: "invalid_date", message: "" }], 10000); // "1 problem in 1 of 10,000 rows"
  * ```
  */
 export function problemCount(issues: readonly LedgerIssue[], rows: number): string {
-  const badRows = new Set(issues.filter((i) => i.row >= 0).map((i) => i.row)).size;
-  const problems = displayCount(issues.length, "problem");
-  if (badRows === 0) return `${problems} in the file`;
-  return `${problems} in ${displayNumber(badRows)} of ${displayCount(rows, "row")}`;
+  return problemCountOf(issues, rows, (count) => displayNumber(count, 0));
 }

@@ -1,5 +1,6 @@
+import { problemCount } from "../ledger/problemCount.js";
 import { requireVariant } from "../model/assert.js";
-import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { requireKnownOptions } from "../model/requireKnownOptions.js";
 import type { AnalyzeLedgerStreamOptions } from "../report/analyzeLedgerStream.js";
 import { buildReport } from "../report/buildReport.js";
@@ -127,10 +128,9 @@ function requireReadOptions(read: unknown): void {
 function requireValidRows(input: ReadLedgerResult): void {
   const { issues, rows } = input;
   if (issues.length === 0) return;
-  const rowCount = new Set(issues.map((issue: LedgerIssue) => issue.row)).size;
   throw new InvKpiError(
     "invalid_ledger",
-    `${FN}: ${issues.length} ${issues.length === 1 ? "problem" : "problems"} in ${rowCount} of ${rows} ${rows === 1 ? "row" : "rows"}; nothing was analyzed (first: line ${issues[0]?.line ?? "?"}, ${issues[0]?.field}: ${issues[0]?.message})`,
+    `${FN}: ${problemCount(issues, rows)}; nothing was analyzed (first: line ${issues[0]?.line ?? "?"}, ${issues[0]?.field}: ${issues[0]?.message})`,
     { issues, details: { problems: issues.length, rows } },
   );
 }

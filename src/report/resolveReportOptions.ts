@@ -1,4 +1,6 @@
+import { DEFAULT_EXCESS_COVER_DAYS } from "../aging/excessStock.js";
 import { agingBuckets, DEFAULT_AGING_BUCKETS, MOVEMENT_BASES } from "../aging/index.js";
+import { resolveIdleDays } from "../aging/movementStatus.js";
 import { diagnoseTurnover, type TurnoverRange } from "../benchmark/index.js";
 import {
   type AbcNegativeValues,
@@ -210,15 +212,7 @@ export function resolveReportOptions(
       { path: ["asOf"], details: { asOf: formatDay(asOf), periodTo: formatDay(period.to) } },
     );
   }
-  const slowDays = requireNonNegative(options.slowDays ?? 90, fn, "slowDays");
-  const deadDays = requireNonNegative(options.deadDays ?? 180, fn, "deadDays");
-  if (deadDays < slowDays) {
-    throw new InvKpiError(
-      "invalid_option",
-      `${fn}: deadDays (${deadDays}) must not be less than slowDays (${slowDays})`,
-      { path: ["deadDays"], details: { slowDays, deadDays } },
-    );
-  }
+  const { slowDays, deadDays } = resolveIdleDays(options, fn);
   const bounds = options.agingBuckets ?? DEFAULT_AGING_BUCKETS;
   // agingBuckets owns the rules (its error names `buckets`; here the option is `agingBuckets`).
   probe(fn, "agingBuckets", () => agingBuckets(bounds, `${fn}: agingBuckets`), 1);
@@ -263,7 +257,11 @@ export function resolveReportOptions(
       fn,
       "movementBasis",
     ),
-    excessCoverDays: requireNonNegative(options.excessCoverDays ?? 180, fn, "excessCoverDays"),
+    excessCoverDays: requireNonNegative(
+      options.excessCoverDays ?? DEFAULT_EXCESS_COVER_DAYS,
+      fn,
+      "excessCoverDays",
+    ),
     agingBuckets: [...bounds],
     nearExpiryDays: requireNonNegative(options.nearExpiryDays ?? 30, fn, "nearExpiryDays"),
     groupBy,

@@ -87,6 +87,21 @@ describe("analyzeLedgerFile", () => {
     }
   });
 
+  it("counts a problem with the whole file as a problem in the file, not in a row", async () => {
+    const headless = join(dir, "no-quantity.csv");
+    await writeFile(headless, "sku,date,type\nA,2025-01-02,receipt\n");
+    for (const mode of ["batch", "streaming"] as const) {
+      const error = await analyzeLedgerFile(headless, { period, mode }).catch((e: unknown) => e);
+      expect(
+        (error as InvKpiError).issues.map((i) => [i.row, i.field]),
+        mode,
+      ).toEqual([[-1, "quantity"]]);
+      expect((error as InvKpiError).message).toMatch(
+        /^analyzeLedgerFile: 1 problem in the file; nothing was analyzed/,
+      );
+    }
+  });
+
   it("refuses in streaming mode a row out of date order, and sorts it in batch mode", async () => {
     const unsorted = join(dir, "unsorted.csv");
     const [header, ...rows] = csv.split("\n");
