@@ -1,9 +1,4 @@
-import type {
-  InventoryReport,
-  InventoryReportRow,
-  MonthGroup,
-  ReportGroup,
-} from "../report/index.js";
+import type { InventoryReport, MonthGroup, ReportGroup } from "../report/index.js";
 import { rowNoun } from "../report/rowNoun.js";
 import { displayMoney, displayNumber, NO_VALUE } from "./displayNumber.js";
 import { type TextColumn, textTable } from "./textTable.js";
@@ -49,7 +44,6 @@ function keyedSection(
     { header: "stale value", align: "right" },
     { header: "reorder", align: "right" },
   ];
-  const pointed = keysWithReorderPoints(report.rows, name);
   const rows = groups.map((g) => [
     g.key ?? `(no ${name})`,
     displayNumber(g.skuCount),
@@ -58,23 +52,13 @@ function keyedSection(
     displayNumber(g.annualizedTurnover, 2),
     displayNumber(g.turnover.daysOfInventory, 1, true),
     displayMoney(g.stock.slowValue.plus(g.stock.deadValue).plus(g.stock.neverMovedValue)),
-    pointed.has(g.key) ? displayNumber(g.reorderCount) : NO_VALUE,
+    g.reorderPointCount > 0 ? displayNumber(g.reorderCount) : NO_VALUE,
   ]);
-  const unknown = groups.some((g) => !pointed.has(g.key));
+  const unknown = groups.some((g) => g.reorderPointCount === 0);
   const note = unknown
     ? `  reorder ${NO_VALUE}: no ${noun} in the group has a reorder point\n`
     : "";
   return `By ${name}\n${textTable(columns, rows, 2)}${note}`;
-}
-
-/** The category or location keys of the rows that have a reorder point. */
-function keysWithReorderPoints(
-  rows: readonly InventoryReportRow[],
-  name: "category" | "location",
-): Set<string | null> {
-  const keys = new Set<string | null>();
-  for (const row of rows) if (row.reorderPoint !== null) keys.add(row[name]);
-  return keys;
 }
 
 function monthSection(months: readonly MonthGroup[]): string {

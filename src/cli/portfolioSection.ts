@@ -1,6 +1,4 @@
-import type { Decimal } from "../model/Decimal.js";
 import { decimalsApart } from "../model/decimalsApart.js";
-import { quotientToNumber } from "../model/quotientToNumber.js";
 import { idleDays } from "../report/idleDays.js";
 import type { InventoryReport } from "../report/index.js";
 import { causesPhrase, reorderPointCauses } from "../report/reorderPointCauses.js";
@@ -158,17 +156,14 @@ function stockLine(
  * day, with their shares of the inventory value: one line, only when either is not zero.
  */
 function expiryLines(report: InventoryReport): [string, string][] {
-  const { expiredValue, expiringValue } = report.totals;
+  const { expiredValue, expiringValue, expiredShare, expiringShare } = report.diagnosis;
   if (expiredValue.isZero() && expiringValue.isZero()) return [];
-  const value = report.diagnosis.inventoryValue;
-  const share = (amount: Decimal) =>
-    displayPercent(value.greaterThan(0) ? quotientToNumber(amount, value) : null);
   const days = report.options.nearExpiryDays;
   const within = `${displayNumber(days)} ${days === 1 ? "day" : "days"}`;
   return [
     [
       "expired",
-      `${displayMoney(expiredValue)} (${share(expiredValue)} of inventory value); expiring within ${within} ${displayMoney(expiringValue)} (${share(expiringValue)})`,
+      `${displayMoney(expiredValue)} (${displayPercent(expiredShare)} of inventory value); expiring within ${within} ${displayMoney(expiringValue)} (${displayPercent(expiringShare)})`,
     ],
   ];
 }
@@ -179,9 +174,9 @@ function excessDays(report: InventoryReport): string {
 
 function reorderLine(report: InventoryReport): string {
   const noun = rowNoun(report);
-  const withPoint = report.rows.filter((r) => r.reorderPoint !== null).length;
-  if (withPoint === 0) return `${NO_VALUE} (${noReorderPoints(report)})`;
-  return `${displayNumber(report.diagnosis.reorderCount)} of ${displayCount(withPoint, noun)} with a reorder point`;
+  const { reorderCount, reorderPointCount } = report.diagnosis;
+  if (reorderPointCount === 0) return `${NO_VALUE} (${noReorderPoints(report)})`;
+  return `${displayNumber(reorderCount)} of ${displayCount(reorderPointCount, noun)} with a reorder point`;
 }
 
 /**

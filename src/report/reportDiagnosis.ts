@@ -1,9 +1,11 @@
+import type { AgingRollupFigures } from "../aging/index.js";
 import {
   diagnoseTurnover,
   type TurnoverDiagnosis,
   type TurnoverStatus,
 } from "../benchmark/index.js";
 import type { Decimal } from "../model/Decimal.js";
+import { quotientToNumber } from "../model/quotientToNumber.js";
 import type { TurnoverBasis, TurnoverRollup } from "../turnover/index.js";
 import type { ReportNullReason } from "./ReportNullReason.js";
 import type { ReportFigures } from "./reportFigures.js";
@@ -19,7 +21,9 @@ export type NullableDiagnosisField =
   | "benchmark"
   | "slowShare"
   | "deadShare"
-  | "neverMovedShare";
+  | "neverMovedShare"
+  | "expiredShare"
+  | "expiringShare";
 
 /** What a person wants to know first about the portfolio. */
 export interface ReportDiagnosis {
@@ -47,8 +51,18 @@ export interface ReportDiagnosis {
   readonly neverMovedShare: number | null;
   /** Σ value above `excessCoverDays` of demand. */
   readonly excessValue: Decimal;
+  /**
+   * The value of lots past their expiry day, and of lots expiring within `nearExpiryDays` of the
+   * as-of day, and their shares of the value on hand (the denominator of `slowShare`).
+   */
+  readonly expiredValue: Decimal;
+  readonly expiringValue: Decimal;
+  readonly expiredShare: number | null;
+  readonly expiringShare: number | null;
   /** Rows whose inventory position is at or below their reorder point: order now. */
   readonly reorderCount: number;
+  /** Rows with a reorder point, those `reorderCount` is out of (0: no row could be judged). */
+  readonly reorderPointCount: number;
   /** For every `null` field, its reason. */
   readonly reasons: Readonly<Partial<Record<NullableDiagnosisField, ReportNullReason>>>;
 }
@@ -78,6 +92,8 @@ export function reportDiagnosis(
     reasons.slowShare = stock.shareReason;
     reasons.deadShare = stock.shareReason;
     reasons.neverMovedShare = stock.shareReason;
+    reasons.expiredShare = stock.shareReason;
+    reasons.expiringShare = stock.shareReason;
   }
   const benchmark = benchmarkOf(turnover, options);
   if (benchmark.reason !== null) {
@@ -100,9 +116,19 @@ export function reportDiagnosis(
     deadShare: stock.deadShare,
     neverMovedShare: stock.neverMovedShare,
     excessValue: totals.excessValue,
+    expiredValue: totals.expiredValue,
+    expiringValue: totals.expiringValue,
+    expiredShare: shareOfStock(totals.expiredValue, stock),
+    expiringShare: shareOfStock(totals.expiringValue, stock),
     reorderCount: totals.reorderCount,
+    reorderPointCount: totals.reorderPointCount,
     reasons,
   };
+}
+
+/** A part of the value on hand as a fraction of it, as `slowShare` is; `null` without value on hand. */
+function shareOfStock(part: Decimal, stock: AgingRollupFigures): number | null {
+  return stock.shareReason === null ? quotientToNumber(part, stock.totalInventoryValue) : null;
 }
 
 function benchmarkOf(

@@ -38,6 +38,11 @@ export interface ReportFigures {
   readonly expiringValue: Decimal;
   /** Rows at or below their reorder point (inventory position ≤ reorder point). */
   readonly reorderCount: number;
+  /**
+   * Rows with a reorder point: those `reorderCount` is out of. When it is 0, `reorderCount` (0) says
+   * nothing: no row could be judged.
+   */
+  readonly reorderPointCount: number;
 }
 
 /** The figures of one category or location. */
@@ -132,6 +137,7 @@ function figuresOf(
     expiredValue: sums.expiredValue.value(),
     expiringValue: sums.expiringValue.value(),
     reorderCount: sums.reorderCount,
+    reorderPointCount: sums.reorderPointCount,
   };
 }
 
@@ -142,13 +148,16 @@ class StockSums {
   readonly expiredValue = new ExactSum();
   readonly expiringValue = new ExactSum();
   reorderCount = 0;
+  reorderPointCount = 0;
 
   add(a: SkuAnalysis): void {
     this.count++;
     this.excessValue.addDecimal(a.excess.excessValue);
     this.expiredValue.addDecimal(a.expiry.expiredValue);
     this.expiringValue.addDecimal(a.expiry.expiringValue);
-    if (isAtReorderPoint(a)) this.reorderCount++;
+    const atReorderPoint = isAtReorderPoint(a);
+    if (atReorderPoint !== null) this.reorderPointCount++;
+    if (atReorderPoint === true) this.reorderCount++;
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Decimal } from "../../model/Decimal.js";
 import { decimalsApart } from "../../model/decimalsApart.js";
-import { quotientToNumber } from "../../model/quotientToNumber.js";
 import type { InventoryReport } from "../InventoryReport.js";
 import { idleDays } from "../idleDays.js";
 import { reasonText } from "../reasonText.js";
@@ -172,10 +171,9 @@ function staleCard(report: InventoryReport, options: ResolvedHtmlReportOptions):
  */
 function reorderCard(report: InventoryReport): Card {
   const noun = rowNoun(report);
-  let withPoint = 0;
-  for (const row of report.rows) if (row.reorderPoint !== null) withPoint++;
+  const { reorderCount, reorderPointCount } = report.diagnosis;
   const title = `${noun}s to reorder now`;
-  if (withPoint === 0) {
+  if (reorderPointCount === 0) {
     const found = reorderPointCauses(report.rows);
     const causes = causesPhrase(found, (n) => formatCount(n, noun));
     return {
@@ -191,32 +189,30 @@ function reorderCard(report: InventoryReport): Card {
   }
   return {
     title,
-    figure: formatNumber(report.diagnosis.reorderCount, 0),
+    figure: formatNumber(reorderCount, 0),
     lines: [
-      `of ${formatCount(withPoint, noun)} with a reorder point: inventory position ≤ reorder point`,
+      `of ${formatCount(reorderPointCount, noun)} with a reorder point: inventory position ≤ reorder point`,
     ],
   };
 }
 
 /**
  * The stock on hand past its expiry day and the stock that expires within `nearExpiryDays` of the
- * as-of day (`totals.expiredValue`, `totals.expiringValue`), with their shares of the stock value;
+ * as-of day (`diagnosis.expiredValue`, `diagnosis.expiringValue`), with their shares of the stock value;
  * no card when both are zero (the ledger has no expiry days, or nothing near them).
  */
 function expiryCards(report: InventoryReport, options: ResolvedHtmlReportOptions): Card[] {
-  const { expiredValue, expiringValue } = report.totals;
+  const { expiredValue, expiringValue, expiredShare, expiringShare } = report.diagnosis;
   if (expiredValue.isZero() && expiringValue.isZero()) return [];
-  const value = report.diagnosis.inventoryValue;
-  const shareOf = (amount: Decimal) =>
-    value.greaterThan(0) ? formatPercent(quotientToNumber(amount, value)) : NO_FIGURE;
+  const shareOf = (share: number | null) => (share === null ? NO_FIGURE : formatPercent(share));
   const { nearExpiryDays, asOf } = report.options;
   return [
     {
       title: `Expired stock${options.currency === null ? "" : ` (${options.currency})`}`,
       ...headlineMoney(expiredValue),
       lines: [
-        `${shareOf(expiredValue)} of the stock value, past its expiry day on ${asOf}`,
-        `expiring within ${formatNumber(nearExpiryDays)} ${nearExpiryDays === 1 ? "day" : "days"} of ${asOf}: ${formatMoney(expiringValue)} (${shareOf(expiringValue)})`,
+        `${shareOf(expiredShare)} of the stock value, past its expiry day on ${asOf}`,
+        `expiring within ${formatNumber(nearExpiryDays)} ${nearExpiryDays === 1 ? "day" : "days"} of ${asOf}: ${formatMoney(expiringValue)} (${shareOf(expiringShare)})`,
       ],
     },
   ];

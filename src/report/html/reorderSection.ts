@@ -22,8 +22,7 @@ export function reorderSection(
   const intro =
     "SKUs whose inventory position (on hand + on order − backordered − reserved) is at or below the reorder point, the most urgent first (lowest position relative to the reorder point), with the quantity to order now.";
   const noun = rowNoun(report);
-  const withPoint = report.rows.find((r) => r.reorderPoint !== null);
-  if (withPoint === undefined) {
+  if (report.diagnosis.reorderPointCount === 0) {
     const found = reorderPointCauses(report.rows);
     const causes = causesPhrase(found, (n) => formatCount(n, noun));
     const leadTimes = found.some((c) => c.code === "no_lead_time")
