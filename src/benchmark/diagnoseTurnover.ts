@@ -3,7 +3,18 @@ import { Decimal } from "../model/Decimal.js";
 import { decimalsApart } from "../model/decimalsApart.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
-import { annualizeTurnover, annualOfParts, quotientParts } from "../turnover/annualizeTurnover.js";
+import {
+  anyForm,
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
+import {
+  annualizeTurnoverWithoutNameCheck,
+  annualOfParts,
+  quotientParts,
+} from "../turnover/annualizeTurnover.js";
 import { requireArgs } from "../turnover/guards.js";
 import type { TurnoverQuotient } from "../turnover/TurnoverQuotient.js";
 import type {
@@ -78,6 +89,53 @@ export interface TurnoverDiagnosis {
 
 const FN = "diagnoseTurnover";
 
+/** How the turnover is given: `daysPerYear` with an annual turnover would be ignored. */
+const MEASURED = formsInForce({
+  annual: {
+    label: "{ annualTurnover }",
+    names: argumentNames<Extract<DiagnosedTurnover, { annualTurnover: number }>>()([
+      "annualTurnover",
+    ]),
+  },
+  period: {
+    label: "{ turnover, periodDays }",
+    names: argumentNames<Extract<DiagnosedTurnover, { periodDays: number }>>()([
+      "turnover",
+      "periodDays",
+      "daysPerYear",
+    ]),
+  },
+});
+/** The benchmark: a `table` with a range of your own would be ignored. */
+const BENCHMARKS = formsInForce({
+  industry: {
+    label: "{ industry }",
+    names: argumentNames<Extract<TurnoverBenchmark, { industry: string }>>()(["industry", "table"]),
+  },
+  range: {
+    label: "{ range }",
+    names: argumentNames<Extract<TurnoverBenchmark, { range: TurnoverRange }>>()(["range"]),
+  },
+});
+/** Both forms given, or neither: the calculator says which to give. */
+const ANY_MEASURED = anyForm([MEASURED.annual.given, MEASURED.period.given]);
+const ANY_BENCHMARK = anyForm([BENCHMARKS.industry.given, BENCHMARKS.range.given]);
+
+/** The forms `args` is in: the turnover's and the benchmark's, by the names given. */
+function formsOf(args: DiagnoseTurnoverArgs): readonly FormInForce[] {
+  const annual = args.annualTurnover !== undefined;
+  const period = args.turnover !== undefined || args.periodDays !== undefined;
+  const industry = args.industry !== undefined;
+  return [
+    annual === period ? ANY_MEASURED : annual ? MEASURED.annual : MEASURED.period,
+    industry === (args.range !== undefined)
+      ? ANY_BENCHMARK
+      : industry
+        ? BENCHMARKS.industry
+        : BENCHMARKS.range,
+  ];
+}
+
 /**
  * Compares an annual inventory turnover with the normal range of an industry (or a range of your
  * own) and says whether it is `below` (capital frozen in stock, overstock risk), `within`, or
@@ -100,7 +158,10 @@ const FN = "diagnoseTurnover";
  * @throws InvKpiError `unknown_industry` (an industry missing from the table), `invalid_argument`
  *   (not an object, not a finite number, both or neither of `industry` and `range`, both or neither
  *   of `annualTurnover` and `turnover`), `out_of_range` (a negative turnover, `periodDays` or
- *   `daysPerYear` ≤ 0, a range whose min is negative or whose max is below its min).
+ *   `daysPerYear` ≤ 0, a range whose min is negative or whose max is below its min), `invalid_option`
+ *   (a name it does not read, path `[name]`: a typo, "unknown option 'daysperyear' (did you mean
+ *   'daysPerYear'?)", or a name of the other form, "{ annualTurnover } does not read 'daysPerYear'
+ *   ({ turnover, periodDays } does)", "{ range } does not read 'table' ({ industry } does)").
  * @example
  * ```ts
  * import { diagnoseTurnover } from "invkpi";
@@ -116,6 +177,7 @@ const FN = "diagnoseTurnover";
  */
 export function diagnoseTurnover(args: DiagnoseTurnoverArgs): TurnoverDiagnosis {
   requireArgs(args, FN);
+  requireFormNames(args, formsOf(args), FN);
   const measured = annualOf(args);
   const benchmark = benchmarkOf(args);
   const { min, max } = benchmark.range;
@@ -168,7 +230,7 @@ function annualOf(args: DiagnosedTurnover): Measured {
     return { annualTurnover: annual, turnover, periodDays, daysPerYear };
   }
   const turnover = requireNonNegative(given, FN, "turnover");
-  const annual = annualizeTurnover({ turnover, periodDays, daysPerYear }) as number;
+  const annual = annualizeTurnoverWithoutNameCheck({ turnover, periodDays, daysPerYear }) as number;
   return { annualTurnover: annual, turnover, periodDays, daysPerYear };
 }
 

@@ -1,13 +1,14 @@
 import { MOVEMENT_BASES, type MovementBasis } from "../aging/index.js";
 import { DEFAULT_DEAD_DAYS, DEFAULT_SLOW_DAYS } from "../aging/movementStatus.js";
 import { INDUSTRY_TURNOVER_RANGES, type Industry } from "../benchmark/index.js";
-import type { ReadLedgerResult, TableFormat } from "../io/index.js";
+import type { ReadLedgerResult, ReadSkuInfoResult, TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
 import { writeText } from "../io/writeText.js";
 import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { NO_ROWS } from "../ledger/LedgerColumns.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
+import { MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
@@ -22,6 +23,7 @@ import {
 } from "../report/index.js";
 import { StreamingReport } from "../report/StreamingReport.js";
 import { toPartialRecordsOfHandedOver } from "../report/toPartialRecords.js";
+import { CheckingSink } from "./CheckingSink.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayCount, displayNumber } from "./displayNumber.js";
@@ -110,8 +112,8 @@ ${TEXT_INPUT_HELP}  --top <n>                rows in each list of the table form
   --streaming              replay the ledger as it is read, in memory bounded by the number of
                            SKUs instead of movements (for ledgers larger than memory); the
                            ledger must be in date order, and --from and --to are needed
-  --quantity-decimals <n>  with --streaming: decimal places quantities may have (default: the
-                           most in the first million rows; a later row with more is an error)
+  --quantity-decimals <n>  with --streaming: decimal places quantities may have, 0 to 9 (default:
+                           the most in the first million rows; a later row with more is an error)
   --partial                write the per-SKU partial records of this shard as NDJSON instead of
                            a report, for 'invkpi combine' (needs --from and --to; no --format)
   -q, --quiet              no progress line, no notes on stderr
@@ -289,7 +291,7 @@ async function planOf(parsed: ParsedArgs): Promise<AnalyzePlan> {
     partial,
     streaming,
     quantityDecimals: optional("quantity-decimals", (v) =>
-      integerOption(v, "--quantity-decimals", 0),
+      integerOption(v, "--quantity-decimals", 0, MAX_QUANTITY_DECIMALS),
     ),
     quiet: parsed.flag("quiet"),
   };
@@ -324,7 +326,8 @@ function idleDaysOptions(parsed: ParsedArgs): {
 /**
  * `--group-by`: the groupings, each once. A value left empty (`--group-by=`) is refused rather
  * than read as no grouping: it is a mistake (a variable that expanded to nothing), and silence
- * would give a report without the tables asked for. Blanks between commas (`category,`) are not.
+ * would give a report without the tables asked for. So is an item left empty between commas
+ * (`category,,month`, `category,`: see `ParsedArgs.list`).
  */
 function groupByOption(parsed: ParsedArgs): ReportGrouping[] {
   const blank = parsed.strings("group-by").find((value) => value.trim() === "");
@@ -360,9 +363,11 @@ function checkStreaming(
 async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
   const status = new StatusReporter(io.stderr, { progress: io.stderrIsTTY, quiet: plan.quiet });
   try {
-    const skuInfo =
-      plan.skus === null ? undefined : await readSkus(plan.skus, plan.text, io, status);
-    if (skuInfo === null) return EXIT.invalidData;
+    const master = plan.skus === null ? null : await readSkus(plan.skus, plan.text, io, status);
+    if (master !== null && master.issues.length > 0) {
+      return await refuseWithLedger(plan, master, io, status);
+    }
+    const skuInfo = master?.skuInfo;
     const analysis = plan.streaming
       ? await streamedAnalysis(plan, io, status, skuInfo)
       : await batchAnalysis(plan, io, status, skuInfo);
@@ -371,7 +376,7 @@ async function analyze(plan: AnalyzePlan, io: CliIo): Promise<ExitCode> {
     await writeAnalysis(plan, analysis, io, status);
     return EXIT.ok;
   } catch (error) {
-    throw missingStandardCosts(error, plan.skus);
+    throw asOfPastLeftOut(missingStandardCosts(error, plan.skus));
   } finally {
     status.done();
   }
@@ -412,19 +417,20 @@ async function streamedAnalysis(
     },
     "analyzeLedgerStream",
   );
-  const readOptions = readOptionsOf(plan, skuInfo);
-  const input = await readLedgerInput(plan.ledger, io, status, readOptions, streaming.replay).catch(
-    (error: unknown) => {
-      // A row out of date order is refused while the file is read: its message gives the line.
-      throw ledgerRowError(error, {
-        file: plan.ledger.name,
-        lineOf: () => undefined,
-        quantityDecimals: plan.quantityDecimals,
-      });
-    },
-  );
+  // A row out of date order stops the replay, not the read: the invalid rows are listed too.
+  const sink = new CheckingSink(streaming.replay);
+  const input = await readLedgerInput(plan.ledger, io, status, readOptionsOf(plan, skuInfo), sink);
   status.done();
-  if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+  if (input.issues.length > 0) refuse(plan.ledger, input, io);
+  if (sink.refusal !== null) {
+    // Its message gives the line; the file is added.
+    throw ledgerRowError(sink.refusal, {
+      file: plan.ledger.name,
+      lineOf: input.lineOf,
+      quantityDecimals: plan.quantityDecimals,
+    });
+  }
+  if (input.issues.length > 0) return EXIT.invalidData;
   status.progress(`analyzing ${displayCount(input.rows, "movement")}…`);
   return { input, report: replayed(plan, input, () => streaming.finish()), dates: null };
 }
@@ -497,18 +503,54 @@ function missingStandardCosts(error: unknown, skus: InputFile | null): unknown {
   return new InvKpiError(error.code, message, { path: error.path, details: error.details });
 }
 
-/** The SKU master, or `null` after listing its problems. */
+/**
+ * The library's refusal of an `asOf` on or after movements that the period leaves out, in the
+ * command line's words (`--as-of`, `--to`, not `asOf`); any other error unchanged.
+ */
+function asOfPastLeftOut(error: unknown): unknown {
+  if (!(error instanceof InvKpiError) || error.code !== "out_of_range") return error;
+  const { asOf, periodTo, firstLeftOut: first } = error.details;
+  if (error.path.join() !== "asOf" || typeof asOf !== "string" || typeof first !== "string") {
+    return error;
+  }
+  return new InvKpiError(
+    error.code,
+    `--as-of ${asOf} is on or after movements that the period leaves out (it ends on --to ${String(periodTo)}; the first left out is dated ${first}): statuses and ages on --as-of would ignore them; give --to ${asOf}, or an --as-of before ${first}`,
+    { path: error.path, details: error.details },
+  );
+}
+
+/** The SKU master as read: its valid rows and its problems. */
 async function readSkus(
   file: InputFile,
   text: TextInputOptions,
   io: CliIo,
   status: StatusReporter,
-): Promise<readonly SkuInfo[] | null> {
+): Promise<ReadSkuInfoResult> {
   const result = await readSkuInfoInput(file, io, status, text);
   status.done();
-  if (result.issues.length === 0) return result.skuInfo;
-  refuse(file, result, io);
-  return null;
+  return result;
+}
+
+/**
+ * An invalid SKU master: the ledger is checked too (its rows only, none kept or replayed), so that
+ * the problems of both files are listed at once, as `validate` lists them, not the master's alone
+ * (found by an audit); nothing is analyzed.
+ */
+async function refuseWithLedger(
+  plan: AnalyzePlan,
+  master: ReadSkuInfoResult,
+  io: CliIo,
+  status: StatusReporter,
+): Promise<ExitCode> {
+  const options = readOptionsOf(plan, master.skuInfo);
+  const ledger = await readLedgerInput(plan.ledger, io, status, options, new CheckingSink(null));
+  status.done();
+  const skus = plan.skus as InputFile;
+  if (ledger.issues.length === 0) return refuse(skus, master, io);
+  listProblems(skus, master, io);
+  io.stderr.write(`${skus.name}: ${problemCount(master.issues, master.rows)}\n`);
+  return refuse(plan.ledger, ledger, io);
 }
 
 /**
@@ -529,15 +571,22 @@ function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T
   }
 }
 
+/** What was read of an input file, as far as its problems are concerned. */
+interface FileProblems {
+  readonly issues: readonly LedgerIssue[];
+  readonly rows: number;
+}
+
 /** Lists the problems of an input file (the ledger, the `--skus` file) on stderr; nothing is analyzed. */
-function refuse(
-  file: InputFile,
-  read: { readonly issues: readonly LedgerIssue[]; readonly rows: number },
-  io: CliIo,
-): ExitCode {
-  for (const line of issueLines(read.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
+function refuse(file: InputFile, read: FileProblems, io: CliIo): ExitCode {
+  listProblems(file, read, io);
   io.stderr.write(`${file.name}: ${problemCount(read.issues, read.rows)}; nothing was analyzed\n`);
   return EXIT.invalidData;
+}
+
+/** The first {@link ISSUES_SHOWN} problems of an input file on stderr, and a count of the rest. */
+function listProblems(file: InputFile, read: FileProblems, io: CliIo): void {
+  for (const line of issueLines(read.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
 }
 
 /** A ledger read whole, its columns handed over; see {@link readWholeLedger}. */

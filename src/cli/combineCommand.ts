@@ -183,6 +183,7 @@ function count(record: PartialRecord, line: number, counts: FileCounts): void {
  * @throws InvKpiError what `finish` throws; the count error about the first such file.
  */
 function finished(combiner: PartialCombiner, counts: readonly FileCounts[]): InventoryReport {
+  if (counts.every((c) => c.headers.length === 0)) throw noHeader(counts);
   try {
     return combiner.finish();
   } catch (error) {
@@ -200,6 +201,26 @@ function finished(combiner: PartialCombiner, counts: readonly FileCounts[]): Inv
       { path: [file.file.name], details: { announced, given, file: file.file.name } },
     );
   }
+}
+
+/**
+ * No file holds a header record (the combiner's words, `no partial header record`, named no
+ * file; found by an audit): the files, and what each holds instead.
+ */
+function noHeader(counts: readonly FileCounts[]): InvKpiError {
+  const holds = (c: FileCounts): string =>
+    c.skuRecords === 0 ? "is empty" : `holds ${displayCount(c.skuRecords, "SKU record")}`;
+  const [only] = counts;
+  const what =
+    counts.length === 1 && only !== undefined
+      ? `the file ${holds(only)}`
+      : counts.map((c) => `${c.file.name} ${holds(c)}`).join(", ");
+  const names = counts.map((c) => c.file.name);
+  return new InvKpiError(
+    "invalid_argument",
+    `${names.join(", ")}: no partial header record (${what}): a partial file starts with the header record that 'invkpi analyze --partial' writes`,
+    { path: [names[0] ?? ""], details: { files: names } },
+  );
 }
 
 function announcedIn(counts: FileCounts): number {

@@ -1,9 +1,11 @@
 import { visibleControls } from "../io/formatTable.js";
 import type { LedgerIssue } from "../model/InvKpiError.js";
+import { commandLineWords } from "./commandLineWords.js";
 
 /**
  * One problem of an input file on one line, in the `file:line:` form editors and terminals link
- * to: where, which field, what is wrong, the value found, and the machine code. Control characters
+ * to: where, which field, what is wrong (in the command line's words: its flags, not the library's
+ * option names, see `commandLineWords`), the value found, and the machine code. Control characters
  * (of a value or a header name the message quotes) are shown as escapes (`\x1b`), never raw.
  *
  * @param source - the file name as the user gave it (`stdin` for `-`).
@@ -22,5 +24,6 @@ export function formatIssue(issue: LedgerIssue, source: string): string {
   const field = issue.field === "" ? "" : ` ${issue.field}:`;
   const got =
     issue.value === undefined || issue.code === "missing_field" ? "" : `; got ${issue.value}`;
-  return visibleControls(`${where}:${field} ${issue.message}${got} [${issue.code}]`);
+  const message = commandLineWords(issue.message);
+  return visibleControls(`${where}:${field} ${message}${got} [${issue.code}]`);
 }

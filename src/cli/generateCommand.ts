@@ -1,4 +1,5 @@
 import { writeText } from "../io/writeText.js";
+import { parseIsoDay } from "../model/day.js";
 import type { Command } from "./Command.js";
 import { displayCount, displayNumber } from "./displayNumber.js";
 import { EXIT } from "./exitCode.js";
@@ -91,7 +92,7 @@ export const generateCommand: Command = {
       days,
       movements,
       seed: seedText === undefined ? 42 : integerOption(seedText, "--seed", 0),
-      start: startText === undefined ? "2025-01-01" : dateOption(startText, "--start"),
+      start: startText === undefined ? "2025-01-01" : startOption(startText, days),
       exact: true,
       ids: parsed.flag("ids"),
     };
@@ -120,3 +121,19 @@ export const generateCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** The last day a ledger date can have: readers take four-digit years only. */
+const LAST_DAY = "9999-12-31";
+
+/** `--start`: a date from which `days` days end by {@link LAST_DAY}, or the file is unreadable. */
+function startOption(text: string, days: number): string {
+  const start = dateOption(text, "--start");
+  const last = (parseIsoDay(start) as number) + days - 1;
+  if (last > (parseIsoDay(LAST_DAY) as number)) {
+    throw usageError(
+      `--start ${start} with --days ${days} runs past ${LAST_DAY}, the last day a ledger can have: give an earlier --start or fewer --days`,
+      { start, days },
+    );
+  }
+  return start;
+}

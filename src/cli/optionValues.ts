@@ -42,7 +42,8 @@ export function numberOption(
   option: string,
   check: (value: unknown, fn: string, name: string) => number,
 ): number {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text.trim())) {
+  // Blanks around the number are refused, not trimmed: `' 5'` is a quoting mistake to show.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
     throw usageError(`${option} must be a number, got '${text}'`, { option, value: text });
   }
   const value = Number(text);
@@ -55,18 +56,26 @@ export function numberOption(
 }
 
 /**
- * A whole-number option of at least `min` (counts, seeds).
+ * A whole-number option from `min` to `max` (counts, seeds, decimal places).
  *
- * @throws InvKpiError `usage` for a fraction, a sign, a number below `min` or above 2^53.
+ * @param max - the largest allowed; default 2^53 - 1.
+ * @throws InvKpiError `usage` for a fraction, a sign, blanks, a number below `min` or above `max`.
  * @example
  * ```ts
  * integerOption("200", "--skus", 1); // 200
+ * integerOption("6", "--quantity-decimals", 0, 9); // 6
  * ```
  */
-export function integerOption(text: string, option: string, min: number): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw usageError(`${option} must be a whole number ≥ ${min}, got '${text}'`, {
+export function integerOption(
+  text: string,
+  option: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw usageError(`${option} must be a whole number ${range}, got '${text}'`, {
       option,
       value: text,
     });

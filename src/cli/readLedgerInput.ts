@@ -10,6 +10,7 @@ import {
 } from "../io/index.js";
 import { LEDGER_FIELDS, type RowSink, readLedgerInto } from "../io/readLedger.js";
 import { SKU_INFO_FIELDS } from "../io/readSkuInfo.js";
+import type { LedgerIssue } from "../model/InvKpiError.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { CliIo } from "./CliIo.js";
 import { displayNumber } from "./displayNumber.js";
@@ -88,7 +89,12 @@ export async function readLedgerInput(
   const result = await (sink === null
     ? readLedger(source, readOptions)
     : readLedgerInto(source, readOptions, sink));
-  noteIgnoredColumns(file, result, { what: "ledger", fields: LEDGER_FIELDS }, status);
+  noteIgnoredColumns(
+    file,
+    result,
+    { what: "ledger", whose: "the ledger's", fields: LEDGER_FIELDS },
+    status,
+  );
   return result;
 }
 
@@ -117,7 +123,12 @@ export async function readSkuInfoInput(
     ...textOptions(options),
     onProgress: (p) => status.progress(progressText(file, p)),
   });
-  noteIgnoredColumns(file, result, { what: "SKU master data", fields: SKU_INFO_FIELDS }, status);
+  noteIgnoredColumns(
+    file,
+    result,
+    { what: "SKU master data", whose: "the SKU master's", fields: SKU_INFO_FIELDS },
+    status,
+  );
   return result;
 }
 
@@ -128,7 +139,9 @@ export async function readSkuInfoInput(
  * field is an error of the reader). The note names the ones the reader listed (the first 20), each
  * with the field it is close to (`'unitcosts' (unitCost?)`), and counts the rest (`and 4,980
  * more`; `and at least ...` once the reader stopped telling keys apart), so that per-row keys
- * (`meta_<id>`) make one short line.
+ * (`meta_<id>`) make one short line; then the fields there are. A name's control characters are
+ * escaped as the problem lines escape them (JSON's `\t`). A file refused for a missing column gets
+ * no note: the error shows its whole header already.
  */
 function noteIgnoredColumns(
   file: InputFile,
@@ -136,24 +149,40 @@ function noteIgnoredColumns(
     ignoredColumns: ignored,
     ignoredColumnCount: count,
     format,
-  }: { ignoredColumns: readonly string[]; ignoredColumnCount: number; format: TableFormat },
-  { what, fields }: { what: string; fields: readonly { readonly name: string }[] },
+    issues,
+  }: {
+    ignoredColumns: readonly string[];
+    ignoredColumnCount: number;
+    format: TableFormat;
+    issues: readonly LedgerIssue[];
+  },
+  { what, whose, fields }: IgnoredNoteWords,
   status: StatusReporter,
 ): void {
-  if (count === 0) return;
+  if (count === 0 || issues.some((i) => i.row === -1 && i.code === "missing_field")) return;
   const rest = count - ignored.length;
   const atLeast = format !== "csv" && count >= MAX_COUNTED_IGNORED_KEYS ? "at least " : "";
   const fieldNames = fields.map((field) => field.name);
   const named = (name: string) => {
     const meant = closestHeaderName(name, fieldNames);
-    return meant === null ? `'${name}'` : `'${name}' (${meant}?)`;
+    const shown = `'${JSON.stringify(name).slice(1, -1)}'`;
+    return meant === null ? shown : `${shown} (${meant}?)`;
   };
   const names =
     ignored.map(named).join(", ") + (rest > 0 ? ` and ${atLeast}${displayNumber(rest)} more` : "");
   const noun = format === "csv" ? "column" : "key";
   status.note(
-    `${file.name}: ignored the ${noun}${count === 1 ? "" : "s"} ${names}: no ${what} field has that name (docs/io.md lists the names)`,
+    `${file.name}: ignored the ${noun}${count === 1 ? "" : "s"} ${names}: no ${what} field has that name (${whose} fields: ${fieldNames.join(", ")})`,
   );
+}
+
+/** How {@link noteIgnoredColumns} names a kind of file and its fields. */
+interface IgnoredNoteWords {
+  /** `ledger`: "no ledger field has that name". */
+  readonly what: string;
+  /** `the ledger's`: "(the ledger's fields: sku, date, ...)". */
+  readonly whose: string;
+  readonly fields: readonly { readonly name: string }[];
 }
 
 /** The delimiter and encoding, only those given (the readers' own defaults apply to the rest). */

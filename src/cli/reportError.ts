@@ -2,13 +2,15 @@ import { visibleControls } from "../io/formatTable.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import * as library from "../node.js";
 import type { CliIo } from "./CliIo.js";
+import { commandLineWords } from "./commandLineWords.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./exitCode.js";
 
 /**
  * Reports an error of a command as one readable line on stderr and returns its exit code:
  * - a usage mistake (exit 2): `invkpi analyze: unknown option '--frob'; see 'invkpi analyze --help'`;
  * - an `InvKpiError` (exit 1): its message, e.g. a file that cannot be read, with one prefix, the
- *   command's (`invkpi analyze: cannot write report.csv: ...`);
+ *   command's (`invkpi analyze: cannot write report.csv: ...`), and the library's option names in
+ *   its hints replaced by the flags (`commandLineWords`);
  * - anything else is a bug (exit 1): one line asking to report it; with `INVKPI_DEBUG=1` in the
  *   environment the stack trace follows;
  * - a closed stdout (`EPIPE`, the reader of `invkpi ... | head` went away) is not an error: exit 0,
@@ -32,7 +34,7 @@ export function reportError(error: unknown, command: string | undefined, io: Cli
   const code = exitCodeOf(error);
   if (error instanceof InvKpiError) {
     const hint = code === EXIT.usage ? `; see '${prefix} --help'` : "";
-    io.stderr.write(`${prefix}: ${oneLine(withoutPrefixes(error))}${hint}\n`);
+    io.stderr.write(`${prefix}: ${oneLine(commandLineWords(withoutPrefixes(error)))}${hint}\n`);
     return code;
   }
   const message = error instanceof Error ? error.message : String(error);

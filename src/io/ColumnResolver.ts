@@ -184,6 +184,12 @@ export class ColumnResolver {
     return field;
   }
 
+  /** The name of the field that `key` matches, or `undefined`. */
+  fieldNameOfKey(key: string): string | undefined {
+    const field = this.fieldOfKey(key);
+    return field < 0 ? undefined : (this.fields[field] as FieldSpec).name;
+  }
+
   /** Counts an ignored key not seen before (while there is room to tell keys apart), and lists it. */
   private noteIgnoredKey(key: string): void {
     const seen = this.ignoredKeySet;

@@ -1,4 +1,7 @@
 import { isBlankAt, plainNumberAt } from "./csvCellValue.js";
+import { invisibleCharacter } from "./invisibleCharacter.js";
+import { EXACT_DIGITS, quantityTextProblem } from "./quantityTextProblem.js";
+import { type CellProblem, INVALID_CELL, type RowSource, shownText } from "./RowSource.js";
 import { detached, TextInterner } from "./TextInterner.js";
 
 /** A ledger row as the row check reads it; absent optional fields are `undefined`. */
@@ -21,8 +24,12 @@ export interface LedgerScratchRow {
  * needed: the movement type becomes one of five constant strings, a plain quantity is parsed from
  * its characters, and SKU, location and lot codes are interned (see {@link TextInterner}), so the
  * engine's own dictionary lookups meet the very same string for a code seen before.
+ *
+ * It is also the {@link RowSource} of the row it filled last: the problems only the text of a
+ * number or amount cell shows (digits a double cannot hold, an invisible character), and the
+ * quantity as written.
  */
-export class CsvLedgerRow {
+export class CsvLedgerRow implements RowSource {
   readonly row: LedgerScratchRow = {
     sku: "",
     date: "",
@@ -37,6 +44,12 @@ export class CsvLedgerRow {
   };
   /** SKU, location and lot codes: the engine keeps them all in its dictionaries anyway. */
   private readonly codes = new TextInterner();
+  /** The problems of the row filled last (usually none; the array is reused). */
+  readonly problems: CellProblem[] = [];
+  /** The text of the record filled last and where its quantity is, for {@link literal}. */
+  private text = "";
+  private quantityFrom = 0;
+  private quantityTo = 0;
 
   /**
    * @param columnOf - the column of each ledger field, in `LEDGER_FIELDS` order (-1 when absent);
@@ -54,15 +67,82 @@ export class CsvLedgerRow {
     // A date is only parsed, never kept: cutting it out is cheaper than interning it (measured).
     row.date = text.slice(bounds[2 * date], bounds[2 * date + 1]);
     row.type = typeAt(text, bounds, col[2] as number);
-    row.quantity = quantityAt(text, bounds, col[3] as number);
-    row.unitCost = optionalAt(text, bounds, col[4] as number);
-    row.unitPrice = optionalAt(text, bounds, col[5] as number);
+    this.problems.length = 0;
+    this.text = text;
+    row.quantity = this.quantityAt(text, bounds, col[3] as number);
+    row.unitCost = this.amountAt(text, bounds, col[4] as number, "unitCost");
+    row.unitPrice = this.amountAt(text, bounds, col[5] as number, "unitPrice");
     row.location = this.optionalCode(text, bounds, col[6] as number);
     row.lot = this.optionalCode(text, bounds, col[7] as number);
     row.expiresOn = optionalAt(text, bounds, col[8] as number);
     const id = optionalAt(text, bounds, col[9] as number);
     row.id = id === undefined ? undefined : detached(id); // the row check keeps ids (duplicates)
     return row;
+  }
+
+  /** The quantity as written, when the row check got it as a number. */
+  literal(field: string): string | undefined {
+    if (field !== "quantity" || typeof this.row.quantity !== "number") return undefined;
+    return this.text.slice(this.quantityFrom, this.quantityTo);
+  }
+
+  /**
+   * A plain decimal number, else the cell's text (which the row check then rejects with its
+   * value); {@link INVALID_CELL} with a problem when its text shows what its value cannot: more
+   * digits than a double holds, or an invisible character.
+   */
+  private quantityAt(text: string, bounds: Int32Array, column: number): number | string {
+    const from = bounds[2 * column] as number;
+    const to = bounds[2 * column + 1] as number;
+    this.quantityFrom = from;
+    this.quantityTo = to;
+    const value = plainNumberAt(text, from, to);
+    if (Number.isNaN(value)) {
+      const invisible = invisibleCharacter(text, from, to);
+      if (invisible === null) return text.slice(from, to);
+      return this.problem(
+        "quantity",
+        "invalid_type",
+        `quantity must be a plain decimal number, but holds ${invisible}, an invisible character (only spaces and tabs may surround a number)`,
+        JSON.stringify(shownText(text.slice(from, to))),
+      );
+    }
+    // Up to 15 characters, a number has at most 15 digits: the double holds it exactly.
+    if (to - from <= EXACT_DIGITS) return value;
+    const problem = quantityTextProblem(text.slice(from, to));
+    if (problem === null) return value;
+    // Shown as a number is: as written, without quotes.
+    return this.problem("quantity", "quantity_precision", problem, shownText(text.slice(from, to)));
+  }
+
+  /** An optional amount's text; {@link INVALID_CELL} with a problem when it holds an invisible character. */
+  private amountAt(
+    text: string,
+    bounds: Int32Array,
+    column: number,
+    field: string,
+  ): string | undefined {
+    const amount = optionalAt(text, bounds, column);
+    if (amount === undefined) return undefined;
+    const invisible = invisibleCharacter(amount, 0, amount.length);
+    if (invisible === null) return amount;
+    return this.problem(
+      field,
+      "invalid_money",
+      `${field} must be a decimal amount, but holds ${invisible}, an invisible character (only spaces and tabs may surround an amount)`,
+      JSON.stringify(shownText(amount)),
+    );
+  }
+
+  /** Records a problem of the row (`value`: as the issue shows it) and gives {@link INVALID_CELL}. */
+  private problem(
+    field: string,
+    code: CellProblem["code"],
+    message: string,
+    value: string,
+  ): typeof INVALID_CELL {
+    this.problems.push({ field, code, message, value });
+    return INVALID_CELL;
   }
 
   private optionalCode(text: string, bounds: Int32Array, column: number): string | undefined {
@@ -93,14 +173,6 @@ function typeAt(text: string, bounds: Int32Array, column: number): string {
     default:
       return type;
   }
-}
-
-/** A plain decimal number, else the cell's text (which the row check then rejects with its value). */
-function quantityAt(text: string, bounds: Int32Array, column: number): number | string {
-  const from = bounds[2 * column] as number;
-  const to = bounds[2 * column + 1] as number;
-  const value = plainNumberAt(text, from, to);
-  return Number.isNaN(value) ? text.slice(from, to) : value;
 }
 
 /** An optional cell: absent when the column is missing or the cell is blank. */

@@ -28,6 +28,20 @@ const AFTER_QUOTE = 3;
 /** The record grew past {@link MAX_FIELD_CHARS}: the rest of the input is ignored. */
 const GAVE_UP = 4;
 
+/** The problem of spaces before an opening quote (` "A"`). */
+function spaceBeforeQuote(field: number): string {
+  return `field ${field} has spaces before its opening quote: remove them (a quoted field starts with its quote)`;
+}
+
+/** Whether `text[from, to)` holds only spaces and tabs. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /**
  * Longest field accepted, in UTF-16 code units. A longer one almost always means an unclosed quote
  * that swallowed the rest of the file; stopping there keeps memory bounded.
@@ -180,12 +194,17 @@ export class CsvSplitter {
               for (;;) {
                 if (nextDelimiter < from) nextDelimiter = find(text, this.delimiterText, from);
                 const stop = nextDelimiter < end ? nextDelimiter : end;
+                if (stop - from > MAX_FIELD_CHARS) break; // too long: see below
                 if (2 * count + 2 > this.bounds.length) this.growBounds();
                 this.bounds[2 * count] = from;
                 this.bounds[2 * count + 1] = stop;
                 count++;
                 if (stop === end) break;
                 from = stop + 1;
+              }
+              if (this.bounds[2 * count - 1] !== end || count === 0) {
+                state = this.giveUp(); // a field longer than the limit, wherever chunks end
+                break;
               }
               this.onRecord(text, this.bounds, count, this.line++, null);
             }
@@ -209,11 +228,21 @@ export class CsvSplitter {
         while (j < n) {
           c = text.charCodeAt(j);
           if (c === delimiter || c === LF || c === CR) break;
+          // A quote after nothing but spaces (` "A"`) was meant to open a quoted field, which RFC
+          // 4180 does not allow there: not the SKU ` "A"` without a word (`"A" ` is an error too).
+          // A quote inside text (`12" pipe`) stays text.
+          if (c === QUOTE && onlySpaces(pending, 0, pending.length) && onlySpaces(text, start, j))
+            this.problem ??= spaceBeforeQuote(this.count + 1);
           j++;
         }
         if (j === n) {
           pending += text.slice(start, n); // the field goes on in the next chunk
           i = n;
+          break;
+        }
+        if (pending.length + j - start > MAX_FIELD_CHARS) {
+          pending = "";
+          state = this.giveUp();
           break;
         }
         const value = pending === "" ? text.slice(start, j) : pending + text.slice(start, j);
@@ -248,6 +277,10 @@ export class CsvSplitter {
           pending += '"'; // a doubled quote stands for one quote
           i++;
           state = QUOTED;
+        } else if (pending.length > MAX_FIELD_CHARS) {
+          pending = "";
+          state = this.giveUp();
+          break;
         } else if (c === delimiter || c === LF || c === CR) {
           i++;
           if (c === delimiter) this.fields[this.count++] = pending;
@@ -267,12 +300,21 @@ export class CsvSplitter {
       i = n; // GAVE_UP: ignore the rest
     }
     if (state !== GAVE_UP && pending.length > MAX_FIELD_CHARS) {
-      this.problem = `a field is longer than ${MAX_FIELD_CHARS} characters (an unclosed quote?): the rest of the input was not read`;
       pending = "";
-      state = GAVE_UP;
+      state = this.giveUp();
     }
     this.state = state;
     this.pending = pending;
+  }
+
+  /**
+   * A field is longer than {@link MAX_FIELD_CHARS}: the record's problem, and the rest of the input
+   * is ignored. Checked on every field as it ends, and on the part of a field a chunk leaves open,
+   * so the limit is exact whatever the chunks are.
+   */
+  private giveUp(): typeof GAVE_UP {
+    this.problem = `a field is longer than ${MAX_FIELD_CHARS} characters (an unclosed quote?): the rest of the input was not read`;
+    return GAVE_UP;
   }
 
   /** Emits a record read by the general path: its fields joined into one text, with bounds. */

@@ -1,9 +1,15 @@
 import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
 
 const CR = 13;
+const LF = 10;
+
+function indexOrLength(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
 
 /**
- * Splits streamed text into lines (LF or CRLF), with their 1-based line numbers. A line longer than
+ * Splits streamed text into lines (LF, CRLF or a lone CR, as CSV records end), with their 1-based line numbers. A line longer than
  * {@link MAX_FIELD_CHARS} is not kept: it is handed on as `null`, so memory stays bounded.
  */
 export class LineSplitter {
@@ -11,6 +17,8 @@ export class LineSplitter {
   private pending = "";
   private tooLong = false;
   private line = 1;
+  /** The last chunk ended with a CR: an LF at the start of the next one is its second half. */
+  private heldCr = false;
 
   constructor(onLine: (text: string | null, line: number) => void) {
     this.onLine = onLine;
@@ -18,14 +26,27 @@ export class LineSplitter {
 
   push(chunk: string): void {
     let start = 0;
+    if (this.heldCr) {
+      // The line ended with a CR at the end of the last chunk: an LF here completes a CRLF.
+      this.heldCr = false;
+      if (chunk.charCodeAt(0) === LF) start = 1;
+    }
+    let nextCr = -1;
     for (;;) {
       const lf = chunk.indexOf("\n", start);
-      if (lf === -1) break;
+      if (nextCr < start) nextCr = indexOrLength(chunk, "\r", start);
+      if (lf === -1 && nextCr === chunk.length) break;
+      // A line ends at an LF, a CRLF or a lone CR (as a CSV record does).
+      const end = lf === -1 || nextCr < lf ? nextCr : lf;
       this.emit(
-        this.pending === "" ? chunk.slice(start, lf) : this.pending + chunk.slice(start, lf),
+        this.pending === "" ? chunk.slice(start, end) : this.pending + chunk.slice(start, end),
       );
       this.pending = "";
-      start = lf + 1;
+      start = end + 1;
+      if (end === nextCr) {
+        if (end + 1 === chunk.length) this.heldCr = true;
+        else if (chunk.charCodeAt(end + 1) === LF) start++;
+      }
     }
     if (!this.tooLong) this.pending += chunk.slice(start);
     if (this.pending.length > MAX_FIELD_CHARS) {
@@ -36,11 +57,16 @@ export class LineSplitter {
 
   /**
    * The line on which the input would be after `text` (not pushed): for an error in text the
-   * splitter never gets (bytes that are not valid UTF-8).
+   * splitter never gets (bytes that are not valid UTF-8). LF, CRLF and a lone CR are line breaks.
    */
   lineAfter(text: string): number {
     let line = this.line;
-    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) line++;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) {
+        if (!(i === 0 && this.heldCr)) line++;
+      } else if (c === CR && text.charCodeAt(i + 1) !== LF) line++;
+    }
     return line;
   }
 

@@ -89,11 +89,13 @@ export async function analyzeLedgerFile(
   };
   if (mode === "streaming") {
     const report = new StreamingReport(reportOptions, FN); // checks the options first
-    requireValidRows(await readLedgerInto(source, readOptions, report.replay));
+    requireValidRows(
+      await readLedgerInto(source, readOptions, report.replay).catch(asReadOptionError),
+    );
     return report.finish();
   }
   const setup = prepareReport(reportOptions, FN, true);
-  const input = await readLedger(source, readOptions);
+  const input = await readLedger(source, readOptions).catch(asReadOptionError);
   requireValidRows(input);
   return buildReport(input.columns, setup);
 }
@@ -122,6 +124,26 @@ function requireReadOptions(read: unknown): void {
     );
   }
   requireKnownOptions(read, READ_OPTIONS, FN, ["read"]);
+}
+
+/**
+ * The reader's refusal of an option's value, named as the caller wrote it: `read.delimiter`, path
+ * `['read', 'delimiter']`, not `readLedger: delimiter` (found by an audit). Rethrows any error.
+ */
+function asReadOptionError(error: unknown): never {
+  const [name] = error instanceof InvKpiError ? error.path : [];
+  if (
+    !(error instanceof InvKpiError) ||
+    error.code !== "invalid_option" ||
+    typeof name !== "string" ||
+    !(READ_OPTIONS as readonly string[]).includes(name)
+  ) {
+    throw error;
+  }
+  throw new InvKpiError(error.code, error.message.replace(/^readLedger: /, `${FN}: read.`), {
+    path: ["read", ...error.path],
+    details: error.details,
+  });
 }
 
 /** Nothing is analyzed from a file with an invalid row: every problem, with its line, at once. */

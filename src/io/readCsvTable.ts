@@ -1,7 +1,7 @@
-import { CsvSplitter, recordFields } from "./CsvSplitter.js";
+import { CsvSplitter, MAX_FIELD_CHARS, recordFields } from "./CsvSplitter.js";
 import { fileIssue } from "./fileIssue.js";
 import { headerIssues } from "./headerIssues.js";
-import { withTextLine } from "./InvalidTextError.js";
+import { InvalidTextError, withTextLine } from "./InvalidTextError.js";
 import type { TextInput } from "./openTextInput.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
@@ -75,7 +75,11 @@ export async function readCsvTable(
     }
   } catch (error) {
     // Bytes that are not valid text: the splitter knows the line it has got to.
-    throw withTextLine(error, (text) => splitter.lineAfter(text));
+    const located = withTextLine(error, (text) => splitter.lineAfter(text));
+    // The records before the bad bytes are read first, however the input was cut into chunks:
+    // their problems are reported with the error (the record the bytes are in is not read).
+    if (error instanceof InvalidTextError) splitter.push(withoutBom(error.textBefore, header));
+    throw located;
   }
   splitter.end();
   if (header === null) {
@@ -84,6 +88,11 @@ export async function readCsvTable(
     );
   }
   return { rows: row, ignoredColumns: ignored, lineOf: lines.lookup() };
+}
+
+/** `text` without a byte order mark at its start, while no header is read (the start of the input). */
+function withoutBom(text: string, header: string[] | null): string {
+  return header === null && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -124,7 +133,11 @@ async function splitUtf8(
     if (typeof chunk === "string") pushText(chunk);
     else {
       const at = input.bytesRead() - chunk.byteLength; // where the chunk starts in the input
-      const decodedTo = splitPlainLines(chunk, splitter, fastPathOf, (from, to) =>
+      // A line longer than the field limit (in bytes, so at least as many as its characters) goes
+      // to the splitter, which alone measures fields; only a chunk longer than it can hold one.
+      const fastPaths =
+        chunk.byteLength > MAX_FIELD_CHARS ? shortLinesOnly(fastPathOf) : fastPathOf;
+      const decodedTo = splitPlainLines(chunk, splitter, fastPaths, (from, to) =>
         pushText(input.decode(chunk.subarray(from, to), true, at + from)),
       );
       // The rest, a line cut by the chunk's end, goes to the splitter (which waits for its end).
@@ -133,6 +146,15 @@ async function splitUtf8(
     progress();
   }
   pushText(input.decode(new Uint8Array(0), false, input.bytesRead()));
+}
+
+/** `fastPathOf` for lines of at most {@link MAX_FIELD_CHARS} bytes only. */
+function shortLinesOnly(fastPathOf: () => PlainRecord | null): () => PlainRecord | null {
+  return () => {
+    const fastPath = fastPathOf();
+    if (fastPath === null) return null;
+    return (bytes, from, to) => to - from <= MAX_FIELD_CHARS && fastPath(bytes, from, to);
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { jsonErrorOffset } from "./jsonErrorOffset.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
 const LF = 10;
+const CR = 13;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
@@ -58,13 +59,15 @@ export async function readJsonTable(
     );
     return NOTHING_READ;
   }
-  const elementLines = jsonArrayElementLines(text);
+  const { lines: elementLines, starts } = jsonArrayElements(text);
   value.forEach((element: unknown, row) => {
     const line = elementLines[row] ?? 1;
     context.lines.add(row, line);
     const before = issues.length;
     const renamed = resolver.renameKeys(element, row, line, issues);
-    handler.object(renamed, row, line, issues.length > before);
+    const from = starts[row] ?? 0;
+    const to = starts[row + 1] ?? text.length;
+    handler.object(renamed, row, line, issues.length > before, { text, from, to });
   });
   return {
     rows: value.length,
@@ -79,18 +82,29 @@ function errorLine(text: string): number {
   return lineAt(text, offset < 0 ? text.length : offset);
 }
 
+/** The line of `text[end]`: line breaks are LF, CRLF or a lone CR, as in CSV. */
 function lineAt(text: string, end: number): number {
   let line = 1;
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === LF) line++;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+  }
   return line;
 }
 
 /**
  * The 1-based line on which each element of a top-level JSON array starts. `text` must be valid
- * JSON (it has been parsed): strings hold no raw line breaks, so only LFs outside them count.
+ * JSON (it has been parsed): strings hold no raw line breaks, so only line breaks outside them
+ * count (LF, CRLF or a lone CR, as in CSV).
  */
 export function jsonArrayElementLines(text: string): number[] {
+  return jsonArrayElements(text).lines;
+}
+
+/** {@link jsonArrayElementLines}, and the offset at which each element starts. */
+function jsonArrayElements(text: string): { lines: number[]; starts: number[] } {
   const lines: number[] = [];
+  const starts: number[] = [];
   let line = 1;
   let depth = 0;
   let inString = false;
@@ -102,10 +116,11 @@ export function jsonArrayElementLines(text: string): number[] {
       else if (c === QUOTE) inString = false;
       continue;
     }
-    if (c === LF) line++;
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
     if (c <= 32) continue; // JSON whitespace: space, tab, CR, LF
     if (depth === 1 && expectElement && c !== 93) {
       lines.push(line); // the first character of an element
+      starts.push(i);
       expectElement = false;
     }
     if (c === QUOTE) inString = true;
@@ -115,5 +130,5 @@ export function jsonArrayElementLines(text: string): number[] {
     } else if (c === 93 || c === 125) depth--;
     else if (c === 44 && depth === 1) expectElement = true; // ,
   }
-  return lines;
+  return { lines, starts };
 }

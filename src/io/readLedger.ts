@@ -8,8 +8,10 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
+import { jsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
 import type { InputSource, ReadProgress } from "./openTextInput.js";
+import { applyRowSource, type RowSource } from "./RowSource.js";
 import {
   readTable,
   type TableFormat,
@@ -170,12 +172,24 @@ export async function readLedgerVia(
   });
   const issues = ctx.issues;
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
-  /** Checks a row and keeps it when valid; a `rejected` row (see `object`) is only checked. */
-  const check = (raw: unknown, row: number, rowLine: number, rejected = false): void => {
+  /**
+   * Checks a row and keeps it when valid; a `rejected` row (see `object`) is only checked. `source`:
+   * what the row's text shows beyond its values (see {@link RowSource}).
+   */
+  const check = (
+    raw: unknown,
+    row: number,
+    rowLine: number,
+    rejected: boolean,
+    source: RowSource,
+  ): void => {
     const before = issues.length;
     const valid = readMovementRow(raw, row, rejected ? null : builder, ctx);
     if (valid && !rejected) sink?.rowAdded(rowLine);
-    else tidyIssues(issues, before, rowLine, raw);
+    else {
+      applyRowSource(issues, before, raw, source);
+      tidyIssues(issues, before, rowLine, raw);
+    }
   };
   let csvRow: CsvLedgerRow | null = null;
   let fastPath: CsvLedgerFastPath | null = null;
@@ -186,9 +200,13 @@ export async function readLedgerVia(
     },
     cells: (text, bounds, row, rowLine) => {
       // Called only after start(), when the required columns exist.
-      check((csvRow as CsvLedgerRow).fill(text, bounds), row, rowLine);
+      const scratch = csvRow as CsvLedgerRow;
+      check(scratch.fill(text, bounds), row, rowLine, false, scratch);
     },
-    object: check,
+    object: (raw, row, rowLine, rejected, json) => {
+      const source = jsonRowSource(raw, json, (key) => resolver.fieldNameOfKey(key));
+      check(source.row, row, rowLine, rejected, source);
+    },
   };
   // A streaming sink drains its builder as it goes: only a whole read sizes the columns.
   if (sink === null) handler.chunkRead = columnsSizer(builder);

@@ -1,7 +1,7 @@
 import { describeValue } from "../model/InvKpiError.js";
 import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
 import { isBlank } from "./csvCellValue.js";
-import { withTextLine } from "./InvalidTextError.js";
+import { InvalidTextError, withTextLine } from "./InvalidTextError.js";
 import { LineSplitter } from "./LineSplitter.js";
 import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 
@@ -47,7 +47,11 @@ export async function readNdjsonTable(
     }
     const before = issues.length;
     const renamed = resolver.renameKeys(value, index, line, issues);
-    handler.object(renamed, index, line, issues.length > before);
+    handler.object(renamed, index, line, issues.length > before, {
+      text,
+      from: 0,
+      to: text.length,
+    });
   });
   try {
     for await (const chunk of context.input.chunks) {
@@ -56,7 +60,11 @@ export async function readNdjsonTable(
     }
   } catch (error) {
     // Bytes that are not valid text: the splitter knows the line it has got to.
-    throw withTextLine(error, (text) => splitter.lineAfter(text));
+    const located = withTextLine(error, (text) => splitter.lineAfter(text));
+    // The lines before the bad bytes are read first, however the input was cut into chunks: their
+    // problems are reported with the error (the line the bytes are in is not read).
+    if (error instanceof InvalidTextError) splitter.push(error.textBefore);
+    throw located;
   }
   splitter.end();
   return { rows: row, ignoredColumns: [...resolver.ignoredKeys], lineOf: lines.lookup() };

@@ -1,9 +1,7 @@
-import type * as z from "zod";
-import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
-import { isNegativeAmount } from "../model/money.js";
+import type { LedgerIssue } from "../model/InvKpiError.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
-import { SkuInfo } from "../model/SkuInfo.js";
-import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
+import type { SkuInfo } from "../model/SkuInfo.js";
+import { SkuInfoCheck } from "../model/SkuInfoCheck.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
 import { LineIndex } from "./LineIndex.js";
@@ -78,16 +76,6 @@ const OPTIONS = optionNames<ReadSkuInfoOptions>()([
   "onProgress",
   "columns",
 ]);
-/** The money fields of {@link SKU_INFO_FIELDS}. */
-const MONEY_FIELDS: ReadonlySet<string> = new Set(
-  SKU_INFO_FIELDS.filter((f) => f.kind === "money").map((f) => f.name),
-);
-/**
- * The money fields that the replay holds as exact scaled integers, so that they must fit the
- * ledger's rule for amounts: `standardCost` only. `unitPrice` and `orderCost` are used as Decimals
- * (`analyzeLedger` takes them at any precision), so the reader takes them so too.
- */
-const SCALED_MONEY_FIELDS: readonly SkuInfoField[] = ["standardCost"];
 
 /**
  * Reads a SKU master file (CSV, NDJSON or JSON, from a path or a stream) into `SkuInfo` rows, each
@@ -101,9 +89,10 @@ const SCALED_MONEY_FIELDS: readonly SkuInfoField[] = ["standardCost"];
  * as in `readLedger`. `standardCost`, which the replay holds
  * as an exact scaled amount, must fit the engine's rule for amounts, as a ledger's `unitCost` does:
  * at most 12 decimal places and 15 significant digits (`money_precision`); `unitPrice` and
- * `orderCost` are exact decimals of any precision, as `analyzeLedger` takes them. A SKU listed
- * twice is a `duplicate_id` issue on the later row, which is left out; its message names the row
- * and line of the first. Issue codes: `missing_field`, `invalid_type` (a value of the wrong type,
+ * `orderCost` are exact decimals of any precision, as `analyzeLedger` takes them (the rules are
+ * those of `analyzeLedger`'s `skuInfo`: `SkuInfoCheck`). A SKU listed twice is a `duplicate_id`
+ * issue on the later row, which is left out; its message names the row and line of the first (a
+ * first row with other problems lists its SKU all the same). Issue codes: `missing_field`, `invalid_type` (a value of the wrong type,
  * e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a price or
  * cost below zero), `money_precision` (`standardCost` only), `invalid_quantity` (a number outside
  * its field's domain: a negative lead time, a service level outside (0, 1), a pack size of 0),
@@ -134,38 +123,14 @@ export async function readSkuInfo(
   const resolver = new ColumnResolver(SKU_INFO_FIELDS, options.columns, FN);
   const issues: LedgerIssue[] = [];
   const skuInfo: SkuInfo[] = [];
-  const firstRowOf = new Map<string, number>();
   // The line of every row read so far: a duplicate SKU names the line of its first row.
   const lines = new LineIndex();
+  // The checks analyzeLedger makes of its skuInfo, so that the two agree.
+  const checker = new SkuInfoCheck((row) => lines.lineOf(row));
   const check = (raw: unknown, row: number, line: number, rejected = false): void => {
-    const parsed = SkuInfo.safeParse(raw);
-    const rowIssues = parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => toLedgerIssue(issue, raw, row, line));
-    rowIssues.push(...precisionIssues(raw, rowIssues, row, line));
-    if (!parsed.success || rowIssues.length > 0 || rejected) {
-      // In the order of the fields, as the schema reports them (the precision check comes after).
-      rowIssues.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
-      issues.push(...rowIssues);
-      return;
-    }
-    const info = parsed.data;
-    const first = firstRowOf.get(info.sku);
-    if (first !== undefined) {
-      const firstLine = lines.lineOf(first);
-      const where = firstLine === undefined ? `row ${first}` : `row ${first} (line ${firstLine})`;
-      issues.push({
-        row,
-        line,
-        field: "sku",
-        code: "duplicate_id",
-        message: `sku is already listed on ${where}`,
-        value: describeValue(info.sku),
-      });
-      return;
-    }
-    firstRowOf.set(info.sku, row);
-    skuInfo.push(info);
+    const { issues: rowIssues, info } = checker.check(raw, row, line, rejected);
+    if (info === null) issues.push(...rowIssues);
+    else skuInfo.push(info);
   };
   let columnOf: Int32Array = new Int32Array(SKU_INFO_FIELDS.length).fill(-1);
   const summary = await readTable(
@@ -194,83 +159,4 @@ export async function readSkuInfo(
     lines,
   );
   return { skuInfo, issues, ...summary, ignoredColumnCount: resolver.ignoredCount };
-}
-
-/**
- * The scaled money fields ({@link SCALED_MONEY_FIELDS}: `standardCost`) the schema accepted
- * (finite, non-negative decimals) that are too precise for the engine's exact amounts: the rule
- * that `analyzeLedger` applies to them (and to the ledger's `unitCost` and `unitPrice`), so that a
- * SKU master that reads without problems is one `analyzeLedger` takes, and one it takes is read
- * without problems. A field the schema reported is left alone: one problem per field.
- */
-function precisionIssues(
-  raw: unknown,
-  reported: readonly LedgerIssue[],
-  row: number,
-  line: number,
-): LedgerIssue[] {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
-  const found: LedgerIssue[] = [];
-  for (const field of SCALED_MONEY_FIELDS) {
-    const value = (raw as Record<string, unknown>)[field];
-    if (value === undefined || value === null || reported.some((i) => i.field === field)) continue;
-    if (scaledMoney(value) !== null) continue;
-    const [code, message] = moneyProblem(value, field);
-    found.push({ row, line, field, code, message, value: describeValue(value) });
-  }
-  return found;
-}
-
-/** Where a field comes in {@link SKU_INFO_FIELDS} (the row as a whole, `''`, first). */
-function fieldOrder(field: string): number {
-  return SKU_INFO_FIELDS.findIndex((f) => f.name === field);
-}
-
-/** A zod problem as a row issue with its address and a code of the closed set. */
-function toLedgerIssue(
-  issue: z.core.$ZodIssue,
-  raw: unknown,
-  row: number,
-  line: number,
-): LedgerIssue {
-  const field = issue.path.length === 0 ? "" : String(issue.path[0]);
-  if (field === "") {
-    return {
-      row,
-      line,
-      field,
-      code: "not_an_object",
-      message: "row must be an object",
-      value: describeValue(raw),
-    };
-  }
-  const value = (raw as Record<string, unknown>)[field];
-  let code: LedgerIssueCode;
-  let message: string;
-  if (issue.code === "invalid_type") {
-    code = value === undefined ? "missing_field" : "invalid_type";
-    message =
-      value === undefined
-        ? `${field} is required`
-        : `${field} must be ${issue.expected === "number" ? "a number" : "text"}`;
-  } else {
-    const negative = MONEY_FIELDS.has(field) && isNegativeAmount(value);
-    code =
-      field === "sku"
-        ? "empty_sku"
-        : negative
-          ? "negative_money"
-          : MONEY_FIELDS.has(field)
-            ? "invalid_money"
-            : "invalid_quantity";
-    message = negative ? `${field} must not be negative` : `${field} ${issue.message}`;
-  }
-  return {
-    row,
-    line,
-    field,
-    code,
-    message,
-    ...(value === undefined ? {} : { value: describeValue(value) }),
-  };
 }

@@ -60,15 +60,23 @@ export interface TableRowHandler {
   /**
    * An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is).
    * `rejected`: the driver has reported a problem of the row already (a field under two keys), so
-   * the row must be left out; it is still checked, for its other problems.
+   * the row must be left out; it is still checked, for its other problems. `source`: where the
+   * row's JSON text is (for the number literals as written).
    */
-  object(value: unknown, row: number, line: number, rejected: boolean): void;
+  object(value: unknown, row: number, line: number, rejected: boolean, source?: JsonRowText): void;
   /**
    * Optional: told how far the read is after each chunk (about every MiB; a JSON array once, before
    * its rows) and once at the end, so that a reader can size its storage from the file's size once
    * it knows the bytes per row.
    */
   chunkRead?(progress: ReadProgress): void;
+}
+
+/** Where the JSON text of an NDJSON or JSON row is: `text[from, to)` (white space around included). */
+export interface JsonRowText {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** What a table driver reports back besides the rows. */
@@ -152,9 +160,39 @@ export async function readTable(
   };
   const read =
     format === "csv" ? readCsvTable : format === "ndjson" ? readNdjsonTable : readJsonTable;
-  const summary = await read(context);
+  let summary: Omit<TableReadSummary, "format">;
+  try {
+    summary = await read(context);
+  } catch (error) {
+    throw withIssuesFound(error, issues);
+  }
   progress(summary.rows);
   return { format, ...summary };
+}
+
+/** How many of the problems found before a read failed its error's message lists. */
+const ISSUES_LISTED = 5;
+
+/**
+ * An `io_error` that stopped a read (bytes that are not valid text on line 3) with the problems
+ * found before it (line 2's quantity): in its `issues`, and listed in its message (the first
+ * five), so that they are not lost with the rows read; any other error as it is.
+ */
+function withIssuesFound(error: unknown, issues: readonly LedgerIssue[]): unknown {
+  if (!(error instanceof InvKpiError) || error.code !== "io_error" || issues.length === 0)
+    return error;
+  const listed = issues.slice(0, ISSUES_LISTED).map((i) => {
+    const where = i.line === undefined ? `row ${i.row}` : `line ${i.line}`;
+    const field = i.field === "" ? "" : `${i.field}: `;
+    return `${where}: ${field}${i.message}${i.value === undefined ? "" : ` (got ${i.value})`}`;
+  });
+  const more = issues.length > ISSUES_LISTED ? `; and ${issues.length - ISSUES_LISTED} more` : "";
+  const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  return new InvKpiError(
+    "io_error",
+    `${error.message}; before it, ${count} in the rows read: ${listed.join("; ")}${more}`,
+    { path: error.path, details: error.details, issues },
+  );
 }
 
 /** The format (and CSV delimiter) a file name suggests; a stream is CSV. */

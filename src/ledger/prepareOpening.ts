@@ -15,7 +15,8 @@ import {
   type LedgerIssueCode,
 } from "../model/InvKpiError.js";
 import { tryToDecimal } from "../model/money.js";
-import type { OpeningBalance } from "../model/OpeningBalance.js";
+import { OPENING_BALANCE_FIELDS, type OpeningBalance } from "../model/OpeningBalance.js";
+import { misspeltFieldOf } from "../model/requireKnownOptions.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
@@ -109,7 +110,7 @@ export function prepareOpening(
   const skuInfoIssues = checkStandardCosts(skuInfo, standard, fn);
   const balanceIssues: LedgerIssue[] = [];
   const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
-    checkBalance(balance, row, standard, dating, balanceIssues),
+    checkReadableBalance(balance, row, standard, dating, balanceIssues),
   );
   if (skuInfoIssues.length > 0) throw inputIssuesError(fn, "skuInfo", skuInfoIssues);
   if (balanceIssues.length > 0) throw inputIssuesError(fn, "openingBalances", balanceIssues);
@@ -343,6 +344,56 @@ function requireArray<T>(value: readonly T[], name: string, fn: string): readonl
   return value;
 }
 
+/**
+ * {@link checkBalance}, for a balance that may not be readable (a getter or a Proxy trap that
+ * throws): then its problems are one issue, `not_an_object`.
+ */
+function checkReadableBalance(
+  balance: OpeningBalance,
+  row: number,
+  standard: ReadonlyMap<string, ScaledDecimal>,
+  dating: OpeningDating | null,
+  issues: LedgerIssue[],
+): CheckedBalance | null {
+  const before = issues.length;
+  try {
+    return checkBalance(balance, row, standard, dating, issues);
+  } catch (thrown) {
+    issues.length = before;
+    const reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : "";
+    issues.push({
+      row,
+      field: "",
+      code: "not_an_object",
+      message: `opening balance cannot be read: reading it threw ${reason || describeValue(thrown)}`,
+      value: describeValue(balance),
+    });
+    return null;
+  }
+}
+
+/**
+ * Reports each field of a balance that is a near miss of an opening balance field
+ * (`received_on`, `Location`: the rules of `requireNoMisspeltFields`), whose value would go unread.
+ * Other extra fields are accepted.
+ */
+function reportNearMisses(
+  balance: object,
+  problem: (field: string, code: LedgerIssueCode, message: string, value: unknown) => void,
+): void {
+  for (const name in balance) {
+    const meant = misspeltFieldOf(name, OPENING_BALANCE_FIELDS);
+    const value = (balance as Record<string, unknown>)[name];
+    if (meant === null || value === undefined) continue;
+    problem(
+      name,
+      "misspelt_field",
+      `${name} is no opening balance field (did you mean '${meant}'?): field names are matched exactly, so its value would go unread`,
+      value,
+    );
+  }
+}
+
 /** Checks one opening balance; every problem goes to `issues` with its own code. */
 function checkBalance(
   balance: OpeningBalance,
@@ -359,6 +410,7 @@ function checkBalance(
     problem("", "not_an_object", "opening balance must be an object", balance);
     return null;
   }
+  reportNearMisses(balance, problem);
   if (typeof balance.sku !== "string")
     problem("sku", "invalid_type", "sku must be text", balance.sku);
   else if (balance.sku.trim() === "")

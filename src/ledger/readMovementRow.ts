@@ -5,8 +5,15 @@ import {
   MAX_QUANTITY_DECIMALS,
   type ScaledDecimal,
 } from "../model/exactDecimal.js";
-import { describeValue, type LedgerIssue, type LedgerIssueCode } from "../model/InvKpiError.js";
-import { type MovementType, QUANTITY_SIGN } from "../model/Movement.js";
+import {
+  describeValue,
+  InvKpiError,
+  type LedgerIssue,
+  type LedgerIssueCode,
+} from "../model/InvKpiError.js";
+import { MOVEMENT_FIELDS } from "../model/Movement.js";
+import { tryToDecimal } from "../model/money.js";
+import { misspeltFieldOf } from "../model/requireKnownOptions.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import type { IdRegistry } from "./IdRegistry.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
@@ -19,24 +26,26 @@ export interface RowContext {
   readonly ids: IdRegistry;
   /** Where problems go; every problem of the row is reported, not just the first. */
   readonly issues: LedgerIssue[];
-  /** 1-based file line of a row read so far (the current one or an earlier one), for files. */
+  /**
+   * 1-based file line of a row read so far (the current one or an earlier one), for files. Called
+   * only for a row with a problem (and the row that used a duplicate id first).
+   */
   readonly lineOf?: ((row: number) => number | undefined) | undefined;
+  /**
+   * Each field name met so far that is no movement field, and the field it is a near miss of (or
+   * null): a name is judged once per run, however many rows carry it.
+   */
+  readonly extraFields: Map<string, string | null>;
 }
-
-const TYPE_TO_KIND: Readonly<Record<string, number>> = {
-  receipt: KIND.receipt,
-  issue: KIND.issue,
-  return: KIND.return,
-  adjustment: KIND.adjustment,
-  transfer: KIND.transferOut, // refined by sign below
-};
 
 /**
  * Checks one untrusted ledger row and, when it has no problem, appends it to `builder`. Returns
  * whether the row was valid. Every problem found goes to `ctx.issues` with the row's address.
  *
  * This is the one place where a movement row is checked: `validateLedger`, `parseLedger`,
- * `toLedgerColumns` and the file readers all come through here.
+ * `toLedgerColumns` and the file readers all come through here. A row that cannot be read (a
+ * getter or a Proxy trap that throws, a revoked Proxy) is reported as such, field by field where
+ * the others can be read; only an `InvKpiError` goes through (a `lineOf` that breaks its contract).
  */
 export function readMovementRow(
   raw: unknown,
@@ -45,41 +54,67 @@ export function readMovementRow(
   ctx: RowContext,
 ): boolean {
   const before = ctx.issues.length;
-  const line = ctx.lineOf?.(row);
-  const at: IssueAddress = line === undefined ? { row } : { row, line };
+  try {
+    return readRow(raw, row, builder, ctx);
+  } catch (thrown) {
+    if (thrown instanceof InvKpiError) throw thrown;
+    // Nothing was appended (a row is appended after its last read): read it again, carefully.
+    ctx.issues.length = before;
+    readUnreadableRow(raw, row, ctx, thrown);
+    return false;
+  }
+}
 
+/**
+ * Reports a row that could not even be taken from its list (a getter on the array's index threw):
+ * one issue of that row.
+ */
+export function reportUnreadableRow(ctx: RowContext, row: number, thrown: unknown): void {
+  reportIssue(
+    ctx,
+    row,
+    "",
+    "not_an_object",
+    `row cannot be read: reading it threw ${thrownText(thrown)}`,
+  );
+}
+
+/** {@link readMovementRow} for a row whose reads do not throw. */
+function readRow(
+  raw: unknown,
+  row: number,
+  builder: LedgerColumnsBuilder | null,
+  ctx: RowContext,
+): boolean {
+  const before = ctx.issues.length;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    ctx.issues.push({
-      ...at,
-      field: "",
-      code: "not_an_object",
-      message: "row must be an object",
-      value: describeValue(raw),
-    });
+    // The value always, `undefined` too (a hole in the array).
+    pushIssue(ctx, row, "", "not_an_object", "row must be an object", describeValue(raw));
     return false;
   }
   const r = raw as Record<string, unknown>;
+  if (!hasOnlyMovementFields(r)) reportNearMisses(r, row, ctx);
 
   // sku: any non-blank text, kept exactly as given.
   const sku = r.sku;
   if (sku === undefined || sku === null)
-    reportIssue(ctx, at, "sku", "missing_field", "sku is required", sku);
+    reportIssue(ctx, row, "sku", "missing_field", "sku is required", sku);
   else if (typeof sku !== "string")
-    reportIssue(ctx, at, "sku", "invalid_type", "sku must be text", sku);
+    reportIssue(ctx, row, "sku", "invalid_type", "sku must be text", sku);
   else if (sku.trim() === "")
-    reportIssue(ctx, at, "sku", "empty_sku", "sku must not be empty or only whitespace", sku);
+    reportIssue(ctx, row, "sku", "empty_sku", "sku must not be empty or only whitespace", sku);
 
   // date
   const date = r.date;
   let day = 0;
   if (date === undefined || date === null)
-    reportIssue(ctx, at, "date", "missing_field", "date is required");
+    reportIssue(ctx, row, "date", "missing_field", "date is required");
   else {
     const d = tryToDay(date);
     if (d === null)
       reportIssue(
         ctx,
-        at,
+        row,
         "date",
         "invalid_date",
         "date must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
@@ -92,44 +127,42 @@ export function readMovementRow(
   const type = r.type;
   let kind = -1;
   if (type === undefined || type === null)
-    reportIssue(ctx, at, "type", "missing_field", "type is required");
-  else if (
-    typeof type !== "string" ||
-    TYPE_TO_KIND[type] === undefined ||
-    !Object.hasOwn(TYPE_TO_KIND, type)
-  ) {
-    reportIssue(
-      ctx,
-      at,
-      "type",
-      "unknown_movement_type",
-      `type must be one of receipt, issue, return, adjustment, transfer${typeHint(type)}`,
-      type,
-    );
-  } else kind = TYPE_TO_KIND[type] as number;
+    reportIssue(ctx, row, "type", "missing_field", "type is required");
+  else {
+    kind = kindOfType(type);
+    if (kind < 0)
+      reportIssue(
+        ctx,
+        row,
+        "type",
+        "unknown_movement_type",
+        `type must be one of receipt, issue, return, adjustment, transfer${typeHint(type)}`,
+        type,
+      );
+  }
 
   // quantity: finite, non-zero, signed as the type requires, at most MAX_QUANTITY_DECIMALS places.
   const quantity = r.quantity;
   let qty = 0;
   if (quantity === undefined || quantity === null)
-    reportIssue(ctx, at, "quantity", "missing_field", "quantity is required");
+    reportIssue(ctx, row, "quantity", "missing_field", "quantity is required");
   else if (typeof quantity !== "number")
-    reportIssue(ctx, at, "quantity", "invalid_type", "quantity must be a number", quantity);
+    reportIssue(ctx, row, "quantity", "invalid_type", "quantity must be a number", quantity);
   else if (!Number.isFinite(quantity))
     reportIssue(
       ctx,
-      at,
+      row,
       "quantity",
       "invalid_quantity",
       "quantity must be a finite number",
       quantity,
     );
   else if (quantity === 0)
-    reportIssue(ctx, at, "quantity", "zero_quantity", "quantity must not be zero", quantity);
+    reportIssue(ctx, row, "quantity", "zero_quantity", "quantity must not be zero", quantity);
   else if (Math.abs(quantity) >= MAX_QUANTITY) {
     reportIssue(
       ctx,
-      at,
+      row,
       "quantity",
       "invalid_quantity",
       `quantity must be below ${MAX_QUANTITY} in absolute value`,
@@ -138,7 +171,7 @@ export function readMovementRow(
   } else if (decimalPlaces(quantity, MAX_QUANTITY_DECIMALS) < 0) {
     reportIssue(
       ctx,
-      at,
+      row,
       "quantity",
       "quantity_precision",
       `quantity must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
@@ -146,10 +179,10 @@ export function readMovementRow(
     );
   } else {
     qty = quantity;
-    if (kind >= 0 && quantity < 0 && QUANTITY_SIGN[type as MovementType] === "positive") {
+    if (quantity < 0 && (kind === KIND.receipt || kind === KIND.issue || kind === KIND.return)) {
       reportIssue(
         ctx,
-        at,
+        row,
         "quantity",
         "wrong_sign",
         `quantity must be positive for ${type === "issue" ? "an" : "a"} ${String(type)}`,
@@ -159,37 +192,41 @@ export function readMovementRow(
   }
   if (kind === KIND.transferOut && qty > 0) kind = KIND.transferIn;
 
-  const cost = readMoney(r, "unitCost", ctx, at);
-  const price = readMoney(r, "unitPrice", ctx, at);
-  const costAbsent = r.unitCost === undefined || r.unitCost === null;
+  // Each field is read once: a getter need not give the same value twice.
+  const unitCost = r.unitCost;
+  const cost = readMoney(unitCost, "unitCost", ctx, row);
+  const price = readMoney(r.unitPrice, "unitPrice", ctx, row);
   if (
     kind === KIND.receipt &&
-    costAbsent &&
+    (unitCost === undefined || unitCost === null) &&
     typeof sku === "string" &&
     !ctx.skusWithStandardCost.has(sku)
   ) {
     reportIssue(
       ctx,
-      at,
+      row,
       "unitCost",
       "missing_cost",
       "a receipt needs a unitCost (or a standardCost for its SKU in skuInfo)",
-      r.unitCost,
+      unitCost,
     );
   }
 
-  const location = readText(r, "location", ctx, at);
-  const lot = readText(r, "lot", ctx, at);
-  if (kind === KIND.transferOut || kind === KIND.transferIn) {
-    if (r.location === undefined || r.location === null)
-      reportIssue(
-        ctx,
-        at,
-        "location",
-        "missing_field",
-        "a transfer needs the location it leaves or reaches",
-        r.location,
-      );
+  const locationValue = r.location;
+  const location = readText(locationValue, "location", ctx, row);
+  const lot = readText(r.lot, "lot", ctx, row);
+  if (
+    (kind === KIND.transferOut || kind === KIND.transferIn) &&
+    (locationValue === undefined || locationValue === null)
+  ) {
+    reportIssue(
+      ctx,
+      row,
+      "location",
+      "missing_field",
+      "a transfer needs the location it leaves or reaches",
+      locationValue,
+    );
   }
   let expires = NO_DAY;
   const expiresOn = r.expiresOn;
@@ -198,7 +235,7 @@ export function readMovementRow(
     if (d === null)
       reportIssue(
         ctx,
-        at,
+        row,
         "expiresOn",
         "invalid_date",
         "expiresOn must be a real calendar day as 'YYYY-MM-DD' or a valid Date",
@@ -210,13 +247,13 @@ export function readMovementRow(
   const id = r.id;
   if (id !== undefined && id !== null) {
     if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
-      reportIssue(ctx, at, "id", "invalid_type", "id must be text or a finite number", id);
+      reportIssue(ctx, row, "id", "invalid_type", "id must be text or a finite number", id);
     } else {
       const first = ctx.ids.claim(id, row);
       if (first >= 0) {
         const firstLine = ctx.lineOf?.(first);
         const where = firstLine === undefined ? `row ${first}` : `row ${first} (line ${firstLine})`;
-        reportIssue(ctx, at, "id", "duplicate_id", `id is already used by ${where}`, id);
+        reportIssue(ctx, row, "id", "duplicate_id", `id is already used by ${where}`, id);
       }
     }
   }
@@ -240,42 +277,225 @@ export function readMovementRow(
   return true;
 }
 
-/** Where an issue is: its row, and its file line when the rows come from a file. */
-type IssueAddress = { readonly row: number; readonly line?: number };
+/** The engine's kind of a movement type (a transfer is out until its sign says), or -1. */
+function kindOfType(type: unknown): number {
+  switch (type) {
+    case "receipt":
+      return KIND.receipt;
+    case "issue":
+      return KIND.issue;
+    case "return":
+      return KIND.return;
+    case "adjustment":
+      return KIND.adjustment;
+    case "transfer":
+      return KIND.transferOut; // refined by sign
+    default:
+      return -1;
+  }
+}
 
-/** Records one problem. A plain function, not a closure per row: rows number in the millions. */
+/**
+ * Whether every enumerable field name of `r` is a movement field ({@link MOVEMENT_FIELDS}): the
+ * one check of its names most rows need, run per row of millions, so a `switch` over constant
+ * names (no lookup, no allocation). A name it misses is only judged more slowly.
+ */
+function hasOnlyMovementFields(r: object): boolean {
+  for (const name in r) {
+    switch (name) {
+      case "sku":
+      case "date":
+      case "type":
+      case "quantity":
+      case "unitCost":
+      case "unitPrice":
+      case "location":
+      case "lot":
+      case "expiresOn":
+      case "id":
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Reports each field of `r` that is a near miss of a movement field (`Location`, `expires_on`,
+ * `UnitCost`: the rules of `requireNoMisspeltFields`), whose value would otherwise go unread: in
+ * memory names are matched exactly, where the file readers map such keys. Other extra fields (an
+ * ERP's `note`, `supplier`) are accepted; a name whose value is `undefined` is no field.
+ */
+function reportNearMisses(r: Record<string, unknown>, row: number, ctx: RowContext): void {
+  for (const name in r) {
+    let meant = ctx.extraFields.get(name);
+    if (meant === undefined) {
+      meant = misspeltFieldOf(name, MOVEMENT_FIELDS);
+      ctx.extraFields.set(name, meant);
+    }
+    if (meant === null) continue;
+    const value = r[name];
+    if (value === undefined) continue;
+    reportIssue(
+      ctx,
+      row,
+      name,
+      "misspelt_field",
+      `${name} is no movement field (did you mean '${meant}'?): field names are matched exactly, so its value would go unread`,
+      value,
+    );
+  }
+}
+
+/**
+ * The problems of a row that threw when read: each field that cannot be read (its getter or a
+ * Proxy trap throws, or its value is a revoked Proxy) is one issue, and the readable fields are
+ * checked as usual. A row none of whose fields can be read (a revoked Proxy) is one issue of the
+ * row; so is a row that threw once but reads fine now.
+ */
+function readUnreadableRow(raw: unknown, row: number, ctx: RowContext, thrown: unknown): void {
+  const before = ctx.issues.length;
+  const fields = readableFields(raw, row, ctx);
+  let failed = fields === null;
+  if (fields !== null) {
+    const after = ctx.issues.length;
+    try {
+      readRow(fields.copy, row, null, ctx);
+    } catch {
+      failed = true;
+    }
+    // The copy lacks the unreadable fields: "sku is required" says nothing new of them.
+    const rest = ctx.issues.splice(after).filter((i) => !fields.unreadable.includes(i.field));
+    if (!failed) ctx.issues.push(...rest);
+  }
+  if (failed || ctx.issues.length === before) reportUnreadableRow(ctx, row, thrown);
+}
+
+/**
+ * The movement fields of `raw` that can be read, copied, and the names of those that cannot, each
+ * reported; with its near misses reported too. Null when no field can be read.
+ */
+function readableFields(
+  raw: unknown,
+  row: number,
+  ctx: RowContext,
+): { copy: Record<string, unknown>; unreadable: string[] } | null {
+  try {
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return null;
+  } catch {
+    return null; // a revoked Proxy
+  }
+  const r = raw as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  const problems: [field: string, thrown: unknown][] = [];
+  for (const field of MOVEMENT_FIELDS) {
+    try {
+      const value = r[field];
+      inspect(value);
+      copy[field] = value;
+    } catch (thrown) {
+      problems.push([field, thrown]);
+    }
+  }
+  if (problems.length === MOVEMENT_FIELDS.length) return null;
+  for (const [field, thrown] of problems) {
+    reportIssue(
+      ctx,
+      row,
+      field,
+      "invalid_type",
+      `${field} cannot be read: reading it threw ${thrownText(thrown)}`,
+    );
+  }
+  try {
+    if (!hasOnlyMovementFields(r)) reportNearMisses(r, row, ctx);
+  } catch (thrown) {
+    reportIssue(
+      ctx,
+      row,
+      "",
+      "not_an_object",
+      `the row's field names cannot be read: reading them threw ${thrownText(thrown)}`,
+    );
+  }
+  return { copy, unreadable: problems.map(([field]) => field) };
+}
+
+/**
+ * Looks at a field's value as the row check will (a Date? a Decimal?), so that a value that throws
+ * when looked at (a revoked Proxy, a Decimal-like object with a throwing getter) does so here.
+ */
+function inspect(value: unknown): void {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return;
+  tryToDay(value);
+  scaledMoney(value);
+  tryToDecimal(value);
+}
+
+/** What a row's getter threw, as text for a message (it may be anything, even a Proxy). */
+function thrownText(thrown: unknown): string {
+  let text: string;
+  try {
+    text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+  } catch {
+    text = describeValue(thrown);
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * Records one problem, `value` described. A plain function, not a closure per row: rows number in
+ * the millions.
+ */
 function reportIssue(
   ctx: RowContext,
-  at: IssueAddress,
+  row: number,
   field: string,
   code: LedgerIssueCode,
   message: string,
   value?: unknown,
 ): void {
+  pushIssue(ctx, row, field, code, message, value === undefined ? undefined : describeValue(value));
+}
+
+/**
+ * Records one problem, with the row's line when the rows come from a file (asked only now: most
+ * rows have none) and the value as described.
+ */
+function pushIssue(
+  ctx: RowContext,
+  row: number,
+  field: string,
+  code: LedgerIssueCode,
+  message: string,
+  value: string | undefined,
+): void {
+  const line = ctx.lineOf?.(row);
   ctx.issues.push({
-    ...at,
+    row,
+    ...(line === undefined ? {} : { line }),
     field,
     code,
     message,
-    ...(value === undefined ? {} : { value: describeValue(value) }),
+    ...(value === undefined ? {} : { value }),
   });
 }
 
 /** Reads an optional, non-negative exact amount; `null` when absent or invalid (and reported). */
 function readMoney(
-  r: Record<string, unknown>,
+  value: unknown,
   field: string,
   ctx: RowContext,
-  at: IssueAddress,
+  row: number,
 ): ScaledDecimal | null {
-  const value = r[field];
   if (value === undefined || value === null) return null;
   // The exact scaled integer, read directly: no Decimal is created per row.
   const scaled = scaledMoney(value);
   if (scaled === undefined) {
     reportIssue(
       ctx,
-      at,
+      row,
       field,
       "invalid_type",
       `${field} must be a number, a decimal string or a Decimal`,
@@ -286,32 +506,26 @@ function readMoney(
   if (scaled === null) {
     // Rare: tell a finite decimal that is too precise from something that is no decimal at all.
     const [code, message] = moneyProblem(value, field);
-    reportIssue(ctx, at, field, code, message, value);
+    reportIssue(ctx, row, field, code, message, value);
     return null;
   }
   if (scaled.units < 0) {
-    reportIssue(ctx, at, field, "negative_money", `${field} must not be negative`, value);
+    reportIssue(ctx, row, field, "negative_money", `${field} must not be negative`, value);
     return null;
   }
   return scaled;
 }
 
-function readText(
-  r: Record<string, unknown>,
-  field: string,
-  ctx: RowContext,
-  at: IssueAddress,
-): string | null {
-  const value = r[field];
+function readText(value: unknown, field: string, ctx: RowContext, row: number): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") {
-    reportIssue(ctx, at, field, "invalid_type", `${field} must be text`, value);
+    reportIssue(ctx, row, field, "invalid_type", `${field} must be text`, value);
     return null;
   }
   if (value.trim() === "") {
     reportIssue(
       ctx,
-      at,
+      row,
       field,
       "empty_text",
       `${field} must not be empty or only whitespace (leave it out instead)`,
@@ -341,12 +555,47 @@ function writeMoney(
 }
 
 /**
- * The hint for a type that is a known one but for case or surrounding spaces (`ISSUE`,
- * `Receipt `): types are matched exactly, as written in the docs, and an export's spelling is
- * mapped before loading rather than guessed here.
+ * The hint for a type that is a known one but for case, surrounding white space or an invisible
+ * character (`ISSUE`, `Receipt `, `receipt` and a U+200B): types are matched exactly, as written
+ * in the docs, and an export's spelling is mapped before loading rather than guessed here. The
+ * hint says what is wrong, so that a type that looks right on a terminal is explained.
  */
 function typeHint(type: unknown): string {
   if (typeof type !== "string") return "";
-  const meant = type.trim().toLowerCase();
-  return Object.hasOwn(TYPE_TO_KIND, meant) ? `, in lower case (did you mean '${meant}'?)` : "";
+  const trimmed = type.trim();
+  const invisible = INVISIBLE.exec(trimmed)?.[0];
+  const bare = invisible === undefined ? trimmed : trimmed.replace(INVISIBLE_ALL, "");
+  const meant = bare.toLowerCase();
+  if (kindOfType(meant) < 0) return "";
+  const reasons: string[] = [];
+  if (bare !== meant) reasons.push("in lower case");
+  if (trimmed !== type) reasons.push(`without leading or trailing white space${outerSpace(type)}`);
+  if (invisible !== undefined)
+    reasons.push(`without the invisible character ${codePoint(invisible)}`);
+  const listed =
+    reasons.length === 1
+      ? reasons[0]
+      : `${reasons.slice(0, -1).join(", ")} and ${reasons[reasons.length - 1]}`;
+  return `, ${listed} (did you mean '${meant}'?)`;
+}
+
+/** A character that is invisible inside text: a format character (U+200B, U+FEFF) or a control. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
+const INVISIBLE_ALL = /[\p{Cf}\p{Cc}]/gu;
+
+/**
+ * ` (U+00A0)`: the first character of the white space around `text` that is not a plain space or
+ * tab (a no-break space, U+FEFF), which a terminal would not show; `''` when there is none.
+ */
+function outerSpace(text: string): string {
+  const inner = text.trim();
+  const start = text.indexOf(inner);
+  const outer = text.slice(0, start) + text.slice(start + inner.length);
+  const unusual = /[^ \t]/u.exec(outer)?.[0];
+  return unusual === undefined ? "" : ` (${codePoint(unusual)})`;
+}
+
+/** `U+200B`. */
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
 }

@@ -27,6 +27,7 @@ import {
 } from "./ReplaySettings.js";
 import type { ReplayWarning } from "./ReplayWarning.js";
 import { type QuantityTotals, requireExactQuantities } from "./requireExactQuantities.js";
+import { requireLedgerColumns } from "./requireLedgerColumns.js";
 import { requireLocationCount } from "./stateKey.js";
 import { columnsOfRows } from "./validateLedger.js";
 
@@ -174,7 +175,7 @@ export function replayLedgerLazily(
     "negativeStock",
   );
   const columns = isLedgerColumns(ledger)
-    ? ledger
+    ? requireLedgerColumns(ledger, fn)
     : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
   const names: Dictionaries = {
     skus: [...columns.skus],

@@ -88,7 +88,7 @@ export async function feedMovements(
   fn: string,
 ): Promise<void> {
   requireIterable(movements, fn);
-  const context = rowContext({ skuInfo: options.skuInfo ?? [] });
+  const context = rowContext({ skuInfo: options.skuInfo ?? [] }, fn);
   let row = 0;
   for await (const movement of movements) {
     if (readMovementRow(movement, row, sink.builder, context)) sink.rowAdded?.();

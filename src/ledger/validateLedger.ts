@@ -5,13 +5,16 @@ import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { IdRegistry } from "./IdRegistry.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
-import { type RowContext, readMovementRow } from "./readMovementRow.js";
+import { type RowContext, readMovementRow, reportUnreadableRow } from "./readMovementRow.js";
 
 /** Options of {@link validateLedger}, {@link parseLedger} and {@link toLedgerColumns}. */
 export interface ValidateLedgerOptions {
   /** SKU master data: a SKU with a `standardCost` may have receipts without `unitCost`. */
   readonly skuInfo?: readonly SkuInfo[];
-  /** Maps a row index to its 1-based line in a source file (set by the file readers). */
+  /**
+   * Maps a row index to its 1-based line in a source file (set by the file readers): a positive
+   * whole number, or `undefined` for a row without one. Asked only for rows with a problem.
+   */
   readonly lineOf?: (row: number) => number | undefined;
 }
 
@@ -33,14 +36,21 @@ export interface LedgerValidation {
  * the type requires (positive for receipt, issue and return) and with at most 9 decimal places;
  * real calendar days (`2025-02-30` is rejected); money that is a finite, non-negative decimal with
  * at most 12 decimal places and 15 significant digits; a cost on every receipt unless the SKU has a
- * standard cost; unique ids; SKU codes not empty or blank (compared exactly otherwise). Fields a
- * row's type does not need are accepted. Nothing is dropped or repaired silently: a row with any
+ * standard cost; unique ids; SKU codes not empty or blank (compared exactly otherwise); days, as
+ * `Date` objects too, in the years 0000–9999. Fields a row's type does not need, and other extra
+ * fields, are accepted; a field that is a near miss of a movement field (`Location`, `expires_on`)
+ * is an issue (`misspelt_field`), since names are matched exactly and its value would go unread. A
+ * row that cannot be read (a throwing getter or `Proxy` trap, a revoked `Proxy`) is an issue of
+ * that row, field by field where it can. Nothing is dropped or repaired silently: a row with any
  * problem is left out of `movements` and each problem is in `issues`.
  *
  * @param rows - untrusted rows (parsed JSON, CSV records, ...).
  * @returns the valid movements and every problem, each with `row`, `field`, `code`, `message`, `value`.
- * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array, (path
- *   `['options']`) when the options are not an object; `invalid_option` for an unknown option name.
+ * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array or cannot
+ *   be read, (path `['options']`) when the options are not an object or cannot be read, (path
+ *   `['skuInfo', ...]`) for a `skuInfo` that is not an array of objects with a text `sku`, (path
+ *   `['lineOf']`) for a `lineOf` that is not a function or returns no line; `invalid_option` for an
+ *   unknown option name. Options are checked before any row is read.
  * @example
  * ```ts
  * import { validateLedger } from "invkpi";
@@ -56,12 +66,22 @@ export function validateLedger(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerValidation {
-  requireRows(rows, "validateLedger", "an array of movement rows");
-  requireOptionNames(options, OPTIONS, "validateLedger");
-  const ctx = rowContext(options);
+  return validateRows(rows, options, "validateLedger");
+}
+
+/** {@link validateLedger} for a public function `fn`, which its errors name. */
+function validateRows(rows: readonly unknown[], options: unknown, fn: string): LedgerValidation {
+  const length = rowCount(rows, fn, "an array of movement rows");
+  const ctx = rowContext(checkedOptions(options, fn), fn);
   const movements: Movement[] = [];
-  for (let row = 0; row < rows.length; row++) {
-    const raw = rows[row];
+  for (let row = 0; row < length; row++) {
+    let raw: unknown;
+    try {
+      raw = rows[row];
+    } catch (thrown) {
+      reportUnreadableRow(ctx, row, thrown);
+      continue;
+    }
     if (readMovementRow(raw, row, null, ctx)) movements.push(raw as Movement);
   }
   return { movements, issues: ctx.issues };
@@ -84,9 +104,7 @@ export function parseLedger(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): readonly Movement[] {
-  requireRows(rows, "parseLedger", "an array of movement rows");
-  requireOptionNames(options, OPTIONS, "parseLedger");
-  const { movements, issues } = validateLedger(rows, options);
+  const { movements, issues } = validateRows(rows, options, "parseLedger");
   if (issues.length > 0) throw invalidLedger("parseLedger", issues);
   return movements;
 }
@@ -110,8 +128,9 @@ export function toLedgerColumns(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerColumns {
-  requireOptionNames(options, OPTIONS, "toLedgerColumns");
-  return columnsOfRows(rows, options, "toLedgerColumns", "an array of movement rows");
+  rowCount(rows, "toLedgerColumns", "an array of movement rows");
+  const checked = checkedOptions(options, "toLedgerColumns");
+  return columnsOfRows(rows, checked, "toLedgerColumns", "an array of movement rows");
 }
 
 /**
@@ -125,43 +144,215 @@ export function columnsOfRows(
   fn: string,
   expected = "an array of movement rows or LedgerColumns",
 ): LedgerColumns {
-  requireRows(rows, fn, expected);
-  const ctx = rowContext(options);
-  const builder = new LedgerColumnsBuilder(rows.length);
-  for (let row = 0; row < rows.length; row++) readMovementRow(rows[row], row, builder, ctx);
+  const length = rowCount(rows, fn, expected);
+  const ctx = rowContext(options, fn);
+  const builder = new LedgerColumnsBuilder(length);
+  for (let row = 0; row < length; row++) {
+    let raw: unknown;
+    try {
+      raw = rows[row];
+    } catch (thrown) {
+      reportUnreadableRow(ctx, row, thrown);
+      continue;
+    }
+    readMovementRow(raw, row, builder, ctx);
+  }
   if (ctx.issues.length > 0) throw invalidLedger(fn, ctx.issues);
   return builder.finish();
 }
 
 /**
- * Refuses a ledger that is not an array: an object, a Set or `null` would read as no rows at all,
- * an empty report without a word (an audit passed a parsed `{ "movements": [...] }` file whole).
+ * The number of rows of a ledger, which must be an array: an object, a Set or `null` would read
+ * as no rows at all, an empty report without a word (an audit passed a parsed `{ "movements":
+ * [...] }` file whole). A revoked Proxy, or a Proxy of an array whose trap throws, cannot be read.
  * @throws InvKpiError `invalid_argument`, path `['ledger']`.
  */
-function requireRows(rows: unknown, fn: string, expected: string): void {
-  if (Array.isArray(rows)) return;
-  throw new InvKpiError(
+function rowCount(rows: unknown, fn: string, expected: string): number {
+  return arrayLength(rows, fn, ["ledger"], "the ledger", expected);
+}
+
+/**
+ * The length of an array argument (`what`, at `path`).
+ * @throws InvKpiError `invalid_argument` when it is no array, or cannot be read.
+ */
+function arrayLength(
+  value: unknown,
+  fn: string,
+  path: readonly (string | number)[],
+  what: string,
+  expected: string,
+): number {
+  let length: number;
+  try {
+    if (!Array.isArray(value)) {
+      throw new InvKpiError(
+        "invalid_argument",
+        `${fn}: ${what} must be ${expected}, got ${describeValue(value)}`,
+        { path, details: { value: describeValue(value) } },
+      );
+    }
+    length = value.length;
+  } catch (thrown) {
+    if (thrown instanceof InvKpiError) throw thrown;
+    throw unreadable(fn, path, what, thrown);
+  }
+  return length;
+}
+
+/**
+ * The options of the validateLedger family, checked up front and read once: an unknown name, a
+ * `skuInfo` that is not an array of objects with a text `sku`, a `lineOf` that is not a function,
+ * or options that cannot be read (a revoked Proxy, a throwing getter) are errors before any row is
+ * read. `skuInfo` comes back as plain copies of the two fields the check reads; `lineOf` wrapped
+ * so that a line that is not a positive whole number is an error naming it.
+ *
+ * @throws InvKpiError `invalid_argument` (path `['options']`, `['skuInfo', ...]` or
+ *   `['lineOf']`), `invalid_option` for an unknown option name.
+ */
+function checkedOptions(options: unknown, fn: string): ValidateLedgerOptions {
+  let skuInfo: unknown;
+  let lineOf: unknown;
+  try {
+    requireOptionNames(options, OPTIONS, fn);
+    if (options === undefined) return {};
+    ({ skuInfo, lineOf } = options as ValidateLedgerOptions);
+  } catch (thrown) {
+    if (thrown instanceof InvKpiError) throw thrown;
+    throw unreadable(fn, ["options"], "options", thrown);
+  }
+  return {
+    ...(skuInfo === undefined ? {} : { skuInfo: checkedSkuInfo(skuInfo, fn) }),
+    ...(lineOf === undefined ? {} : { lineOf: checkedLineOf(lineOf, fn) }),
+  };
+}
+
+/** The `skuInfo` option: an array of objects with a text `sku`, copied as `{ sku, standardCost }`. */
+function checkedSkuInfo(skuInfo: unknown, fn: string): SkuInfo[] {
+  const length = arrayLength(skuInfo, fn, ["skuInfo"], "skuInfo", "an array of SKU master rows");
+  const entries: SkuInfo[] = [];
+  for (let row = 0; row < length; row++) {
+    const entry = readSkuInfoEntry(skuInfo as readonly unknown[], row, fn);
+    if (typeof entry.sku !== "string") {
+      throw new InvKpiError(
+        "invalid_argument",
+        `${fn}: skuInfo[${row}] must be an object with a text sku, got ${describeValue(entry.raw)}`,
+        { path: ["skuInfo", row] },
+      );
+    }
+    entries.push({ sku: entry.sku, standardCost: entry.standardCost as SkuInfo["standardCost"] });
+  }
+  return entries;
+}
+
+/**
+ * The `sku` and `standardCost` of skuInfo entry `row` (undefined when the entry is no object),
+ * each read once.
+ * @throws InvKpiError `invalid_argument` when the entry or one of them cannot be read.
+ */
+function readSkuInfoEntry(
+  skuInfo: readonly unknown[],
+  row: number,
+  fn: string,
+): { raw: unknown; sku: unknown; standardCost: unknown } {
+  let raw: unknown;
+  let field = "";
+  try {
+    raw = skuInfo[row];
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+      return { raw, sku: undefined, standardCost: undefined };
+    field = "sku";
+    const sku = (raw as SkuInfo).sku;
+    field = "standardCost";
+    return { raw, sku, standardCost: (raw as SkuInfo).standardCost };
+  } catch (thrown) {
+    const path = field === "" ? ["skuInfo", row] : ["skuInfo", row, field];
+    throw unreadable(fn, path, `skuInfo[${row}]${field === "" ? "" : `.${field}`}`, thrown);
+  }
+}
+
+/**
+ * The `lineOf` option, wrapped: a line must be a positive whole number or `undefined`, else the
+ * issues would carry `line: "x"`.
+ */
+function checkedLineOf(lineOf: unknown, fn: string): (row: number) => number | undefined {
+  if (typeof lineOf !== "function") {
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: lineOf must be a function from a row index to its line, got ${describeValue(lineOf)}`,
+      { path: ["lineOf"] },
+    );
+  }
+  return (row) => {
+    let line: unknown;
+    try {
+      line = lineOf(row);
+    } catch (thrown) {
+      throw unreadable(fn, ["lineOf"], `lineOf(${row})`, thrown);
+    }
+    if (line === undefined || (Number.isSafeInteger(line) && (line as number) >= 1))
+      return line as number | undefined;
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: lineOf must return a positive whole number (a 1-based line) or undefined, got ${describeValue(line)} for row ${row}`,
+      { path: ["lineOf"], details: { row, line: describeValue(line) } },
+    );
+  };
+}
+
+/** The error for an argument that threw when read (a revoked Proxy, a throwing getter). */
+function unreadable(
+  fn: string,
+  path: readonly (string | number)[],
+  what: string,
+  thrown: unknown,
+): InvKpiError {
+  let reason: string;
+  try {
+    reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+  } catch {
+    reason = describeValue(thrown);
+  }
+  return new InvKpiError(
     "invalid_argument",
-    `${fn}: the ledger must be ${expected}, got ${describeValue(rows)}`,
-    {
-      path: ["ledger"],
-      details: { value: describeValue(rows) },
-    },
+    `${fn}: ${what} cannot be read: reading it threw ${reason}`,
+    { path, details: { thrown: reason } },
   );
 }
 
-/** The row context for a validation run. */
-export function rowContext(options: ValidateLedgerOptions): RowContext & { issues: LedgerIssue[] } {
+/**
+ * The row context for a validation run. `fn` names the public function in the error for a
+ * `skuInfo` entry that cannot be read (the file readers, which check their options themselves,
+ * leave it to its default).
+ *
+ * @throws InvKpiError `invalid_argument` when a `skuInfo` entry cannot be read.
+ */
+export function rowContext(
+  options: ValidateLedgerOptions,
+  fn = "readLedger",
+): RowContext & { issues: LedgerIssue[] } {
   const skusWithStandardCost = new Set<string>();
-  for (const info of options.skuInfo ?? []) {
-    // Only a usable standard cost excuses a receipt without one (replayLedger rejects the others).
-    const cost =
-      info?.standardCost === undefined || info.standardCost === null
-        ? null
-        : tryToDecimal(info.standardCost);
-    if (cost !== null && !cost.isNegative()) skusWithStandardCost.add(info.sku);
+  const skuInfo = options.skuInfo ?? [];
+  let length = 0;
+  try {
+    // Any other skuInfo is refused by the caller's own checks (checkedOptions, prepareOpening).
+    if (Array.isArray(skuInfo)) length = skuInfo.length;
+  } catch (thrown) {
+    throw unreadable(fn, ["skuInfo"], "skuInfo", thrown);
   }
-  return { skusWithStandardCost, ids: new IdRegistry(), issues: [], lineOf: options.lineOf };
+  for (let row = 0; row < length; row++) {
+    const { sku, standardCost } = readSkuInfoEntry(skuInfo, row, fn);
+    if (typeof sku !== "string" || standardCost === undefined || standardCost === null) continue;
+    // Only a usable standard cost excuses a receipt without one (replayLedger rejects the others).
+    const cost = tryToDecimal(standardCost);
+    if (cost !== null && !cost.isNegative()) skusWithStandardCost.add(sku);
+  }
+  return {
+    skusWithStandardCost,
+    ids: new IdRegistry(),
+    issues: [],
+    lineOf: options.lineOf,
+    extraFields: new Map(),
+  };
 }
 
 /** One `invalid_ledger` error carrying every issue; the message summarises the first few. */

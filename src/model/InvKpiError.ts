@@ -53,6 +53,11 @@ export type LedgerIssueCode =
   /** An opening balance whose `value` disagrees with its `quantity × unitCost`, both given. */
   | "inconsistent_value"
   | "duplicate_id"
+  /**
+   * A field name that is a near miss of a known one (`Location`, `expires_on`): names are matched
+   * exactly in memory, so its value would go unread.
+   */
+  | "misspelt_field"
   | "parse_error";
 
 /**
@@ -115,23 +120,74 @@ export class InvKpiError extends Error {
   }
 }
 
-/** Renders any value as short text for an error message or an issue's `value`. */
+/**
+ * Renders any value as short text for an error message or an issue's `value`. Characters a
+ * terminal would not show (format characters such as U+200B and U+FEFF, white space other than a
+ * plain space, control characters) are escaped as `\u{200b}` (a control as `\x9b`), so that
+ * `"receipt\u{200b}"` does not read as `"receipt"`. Never throws: a value that cannot be read (a
+ * revoked Proxy, a throwing getter) is `[unreadable object]`, and a cycle is `"[Circular]"`.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from "./InvKpiError.js";
+ * describeValue("receipt\u200B"); // '"receipt\\u{200b}"'
+ * describeValue(Number.NaN); // "NaN"
+ * ```
+ */
 export function describeValue(value: unknown, maxLength = 60): string {
   let text: string;
-  if (typeof value === "string") text = JSON.stringify(value);
-  else if (typeof value === "bigint") text = `${value}n`;
-  else if (value instanceof Date)
-    text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  else if (value === undefined) text = "undefined";
-  else if (typeof value === "number")
-    text = String(value); // NaN and ±Infinity, which JSON prints as null
-  else if (typeof value === "function" || typeof value === "symbol") text = String(typeof value);
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
+  try {
+    text = valueText(value);
+  } catch {
+    text = "[unreadable object]";
   }
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/** The text of {@link describeValue}, whole; throws for a value that cannot be read. */
+function valueText(value: unknown): string {
+  if (typeof value === "string") return visible(JSON.stringify(value));
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === undefined) return "undefined";
+  if (typeof value === "number") return String(value); // NaN and ±Infinity, which JSON prints as null
+  if (typeof value === "function" || typeof value === "symbol") return String(typeof value);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  return visible(JSON.stringify(value, withoutCycles()) ?? String(value));
+}
+
+/**
+ * A JSON replacer that writes an object met again inside itself as `"[Circular]"` (JSON.stringify
+ * would throw). It keeps the chain of objects from the root to the current one: a value seen
+ * twice side by side is no cycle.
+ */
+function withoutCycles(): (this: unknown, key: string, value: unknown) => unknown {
+  const chain: unknown[] = [];
+  return function (this: unknown, _key: string, value: unknown): unknown {
+    if (value === null || typeof value !== "object") return value;
+    // `this` is the object holding `value`: the chain is cut back to it.
+    const holder = chain.lastIndexOf(this);
+    chain.length = holder + 1;
+    if (chain.includes(value)) return "[Circular]";
+    chain.push(value);
+    return value;
+  };
+}
+
+/**
+ * Characters a terminal does not show, or shows as a plain space: controls (JSON escapes those
+ * below U+0020 already), format characters (U+200B, U+FEFF, U+00AD) and white space other than a
+ * plain space (U+00A0, U+3000, U+2028).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
+
+/**
+ * `text` with each invisible character escaped as the terminal output of the readers and the
+ * command line escapes it (`visibleControls`): a control as `\x9b`, any other as `\u{200b}`.
+ */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0) as number;
+    return code < 0xa0 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
 }

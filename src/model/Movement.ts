@@ -11,6 +11,8 @@ import {
 } from "./exactDecimal.js";
 import type { MoneyInput } from "./money.js";
 import { isNegativeAmount, MoneySchema, tryToDecimal } from "./money.js";
+import { refuseMisspeltFields } from "./refuseMisspeltFields.js";
+import { optionNames } from "./requireKnownOptions.js";
 
 /** The five kinds of stock movement, in the order the engine applies them within one day. */
 export const MOVEMENT_TYPES = ["receipt", "return", "transfer", "adjustment", "issue"] as const;
@@ -60,6 +62,24 @@ export interface Movement {
   readonly id?: string | number | null | undefined;
 }
 
+/**
+ * The fields of a {@link Movement}, every one (the compiler checks the list against the type): a
+ * row's field that is a near miss of one of them (`Location`, `expires_on`) is reported, any other
+ * extra field is accepted.
+ */
+export const MOVEMENT_FIELDS = optionNames<Movement>()([
+  "sku",
+  "date",
+  "type",
+  "quantity",
+  "unitCost",
+  "unitPrice",
+  "location",
+  "lot",
+  "expiresOn",
+  "id",
+]);
+
 /** Quantity sign rule of each movement type. */
 export const QUANTITY_SIGN: Readonly<Record<MovementType, "positive" | "non-zero">> = {
   receipt: "positive",
@@ -87,34 +107,39 @@ const nonBlankText = z
   .string()
   .refine((t) => t.trim() !== "", { message: "must not be empty or only whitespace" });
 
+/** The fields of a {@link Movement} and their values, each on its own. */
+const movementFields = z.object({
+  sku: z
+    .string()
+    .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
+  date: day,
+  type: z.enum(MOVEMENT_TYPES),
+  quantity: z
+    .number()
+    .refine(Number.isFinite, { message: "must be a finite number" })
+    .refine((q) => decimalPlaces(q, MAX_QUANTITY_DECIMALS) >= 0, {
+      message: `must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+    })
+    .refine((q) => Math.abs(q) < MAX_QUANTITY, {
+      message: `must be below ${MAX_QUANTITY} in absolute value`,
+    }),
+  unitCost: nonNegativeMoney.nullish(),
+  unitPrice: nonNegativeMoney.nullish(),
+  location: nonBlankText.nullish(),
+  lot: nonBlankText.nullish(),
+  expiresOn: day.nullish(),
+  id: z.union([z.string(), z.number()]).nullish(),
+});
+
 /**
  * The zod schema of a {@link Movement}, for validating one row at an API boundary. It checks each
  * row on its own; checks across rows (duplicate ids, a receipt without cost whose SKU has no standard
  * cost) need the whole ledger: use `validateLedger` for ledgers.
  */
 export const Movement: z.ZodType<Movement> = z
-  .object({
-    sku: z
-      .string()
-      .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
-    date: day,
-    type: z.enum(MOVEMENT_TYPES),
-    quantity: z
-      .number()
-      .refine(Number.isFinite, { message: "must be a finite number" })
-      .refine((q) => decimalPlaces(q, MAX_QUANTITY_DECIMALS) >= 0, {
-        message: `must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
-      })
-      .refine((q) => Math.abs(q) < MAX_QUANTITY, {
-        message: `must be below ${MAX_QUANTITY} in absolute value`,
-      }),
-    unitCost: nonNegativeMoney.nullish(),
-    unitPrice: nonNegativeMoney.nullish(),
-    location: nonBlankText.nullish(),
-    lot: nonBlankText.nullish(),
-    expiresOn: day.nullish(),
-    id: z.union([z.string(), z.number()]).nullish(),
-  })
+  .unknown()
+  .superRefine(refuseMisspeltFields(MOVEMENT_FIELDS))
+  .pipe(movementFields)
   .superRefine((m, ctx) => {
     if (m.type === "transfer" && (m.location === undefined || m.location === null)) {
       ctx.addIssue({

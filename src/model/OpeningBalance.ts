@@ -3,6 +3,8 @@ import type { DayInput } from "./day.js";
 import { DaySchema } from "./day.js";
 import type { MoneyInput } from "./money.js";
 import { MoneySchema } from "./money.js";
+import { refuseMisspeltFields } from "./refuseMisspeltFields.js";
+import { optionNames } from "./requireKnownOptions.js";
 
 /**
  * Stock on hand before the first movement, per SKU (and location), with its cost. Give `unitCost`
@@ -29,19 +31,42 @@ export interface OpeningBalance {
   readonly expiresOn?: DayInput | null | undefined;
 }
 
+/**
+ * The fields of an {@link OpeningBalance}, every one (checked by the compiler against the type): a
+ * near miss of one of them (`received_on`, `Location`) is reported.
+ */
+export const OPENING_BALANCE_FIELDS = optionNames<OpeningBalance>()([
+  "sku",
+  "location",
+  "quantity",
+  "unitCost",
+  "value",
+  "receivedOn",
+  "lot",
+  "expiresOn",
+]);
+
 const money = MoneySchema;
 const day = DaySchema;
 
-/** The zod schema of an {@link OpeningBalance}. */
-export const OpeningBalance: z.ZodType<OpeningBalance> = z.object({
-  sku: z
-    .string()
-    .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
-  location: z.string().nullish(),
-  quantity: z.number().refine(Number.isFinite, { message: "must be a finite number" }),
-  unitCost: money.nullish(),
-  value: money.nullish(),
-  receivedOn: day.nullish(),
-  lot: z.string().nullish(),
-  expiresOn: day.nullish(),
-}) as unknown as z.ZodType<OpeningBalance>;
+/** The zod schema of an {@link OpeningBalance}; a near miss of a field name is refused. */
+export const OpeningBalance: z.ZodType<OpeningBalance> = z
+  .unknown()
+  .superRefine(refuseMisspeltFields(OPENING_BALANCE_FIELDS))
+  .pipe(openingBalanceFields()) as unknown as z.ZodType<OpeningBalance>;
+
+/** The fields of an {@link OpeningBalance} and their values. */
+function openingBalanceFields() {
+  return z.object({
+    sku: z
+      .string()
+      .refine((s) => s.trim() !== "", { message: "must not be empty or only whitespace" }),
+    location: z.string().nullish(),
+    quantity: z.number().refine(Number.isFinite, { message: "must be a finite number" }),
+    unitCost: money.nullish(),
+    value: money.nullish(),
+    receivedOn: day.nullish(),
+    lot: z.string().nullish(),
+    expiresOn: day.nullish(),
+  });
+}

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { MoneyInput } from "./money.js";
-import { isNegativeAmount, MoneySchema } from "./money.js";
+import { isNegativeAmount, tryToDecimal } from "./money.js";
+import { scaledMoney } from "./scaledMoney.js";
 
 /**
  * Per-SKU master data. Every field but `sku` is optional (absent, `undefined` or `null`: all mean
@@ -31,10 +32,26 @@ export interface SkuInfo {
   readonly holdingRate?: number | null | undefined;
 }
 
-/** Prices and costs of master data: exact decimal amounts, never negative. */
-const money = MoneySchema.refine((v) => !isNegativeAmount(v), {
-  message: "must be a decimal amount ≥ 0",
+/**
+ * Prices and costs of master data: exact decimal amounts (`MoneySchema`'s rule), never negative.
+ * One check that makes no Decimal for the amounts nearly every master has (`scaledMoney` reads
+ * them exactly), not `MoneySchema.refine(...)`, which made two per amount: every entry of a
+ * report's `skuInfo` is checked, 100 k of them in a large master.
+ */
+const money = z.custom<MoneyInput>(isAmountAtLeastZero, {
+  error: (issue) =>
+    isNegativeAmount(issue.input)
+      ? "must be a decimal amount ≥ 0"
+      : "must be a finite decimal amount",
 });
+
+/** Whether `value` is a finite decimal amount ≥ 0 (-0 included), as `tryToDecimal` reads it. */
+function isAmountAtLeastZero(value: unknown): boolean {
+  const scaled = scaledMoney(value);
+  if (scaled) return !(scaled.units < 0);
+  const amount = tryToDecimal(value);
+  return amount !== null && !amount.lt(0);
+}
 const nonNegative = z
   .number()
   .refine((n) => Number.isFinite(n) && n >= 0, { message: "must be a finite number ≥ 0" });

@@ -62,14 +62,27 @@ export function daysInMonth(year: number, month: number): number {
  * ```
  */
 export function parseIsoDay(text: string): Day | null {
+  // A ledger in date order gives the same day many rows running: a comparison of ten characters
+  // (none when the rows share the string) instead of a parse.
+  if (text === lastParsed.text) return lastParsed.day;
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const dayOfMonth = digits(text, 8, 10);
   if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1) return null;
   if (dayOfMonth > daysInMonth(year, month)) return null;
-  return dayFromCivil(year, month, dayOfMonth);
+  const day = dayFromCivil(year, month, dayOfMonth);
+  lastParsed.text = text;
+  lastParsed.day = day;
+  return day;
 }
+
+/** The last text {@link parseIsoDay} read as a day, and that day (only valid days are kept). */
+const lastParsed: { text: string | null; day: Day } = { text: null, day: 0 };
+
+/** The first and last day a `'YYYY-MM-DD'` string can name: a `Date` is held to them too. */
+const FIRST_DAY = dayFromCivil(0, 1, 1);
+const LAST_DAY = dayFromCivil(9999, 12, 31);
 
 function digits(text: string, from: number, to: number): number {
   let value = 0;
@@ -82,7 +95,9 @@ function digits(text: string, from: number, to: number): number {
 }
 
 /**
- * The day number of a `DayInput`, or `null` when it is not a valid day. A `Date` gives its UTC day.
+ * The day number of a `DayInput`, or `null` when it is not a valid day. A `Date` gives its UTC day,
+ * within the years 0000–9999 that a `'YYYY-MM-DD'` string can name (a `Date` reaches year
+ * 275760, which no report could print).
  *
  * @example
  * ```ts
@@ -90,13 +105,14 @@ function digits(text: string, from: number, to: number): number {
  * tryToDay("2025-01-01"); // 20089
  * tryToDay(new Date(Date.UTC(2025, 0, 1, 23, 30))); // 20089: its UTC day, in any time zone
  * tryToDay("2025-02-29"); // null
+ * tryToDay(new Date(8.64e15)); // null: the year 275760
  * ```
  */
 export function tryToDay(value: unknown): Day | null {
   if (typeof value === "string") return parseIsoDay(value);
   if (value instanceof Date) {
-    const ms = value.getTime();
-    return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
+    const day = Math.floor(value.getTime() / MS_PER_DAY); // NaN for an invalid Date
+    return day >= FIRST_DAY && day <= LAST_DAY ? day : null;
   }
   return null;
 }

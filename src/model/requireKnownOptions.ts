@@ -88,14 +88,156 @@ export function requireOptionNames(options: unknown, known: readonly string[], f
 }
 
 /**
+ * Checks the names of the one arguments object of a calculator (`reorderPoint({ demandMean,
+ * leadTime, safetyStock })`) as {@link requireKnownOptions} checks options: a misspelt optional
+ * argument (`packsize`, `onorder`) would otherwise leave it on its default without a word. A name
+ * whose value is `undefined` is no argument. Anything but a plain object is left to the
+ * calculator's own checks. Callers inside invkpi that build the arguments themselves (once per
+ * SKU) call the calculator's variant without this check.
+ *
+ * @param args - the arguments object.
+ * @param known - every name the calculator reads.
+ * @param fn - the public function, named in the message.
+ * @throws InvKpiError `invalid_option` for an unknown name, as {@link requireKnownOptions}.
+ * @example
+ * ```ts
+ * try {
+ *   requireArgumentNames({ onHand: 10, onorder: 50 }, ["onHand", "onOrder"], "inventoryPosition");
+ * } catch (e) {
+ *   (e as Error).message; // "inventoryPosition: unknown option 'onorder' (did you mean 'onOrder'?)"
+ * }
+ * ```
+ */
+export function requireArgumentNames(args: unknown, known: readonly string[], fn: string): void {
+  if (isArgumentsObject(args)) requireKnownOptions(args, known, fn, []);
+}
+
+/**
+ * One form of an arguments object that comes in several (a union type): the names a calculator
+ * reads when the arguments are in that form, and how a message names the form.
+ */
+export interface ArgumentForm {
+  /** The form in a message: `method 'basic'`, `{ annualTurnover }`. */
+  readonly label: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * The form the arguments are in on one of their axes (`safetyStock`'s method; `diagnoseTurnover`
+ * has two: how the turnover is given, and the benchmark), and the forms they could have taken
+ * instead. When the arguments do not tell (both forms or neither given), `given` holds the names of
+ * every form and `others` none: the calculator's own check says which to give.
+ */
+export interface FormInForce {
+  readonly given: ArgumentForm;
+  readonly others: readonly ArgumentForm[];
+}
+
+/**
+ * Checks the names of an arguments object that comes in forms, told apart by a `method` or by the
+ * names given: the known names are those of the forms in force, one per axis. A name that only
+ * another form reads (`reviewPeriod` with method `'basic'`, read by `'periodic'` alone) is refused
+ * with a message that says so, since the calculator would ignore it; any other unknown name as
+ * {@link requireKnownOptions} refuses it (with its did-you-mean). As there, the first unknown name
+ * is named, a name whose value is `undefined` is no argument, and anything but a plain object is
+ * left to the calculator.
+ *
+ * @param args - the arguments object.
+ * @param forms - the form in force on each axis, with its alternatives (see {@link formsInForce}).
+ * @param fn - the public function, named in the message.
+ * @throws InvKpiError `invalid_option`, path `[name]`: for a name of another form, the message
+ *   `<fn>: <form> does not read '<name>' (<other form> does)`, `details.readBy` the labels of the
+ *   forms that read it; for any other unknown name, as {@link requireKnownOptions}.
+ *   `details.unknown` lists every unknown name, `details.known` the names of the forms in force.
+ * @example
+ * ```ts
+ * const byMethod = formsInForce({
+ *   basic: { label: "method 'basic'", names: ["method", "demandStdDev", "leadTime"] },
+ *   periodic: { label: "method 'periodic'", names: ["method", "demandStdDev", "leadTime", "reviewPeriod"] },
+ * });
+ * const args = { method: "basic", demandStdDev: 10, leadTime: 4, reviewPeriod: 7 };
+ * try {
+ *   requireFormNames(args, [byMethod.basic], "safetyStock");
+ * } catch (e) {
+ *   (e as Error).message; // "safetyStock: method 'basic' does not read 'reviewPeriod' (method 'periodic' does)"
+ * }
+ * try {
+ *   requireFormNames({ ...args, reviewPeriod: undefined, leadtime: 4 }, [byMethod.basic], "safetyStock");
+ * } catch (e) {
+ *   (e as Error).message; // "safetyStock: unknown option 'leadtime' (did you mean 'leadTime'?)"
+ * }
+ * ```
+ */
+export function requireFormNames(args: unknown, forms: readonly FormInForce[], fn: string): void {
+  if (!isArgumentsObject(args)) return;
+  const known = forms.length === 1 ? (forms[0] as FormInForce).given.names : knownOfForms(forms);
+  const unknown = unknownNames(args, known);
+  const [first] = unknown;
+  if (first === undefined) return;
+  for (const { given, others } of forms) {
+    const readBy = others.filter((form) => form.names.includes(first)).map((form) => form.label);
+    if (readBy.length === 0) continue;
+    const verb = readBy.length === 1 ? "does" : "do";
+    throw new InvKpiError(
+      "invalid_option",
+      `${fn}: ${given.label} does not read '${first}' (${listed(readBy)} ${verb})`,
+      { path: [first], details: { unknown, known, readBy } },
+    );
+  }
+  requireKnownOptions(args, known, fn, []);
+}
+
+/**
+ * Each form of a set of alternatives, in force, with the others as its alternatives: what
+ * {@link requireFormNames} takes per axis, made once per calculator.
+ *
+ * @example
+ * ```ts
+ * const forms = formsInForce({
+ *   a: { label: "{ a }", names: ["a"] },
+ *   b: { label: "{ b }", names: ["b"] },
+ * });
+ * forms.a.others.map((form) => form.label); // ["{ b }"]
+ * ```
+ */
+export function formsInForce<K extends string>(
+  forms: Readonly<Record<K, ArgumentForm>>,
+): Readonly<Record<K, FormInForce>> {
+  const all = Object.values<ArgumentForm>(forms);
+  const result = {} as Record<K, FormInForce>;
+  for (const key of Object.keys(forms) as K[]) {
+    const given = forms[key];
+    result[key] = { given, others: all.filter((form) => form !== given) };
+  }
+  return result;
+}
+
+/**
+ * The form for arguments that do not tell which form they are in (both given, or neither): every
+ * name of every form is known, and the calculator's own check says which form to give.
+ *
+ * @example
+ * ```ts
+ * anyForm([{ label: "{ a }", names: ["x", "a"] }, { label: "{ b }", names: ["x", "b"] }]).given.names; // ["x", "a", "b"]
+ * ```
+ */
+export function anyForm(forms: readonly ArgumentForm[]): FormInForce {
+  const names = [...new Set(forms.flatMap((form) => form.names))];
+  return { given: { label: "", names }, others: [] };
+}
+
+/**
  * Rejects the fields of a data record (a `SkuInfo` row, the `info` of `replenishmentFigures`) that
  * are near misses of the fields the function reads: `leadTime` for `leadTimeDays`, `servicelevel`
  * for `serviceLevel` is almost surely a typo that would leave the value unread. A record may carry
  * any other field (a supplier, a `unit`, an `order` number): data is not options. "Near" is
- * narrower than for options: the same name in another case (`servicelevel`), the name without its
- * unit (`leadTime` for `leadTimeDays`), or one edit away in a name of 5 letters or more
- * (`leadTimeDay`). Each distinct field name is judged once (a master file of 100 k rows with a few
- * extra columns costs a lookup per field).
+ * narrower than for options. Names are compared as the file readers match headers: without regard
+ * to case, white space, `_` and `-` (`servicelevel`, `lead_time_days` and `Lead Time Days` are
+ * each the name of a field, and the SKU master reader takes them as its header); beyond that, the
+ * name without its unit (`leadTime`, `lead_time` for `leadTimeDays`), or one edit away in a name of
+ * 5 letters or more (`leadTimeDay`). Abbreviations (`moq`) are data, as the reader ignores such a
+ * column. Each distinct field name is judged once (a master file of 100 k rows with a few extra
+ * columns costs a lookup per field).
  *
  * @param record - the record; anything but an object is left to the caller's own checks.
  * @param known - every field a record of this kind has (not only those the function reads: a
@@ -166,6 +308,54 @@ export function optionNames<T>() {
   ): readonly string[] => names;
 }
 
+/**
+ * The names an arguments type reads, checked by the compiler as {@link optionNames} checks an
+ * options type; for a union, the names of every variant. A name typed `never` (or `undefined`)
+ * alone is one the variant does not read (`holdingCost?: never` in the form with a unit cost and
+ * a holding rate), so it is not listed for that variant: give the variant's own type for the names
+ * of one form.
+ *
+ * @example
+ * ```ts
+ * type Args = { readonly a: number; readonly b?: never } | { readonly b: number; readonly a?: never };
+ * argumentNames<Extract<Args, { readonly a: number }>>()(["a"]); // ["a"]
+ * argumentNames<Args>()(["a", "b"]); // ["a", "b"]
+ * ```
+ */
+export function argumentNames<T>() {
+  return <const N extends readonly ReadNames<T>[]>(
+    names: N,
+    ..._every: [Exclude<ReadNames<T>, N[number]>] extends [never]
+      ? []
+      : [missing: Exclude<ReadNames<T>, N[number]>]
+  ): readonly string[] => names;
+}
+
+/** The names each variant of `T` reads: its keys but those typed `never` or `undefined` alone. */
+type ReadNames<T> = T extends unknown
+  ? {
+      [K in keyof T]-?: [Exclude<T[K], undefined>] extends [never] ? never : K;
+    }[keyof T] &
+      string
+  : never;
+
+/** Whether `args` is an arguments object whose names can be checked: a plain object, no array. */
+function isArgumentsObject(args: unknown): args is object {
+  return args !== null && typeof args === "object" && !Array.isArray(args);
+}
+
+/** The names of the forms in force on every axis, each once. */
+function knownOfForms(forms: readonly FormInForce[]): readonly string[] {
+  return [...new Set(forms.flatMap((form) => form.given.names))];
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** What is known of a list of known fields: the list as a set, and the field names judged so far. */
 interface KnownFields {
   readonly names: ReadonlySet<string>;
@@ -185,14 +375,26 @@ function knownFieldsOf(known: readonly string[]): KnownFields {
   return fields;
 }
 
-/** The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. */
+/**
+ * The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. Names are
+ * compared as the file readers match headers (`normalizeHeader` in `src/io`, which the model
+ * cannot import): NFC, lower case, without white space, `_` or `-`, so that every header spelling
+ * the SKU master reader takes for a field (`lead_time_days`) names that field in an object too.
+ */
 function nearField(name: string, known: readonly string[]): string | null {
-  const written = name.toLowerCase();
-  for (const field of known) {
-    const folded = field.toLowerCase();
-    if (folded === written || folded === `${written}days`) return field;
+  const fold = (text: string) =>
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
+  const written = fold(name);
+  const folded = known.map(fold);
+  for (const [i, field] of folded.entries()) {
+    if (field === written || field === `${written}days`) return known[i] as string;
   }
-  return written.length >= 5 ? closestName(name, known, 1, true, false) : null;
+  if (written.length < 5) return null;
+  const closest = closestName(written, folded, 1, false, false);
+  return closest === null ? null : (known[folded.indexOf(closest)] as string);
 }
 
 /** The names of `options` that `known` lacks and whose value is not `undefined`, in order. */
@@ -223,4 +425,21 @@ function unknownOption(
 /** The likely option: within one edit per four letters (at least one), case ignored. */
 function closestOption(name: string, known: readonly string[]): string | null {
   return closestName(name, known, Math.max(1, Math.floor(name.length / 4)), true);
+}
+
+/**
+ * The known field that a record's field `name` is a near miss of, by the rules of
+ * {@link requireNoMisspeltFields}, or null (a known field, or no near miss): for checks that
+ * report a near miss as an issue of its row instead of throwing (ledger rows, opening balances).
+ * The caller judges each distinct name once.
+ *
+ * @example
+ * ```ts
+ * misspeltFieldOf("Location", ["sku", "location"]); // "location"
+ * misspeltFieldOf("location", ["sku", "location"]); // null
+ * misspeltFieldOf("supplier", ["sku", "location"]); // null
+ * ```
+ */
+export function misspeltFieldOf(name: string, known: readonly string[]): string | null {
+  return known.includes(name) ? null : nearField(name, known);
 }

@@ -1,3 +1,4 @@
+import { Decimal } from "./Decimal.js";
 import {
   MAX_MONEY_DECIMALS,
   parseDecimalText,
@@ -47,10 +48,28 @@ export function moneyProblem(
   value: unknown,
   field: string,
 ): readonly [code: LedgerIssueCode, message: string] {
-  return tryToDecimal(value) === null
-    ? ["invalid_money", `${field} must be a finite decimal amount`]
-    : [
-        "money_precision",
-        `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places and 15 significant digits: round it (10 / 3 as 3.333333, a share of a total in whole cents)`,
-      ];
+  const decimal = tryToDecimal(value);
+  if (decimal === null) return ["invalid_money", `${field} must be a finite decimal amount`];
+  return ["money_precision", precisionMessage(decimal, field)];
+}
+
+/** The most significant digits of an amount's scaled units (a double holds them exactly). */
+const MAX_MONEY_DIGITS = 15;
+
+/**
+ * Which limit a finite decimal breaks, in words: its decimal places, its size (`1e300`: one
+ * significant digit, but 301 digits before the point), or its digits in all.
+ */
+function precisionMessage(decimal: Decimal, field: string): string {
+  const decimals = decimal.decimalPlaces();
+  if (decimals > MAX_MONEY_DECIMALS) {
+    return `${field} must have at most ${MAX_MONEY_DECIMALS} decimal places (it has ${decimals}): round it (10 / 3 as 3.333333, a share of a total in whole cents)`;
+  }
+  const whole = decimal.abs().floor();
+  const wholeDigits = whole.isZero() ? 0 : whole.e + 1; // `e`: the exponent of its first digit
+  if (wholeDigits > MAX_MONEY_DIGITS) {
+    return `${field} must be below 10^${MAX_MONEY_DIGITS} (it has ${wholeDigits} digits before the point)`;
+  }
+  const digits = decimal.abs().times(new Decimal(10).pow(decimals)).toFixed().length;
+  return `${field} must have at most ${MAX_MONEY_DIGITS} significant digits, counted to its last decimal place (it has ${digits}): round it (10 / 3 as 3.333333, a share of a total in whole cents)`;
 }

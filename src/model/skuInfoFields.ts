@@ -24,3 +24,13 @@ export const SKU_INFO_FIELD_NAMES: readonly string[] = optionNames<SkuInfo>()([
   "orderCost",
   "holdingRate",
 ]);
+
+/**
+ * The money fields of a {@link SkuInfo} row (exact decimal amounts, never negative): their problems
+ * are `invalid_money` and `negative_money`, those of the other number fields `invalid_quantity`.
+ */
+export const SKU_INFO_MONEY_FIELDS: readonly (keyof SkuInfo)[] = [
+  "standardCost",
+  "unitPrice",
+  "orderCost",
+];

@@ -2,6 +2,13 @@ import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { type MoneyInput, toDecimal } from "../model/money.js";
+import {
+  anyForm,
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
 
 /** EOQ with the holding cost per unit per year given directly. */
 export interface EoqWithHoldingCost {
@@ -31,6 +38,32 @@ export type EconomicOrderQuantityInput = EoqWithHoldingCost | EoqWithHoldingRate
 
 const FN = "economicOrderQuantity";
 
+/** The names of each form: a holding rate with a holding cost would be ignored, so it is refused. */
+const FORMS = formsInForce({
+  holdingCost: {
+    label: "{ holdingCost }",
+    names: argumentNames<EoqWithHoldingCost>()(["annualDemand", "orderCost", "holdingCost"]),
+  },
+  holdingRate: {
+    label: "{ unitCost, holdingRate }",
+    names: argumentNames<EoqWithHoldingRate>()([
+      "annualDemand",
+      "orderCost",
+      "unitCost",
+      "holdingRate",
+    ]),
+  },
+});
+/** Both holdingCost and unitCost, or neither: {@link holdingCostPerUnit} says which to give. */
+const EITHER_FORM = anyForm([FORMS.holdingCost.given, FORMS.holdingRate.given]);
+
+/** The form `input` is in: by holdingCost or unitCost, the one given. */
+function formOf(input: EconomicOrderQuantityInput): FormInForce {
+  const hasHoldingCost = input.holdingCost !== undefined;
+  if (hasHoldingCost === (input.unitCost !== undefined)) return EITHER_FORM;
+  return hasHoldingCost ? FORMS.holdingCost : FORMS.holdingRate;
+}
+
 /**
  * The economic order quantity (Harris, 1913; Wilson): the order size that minimises the yearly sum
  * of ordering and holding costs when demand is steady.
@@ -47,7 +80,9 @@ const FN = "economicOrderQuantity";
  * @throws InvKpiError `invalid_argument` when annualDemand or holdingRate is not a finite number, or
  *   when both holdingCost and unitCost are given, or neither; `invalid_money` when an amount is not a
  *   finite decimal or is negative; `out_of_range` when annualDemand is negative or the holding cost
- *   (or unit cost, or holding rate) is not > 0.
+ *   (or unit cost, or holding rate) is not > 0; `invalid_option` for a name it does not read (path
+ *   `[name]`): a typo ("unknown option 'ordercost' (did you mean 'orderCost'?)"), or a name of the
+ *   other form ("{ holdingCost } does not read 'holdingRate' ({ unitCost, holdingRate } does)").
  * @example
  * ```ts
  * import { economicOrderQuantity } from "invkpi";
@@ -56,6 +91,16 @@ const FN = "economicOrderQuantity";
  * ```
  */
 export function economicOrderQuantity(input: EconomicOrderQuantityInput): number {
+  if (input !== null && typeof input === "object") requireFormNames(input, [formOf(input)], FN);
+  return economicOrderQuantityWithoutNameCheck(input);
+}
+
+/**
+ * {@link economicOrderQuantity} without the check of its argument names: for
+ * `replenishmentFigures`, which calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function economicOrderQuantityWithoutNameCheck(input: EconomicOrderQuantityInput): number {
   const annualDemand = new Decimal(requireNonNegative(input.annualDemand, FN, "annualDemand"));
   const orderCost = nonNegativeMoney(input.orderCost, "orderCost");
   const holdingCost = holdingCostPerUnit(input);

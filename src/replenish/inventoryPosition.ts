@@ -1,5 +1,6 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
 import { ExactSum } from "../model/ExactSum.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 
 /** Arguments of {@link inventoryPosition}, all in units. */
 export interface InventoryPositionInput {
@@ -12,6 +13,15 @@ export interface InventoryPositionInput {
   /** On hand but promised (allocated to orders), ≥ 0; default 0. */
   readonly reserved?: number;
 }
+
+const FN = "inventoryPosition";
+/** The argument names of {@link inventoryPosition}. */
+const NAMES = argumentNames<InventoryPositionInput>()([
+  "onHand",
+  "onOrder",
+  "backordered",
+  "reserved",
+]);
 
 /**
  * The inventory position: the stock a reorder decision must look at, not just what is on the shelf
@@ -26,7 +36,8 @@ export interface InventoryPositionInput {
  * @param input - onHand, and optionally onOrder, backordered and reserved (each default 0), in units.
  * @returns the inventory position, in units (negative when commitments exceed the stock).
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
- *   when onOrder, backordered or reserved is negative.
+ *   when onOrder, backordered or reserved is negative; `invalid_option` for a name it does not read
+ *   (path `[name]`: "unknown option 'onorder' (did you mean 'onOrder'?)").
  * @example
  * ```ts
  * import { inventoryPosition } from "invkpi";
@@ -35,7 +46,17 @@ export interface InventoryPositionInput {
  * ```
  */
 export function inventoryPosition(input: InventoryPositionInput): number {
-  const fn = "inventoryPosition";
+  requireArgumentNames(input, NAMES, FN);
+  return inventoryPositionWithoutNameCheck(input);
+}
+
+/**
+ * {@link inventoryPosition} without the check of its argument names: for `replenishmentFigures`,
+ * which calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function inventoryPositionWithoutNameCheck(input: InventoryPositionInput): number {
+  const fn = FN;
   const onHand = requireFinite(input.onHand, fn, "onHand");
   const onOrder = requireNonNegative(input.onOrder ?? 0, fn, "onOrder");
   const backordered = requireNonNegative(input.backordered ?? 0, fn, "backordered");

@@ -1,4 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link orderUpToLevel}. */
@@ -13,6 +14,15 @@ export interface OrderUpToLevelInput {
   readonly safetyStock: number;
 }
 
+const FN = "orderUpToLevel";
+/** The argument names of {@link orderUpToLevel}. */
+const NAMES = argumentNames<OrderUpToLevelInput>()([
+  "demandMean",
+  "leadTime",
+  "reviewPeriod",
+  "safetyStock",
+]);
+
 /**
  * The order-up-to level S of periodic review: at each review, order enough to bring the inventory
  * position up to S.
@@ -26,7 +36,8 @@ export interface OrderUpToLevelInput {
  * @returns the order-up-to level, in units.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
  *   when demandMean, leadTime or reviewPeriod is negative, or when the result overflows (is not a
- *   finite number; the path names the largest argument).
+ *   finite number; the path names the largest argument); `invalid_option` for a name it does not
+ *   read (path `[name]`: "unknown option 'reviewperiod' (did you mean 'reviewPeriod'?)").
  * @example
  * ```ts
  * import { orderUpToLevel } from "invkpi";
@@ -34,7 +45,17 @@ export interface OrderUpToLevelInput {
  * ```
  */
 export function orderUpToLevel(input: OrderUpToLevelInput): number {
-  const fn = "orderUpToLevel";
+  requireArgumentNames(input, NAMES, FN);
+  return orderUpToLevelWithoutNameCheck(input);
+}
+
+/**
+ * {@link orderUpToLevel} without the check of its argument names: for `replenishmentFigures`,
+ * which calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function orderUpToLevelWithoutNameCheck(input: OrderUpToLevelInput): number {
+  const fn = FN;
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const reviewPeriod = requireNonNegative(input.reviewPeriod, fn, "reviewPeriod");

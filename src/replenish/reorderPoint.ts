@@ -1,4 +1,5 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link reorderPoint}. */
@@ -10,6 +11,10 @@ export interface ReorderPointInput {
   /** Safety stock in units (from `safetyStock`); may be negative for service levels below 0.5. */
   readonly safetyStock: number;
 }
+
+const FN = "reorderPoint";
+/** The argument names of {@link reorderPoint}. */
+const NAMES = argumentNames<ReorderPointInput>()(["demandMean", "leadTime", "safetyStock"]);
 
 /**
  * The reorder point of continuous review: order when the inventory position falls to this level
@@ -23,7 +28,8 @@ export interface ReorderPointInput {
  * @returns the reorder point, in units.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
  *   when demandMean or leadTime is negative, or when the result overflows (is not a finite number;
- *   the path names the largest argument).
+ *   the path names the largest argument); `invalid_option` for a name it does not read (path
+ *   `[name]`: "unknown option 'safetystock' (did you mean 'safetyStock'?)").
  * @example
  * ```ts
  * import { reorderPoint } from "invkpi";
@@ -31,7 +37,17 @@ export interface ReorderPointInput {
  * ```
  */
 export function reorderPoint(input: ReorderPointInput): number {
-  const fn = "reorderPoint";
+  requireArgumentNames(input, NAMES, FN);
+  return reorderPointWithoutNameCheck(input);
+}
+
+/**
+ * {@link reorderPoint} without the check of its argument names: for `replenishmentFigures`, which
+ * calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function reorderPointWithoutNameCheck(input: ReorderPointInput): number {
+  const fn = FN;
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
   const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");

@@ -25,17 +25,17 @@ import {
 import type { SkuHistory } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { SKU_INFO_FIELD_NAMES } from "../model/skuInfoFields.js";
-import { economicOrderQuantity } from "./economicOrderQuantity.js";
-import { inventoryPosition } from "./inventoryPosition.js";
-import { orderUpToLevel } from "./orderUpToLevel.js";
+import { economicOrderQuantityWithoutNameCheck } from "./economicOrderQuantity.js";
+import { inventoryPositionWithoutNameCheck } from "./inventoryPosition.js";
+import { orderUpToLevelWithoutNameCheck } from "./orderUpToLevel.js";
 import type {
   NullableReplenishmentField,
   ReplenishmentNullReason,
   ReplenishmentReasons,
 } from "./ReplenishmentNullReason.js";
-import { reorderPoint } from "./reorderPoint.js";
-import { type SafetyStockMethod, safetyStock } from "./safetyStock.js";
-import { suggestedOrder } from "./suggestedOrder.js";
+import { reorderPointWithoutNameCheck } from "./reorderPoint.js";
+import { type SafetyStockMethod, safetyStockWithoutNameCheck } from "./safetyStock.js";
+import { suggestedOrderWithoutNameCheck } from "./suggestedOrder.js";
 
 /**
  * The per-SKU parameters `replenishmentFigures` reads. A `SkuInfo` row fits as it is; `null` and a
@@ -317,7 +317,7 @@ export function replenishmentFiguresWithoutNameCheck(
     { demandMean, demandStdDev, eoq },
     history.closingQuantity,
   );
-  const position = inventoryPosition({
+  const position = inventoryPositionWithoutNameCheck({
     onHand: history.closingQuantity,
     onOrder: nonNegativeOrZero(info.onOrder, "onOrder"),
     backordered: nonNegativeOrZero(info.backordered, "backordered"),
@@ -542,7 +542,9 @@ function eoqFigure(
   const unitCost = unitCostOf(history, given);
   if (unitCost === null) return missing("no_cost_data");
   const annualDemand = (mean * settings.daysPerYear) / settings.bucketDays;
-  return known(economicOrderQuantity({ annualDemand, orderCost, unitCost, holdingRate }));
+  return known(
+    economicOrderQuantityWithoutNameCheck({ annualDemand, orderCost, unitCost, holdingRate }),
+  );
 }
 
 /**
@@ -596,31 +598,46 @@ function safetyStockFigure(
   if (typeof mean !== "number") return mean;
   const { method, serviceLevel, leadTimeStdDev } = settings;
   if (method === "daysOfCover") {
-    return known(safetyStock({ method, demandMean: mean, coverDays: settings.cover ?? 0 }));
+    return known(
+      safetyStockWithoutNameCheck({ method, demandMean: mean, coverDays: settings.cover ?? 0 }),
+    );
   }
   if (method === "leadTimeOnly") {
-    return known(safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev }));
+    return known(
+      safetyStockWithoutNameCheck({ method, serviceLevel, demandMean: mean, leadTimeStdDev }),
+    );
   }
   if (demandStdDev.value === null) return demandStdDev;
   if (settings.leadTime === null) return missing("no_lead_time");
   const demand = { demandStdDev: demandStdDev.value, leadTime: settings.leadTime };
   switch (method) {
     case "basic":
-      return known(safetyStock({ method, serviceLevel, ...demand }));
+      return known(safetyStockWithoutNameCheck({ method, serviceLevel, ...demand }));
     case "leadTimeVariability":
       return known(
-        safetyStock({ method, serviceLevel, demandMean: mean, leadTimeStdDev, ...demand }),
+        safetyStockWithoutNameCheck({
+          method,
+          serviceLevel,
+          demandMean: mean,
+          leadTimeStdDev,
+          ...demand,
+        }),
       );
     case "periodic":
       if (settings.reviewPeriod === null) return missing("no_review_period");
       return known(
-        safetyStock({ method, serviceLevel, reviewPeriod: settings.reviewPeriod, ...demand }),
+        safetyStockWithoutNameCheck({
+          method,
+          serviceLevel,
+          reviewPeriod: settings.reviewPeriod,
+          ...demand,
+        }),
       );
     case "fillRate":
       if (eoq.value === null) return eoq;
       if (eoq.value === 0) return missing("no_cost_data");
       return known(
-        safetyStock({
+        safetyStockWithoutNameCheck({
           method,
           fillRate: settings.fillRate ?? 0,
           orderQuantity: eoq.value,
@@ -636,7 +653,7 @@ function reorderPointFigure(settings: Settings, demandMean: Figure, safety: Figu
   if (safety.value === null) return safety;
   if (settings.leadTime === null) return missing("no_lead_time");
   return known(
-    reorderPoint({
+    reorderPointWithoutNameCheck({
       demandMean: demandMean.value ?? 0,
       leadTime: settings.leadTime,
       safetyStock: safety.value,
@@ -649,7 +666,7 @@ function orderUpToFigure(settings: Settings, demandMean: Figure, safety: Figure)
   if (settings.leadTime === null) return missing("no_lead_time");
   if (settings.reviewPeriod === null) return missing("no_review_period");
   return known(
-    orderUpToLevel({
+    orderUpToLevelWithoutNameCheck({
       demandMean: demandMean.value ?? 0,
       leadTime: settings.leadTime,
       reviewPeriod: settings.reviewPeriod,
@@ -675,7 +692,7 @@ function suggestedOrderFigure(
         : null;
   if (sizing === null) return missing("no_order_quantity");
   return known(
-    suggestedOrder({
+    suggestedOrderWithoutNameCheck({
       inventoryPosition: position,
       reorderPoint: reorder.value,
       minOrderQuantity: settings.minOrderQuantity,

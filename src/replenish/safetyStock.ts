@@ -5,6 +5,12 @@ import {
   requireVariant,
 } from "../model/assert.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import {
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
 import { inverseNormalLoss } from "./inverseNormalLoss.js";
 import { normalQuantile } from "./normalQuantile.js";
 import { overflowError } from "./overflowError.js";
@@ -136,6 +142,86 @@ export interface SafetyStockDetails {
 
 const FN = "safetyStock";
 
+/** The arguments each method reads, and the others' (a name of another method is refused). */
+const FORMS: Readonly<Record<SafetyStockMethod, FormInForce>> = formsInForce({
+  basic: {
+    label: "method 'basic'",
+    names: argumentNames<BasicSafetyStockInput>()([
+      "method",
+      "serviceLevel",
+      "demandStdDev",
+      "leadTime",
+    ]),
+  },
+  leadTimeVariability: {
+    label: "method 'leadTimeVariability'",
+    names: argumentNames<LeadTimeVariabilitySafetyStockInput>()([
+      "method",
+      "serviceLevel",
+      "demandMean",
+      "demandStdDev",
+      "leadTime",
+      "leadTimeStdDev",
+    ]),
+  },
+  leadTimeOnly: {
+    label: "method 'leadTimeOnly'",
+    names: argumentNames<LeadTimeOnlySafetyStockInput>()([
+      "method",
+      "serviceLevel",
+      "demandMean",
+      "leadTimeStdDev",
+    ]),
+  },
+  periodic: {
+    label: "method 'periodic'",
+    names: argumentNames<PeriodicSafetyStockInput>()([
+      "method",
+      "serviceLevel",
+      "demandStdDev",
+      "leadTime",
+      "reviewPeriod",
+    ]),
+  },
+  maxMin: {
+    label: "method 'maxMin'",
+    names: argumentNames<MaxMinSafetyStockInput>()([
+      "method",
+      "maxDemand",
+      "maxLeadTime",
+      "demandMean",
+      "leadTime",
+    ]),
+  },
+  daysOfCover: {
+    label: "method 'daysOfCover'",
+    names: argumentNames<DaysOfCoverSafetyStockInput>()(["method", "demandMean", "coverDays"]),
+  },
+  fillRate: {
+    label: "method 'fillRate'",
+    names: argumentNames<FillRateSafetyStockInput>()([
+      "method",
+      "fillRate",
+      "orderQuantity",
+      "demandMean",
+      "demandStdDev",
+      "leadTime",
+      "leadTimeStdDev",
+    ]),
+  },
+});
+
+/**
+ * Refuses a name the input's method does not read (another method's, or a typo); an input that is
+ * not an object, or has no known method, is left to {@link safetyStockDetailsWithoutNameCheck}.
+ */
+function requireSafetyStockNames(input: SafetyStockInput, fn: string): void {
+  if (input === null || typeof input !== "object") return;
+  const method = input.method as unknown;
+  if (typeof method !== "string" || !Object.hasOwn(FORMS, method)) return;
+  requireFormNames(input, [FORMS[method as SafetyStockMethod]], fn);
+}
+
 /**
  * Safety stock: the buffer held above the expected demand over the protection interval, so that
  * demand and lead-time variability cause a stock-out only with a chosen probability (cycle service
@@ -171,7 +257,10 @@ const FN = "safetyStock";
  *   arguments give a result that is not a finite number (an overflow such as σd = 1e308; the
  *   message names every argument, the path the largest), or, for `'fillRate'`, when
  *   Q · (1 − β) / σDL underflows to 0 (path `['orderQuantity']`); `invalid_option` for an unknown
- *   method; `no_convergence` if the fill-rate solver ever failed.
+ *   method, or a name the method does not read (path `[name]`): another method's (`reviewPeriod`
+ *   with `'basic'`: "method 'basic' does not read 'reviewPeriod' (method 'periodic' does)") or a
+ *   typo ("unknown option 'leadtime' (did you mean 'leadTime'?)"); `no_convergence` if the
+ *   fill-rate solver ever failed.
  * @example
  * ```ts
  * import { safetyStock } from "invkpi";
@@ -180,7 +269,17 @@ const FN = "safetyStock";
  * ```
  */
 export function safetyStock(input: SafetyStockInput): number {
-  return safetyStockDetails(input).safetyStock;
+  requireSafetyStockNames(input, "safetyStock");
+  return safetyStockDetailsWithoutNameCheck(input).safetyStock;
+}
+
+/**
+ * {@link safetyStock} without the check of its argument names: for `replenishmentFigures`, which
+ * calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function safetyStockWithoutNameCheck(input: SafetyStockInput): number {
+  return safetyStockDetailsWithoutNameCheck(input).safetyStock;
 }
 
 /**
@@ -190,7 +289,8 @@ export function safetyStock(input: SafetyStockInput): number {
  *
  * @param input - as {@link safetyStock}.
  * @returns method, safetyStock (units), safetyFactor (standard deviations), protectionStdDev (units).
- * @throws InvKpiError as {@link safetyStock}.
+ * @throws InvKpiError as {@link safetyStock}; the message of a name the method does not read
+ *   starts with `safetyStockDetails:`.
  * @example
  * ```ts
  * import { safetyStockDetails } from "invkpi";
@@ -200,6 +300,15 @@ export function safetyStock(input: SafetyStockInput): number {
  * ```
  */
 export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails {
+  requireSafetyStockNames(input, "safetyStockDetails");
+  return safetyStockDetailsWithoutNameCheck(input);
+}
+
+/**
+ * {@link safetyStockDetails} without the check of its argument names.
+ * @internal
+ */
+export function safetyStockDetailsWithoutNameCheck(input: SafetyStockInput): SafetyStockDetails {
   if (input === null || typeof input !== "object") {
     throw new InvKpiError("invalid_argument", `${FN}: expected an object with a method`, {
       path: [],

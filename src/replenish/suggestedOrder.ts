@@ -1,6 +1,7 @@
 import { requireFinite, requireNonNegative, requirePositive } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 
 /** Arguments of {@link suggestedOrder}, all in units. */
 export interface SuggestedOrderInput {
@@ -19,6 +20,15 @@ export interface SuggestedOrderInput {
 }
 
 const FN = "suggestedOrder";
+/** The argument names of {@link suggestedOrder}. */
+const NAMES = argumentNames<SuggestedOrderInput>()([
+  "inventoryPosition",
+  "reorderPoint",
+  "orderUpTo",
+  "orderQuantity",
+  "minOrderQuantity",
+  "packSize",
+]);
 
 /**
  * How much to order now: nothing while the inventory position is above the reorder point; once it is
@@ -36,7 +46,8 @@ const FN = "suggestedOrder";
  * @returns the quantity to order, in units, ≥ 0; a whole number of packs when packSize is given.
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number, or when neither
  *   orderUpTo nor orderQuantity is given; `out_of_range` when orderUpTo < reorderPoint,
- *   orderQuantity or packSize is not > 0, or minOrderQuantity is negative.
+ *   orderQuantity or packSize is not > 0, or minOrderQuantity is negative; `invalid_option` for a
+ *   name it does not read (path `[name]`: "unknown option 'packsize' (did you mean 'packSize'?)").
  * @example
  * ```ts
  * import { suggestedOrder } from "invkpi";
@@ -45,6 +56,16 @@ const FN = "suggestedOrder";
  * ```
  */
 export function suggestedOrder(input: SuggestedOrderInput): number {
+  requireArgumentNames(input, NAMES, FN);
+  return suggestedOrderWithoutNameCheck(input);
+}
+
+/**
+ * {@link suggestedOrder} without the check of its argument names: for `replenishmentFigures`, which
+ * calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function suggestedOrderWithoutNameCheck(input: SuggestedOrderInput): number {
   const position = requireFinite(input.inventoryPosition, FN, "inventoryPosition");
   const reorderPoint = requireFinite(input.reorderPoint, FN, "reorderPoint");
   const replenishment = replenishmentRule(input, reorderPoint);

@@ -1,13 +1,9 @@
 import { compareText } from "../model/compareText.js";
 import { decimalOfNumber } from "../model/decimalOfNumber.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { annualizeTurnoverWithoutNameCheck } from "../turnover/annualizeTurnover.js";
 import { averageRetailValue } from "../turnover/averageRetailValue.js";
-import {
-  annualizeTurnover,
-  rollupTurnover,
-  type TurnoverReasons,
-  type TurnoverRollup,
-} from "../turnover/index.js";
+import { rollupTurnover, type TurnoverReasons, type TurnoverRollup } from "../turnover/index.js";
 import { optionalUnitPrice } from "../turnover/turnoverFigures.js";
 import type { AnalyzedHistory, SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
@@ -128,7 +124,7 @@ export class MonthSums {
       from,
       to,
       ...figures,
-      annualizedTurnover: annualizeTurnover({
+      annualizedTurnover: annualizeTurnoverWithoutNameCheck({
         turnover: turnoverToAnnualize(total),
         periodDays: days,
         daysPerYear: this.options.daysPerYear,

@@ -11,7 +11,9 @@ import type { SkuHistory } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { ReplenishmentFigures, ReplenishmentOptions } from "../replenish/index.js";
 import { replenishmentFiguresWithoutNameCheck } from "../replenish/replenishmentFigures.js";
-import { annualizeTurnover, daysOfSupply, type TurnoverFigures } from "../turnover/index.js";
+import { annualizeTurnoverWithoutNameCheck } from "../turnover/annualizeTurnover.js";
+import { daysOfSupplyWithoutNameCheck } from "../turnover/daysOfSupply.js";
+import type { TurnoverFigures } from "../turnover/index.js";
 import { turnoverFiguresWithoutNameCheck } from "../turnover/turnoverFigures.js";
 import { abcMeasure } from "./abcMeasure.js";
 import { replenishmentReportOptions } from "./reportOptionsOf.js";
@@ -131,13 +133,16 @@ function analyze(
     history: analyzedHistory(history, keepMonths),
     info,
     turnover,
-    annualizedTurnover: annualizeTurnover({
+    annualizedTurnover: annualizeTurnoverWithoutNameCheck({
       turnover: turnoverToAnnualize(turnover),
       periodDays: history.period.days,
       daysPerYear: options.daysPerYear,
     }),
     dailyDemand,
-    daysOfSupply: daysOfSupply({ onHand: history.closingQuantity, ...windowDemand }),
+    daysOfSupply: daysOfSupplyWithoutNameCheck({
+      onHand: history.closingQuantity,
+      ...windowDemand,
+    }),
     xyzDemand: demandStatisticsWithoutNameCheck(history, { bucket: options.xyz.bucket, ...demand }),
     abcValue: abcMeasure(history, options.abc.measure),
     replenishment: replenishmentFiguresWithoutNameCheck(history, info ?? {}, replenishment),

@@ -1,5 +1,6 @@
 import { isLedgerColumns, type LedgerColumns, type ReplayWarning } from "../ledger/index.js";
 import { unsortedInputWarning } from "../ledger/ReplaySettings.js";
+import { requireLedgerColumns } from "../ledger/requireLedgerColumns.js";
 import { columnsOfRows } from "../ledger/validateLedger.js";
 import { compareSkuLocation } from "../model/compareText.js";
 import { InvKpiError } from "../model/InvKpiError.js";
@@ -100,7 +101,7 @@ export function analyzeSkusInThreads(
   const balances = options.openingBalances ?? [];
   if (!Array.isArray(balances) || !balances.every(hasTextSku)) return null;
   const columns = isLedgerColumns(ledger)
-    ? ledger
+    ? requireLedgerColumns(ledger, fn)
     : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
   const [own, ...others] = shardLedger(columns, balances, threads);
   if (own === undefined || others.length === 0) return null;

@@ -1,12 +1,8 @@
 import { type AgingRollupFigures, type AgingRollupItem, rollupAging } from "../aging/index.js";
 import type { Decimal } from "../model/Decimal.js";
 import { ExactSum } from "../model/ExactSum.js";
-import {
-  annualizeTurnover,
-  rollupTurnover,
-  type TurnoverFigures,
-  type TurnoverRollup,
-} from "../turnover/index.js";
+import { annualizeTurnoverWithoutNameCheck } from "../turnover/annualizeTurnover.js";
+import { rollupTurnover, type TurnoverFigures, type TurnoverRollup } from "../turnover/index.js";
 import type { SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
 import { turnoverToAnnualize } from "./turnoverToAnnualize.js";
@@ -127,7 +123,7 @@ function figuresOf(
   return {
     skuCount: sums.count,
     turnover,
-    annualizedTurnover: annualizeTurnover({
+    annualizedTurnover: annualizeTurnoverWithoutNameCheck({
       turnover: turnoverToAnnualize(turnover),
       periodDays: options.period.days,
       daysPerYear: options.daysPerYear,

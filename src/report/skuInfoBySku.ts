@@ -1,17 +1,27 @@
-import { describeValue, InvKpiError } from "../model/InvKpiError.js";
+import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { requireNoMisspeltFields } from "../model/requireKnownOptions.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { SkuInfoCheck } from "../model/SkuInfoCheck.js";
 import { REPLENISHMENT_INFO_FIELDS } from "../replenish/replenishmentFigures.js";
 
+/** How many problems the message of a bad `skuInfo` shows (`issues` has them all). */
+const SHOWN = 3;
+
 /**
- * SKU master data by SKU code, checked once per report: every row an object with a text `sku`, no
- * SKU twice, `category` and `description` text, and no field that is a near miss of a `SkuInfo`
- * field (`leadTime` for `leadTimeDays`: the report would read no lead time; other extra fields are
- * data and kept). The values are checked by the calculators that read them (`analyzeSku`).
- * @throws InvKpiError `invalid_argument` for a row without a text `sku`, a SKU listed twice, or a
- *   category or description that is not text (path `['skuInfo', row]`, or `['skuInfo', row,
- *   field]` for a field); `invalid_option` for a misspelt field (path `['skuInfo', row, name]`, the
- *   SKU in `details.sku`).
+ * SKU master data by SKU code, checked once per report, in full, before the ledger is replayed:
+ * every entry by the rules of `readSkuInfo` (`SkuInfoCheck`: an object with a non-empty text
+ * `sku`, every field in its domain, no SKU twice), whether or not its SKU has movements and whether
+ * or not the report uses the figure, so that a master that reads without problems is one the
+ * report takes, and one it takes reads without problems. Every problem is listed at once. A field
+ * that is a near miss of a `SkuInfo` field (`leadTime`, `lead_time_days` for `leadTimeDays`: the
+ * report would read no lead time) is refused first, as an unknown option name is; other extra
+ * fields are data and kept.
+ *
+ * @throws InvKpiError `invalid_argument` when `skuInfo` is not an array (path `['skuInfo']`), or
+ *   listing every problem of every entry in `issues` (`row` its index, `field`, `code`, `message`,
+ *   `value`), path the first problem's (`['skuInfo', row, field]`, `['skuInfo', row]` for an entry
+ *   that is no object), `details.problems` and `details.rows` the counts; `invalid_option` for a
+ *   misspelt field (path `['skuInfo', row, name]`, the SKU in `details.sku`).
  */
 export function skuInfoBySku(
   skuInfo: readonly SkuInfo[] | undefined,
@@ -20,43 +30,61 @@ export function skuInfoBySku(
   const bySku = new Map<string, SkuInfo>();
   if (skuInfo === undefined) return bySku;
   if (!Array.isArray(skuInfo)) {
-    throw new InvKpiError("invalid_argument", `${fn}: skuInfo must be an array`, {
-      path: ["skuInfo"],
-    });
+    throw new InvKpiError(
+      "invalid_argument",
+      `${fn}: skuInfo must be an array, got ${describeValue(skuInfo)}`,
+      { path: ["skuInfo"] },
+    );
   }
-  skuInfo.forEach((info, row) => {
-    const problem = skuInfoProblem(info, bySku);
-    if (problem !== null) {
-      throw new InvKpiError("invalid_argument", `${fn}: skuInfo[${row}]: ${problem.message}`, {
-        path: problem.field === null ? ["skuInfo", row] : ["skuInfo", row, problem.field],
-        details: { value: describeValue(info) },
-      });
-    }
+  const checker = new SkuInfoCheck();
+  const issues: LedgerIssue[] = [];
+  // A loop, not forEach, which skips the holes of a sparse array: a hole is an entry that is no object.
+  for (let row = 0; row < skuInfo.length; row++) {
+    const info = skuInfo[row] as SkuInfo;
     requireNoMisspeltFields(info, REPLENISHMENT_INFO_FIELDS, fn, ["skuInfo", row], {
-      sku: info.sku,
+      sku: info?.sku,
     });
-    bySku.set(info.sku, info);
-  });
+    const found = checker.check(info, row).issues;
+    if (found.length > 0) issues.push(...found);
+    // The entry itself, not the schema's copy: analyzeSku finds its row by identity.
+    else bySku.set(info.sku, info);
+  }
+  if (issues.length > 0) throw skuInfoError(fn, skuInfo, issues);
   return bySku;
 }
 
-/** What is wrong with a row, and the field at fault (`null`: the row as a whole). */
-interface Problem {
-  readonly field: string | null;
-  readonly message: string;
+/** The error listing every problem of `skuInfo`; the message counts them and shows the first few. */
+function skuInfoError(
+  fn: string,
+  skuInfo: readonly SkuInfo[],
+  issues: readonly LedgerIssue[],
+): InvKpiError {
+  const rows = new Set(issues.map((i) => i.row)).size;
+  const shown = issues
+    .slice(0, SHOWN)
+    .map((i) => `${entryName(skuInfo[i.row], i.row)}: ${i.message}`)
+    .join("; ");
+  const more = issues.length > SHOWN ? `; and ${issues.length - SHOWN} more` : "";
+  const first = issues[0] as LedgerIssue;
+  return new InvKpiError(
+    "invalid_argument",
+    `${fn}: ${plural(issues.length, "problem")} in ${plural(rows, "skuInfo entry", "skuInfo entries")}: ${shown}${more}`,
+    {
+      path: first.field === "" ? ["skuInfo", first.row] : ["skuInfo", first.row, first.field],
+      details: { problems: issues.length, rows },
+      issues,
+    },
+  );
 }
 
-function skuInfoProblem(info: SkuInfo, seen: ReadonlyMap<string, SkuInfo>): Problem | null {
-  if (info === null || typeof info !== "object")
-    return { field: null, message: "must be an object" };
-  if (typeof info.sku !== "string") return { field: "sku", message: "sku must be text" };
-  if (seen.has(info.sku))
-    return { field: null, message: `SKU ${describeValue(info.sku)} is listed twice` };
-  for (const field of ["category", "description"] as const) {
-    const value = info[field];
-    if (value !== undefined && value !== null && typeof value !== "string") {
-      return { field, message: `${field} must be text` };
-    }
-  }
-  return null;
+/** `skuInfo[2] (SKU "A-1")`, or `skuInfo[2]` for an entry without a text SKU. */
+function entryName(info: unknown, row: number): string {
+  const sku = info !== null && typeof info === "object" ? (info as SkuInfo).sku : undefined;
+  return typeof sku === "string" && sku.trim() !== ""
+    ? `skuInfo[${row}] (SKU ${describeValue(sku)})`
+    : `skuInfo[${row}]`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

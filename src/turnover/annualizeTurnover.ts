@@ -3,6 +3,7 @@ import { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import { toDecimal } from "../model/money.js";
 import { quotientToNumber } from "../model/quotientToNumber.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { requireArgs } from "./guards.js";
 import type { TurnoverQuotient } from "./TurnoverQuotient.js";
 
@@ -21,6 +22,8 @@ export interface AnnualizeTurnoverArgs {
 }
 
 const FN = "annualizeTurnover";
+/** The argument names of {@link annualizeTurnover}. */
+const NAMES = argumentNames<AnnualizeTurnoverArgs>()(["turnover", "periodDays", "daysPerYear"]);
 
 /**
  * Annualizes a turnover measured over a period of any length, so that it can be compared with
@@ -45,7 +48,8 @@ const FN = "annualizeTurnover";
  * @returns turns per year, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `invalid_money`
  *   (sales or stock not a finite decimal), `out_of_range` (negative turnover or sales, stock ≤ 0,
- *   `periodDays` or `daysPerYear` ≤ 0).
+ *   `periodDays` or `daysPerYear` ≤ 0), `invalid_option` (a name it does not read, path `[name]`:
+ *   "unknown option 'daysperyear' (did you mean 'daysPerYear'?)").
  * @example
  * ```ts
  * import { annualizeTurnover } from "invkpi";
@@ -56,6 +60,17 @@ const FN = "annualizeTurnover";
  * ```
  */
 export function annualizeTurnover(args: AnnualizeTurnoverArgs): number | null {
+  requireArgumentNames(args, NAMES, FN);
+  return annualizeTurnoverWithoutNameCheck(args);
+}
+
+/**
+ * {@link annualizeTurnover} without the check of its argument names: for callers inside invkpi
+ * that make the arguments themselves, once per SKU, month or bucket (the report, `turnoverSeries`,
+ * `diagnoseTurnover`).
+ * @internal
+ */
+export function annualizeTurnoverWithoutNameCheck(args: AnnualizeTurnoverArgs): number | null {
   requireArgs(args, FN);
   const periodDays = requirePositive(args.periodDays, FN, "periodDays");
   const daysPerYear = requirePositive(args.daysPerYear ?? 365, FN, "daysPerYear");

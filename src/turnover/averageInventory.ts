@@ -3,6 +3,12 @@ import { Decimal } from "../model/Decimal.js";
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import {
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
 import { requireArgs, requireArray } from "./guards.js";
 
 /** The ways to average inventory from given balances (the `daily` method needs a ledger). */
@@ -35,6 +41,33 @@ export type AverageInventoryArgs =
 
 const FN = "averageInventory";
 
+/** The balances each method reads (a method's name with another method is refused). */
+const FORMS: Readonly<Record<AverageInventoryMethod, FormInForce>> = formsInForce({
+  endpoints: {
+    label: "method 'endpoints'",
+    names: argumentNames<Extract<AverageInventoryArgs, { method: "endpoints" }>>()([
+      "method",
+      "opening",
+      "closing",
+    ]),
+  },
+  snapshots: {
+    label: "method 'snapshots'",
+    names: argumentNames<Extract<AverageInventoryArgs, { method: "snapshots" }>>()([
+      "method",
+      "values",
+    ]),
+  },
+  monthly: {
+    label: "method 'monthly'",
+    names: argumentNames<Extract<AverageInventoryArgs, { method: "monthly" }>>()([
+      "method",
+      "opening",
+      "monthEnds",
+    ]),
+  },
+});
+
 /**
  * Average inventory from given balances: the denominator of turnover.
  *
@@ -50,8 +83,11 @@ const FN = "averageInventory";
  *
  * @param args - the method and its balances.
  * @returns the average, a `Decimal`.
- * @throws InvKpiError `invalid_option` (unknown method), `invalid_argument` (not an object, a list
- *   that is not an array, no snapshots), `invalid_money` (a balance that is not a finite decimal).
+ * @throws InvKpiError `invalid_option` (unknown method; a name the method does not read, path
+ *   `[name]`: another method's, "method 'endpoints' does not read 'monthEnds' (method 'monthly'
+ *   does)", or a typo, "unknown option 'closin' (did you mean 'closing'?)"), `invalid_argument` (not
+ *   an object, a list that is not an array, no snapshots), `invalid_money` (a balance that is not a
+ *   finite decimal).
  * @example
  * ```ts
  * import { averageInventory } from "invkpi";
@@ -62,6 +98,19 @@ const FN = "averageInventory";
  * ```
  */
 export function averageInventory(args: AverageInventoryArgs): Decimal {
+  const method = args !== null && typeof args === "object" ? (args.method as unknown) : undefined;
+  if (typeof method === "string" && Object.hasOwn(FORMS, method)) {
+    requireFormNames(args, [FORMS[method as AverageInventoryMethod]], FN);
+  }
+  return averageInventoryWithoutNameCheck(args);
+}
+
+/**
+ * {@link averageInventory} without the check of its argument names: for `turnoverFigures`, which
+ * calls it once per SKU with arguments of its own making.
+ * @internal
+ */
+export function averageInventoryWithoutNameCheck(args: AverageInventoryArgs): Decimal {
   requireArgs(args, FN);
   requireVariant(args.method, AVERAGE_INVENTORY_METHODS, FN, "method");
   switch (args.method) {

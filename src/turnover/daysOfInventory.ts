@@ -2,6 +2,13 @@ import { requireNonNegative, requirePositive } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import {
+  anyForm,
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
 import { requireArgs } from "./guards.js";
 import { daysOfInventoryOutcome } from "./Outcome.js";
 
@@ -22,6 +29,34 @@ export type DaysOfInventoryArgs =
       readonly periodDays: number;
     };
 
+/** The names of each form: COGS with a turnover would be ignored, so it is refused. */
+const FORMS = formsInForce({
+  amounts: {
+    label: "{ cogs, averageInventory, periodDays }",
+    names: argumentNames<Extract<DaysOfInventoryArgs, { cogs: MoneyInput }>>()([
+      "cogs",
+      "averageInventory",
+      "periodDays",
+    ]),
+  },
+  turnover: {
+    label: "{ turnover, periodDays }",
+    names: argumentNames<Extract<DaysOfInventoryArgs, { turnover: number | null }>>()([
+      "turnover",
+      "periodDays",
+    ]),
+  },
+});
+/** Neither a turnover nor an amount: every name is known (a typo of either gets its hint). */
+const EITHER_FORM = anyForm([FORMS.amounts.given, FORMS.turnover.given]);
+
+/** The form `args` is in: the turnover's when one is given (as the calculator reads it). */
+function formOf(args: DaysOfInventoryArgs): FormInForce {
+  if ("turnover" in args && args.turnover !== undefined) return FORMS.turnover;
+  const { cogs, averageInventory } = args as { cogs?: unknown; averageInventory?: unknown };
+  return cogs === undefined && averageInventory === undefined ? EITHER_FORM : FORMS.amounts;
+}
+
 /**
  * Days of inventory (days inventory outstanding, DIO, turnover days): how many days the average
  * stock lasts at the period's rate of sales.
@@ -36,7 +71,10 @@ export type DaysOfInventoryArgs =
  * @param args - `{ cogs, averageInventory, periodDays }` or `{ turnover, periodDays }`.
  * @returns days, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
- *   (`periodDays` ≤ 0, negative turnover), `invalid_money` (an amount that is not a finite decimal).
+ *   (`periodDays` ≤ 0, negative turnover), `invalid_money` (an amount that is not a finite decimal),
+ *   `invalid_option` (a name it does not read, path `[name]`: a typo, "unknown option 'perioddays'
+ *   (did you mean 'periodDays'?)", or an amount with a turnover, "{ turnover, periodDays } does not
+ *   read 'cogs' ({ cogs, averageInventory, periodDays } does)").
  * @example
  * ```ts
  * import { daysOfInventory } from "invkpi";
@@ -48,6 +86,7 @@ export type DaysOfInventoryArgs =
 export function daysOfInventory(args: DaysOfInventoryArgs): number | null {
   const fn = "daysOfInventory";
   requireArgs(args, fn);
+  requireFormNames(args, [formOf(args)], fn);
   const periodDays = requirePositive(args.periodDays, fn, "periodDays");
   if ("turnover" in args) {
     if (args.turnover === null) return null;

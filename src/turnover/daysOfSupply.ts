@@ -1,4 +1,5 @@
 import { type DemandRateInput, demandRate } from "../model/demandRate.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { exactQuantity, requireArgs } from "./guards.js";
 import { daysOfSupplyOutcome } from "./Outcome.js";
 
@@ -12,6 +13,13 @@ export type DaysOfSupplyArgs = {
   readonly onHand: number;
 } & DemandRateInput;
 
+const FN = "daysOfSupply";
+/**
+ * The argument names of {@link daysOfSupply}, of both demand forms (given both, or neither, the
+ * calculator says which to give).
+ */
+const NAMES = argumentNames<DaysOfSupplyArgs>()(["onHand", "demandPerDay", "demand", "demandDays"]);
+
 /**
  * Days of supply (coverage): how many days the stock on hand lasts at the mean daily demand.
  *
@@ -24,7 +32,8 @@ export type DaysOfSupplyArgs = {
  *   per day, units and days.
  * @returns days, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number, neither demand form
- *   or both), `out_of_range` (`demandDays` not > 0).
+ *   or both), `out_of_range` (`demandDays` not > 0), `invalid_option` (a name it does not read, path
+ *   `[name]`: "unknown option 'onhand' (did you mean 'onHand'?)").
  * @example
  * ```ts
  * import { daysOfSupply } from "invkpi";
@@ -34,7 +43,17 @@ export type DaysOfSupplyArgs = {
  * ```
  */
 export function daysOfSupply(args: DaysOfSupplyArgs): number | null {
-  const fn = "daysOfSupply";
+  requireArgumentNames(args, NAMES, FN);
+  return daysOfSupplyWithoutNameCheck(args);
+}
+
+/**
+ * {@link daysOfSupply} without the check of its argument names: for callers inside invkpi that
+ * make the arguments themselves, once per SKU (the report).
+ * @internal
+ */
+export function daysOfSupplyWithoutNameCheck(args: DaysOfSupplyArgs): number | null {
+  const fn = FN;
   requireArgs(args, fn);
   const onHand = exactQuantity(args.onHand, fn, "onHand");
   const rate = demandRate(args, fn, false);

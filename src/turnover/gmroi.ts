@@ -1,5 +1,6 @@
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 
@@ -10,6 +11,9 @@ export interface GmroiArgs {
   /** Average inventory over the same period, at cost. */
   readonly averageInventoryCost: MoneyInput;
 }
+
+/** The argument names of {@link gmroi}. */
+const NAMES = argumentNames<GmroiArgs>()(["grossMargin", "averageInventoryCost"]);
 
 /**
  * GMROI, gross margin return on inventory investment: margin earned per unit of money held in stock.
@@ -22,7 +26,8 @@ export interface GmroiArgs {
  * @param args - `{ grossMargin, averageInventoryCost }`, money.
  * @returns GMROI, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
- *   finite decimal).
+ *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown option
+ *   'grossmargin' (did you mean 'grossMargin'?)").
  * @example
  * ```ts
  * import { gmroi } from "invkpi";
@@ -32,6 +37,7 @@ export interface GmroiArgs {
 export function gmroi(args: GmroiArgs): number | null {
   const fn = "gmroi";
   requireArgs(args, fn);
+  requireArgumentNames(args, NAMES, fn);
   const margin = toDecimal(args.grossMargin, `${fn}: grossMargin`);
   const average = toDecimal(args.averageInventoryCost, `${fn}: averageInventoryCost`);
   return perAverageInventory(margin, average).value;

@@ -1,5 +1,6 @@
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { requireArgs } from "./guards.js";
 import { turnoverOutcome } from "./Outcome.js";
 
@@ -10,6 +11,9 @@ export interface InventoryTurnoverArgs {
   /** Average inventory over the same period, on the same basis (see `averageInventory`). */
   readonly averageInventory: MoneyInput;
 }
+
+/** The argument names of {@link inventoryTurnover}. */
+const NAMES = argumentNames<InventoryTurnoverArgs>()(["cogs", "averageInventory"]);
 
 /**
  * Inventory turnover: how many times the average stock was sold through in the period.
@@ -27,7 +31,8 @@ export interface InventoryTurnoverArgs {
  * @param args - `{ cogs, averageInventory }`.
  * @returns the turnover, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
- *   finite decimal).
+ *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown option
+ *   'averageinventory' (did you mean 'averageInventory'?)").
  * @example
  * ```ts
  * import { inventoryTurnover } from "invkpi";
@@ -38,6 +43,7 @@ export interface InventoryTurnoverArgs {
 export function inventoryTurnover(args: InventoryTurnoverArgs): number | null {
   const fn = "inventoryTurnover";
   requireArgs(args, fn);
+  requireArgumentNames(args, NAMES, fn);
   const cogs = toDecimal(args.cogs, `${fn}: cogs`);
   const average = toDecimal(args.averageInventory, `${fn}: averageInventory`);
   return turnoverOutcome(cogs, average).value;

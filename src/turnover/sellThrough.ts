@@ -1,5 +1,11 @@
 import { requireNonNegative, requireVariant } from "../model/assert.js";
 import { Decimal } from "../model/Decimal.js";
+import {
+  argumentNames,
+  type FormInForce,
+  formsInForce,
+  requireFormNames,
+} from "../model/requireKnownOptions.js";
 import { exactQuantity, requireArgs } from "./guards.js";
 import type { Outcome } from "./Outcome.js";
 import { sellThroughOutcome } from "./Outcome.js";
@@ -38,6 +44,39 @@ export type SellThroughArgs =
       readonly variant: "sold-plus-closing";
     };
 
+/**
+ * The units each variant reads (a name only another variant reads is refused). The `'received'`
+ * variant takes an `opening` it does not need, as its type does.
+ */
+const FORMS: Readonly<Record<SellThroughVariant, FormInForce>> = formsInForce({
+  "opening-plus-received": {
+    label: "variant 'opening-plus-received'",
+    names: argumentNames<Extract<SellThroughArgs, { variant?: "opening-plus-received" }>>()([
+      "sold",
+      "opening",
+      "received",
+      "variant",
+    ]),
+  },
+  received: {
+    label: "variant 'received'",
+    names: argumentNames<Extract<SellThroughArgs, { variant: "received" }>>()([
+      "sold",
+      "received",
+      "opening",
+      "variant",
+    ]),
+  },
+  "sold-plus-closing": {
+    label: "variant 'sold-plus-closing'",
+    names: argumentNames<Extract<SellThroughArgs, { variant: "sold-plus-closing" }>>()([
+      "sold",
+      "closing",
+      "variant",
+    ]),
+  },
+});
+
 /** The units sell-through compares, as exact decimals. */
 export interface SellThroughQuantities {
   readonly sold: Decimal;
@@ -62,7 +101,10 @@ export interface SellThroughQuantities {
  * @param args - the units and the optional `variant`.
  * @returns the rate, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
- *   (negative `received`), `invalid_option` (unknown variant).
+ *   (negative `received`), `invalid_option` (unknown variant; a name the variant does not read,
+ *   path `[name]`: another variant's, "variant 'opening-plus-received' does not read 'closing'
+ *   (variant 'sold-plus-closing' does)", or a typo, "unknown option 'varient' (did you mean
+ *   'variant'?)").
  * @example
  * ```ts
  * import { sellThrough } from "invkpi";
@@ -80,6 +122,7 @@ export function sellThrough(args: SellThroughArgs): number | null {
     fn,
     "variant",
   );
+  requireFormNames(args, [FORMS[variant]], fn);
   const sold = exactQuantity(args.sold, fn, "sold");
   const zero = new Decimal(0);
   if (args.variant === "sold-plus-closing") {

@@ -1,6 +1,7 @@
 import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
+import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
 import { requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
 
@@ -12,6 +13,9 @@ export interface ShrinkageRateArgs {
   readonly averageInventory: MoneyInput;
 }
 
+/** The argument names of {@link shrinkageRate}. */
+const NAMES = argumentNames<ShrinkageRateArgs>()(["shrinkage", "averageInventory"]);
+
 /**
  * Shrinkage rate: the share of the average stock lost to count differences, damage and theft.
  *
@@ -22,7 +26,8 @@ export interface ShrinkageRateArgs {
  * @param args - `{ shrinkage, averageInventory }`, money.
  * @returns the rate, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
- *   finite decimal, or a negative shrinkage).
+ *   finite decimal, or a negative shrinkage), `invalid_option` (a name it does not read, path
+ *   `[name]`: "unknown option 'shrinkge' (did you mean 'shrinkage'?)").
  * @example
  * ```ts
  * import { shrinkageRate } from "invkpi";
@@ -32,6 +37,7 @@ export interface ShrinkageRateArgs {
 export function shrinkageRate(args: ShrinkageRateArgs): number | null {
   const fn = "shrinkageRate";
   requireArgs(args, fn);
+  requireArgumentNames(args, NAMES, fn);
   const shrinkage = toDecimal(args.shrinkage, `${fn}: shrinkage`);
   if (shrinkage.lt(0)) {
     throw new InvKpiError(

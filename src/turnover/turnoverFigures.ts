@@ -4,7 +4,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
-import { averageInventory } from "./averageInventory.js";
+import { averageInventoryWithoutNameCheck } from "./averageInventory.js";
 import { averageRetailValue } from "./averageRetailValue.js";
 import { exactQuantity, requireArgs } from "./guards.js";
 import { perAverageInventory } from "./Outcome.js";
@@ -282,12 +282,12 @@ function averageOfHistory(
       };
     case "endpoints":
       return {
-        quantity: averageInventory({
+        quantity: averageInventoryWithoutNameCheck({
           method: "endpoints",
           opening: history.openingQuantity,
           closing: history.closingQuantity,
         }),
-        value: averageInventory({
+        value: averageInventoryWithoutNameCheck({
           method: "endpoints",
           opening: history.openingValue,
           closing: history.closingValue,
@@ -295,12 +295,12 @@ function averageOfHistory(
       };
     case "monthly":
       return {
-        quantity: averageInventory({
+        quantity: averageInventoryWithoutNameCheck({
           method: "monthly",
           opening: history.openingQuantity,
           monthEnds: history.monthEnds.map((end) => end.quantity),
         }),
-        value: averageInventory({
+        value: averageInventoryWithoutNameCheck({
           method: "monthly",
           opening: history.openingValue,
           monthEnds: history.monthEnds.map((end) => end.value),

@@ -4,7 +4,7 @@ import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { MoneyInput } from "../model/money.js";
 import { toDecimal } from "../model/money.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
-import { annualizeTurnover } from "./annualizeTurnover.js";
+import { annualizeTurnoverWithoutNameCheck } from "./annualizeTurnover.js";
 import { averageRetailValue } from "./averageRetailValue.js";
 import { exactQuantity, requireArgs, requireArray } from "./guards.js";
 import type { SellThroughVariant } from "./sellThrough.js";
@@ -339,7 +339,7 @@ function seriesEntry(bucket: Bucket, settings: EntrySettings): TurnoverSeriesEnt
     netDemand: bucket.issuedQuantity.minus(bucket.returnedQuantity),
   });
   // From the exact parts, rounded once (see annualizeTurnover), as the report's figures are.
-  const annualizedTurnover = annualizeTurnover({
+  const annualizedTurnover = annualizeTurnoverWithoutNameCheck({
     turnover: ratios.turnover === null ? null : salesAndStock(parts, settings.basis),
     periodDays: bucket.days,
     daysPerYear: settings.daysPerYear,

@@ -43,17 +43,20 @@ describe("analyzeLedger: every error path is separate segments", () => {
     // Before: path ['leadTimeDays'], the SKU only in details.
     const skuInfo = [WORKED_SKU_INFO[0], { sku: "NUT", leadTimeDays: -3 }];
     const error = analyze({ skuInfo });
-    expect([error.code, error.path]).toEqual(["out_of_range", ["skuInfo", 1, "leadTimeDays"]]);
-    expect(error.message).toMatch(/^analyzeLedger: SKU "NUT": /);
-    expect(error.details.sku).toBe("NUT");
+    // Since an input audit, skuInfo is checked in full before the replay: every problem listed.
+    expect([error.code, error.path]).toEqual(["invalid_argument", ["skuInfo", 1, "leadTimeDays"]]);
+    expect(error.message).toMatch(
+      /^analyzeLedger: 1 problem in 1 skuInfo entry: skuInfo\[1\] \(SKU "NUT"\): /,
+    );
+    expect(error.issues.map((i) => i.row)).toEqual([1]);
     const price = analyze({ skuInfo: [{ sku: "GLUE", unitPrice: "x" }], turnoverBasis: "retail" });
-    expect([price.code, price.path]).toEqual(["invalid_money", ["skuInfo", 0, "unitPrice"]]);
+    expect([price.code, price.path]).toEqual(["invalid_argument", ["skuInfo", 0, "unitPrice"]]);
     const service = analyze({ skuInfo: [{ sku: "BOLT", serviceLevel: 1 }] });
     expect(service.path).toEqual(["skuInfo", 0, "serviceLevel"]);
     // On worker threads, the same path (each shard has the whole skuInfo).
     const threaded = analyze({ skuInfo, threads: 2 });
     expect([threaded.code, threaded.path]).toEqual([
-      "out_of_range",
+      "invalid_argument",
       ["skuInfo", 1, "leadTimeDays"],
     ]);
     // A field of a row as a whole: its path too.

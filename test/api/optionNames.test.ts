@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import * as invkpi from "../../src/node.js";
 import { WORKED_LEDGER, WORKED_SKU_INFO } from "../report/fixtures.js";
 import { makeHistory } from "../support/makeHistory.js";
+import { exportedFunctionsWhere, sourceOf } from "./exportedFunctions.js";
 
 // Found by an API audit: the standalone functions left a misspelt option name on its default
 // without a word (`replayLedger(ms, { period, valution: 'fifo' })` replayed at moving average),
@@ -268,7 +265,8 @@ describe("every public function refuses an unknown option name", () => {
 
   it("covers every exported function with an options parameter", () => {
     const covered = new Set(CASES.map((c) => c.fn));
-    const missing = exportedFunctionsWithOptions().filter((name) => !covered.has(name));
+    const withOptions = exportedFunctionsWhere((parameters) => parameters.includes("options"));
+    const missing = withOptions.filter((name) => !covered.has(name));
     expect(missing).toEqual([]);
   });
 
@@ -367,7 +365,7 @@ describe("replenishmentFigures: a SkuInfo-like info with a misspelt field", () =
 describe("the report's per-SKU path does no name check", () => {
   it("calls the calculators' variants without the check, once per SKU", () => {
     // At 100 k SKUs each check is work per SKU; the report's options are its own, checked once.
-    const source = readFileSync(join(ROOT, "src/report/analyzeSku.ts"), "utf8");
+    const source = sourceOf("src/report/analyzeSku.ts");
     for (const name of [
       "turnoverFigures",
       "demandStatistics",
@@ -382,31 +380,3 @@ describe("the report's per-SKU path does no name check", () => {
     }
   });
 });
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-/**
- * The functions `invkpi/node` exports that have a parameter named `options` (in any overload), by
- * a syntax walk of the sources.
- */
-function exportedFunctionsWithOptions(): string[] {
-  const exported = new Set(Object.keys(invkpi));
-  const found = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts")) {
-        const file = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest);
-        file.forEachChild((node) => {
-          if (!ts.isFunctionDeclaration(node) || node.name === undefined) return;
-          const isExported = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-          const takesOptions = node.parameters.some((p) => p.name.getText(file) === "options");
-          if (isExported && takesOptions && exported.has(node.name.text)) found.add(node.name.text);
-        });
-      }
-    }
-  };
-  walk(join(ROOT, "src"));
-  return [...found].sort();
-}

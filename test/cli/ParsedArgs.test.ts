@@ -34,13 +34,44 @@ describe("ParsedArgs", () => {
     expect(ParsedArgs.parse(["-"], spec).positionals).toEqual(["-"]);
   });
 
-  test("a list option: comma-separated, repeatable, blanks dropped", () => {
+  test("a list option: comma-separated, repeatable, items trimmed", () => {
     const parsed = ParsedArgs.parse(
-      ["--group-by", "category, month,", "--group-by", "location"],
+      ["--group-by", "category, month", "--group-by", "location"],
       spec,
     );
     expect(parsed.list("group-by")).toEqual(["category", "month", "location"]);
     expect(ParsedArgs.parse([], spec).list("group-by")).toEqual([]);
+  });
+
+  test("a list item left empty is a usage error (found by an audit: 'category,,month' was read as 'category,month')", () => {
+    for (const value of ["category,,month", "category,", ",month", "category, ,month"]) {
+      let message = "";
+      try {
+        ParsedArgs.parse(["--group-by", value], spec).list("group-by");
+      } catch (error) {
+        if (error instanceof InvKpiError && error.code === "usage") message = error.message;
+      }
+      expect(message).toBe(
+        `--group-by has an empty item in '${value}': write one value between each two commas`,
+      );
+    }
+  });
+
+  test("an option given twice is a usage error naming it (found by an audit: the last one won silently)", () => {
+    expect(usageMessage(["--from", "2025-01-01", "--from", "2025-02-01"])).toBe(
+      "--from is given twice ('2025-01-01', then '2025-02-01'): give it once",
+    );
+    expect(usageMessage(["--from=2025-01-01", "a.csv", "--from", "2025-01-01"])).toBe(
+      "--from is given twice ('2025-01-01', then '2025-01-01'): give it once",
+    );
+    expect(usageMessage(["--lead-time", "1", "--lead-time", "2", "--lead-time", "3"])).toBe(
+      "--lead-time is given 3 times ('1', '2', '3'): give it once",
+    );
+    // A repeatable option may be repeated; a flag given twice is the flag (nothing is dropped).
+    expect(
+      ParsedArgs.parse(["--group-by", "a", "--group-by", "b"], spec).strings("group-by"),
+    ).toEqual(["a", "b"]);
+    expect(ParsedArgs.parse(["-q", "--quiet"], spec).flag("quiet")).toBe(true);
   });
 
   test("mistakes are usage errors that name the option", () => {

@@ -307,8 +307,118 @@ describe("invkpi analyze, inputs and outputs", () => {
   });
 });
 
+describe("invkpi analyze, a ledger and a SKU master both invalid", () => {
+  test.each([[[]], [["--streaming"]], [["--partial"]]])(
+    "lists the problems of both files (found by an audit: the ledger was never checked) %j",
+    async (extra) => {
+      const dir = await scratchDir();
+      const bad = join(dir, "bad-ledger.csv");
+      await writeFile(bad, "sku,date,type,quantity,unitCost\nA-100,2025-01-02,receipt,x,1\n");
+      const master = join(FIXTURES, "bad-skus.csv");
+      const period = ["--from", "2025-01-01", "--to", "2025-01-31"];
+      const run = await runInvkpi(["analyze", bad, "--skus", master, ...period, ...extra]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/bad-skus\.csv:2: leadTimeDays: .*\[invalid_quantity\]$/),
+        expect.stringMatching(/bad-skus\.csv:3: serviceLevel: .*\[invalid_quantity\]$/),
+        `${master}: 2 problems in 2 of 2 rows`,
+        `${bad}:2: quantity: quantity must be a number; got "x" [invalid_type]`,
+        `${bad}: 1 problem in 1 of 1 row; nothing was analyzed`,
+      ]);
+    },
+  );
+
+  test("a valid ledger after an invalid master: the master's problems, nothing analyzed", async () => {
+    const master = join(FIXTURES, "bad-skus.csv");
+    const run = await runInvkpi(["analyze", ledger, "--skus", master]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr).at(-1)).toBe(
+      `${master}: 2 problems in 2 of 2 rows; nothing was analyzed`,
+    );
+  });
+});
+
+describe("invkpi analyze, messages in the command line's words (found by an audit: library names)", () => {
+  test("a receipt without a unitCost points to the --skus file", async () => {
+    const run = await runInvkpi(["analyze", "-"], {
+      input: "sku,date,type,quantity\nA,2025-01-02,receipt,5\n",
+    });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[0]).toBe(
+      "stdin:2: unitCost: a receipt needs a unitCost (or a standardCost for its SKU in the --skus file) [missing_cost]",
+    );
+  });
+
+  test("the hints name --delimiter, --encoding and --input-format", async () => {
+    const dir = await scratchDir();
+    const semi = join(dir, "semi.csv");
+    await writeFile(semi, "sku;date;type;quantity;unitCost\nA;2025-01-02;receipt;1;1\n");
+    const latin = join(dir, "latin.csv");
+    await writeFile(
+      latin,
+      Buffer.concat([
+        Buffer.from("sku,date,type,quantity,unitCost\nM"),
+        Buffer.from([0xfc]),
+        Buffer.from("ller,2025-01-02,receipt,1,1\n"),
+      ]),
+    );
+    const json = join(dir, "array.csv");
+    await writeFile(json, '[{"sku":"A"}]\n');
+    const bom = join(dir, "bom.csv");
+    await writeFile(bom, "\uFEFFsku,date,type,quantity,unitCost\nA,2025-01-02,receipt,1,1\n");
+    const [a, b, c, d] = await Promise.all([
+      runInvkpi(["validate", semi]),
+      runInvkpi(["analyze", latin]),
+      runInvkpi(["validate", json]),
+      runInvkpi(["validate", bom, "--encoding", "windows-1252"]),
+    ]);
+    expect(a.stdout).toContain(`is the delimiter ";"? (read it with --delimiter ';');`);
+    expect(b.stderr).toContain("read it with --encoding windows-1252\n");
+    expect(c.stdout).toContain("read it with --input-format json, or name the file .json;");
+    expect(d.stdout).toContain("the file is UTF-8, so leave --encoding out;");
+    for (const run of [a, b, c, d]) {
+      expect(run.stdout + run.stderr).not.toMatch(/ option |on the command line/);
+    }
+  });
+
+  test("an --as-of past movements the period leaves out names --as-of and --to", async () => {
+    const input =
+      "sku,date,type,quantity,unitCost\nA,2025-01-02,receipt,10,1\nA,2025-01-10,issue,1,\nA,2025-01-22,issue,1,\n";
+    const run = await runInvkpi(
+      ["analyze", "-", "--to", "2025-01-20", "--as-of", "2025-01-25", "-q"],
+      { input },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "invkpi analyze: --as-of 2025-01-25 is on or after movements that the period leaves out (it ends on --to 2025-01-20; the first left out is dated 2025-01-22): statuses and ages on --as-of would ignore them; give --to 2025-01-25, or an --as-of before 2025-01-22\n",
+    );
+  });
+});
+
 describe("invkpi analyze --streaming", () => {
   const period = ["--from", "2025-01-01", "--to", "2025-01-31"];
+
+  test("a ledger out of date order with invalid rows: every invalid row, then the date order (found by an audit: the rows were hidden)", async () => {
+    const input = [
+      "sku,date,type,quantity,unitCost",
+      "A,2025-01-02,receipt,10,1",
+      "A,2025-01-03,issue,x,",
+      "B,2025-01-04,receipt,1,1",
+      "A,2025-01-03,issue,1,",
+      "C,2025-13-01,receipt,1,1",
+      "",
+    ].join("\n");
+    const run = await runInvkpi(["analyze", "-", ...period, "--streaming"], { input });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr)).toEqual([
+      'stdin:3: quantity: quantity must be a number; got "x" [invalid_type]',
+      expect.stringMatching(/^stdin:6: date: .*\[invalid_date\]$/),
+      "stdin: 2 problems in 2 of 5 rows; nothing was analyzed",
+      "invkpi analyze: stdin: streaming needs the ledger in date order; line 5 (row 3), dated 2025-01-03, comes after a row dated 2025-01-04; sort the ledger by date, or analyze it without streaming (batch mode sorts it in memory)",
+    ]);
+  });
 
   test("gives the batch report, from a file and from stdin", async () => {
     const batch = await runInvkpi(["analyze", ledger, ...period, "--format", "csv", "-q"]);

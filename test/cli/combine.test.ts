@@ -148,6 +148,22 @@ describe("invkpi analyze --partial and invkpi combine", () => {
       expect(notJson.stderr).toContain(`${text}:2: not JSON`);
     });
 
+    test("files without a header record are named (found by an audit: an empty file was not)", async () => {
+      const empty = join(dir, "empty.ndjson");
+      await writeFile(empty, "");
+      const run = await runInvkpi(["combine", empty]);
+      expect([run.code, run.stdout]).toEqual([1, ""]);
+      expect(run.stderr).toBe(
+        `invkpi combine: ${empty}: no partial header record (the file is empty): a partial file starts with the header record that 'invkpi analyze --partial' writes\n`,
+      );
+      const skuOnly = join(dir, "sku-only.ndjson");
+      await writeFile(skuOnly, `${lines(await partialOf(shardA))[1]}\n`);
+      const both = await runInvkpi(["combine", empty, skuOnly]);
+      expect(both.stderr).toBe(
+        `invkpi combine: ${empty}, ${skuOnly}: no partial header record (${empty} is empty, ${skuOnly} holds 1 SKU record): a partial file starts with the header record that 'invkpi analyze --partial' writes\n`,
+      );
+    });
+
     test("shards of different periods, or the same SKU twice: exit 1", async () => {
       const a = join(dir, "a-jan.ndjson");
       const b = join(dir, "b-short.ndjson");

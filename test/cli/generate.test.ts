@@ -80,6 +80,16 @@ describe("invkpi generate", () => {
     expect(a?.stdout).not.toBe(c?.stdout);
   });
 
+  test("the last day may be 9999-12-31, the last a ledger can have (one more is a usage error)", async () => {
+    const args = ["--skus", "2", "--days", "10", "--movements", "40", "--start", "9999-12-22"];
+    const run = await runInvkpi(["generate", ...args]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).slice(1)).toEqual(
+      Array.from({ length: 40 }, () => expect.stringMatching(/^SKU-00000\d,9999-12-(2\d|3[01]),/)),
+    );
+    expect((await runInvkpi(["validate", "-"], { input: run.stdout })).code).toBe(0);
+  });
+
   test("--out writes the file; --start moves the dates; the default is skus × days / 5 movements", async () => {
     const dir = await scratchDir();
     const out = join(dir, "g.csv");

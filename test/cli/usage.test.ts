@@ -139,6 +139,62 @@ describe.concurrent("usage mistakes: one line, a pointer to the help, exit 2", (
     ],
     [["demo", "--top", "0"], /^invkpi demo: --top must be a whole number ≥ 1, got '0'/],
     [["validate"], /^invkpi validate: name the ledger file to check/],
+    // An option given twice: the first value was dropped silently (found by an audit).
+    [
+      ["validate", ledger, "--skus", "a.csv", "--skus", "b.csv"],
+      /^invkpi validate: --skus is given twice \('a\.csv', then 'b\.csv'\): give it once; see/,
+    ],
+    [
+      ["analyze", ledger, "--from", "2025-01-01", "--from=2025-01-02"],
+      /^invkpi analyze: --from is given twice \('2025-01-01', then '2025-01-02'\): give it once/,
+    ],
+    [
+      ["analyze", ledger, "--format", "csv", "--format", "json"],
+      /^invkpi analyze: --format is given twice/,
+    ],
+    [["combine", ledger, "--out", "x1", "--out", "x2"], /^invkpi combine: --out is given twice/],
+    [
+      ["generate", "--skus", "2", "--days", "3", "--seed", "1", "--seed", "2"],
+      /^invkpi generate: --seed is given twice/,
+    ],
+    [["demo", "--top", "3", "--top", "4"], /^invkpi demo: --top is given twice/],
+    // Empty items and blanks around a number were accepted without a word (found by an audit).
+    [
+      ["analyze", ledger, "--group-by", "category,,month"],
+      /^invkpi analyze: --group-by has an empty item in 'category,,month'/,
+    ],
+    [
+      ["analyze", ledger, "--group-by", "category,"],
+      /^invkpi analyze: --group-by has an empty item in 'category,'/,
+    ],
+    [
+      ["analyze", ledger, "--top", " 5"],
+      /^invkpi analyze: --top must be a whole number ≥ 1, got ' 5'/,
+    ],
+    [
+      ["analyze", ledger, "--lead-time", "3 "],
+      /^invkpi analyze: --lead-time must be a number, got '3 '/,
+    ],
+    // The library's option name was shown (found by an audit).
+    [
+      [
+        "analyze",
+        ledger,
+        "--streaming",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-01-31",
+        "--quantity-decimals",
+        "10",
+      ],
+      /^invkpi analyze: --quantity-decimals must be a whole number from 0 to 9, got '10'; see/,
+    ],
+    // A start and days past 9999-12-31 wrote dates that no reader accepts (found by an audit).
+    [
+      ["generate", "--skus", "2", "--days", "10", "--start", "9999-12-28"],
+      /^invkpi generate: --start 9999-12-28 with --days 10 runs past 9999-12-31, the last day a ledger can have: give an earlier --start or fewer --days; see/,
+    ],
     [["generate", "--skus", "10"], /^invkpi generate: give --skus and --days/],
     [["generate", "--skus", "1.5", "--days", "3"], /--skus must be a whole number ≥ 1, got '1\.5'/],
     [

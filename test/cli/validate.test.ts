@@ -76,11 +76,32 @@ describe("invkpi validate", () => {
     ]);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /ignored\.csv: ignored the columns 'unitPrices' \(unitPrice\?\), 'Notes': no ledger field has that name \(docs/,
+        /ignored\.csv: ignored the columns 'unitPrices' \(unitPrice\?\), 'Notes': no ledger field has that name \(the ledger's fields: sku, date, type, quantity, unitCost, unitPrice, location, lot, expiresOn, id\)$/,
       ),
     ]);
     // --quiet keeps stderr empty, as it promises.
     expect((await runInvkpi(["analyze", file, "-q", "--out", "/dev/null"])).stderr).toBe("");
+  });
+
+  test("the note escapes a tab as the problem lines do, names the fields, and is left out when a column is missing (found by an audit)", async () => {
+    const dir = await scratchDir();
+    const tab = join(dir, "tab.csv");
+    await writeFile(tab, "sku,date,type,quantity,unitCost,a\tb\nA,2025-01-02,receipt,1,1,x\n");
+    const master = join(dir, "master.csv");
+    await writeFile(master, "sku,lead\nA,1\n");
+    const run = await runInvkpi(["validate", tab, "--skus", master]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([
+      `${master}: ignored the column 'lead' (leadTimeDays?): no SKU master data field has that name (the SKU master's fields: sku, description, category, standardCost, unitPrice, leadTimeDays, leadTimeStdDevDays, reviewPeriodDays, serviceLevel, minOrderQuantity, packSize, onOrder, backordered, reserved, orderCost, holdingRate)`,
+      `${tab}: ignored the column 'a\\tb': no ledger field has that name (the ledger's fields: sku, date, type, quantity, unitCost, unitPrice, location, lot, expiresOn, id)`,
+    ]);
+    // A missing column's error shows the whole header already: no note repeats it.
+    const missing = join(dir, "missing.csv");
+    await writeFile(missing, "item,category\nA,x\n");
+    const refused = await runInvkpi(["validate", missing]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('the header has 2 columns: "item", "category"');
+    expect(refused.stderr).toBe("");
   });
 
   test("names the keys of a JSON-lines ledger that no field reads, as keys", async () => {
@@ -94,7 +115,7 @@ describe("invkpi validate", () => {
     expect(run.code).toBe(0);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /ignored\.ndjson: ignored the key 'sale_price': no ledger field has that name \(docs/,
+        /ignored\.ndjson: ignored the key 'sale_price': no ledger field has that name \(the ledger's fields: sku, /,
       ),
     ]);
   });
@@ -109,7 +130,7 @@ describe("invkpi validate", () => {
     const run = await runInvkpi(["validate", some]);
     expect(run.code).toBe(0);
     expect(lines(run.stderr)).toEqual([
-      `${some}: ignored the keys ${names} and 1,480 more: no ledger field has that name (docs/io.md lists the names)`,
+      `${some}: ignored the keys ${names} and 1,480 more: no ledger field has that name (the ledger's fields: sku, date, type, quantity, unitCost, unitPrice, location, lot, expiresOn, id)`,
     ]);
     // Past the keys the reader tells apart, the count is a floor.
     const many = join(dir, "many-keys.ndjson");

@@ -58,9 +58,35 @@ const quantityCell = fc.oneof(
       "5.",
       ".",
       "-",
+      "+.5",
+      "1\uFEFF",
+      "\u00A02",
+      "99999999999999.99",
+      "12345678.123456789",
+      "123456789012345.5",
     ),
   },
+  { weight: 2, arbitrary: longNumber() },
 );
+
+/**
+ * Long digit strings around what a double holds (14 to 25 digits, a point anywhere or none, a
+ * sign): the general path checks their text, the fast path leaves them to it.
+ */
+function longNumber(): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.constantFrom("", "-", "+"),
+      fc.array(fc.constantFrom("0", "1", "5", "9"), { minLength: 14, maxLength: 25 }),
+      fc.nat({ max: 26 }),
+    )
+    .map(([sign, digits, point]) => {
+      const text = digits.join("");
+      return point > text.length
+        ? sign + text
+        : `${sign + text.slice(0, point)}.${text.slice(point)}`;
+    });
+}
 const moneyCell = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("", "2.5", "10", "0.125", "3.10", "0", "+1.5") },
   {
@@ -78,6 +104,8 @@ const moneyCell = fc.oneof(
       "abc",
       ".",
       "\u3000",
+      "1\uFEFF",
+      "1e300",
     ),
   },
 );

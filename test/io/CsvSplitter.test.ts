@@ -132,3 +132,38 @@ describe("CsvSplitter", () => {
     expect(records[1]?.problem).toMatch(/longer than/);
   });
 });
+
+describe("CsvSplitter: the field limit (found by an audit: it depended on where chunks ended)", () => {
+  /** The records of `text` pushed in pieces of `size` characters: `line:problem` each. */
+  function split(text: string, size: number): string[] {
+    const out: string[] = [];
+    const splitter = new CsvSplitter(",", (_text, _bounds, _count, line, problem) => {
+      out.push(`${line}:${problem === null ? "ok" : "too long"}`);
+    });
+    for (let at = 0; at < text.length; at += size) splitter.push(text.slice(at, at + size));
+    splitter.end();
+    return out;
+  }
+
+  it.each([
+    ["unquoted", (n: number) => `a,${"x".repeat(n)},b\nc,d,e\n`],
+    ["quoted", (n: number) => `a,"${"x".repeat(n - 1)}""",b\nc,d,e\n`],
+  ])("is exact for %s fields, in 1-character pieces as in one piece", (_kind, text) => {
+    for (const n of [MAX_FIELD_CHARS, MAX_FIELD_CHARS + 1]) {
+      const whole = split(text(n), Number.MAX_SAFE_INTEGER);
+      expect(whole).toEqual(n > MAX_FIELD_CHARS ? ["1:too long"] : ["1:ok", "2:ok"]);
+      expect(split(text(n), 1)).toEqual(whole);
+      expect(split(text(n), 65_536)).toEqual(whole);
+    }
+  });
+});
+
+describe('CsvSplitter: spaces before a quote (found by an audit: ` "A"` became a SKU with quotes)', () => {
+  it("reports a field that opens its quote after spaces, as it does text after the closing quote", () => {
+    expect(split('a, "b",c\n')[0]?.problem).toBe(
+      "field 2 has spaces before its opening quote: remove them (a quoted field starts with its quote)",
+    );
+    expect(split('a,"b" ,c\n')[0]?.problem).toMatch(/text after its closing quote/);
+    expect(split('a,12" pipe,c\n')[0]?.problem).toBeNull(); // a quote inside text stays text
+  });
+});

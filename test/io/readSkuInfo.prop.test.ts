@@ -9,6 +9,8 @@ import { toNdjson } from "../../src/io/toNdjson.js";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError, type LedgerIssue } from "../../src/model/InvKpiError.js";
 import { SkuInfo } from "../../src/model/SkuInfo.js";
+import { analyzeLedger } from "../../src/report/analyzeLedger.js";
+import { errorOf } from "../support/errorOf.js";
 import { byteStream, textStream } from "./helpers.js";
 
 // Property tests of the SKU master reader (docs/io.md): arbitrary text or bytes never make it throw
@@ -497,12 +499,14 @@ function plan(
   const records: Row[] = [];
   const wanted: Wanted[] = [];
   const good: Row[] = [];
-  const goodRows: number[] = [];
+  // The rows that list their SKU first: good rows, and bad rows whose SKU is valid (found by an
+  // input audit: a repeat of a SKU whose first row had a bad cell was not reported).
+  const listed: number[] = [];
   rows.forEach((row, r) => {
     const bad = bads[r];
-    if (bad === "duplicate" && goodRows.length > 0) {
-      // The SKU of an earlier good row: the later row is left out, and names the first's line.
-      const first = goodRows[r % goodRows.length] as number;
+    if (bad === "duplicate" && listed.length > 0) {
+      // The SKU of an earlier row: the later row is left out, and names the first's line.
+      const first = listed[r % listed.length] as number;
       const sku = (rows[first] as Row).sku;
       records.push({ ...row, sku });
       wanted.push({ row: r, field: "sku", code: "duplicate_id", first });
@@ -514,12 +518,13 @@ function plan(
       if (format in cell) {
         records.push({ ...row, [field]: cell[format] });
         wanted.push({ row: r, field, code: cell.code });
+        if (field !== "sku") listed.push(r);
         return;
       }
     }
     records.push(row);
     good.push(row);
-    goodRows.push(r);
+    listed.push(r);
   });
   return { records, wanted, good };
 }
@@ -595,6 +600,47 @@ describe("readSkuInfo: one bad cell per row among good rows", () => {
       );
       expect(result.rows).toBe(rows.length);
       expect(result.skuInfo.map(expected)).toEqual(good.map(expected));
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// (d) The reader and analyzeLedger agree (docs/io.md): a master that reads without problems is one
+// analyzeLedger takes, and one it takes reads without problems; the problems are the same.
+
+describe("readSkuInfo and analyzeLedger's skuInfo agree", () => {
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+  test.prop([rowsWithBadCells])(
+    "the same rows are refused, with the same fields, codes and messages; the rows read are taken",
+    async ([rows, bads]) => {
+      const { records } = plan(rows, bads, "json");
+      const ndjson = records
+        .map((record) =>
+          JSON.stringify(record, (_key, value: unknown) =>
+            value instanceof Decimal ? value.toFixed() : value,
+          ),
+        )
+        .map((line) => `${line}\n`)
+        .join("");
+      const read = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+      // One SKU of the master has movements, so that its figures are computed too.
+      const sku = typeof rows[0]?.sku === "string" ? rows[0].sku : "A";
+      const ledger = [
+        { sku, date: "2025-01-02", type: "receipt" as const, quantity: 5, unitCost: 2 },
+      ];
+      const skuInfo = ndjson
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as SkuInfo);
+      const analyze = () => analyzeLedger(ledger, { period, skuInfo });
+      const what = ({ row, field, code, message }: LedgerIssue) =>
+        `${row} ${field} ${code} ${message.replace(/ \(line \d+\)$/, "")}`;
+      if (read.issues.length === 0) {
+        expect(analyze).not.toThrow();
+      } else {
+        expect(errorOf(analyze).issues.map(what)).toEqual(read.issues.map(what));
+      }
+      expect(() => analyzeLedger(ledger, { period, skuInfo: read.skuInfo })).not.toThrow();
     },
   );
 });

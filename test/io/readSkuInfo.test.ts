@@ -63,7 +63,11 @@ describe("readSkuInfo", () => {
       '3 1 standardCost money_precision "12345678901234567"',
     ]);
     expect(result.issues[0]?.message).toBe(
-      "standardCost must have at most 12 decimal places and 15 significant digits: round it (10 / 3 as 3.333333, a share of a total in whole cents)",
+      "standardCost must have at most 12 decimal places (it has 13): round it (10 / 3 as 3.333333, a share of a total in whole cents)",
+    );
+    // The message names the limit broken (found by an audit: 1e300 was said to have too many digits).
+    expect(result.issues[2]?.message).toBe(
+      "standardCost must be below 10^15 (it has 17 digits before the point)",
     );
     // 12 places, 15 digits, and trailing zeros are fine: what readSkuInfo passes, analyze takes.
     expect(result.skuInfo.map((info) => info.standardCost)).toEqual([
@@ -74,10 +78,13 @@ describe("readSkuInfo", () => {
     const movements = [{ sku: "C", date: "2025-01-02", type: "receipt" as const, quantity: 1 }];
     const period = { from: "2025-01-01", to: "2025-01-31" };
     expect(() => analyzeLedger(movements, { skuInfo: result.skuInfo, period })).not.toThrow();
-    // And what it refuses, analyze refuses too.
+    // And what it refuses, analyze refuses too, for the same reason (checked before the ledger).
     const tooPrecise = [{ sku: "A", standardCost: "0.0000000000001" }];
     expect(() => analyzeLedger(movements, { skuInfo: tooPrecise, period })).toThrow(
-      expect.objectContaining({ code: "invalid_ledger" }) as Error,
+      expect.objectContaining({
+        code: "invalid_argument",
+        issues: [expect.objectContaining({ field: "standardCost", code: "money_precision" })],
+      }) as Error,
     );
 
     // JSON numbers and strings alike; a negative amount is negative_money, not both.
@@ -123,6 +130,31 @@ describe("readSkuInfo", () => {
     const result = await readSkuInfo(textStream(csv));
     expect(result.issues.map((i) => `${i.line} ${i.row} ${i.code} ${i.message}`)).toEqual([
       "5 2 duplicate_id sku is already listed on row 1 (line 4)",
+    ]);
+  });
+
+  it("reports a duplicate SKU whose first row is invalid (found by an input audit)", async () => {
+    // The first row's SKU cell is valid: the SKU is listed there, whatever its other cells.
+    const csv =
+      "sku,category,leadTimeDays,serviceLevel\nA,tools,1e1,95%\nA,tools,7,0.95\nB,,-1,\nB,,-2,\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
+      "2 0 leadTimeDays invalid_type",
+      "2 0 serviceLevel invalid_type",
+      "3 1 sku duplicate_id",
+      "4 2 leadTimeDays invalid_quantity",
+      "5 3 sku duplicate_id",
+      "5 3 leadTimeDays invalid_quantity",
+    ]);
+    expect(result.issues[2]?.message).toBe("sku is already listed on row 0 (line 2)");
+    expect(result.skuInfo).toEqual([]);
+    const ndjson = '{"sku":"A","serviceLevel":2}\n{"sku":"A"}\n{"sku":""}\n{"sku":""}\n';
+    const fromNdjson = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(fromNdjson.issues.map((i) => `${i.line} ${i.field} ${i.code}`)).toEqual([
+      "1 serviceLevel invalid_quantity",
+      "2 sku duplicate_id",
+      "3 sku empty_sku",
+      "4 sku empty_sku",
     ]);
   });
 

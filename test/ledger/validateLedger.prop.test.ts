@@ -34,6 +34,7 @@ const ISSUE_CODES: Record<LedgerIssueCode, true> = {
   missing_cost: true,
   inconsistent_value: true,
   duplicate_id: true,
+  misspelt_field: true,
   parse_error: true,
 };
 const FIELDS = [
@@ -195,10 +196,101 @@ const rowLike = fc
     return patched;
   });
 
+/** A revoked Proxy: every operation on it throws, even `Array.isArray`. */
+function revokedProxy(target: object): object {
+  const { proxy, revoke } = Proxy.revocable(target, {});
+  revoke();
+  return proxy;
+}
+
+/**
+ * How to build an object that throws when read. fast-check looks into the values it generates
+ * (and prints them), which such an object would not survive: the properties build it from this
+ * recipe, with {@link built}.
+ */
+class Hostile {
+  constructor(
+    readonly label: string,
+    readonly build: () => unknown,
+  ) {}
+  toString(): string {
+    return this.label;
+  }
+}
+
+/** The rows with each {@link Hostile} recipe built. */
+function built(rows: readonly unknown[]): unknown[] {
+  return rows.map((row) => (row instanceof Hostile ? row.build() : row));
+}
+
+/**
+ * Objects that throw when read (found by an input audit: validation rethrew their errors): a row
+ * with a throwing getter on some fields, a Proxy whose trap throws, a revoked Proxy as the row or
+ * as a field's value, a cyclic row.
+ */
+const hostile = fc.oneof(
+  fc.tuple(rowLike, fc.subarray([...ROW_KEYS], { minLength: 1, maxLength: 3 })).map(
+    ([row, fields]) =>
+      new Hostile(`getters of ${fields.join(", ")} throw`, () => {
+        const copy = { ...row };
+        for (const field of fields) {
+          Object.defineProperty(copy, field, {
+            get() {
+              throw new Error(`getter of ${field}`);
+            },
+            enumerable: true,
+          });
+        }
+        return copy;
+      }),
+  ),
+  fc
+    .tuple(
+      rowLike,
+      fc.constantFrom("get", "has", "ownKeys", "getPrototypeOf", "getOwnPropertyDescriptor"),
+    )
+    .map(
+      ([row, trap]) =>
+        new Hostile(`a Proxy whose ${trap} trap throws`, () => {
+          const handler: ProxyHandler<object> = {
+            [trap]: () => {
+              throw new Error(`${trap} trap`);
+            },
+          };
+          return new Proxy(row, handler);
+        }),
+    ),
+  rowLike.map((row) => new Hostile("a revoked Proxy", () => revokedProxy(row))),
+  fc
+    .tuple(rowLike, fc.constantFrom(...ROW_KEYS))
+    .map(
+      ([row, field]) =>
+        new Hostile(`${field} a revoked Proxy`, () => ({ ...row, [field]: revokedProxy({}) })),
+    ),
+  fc.constant(
+    new Hostile("a cyclic row", () => {
+      const cyclic: Record<string, unknown> = { date: "2025-01-01" };
+      cyclic.sku = cyclic;
+      return cyclic;
+    }),
+  ),
+);
+
+/** Near misses of field names beside the right ones (`Location`, `unit_cost`). */
+const misspelt = fc
+  .tuple(
+    rowLike,
+    fc.constantFrom("Location", "unit_cost", "UnitCost", "expires_on", "Lot", "Id", "date ", "SKU"),
+  )
+  .map(([row, name]) => ({ ...row, [name]: "x" }));
+
 const rowsArb = fc.oneof(
   fc.array(anything, { maxLength: 20 }),
   fc.array(rowLike, { maxLength: 20 }),
   fc.array(fc.oneof(rowLike, anything), { maxLength: 20 }),
+  fc.array(fc.oneof({ weight: 3, arbitrary: rowLike }, hostile, misspelt, anything), {
+    maxLength: 20,
+  }),
 );
 
 function expectWellFormed(issue: LedgerIssue, rowCount: number): void {
@@ -206,7 +298,9 @@ function expectWellFormed(issue: LedgerIssue, rowCount: number): void {
     Number.isInteger(issue.row) && issue.row >= 0 && issue.row < rowCount,
     `row ${issue.row}`,
   ).toBe(true);
-  expect(FIELDS).toContain(issue.field);
+  // A near miss names the field as written; every other issue one of the fields, or ''.
+  if (issue.code === "misspelt_field") expect(FIELDS).not.toContain(issue.field);
+  else expect(FIELDS).toContain(issue.field);
   expect(Object.hasOwn(ISSUE_CODES, issue.code), issue.code).toBe(true);
   expect(typeof issue.message).toBe("string");
   expect(issue.message.length).toBeGreaterThan(0);
@@ -231,7 +325,8 @@ describe("validateLedger on arbitrary input", () => {
   // object, in input order) or reported, never both; each issue is complete.
   test.prop([rowsArb])(
     "never throws; every row is either a movement or reported, never both",
-    (rows) => {
+    (generated) => {
+      const rows = built(generated);
       const { movements, issues } = validateLedger(rows);
       for (const issue of issues) expectWellFormed(issue, rows.length);
       const reported = new Set(issues.map((i) => i.row));
@@ -248,7 +343,8 @@ describe("validateLedger on arbitrary input", () => {
 
   test.prop([rowsArb])(
     "parseLedger and toLedgerColumns throw only InvKpiError('invalid_ledger') with validateLedger's issues",
-    (rows) => {
+    (generated) => {
+      const rows = built(generated);
       const { movements, issues } = validateLedger(rows);
       for (const run of [() => parseLedger(rows), () => toLedgerColumns(rows)]) {
         const error = thrownBy(run);

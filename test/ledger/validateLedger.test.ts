@@ -69,15 +69,33 @@ describe("validateLedger", () => {
   it("names the type meant when only case or spaces differ (found by an audit)", () => {
     // ERP exports write `ISSUE` or `Receipt`: still refused (types are matched exactly), but
     // the message says which type it would be, rather than only listing them.
-    const messages = ["ISSUE", "Receipt ", "sale", 7].map(
-      (type) => validateLedger([{ ...good, type }]).issues[0]?.message,
-    );
+    const messages = [
+      "ISSUE",
+      "Receipt ",
+      "receipt ",
+      "receipt\u00A0",
+      "receipt\u200B",
+      " Issue\u200B",
+      "\uFEFFissue",
+      "sale",
+      7,
+    ].map((type) => validateLedger([{ ...good, type }]).issues[0]?.message);
+    const listed = "type must be one of receipt, issue, return, adjustment, transfer";
     expect(messages).toEqual([
-      "type must be one of receipt, issue, return, adjustment, transfer, in lower case (did you mean 'issue'?)",
-      "type must be one of receipt, issue, return, adjustment, transfer, in lower case (did you mean 'receipt'?)",
-      "type must be one of receipt, issue, return, adjustment, transfer",
-      "type must be one of receipt, issue, return, adjustment, transfer",
+      `${listed}, in lower case (did you mean 'issue'?)`,
+      `${listed}, in lower case and without leading or trailing white space (did you mean 'receipt'?)`,
+      `${listed}, without leading or trailing white space (did you mean 'receipt'?)`,
+      `${listed}, without leading or trailing white space (U+00A0) (did you mean 'receipt'?)`,
+      `${listed}, without the invisible character U+200B (did you mean 'receipt'?)`,
+      `${listed}, in lower case, without leading or trailing white space and without the invisible character U+200B (did you mean 'issue'?)`,
+      `${listed}, without leading or trailing white space (U+FEFF) (did you mean 'issue'?)`,
+      listed,
+      listed,
     ]);
+    // The value shows the character, which a terminal would not.
+    expect(validateLedger([{ ...good, type: "receipt\u200B" }]).issues[0]?.value).toBe(
+      '"receipt\\u{200b}"',
+    );
   });
 
   it("allows signed adjustments and transfers but not zero", () => {
@@ -241,5 +259,228 @@ describe("a ledger that is not an array", () => {
         }) as Error,
       );
     }
+  });
+});
+
+describe("near misses of field names (found by an input audit)", () => {
+  // An in-memory row with `Location` or `expires_on` lost the value without a word, where the
+  // file readers map such keys; now a near miss of a field is an issue of its row.
+  it("reports a near miss of a movement field, naming the field meant", () => {
+    const rows = [
+      { ...good, Location: "WH1" },
+      { ...good, expires_on: "2025-01-10" },
+      { ...good, expiresOn: "2025-01-10", Lot: "L1" },
+      { ...good, UnitCost: "2" },
+      { ...good, Id: "x" },
+    ];
+    expect(problems(rows)).toEqual([
+      "0 Location misspelt_field",
+      "1 expires_on misspelt_field",
+      "2 Lot misspelt_field",
+      "3 UnitCost misspelt_field",
+      "4 Id misspelt_field",
+    ]);
+    const [issue] = validateLedger([{ ...good, Location: "WH1" }]).issues;
+    expect(issue).toMatchObject({ row: 0, field: "Location", value: '"WH1"' });
+    expect(issue?.message).toMatch(/did you mean 'location'\?/);
+    expect(() => parseLedger(rows)).toThrow(expect.objectContaining({ code: "invalid_ledger" }));
+  });
+
+  it("accepts other extra fields, and a near miss whose value is undefined", () => {
+    expect(
+      problems([
+        { ...good, note: "ERP", supplier: "ACME", warehouse: "W" },
+        { ...good, Lot: undefined },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("refuses an analysis of such rows rather than dropping the value", () => {
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    expect(() => analyzeLedger([{ ...good, Location: "WH1" }] as never, { period })).toThrow(
+      expect.objectContaining({ code: "invalid_ledger" }),
+    );
+  });
+
+  it("reports a near miss in an opening balance", () => {
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    for (const [extra, field] of [
+      [{ received_on: "2020-01-01" }, "received_on"],
+      [{ Location: "X" }, "Location"],
+    ] as const) {
+      const balance = { sku: "B", quantity: 5, unitCost: "1", ...extra };
+      try {
+        analyzeLedger([good as Movement], { period, openingBalances: [balance] });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as InvKpiError).code).toBe("invalid_argument");
+        expect((e as InvKpiError).issues.map((i) => `${i.row} ${i.field} ${i.code}`)).toEqual([
+          `0 ${field} misspelt_field`,
+        ]);
+      }
+    }
+  });
+});
+
+describe("rows, ledgers and options that cannot be read (found by an input audit)", () => {
+  function throwing<T extends object>(row: T, field: string): T {
+    const copy = { ...row };
+    Object.defineProperty(copy, field, {
+      get() {
+        throw new Error("boom");
+      },
+      enumerable: true,
+    });
+    return copy;
+  }
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+
+  it("makes a row whose getter or proxy throws an issue of that row", () => {
+    const trap = new Proxy(
+      { ...good },
+      {
+        get() {
+          throw new Error("trap");
+        },
+      },
+    );
+    const rows = [throwing(good, "sku"), good, trap, revoked(), { ...good, date: revoked() }];
+    const { movements, issues } = validateLedger(rows);
+    expect(movements).toEqual([good]);
+    expect(issues.map((i) => `${i.row} ${i.field} ${i.code}`)).toEqual([
+      "0 sku invalid_type",
+      "2  not_an_object",
+      "3  not_an_object",
+      "4 date invalid_type",
+    ]);
+    expect(issues[0]?.message).toBe("sku cannot be read: reading it threw Error: boom");
+    expect(() => parseLedger([throwing(good, "quantity")])).toThrow(
+      expect.objectContaining({ code: "invalid_ledger" }),
+    );
+  });
+
+  it("keeps the other problems of a row with a field that cannot be read", () => {
+    expect(problems([throwing({ ...good, date: "2025-02-30" }, "lot")])).toEqual([
+      "0 lot invalid_type",
+      "0 date invalid_date",
+    ]);
+  });
+
+  it("refuses a ledger or options that cannot be read with invalid_argument", () => {
+    const array = [good];
+    Object.defineProperty(array, 0, {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(problems(array)).toEqual(["0  not_an_object"]);
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    for (const call of [
+      () => validateLedger(proxy),
+      () => parseLedger(proxy),
+      () => toLedgerColumns(proxy),
+    ]) {
+      expect(call).toThrow(expect.objectContaining({ code: "invalid_argument", path: ["ledger"] }));
+    }
+    expect(() => validateLedger([good], revoked())).toThrow(
+      expect.objectContaining({ code: "invalid_argument", path: ["options"] }),
+    );
+  });
+});
+
+describe("the options of validateLedger (found by an input audit)", () => {
+  const bad = { ...good, sku: "" };
+  it.each([
+    [{ skuInfo: { sku: "A" } }, ["skuInfo"], /skuInfo must be an array/],
+    [{ skuInfo: [null] }, ["skuInfo", 0], /skuInfo\[0\] must be an object/],
+    [
+      {
+        skuInfo: [
+          {
+            sku: "A",
+            get standardCost() {
+              throw new Error("sc");
+            },
+          },
+        ],
+      },
+      ["skuInfo", 0, "standardCost"],
+      /skuInfo\[0\]\.standardCost cannot be read/,
+    ],
+    [{ lineOf: 5 }, ["lineOf"], /lineOf must be a function/],
+  ])("refuses bad options up front (%#)", (options, path, message) => {
+    for (const fn of [validateLedger, parseLedger, toLedgerColumns]) {
+      expect(() => fn([bad], options as never)).toThrow(
+        expect.objectContaining({
+          code: "invalid_argument",
+          path,
+          message: expect.stringMatching(message),
+        }),
+      );
+    }
+  });
+
+  it("refuses a line from lineOf that is not a positive whole number, naming lineOf", () => {
+    for (const line of ["x", 0, 1.5, Number.NaN]) {
+      expect(() => validateLedger([bad], { lineOf: () => line as number })).toThrow(
+        expect.objectContaining({
+          code: "invalid_argument",
+          path: ["lineOf"],
+          message: expect.stringMatching(/^validateLedger: lineOf must return/),
+        }),
+      );
+    }
+    expect(validateLedger([bad], { lineOf: (row) => row + 2 }).issues[0]?.line).toBe(2);
+    expect(validateLedger([bad], { lineOf: () => undefined }).issues[0]?.line).toBeUndefined();
+  });
+
+  it("refuses a skuInfo entry that cannot be read in replayLedger too", () => {
+    const period = { from: "2025-01-01", to: "2025-01-31" };
+    const skuInfo = [
+      {
+        sku: "A",
+        get standardCost(): number {
+          throw new Error("sc");
+        },
+      },
+    ];
+    expect(() => replayLedger([good as Movement], { period, skuInfo })).toThrow(
+      expect.objectContaining({
+        code: "invalid_argument",
+        path: ["skuInfo", 0, "standardCost"],
+        message: expect.stringMatching(/^replayLedger: skuInfo\[0\]\.standardCost cannot be read/),
+      }),
+    );
+  });
+});
+
+describe("Date objects outside the years 0000-9999 (found by an input audit)", () => {
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+  it("are refused where they enter, as an out-of-range date string is", () => {
+    for (const date of [new Date(-8.64e15), new Date(8.64e15), new Date(Date.UTC(10000, 0, 1))]) {
+      expect(problems([{ ...good, date }])).toEqual(["0 date invalid_date"]);
+      expect(problems([{ ...good, expiresOn: date }])).toEqual(["0 expiresOn invalid_date"]);
+      expect(() =>
+        analyzeLedger([good as Movement], {
+          period,
+          openingBalances: [{ sku: "A", quantity: 1, unitCost: 1, receivedOn: date }],
+        }),
+      ).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+      expect(() =>
+        analyzeLedger([good as Movement], { period: { from: "2025-01-01", to: date } }),
+      ).toThrow(expect.objectContaining({ code: "invalid_date", path: ["period", "to"] }));
+      expect(() => analyzeLedger([good as Movement], { period, asOf: date })).toThrow(
+        expect.objectContaining({ code: "invalid_date", path: ["asOf"] }),
+      );
+    }
+    const first = new Date(Date.UTC(0, 0, 1));
+    first.setUTCFullYear(0);
+    expect(problems([{ ...good, date: first }])).toEqual([]);
+    expect(problems([{ ...good, date: new Date(Date.UTC(9999, 11, 31, 23, 59)) }])).toEqual([]);
   });
 });

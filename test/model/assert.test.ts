@@ -51,3 +51,33 @@ describe("describeValue", () => {
     expect(describeValue("x".repeat(100)).length).toBe(60);
   });
 });
+
+describe("describeValue of values that print badly (found by an input audit)", () => {
+  it("escapes invisible and format characters, which a terminal would not show", async () => {
+    const { describeValue } = await import("../../src/model/InvKpiError.js");
+    expect(describeValue("receipt\u200B")).toBe('"receipt\\u{200b}"');
+    expect(describeValue("\uFEFFA")).toBe('"\\u{feff}A"');
+    expect(describeValue("a\u00A0b\u3000c\u2028d\u0085e\u00ADf")).toBe(
+      '"a\\u{a0}b\\u{3000}c\\u{2028}d\\x85e\\u{ad}f"',
+    );
+    expect(describeValue("a b\tc\n")).toBe('"a b\\tc\\n"'); // JSON's own escapes, and a plain space
+    expect(describeValue({ sku: "A\u200B" })).toBe('{"sku":"A\\u{200b}"}');
+    expect(describeValue("螺丝-M8 é")).toBe('"螺丝-M8 é"');
+  });
+
+  it("describes a cyclic object by its contents, and never throws", async () => {
+    const { describeValue } = await import("../../src/model/InvKpiError.js");
+    const cyclic: Record<string, unknown> = { sku: "A" };
+    cyclic.self = cyclic;
+    expect(describeValue(cyclic)).toBe('{"sku":"A","self":"[Circular]"}');
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(describeValue(proxy)).toBe("[unreadable object]");
+    const throwing = {
+      get x() {
+        throw new Error("boom");
+      },
+    };
+    expect(describeValue(throwing)).toBe("[unreadable object]");
+  });
+});

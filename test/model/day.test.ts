@@ -151,3 +151,24 @@ describe("day numbers agree with date-fns in UTC", () => {
     expect(parseIsoDay(text)).toBe(isValid(parsed) ? dayOf(parsed) : null);
   });
 });
+
+describe("Date objects outside the years of a 'YYYY-MM-DD' string (found by an input audit)", () => {
+  it("are no day, as a string outside 0000-9999 cannot be one", async () => {
+    const { tryToDay } = await import("../../src/model/day.js");
+    const yearZero = new Date(0);
+    yearZero.setUTCFullYear(0, 0, 1);
+    expect(tryToDay(yearZero)).toBe(parseIsoDay("0000-01-01"));
+    expect(tryToDay(new Date(Date.UTC(9999, 11, 31, 23, 59)))).toBe(parseIsoDay("9999-12-31"));
+    const beforeZero = new Date(yearZero.getTime() - 1);
+    for (const date of [
+      new Date(-8.64e15),
+      new Date(8.64e15),
+      new Date(Date.UTC(10000, 0, 1)),
+      beforeZero,
+    ])
+      expect(tryToDay(date)).toBeNull();
+    expect(() => toDay(new Date(8.64e15), "f: asOf")).toThrow(
+      expect.objectContaining({ code: "invalid_date", path: ["asOf"] }),
+    );
+  });
+});

@@ -5,6 +5,7 @@ import {
   requireNoMisspeltFields,
   requireOptionNames,
 } from "../../src/model/requireKnownOptions.js";
+import { SKU_INFO_FIELD_NAMES } from "../../src/model/skuInfoFields.js";
 import { errorOf } from "../support/errorOf.js";
 
 describe("requireKnownOptions, in model so that the formulas can use it (found by an API audit)", () => {
@@ -86,6 +87,49 @@ describe("requireNoMisspeltFields: a data record's near misses of known fields",
         errorOf(() => requireNoMisspeltFields({ [typo as string]: 1 }, known, "f", [])).message,
       ).toBe(`f: unknown option '${typo}' (did you mean '${meant}'?)`);
     }
+  });
+});
+
+describe("requireNoMisspeltFields: field names spelt as headers (found by an input audit)", () => {
+  // The SKU master reader matches `lead_time_days`, `Lead Time Days` and `lead-time-days` to
+  // leadTimeDays; in an object, analyzeLedger read no lead time and said nothing.
+  it("names the field meant for a name with separators, in any case", () => {
+    for (const [typo, meant] of [
+      ["lead_time_days", "leadTimeDays"],
+      ["lead time days", "leadTimeDays"],
+      ["Lead-Time-Days", "leadTimeDays"],
+      ["min_order_quantity", "minOrderQuantity"],
+      ["review_period_days", "reviewPeriodDays"],
+      ["lead_time_std_dev_days", "leadTimeStdDevDays"],
+      ["service_level", "serviceLevel"],
+      ["standard cost", "standardCost"],
+      ["UNIT_PRICE", "unitPrice"],
+      ["on_order", "onOrder"],
+      ["pack_size", "packSize"],
+      ["holding-rate", "holdingRate"],
+      ["order_cost", "orderCost"],
+      ["\tdescription ", "description"],
+      // Without the unit, and one edit away, as for names without separators.
+      ["lead_time", "leadTimeDays"],
+      ["review_period", "reviewPeriodDays"],
+      ["lead_time_day", "leadTimeDays"],
+    ]) {
+      const error = errorOf(() =>
+        requireNoMisspeltFields({ [typo as string]: 1 }, SKU_INFO_FIELD_NAMES, "f", ["skuInfo", 0]),
+      );
+      expect([error.code, error.path, error.details.unknown]).toEqual([
+        "invalid_option",
+        ["skuInfo", 0, typo],
+        [typo],
+      ]);
+      expect(error.message).toContain(`(did you mean 'skuInfo[0].${meant}'?)`);
+    }
+  });
+
+  it("leaves abbreviations and other data fields alone", () => {
+    // `moq` is the trade's abbreviation of minOrderQuantity, but no header the reader maps either.
+    const record = { moq: 5, supplier_id: "S-1", lead: 3, unit: "kg", on_hand: 4, "order no": 7 };
+    expect(() => requireNoMisspeltFields(record, SKU_INFO_FIELD_NAMES, "f", [])).not.toThrow();
   });
 });
 

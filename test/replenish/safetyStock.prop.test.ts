@@ -38,8 +38,11 @@ function inputFor(method: ZMethod, a: ZArguments): SafetyStockInput {
         demandStdDev: a.demandStdDev,
         leadTime: a.leadTime,
       };
-    case "leadTimeVariability":
-      return { method, ...a };
+    case "leadTimeVariability": {
+      // Not the review period: only 'periodic' reads it, and the others refuse it.
+      const { reviewPeriod: _, ...own } = a;
+      return { method, ...own };
+    }
     case "leadTimeOnly":
       return {
         method,

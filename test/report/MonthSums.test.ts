@@ -105,8 +105,9 @@ describe("MonthSums", () => {
       info.sku === "BOLT" ? { ...info, unitPrice: "-1" } : info,
     );
     const retail = { ...OPTIONS, skuInfo: badPrice, turnoverBasis: "retail" } as const;
+    // Checked with the master data, before the ledger is replayed (found by an input audit).
     expect(() => analyzeLedger(WORKED_LEDGER, retail)).toThrow(
-      /^analyzeLedger: SKU "BOLT": turnoverFigures: unitPrice must not be negative/,
+      /^analyzeLedger: 1 problem in 1 skuInfo entry: skuInfo\[0\] \(SKU "BOLT"\): unitPrice must not be negative/,
     );
   });
 

@@ -459,9 +459,13 @@ describe("analyzeLedger options", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InvKpiError);
-      expect((e as InvKpiError).code).toBe("out_of_range");
-      expect((e as InvKpiError).message).toMatch(/^analyzeLedger: SKU "NUT": /);
-      expect((e as InvKpiError).details.sku).toBe("NUT");
+      expect((e as InvKpiError).code).toBe("invalid_argument");
+      expect((e as InvKpiError).message).toMatch(
+        /^analyzeLedger: 1 problem in 1 skuInfo entry: skuInfo\[0\] \(SKU "NUT"\): /,
+      );
+      expect((e as InvKpiError).issues.map((i) => [i.row, i.field, i.code])).toEqual([
+        [0, "leadTimeDays", "invalid_quantity"],
+      ]);
     }
   });
 

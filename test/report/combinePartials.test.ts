@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { InvKpiError } from "../../src/model/InvKpiError.js";
 import {
   type AnalyzeLedgerOptions,
   analyzeLedger,
@@ -173,9 +174,10 @@ describe("combinePartials", () => {
       );
     });
 
-    it("combines master data that a run checks only when used (EOQ's orderCost, holdingRate)", () => {
-      // No order cost is used without a holding rate, and PAINT and GLUE have no demand for an EOQ:
-      // the single run accepts these values, so its shards' partials must combine to its report.
+    it("has no partial of master data that a run once checked only when used (EOQ's orderCost, holdingRate)", () => {
+      // No order cost is used without a holding rate, and PAINT and GLUE have no demand for an EOQ;
+      // still, every run now checks every value of skuInfo up front (found by an input audit), so
+      // neither the single run nor a shard makes a report or a partial of these.
       const skuInfo = WORKED_SKU_INFO.map((info) =>
         info.sku === "BOLT"
           ? { ...info, orderCost: "-3" }
@@ -184,14 +186,17 @@ describe("combinePartials", () => {
             : { ...info, holdingRate: -0.1 },
       );
       const options = { ...OPTIONS, skuInfo };
-      const single = analyzeLedger(WORKED_LEDGER, options);
-      const shards = SHARD_SKUS.map((skus) =>
-        toPartialRecords(
-          WORKED_LEDGER.filter((m) => skus.includes(m.sku as never)),
-          options,
-        ),
-      );
-      expectSameReport(combinePartials(shards), single, expect);
+      const fields = (e: InvKpiError) => e.issues.map((i) => `${i.row} ${i.field} ${i.code}`);
+      const wanted = [
+        "0 orderCost negative_money",
+        "2 holdingRate invalid_quantity",
+        "3 holdingRate invalid_quantity",
+      ];
+      expect(fields(errorOf(() => analyzeLedger(WORKED_LEDGER, options)))).toEqual(wanted);
+      for (const skus of SHARD_SKUS) {
+        const shard = WORKED_LEDGER.filter((m) => skus.includes(m.sku as never));
+        expect(fields(errorOf(() => toPartialRecords(shard, options)))).toEqual(wanted);
+      }
     });
 
     it("shards computed with different options or periods", () => {
