@@ -111,7 +111,10 @@ export interface ReplenishmentOptions {
   readonly partialBuckets?: PartialBuckets;
   /** Standard deviation variant: `'sample'` (default) or `'population'`. */
   readonly stdDev?: StdDevVariant;
-  /** Days per year for the EOQ's annual demand; default 365. */
+  /**
+   * Days per year for the EOQ's annual demand of a daily or weekly mean (a monthly mean is × 12);
+   * default 365.
+   */
   readonly daysPerYear?: number;
 }
 
@@ -187,6 +190,9 @@ const BUCKET_DAYS: Readonly<Record<DemandBucket, number>> = {
   month: 365.2425 / 12,
 };
 
+/** Months in a year: the EOQ's annual demand of a monthly mean. */
+const MONTHS_PER_YEAR = 12;
+
 /** Validated parameters, times already in buckets. */
 interface Settings {
   readonly method: Exclude<SkuSafetyStockMethod, "auto">;
@@ -211,7 +217,8 @@ interface Settings {
  * converted from days to buckets (÷ 1, 7 or 365.2425/12); the safety stock by `method` with the
  * SKU's service level (default 0.95); then
  * reorder point = d̄ · L + SS, order-up-to level = d̄ · (R + L) + SS,
- * EOQ = √(2 · D · S / (unitCost · holdingRate)) with D = d̄ · daysPerYear / bucket days,
+ * EOQ = √(2 · D · S / (unitCost · holdingRate)) with D = d̄ · daysPerYear / bucket days (d̄ · 12
+ * for monthly buckets),
  * inventory position = closing on hand + onOrder − backordered − reserved,
  * suggested order as `suggestedOrder` (up to the order-up-to level when there is one, else the EOQ;
  * at least the MOQ, whole packs), days of supply = closing on hand / mean daily demand.
@@ -541,7 +548,11 @@ function eoqFigure(
     return missing("no_cost_data");
   const unitCost = unitCostOf(history, given);
   if (unitCost === null) return missing("no_cost_data");
-  const annualDemand = (mean * settings.daysPerYear) / settings.bucketDays;
+  // A year is 12 months whatever its days; days and weeks follow daysPerYear.
+  const annualDemand =
+    settings.bucketDays === BUCKET_DAYS.month
+      ? mean * MONTHS_PER_YEAR
+      : (mean * settings.daysPerYear) / settings.bucketDays;
   return known(
     economicOrderQuantityWithoutNameCheck({ annualDemand, orderCost, unitCost, holdingRate }),
   );

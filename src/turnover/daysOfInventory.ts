@@ -88,12 +88,14 @@ export function daysOfInventory(args: DaysOfInventoryArgs): number | null {
   requireArgs(args, fn);
   requireFormNames(args, [formOf(args)], fn);
   const periodDays = requirePositive(args.periodDays, fn, "periodDays");
-  if ("turnover" in args) {
+  if ("turnover" in args && args.turnover !== undefined) {
     if (args.turnover === null) return null;
     const turnover = requireNonNegative(args.turnover, fn, "turnover");
     return turnover === 0 ? null : new Decimal(periodDays).dividedBy(turnover).toNumber();
   }
-  const cogs = toDecimal(args.cogs, `${fn}: cogs`);
-  const average = toDecimal(args.averageInventory, `${fn}: averageInventory`);
+  // The amounts' form, or a turnover given as undefined (no argument: the amounts are required).
+  const amounts = args as { readonly cogs: MoneyInput; readonly averageInventory: MoneyInput };
+  const cogs = toDecimal(amounts.cogs, `${fn}: cogs`);
+  const average = toDecimal(amounts.averageInventory, `${fn}: averageInventory`);
   return daysOfInventoryOutcome(cogs, average, periodDays).value;
 }

@@ -237,6 +237,18 @@ describe("replenishmentFigures", () => {
     expect(replenishmentFigures(june(), {}, { leadTimeDays: 7 }).safetyStock).toBeCloseTo(SS_7, 10);
   });
 
+  it("annualizes monthly demand over 12 months, not 365 / 30.44 (found by an analyst's audit)", () => {
+    // June's demand is 60 in one month: D = 60 · 12 = 720/year, S = 50, H = 10 · 0.25 = 2.5:
+    // EOQ = √(2 · 720 · 50 / 2.5) = √28,800 = 169.71 (365 days / 30.436875 would take 11.99 months).
+    const info = { leadTimeDays: 7, orderCost: 50, holdingRate: 0.25 };
+    const monthly = replenishmentFigures(june(), info, { bucket: "month" });
+    expect(monthly.demandMean).toBe(60);
+    expect(monthly.eoq).toBeCloseTo(Math.sqrt(28800), 10);
+    // A year of other days is still 12 months; days and weeks follow daysPerYear.
+    const banking = replenishmentFigures(june(), info, { bucket: "month", daysPerYear: 360 });
+    expect(banking.eoq).toBeCloseTo(Math.sqrt(28800), 10);
+  });
+
   it("reports too few periods and a missing review period for the periodic method", () => {
     const monthly = replenishmentFigures(june(), { leadTimeDays: 7 }, { bucket: "month" });
     expect(monthly.demandMean).toBe(60);

@@ -17,6 +17,12 @@ describe("daysOfInventory", () => {
     );
   });
 
+  it("takes a turnover given as undefined as no turnover, and reads the amounts", () => {
+    // 300 / 100 = 3 turns in 30 days: 10 days. A spread of optional fields can carry turnover: undefined.
+    const args = { turnover: undefined, cogs: 300, averageInventory: 100, periodDays: 30 };
+    expect(daysOfInventory(args as never)).toBe(10);
+  });
+
   it("a single-day period", () => {
     // Hand computation: 60 / 40 × 1 = 1.5 days.
     expect(daysOfInventory({ cogs: 40, averageInventory: 60, periodDays: 1 })).toBe(1.5);
