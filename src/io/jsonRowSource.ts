@@ -63,7 +63,7 @@ function fieldLiterals(
 }
 
 /** Whether `text[from, to)` has more than 15 digits and points in a row. */
-function hasLongDigitRun({ text, from, to }: JsonRowText): boolean {
+export function hasLongDigitRun({ text, from, to }: JsonRowText): boolean {
   let run = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

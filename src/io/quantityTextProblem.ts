@@ -45,9 +45,32 @@ export function quantityTextProblem(text: string): string | null {
   if (form.digits.length <= EXACT_DIGITS) return null;
   const value = Number(text.trim());
   if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return null; // the row check's range
+  return digitsProblem(form, value, "quantity");
+}
+
+/**
+ * The digits rule of {@link quantityTextProblem} alone, for a number `field` whose decimal places
+ * are not limited (a SKU master's `leadTimeDays`, `serviceLevel`, `onOrder`, ...): why `text`, a
+ * plain decimal number, is not the number a reader would take from it, or `null` when it is.
+ *
+ * @example
+ * ```ts
+ * numberTextProblem("0.95", "serviceLevel"); // null
+ * numberTextProblem("12345678901234567890", "onOrder")?.startsWith("onOrder must have at most 15"); // true
+ * ```
+ */
+export function numberTextProblem(text: string, field: string): string | null {
+  const form = decimalForm(text);
+  if (form === null || form.digits.length <= EXACT_DIGITS) return null;
+  const value = Number(text.trim());
+  return Number.isFinite(value) ? digitsProblem(form, value, field) : null;
+}
+
+/** Why `form`, read as `value`, lost digits in the double; `null` when the double shows it exactly. */
+function digitsProblem(form: DecimalForm, value: number, field: string): string | null {
   const read = decimalForm(String(Math.abs(value)));
   if (read !== null && read.digits === form.digits && read.exponent === form.exponent) return null;
-  return `quantity must have at most ${EXACT_DIGITS} significant digits, or more only where a number holds the decimal exactly (it has ${form.digits.length}, and would be read as ${String(value)})`;
+  return `${field} must have at most ${EXACT_DIGITS} significant digits, or more only where a number holds the decimal exactly (it has ${form.digits.length}, and would be read as ${String(value)})`;
 }
 
 /** The digits and power of ten of a decimal text, or `null` when it is not one. */

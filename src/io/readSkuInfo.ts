@@ -4,9 +4,18 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { SkuInfoCheck } from "../model/SkuInfoCheck.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
+import { hasLongDigitRun, jsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
+import { numberCellProblem } from "./numberCellProblem.js";
 import type { InputSource } from "./openTextInput.js";
-import { readTable, type TableFormat, type TableReadOptions } from "./readTable.js";
+import { numberTextProblem } from "./quantityTextProblem.js";
+import { applyRowSource, type CellProblem, INVALID_CELL, shownText } from "./RowSource.js";
+import {
+  type JsonRowText,
+  readTable,
+  type TableFormat,
+  type TableReadOptions,
+} from "./readTable.js";
 
 /** The fields of a SKU master row. */
 export type SkuInfoField = keyof SkuInfo;
@@ -96,8 +105,14 @@ const OPTIONS = optionNames<ReadSkuInfoOptions>()([
  * e.g. the text `"two"` for a number), `empty_sku`, `invalid_money`, `negative_money` (a price or
  * cost below zero), `money_precision` (`standardCost` only), `invalid_quantity` (a number outside
  * its field's domain: a negative lead time, a service level outside (0, 1), a pack size of 0),
- * `not_an_object`, `duplicate_id`, `parse_error` (also for an NDJSON or JSON row that gives one
- * field under two keys, such as `"leadTimeDays"` and `"LeadTimeDays"`).
+ * `quantity_precision` (a number, a CSV cell or a JSON literal, with more significant digits than
+ * a double holds: `0.950000000000000000001` would be read as 0.95; the ledger reader's rule, see
+ * `numberTextProblem`), `not_an_object`, `duplicate_id`, `parse_error` (also for an NDJSON or JSON
+ * row that gives one field under two keys, such as `"leadTimeDays"` and `"LeadTimeDays"`). A CSV
+ * number or money cell that holds an invisible character (U+FEFF, U+200B, a no-break space) is
+ * `invalid_type` or `invalid_money` naming it, as in a CSV ledger (`numberCellProblem`). A
+ * `unitCost` column is no field (a SKU's unit cost is its `standardCost`): it is ignored, and
+ * listed, as any unknown column.
  *
  * @param source - a file path, or a readable stream.
  * @param options - format, delimiter, encoding, header names, progress callback (as `readLedger`).
@@ -127,8 +142,17 @@ export async function readSkuInfo(
   const lines = new LineIndex();
   // The checks analyzeLedger makes of its skuInfo, so that the two agree.
   const checker = new SkuInfoCheck((row) => lines.lineOf(row));
-  const check = (raw: unknown, row: number, line: number, rejected = false): void => {
+  /** Checks a row; `problems`: those of its cells that only their text shows (see `numberCellProblem`). */
+  const check = (
+    raw: unknown,
+    row: number,
+    line: number,
+    rejected = false,
+    problems: readonly CellProblem[] = [],
+  ): void => {
     const { issues: rowIssues, info } = checker.check(raw, row, line, rejected);
+    if (problems.length > 0)
+      applyRowSource(rowIssues, 0, raw, { problems, literal: () => undefined });
     if (info === null) issues.push(...rowIssues);
     else skuInfo.push(info);
   };
@@ -143,20 +167,67 @@ export async function readSkuInfo(
       },
       cells: (text, bounds, row, line) => {
         const raw: Record<string, string | number> = {};
+        let problems: CellProblem[] | null = null;
         SKU_INFO_FIELDS.forEach((field, k) => {
           const column = columnOf[k] as number;
           if (column < 0) return;
           const cell = text.slice(bounds[2 * column], bounds[2 * column + 1]);
           const value = cellValue(cell, field.kind, field.required);
-          if (value !== undefined) raw[field.name] = value;
+          if (value === undefined) return;
+          const problem =
+            field.kind === "number" || field.kind === "money"
+              ? numberCellProblem(cell, value, field.name, field.kind)
+              : null;
+          if (problem === null) raw[field.name] = value;
+          else {
+            raw[field.name] = INVALID_CELL;
+            problems = [...(problems ?? []), problem];
+          }
         });
-        check(raw, row, line);
+        check(raw, row, line, false, problems ?? undefined);
       },
-      object: check,
+      object: (raw, row, line, rejected, json) => {
+        const { row: checked, problems } = jsonNumbers(raw, json, (key) =>
+          resolver.fieldNameOfKey(key),
+        );
+        check(checked, row, line, rejected, problems);
+      },
     },
     issues,
     FN,
     lines,
   );
   return { skuInfo, issues, ...summary, ignoredColumnCount: resolver.ignoredCount };
+}
+
+/** The SKU master fields whose values are numbers (not money, which stays exact text). */
+const NUMBER_FIELDS: readonly string[] = SKU_INFO_FIELDS.filter((f) => f.kind === "number").map(
+  (f) => f.name,
+);
+
+/**
+ * An NDJSON or JSON row (`raw`, its keys renamed to field names) to check, with the problems of
+ * its number literals that a double cannot hold (`numberTextProblem`, the ledger reader's rule for
+ * its quantities: `0.950000000000000000001` would be read as 0.95 without a word): such a field
+ * is {@link INVALID_CELL} in a copy of the row. The literals are scanned only when the row's text
+ * has a run of more than 15 digits and points (`hasLongDigitRun`).
+ */
+function jsonNumbers(
+  raw: unknown,
+  json: JsonRowText | undefined,
+  fieldOf: (key: string) => string | undefined,
+): { row: unknown; problems: readonly CellProblem[] } {
+  if (json === undefined || raw === null || typeof raw !== "object" || !hasLongDigitRun(json))
+    return { row: raw, problems: [] };
+  const source = jsonRowSource(raw, json, fieldOf);
+  const problems: CellProblem[] = [];
+  let row = raw as Record<string, unknown>;
+  for (const field of NUMBER_FIELDS) {
+    const text = typeof row[field] === "number" ? source.literal(field) : undefined;
+    const message = text === undefined ? null : numberTextProblem(text, field);
+    if (text === undefined || message === null) continue;
+    problems.push({ field, code: "quantity_precision", message, value: shownText(text) });
+    row = { ...row, [field]: INVALID_CELL };
+  }
+  return { row, problems };
 }

@@ -17,8 +17,9 @@ import {
 import { tryToDecimal } from "../model/money.js";
 import { OPENING_BALANCE_FIELDS, type OpeningBalance } from "../model/OpeningBalance.js";
 import { misspeltFieldOf } from "../model/requireKnownOptions.js";
+import { requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
-import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
+import { scaledMoney } from "../model/scaledMoney.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
 import { mul, type Scaled } from "./scaled.js";
@@ -95,8 +96,11 @@ interface CheckedBalance {
  * period starts and before the SKU's first movement (`dating`; null when the caller checks that
  * itself with {@link lateReceiptIssue}, as a streaming replay does when it meets each SKU).
  *
- * @throws InvKpiError `invalid_argument` listing every bad opening balance (or every bad skuInfo
- *   entry, first), with `path` to the first problem: `['openingBalances', row, field]`.
+ * `skuInfo` is checked first, in full, as `analyzeLedger` checks it (`requireSkuInfoList`).
+ *
+ * @throws InvKpiError `invalid_argument` listing every bad skuInfo entry (as `requireSkuInfoList`,
+ *   which also throws `invalid_option` for a misspelt field), else every bad opening balance, with
+ *   `path` to the first problem: `['openingBalances', row, field]`.
  */
 export function prepareOpening(
   balances: readonly OpeningBalance[],
@@ -106,13 +110,11 @@ export function prepareOpening(
   dating: OpeningDating | null,
   fn: string,
 ): PreparedOpening {
-  const standard = new Map<string, ScaledDecimal>();
-  const skuInfoIssues = checkStandardCosts(skuInfo, standard, fn);
+  const standard = standardCostsOfInfo(skuInfo, fn);
   const balanceIssues: LedgerIssue[] = [];
   const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
     checkReadableBalance(balance, row, standard, dating, balanceIssues),
   );
-  if (skuInfoIssues.length > 0) throw inputIssuesError(fn, "skuInfo", skuInfoIssues);
   if (balanceIssues.length > 0) throw inputIssuesError(fn, "openingBalances", balanceIssues);
 
   let qd = decimals.quantityDecimals;
@@ -178,18 +180,20 @@ function standardCostsOf(
 }
 
 /**
- * The error that lists every problem of a list input (`openingBalances` or `skuInfo`), all at once:
- * its `path` is the first problem's address (`[source, row, field]`), its `issues` every problem.
+ * The error that lists every problem of the opening balances, all at once: its `path` is the first
+ * problem's address (`['openingBalances', row, field]`), its `issues` every problem, and its
+ * message counts them (`1 problem`, `3 problems`) and shows the first.
  */
 export function inputIssuesError(
   fn: string,
-  source: "openingBalances" | "skuInfo",
+  source: "openingBalances",
   issues: readonly LedgerIssue[],
 ): InvKpiError {
   const first = issues[0] as LedgerIssue;
+  const count = `${issues.length} problem${issues.length === 1 ? "" : "s"}`;
   return new InvKpiError(
     "invalid_argument",
-    `${fn}: ${issues.length} problem(s) in ${source}; first: ${source}[${first.row}].${first.field}: ${first.message}`,
+    `${fn}: ${count} in ${source}; first: ${source}[${first.row}].${first.field}: ${first.message}`,
     {
       path: first.field === "" ? [source, first.row] : [source, first.row, first.field],
       issues,
@@ -290,47 +294,18 @@ export function firstMovementDays(columns: LedgerColumns): Map<number, number> {
   return first;
 }
 
-/** Reads the standard costs of `skuInfo` into `standard`; returns every problem. */
-function checkStandardCosts(
-  skuInfo: readonly SkuInfo[],
-  standard: Map<string, ScaledDecimal>,
-  fn: string,
-): LedgerIssue[] {
-  const issues: LedgerIssue[] = [];
-  requireArray(skuInfo, "skuInfo", fn).forEach((info, row) => {
-    if (info === null || typeof info !== "object" || typeof info.sku !== "string") {
-      issues.push({
-        row,
-        field: "sku",
-        code: "invalid_type",
-        message: "each skuInfo entry must be an object with a text sku",
-        value: describeValue(info),
-      });
-      return;
-    }
-    if (info.standardCost === undefined || info.standardCost === null) return;
-    // The rule of every amount read from rows (scaledMoney): the reasons of readSkuInfo.
-    const cost = scaledMoney(info.standardCost);
-    const problem: readonly [LedgerIssueCode, string] | null =
-      cost === undefined
-        ? ["invalid_type", "standardCost must be a number, a decimal string or a Decimal"]
-        : cost === null
-          ? moneyProblem(info.standardCost, "standardCost")
-          : cost.units < 0
-            ? ["negative_money", "standardCost must not be negative"]
-            : null;
-    if (problem !== null) {
-      const [code, message] = problem;
-      issues.push({
-        row,
-        field: "standardCost",
-        code,
-        message,
-        value: describeValue(info.standardCost),
-      });
-    } else if (cost) standard.set(info.sku, cost);
-  });
-  return issues;
+/**
+ * The standard costs of `skuInfo` by SKU code, as exact scaled amounts, once the list passed the
+ * check of `analyzeLedger`'s (`requireSkuInfoList`: a standard cost is then one the engine holds).
+ * @throws InvKpiError as `requireSkuInfoList`.
+ */
+function standardCostsOfInfo(skuInfo: readonly SkuInfo[], fn: string): Map<string, ScaledDecimal> {
+  const standard = new Map<string, ScaledDecimal>();
+  for (const [sku, info] of requireSkuInfoList(skuInfo, fn).readBySku) {
+    const cost = info.standardCost;
+    if (cost !== undefined && cost !== null) standard.set(sku, scaledMoney(cost) as ScaledDecimal);
+  }
+  return standard;
 }
 
 function requireArray<T>(value: readonly T[], name: string, fn: string): readonly T[] {

@@ -1,15 +1,19 @@
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
-import { tryToDecimal } from "../model/money.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
+import { requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { unreadableError as unreadable } from "../model/unreadableError.js";
 import { IdRegistry } from "./IdRegistry.js";
 import { type LedgerColumns, LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { type RowContext, readMovementRow, reportUnreadableRow } from "./readMovementRow.js";
 
 /** Options of {@link validateLedger}, {@link parseLedger} and {@link toLedgerColumns}. */
 export interface ValidateLedgerOptions {
-  /** SKU master data: a SKU with a `standardCost` may have receipts without `unitCost`. */
+  /**
+   * SKU master data: a SKU with a `standardCost` may have receipts without `unitCost`. Checked in
+   * full, as `analyzeLedger` checks its `skuInfo` (see the functions' `@throws`).
+   */
   readonly skuInfo?: readonly SkuInfo[];
   /**
    * Maps a row index to its 1-based line in a source file (set by the file readers): a positive
@@ -48,9 +52,13 @@ export interface LedgerValidation {
  * @returns the valid movements and every problem, each with `row`, `field`, `code`, `message`, `value`.
  * @throws InvKpiError `invalid_argument` (path `['ledger']`) when `rows` is not an array or cannot
  *   be read, (path `['options']`) when the options are not an object or cannot be read, (path
- *   `['skuInfo', ...]`) for a `skuInfo` that is not an array of objects with a text `sku`, (path
- *   `['lineOf']`) for a `lineOf` that is not a function or returns no line; `invalid_option` for an
- *   unknown option name. Options are checked before any row is read.
+ *   `['lineOf']`) for a `lineOf` that is not a function or returns no line, and for a bad
+ *   `skuInfo` exactly as `analyzeLedger` (path `['skuInfo', ...]`): every entry is checked in full
+ *   by the rules of the SKU master reader, and every problem listed in `issues` (a `standardCost`
+ *   the engine cannot hold, such as `1e300`, is refused there, rather than excusing a receipt
+ *   without a cost that the replay would then refuse); `invalid_option` for an unknown option
+ *   name, or a misspelt field or `unitCost` in a `skuInfo` entry. Options are checked before any
+ *   row is read.
  * @example
  * ```ts
  * import { validateLedger } from "invkpi";
@@ -91,8 +99,9 @@ function validateRows(rows: readonly unknown[], options: unknown, fn: string): L
  * Checks ledger rows and returns them typed, or throws one error listing every problem.
  *
  * @throws InvKpiError `invalid_ledger` whose `issues` carries every problem (see {@link validateLedger});
- *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, or options that are not an
- *   object; `invalid_option` for an unknown option name.
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, options that are not an
+ *   object, or a bad `skuInfo` (as {@link validateLedger}); `invalid_option` for an unknown option
+ *   name.
  * @example
  * ```ts
  * import { parseLedger } from "invkpi";
@@ -114,8 +123,9 @@ export function parseLedger(
  * form the replay engine runs on. Rows are checked on the way, exactly as {@link validateLedger} does.
  *
  * @throws InvKpiError `invalid_ledger` listing every problem when any row is invalid;
- *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, or options that are not an
- *   object; `invalid_option` for an unknown option name.
+ *   `invalid_argument` (path `['ledger']`) when `rows` is not an array, options that are not an
+ *   object, or a bad `skuInfo` (as {@link validateLedger}); `invalid_option` for an unknown option
+ *   name.
  * @example
  * ```ts
  * import { toLedgerColumns } from "invkpi";
@@ -201,13 +211,13 @@ function arrayLength(
 
 /**
  * The options of the validateLedger family, checked up front and read once: an unknown name, a
- * `skuInfo` that is not an array of objects with a text `sku`, a `lineOf` that is not a function,
- * or options that cannot be read (a revoked Proxy, a throwing getter) are errors before any row is
- * read. `skuInfo` comes back as plain copies of the two fields the check reads; `lineOf` wrapped
- * so that a line that is not a positive whole number is an error naming it.
+ * `lineOf` that is not a function, or options that cannot be read (a revoked Proxy, a throwing
+ * getter) are errors before any row is read. `lineOf` comes back wrapped so that a line that is
+ * not a positive whole number is an error naming it; `skuInfo` as it is, for {@link rowContext}
+ * to check (before any row too).
  *
- * @throws InvKpiError `invalid_argument` (path `['options']`, `['skuInfo', ...]` or
- *   `['lineOf']`), `invalid_option` for an unknown option name.
+ * @throws InvKpiError `invalid_argument` (path `['options']` or `['lineOf']`), `invalid_option`
+ *   for an unknown option name.
  */
 function checkedOptions(options: unknown, fn: string): ValidateLedgerOptions {
   let skuInfo: unknown;
@@ -221,53 +231,9 @@ function checkedOptions(options: unknown, fn: string): ValidateLedgerOptions {
     throw unreadable(fn, ["options"], "options", thrown);
   }
   return {
-    ...(skuInfo === undefined ? {} : { skuInfo: checkedSkuInfo(skuInfo, fn) }),
+    ...(skuInfo === undefined ? {} : { skuInfo: skuInfo as readonly SkuInfo[] }),
     ...(lineOf === undefined ? {} : { lineOf: checkedLineOf(lineOf, fn) }),
   };
-}
-
-/** The `skuInfo` option: an array of objects with a text `sku`, copied as `{ sku, standardCost }`. */
-function checkedSkuInfo(skuInfo: unknown, fn: string): SkuInfo[] {
-  const length = arrayLength(skuInfo, fn, ["skuInfo"], "skuInfo", "an array of SKU master rows");
-  const entries: SkuInfo[] = [];
-  for (let row = 0; row < length; row++) {
-    const entry = readSkuInfoEntry(skuInfo as readonly unknown[], row, fn);
-    if (typeof entry.sku !== "string") {
-      throw new InvKpiError(
-        "invalid_argument",
-        `${fn}: skuInfo[${row}] must be an object with a text sku, got ${describeValue(entry.raw)}`,
-        { path: ["skuInfo", row] },
-      );
-    }
-    entries.push({ sku: entry.sku, standardCost: entry.standardCost as SkuInfo["standardCost"] });
-  }
-  return entries;
-}
-
-/**
- * The `sku` and `standardCost` of skuInfo entry `row` (undefined when the entry is no object),
- * each read once.
- * @throws InvKpiError `invalid_argument` when the entry or one of them cannot be read.
- */
-function readSkuInfoEntry(
-  skuInfo: readonly unknown[],
-  row: number,
-  fn: string,
-): { raw: unknown; sku: unknown; standardCost: unknown } {
-  let raw: unknown;
-  let field = "";
-  try {
-    raw = skuInfo[row];
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw))
-      return { raw, sku: undefined, standardCost: undefined };
-    field = "sku";
-    const sku = (raw as SkuInfo).sku;
-    field = "standardCost";
-    return { raw, sku, standardCost: (raw as SkuInfo).standardCost };
-  } catch (thrown) {
-    const path = field === "" ? ["skuInfo", row] : ["skuInfo", row, field];
-    throw unreadable(fn, path, `skuInfo[${row}]${field === "" ? "" : `.${field}`}`, thrown);
-  }
 }
 
 /**
@@ -299,52 +265,26 @@ function checkedLineOf(lineOf: unknown, fn: string): (row: number) => number | u
   };
 }
 
-/** The error for an argument that threw when read (a revoked Proxy, a throwing getter). */
-function unreadable(
-  fn: string,
-  path: readonly (string | number)[],
-  what: string,
-  thrown: unknown,
-): InvKpiError {
-  let reason: string;
-  try {
-    reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
-  } catch {
-    reason = describeValue(thrown);
-  }
-  return new InvKpiError(
-    "invalid_argument",
-    `${fn}: ${what} cannot be read: reading it threw ${reason}`,
-    { path, details: { thrown: reason } },
-  );
-}
-
 /**
- * The row context for a validation run. `fn` names the public function in the error for a
- * `skuInfo` entry that cannot be read (the file readers, which check their options themselves,
- * leave it to its default).
+ * The row context for a validation run. Its `skuInfo` is checked here, in full, by
+ * `requireSkuInfoList`, the check of `analyzeLedger`'s (so the file readers, which pass theirs
+ * on, check it alike): a SKU whose entry gives a `standardCost` may then have receipts without
+ * one, and only such a SKU, since an entry with any problem (a `standardCost` of `1e300`, which
+ * the replay cannot hold) is an error before any row is read. `fn` names the public function in
+ * its errors (the file readers leave it to its default).
  *
- * @throws InvKpiError `invalid_argument` when a `skuInfo` entry cannot be read.
+ * @throws InvKpiError as `requireSkuInfoList`: `invalid_argument` listing every problem of
+ *   `skuInfo`, or for an entry that cannot be read; `invalid_option` for a misspelt field.
  */
 export function rowContext(
   options: ValidateLedgerOptions,
   fn = "readLedger",
 ): RowContext & { issues: LedgerIssue[] } {
   const skusWithStandardCost = new Set<string>();
-  const skuInfo = options.skuInfo ?? [];
-  let length = 0;
-  try {
-    // Any other skuInfo is refused by the caller's own checks (checkedOptions, prepareOpening).
-    if (Array.isArray(skuInfo)) length = skuInfo.length;
-  } catch (thrown) {
-    throw unreadable(fn, ["skuInfo"], "skuInfo", thrown);
-  }
-  for (let row = 0; row < length; row++) {
-    const { sku, standardCost } = readSkuInfoEntry(skuInfo, row, fn);
-    if (typeof sku !== "string" || standardCost === undefined || standardCost === null) continue;
-    // Only a usable standard cost excuses a receipt without one (replayLedger rejects the others).
-    const cost = tryToDecimal(standardCost);
-    if (cost !== null && !cost.isNegative()) skusWithStandardCost.add(sku);
+  // The entries as the check read them: each field once, a getter not asked again.
+  for (const [sku, info] of requireSkuInfoList(options.skuInfo, fn).readBySku) {
+    if (info.standardCost !== undefined && info.standardCost !== null)
+      skusWithStandardCost.add(sku);
   }
   return {
     skusWithStandardCost,

@@ -12,7 +12,11 @@ export interface SkuInfo {
   readonly sku: string;
   readonly description?: string | null | undefined;
   readonly category?: string | null | undefined;
-  /** Standard cost per unit: used by `standard` valuation, and for receipts without a cost. */
+  /**
+   * Standard cost per unit: used by `standard` valuation, for receipts without a cost, and as the
+   * EOQ's unit cost. The one unit cost of master data: an entry that gives a `unitCost` (no
+   * `SkuInfo` field, which `replenishmentFigures` alone reads) is refused by `analyzeLedger`.
+   */
   readonly standardCost?: MoneyInput | null | undefined;
   /** List price per unit (retail-basis turnover when issues carry no price). */
   readonly unitPrice?: MoneyInput | null | undefined;

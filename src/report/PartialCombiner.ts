@@ -232,19 +232,16 @@ export class PartialCombiner {
   }
 
   /**
-   * The master data in a SKU record belongs to the record's SKU, and the fields that the report
-   * reads after its calculators ran obey `SkuInfo`'s rules, as every single run has checked them
-   * (`skuInfoBySku`, `turnoverFigures`, `replenishmentFigures`): a hand-edited negative price or
-   * lead time would otherwise reach the rows and month sums unchecked. Fields that a run checks
-   * only when they are used (`orderCost`, `holdingRate` for EOQ) are left as the run left them, so
-   * that a shard's own partial always combines.
+   * The master data in a SKU record belongs to the record's SKU, and every field of it obeys
+   * `SkuInfo`'s rules, as every single run checked it, in full, before its replay
+   * (`requireSkuInfoList`): a hand-edited negative price or lead time would otherwise reach the
+   * rows, the month sums and the cross-check of the replenishment figures unchecked. A shard's
+   * own partial always combines, since its run refused any other master data.
    */
   private requireMasterData(analysis: SkuAnalysis, place: PartialPlace): void {
     const info = analysis.info as SkuInfo;
     const parsed = SkuInfo.safeParse(info);
-    const issue = parsed.success
-      ? undefined
-      : parsed.error.issues.find((i) => ALWAYS_CHECKED.has(String(i.path[0])));
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
     if (issue !== undefined) {
       const field = issue.path.map((step) => (typeof step === "symbol" ? String(step) : step));
       throw this.problem(place, ["analysis", "info", ...field], issue.message);
@@ -307,21 +304,6 @@ export class PartialCombiner {
     );
   }
 }
-
-/**
- * Master data fields that every run checks and the combine step reads (the report, or the
- * cross-check of the replenishment figures: `analysisMismatch`).
- */
-const ALWAYS_CHECKED: ReadonlySet<string> = new Set([
-  "sku",
-  "description",
-  "category",
-  "unitPrice",
-  "leadTimeDays",
-  "leadTimeStdDevDays",
-  "reviewPeriodDays",
-  "serviceLevel",
-]);
 
 /** The `invkpiPartial` version of a record, or `null` when it is not a partial record at all. */
 function partialVersion(record: unknown): unknown {

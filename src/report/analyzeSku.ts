@@ -77,9 +77,11 @@ export interface SkuAnalysisSettings {
  * its option names (the report's options are checked once, by `resolveReportOptions`, and the
  * master data's field names by `skuInfoBySku`): at 100 k SKUs a check per call is work per SKU.
  *
- * @throws InvKpiError as the calculators, with the SKU named in the message and in `details.sku`
- *   (a bad `skuInfo` value surfaces here, e.g. a negative `leadTimeDays`: its path is then the
- *   value's place in the options, `['skuInfo', row, 'leadTimeDays']`).
+ * @throws InvKpiError as the calculators, with the SKU named in the message and in `details.sku`.
+ *   Every `skuInfo` value has been checked before the replay (`skuInfoBySku`), so none is refused
+ *   here on its own; an error about a figure that the SKU's master data gave (a combination the
+ *   calculator refuses) has the value's place in the options as its path,
+ *   `['skuInfo', row, field]`.
  */
 export function analyzeSku(
   history: SkuHistory,

@@ -223,3 +223,67 @@ describe("readSkuInfo", () => {
     expect((error as InvKpiError).code).toBe("invalid_option");
   });
 });
+
+// Found by a review: the ledger reader refuses a number whose digits a double cannot hold, and an
+// invisible character in a number or amount; the SKU master reader rounded the one silently and
+// took the other. It now applies the same rules (quantityTextProblem, invisibleCharacter).
+describe("readSkuInfo: number and amount cells as the ledger reader reads them", () => {
+  it("refuses digits a double cannot hold in a number cell, showing the cell as written", async () => {
+    const csv =
+      "sku,onOrder,serviceLevel,leadTimeDays\n" +
+      "A,12345678901234567890,0.95,7\n" +
+      "B,5,0.950000000000000000001,7\n" +
+      "C,12345678901234.125,0.1234567890123456,0.00000000001\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues.map((i) => `${i.line} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      "2 onOrder quantity_precision 12345678901234567890",
+      "3 serviceLevel quantity_precision 0.950000000000000000001",
+    ]);
+    expect(result.issues[0]?.message).toBe(
+      "onOrder must have at most 15 significant digits, or more only where a number holds the decimal exactly (it has 19, and would be read as 12345678901234567000)",
+    );
+    // Digits a double holds exactly, and decimal places, are no problem for master numbers.
+    expect(result.skuInfo).toEqual([
+      {
+        sku: "C",
+        onOrder: 12345678901234.125,
+        serviceLevel: 0.1234567890123456,
+        leadTimeDays: 1e-11,
+      },
+    ]);
+  });
+
+  it("refuses an invisible character in a number or amount cell, naming it", async () => {
+    const csv =
+      "sku,leadTimeDays,packSize,standardCost,orderCost\n" +
+      "A,7\uFEFF,12,1.50,3\n" +
+      "B,7,\u200B12,1.50\u00A0,3\n" +
+      "C, 7\t,12,\t1.50 ,3\n";
+    const result = await readSkuInfo(textStream(csv));
+    // The value as the ledger reader shows it: the cell's text as written, quoted.
+    expect(result.issues.map((i) => `${i.line} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      '2 leadTimeDays invalid_type "7\uFEFF"',
+      '3 standardCost invalid_money "1.50\u00A0"',
+      '3 packSize invalid_type "\u200B12"',
+    ]);
+    expect(result.issues[0]?.message).toBe(
+      "leadTimeDays must be a plain decimal number, but holds U+FEFF (zero width no-break space, a byte order mark), an invisible character (only spaces and tabs may surround a number)",
+    );
+    expect(result.issues[1]?.message).toBe(
+      "standardCost must be a decimal amount, but holds U+00A0 (no-break space), an invisible character (only spaces and tabs may surround an amount)",
+    );
+    expect(result.skuInfo).toEqual([
+      { sku: "C", leadTimeDays: 7, packSize: 12, standardCost: "\t1.50 ", orderCost: "3" },
+    ]);
+  });
+
+  it("refuses digits a double cannot hold in an NDJSON number, as written", async () => {
+    const ndjson =
+      '{"sku":"A","onOrder":12345678901234567890}\n{"sku":"B","reserved":1.5,"note":"123456789012345678"}\n';
+    const result = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
+    expect(result.issues.map((i) => `${i.line} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      "1 onOrder quantity_precision 12345678901234567890",
+    ]);
+    expect(result.skuInfo).toEqual([{ sku: "B", reserved: 1.5 }]);
+  });
+});

@@ -94,7 +94,7 @@ describe("opening balances: receivedOn is before the period and the SKU's first 
     }
     expect(summary(error)).toEqual(rejected("analyzeLedger", [0, "receivedOn"]));
     expect((error as InvKpiError).message).toMatch(
-      /^analyzeLedger: 1 problem\(s\) in openingBalances; first: openingBalances\[0\]\.receivedOn: receivedOn must be on or before 2023-12-31/,
+      /^analyzeLedger: 1 problem in openingBalances; first: openingBalances\[0\]\.receivedOn: receivedOn must be on or before 2023-12-31/,
     );
   });
 

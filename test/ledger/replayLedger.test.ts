@@ -7,6 +7,7 @@ import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
+import { errorOf as thrownBy } from "../support/errorOf.js";
 
 const march = { from: "2025-03-01", to: "2025-03-10" };
 
@@ -1035,6 +1036,36 @@ describe("replayLedger: opening balances are checked like rows", () => {
     expect(issuesOf(() => replayLedger([], { period, openingBalances: {} as never }))[0]).toBe(
       "invalid_argument",
     );
+  });
+
+  // Found by a review: replayLedger checked only the standard costs of its skuInfo, and said
+  // "1 problem(s)". It now checks skuInfo as analyzeLedger does, with the same message.
+  it("checks skuInfo in full, as analyzeLedger does, and counts the problems right", () => {
+    const skuInfo = [
+      { sku: "A", leadTimeDays: -1 },
+      { sku: "B", standardCost: "x", packSize: 0 },
+      { sku: "A" },
+    ];
+    const error = thrownBy(() => replayLedger([], { period, skuInfo: skuInfo as never }));
+    expect(error.issues.map((i) => `${i.row} ${i.field} ${i.code}`)).toEqual([
+      "0 leadTimeDays invalid_quantity",
+      "1 standardCost invalid_money",
+      "1 packSize invalid_quantity",
+      "2 sku duplicate_id",
+    ]);
+    expect(error.message).toMatch(
+      /^replayLedger: 4 problems in 3 skuInfo entries: skuInfo\[0\] \(SKU "A"\): /,
+    );
+    const one = thrownBy(() =>
+      replayLedger([], { period, skuInfo: [{ sku: "A", standardCost: "x" }] }),
+    );
+    expect(one.message).toBe(
+      'replayLedger: 1 problem in 1 skuInfo entry: skuInfo[0] (SKU "A"): standardCost must be a finite decimal amount',
+    );
+    const balances = thrownBy(() =>
+      replayLedger([], { period, openingBalances: [{ sku: "A", quantity: 1 }] }),
+    );
+    expect(balances.message).toMatch(/^replayLedger: 1 problem in openingBalances; first: /);
   });
 
   it("needs a standard cost for a SKU that only has an opening balance (standard valuation)", () => {

@@ -107,13 +107,53 @@ describe("validateLedger", () => {
     ).toEqual([]);
   });
 
-  it("lets a SKU with a usable standard cost receive without unitCost", () => {
+  it("lets a SKU with a standard cost receive without unitCost", () => {
     const row = { sku: "S", date: "2025-01-02", type: "receipt", quantity: 1 };
     expect(problems([row])).toEqual(["0 unitCost missing_cost"]);
     expect(problems([row], { skuInfo: [{ sku: "S", standardCost: 3 }] })).toEqual([]);
-    expect(problems([row], { skuInfo: [{ sku: "S", standardCost: "abc" }] })).toEqual([
-      "0 unitCost missing_cost",
-    ]);
+  });
+
+  // Found by a review: a standard cost counted as usable when it read as a decimal ≥ 0, so that
+  // `1e300` excused a receipt without a cost, which analyzeLedger then refused. skuInfo is now
+  // checked in full, by analyzeLedger's rules, and every problem reported as analyzeLedger does.
+  it("checks skuInfo as analyzeLedger does, every problem at once", () => {
+    const row = { sku: "S", date: "2025-01-02", type: "receipt", quantity: 1 };
+    const skuInfo = [
+      { sku: "S", standardCost: "1e300" },
+      { sku: "T", standardCost: "abc", serviceLevel: 2 },
+      { sku: "T" },
+    ];
+    for (const fn of [validateLedger, parseLedger, toLedgerColumns]) {
+      let error: InvKpiError | undefined;
+      try {
+        fn([row], { skuInfo });
+      } catch (e) {
+        error = e as InvKpiError;
+      }
+      expect([error?.code, error?.path]).toEqual([
+        "invalid_argument",
+        ["skuInfo", 0, "standardCost"],
+      ]);
+      expect(error?.issues.map((i) => `${i.row} ${i.field} ${i.code}`)).toEqual([
+        "0 standardCost money_precision",
+        "1 standardCost invalid_money",
+        "1 serviceLevel invalid_quantity",
+        "2 sku duplicate_id",
+      ]);
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^${fn.name}: 4 problems in 3 skuInfo entries: skuInfo\\[0\\] \\(SKU "S"\\): standardCost must be below 10\\^15`,
+        ),
+      );
+    }
+    expect(() =>
+      analyzeLedger([row as Movement], {
+        period: { from: "2025-01-01", to: "2025-01-31" },
+        skuInfo: skuInfo as never,
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: "invalid_argument", path: ["skuInfo", 0, "standardCost"] }),
+    );
   });
 
   it("needs a location on transfers and refuses blank text where text is optional", () => {
@@ -397,7 +437,11 @@ describe("the options of validateLedger (found by an input audit)", () => {
   const bad = { ...good, sku: "" };
   it.each([
     [{ skuInfo: { sku: "A" } }, ["skuInfo"], /skuInfo must be an array/],
-    [{ skuInfo: [null] }, ["skuInfo", 0], /skuInfo\[0\] must be an object/],
+    [
+      { skuInfo: [null] },
+      ["skuInfo", 0],
+      /1 problem in 1 skuInfo entry: skuInfo\[0\]: row must be an object/,
+    ],
     [
       {
         skuInfo: [

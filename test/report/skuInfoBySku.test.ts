@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/model/Decimal.js";
+import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { SkuInfo } from "../../src/model/SkuInfo.js";
 import { analyzeLedger, analyzeLedgerStream } from "../../src/report/index.js";
 import { toPartialRecords } from "../../src/report/toPartialRecords.js";
@@ -185,5 +186,90 @@ describe("analyzeLedger: skuInfo checked in full, every problem at once", () => 
         /^(analyzeLedgerStream|toPartialRecords): 2 problems in 2 skuInfo entries/,
       );
     }
+  });
+});
+
+// Found by a review: an entry with a throwing getter (or a Proxy whose trap throws) escaped the
+// check as a raw Error, since the schema reads every field. validateLedger already named the field.
+describe("analyzeLedger: a skuInfo entry that cannot be read", () => {
+  const throwing = (field: string) =>
+    Object.defineProperty({ sku: "BOLT" }, field, {
+      enumerable: true,
+      get() {
+        throw new Error("no");
+      },
+    });
+
+  it("is invalid_argument naming the entry and the field, in every entry point", async () => {
+    for (const field of ["standardCost", "leadTimeDays", "supplier"]) {
+      const error = analyze([{ sku: "NUT" }, throwing(field)]);
+      expect(error).toBeInstanceOf(InvKpiError);
+      expect([error.code, error.path]).toEqual(["invalid_argument", ["skuInfo", 1, field]]);
+      expect(error.message).toBe(
+        `analyzeLedger: skuInfo[1].${field} cannot be read: reading it threw Error: no`,
+      );
+    }
+    const skuInfo = [throwing("serviceLevel")] as SkuInfo[];
+    const streamed = await rejectionOf(
+      analyzeLedgerStream(WORKED_LEDGER, { period: Q1_2024, skuInfo, mode: "streaming" }),
+    );
+    expect([streamed.code, streamed.path]).toEqual([
+      "invalid_argument",
+      ["skuInfo", 0, "serviceLevel"],
+    ]);
+  });
+
+  it("names the entry when the entry itself, or its field names, cannot be read", () => {
+    const revoked = Proxy.revocable({ sku: "A" }, {});
+    revoked.revoke();
+    const keys = new Proxy(
+      { sku: "A" },
+      {
+        ownKeys() {
+          throw new Error("keys");
+        },
+      },
+    );
+    const entries = Object.defineProperty([], 0, {
+      enumerable: true,
+      get() {
+        throw new Error("entry");
+      },
+    });
+    entries.length = 1;
+    for (const skuInfo of [[revoked.proxy], [keys], entries]) {
+      const error = analyze(skuInfo);
+      expect([error.code, error.path]).toEqual(["invalid_argument", ["skuInfo", 0]]);
+      expect(error.message).toMatch(
+        /^analyzeLedger: skuInfo\[0\] cannot be read: reading it threw/,
+      );
+    }
+  });
+});
+
+// Found by a review: `unitCost` is no SkuInfo field (readSkuInfo ignores such a column), yet the
+// report's EOQ read it from an entry that carried it, and an entry's bad unitCost failed mid-report.
+describe("analyzeLedger: unitCost in a skuInfo entry", () => {
+  it("is refused up front, pointing at standardCost", () => {
+    for (const unitCost of [5, "abc"]) {
+      const error = analyze([
+        { sku: "NUT" },
+        { sku: "BOLT", unitCost, orderCost: 10, holdingRate: 0.2 },
+      ]);
+      expect([error.code, error.path]).toEqual(["invalid_option", ["skuInfo", 1, "unitCost"]]);
+      expect(error.message).toBe(
+        'analyzeLedger: skuInfo[1] (SKU "BOLT") gives unitCost, which is no SKU master field: a SKU\'s unit cost is its standardCost (the EOQ uses it, else the cost the ledger shows); give it as standardCost',
+      );
+    }
+  });
+
+  it("takes an entry whose unitCost is not given", () => {
+    const skuInfo = [
+      { sku: "BOLT", unitCost: undefined },
+      { sku: "NUT", unitCost: null },
+    ];
+    expect(
+      analyzeLedger(WORKED_LEDGER, { period: Q1_2024, skuInfo: skuInfo as SkuInfo[] }).rows.length,
+    ).toBe(4);
   });
 });
