@@ -20,6 +20,7 @@ import { misspeltFieldOf } from "../model/requireKnownOptions.js";
 import { requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { scaledMoney } from "../model/scaledMoney.js";
+import { thrownText } from "../model/unreadableError.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
 import { mul, type Scaled } from "./scaled.js";
@@ -335,12 +336,12 @@ function checkReadableBalance(
     return checkBalance(balance, row, standard, dating, issues);
   } catch (thrown) {
     issues.length = before;
-    const reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : "";
+    const reason = thrownText(thrown);
     issues.push({
       row,
       field: "",
       code: "not_an_object",
-      message: `opening balance cannot be read: reading it threw ${reason || describeValue(thrown)}`,
+      message: `opening balance cannot be read: reading it threw ${reason}`,
       value: describeValue(balance),
     });
     return null;

@@ -15,6 +15,7 @@ import { MOVEMENT_FIELDS } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
 import { misspeltFieldOf } from "../model/requireKnownOptions.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
+import { thrownText } from "../model/unreadableError.js";
 import type { IdRegistry } from "./IdRegistry.js";
 import { ABSENT, KIND, type LedgerColumnsBuilder, NO_DAY } from "./LedgerColumns.js";
 
@@ -431,17 +432,6 @@ function inspect(value: unknown): void {
   tryToDay(value);
   scaledMoney(value);
   tryToDecimal(value);
-}
-
-/** What a row's getter threw, as text for a message (it may be anything, even a Proxy). */
-function thrownText(thrown: unknown): string {
-  let text: string;
-  try {
-    text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
-  } catch {
-    text = describeValue(thrown);
-  }
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /**

@@ -82,16 +82,9 @@ function validateRows(rows: readonly unknown[], options: unknown, fn: string): L
   const length = rowCount(rows, fn, "an array of movement rows");
   const ctx = rowContext(checkedOptions(options, fn), fn);
   const movements: Movement[] = [];
-  for (let row = 0; row < length; row++) {
-    let raw: unknown;
-    try {
-      raw = rows[row];
-    } catch (thrown) {
-      reportUnreadableRow(ctx, row, thrown);
-      continue;
-    }
+  forEachRow(rows, length, ctx, (raw, row) => {
     if (readMovementRow(raw, row, null, ctx)) movements.push(raw as Movement);
-  }
+  });
   return { movements, issues: ctx.issues };
 }
 
@@ -157,16 +150,7 @@ export function columnsOfRows(
   const length = rowCount(rows, fn, expected);
   const ctx = rowContext(options, fn);
   const builder = new LedgerColumnsBuilder(length);
-  for (let row = 0; row < length; row++) {
-    let raw: unknown;
-    try {
-      raw = rows[row];
-    } catch (thrown) {
-      reportUnreadableRow(ctx, row, thrown);
-      continue;
-    }
-    readMovementRow(raw, row, builder, ctx);
-  }
+  forEachRow(rows, length, ctx, (raw, row) => readMovementRow(raw, row, builder, ctx));
   if (ctx.issues.length > 0) throw invalidLedger(fn, ctx.issues);
   return builder.finish();
 }
@@ -293,6 +277,28 @@ export function rowContext(
     lineOf: options.lineOf,
     extraFields: new Map(),
   };
+}
+
+/**
+ * Hands each of the first `length` rows to `visit`; a row that cannot even be taken from the array
+ * (a getter on its index threw) is reported as unreadable instead.
+ */
+function forEachRow(
+  rows: readonly unknown[],
+  length: number,
+  ctx: RowContext,
+  visit: (raw: unknown, row: number) => void,
+): void {
+  for (let row = 0; row < length; row++) {
+    let raw: unknown;
+    try {
+      raw = rows[row];
+    } catch (thrown) {
+      reportUnreadableRow(ctx, row, thrown);
+      continue;
+    }
+    visit(raw, row);
+  }
 }
 
 /** One `invalid_ledger` error carrying every issue; the message summarises the first few. */

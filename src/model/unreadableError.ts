@@ -19,15 +19,30 @@ export function unreadableError(
   what: string,
   thrown: unknown,
 ): InvKpiError {
-  let reason: string;
-  try {
-    reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
-  } catch {
-    reason = describeValue(thrown);
-  }
+  const reason = thrownText(thrown);
   return new InvKpiError(
     "invalid_argument",
     `${fn}: ${what} cannot be read: reading it threw ${reason}`,
     { path, details: { thrown: reason } },
   );
+}
+
+/**
+ * What a getter or Proxy trap threw, as text for a message (it may be anything, even a Proxy whose
+ * own `name` throws): `Error: boom`, at most 200 characters.
+ *
+ * @example
+ * ```ts
+ * thrownText(new TypeError("revoked")); // "TypeError: revoked"
+ * thrownText("no"); // '"no"'
+ * ```
+ */
+export function thrownText(thrown: unknown): string {
+  let text: string;
+  try {
+    text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+  } catch {
+    text = describeValue(thrown);
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
