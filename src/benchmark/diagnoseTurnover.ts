@@ -159,7 +159,7 @@ function formsOf(args: DiagnoseTurnoverArgs): readonly FormInForce[] {
  *   (not an object, not a finite number, both or neither of `industry` and `range`, both or neither
  *   of `annualTurnover` and `turnover`), `out_of_range` (a negative turnover, `periodDays` or
  *   `daysPerYear` ≤ 0, a range whose min is negative or whose max is below its min), `invalid_option`
- *   (a name it does not read, path `[name]`: a typo, "unknown option 'daysperyear' (did you mean
+ *   (a name it does not read, path `[name]`: a typo, "unknown argument 'daysperyear' (did you mean
  *   'daysPerYear'?)", or a name of the other form, "{ annualTurnover } does not read 'daysPerYear'
  *   ({ turnover, periodDays } does)", "{ range } does not read 'table' ({ industry } does)").
  * @example

@@ -1,5 +1,7 @@
 import { closestName } from "../model/closestName.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
+import { nearFieldOf, nearMissMessage } from "../model/nearMissesOf.js";
+import { normalizeHeader } from "../model/normalizeHeader.js";
 
 /**
  * How a field's text cell becomes a value: `text` and `date` cells stay text, `money` cells stay
@@ -22,25 +24,6 @@ export interface FieldSpec {
 export type ColumnNames<Field extends string> = {
   readonly [F in Field]?: string | undefined;
 };
-
-/**
- * A header name as matched: Unicode NFC, lower case, without white space (JavaScript's `\s`: spaces,
- * tabs, no-break spaces, a stray byte order mark), `_` or `-` anywhere. So `Unit Cost`,
- * `unit_cost`, `UNITCOST` and `unit-cost` all match `unitCost`: exports spell a field's name in
- * many ways, and none of those spellings can mean another field.
- *
- * @example
- * ```ts
- * ["Unit Cost", "unit_cost", "UNITCOST", " unit-cost "].map(normalizeHeader);
- * // ["unitcost", "unitcost", "unitcost", "unitcost"]
- * ```
- */
-export function normalizeHeader(name: string): string {
-  return name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "");
-}
 
 /**
  * The name of `names` that `name` is most likely a typo of, for a "did you mean" hint: compared as
@@ -100,6 +83,17 @@ export interface DuplicateColumns {
   readonly columns: readonly number[];
 }
 
+/**
+ * A column of a CSV header that matches no field but is a near miss of a field whose column is
+ * absent (`Lead Time` in a header without `leadTimeDays`): its values would go unread.
+ */
+export interface NearMissColumn {
+  /** The 0-based column. */
+  readonly column: number;
+  /** The field's index. */
+  readonly field: number;
+}
+
 /** What {@link ColumnResolver.resolveHeader} finds in a CSV header. */
 export interface ResolvedHeader {
   /** The column of each field (-1 when absent; the first, when several match). */
@@ -108,22 +102,36 @@ export interface ResolvedHeader {
   readonly ignored: string[];
   /** The fields that several columns match, in field order. */
   readonly duplicates: readonly DuplicateColumns[];
+  /** The columns that are near misses of a field without a column, in header order. */
+  readonly nearMisses: readonly NearMissColumn[];
 }
+
+/**
+ * A key's field (≥ 0), or, for a key that matches none: {@link NO_FIELD}, or `NEAR_MISS - field`
+ * for a key that is a near miss of that field (see {@link ColumnResolver.renameKeys}).
+ */
+const NO_FIELD = -1;
+const NEAR_MISS = -2;
 
 /**
  * Finds which column (CSV) or key (JSON) holds each field. A field's header name is the one given
  * in `columns`, else the field's own name; headers match as {@link normalizeHeader} says (case,
- * white space, `_` and `-` aside). A header that matches no field is ignored; two headers of a CSV
- * file that match one field are a problem of the header, and two keys of one JSON object a problem
- * of that row. One resolver serves one read: it counts, and lists the first of, the names that
- * read ignored.
+ * white space, `_` and `-` aside). A header that matches no field is ignored, unless it is a near
+ * miss of a field that has no column (`Lead Time` for `leadTimeDays`: `nearFieldOf`, the rule of
+ * data records in memory), whose value would go unread; two headers of a CSV file that match one
+ * field are a problem of the header, and two keys of one JSON object a problem of that row. One
+ * resolver serves one read: it counts, and lists the first of, the names that read ignored.
  */
 export class ColumnResolver {
   readonly fields: readonly FieldSpec[];
   /** The header name expected for each field, as the user wrote it (for messages). */
   readonly expected: readonly string[];
+  /** The kind of record a row is, as messages name it (`movement`, `SKU master`). */
+  readonly record: string;
+  /** The fields' names, one list per resolver (near misses are judged by list). */
+  private readonly names: readonly string[];
   private readonly fieldOfHeader = new Map<string, number>();
-  /** Field of a key, for at most {@link MAX_CACHED_KEYS} keys. */
+  /** What a key is (see {@link NO_FIELD}), for at most {@link MAX_CACHED_KEYS} keys. */
   private readonly keyCache = new Map<string, number>();
   /** The first {@link MAX_LISTED_IGNORED} ignored column names or keys. */
   private readonly ignored: string[] = [];
@@ -136,8 +144,10 @@ export class ColumnResolver {
    * @throws InvKpiError `invalid_option` when `columns` is not an object of non-blank header names
    *   keyed by field names, or maps two fields to one header.
    */
-  constructor(fields: readonly FieldSpec[], columns: unknown, fn: string) {
+  constructor(fields: readonly FieldSpec[], columns: unknown, fn: string, record = "record") {
     this.fields = fields;
+    this.record = record;
+    this.names = fields.map((f) => f.name);
     const names = checkColumnNames(fields, columns, fn);
     this.expected = fields.map((f) => names[f.name] ?? f.name);
     // Names given in `columns` first: a field's own name that another field's mapping uses (say
@@ -176,12 +186,34 @@ export class ColumnResolver {
    * the rows carry.
    */
   fieldOfKey(key: string): number {
+    const kind = this.kindOfKey(key);
+    return kind < 0 ? NO_FIELD : kind;
+  }
+
+  /** {@link fieldOfKey}, telling a near miss apart: a field, {@link NO_FIELD} or a near miss. */
+  private kindOfKey(key: string): number {
     const cached = this.keyCache.get(key);
     if (cached !== undefined) return cached;
     const field = this.fieldOf(key);
-    if (this.keyCache.size < MAX_CACHED_KEYS) this.keyCache.set(key, field);
+    const kind = field >= 0 ? field : this.nearMissOf(key);
+    if (this.keyCache.size < MAX_CACHED_KEYS) this.keyCache.set(key, kind);
     if (field < 0) this.noteIgnoredKey(key);
-    return field;
+    return kind;
+  }
+
+  /** `NEAR_MISS - field` for a name that matches no field but is a near miss of one, else {@link NO_FIELD}. */
+  private nearMissOf(name: string): number {
+    const meant = nearFieldOf(name, this.names);
+    return meant === null ? NO_FIELD : NEAR_MISS - this.names.indexOf(meant);
+  }
+
+  /**
+   * The message of a column or key `name` that is a near miss of field `field`: the template of
+   * the checks in memory (`nearMissMessage`), with the rule by which a file's names are matched.
+   */
+  nearMissMessage(name: string, field: number): string {
+    const meant = (this.fields[field] as FieldSpec).name;
+    return nearMissMessage({ name, meant }, this.record, SAME_NAME_RULE);
   }
 
   /** The name of the field that `key` matches, or `undefined`. */
@@ -224,11 +256,13 @@ export class ColumnResolver {
   resolveHeader(header: readonly string[]): ResolvedHeader {
     const columnOf = new Int32Array(this.fields.length).fill(-1);
     const columnsOf = new Map<number, number[]>();
+    const unmatched: number[] = [];
     header.forEach((name, column) => {
       const field = this.fieldOf(name);
       if (field < 0) {
         this.ignoredHeaderCount++;
         if (this.ignored.length < MAX_LISTED_IGNORED) this.ignored.push(name);
+        unmatched.push(column);
         return;
       }
       if (columnOf[field] === -1) columnOf[field] = column;
@@ -238,7 +272,11 @@ export class ColumnResolver {
       .filter(([, columns]) => columns.length > 1)
       .map(([field, columns]) => ({ field, columns }))
       .sort((a, b) => a.field - b.field);
-    return { columnOf, ignored: [...this.ignored], duplicates };
+    // A near miss of a field that has a column is data, as in memory beside the field.
+    const nearMisses = unmatched
+      .map((column) => ({ column, field: NEAR_MISS - this.nearMissOf(header[column] as string) }))
+      .filter(({ field }) => field >= 0 && columnOf[field] === -1);
+    return { columnOf, ignored: [...this.ignored], duplicates, nearMisses };
   }
 
   /**
@@ -247,22 +285,54 @@ export class ColumnResolver {
    * {@link fieldOfKey} says. A field given under several keys of the object (`"quantity"` and
    * `"Quantity"`, which match alike) is a `parse_error` issue of the row in `issues`, naming the
    * keys: which value is meant is unknown, so the caller must leave the row out (the first key's
-   * value is kept, for the row's other checks). Anything but a plain object is returned unchanged,
-   * for the row check to report.
+   * value is kept, for the row's other checks). A key that matches no field but is a near miss of
+   * a field the row lacks (`"Lead Time"` without `"leadTimeDays"`: `nearFieldOf`) is a
+   * `misspelt_field` issue of the row, as the same object is in memory: its value would go unread,
+   * and the caller leaves the row out too. Anything but a plain object is returned unchanged, for
+   * the row check to report.
    */
   renameKeys(value: unknown, row: number, line: number, issues: LedgerIssue[]): unknown {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
     let repeated = false;
+    let nearMisses: [key: string, field: number, cell: unknown][] | null = null;
     for (const [key, cell] of Object.entries(value)) {
-      const field = this.fieldOfKey(key);
-      if (field < 0) continue;
-      const name = (this.fields[field] as FieldSpec).name;
+      const kind = this.kindOfKey(key);
+      if (kind < 0) {
+        if (kind === NO_FIELD) continue;
+        nearMisses ??= [];
+        nearMisses.push([key, NEAR_MISS - kind, cell]);
+        continue;
+      }
+      const name = (this.fields[kind] as FieldSpec).name;
       if (!Object.hasOwn(out, name)) out[name] = cell;
       else repeated = true;
     }
     if (repeated) issues.push(...this.repeatedKeyIssues(value, row, line));
+    if (nearMisses !== null) issues.push(...this.nearMissIssues(nearMisses, out, row, line));
     return out;
+  }
+
+  /** One issue per near-miss key whose field the renamed row lacks (`undefined` or `null`). */
+  private nearMissIssues(
+    nearMisses: readonly [key: string, field: number, cell: unknown][],
+    out: Readonly<Record<string, unknown>>,
+    row: number,
+    line: number,
+  ): LedgerIssue[] {
+    return nearMisses
+      .filter(([, field]) => {
+        const given = out[(this.fields[field] as FieldSpec).name];
+        return given === undefined || given === null;
+      })
+      .map(([key, field, cell]) => ({
+        row,
+        line,
+        field: key,
+        code: "misspelt_field",
+        message: this.nearMissMessage(key, field),
+        value: describeValue(cell),
+      }));
   }
 
   /** One issue per field that `object` gives under several keys (rare: only then are keys gathered). */

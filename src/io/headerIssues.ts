@@ -37,7 +37,9 @@ export interface CsvHeader {
 /**
  * The problems of a CSV header, and whether its rows can be read: the header record's own syntax
  * problem (left out when the text looks like JSON, which explains it), a `parse_error` per field
- * that several columns match, and a `missing_field` per required column that is missing. The first
+ * that several columns match, a `missing_field` per required column that is missing, and a
+ * `misspelt_field` per column that is a near miss of a field without a column (`Lead Time` without
+ * `leadTimeDays`: its values would go unread, as the same rows' in memory; the rows are read). The first
  * missing column's issue also shows the header's names (the first {@link MAX_SHOWN_COLUMNS}, each
  * quoted, control characters escaped) and, when the header's shape suggests it, the delimiter,
  * format or encoding that would read the file; each missing column gets a "did you mean" when a
@@ -73,6 +75,12 @@ export function headerIssues(
     duplicateIssue(header, fields[field] as FieldSpec, columns),
   );
   issues.push(...duplicates, ...missingIssues(header, resolver, missing, shape));
+  for (const { column, field } of resolved.nearMisses) {
+    const name = header.names[column] as string;
+    issues.push(
+      fileIssue(header.line, name, "misspelt_field", resolver.nearMissMessage(name, field)),
+    );
+  }
   return { issues, usable: duplicates.length === 0 && missing.length === 0 };
 }
 

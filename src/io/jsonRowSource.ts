@@ -1,52 +1,80 @@
+import { longDigitRunIn } from "./DigitRunWatch.js";
 import { jsonNumberLiterals } from "./jsonNumberLiterals.js";
 import { quantityTextProblem } from "./quantityTextProblem.js";
 import { type CellProblem, INVALID_CELL, type RowSource, shownText } from "./RowSource.js";
 import type { JsonRowText } from "./readTable.js";
 
-/** The most characters of digits and points a number of at most 15 significant digits can show. */
-const SHORT_NUMBER_RUN = 15;
+/** The problems of a row without any: shared, so that a valid row allocates nothing. */
+const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
 
 /**
- * The {@link RowSource} of an NDJSON or JSON row (`raw`, its keys renamed to field names; `json`:
- * where its text is), and the row to check: `raw` itself, or a copy with {@link INVALID_CELL} for a
- * quantity whose literal a double cannot hold (`1.00000000000000000000001`, read as 1: see
- * `quantityTextProblem`). The literals are scanned only when needed: for a quantity, only when the
- * text has a run of more than 15 digits and points (a literal of at most 15 significant digits
+ * The {@link RowSource} of the NDJSON or JSON rows of one read, one row at a time: {@link next}
+ * takes a row (`raw`, its keys renamed to field names; `json`: where its text is) and returns the
+ * row to check: `raw` itself, or a copy with {@link INVALID_CELL} for a quantity whose literal a
+ * double cannot hold (`1.00000000000000000000001`, read as 1: see `quantityTextProblem`). One
+ * object serves every row, so that a valid row costs no allocation (a read of a million rows made
+ * a million closures, arrays and results); its problems and literals are those of the last row,
+ * and hold until the next. The literals are scanned only when needed: for a quantity, only when
+ * the text has a run of more than 15 digits and points (a literal of at most 15 significant digits
  * always reads exactly); for an issue's value, only once the row has one.
+ */
+export class JsonRowSource implements RowSource {
+  problems: readonly CellProblem[] = NO_PROBLEMS;
+  private json: JsonRowText | undefined = undefined;
+  /** The row's literals by field, once scanned. */
+  private literals: Map<string, string> | null = null;
+
+  /** @param fieldOf - the field a key matches (as the keys were renamed), or `undefined`. */
+  constructor(private readonly fieldOf: (key: string) => string | undefined) {}
+
+  /** Takes the next row; returns the row to check (see {@link JsonRowSource}). */
+  next(raw: unknown, json: JsonRowText | undefined): unknown {
+    this.json = json;
+    this.literals = null;
+    this.problems = NO_PROBLEMS;
+    if (
+      json === undefined ||
+      typeof (raw as { quantity?: unknown } | null)?.quantity !== "number" ||
+      !hasLongDigitRun(json)
+    )
+      return raw;
+    const text = this.literal("quantity");
+    const problem = text === undefined ? null : quantityTextProblem(text);
+    if (problem === null || text === undefined) return raw;
+    this.problems = [
+      { field: "quantity", code: "quantity_precision", message: problem, value: shownText(text) },
+    ];
+    return { ...(raw as object), quantity: INVALID_CELL };
+  }
+
+  literal(field: string): string | undefined {
+    if (this.json === undefined) return undefined;
+    this.literals ??= fieldLiterals(this.json, this.fieldOf);
+    return this.literals.get(field);
+  }
+}
+
+/**
+ * The {@link RowSource} of one NDJSON or JSON row, and the row to check: {@link JsonRowSource} for a
+ * single row.
  *
  * @param fieldOf - the field a key matches (as the keys were renamed), or `undefined`.
+ * @example
+ * ```ts
+ * const json = '{"quantity": 1.00000000000000000000001}';
+ * const source = jsonRowSource(JSON.parse(json), { text: json, from: 0, to: json.length }, (k) => k);
+ * source.problems.map((p) => p.code); // ["quantity_precision"]
+ * source.literal("quantity"); // "1.00000000000000000000001"
+ * ```
  */
 export function jsonRowSource(
   raw: unknown,
   json: JsonRowText | undefined,
   fieldOf: (key: string) => string | undefined,
 ): RowSource & { readonly row: unknown } {
-  let literals: Map<string, string> | null = null;
-  const literal = (field: string): string | undefined => {
-    if (json === undefined) return undefined;
-    if (literals === null) literals = fieldLiterals(json, fieldOf);
-    return literals.get(field);
-  };
-  const problems: CellProblem[] = [];
-  let row = raw;
-  if (
-    json !== undefined &&
-    typeof (raw as { quantity?: unknown } | null)?.quantity === "number" &&
-    hasLongDigitRun(json)
-  ) {
-    const text = literal("quantity");
-    const problem = text === undefined ? null : quantityTextProblem(text);
-    if (problem !== null && text !== undefined) {
-      problems.push({
-        field: "quantity",
-        code: "quantity_precision",
-        message: problem,
-        value: shownText(text),
-      });
-      row = { ...(raw as object), quantity: INVALID_CELL };
-    }
-  }
-  return { row, problems, literal };
+  const source = new JsonRowSource(fieldOf);
+  const row = source.next(raw, json);
+  return { row, problems: source.problems, literal: (field) => source.literal(field) };
 }
 
 /** The number literals of the row's members, by field (the first key of a field, as renamed). */
@@ -62,14 +90,10 @@ function fieldLiterals(
   return byField;
 }
 
-/** Whether `text[from, to)` has more than 15 digits and points in a row. */
-export function hasLongDigitRun({ text, from, to }: JsonRowText): boolean {
-  let run = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 46) {
-      if (++run > SHORT_NUMBER_RUN) return true;
-    } else run = 0;
-  }
-  return false;
+/**
+ * Whether `text[from, to)` has more than 15 digits and points in a row; `false` at once when the
+ * reader found none around the row (`mayHaveLongDigitRun: false`).
+ */
+export function hasLongDigitRun(json: JsonRowText): boolean {
+  return json.mayHaveLongDigitRun !== false && longDigitRunIn(json.text, json.from, json.to);
 }

@@ -1,7 +1,8 @@
+import { longDigitRunIn } from "./DigitRunWatch.js";
 import { fileIssue } from "./fileIssue.js";
 import { withTextLine } from "./InvalidTextError.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
-import type { TableDriverContext, TableReadSummary } from "./readTable.js";
+import type { JsonRowText, TableDriverContext, TableReadSummary } from "./readTable.js";
 
 const LF = 10;
 const CR = 13;
@@ -60,14 +61,22 @@ export async function readJsonTable(
     return NOTHING_READ;
   }
   const { lines: elementLines, starts } = jsonArrayElements(text);
+  // One object for every element (valid during the handler's call); the text is looked at once
+  // for long digit runs, not element by element.
+  const json: { -readonly [K in keyof JsonRowText]-?: JsonRowText[K] } = {
+    text,
+    from: 0,
+    to: 0,
+    mayHaveLongDigitRun: longDigitRunIn(text, 0, text.length),
+  };
   value.forEach((element: unknown, row) => {
     const line = elementLines[row] ?? 1;
     context.lines.add(row, line);
     const before = issues.length;
     const renamed = resolver.renameKeys(element, row, line, issues);
-    const from = starts[row] ?? 0;
-    const to = starts[row + 1] ?? text.length;
-    handler.object(renamed, row, line, issues.length > before, { text, from, to });
+    json.from = starts[row] ?? 0;
+    json.to = starts[row + 1] ?? text.length;
+    handler.object(renamed, row, line, issues.length > before, json);
   });
   return {
     rows: value.length,

@@ -8,7 +8,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
-import { jsonRowSource } from "./jsonRowSource.js";
+import { JsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
 import type { InputSource, ReadProgress } from "./openTextInput.js";
 import { applyRowSource, type RowSource } from "./RowSource.js";
@@ -162,7 +162,7 @@ export async function readLedgerVia(
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
   requireOptionNames(options, READ_LEDGER_OPTIONS, FN);
-  const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN);
+  const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN, "movement");
   // The line of every row read so far, filled by the table reader before each row comes: an issue
   // names its own line, and a duplicate id the line of the row that used the id first.
   const lines = new LineIndex();
@@ -191,6 +191,8 @@ export async function readLedgerVia(
       tidyIssues(issues, before, rowLine, raw);
     }
   };
+  // One source for every NDJSON or JSON row: a valid row allocates nothing for it.
+  const jsonSource = new JsonRowSource((key) => resolver.fieldNameOfKey(key));
   let csvRow: CsvLedgerRow | null = null;
   let fastPath: CsvLedgerFastPath | null = null;
   const handler: TableRowHandler = {
@@ -204,8 +206,7 @@ export async function readLedgerVia(
       check(scratch.fill(text, bounds), row, rowLine, false, scratch);
     },
     object: (raw, row, rowLine, rejected, json) => {
-      const source = jsonRowSource(raw, json, (key) => resolver.fieldNameOfKey(key));
-      check(source.row, row, rowLine, rejected, source);
+      check(jsonSource.next(raw, json), row, rowLine, rejected, jsonSource);
     },
   };
   // A streaming sink drains its builder as it goes: only a whole read sizes the columns.

@@ -1,9 +1,10 @@
 import { describeValue } from "../model/InvKpiError.js";
 import { MAX_FIELD_CHARS } from "./CsvSplitter.js";
 import { isBlank } from "./csvCellValue.js";
+import { DigitRunWatch } from "./DigitRunWatch.js";
 import { InvalidTextError, withTextLine } from "./InvalidTextError.js";
 import { LineSplitter } from "./LineSplitter.js";
-import type { TableDriverContext, TableReadSummary } from "./readTable.js";
+import type { JsonRowText, TableDriverContext, TableReadSummary } from "./readTable.js";
 
 /**
  * Reads NDJSON (JSON Lines): one JSON value per line; blank lines are skipped and do not count as
@@ -17,6 +18,15 @@ export async function readNdjsonTable(
   const { resolver, handler, issues } = context;
   const { lines } = context;
   let row = 0;
+  // One object for every line (valid during the handler's call): a row allocates nothing of its own.
+  const json: { -readonly [K in keyof JsonRowText]-?: JsonRowText[K] } = {
+    text: "",
+    from: 0,
+    to: 0,
+    mayHaveLongDigitRun: true,
+  };
+  // The text is looked at once per chunk for long digit runs, not line by line.
+  const digitRuns = new DigitRunWatch();
   const splitter = new LineSplitter((text, line) => {
     if (text !== null && isBlank(text)) return;
     const index = row++;
@@ -47,15 +57,17 @@ export async function readNdjsonTable(
     }
     const before = issues.length;
     const renamed = resolver.renameKeys(value, index, line, issues);
-    handler.object(renamed, index, line, issues.length > before, {
-      text,
-      from: 0,
-      to: text.length,
-    });
+    json.text = text;
+    json.to = text.length;
+    handler.object(renamed, index, line, issues.length > before, json);
   });
+  const push = (chunk: string): void => {
+    json.mayHaveLongDigitRun = digitRuns.push(chunk);
+    splitter.push(chunk);
+  };
   try {
     for await (const chunk of context.input.chunks) {
-      splitter.push(chunk);
+      push(chunk);
       context.progress(row);
     }
   } catch (error) {
@@ -63,9 +75,10 @@ export async function readNdjsonTable(
     const located = withTextLine(error, (text) => splitter.lineAfter(text));
     // The lines before the bad bytes are read first, however the input was cut into chunks: their
     // problems are reported with the error (the line the bytes are in is not read).
-    if (error instanceof InvalidTextError) splitter.push(error.textBefore);
+    if (error instanceof InvalidTextError) push(error.textBefore);
     throw located;
   }
+  json.mayHaveLongDigitRun = digitRuns.lastLine;
   splitter.end();
   return { rows: row, ignoredColumns: [...resolver.ignoredKeys], lineOf: lines.lookup() };
 }

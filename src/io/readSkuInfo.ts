@@ -135,7 +135,7 @@ export async function readSkuInfo(
   options: ReadSkuInfoOptions = {},
 ): Promise<ReadSkuInfoResult> {
   requireOptionNames(options, OPTIONS, FN);
-  const resolver = new ColumnResolver(SKU_INFO_FIELDS, options.columns, FN);
+  const resolver = new ColumnResolver(SKU_INFO_FIELDS, options.columns, FN, "SKU master");
   const issues: LedgerIssue[] = [];
   const skuInfo: SkuInfo[] = [];
   // The line of every row read so far: a duplicate SKU names the line of its first row.

@@ -61,7 +61,7 @@ export interface TableRowHandler {
    * An NDJSON or JSON row, its keys renamed to field names (anything but an object as it is).
    * `rejected`: the driver has reported a problem of the row already (a field under two keys), so
    * the row must be left out; it is still checked, for its other problems. `source`: where the
-   * row's JSON text is (for the number literals as written).
+   * row's JSON text is (for the number literals as written), reused for the next row.
    */
   object(value: unknown, row: number, line: number, rejected: boolean, source?: JsonRowText): void;
   /**
@@ -72,11 +72,19 @@ export interface TableRowHandler {
   chunkRead?(progress: ReadProgress): void;
 }
 
-/** Where the JSON text of an NDJSON or JSON row is: `text[from, to)` (white space around included). */
+/**
+ * Where the JSON text of an NDJSON or JSON row is: `text[from, to)` (white space around included).
+ * A driver may reuse one object for every row: it is valid during the `object` call only.
+ */
 export interface JsonRowText {
   readonly text: string;
   readonly from: number;
   readonly to: number;
+  /**
+   * `false` when the driver found no run of more than 15 digits and points in the text around the
+   * row (a chunk, a file), so that none is in `text[from, to)`: no literal needs a precision scan.
+   */
+  readonly mayHaveLongDigitRun?: boolean;
 }
 
 /** What a table driver reports back besides the rows. */

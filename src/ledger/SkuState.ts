@@ -500,15 +500,29 @@ export class SkuState {
   }
 
   private pushLayer(layer: Layer): void {
-    // Layers arrive in day order except when a transfer brings older stock: then find its place.
+    // Layers arrive in day order except when a transfer brings older stock: then find its place
+    // after the layers of its day or before, by bisection (a store of many newer layers would
+    // otherwise be walked back once per transfer).
     let i = this.layers.length;
-    while (i > this.head && (this.layers[i - 1] as Layer).day > layer.day) i--;
+    if (i > this.head && (this.layers[i - 1] as Layer).day > layer.day) i = this.placeOf(layer.day);
     // A piece of the same receipt (same day, cost, lot, expiry) joins the layer before it instead of
     // standing beside it, so a transfer out and back in leaves the layers as they were.
     const before = i > this.head ? (this.layers[i - 1] as Layer) : undefined;
     if (before !== undefined && sameOrigin(before, layer)) before.qty += layer.qty;
     else if (i === this.layers.length) this.layers.push(layer);
     else this.layers.splice(i, 0, layer);
+  }
+
+  /** The index of the first open layer entered after `day` (the layers are in day order). */
+  private placeOf(day: number): number {
+    let low = this.head;
+    let high = this.layers.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.layers[middle] as Layer).day > day) high = middle;
+      else low = middle + 1;
+    }
+    return low;
   }
 
   // ---------------------------------------------------------------- outflows

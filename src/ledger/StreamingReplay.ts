@@ -5,6 +5,7 @@ import { decimalPlaces, MAX_MONEY_DECIMALS, MAX_QUANTITY_DECIMALS } from "../mod
 import { grown } from "../model/grown.js";
 import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import { resolvePeriod } from "../model/Period.js";
+import { type CheckedSkuInfo, requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import { FastReplay, type FastSnapshot } from "./FastReplay.js";
 import { GeneralReplay } from "./GeneralReplay.js";
@@ -81,10 +82,21 @@ export class StreamingReplay {
   /** Where readers append rows (each with its 0-based input row in `row`). */
   readonly builder = new LedgerColumnsBuilder(1 << 16);
   private readonly options: StreamingReplayOptions & ReplayTuning;
+  /**
+   * `options.skuInfo`, checked once per public call (`requireSkuInfoList`): by the caller, or on
+   * construction. The rows' check (`feedMovements`) and the opening read it.
+   */
+  readonly skuInfo: CheckedSkuInfo;
   private readonly fn: string;
   private readonly period: { from: number; to: number; days: number };
   private readonly chunkRows: number;
   private lastDay = Number.NEGATIVE_INFINITY;
+  /**
+   * Index in {@link builder} of the first row of the last day held: the rows before it are whole
+   * days, ready to replay. Kept as rows come, so that a day larger than a chunk costs nothing per
+   * row (a search back for it would cost the whole buffer on every row of that day).
+   */
+  private lastDayStart = 0;
   private chunks = 0;
   private opening: PreparedOpening | null = null;
   private settings: ReplaySettings | null = null;
@@ -107,7 +119,7 @@ export class StreamingReplay {
   private datesSeen = new Uint8Array(0);
   /** Opening balances received too late, as found. */
   private readonly lateReceipts: LedgerIssue[] = [];
-  /** The error of `prepareOpening` (bad opening balances or skuInfo), also kept as the failure. */
+  /** The error of `prepareOpening` (bad opening balances), also kept as the failure. */
   private openingFailure: InvKpiError | null = null;
   private readonly warnings: ReplayWarning[] = [];
   private finished = false;
@@ -122,7 +134,16 @@ export class StreamingReplay {
   private readonly valuation: Valuation;
   private readonly failOnNegative: boolean;
 
-  constructor(options: StreamingReplayOptions & ReplayTuning, fn: string) {
+  /**
+   * @param skuInfo - `options.skuInfo` as the public function checked it; null: checked here,
+   *   after the other options.
+   * @throws InvKpiError for a bad option, or a bad `skuInfo` (as `requireSkuInfoList`).
+   */
+  constructor(
+    options: StreamingReplayOptions & ReplayTuning,
+    fn: string,
+    skuInfo: CheckedSkuInfo | null = null,
+  ) {
     this.fn = fn;
     this.period = resolvePeriod(options.period, fn);
     this.valuation = requireVariant(
@@ -149,6 +170,7 @@ export class StreamingReplay {
     }
     this.chunkRows = chunkRows;
     this.options = options;
+    this.skuInfo = skuInfo ?? requireSkuInfoList(options.skuInfo, fn);
   }
 
   /**
@@ -163,8 +185,12 @@ export class StreamingReplay {
     const i = b.length - 1;
     const day = b.day[i] as number;
     if (day < this.lastDay) throw this.unsorted(i, line);
-    this.lastDay = day;
-    if (b.length >= this.chunkRows) this.flush(false);
+    if (day !== this.lastDay) {
+      this.lastDay = day;
+      this.lastDayStart = i;
+    }
+    // A full chunk is replayed once it holds a whole day; one day alone may outgrow it.
+    if (b.length >= this.chunkRows && this.lastDayStart > 0) this.flush(false);
   }
 
   private unsorted(i: number, line: number | undefined): InvKpiError {
@@ -185,12 +211,7 @@ export class StreamingReplay {
   /** Replays the rows held so far: all of them at the end, else every whole day but the last. */
   private flush(final: boolean): void {
     const b = this.builder;
-    let cut = b.length;
-    if (!final) {
-      const lastDay = b.day[cut - 1] as number;
-      while (cut > 0 && b.day[cut - 1] === lastDay) cut--;
-      if (cut === 0) return; // one day fills the chunk: hold more
-    }
+    const cut = final ? b.length : this.lastDayStart;
     this.checkOpeningDates(b.view(cut));
     if (this.failure === null) {
       try {
@@ -201,6 +222,7 @@ export class StreamingReplay {
       }
     }
     b.dropFront(cut);
+    this.lastDayStart = final ? 0 : this.lastDayStart - cut;
   }
 
   private replayChunk(columns: LedgerColumns): void {
@@ -268,7 +290,7 @@ export class StreamingReplay {
         // Each receivedOn is checked when its SKU's first row comes (checkOpeningDates).
         opening = prepareOpening(
           this.options.openingBalances ?? [],
-          this.options.skuInfo ?? [],
+          this.skuInfo,
           {
             quantityDecimals: Math.max(
               columns.quantityDecimals,

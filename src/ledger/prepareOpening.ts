@@ -15,10 +15,9 @@ import {
   type LedgerIssueCode,
 } from "../model/InvKpiError.js";
 import { tryToDecimal } from "../model/money.js";
+import { nearMissesOf, nearMissMessage } from "../model/nearMissesOf.js";
 import { OPENING_BALANCE_FIELDS, type OpeningBalance } from "../model/OpeningBalance.js";
-import { misspeltFieldOf } from "../model/requireKnownOptions.js";
-import { requireSkuInfoList } from "../model/requireSkuInfoList.js";
-import type { SkuInfo } from "../model/SkuInfo.js";
+import type { CheckedSkuInfo } from "../model/requireSkuInfoList.js";
 import { scaledMoney } from "../model/scaledMoney.js";
 import { thrownText } from "../model/unreadableError.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
@@ -97,21 +96,21 @@ interface CheckedBalance {
  * period starts and before the SKU's first movement (`dating`; null when the caller checks that
  * itself with {@link lateReceiptIssue}, as a streaming replay does when it meets each SKU).
  *
- * `skuInfo` is checked first, in full, as `analyzeLedger` checks it (`requireSkuInfoList`).
+ * `skuInfo` is the list the public function checked, in full, before (`requireSkuInfoList`, once
+ * per call), whose standard costs are read here.
  *
- * @throws InvKpiError `invalid_argument` listing every bad skuInfo entry (as `requireSkuInfoList`,
- *   which also throws `invalid_option` for a misspelt field), else every bad opening balance, with
- *   `path` to the first problem: `['openingBalances', row, field]`.
+ * @throws InvKpiError `invalid_argument` listing every bad opening balance, with `path` to the
+ *   first problem: `['openingBalances', row, field]`.
  */
 export function prepareOpening(
   balances: readonly OpeningBalance[],
-  skuInfo: readonly SkuInfo[],
+  skuInfo: CheckedSkuInfo,
   decimals: Pick<LedgerColumns, "quantityDecimals" | "moneyDecimals">,
   intern: CodeInterner,
   dating: OpeningDating | null,
   fn: string,
 ): PreparedOpening {
-  const standard = standardCostsOfInfo(skuInfo, fn);
+  const standard = standardCostsOfInfo(skuInfo);
   const balanceIssues: LedgerIssue[] = [];
   const checked = requireArray(balances, "openingBalances", fn).map((balance, row) =>
     checkReadableBalance(balance, row, standard, dating, balanceIssues),
@@ -296,13 +295,12 @@ export function firstMovementDays(columns: LedgerColumns): Map<number, number> {
 }
 
 /**
- * The standard costs of `skuInfo` by SKU code, as exact scaled amounts, once the list passed the
- * check of `analyzeLedger`'s (`requireSkuInfoList`: a standard cost is then one the engine holds).
- * @throws InvKpiError as `requireSkuInfoList`.
+ * The standard costs of `skuInfo` by SKU code, as exact scaled amounts: the list passed the check
+ * of `analyzeLedger`'s (`requireSkuInfoList`), so a standard cost is one the engine holds.
  */
-function standardCostsOfInfo(skuInfo: readonly SkuInfo[], fn: string): Map<string, ScaledDecimal> {
+function standardCostsOfInfo(skuInfo: CheckedSkuInfo): Map<string, ScaledDecimal> {
   const standard = new Map<string, ScaledDecimal>();
-  for (const [sku, info] of requireSkuInfoList(skuInfo, fn).readBySku) {
+  for (const [sku, info] of skuInfo.readBySku) {
     const cost = info.standardCost;
     if (cost !== undefined && cost !== null) standard.set(sku, scaledMoney(cost) as ScaledDecimal);
   }
@@ -349,24 +347,16 @@ function checkReadableBalance(
 }
 
 /**
- * Reports each field of a balance that is a near miss of an opening balance field
- * (`received_on`, `Location`: the rules of `requireNoMisspeltFields`), whose value would go unread.
- * Other extra fields are accepted.
+ * Reports each field of a balance that is a near miss of an opening balance field the balance
+ * lacks (`received_on` without `receivedOn`, `Location`: the rule of `nearMissesOf`), whose value
+ * would go unread. Other extra fields are accepted.
  */
 function reportNearMisses(
   balance: object,
   problem: (field: string, code: LedgerIssueCode, message: string, value: unknown) => void,
 ): void {
-  for (const name in balance) {
-    const meant = misspeltFieldOf(name, OPENING_BALANCE_FIELDS);
-    const value = (balance as Record<string, unknown>)[name];
-    if (meant === null || value === undefined) continue;
-    problem(
-      name,
-      "misspelt_field",
-      `${name} is no opening balance field (did you mean '${meant}'?): field names are matched exactly, so its value would go unread`,
-      value,
-    );
+  for (const miss of nearMissesOf(balance, OPENING_BALANCE_FIELDS)) {
+    problem(miss.name, "misspelt_field", nearMissMessage(miss, "opening balance"), miss.value);
   }
 }
 

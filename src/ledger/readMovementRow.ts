@@ -13,7 +13,7 @@ import {
 } from "../model/InvKpiError.js";
 import { MOVEMENT_FIELDS } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
-import { misspeltFieldOf } from "../model/requireKnownOptions.js";
+import { nearMissesOf, nearMissMessage } from "../model/nearMissesOf.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { thrownText } from "../model/unreadableError.js";
 import type { IdRegistry } from "./IdRegistry.js";
@@ -32,11 +32,6 @@ export interface RowContext {
    * only for a row with a problem (and the row that used a duplicate id first).
    */
   readonly lineOf?: ((row: number) => number | undefined) | undefined;
-  /**
-   * Each field name met so far that is no movement field, and the field it is a near miss of (or
-   * null): a name is judged once per run, however many rows carry it.
-   */
-  readonly extraFields: Map<string, string | null>;
 }
 
 /**
@@ -323,28 +318,20 @@ function hasOnlyMovementFields(r: object): boolean {
 }
 
 /**
- * Reports each field of `r` that is a near miss of a movement field (`Location`, `expires_on`,
- * `UnitCost`: the rules of `requireNoMisspeltFields`), whose value would otherwise go unread: in
- * memory names are matched exactly, where the file readers map such keys. Other extra fields (an
- * ERP's `note`, `supplier`) are accepted; a name whose value is `undefined` is no field.
+ * Reports each field of `r` that is a near miss of a movement field the row lacks (`Location`
+ * without `location`, `expires_on`: the rule of `nearMissesOf`), whose value would otherwise go
+ * unread: in memory names are matched exactly, where the file readers map such keys. Other extra
+ * fields (an ERP's `note`, `supplier`, its own `SKU` beside `sku`) are accepted.
  */
 function reportNearMisses(r: Record<string, unknown>, row: number, ctx: RowContext): void {
-  for (const name in r) {
-    let meant = ctx.extraFields.get(name);
-    if (meant === undefined) {
-      meant = misspeltFieldOf(name, MOVEMENT_FIELDS);
-      ctx.extraFields.set(name, meant);
-    }
-    if (meant === null) continue;
-    const value = r[name];
-    if (value === undefined) continue;
+  for (const miss of nearMissesOf(r, MOVEMENT_FIELDS)) {
     reportIssue(
       ctx,
       row,
-      name,
+      miss.name,
       "misspelt_field",
-      `${name} is no movement field (did you mean '${meant}'?): field names are matched exactly, so its value would go unread`,
-      value,
+      nearMissMessage(miss, "movement"),
+      miss.value,
     );
   }
 }

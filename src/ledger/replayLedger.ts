@@ -4,6 +4,7 @@ import type { Movement } from "../model/Movement.js";
 import type { OpeningBalance } from "../model/OpeningBalance.js";
 import { type Period, resolvePeriod } from "../model/Period.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
+import { type CheckedSkuInfo, requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import { type SkuHistory, VALUATIONS, type Valuation } from "../model/SkuHistory.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { FastReplay } from "./FastReplay.js";
@@ -153,11 +154,17 @@ export function replayLedger(
  * the ledger: the one in a {@link HandedOverLedger} can be collected as soon as this returns.
  *
  * @param fn - The public function the caller runs, which its messages name.
+ * @param checkedSkuInfo - `options.skuInfo` as that function checked it (`requireSkuInfoList`),
+ *   which the rows' check and the opening read; left out, it is checked here, after the other
+ *   options and before the ledger. Once per public call: at 100 k entries a check costs more than
+ *   a small ledger's replay. Never cached by the list's identity: a caller may change its array
+ *   between two calls.
  */
 export function replayLedgerLazily(
   input: LedgerInput,
   options: ReplayOptions & ReplayTuning,
   fn = FN,
+  checkedSkuInfo?: CheckedSkuInfo,
 ): { readonly histories: Iterable<SkuHistory>; readonly warnings: readonly ReplayWarning[] } {
   // A handed-over ledger is held only by this call, which returns once it is replayed.
   const ledger = ledgerOf(input);
@@ -174,9 +181,10 @@ export function replayLedgerLazily(
     fn,
     "negativeStock",
   );
+  const skuInfo = checkedSkuInfo ?? requireSkuInfoList(options.skuInfo, fn);
   const columns = isLedgerColumns(ledger)
     ? requireLedgerColumns(ledger, fn)
-    : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
+    : columnsOfRows(ledger, skuInfo, fn);
   const names: Dictionaries = {
     skus: [...columns.skus],
     locations: [...columns.locations],
@@ -185,7 +193,7 @@ export function replayLedgerLazily(
   const firstDayOf = firstMovementDayOf(columns);
   const opening = prepareOpening(
     options.openingBalances ?? [],
-    options.skuInfo ?? [],
+    skuInfo,
     columns,
     dictionaryInterner(names),
     { periodFrom: period.from, firstDay: firstDayOf },

@@ -1,10 +1,11 @@
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
+import type { CheckedSkuInfo } from "../model/requireSkuInfoList.js";
 import type { LedgerColumnsBuilder } from "./LedgerColumns.js";
 import { readMovementRow } from "./readMovementRow.js";
 import { REPLAY_OPTIONS, type ReplayOptions, type ReplayResult } from "./replayLedger.js";
 import { StreamingReplay, type StreamingReplayOptions } from "./StreamingReplay.js";
-import { invalidLedger, rowContext } from "./validateLedger.js";
+import { checkedRowContext, invalidLedger } from "./validateLedger.js";
 
 export type { StreamingReplayOptions } from "./StreamingReplay.js";
 
@@ -64,8 +65,9 @@ export async function replayLedgerStream(
 ): Promise<ReplayResult> {
   requireOptionNames(options, OPTIONS, FN);
   // Month ends always: `ReplayTuning` is not the caller's to set, whatever the options carry.
+  // Options and master data first (once: the rows' check reads the stream's), then the input.
   const stream = new StreamingReplay({ ...options, monthEnds: true }, FN);
-  await feedMovements(stream, movements, options, FN);
+  await feedMovements(stream, movements, stream.skuInfo, FN);
   return stream.finish();
 }
 
@@ -79,16 +81,17 @@ export interface MovementSink {
 /**
  * Checks each movement object and appends the valid ones to `sink`, in arrival order; throws
  * `invalid_ledger` at the end when any row was invalid. The one loop over movement objects of
- * both stream modes: batch collects the rows, streaming replays them as they come.
+ * both stream modes: batch collects the rows, streaming replays them as they come. `skuInfo` is
+ * the master data the caller checked (`requireSkuInfoList`, once per public call).
  */
 export async function feedMovements(
   sink: MovementSink,
   movements: AsyncIterable<unknown> | Iterable<unknown>,
-  options: Pick<StreamingReplayOptions, "skuInfo">,
+  skuInfo: CheckedSkuInfo,
   fn: string,
 ): Promise<void> {
   requireIterable(movements, fn);
-  const context = rowContext({ skuInfo: options.skuInfo ?? [] }, fn);
+  const context = checkedRowContext(skuInfo, undefined);
   let row = 0;
   for await (const movement of movements) {
     if (readMovementRow(movement, row, sink.builder, context)) sink.rowAdded?.();

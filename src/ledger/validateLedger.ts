@@ -1,7 +1,7 @@
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { Movement } from "../model/Movement.js";
 import { optionNames, requireOptionNames } from "../model/requireKnownOptions.js";
-import { requireSkuInfoList } from "../model/requireSkuInfoList.js";
+import { type CheckedSkuInfo, requireSkuInfoList } from "../model/requireSkuInfoList.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { unreadableError as unreadable } from "../model/unreadableError.js";
 import { IdRegistry } from "./IdRegistry.js";
@@ -56,9 +56,9 @@ export interface LedgerValidation {
  *   `skuInfo` exactly as `analyzeLedger` (path `['skuInfo', ...]`): every entry is checked in full
  *   by the rules of the SKU master reader, and every problem listed in `issues` (a `standardCost`
  *   the engine cannot hold, such as `1e300`, is refused there, rather than excusing a receipt
- *   without a cost that the replay would then refuse); `invalid_option` for an unknown option
- *   name, or a misspelt field or `unitCost` in a `skuInfo` entry. Options are checked before any
- *   row is read.
+ *   without a cost that the replay would then refuse; a misspelt field name, `misspelt_field`,
+ *   among them); `invalid_option` for an unknown option name, or `unitCost` in a `skuInfo`
+ *   entry. Options are checked before any row is read.
  * @example
  * ```ts
  * import { validateLedger } from "invkpi";
@@ -131,24 +131,33 @@ export function toLedgerColumns(
   rows: readonly unknown[],
   options: ValidateLedgerOptions = {},
 ): LedgerColumns {
-  rowCount(rows, "toLedgerColumns", "an array of movement rows");
-  const checked = checkedOptions(options, "toLedgerColumns");
-  return columnsOfRows(rows, checked, "toLedgerColumns", "an array of movement rows");
+  const fn = "toLedgerColumns";
+  rowCount(rows, fn, "an array of movement rows");
+  const { skuInfo, lineOf } = checkedOptions(options, fn);
+  return columnsOfRows(
+    rows,
+    requireSkuInfoList(skuInfo, fn),
+    fn,
+    "an array of movement rows",
+    lineOf,
+  );
 }
 
 /**
  * {@link toLedgerColumns} for another public function (`replayLedger`, `analyzeLedger`, ...), whose
  * name its error carries, as does what it says the ledger must be (`expected`: those functions
- * take columns too).
+ * take columns too). `skuInfo` is the list that function checked (`requireSkuInfoList`), once per
+ * call: at 100 k entries a second check costs more than a small ledger's replay.
  */
 export function columnsOfRows(
   rows: readonly unknown[],
-  options: ValidateLedgerOptions,
+  skuInfo: CheckedSkuInfo,
   fn: string,
   expected = "an array of movement rows or LedgerColumns",
+  lineOf?: (row: number) => number | undefined,
 ): LedgerColumns {
   const length = rowCount(rows, fn, expected);
-  const ctx = rowContext(options, fn);
+  const ctx = checkedRowContext(skuInfo, lineOf);
   const builder = new LedgerColumnsBuilder(length);
   forEachRow(rows, length, ctx, (raw, row) => readMovementRow(raw, row, builder, ctx));
   if (ctx.issues.length > 0) throw invalidLedger(fn, ctx.issues);
@@ -252,21 +261,33 @@ function checkedLineOf(lineOf: unknown, fn: string): (row: number) => number | u
 /**
  * The row context for a validation run. Its `skuInfo` is checked here, in full, by
  * `requireSkuInfoList`, the check of `analyzeLedger`'s (so the file readers, which pass theirs
- * on, check it alike): a SKU whose entry gives a `standardCost` may then have receipts without
- * one, and only such a SKU, since an entry with any problem (a `standardCost` of `1e300`, which
- * the replay cannot hold) is an error before any row is read. `fn` names the public function in
- * its errors (the file readers leave it to its default).
+ * on, check it alike): see {@link checkedRowContext}. `fn` names the public function in its errors
+ * (the file readers leave it to its default).
  *
  * @throws InvKpiError as `requireSkuInfoList`: `invalid_argument` listing every problem of
- *   `skuInfo`, or for an entry that cannot be read; `invalid_option` for a misspelt field.
+ *   `skuInfo` (a misspelt field among them), or for an entry that cannot be read; `invalid_option`
+ *   for a `unitCost`.
  */
 export function rowContext(
   options: ValidateLedgerOptions,
   fn = "readLedger",
 ): RowContext & { issues: LedgerIssue[] } {
+  return checkedRowContext(requireSkuInfoList(options.skuInfo, fn), options.lineOf);
+}
+
+/**
+ * The row context for a validation run, with a `skuInfo` its public function has checked already
+ * (`requireSkuInfoList`, once per call): a SKU whose entry gives a `standardCost` may then have
+ * receipts without one, and only such a SKU, since an entry with any problem (a `standardCost` of
+ * `1e300`, which the replay cannot hold) was an error before any row was read.
+ */
+export function checkedRowContext(
+  skuInfo: CheckedSkuInfo,
+  lineOf: ((row: number) => number | undefined) | undefined,
+): RowContext & { issues: LedgerIssue[] } {
   const skusWithStandardCost = new Set<string>();
   // The entries as the check read them: each field once, a getter not asked again.
-  for (const [sku, info] of requireSkuInfoList(options.skuInfo, fn).readBySku) {
+  for (const [sku, info] of skuInfo.readBySku) {
     if (info.standardCost !== undefined && info.standardCost !== null)
       skusWithStandardCost.add(sku);
   }
@@ -274,8 +295,7 @@ export function rowContext(
     skusWithStandardCost,
     ids: new IdRegistry(),
     issues: [],
-    lineOf: options.lineOf,
-    extraFields: new Map(),
+    lineOf,
   };
 }
 

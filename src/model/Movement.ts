@@ -138,7 +138,7 @@ const movementFields = z.object({
  */
 export const Movement: z.ZodType<Movement> = z
   .unknown()
-  .superRefine(refuseMisspeltFields(MOVEMENT_FIELDS))
+  .superRefine(refuseMisspeltFields(MOVEMENT_FIELDS, "movement"))
   .pipe(movementFields)
   .superRefine((m, ctx) => {
     if (m.type === "transfer" && (m.location === undefined || m.location === null)) {

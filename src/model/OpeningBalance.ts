@@ -52,7 +52,7 @@ const day = DaySchema;
 /** The zod schema of an {@link OpeningBalance}; a near miss of a field name is refused. */
 export const OpeningBalance: z.ZodType<OpeningBalance> = z
   .unknown()
-  .superRefine(refuseMisspeltFields(OPENING_BALANCE_FIELDS))
+  .superRefine(refuseMisspeltFields(OPENING_BALANCE_FIELDS, "opening balance"))
   .pipe(openingBalanceFields()) as unknown as z.ZodType<OpeningBalance>;
 
 /** The fields of an {@link OpeningBalance} and their values. */

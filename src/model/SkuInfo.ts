@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { MoneyInput } from "./money.js";
-import { isNegativeAmount, tryToDecimal } from "./money.js";
+import { invalidMoneyReason, isNegativeAmount, tryToDecimal } from "./money.js";
 import { scaledMoney } from "./scaledMoney.js";
 
 /**
@@ -46,7 +46,7 @@ const money = z.custom<MoneyInput>(isAmountAtLeastZero, {
   error: (issue) =>
     isNegativeAmount(issue.input)
       ? "must be a decimal amount ≥ 0"
-      : "must be a finite decimal amount",
+      : invalidMoneyReason(issue.input),
 });
 
 /** Whether `value` is a finite decimal amount ≥ 0 (-0 included), as `tryToDecimal` reads it. */

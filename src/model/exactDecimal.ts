@@ -165,9 +165,12 @@ function parsePlainDecimal(text: string): ScaledDecimal | null | undefined {
   return { units: negative && units !== 0 ? -units : units, decimals };
 }
 
-/** The general path: exponents, spaces, long digit strings. */
+/**
+ * The general path: exponents, spaces, long digit strings. Only ASCII spaces and tabs may surround
+ * the text (`\s` took a no-break space or U+FEFF, which the file readers refuse).
+ */
 function parseAnyDecimal(text: string): ScaledDecimal | null {
-  const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  const match = /^[ \t]*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?[ \t]*$/.exec(text);
   if (match === null) return null;
   const [, sign = "", intPart = "", fracPart = "", expPart] = match;
   if (intPart === "" && fracPart === "") return null;

@@ -1,6 +1,7 @@
 import { closestName } from "./closestName.js";
 import { displayPath } from "./fieldPath.js";
 import { describeValue, InvKpiError } from "./InvKpiError.js";
+import { nearMissesOf } from "./nearMissesOf.js";
 
 /**
  * Rejects option names that a function does not read: a misspelt `industy` or `slowDay` would
@@ -14,6 +15,8 @@ import { describeValue, InvKpiError } from "./InvKpiError.js";
  * @param elsewhere - the names of the other levels of the same options, by path: a name that is
  *   no typo here but is spelt exactly as one of theirs (`replenishment.partialBuckets`, which the
  *   report reads as `demand.partialBuckets`) is hinted at there.
+ * @param noun - what the message calls a name: `"option"`, or `"argument"` for the names of a
+ *   calculator's one arguments object (see {@link requireArgumentNames}).
  * @throws InvKpiError `invalid_option` naming the first unknown name (with the closest known one
  *   when it is a likely typo, else the levels where that name is read), path `[...path, name]`;
  *   `details.unknown` lists every unknown name at this level, `details.known` the known ones.
@@ -40,6 +43,7 @@ export function requireKnownOptions(
   fn: string,
   path: readonly string[],
   elsewhere: readonly OptionLevel[] = [],
+  noun: NameNoun = "option",
 ): void {
   const unknown = unknownNames(options, known);
   const [first] = unknown;
@@ -49,8 +53,14 @@ export function requireKnownOptions(
     closest === null
       ? elsewhere.filter((level) => level.names.includes(first)).map((level) => level.path)
       : [path];
-  throw unknownOption(fn, path, first, meant, closest, { unknown, known });
+  throw unknownOption(fn, path, first, meant, closest, { unknown, known }, noun);
 }
+
+/**
+ * What a message calls the names a function reads: the options of a function with an options
+ * object, the arguments of a calculator's one arguments object (its parameters, not a record).
+ */
+export type NameNoun = "option" | "argument";
 
 /** The option names read at one level of an options object (`path` `[]` is the top level). */
 export interface OptionLevel {
@@ -93,23 +103,24 @@ export function requireOptionNames(options: unknown, known: readonly string[], f
  * argument (`packsize`, `onorder`) would otherwise leave it on its default without a word. A name
  * whose value is `undefined` is no argument. Anything but a plain object is left to the
  * calculator's own checks. Callers inside invkpi that build the arguments themselves (once per
- * SKU) call the calculator's variant without this check.
+ * SKU) call the calculator's variant without this check. The message calls the name an argument.
  *
  * @param args - the arguments object.
  * @param known - every name the calculator reads.
  * @param fn - the public function, named in the message.
- * @throws InvKpiError `invalid_option` for an unknown name, as {@link requireKnownOptions}.
+ * @throws InvKpiError `invalid_option` for an unknown name, as {@link requireKnownOptions}:
+ *   `<fn>: unknown argument '<name>'`, with its did-you-mean.
  * @example
  * ```ts
  * try {
  *   requireArgumentNames({ onHand: 10, onorder: 50 }, ["onHand", "onOrder"], "inventoryPosition");
  * } catch (e) {
- *   (e as Error).message; // "inventoryPosition: unknown option 'onorder' (did you mean 'onOrder'?)"
+ *   (e as Error).message; // "inventoryPosition: unknown argument 'onorder' (did you mean 'onOrder'?)"
  * }
  * ```
  */
 export function requireArgumentNames(args: unknown, known: readonly string[], fn: string): void {
-  if (isArgumentsObject(args)) requireKnownOptions(args, known, fn, []);
+  if (isArgumentsObject(args)) requireKnownOptions(args, known, fn, [], [], "argument");
 }
 
 /**
@@ -147,8 +158,9 @@ export interface FormInForce {
  * @param fn - the public function, named in the message.
  * @throws InvKpiError `invalid_option`, path `[name]`: for a name of another form, the message
  *   `<fn>: <form> does not read '<name>' (<other form> does)`, `details.readBy` the labels of the
- *   forms that read it; for any other unknown name, as {@link requireKnownOptions}.
- *   `details.unknown` lists every unknown name, `details.known` the names of the forms in force.
+ *   forms that read it; for any other unknown name, as {@link requireArgumentNames} (`<fn>:
+ *   unknown argument '<name>'`). `details.unknown` lists every unknown name, `details.known` the
+ *   names of the forms in force.
  * @example
  * ```ts
  * const byMethod = formsInForce({
@@ -164,7 +176,7 @@ export interface FormInForce {
  * try {
  *   requireFormNames({ ...args, reviewPeriod: undefined, leadtime: 4 }, [byMethod.basic], "safetyStock");
  * } catch (e) {
- *   (e as Error).message; // "safetyStock: unknown option 'leadtime' (did you mean 'leadTime'?)"
+ *   (e as Error).message; // "safetyStock: unknown argument 'leadtime' (did you mean 'leadTime'?)"
  * }
  * ```
  */
@@ -184,7 +196,7 @@ export function requireFormNames(args: unknown, forms: readonly FormInForce[], f
       { path: [first], details: { unknown, known, readBy } },
     );
   }
-  requireKnownOptions(args, known, fn, []);
+  requireKnownOptions(args, known, fn, [], [], "argument");
 }
 
 /**
@@ -227,23 +239,18 @@ export function anyForm(forms: readonly ArgumentForm[]): FormInForce {
 }
 
 /**
- * Rejects the fields of a data record (a `SkuInfo` row, the `info` of `replenishmentFigures`) that
- * are near misses of the fields the function reads: `leadTime` for `leadTimeDays`, `servicelevel`
- * for `serviceLevel` is almost surely a typo that would leave the value unread. A record may carry
- * any other field (a supplier, a `unit`, an `order` number): data is not options. "Near" is
- * narrower than for options. Names are compared as the file readers match headers: without regard
- * to case, white space, `_` and `-` (`servicelevel`, `lead_time_days` and `Lead Time Days` are
- * each the name of a field, and the SKU master reader takes them as its header); beyond that, the
- * name without its unit (`leadTime`, `lead_time` for `leadTimeDays`), or one edit away in a name of
- * 5 letters or more (`leadTimeDay`). Abbreviations (`moq`) are data, as the reader ignores such a
- * column. Each distinct field name is judged once (a master file of 100 k rows with a few extra
- * columns costs a lookup per field).
+ * Rejects the fields of a data record (the `info` of `replenishmentFigures`) that are near misses
+ * of the fields the function reads, by the rule of every data record ({@link nearMissesOf}): a
+ * spelling of a field (`servicelevel`, `Lead Time Days`), or of one without its `Days` unit
+ * (`leadTime`), that the record gives while it lacks the field, whose value would go unread. A
+ * record may carry any other field (a supplier, a `unit`, `category1`), and a near miss beside the
+ * field it stands for: data is not options.
  *
  * @param record - the record; anything but an object is left to the caller's own checks.
  * @param known - every field a record of this kind has (not only those the function reads: a
- *   known field is never a typo of another).
- * @param path - where the record is, e.g. `['info']` or `['skuInfo', 3]`.
- * @param details - facts added to the error's details (the SKU).
+ *   known field is never a near miss of another).
+ * @param path - where the record is, e.g. `['info']`.
+ * @param details - facts added to the error's details.
  * @throws InvKpiError `invalid_option` naming the first near miss and the field meant, path
  *   `[...path, name]`; `details.unknown` lists every near miss.
  * @example
@@ -263,27 +270,12 @@ export function requireNoMisspeltFields(
   details: Readonly<Record<string, unknown>> = {},
 ): void {
   if (record === null || typeof record !== "object") return;
-  // Once per row of a master file (100 k SKUs): the known names as a set, each field name judged
-  // once, and no list until a field is unknown.
-  const { names, judged } = knownFieldsOf(known);
-  let misspelt: { name: string; meant: string }[] | null = null;
-  for (const name in record) {
-    if (names.has(name) || !Object.hasOwn(record, name)) continue;
-    if ((record as Record<string, unknown>)[name] === undefined) continue;
-    let meant = judged.get(name);
-    if (meant === undefined) {
-      meant = nearField(name, known);
-      judged.set(name, meant);
-    }
-    if (meant === null) continue;
-    misspelt ??= [];
-    misspelt.push({ name, meant });
-  }
-  const first = misspelt?.[0];
-  if (misspelt === null || first === undefined) return;
+  const misses = nearMissesOf(record, known);
+  const first = misses[0];
+  if (first === undefined) return;
   throw unknownOption(fn, path, first.name, [path], first.meant, {
     ...details,
-    unknown: misspelt.map((m) => m.name),
+    unknown: misses.map((m) => m.name),
     known,
   });
 }
@@ -356,47 +348,6 @@ function listed(items: readonly string[]): string {
     : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** What is known of a list of known fields: the list as a set, and the field names judged so far. */
-interface KnownFields {
-  readonly names: ReadonlySet<string>;
-  /** Each field name judged so far and the known field it misspells (or null). */
-  readonly judged: Map<string, string | null>;
-}
-
-/** Per list of known fields, made once. */
-const knownFields = new WeakMap<readonly string[], KnownFields>();
-
-function knownFieldsOf(known: readonly string[]): KnownFields {
-  let fields = knownFields.get(known);
-  if (fields === undefined) {
-    fields = { names: new Set(known), judged: new Map() };
-    knownFields.set(known, fields);
-  }
-  return fields;
-}
-
-/**
- * The known field that `name` misspells (see {@link requireNoMisspeltFields}), or null. Names are
- * compared as the file readers match headers (`normalizeHeader` in `src/io`, which the model
- * cannot import): NFC, lower case, without white space, `_` or `-`, so that every header spelling
- * the SKU master reader takes for a field (`lead_time_days`) names that field in an object too.
- */
-function nearField(name: string, known: readonly string[]): string | null {
-  const fold = (text: string) =>
-    text
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[\s_-]+/g, "");
-  const written = fold(name);
-  const folded = known.map(fold);
-  for (const [i, field] of folded.entries()) {
-    if (field === written || field === `${written}days`) return known[i] as string;
-  }
-  if (written.length < 5) return null;
-  const closest = closestName(written, folded, 1, false, false);
-  return closest === null ? null : (known[folded.indexOf(closest)] as string);
-}
-
 /** The names of `options` that `known` lacks and whose value is not `undefined`, in order. */
 function unknownNames(options: object, known: readonly string[]): string[] {
   return Object.keys(options).filter(
@@ -404,7 +355,10 @@ function unknownNames(options: object, known: readonly string[]): string[] {
   );
 }
 
-/** The error for an unknown name at `path`, with the name meant at each of the paths `meant`. */
+/**
+ * The error for an unknown name at `path`, with the name meant at each of the paths `meant`; the
+ * message calls the name a `noun` (`unknown option 'x'`, `unknown argument 'x'`).
+ */
 function unknownOption(
   fn: string,
   path: readonly (string | number)[],
@@ -412,12 +366,13 @@ function unknownOption(
   meant: readonly (readonly (string | number)[])[],
   closest: string | null,
   details: Readonly<Record<string, unknown>>,
+  noun: NameNoun = "option",
 ): InvKpiError {
   const names = meant.map((at) => `'${displayPath([...at, closest ?? name])}'`);
   const hint = names.length === 0 ? "" : ` (did you mean ${names.join(" or ")}?)`;
   return new InvKpiError(
     "invalid_option",
-    `${fn}: unknown option '${displayPath([...path, name])}'${hint}`,
+    `${fn}: unknown ${noun} '${displayPath([...path, name])}'${hint}`,
     { path: [...path, name], details },
   );
 }
@@ -425,21 +380,4 @@ function unknownOption(
 /** The likely option: within one edit per four letters (at least one), case ignored. */
 function closestOption(name: string, known: readonly string[]): string | null {
   return closestName(name, known, Math.max(1, Math.floor(name.length / 4)), true);
-}
-
-/**
- * The known field that a record's field `name` is a near miss of, by the rules of
- * {@link requireNoMisspeltFields}, or null (a known field, or no near miss): for checks that
- * report a near miss as an issue of its row instead of throwing (ledger rows, opening balances).
- * The caller judges each distinct name once.
- *
- * @example
- * ```ts
- * misspeltFieldOf("Location", ["sku", "location"]); // "location"
- * misspeltFieldOf("location", ["sku", "location"]); // null
- * misspeltFieldOf("supplier", ["sku", "location"]); // null
- * ```
- */
-export function misspeltFieldOf(name: string, known: readonly string[]): string | null {
-  return known.includes(name) ? null : nearField(name, known);
 }

@@ -1,5 +1,5 @@
 import { describeValue, InvKpiError, type LedgerIssue } from "./InvKpiError.js";
-import { requireNoMisspeltFields } from "./requireKnownOptions.js";
+import { nearMissesOf, nearMissMessage } from "./nearMissesOf.js";
 import type { SkuInfo } from "./SkuInfo.js";
 import { SkuInfoCheck } from "./SkuInfoCheck.js";
 import { SKU_INFO_FIELD_NAMES } from "./skuInfoFields.js";
@@ -33,13 +33,14 @@ const UNIT_COST = "unitCost";
  * whether or not the caller uses the figure, so that a master that reads without problems is one
  * every function takes, and one they take reads without problems. Every problem is listed at once.
  *
- * Refused first, as an unknown option name is: a field that is a near miss of a `SkuInfo` field
- * (`leadTime`, `lead_time_days` for `leadTimeDays`: its value would go unread), and `unitCost`,
- * which is no SKU master field (`readSkuInfo` ignores such a column) but which
- * `replenishmentFigures` would read as the EOQ's unit cost: a SKU's unit cost is its
- * `standardCost`. Other extra fields are data and kept. An entry that cannot be read (a throwing
- * getter or Proxy trap, a revoked Proxy) is refused at once, naming the field that threw. Linear:
- * one schema check and one map lookup per entry.
+ * A field that is a near miss of a `SkuInfo` field the entry lacks (`leadTime`, `lead_time_days`
+ * without `leadTimeDays`: the rule of `nearMissesOf`; its value would go unread) is one of those
+ * problems (`misspelt_field`), as `readSkuInfo` reports such a column or key. Refused at once, as
+ * an unknown option name is: `unitCost`, which is no SKU master field (`readSkuInfo` ignores such a
+ * column) but which `replenishmentFigures` would read as the EOQ's unit cost: a SKU's unit cost is
+ * its `standardCost`. Other extra fields are data and kept. An entry that cannot be read (a
+ * throwing getter or Proxy trap, a revoked Proxy) is refused at once, naming the field that threw.
+ * Linear: one schema check and one map lookup per entry and field.
  *
  * @param skuInfo - the list; `undefined` is none.
  * @param fn - the public function, which messages name.
@@ -48,8 +49,9 @@ const UNIT_COST = "unitCost";
  *   `['skuInfo', row, field]`); or listing every problem of every entry in `issues` (`row` its
  *   index, `field`, `code`, `message`, `value`), path the first problem's (`['skuInfo', row,
  *   field]`, `['skuInfo', row]` for an entry that is no object), `details.problems` and
- *   `details.rows` the counts. `invalid_option` for a misspelt field or `unitCost` (path
- *   `['skuInfo', row, name]`, the SKU in `details.sku`).
+ *   `details.rows` the counts (a near miss is an issue: `field` the name as written, code
+ *   `misspelt_field`). `invalid_option` for `unitCost` (path `['skuInfo', row, 'unitCost']`, the
+ *   SKU in `details.sku`).
  * @example
  * ```ts
  * requireSkuInfoList([{ sku: "A", leadTimeDays: 7 }], "f").bySku.get("A"); // { sku: "A", leadTimeDays: 7 }
@@ -73,14 +75,18 @@ export function requireSkuInfoList(skuInfo: unknown, fn: string): CheckedSkuInfo
   for (let row = 0; row < length; row++) {
     let entry: unknown;
     let result: ReturnType<SkuInfoCheck["check"]>;
+    let misspelt: readonly LedgerIssue[];
     try {
       entry = list[row];
-      refuseExtraFields(entry, row, fn);
+      readEveryField(entry);
+      refuseUnitCost(entry, row, fn);
+      misspelt = nearMissIssues(entry, row);
       result = checker.check(entry, row);
     } catch (thrown) {
       if (thrown instanceof InvKpiError) throw thrown;
       throw unreadableEntry(list, row, fn, thrown);
     }
+    issues.push(...misspelt);
     if (result.info === null) issues.push(...result.issues);
     else {
       bySku.set(result.info.sku, entry as SkuInfo);
@@ -108,13 +114,37 @@ function listLength(skuInfo: unknown, fn: string): number {
   );
 }
 
-/** Refuses an entry's near misses of `SkuInfo` fields, and its `unitCost` (see {@link requireSkuInfoList}). */
-function refuseExtraFields(entry: unknown, row: number, fn: string): void {
+/**
+ * The near misses of an entry's field names (`leadTime` without `leadTimeDays`: the rule of
+ * `nearMissesOf`), as issues of its row, with the message of a movement row's.
+ */
+function nearMissIssues(entry: unknown, row: number): readonly LedgerIssue[] {
+  if (entry === null || typeof entry !== "object") return [];
+  return nearMissesOf(entry, SKU_INFO_FIELD_NAMES).map((miss) => ({
+    row,
+    field: miss.name,
+    code: "misspelt_field",
+    message: nearMissMessage(miss, "SKU master"),
+    value: describeValue(miss.value),
+  }));
+}
+
+/**
+ * Reads each field of an entry once, its own fields too, which no check reads: an entry one of
+ * whose fields cannot be read (a throwing getter) is refused now, naming the field, rather than
+ * breaking whatever is handed the entry later (the report keeps the entry as given).
+ */
+function readEveryField(entry: unknown): void {
   if (entry === null || typeof entry !== "object") return;
-  const sku = (entry as { sku?: unknown }).sku;
-  requireNoMisspeltFields(entry, SKU_INFO_FIELD_NAMES, fn, ["skuInfo", row], { sku });
+  for (const name in entry) void (entry as Record<string, unknown>)[name];
+}
+
+/** Refuses an entry's `unitCost` (see {@link requireSkuInfoList}). */
+function refuseUnitCost(entry: unknown, row: number, fn: string): void {
+  if (entry === null || typeof entry !== "object") return;
   const unitCost = (entry as Record<string, unknown>)[UNIT_COST];
   if (unitCost === undefined || unitCost === null) return;
+  const sku = (entry as { sku?: unknown }).sku;
   throw new InvKpiError(
     "invalid_option",
     `${fn}: ${entryName(entry, row)} gives unitCost, which is no SKU master field: a SKU's unit cost is its standardCost (the EOQ uses it, else the cost the ledger shows); give it as standardCost`,

@@ -6,7 +6,7 @@ import {
   scaleNumber,
 } from "./exactDecimal.js";
 import type { LedgerIssueCode } from "./InvKpiError.js";
-import { isDecimal, tryToDecimal } from "./money.js";
+import { invalidMoneyReason, isDecimal, tryToDecimal } from "./money.js";
 
 /**
  * An amount of money as the engine holds it: its exact scaled integer (`units / 10^decimals`), read
@@ -23,6 +23,7 @@ import { isDecimal, tryToDecimal } from "./money.js";
  * ```ts
  * scaledMoney("12.50"); // { units: 125, decimals: 1 }
  * scaledMoney("0.0000000000001"); // null: 13 decimal places
+ * scaledMoney("2.5\u00a0"); // null: only spaces and tabs may surround an amount's text
  * scaledMoney(true); // undefined
  * ```
  */
@@ -35,8 +36,9 @@ export function scaledMoney(value: unknown): ScaledDecimal | null | undefined {
 
 /**
  * Why {@link scaledMoney} read no amount from a number, a string or a Decimal: `invalid_money` when
- * it is not a finite decimal at all, `money_precision` when it is one, but a too precise one. The
- * message names `field`.
+ * it is not a finite decimal at all (naming an invisible character its text holds, see
+ * `invalidMoneyReason`), `money_precision` when it is one, but a too precise one. The message
+ * names `field`.
  *
  * @example
  * ```ts
@@ -49,7 +51,7 @@ export function moneyProblem(
   field: string,
 ): readonly [code: LedgerIssueCode, message: string] {
   const decimal = tryToDecimal(value);
-  if (decimal === null) return ["invalid_money", `${field} must be a finite decimal amount`];
+  if (decimal === null) return ["invalid_money", `${field} ${invalidMoneyReason(value)}`];
   return ["money_precision", precisionMessage(decimal, field)];
 }
 

@@ -81,7 +81,7 @@ function formOf(input: EconomicOrderQuantityInput): FormInForce {
  *   when both holdingCost and unitCost are given, or neither; `invalid_money` when an amount is not a
  *   finite decimal or is negative; `out_of_range` when annualDemand is negative or the holding cost
  *   (or unit cost, or holding rate) is not > 0; `invalid_option` for a name it does not read (path
- *   `[name]`): a typo ("unknown option 'ordercost' (did you mean 'orderCost'?)"), or a name of the
+ *   `[name]`): a typo ("unknown argument 'ordercost' (did you mean 'orderCost'?)"), or a name of the
  *   other form ("{ holdingCost } does not read 'holdingRate' ({ unitCost, holdingRate } does)").
  * @example
  * ```ts

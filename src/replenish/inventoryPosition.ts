@@ -37,7 +37,7 @@ const NAMES = argumentNames<InventoryPositionInput>()([
  * @returns the inventory position, in units (negative when commitments exceed the stock).
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
  *   when onOrder, backordered or reserved is negative; `invalid_option` for a name it does not read
- *   (path `[name]`: "unknown option 'onorder' (did you mean 'onOrder'?)").
+ *   (path `[name]`: "unknown argument 'onorder' (did you mean 'onOrder'?)").
  * @example
  * ```ts
  * import { inventoryPosition } from "invkpi";

@@ -37,7 +37,7 @@ const NAMES = argumentNames<OrderUpToLevelInput>()([
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
  *   when demandMean, leadTime or reviewPeriod is negative, or when the result overflows (is not a
  *   finite number; the path names the largest argument); `invalid_option` for a name it does not
- *   read (path `[name]`: "unknown option 'reviewperiod' (did you mean 'reviewPeriod'?)").
+ *   read (path `[name]`: "unknown argument 'reviewperiod' (did you mean 'reviewPeriod'?)").
  * @example
  * ```ts
  * import { orderUpToLevel } from "invkpi";

@@ -29,7 +29,7 @@ const NAMES = argumentNames<ReorderPointInput>()(["demandMean", "leadTime", "saf
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
  *   when demandMean or leadTime is negative, or when the result overflows (is not a finite number;
  *   the path names the largest argument); `invalid_option` for a name it does not read (path
- *   `[name]`: "unknown option 'safetystock' (did you mean 'safetyStock'?)").
+ *   `[name]`: "unknown argument 'safetystock' (did you mean 'safetyStock'?)").
  * @example
  * ```ts
  * import { reorderPoint } from "invkpi";

@@ -196,6 +196,9 @@ const MONTHS_PER_YEAR = 12;
 /** Validated parameters, times already in buckets. */
 interface Settings {
   readonly method: Exclude<SkuSafetyStockMethod, "auto">;
+  /** The demand bucket, by name: what a figure that treats a bucket apart (the EOQ's month) asks. */
+  readonly bucket: DemandBucket;
+  /** Its length in days ({@link BUCKET_DAYS}). */
   readonly bucketDays: number;
   readonly serviceLevel: number;
   readonly leadTime: number | null;
@@ -452,6 +455,7 @@ function resolveSettings(info: ReplenishmentInfo, options: ReplenishmentOptions)
   );
   return {
     method,
+    bucket,
     bucketDays,
     serviceLevel,
     leadTime: toBuckets(
@@ -548,9 +552,10 @@ function eoqFigure(
     return missing("no_cost_data");
   const unitCost = unitCostOf(history, given);
   if (unitCost === null) return missing("no_cost_data");
-  // A year is 12 months whatever its days; days and weeks follow daysPerYear.
+  // A year is 12 months whatever its days; days and weeks follow daysPerYear. The bucket by name,
+  // not its length: a float compared by identity breaks as soon as it is computed twice.
   const annualDemand =
-    settings.bucketDays === BUCKET_DAYS.month
+    settings.bucket === "month"
       ? mean * MONTHS_PER_YEAR
       : (mean * settings.daysPerYear) / settings.bucketDays;
   return known(

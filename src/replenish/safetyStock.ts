@@ -259,7 +259,7 @@ function requireSafetyStockNames(input: SafetyStockInput, fn: string): void {
  *   Q · (1 − β) / σDL underflows to 0 (path `['orderQuantity']`); `invalid_option` for an unknown
  *   method, or a name the method does not read (path `[name]`): another method's (`reviewPeriod`
  *   with `'basic'`: "method 'basic' does not read 'reviewPeriod' (method 'periodic' does)") or a
- *   typo ("unknown option 'leadtime' (did you mean 'leadTime'?)"); `no_convergence` if the
+ *   typo ("unknown argument 'leadtime' (did you mean 'leadTime'?)"); `no_convergence` if the
  *   fill-rate solver ever failed.
  * @example
  * ```ts

@@ -47,7 +47,7 @@ const NAMES = argumentNames<SuggestedOrderInput>()([
  * @throws InvKpiError `invalid_argument` when an argument is not a finite number, or when neither
  *   orderUpTo nor orderQuantity is given; `out_of_range` when orderUpTo < reorderPoint,
  *   orderQuantity or packSize is not > 0, or minOrderQuantity is negative; `invalid_option` for a
- *   name it does not read (path `[name]`: "unknown option 'packsize' (did you mean 'packSize'?)").
+ *   name it does not read (path `[name]`: "unknown argument 'packsize' (did you mean 'packSize'?)").
  * @example
  * ```ts
  * import { suggestedOrder } from "invkpi";

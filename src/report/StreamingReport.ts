@@ -40,6 +40,7 @@ export class StreamingReport {
         ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }),
       },
       fn,
+      this.setup.skuInfo,
     );
   }
 

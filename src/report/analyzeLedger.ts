@@ -46,8 +46,9 @@ const FN = "analyzeLedger";
  * @throws InvKpiError `invalid_ledger` (bad rows, all listed), `invalid_argument` (a ledger that is neither an array nor columns, path `['ledger']`; options or
  *   skuInfo malformed, a SKU listed twice in skuInfo, bad opening balances), `invalid_period`,
  *   `invalid_date` (path `['period', 'from']`, `['asOf']`, ...), `invalid_option` (a bad variant,
- *   an unknown option name, a `skuInfo` field that is a near miss of a `SkuInfo` field such as
- *   `leadTime`: path `['skuInfo', row, 'leadTime']`), `out_of_range` (asOf before the period end, or on or after
+ *   an unknown option name, `unitCost` in a `skuInfo` entry; a `skuInfo` field that is a near miss
+ *   of a `SkuInfo` field the entry lacks, such as `leadTime`, is a `misspelt_field` issue of the
+ *   `invalid_argument`), `out_of_range` (asOf before the period end, or on or after
  *   a movement that the period leaves out; a value outside its domain), `invalid_money`, `unknown_industry`, `negative_stock` (under `negativeStock:
  *   'error'`), `negative_value` (under `abc.negativeValues: 'error'`, a negative ABC measure: the
  *   message names the row as `sku` or `sku@location`, its value and the option; path

@@ -71,7 +71,7 @@ export async function analyzeLedgerStream(
   // Options and master data first, then the input (`feedMovements`), as in streaming mode.
   const setup = prepareReport(options, FN, true);
   const builder = new LedgerColumnsBuilder();
-  await feedMovements({ builder }, movements, options, FN);
+  await feedMovements({ builder }, movements, setup.skuInfo, FN);
   return buildReport(builder.finish(), setup);
 }
 
@@ -80,6 +80,6 @@ async function analyzeStreaming(
   options: AnalyzeLedgerStreamOptions,
 ): Promise<InventoryReport> {
   const report = new StreamingReport(options, FN); // checks the options before the first row
-  await feedMovements(report.replay, movements, options, FN);
+  await feedMovements(report.replay, movements, report.replay.skuInfo, FN);
   return report.finish();
 }

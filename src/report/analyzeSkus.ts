@@ -38,11 +38,19 @@ export function analyzeSkus(
   monthSums: MonthSums | null = null,
 ): SkuAnalyses {
   // Histories one at a time: each is dropped once its SKU is analysed.
-  const { histories, warnings } = replayLedgerLazily(ledger, replayOptionsOf(setup), setup.fn);
+  const { histories, warnings } = replayLedgerLazily(
+    ledger,
+    replayOptionsOf(setup),
+    setup.fn,
+    setup.skuInfo,
+  );
   return { analyses: analyzeHistories(histories, setup, monthSums), warnings };
 }
 
-/** The replay options of a report. */
+/**
+ * The replay options of a report. Its `skuInfo` is there for what a replay reports of the options;
+ * the replay reads the list as the report checked it (`setup.skuInfo`), which its caller hands on.
+ */
 export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptions & ReplayTuning {
   return {
     period: options.period,

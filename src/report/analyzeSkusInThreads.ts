@@ -102,7 +102,7 @@ export function analyzeSkusInThreads(
   if (!Array.isArray(balances) || !balances.every(hasTextSku)) return null;
   const columns = isLedgerColumns(ledger)
     ? requireLedgerColumns(ledger, fn)
-    : columnsOfRows(ledger, { skuInfo: options.skuInfo ?? [] }, fn);
+    : columnsOfRows(ledger, setup.skuInfo, fn);
   const [own, ...others] = shardLedger(columns, balances, threads);
   if (own === undefined || others.length === 0) return null;
   const sendable = cloneable({ ...options, openingBalances: [] });

@@ -1,3 +1,4 @@
+import type { CheckedSkuInfo } from "../model/requireSkuInfoList.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import type { AnalyzeLedgerOptions } from "./AnalyzeLedgerOptions.js";
 import { type ResolvedReportOptions, resolveReportOptions } from "./resolveReportOptions.js";
@@ -13,8 +14,13 @@ import { skuInfoBySku } from "./skuInfoBySku.js";
 export interface ReportSetup {
   readonly options: AnalyzeLedgerOptions;
   readonly resolved: ResolvedReportOptions;
-  /** `options.skuInfo` by SKU code (see `skuInfoBySku`). */
+  /** `options.skuInfo` by SKU code (see `skuInfoBySku`): `skuInfo.bySku`. */
   readonly infoBySku: ReadonlyMap<string, SkuInfo>;
+  /**
+   * `options.skuInfo` as checked here, handed down to the replay (rows and opening), which reads
+   * the list no more: it is checked once per report.
+   */
+  readonly skuInfo: CheckedSkuInfo;
   /** The public function, named in error messages. */
   readonly fn: string;
 }
@@ -32,5 +38,6 @@ export function prepareReport(
   streamOptions = false,
 ): ReportSetup {
   const resolved = resolveReportOptions(options, fn, streamOptions);
-  return { options, resolved, infoBySku: skuInfoBySku(options.skuInfo, fn), fn };
+  const skuInfo = skuInfoBySku(options.skuInfo, fn);
+  return { options, resolved, infoBySku: skuInfo.bySku, skuInfo, fn };
 }

@@ -49,7 +49,7 @@ const NAMES = argumentNames<AnnualizeTurnoverArgs>()(["turnover", "periodDays", 
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `invalid_money`
  *   (sales or stock not a finite decimal), `out_of_range` (negative turnover or sales, stock ≤ 0,
  *   `periodDays` or `daysPerYear` ≤ 0), `invalid_option` (a name it does not read, path `[name]`:
- *   "unknown option 'daysperyear' (did you mean 'daysPerYear'?)").
+ *   "unknown argument 'daysperyear' (did you mean 'daysPerYear'?)").
  * @example
  * ```ts
  * import { annualizeTurnover } from "invkpi";

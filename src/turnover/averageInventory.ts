@@ -85,7 +85,7 @@ const FORMS: Readonly<Record<AverageInventoryMethod, FormInForce>> = formsInForc
  * @returns the average, a `Decimal`.
  * @throws InvKpiError `invalid_option` (unknown method; a name the method does not read, path
  *   `[name]`: another method's, "method 'endpoints' does not read 'monthEnds' (method 'monthly'
- *   does)", or a typo, "unknown option 'closin' (did you mean 'closing'?)"), `invalid_argument` (not
+ *   does)", or a typo, "unknown argument 'closin' (did you mean 'closing'?)"), `invalid_argument` (not
  *   an object, a list that is not an array, no snapshots), `invalid_money` (a balance that is not a
  *   finite decimal).
  * @example

@@ -72,7 +72,7 @@ function formOf(args: DaysOfInventoryArgs): FormInForce {
  * @returns days, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
  *   (`periodDays` ≤ 0, negative turnover), `invalid_money` (an amount that is not a finite decimal),
- *   `invalid_option` (a name it does not read, path `[name]`: a typo, "unknown option 'perioddays'
+ *   `invalid_option` (a name it does not read, path `[name]`: a typo, "unknown argument 'perioddays'
  *   (did you mean 'periodDays'?)", or an amount with a turnover, "{ turnover, periodDays } does not
  *   read 'cogs' ({ cogs, averageInventory, periodDays } does)").
  * @example

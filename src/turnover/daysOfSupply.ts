@@ -33,7 +33,7 @@ const NAMES = argumentNames<DaysOfSupplyArgs>()(["onHand", "demandPerDay", "dema
  * @returns days, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number, neither demand form
  *   or both), `out_of_range` (`demandDays` not > 0), `invalid_option` (a name it does not read, path
- *   `[name]`: "unknown option 'onhand' (did you mean 'onHand'?)").
+ *   `[name]`: "unknown argument 'onhand' (did you mean 'onHand'?)").
  * @example
  * ```ts
  * import { daysOfSupply } from "invkpi";

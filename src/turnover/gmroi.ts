@@ -26,7 +26,7 @@ const NAMES = argumentNames<GmroiArgs>()(["grossMargin", "averageInventoryCost"]
  * @param args - `{ grossMargin, averageInventoryCost }`, money.
  * @returns GMROI, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
- *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown option
+ *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown argument
  *   'grossmargin' (did you mean 'grossMargin'?)").
  * @example
  * ```ts

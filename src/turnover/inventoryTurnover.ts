@@ -31,7 +31,7 @@ const NAMES = argumentNames<InventoryTurnoverArgs>()(["cogs", "averageInventory"
  * @param args - `{ cogs, averageInventory }`.
  * @returns the turnover, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
- *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown option
+ *   finite decimal), `invalid_option` (a name it does not read, path `[name]`: "unknown argument
  *   'averageinventory' (did you mean 'averageInventory'?)").
  * @example
  * ```ts

@@ -103,7 +103,7 @@ export interface SellThroughQuantities {
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
  *   (negative `received`), `invalid_option` (unknown variant; a name the variant does not read,
  *   path `[name]`: another variant's, "variant 'opening-plus-received' does not read 'closing'
- *   (variant 'sold-plus-closing' does)", or a typo, "unknown option 'varient' (did you mean
+ *   (variant 'sold-plus-closing' does)", or a typo, "unknown argument 'varient' (did you mean
  *   'variant'?)").
  * @example
  * ```ts

@@ -27,7 +27,7 @@ const NAMES = argumentNames<ShrinkageRateArgs>()(["shrinkage", "averageInventory
  * @returns the rate, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object), `invalid_money` (an amount that is not a
  *   finite decimal, or a negative shrinkage), `invalid_option` (a name it does not read, path
- *   `[name]`: "unknown option 'shrinkge' (did you mean 'shrinkage'?)").
+ *   `[name]`: "unknown argument 'shrinkge' (did you mean 'shrinkage'?)").
  * @example
  * ```ts
  * import { shrinkageRate } from "invkpi";

@@ -7,7 +7,9 @@ import { exportedFunctionsWhere, sourceOf } from "./exportedFunctions.js";
 // argument on its default without a word (`suggestedOrder({ ..., packsize: 24 })` ignored the pack
 // size, `inventoryPosition({ onHand: 10, onorder: 50 })` the order), and a name that only another
 // method reads was ignored as well (`safetyStock({ method: 'basic', ..., reviewPeriod: 4 })`). They
-// now refuse a name they do not read, as the functions with options do (optionNames.test.ts).
+// now refuse a name they do not read, as the functions with options do (optionNames.test.ts); the
+// message calls it an argument ("unknown argument 'packsize'"), not an option, since a review found
+// "unknown option" misleading for a calculator that takes no options.
 
 /** One calculator called with valid arguments and one misspelt name: the name written, the one meant. */
 interface Case {
@@ -114,7 +116,7 @@ describe("every calculator refuses an argument name it does not read", () => {
   it.each(CASES)("$fn", ({ fn, base, typo, meant }) => {
     const error = errorOf(run(fn, { ...base, [typo]: 1 }));
     expect(error.code).toBe("invalid_option");
-    expect(error.message).toBe(`${fn}: unknown option '${typo}' (did you mean '${meant}'?)`);
+    expect(error.message).toBe(`${fn}: unknown argument '${typo}' (did you mean '${meant}'?)`);
     expect(error.path).toEqual([typo]);
     expect(error.details.unknown).toEqual([typo]);
     expect(error.details.known).toContain(meant);
@@ -154,9 +156,9 @@ describe("every calculator refuses an argument name it does not read", () => {
           packsize: 24,
         } as never),
       ),
-    ).toBe("suggestedOrder: unknown option 'packsize' (did you mean 'packSize'?)");
+    ).toBe("suggestedOrder: unknown argument 'packsize' (did you mean 'packSize'?)");
     expect(message(() => invkpi.inventoryPosition({ onHand: 10, onorder: 50 } as never))).toBe(
-      "inventoryPosition: unknown option 'onorder' (did you mean 'onOrder'?)",
+      "inventoryPosition: unknown argument 'onorder' (did you mean 'onOrder'?)",
     );
   });
 });
@@ -271,7 +273,7 @@ describe("a name that only another form of the arguments reads", () => {
       invkpi.safetyStock({ ...basic, servicelevel: 0.9, reviewPeriod: 4 } as never),
     );
     expect(error.message).toBe(
-      "safetyStock: unknown option 'servicelevel' (did you mean 'serviceLevel'?)",
+      "safetyStock: unknown argument 'servicelevel' (did you mean 'serviceLevel'?)",
     );
     expect(error.details.unknown).toEqual(["servicelevel", "reviewPeriod"]);
   });

@@ -164,10 +164,12 @@ describe("readSkuInfo", () => {
     const result = await readSkuInfo(textStream(ndjson), { format: "ndjson" });
     expect(result.ignoredColumns).toEqual(["lead_time"]);
     expect(result.ignoredColumnCount).toBe(1);
+    // Row 0's lead_time, without leadTimeDays, is a near miss (its value would go unread).
     expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
+      "1 0 lead_time misspelt_field",
       "2 1 leadTimeDays parse_error",
     ]);
-    expect(result.skuInfo.map((info) => info.sku)).toEqual(["A", "C"]);
+    expect(result.skuInfo.map((info) => info.sku)).toEqual(["C"]);
     const json = await readSkuInfo(textStream(`[${ndjson.trim().split("\n").join(",\n")}]`), {
       format: "json",
     });
@@ -179,6 +181,34 @@ describe("readSkuInfo", () => {
     expect(many.skuInfo).toHaveLength(50);
     expect(many.ignoredColumns).toEqual(Array.from({ length: 20 }, (_, k) => `x_${k}`));
     expect(many.ignoredColumnCount).toBe(50);
+  });
+
+  // Found by a review: `Lead Time` without a leadTimeDays column was an ignored column in a file
+  // but a problem in memory (`{ "Lead Time": 3 }`); now both refuse it, naming the field meant.
+  it("reports a column that is a near miss of a field whose column is absent", async () => {
+    const csv = "SKU,Lead Time,Review Period,Lead Times,Supplier\nA,3,7,x,ACME\nB,4,7,y,ACME\n";
+    const result = await readSkuInfo(textStream(csv));
+    expect(result.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code}`)).toEqual([
+      "1 -1 Lead Time misspelt_field",
+      "1 -1 Review Period misspelt_field",
+    ]);
+    expect(result.issues[0]?.message).toBe(
+      "Lead Time is no SKU master field (did you mean 'leadTimeDays'?): field names are matched case, spaces, _ and - aside, so its value would go unread",
+    );
+    expect(result.ignoredColumns).toEqual(["Lead Time", "Review Period", "Lead Times", "Supplier"]);
+    // With the field's own column, the other is data, ignored as any unknown column.
+    const both = await readSkuInfo(textStream("sku,Lead Time,leadTimeDays\nA,3 days,3\n"));
+    expect([both.issues, both.ignoredColumns]).toEqual([[], ["Lead Time"]]);
+    // NDJSON and JSON: a row's key, when the row lacks the field, as in memory.
+    const ndjson = '{"sku":"A","Lead Time":3}\n{"sku":"B","Lead Time":3,"leadTimeDays":3}\n';
+    for (const format of ["ndjson", "json"] as const) {
+      const text = format === "ndjson" ? ndjson : `[${ndjson.trim().split("\n").join(",\n")}]`;
+      const read = await readSkuInfo(textStream(text), { format });
+      expect(read.issues.map((i) => `${i.line} ${i.row} ${i.field} ${i.code} ${i.value}`)).toEqual([
+        "1 0 Lead Time misspelt_field 3",
+      ]);
+      expect(read.skuInfo.map((info) => info.sku)).toEqual(["B"]);
+    }
   });
 
   it("maps header names and reads NDJSON and JSON with typed values as they are", async () => {

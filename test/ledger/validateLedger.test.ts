@@ -1,10 +1,14 @@
+import { Readable } from "node:stream";
 import { Decimal as UserDecimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
+import { readLedger } from "../../src/io/readLedger.js";
+import { readSkuInfo } from "../../src/io/readSkuInfo.js";
 import { replayLedger } from "../../src/ledger/replayLedger.js";
 import { parseLedger, toLedgerColumns, validateLedger } from "../../src/ledger/validateLedger.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import { analyzeLedger } from "../../src/report/analyzeLedger.js";
+import { errorOf } from "../support/errorOf.js";
 
 const good = { sku: "A", date: "2025-01-02", type: "receipt", quantity: 10, unitCost: "2.50" };
 
@@ -310,7 +314,7 @@ describe("near misses of field names (found by an input audit)", () => {
       { ...good, Location: "WH1" },
       { ...good, expires_on: "2025-01-10" },
       { ...good, expiresOn: "2025-01-10", Lot: "L1" },
-      { ...good, UnitCost: "2" },
+      { sku: "A", date: "2025-01-02", type: "issue", quantity: 1, UnitCost: "2" },
       { ...good, Id: "x" },
     ];
     expect(problems(rows)).toEqual([
@@ -333,6 +337,35 @@ describe("near misses of field names (found by an input audit)", () => {
         { ...good, Lot: undefined },
       ]),
     ).toEqual([]);
+  });
+
+  // Found by a review: an ERP export mapped with its own columns spread in gave one issue per
+  // ERP column (`SKU` beside `sku`), though every field was there.
+  it("takes a near miss for data when the field it points to is present", () => {
+    const erp = [
+      { SKU: "A", Date: "2025-01-02", Type: "RCPT", Quantity: "10", "Unit Cost": "2.5" },
+      { SKU: "A", Date: "2025-01-03", Type: "ISS", Quantity: "4", "Unit Cost": "2.5" },
+    ].map((r, k) => ({ ...r, Location: "W1", ID: `m${k}` }));
+    const rows = erp.map((r) => ({
+      ...r,
+      sku: r.SKU,
+      date: r.Date,
+      type: r.Type === "RCPT" ? "receipt" : "issue",
+      quantity: Number(r.Quantity),
+      unitCost: r["Unit Cost"],
+      location: r.Location,
+      id: r.ID,
+    }));
+    expect(problems(rows)).toEqual([]);
+    // Without the field, the near miss is still its own issue.
+    const { location: _, ...withoutLocation } = rows[0] as (typeof rows)[number];
+    expect(problems([withoutLocation])).toEqual(["0 Location misspelt_field"]);
+  });
+
+  it("takes names one edit from a field for data (found by a review: refused)", () => {
+    const extra = { dates: 1, types: 1, date1: 1, quantity2: 1, location2: 1, locations: 1 };
+    const more = { expiresIn: 1, expiredOn: 1, unitCosts: 1, unitPrice2: 1, values: 1 };
+    expect(problems([{ ...good, ...extra, ...more }])).toEqual([]);
   });
 
   it("refuses an analysis of such rows rather than dropping the value", () => {
@@ -526,5 +559,57 @@ describe("Date objects outside the years 0000-9999 (found by an input audit)", (
     first.setUTCFullYear(0);
     expect(problems([{ ...good, date: first }])).toEqual([]);
     expect(problems([{ ...good, date: new Date(Date.UTC(9999, 11, 31, 23, 59)) }])).toEqual([]);
+  });
+});
+
+// Found by a review: a CSV ledger or master refused "2.5\u00a0" (a no-break space), naming it;
+// validateLedger, skuInfo and the NDJSON readers took it as 2.5. Now every entry point refuses it.
+describe("invisible characters around an amount's text", () => {
+  const period = { from: "2025-01-01", to: "2025-01-31" };
+  const named =
+    "holds U+00A0 (no-break space), an invisible character (only spaces and tabs may surround an amount)";
+
+  it("are an invalid_money issue of the row, naming the character", () => {
+    const { issues } = validateLedger([
+      { ...good, unitCost: "2.5\u00a0" },
+      { ...good, unitCost: " 2.5\t" },
+      { sku: "A", date: "2025-01-03", type: "issue", quantity: 1, unitPrice: "\u00a04" },
+    ]);
+    expect(issues.map((i) => `${i.row} ${i.field} ${i.code} ${i.message}`)).toEqual([
+      `0 unitCost invalid_money unitCost must be a decimal amount, but ${named}`,
+      `2 unitPrice invalid_money unitPrice must be a decimal amount, but ${named}`,
+    ]);
+  });
+
+  it("refuse a skuInfo amount, in every function that takes skuInfo", () => {
+    const skuInfo = [{ sku: "A", standardCost: "2.5\u00a0", unitPrice: "4" }];
+    for (const call of [
+      () => validateLedger([good], { skuInfo }),
+      () => replayLedger([good as Movement], { period, skuInfo }),
+      () => analyzeLedger([good as Movement], { period, skuInfo }),
+    ]) {
+      const error = errorOf(call);
+      expect(error.code).toBe("invalid_argument");
+      expect(error.issues.map((i) => `${i.row} ${i.field} ${i.code} ${i.message}`)).toEqual([
+        `0 standardCost invalid_money standardCost must be a decimal amount, but ${named}`,
+      ]);
+    }
+  });
+
+  it("refuse an amount of an NDJSON ledger or master, as a CSV one's", async () => {
+    const ledger = await readLedger(
+      Readable.from([`${JSON.stringify({ ...good, unitCost: "2.5\u00a0" })}\n`]),
+      { format: "ndjson" },
+    );
+    expect(ledger.issues.map((i) => `${i.field} ${i.code} ${i.message}`)).toEqual([
+      `unitCost invalid_money unitCost must be a decimal amount, but ${named}`,
+    ]);
+    const master = await readSkuInfo(
+      Readable.from([`${JSON.stringify({ sku: "A", standardCost: "2.5\u00a0" })}\n`]),
+      { format: "ndjson" },
+    );
+    expect(master.issues.map((i) => `${i.field} ${i.code} ${i.message}`)).toEqual([
+      `standardCost invalid_money standardCost must be a decimal amount, but ${named}`,
+    ]);
   });
 });

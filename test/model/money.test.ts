@@ -2,7 +2,8 @@ import { Decimal as UserDecimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/model/Decimal.js";
 import { InvKpiError } from "../../src/model/InvKpiError.js";
-import { toDecimal, tryToDecimal } from "../../src/model/money.js";
+import { MoneySchema, toDecimal, tryToDecimal } from "../../src/model/money.js";
+import { moneyProblem, scaledMoney } from "../../src/model/scaledMoney.js";
 
 describe("money", () => {
   it("reads a number as the decimal it prints as", () => {
@@ -94,5 +95,53 @@ describe("money", () => {
   it("rounds half to even", () => {
     expect(new Decimal("2.5").toDecimalPlaces(0).toFixed()).toBe("2");
     expect(new Decimal("3.5").toDecimalPlaces(0).toFixed()).toBe("4");
+  });
+});
+
+// Found by a review: a CSV ledger or master refused a no-break space (or any other invisible
+// character) around an amount, naming it, while validateLedger, skuInfo and the NDJSON readers
+// took "2.5\u00a0" as 2.5 (the text was trimmed of any white space). Only ASCII spaces and tabs
+// may surround an amount's text now, everywhere; anything else is refused, named.
+describe("white space around a money text", () => {
+  const named =
+    "U+00A0 (no-break space), an invisible character (only spaces and tabs may surround an amount)";
+
+  it("takes ASCII spaces and tabs, and nothing else", () => {
+    expect(tryToDecimal(" \t2.5 \t")?.toFixed()).toBe("2.5");
+    expect(scaledMoney(" \t2.5 \t")).toEqual({ units: 25, decimals: 1 });
+    for (const text of [
+      "2.5\u00a0",
+      "\u00a02.5",
+      "2.5\n",
+      "\r2.5",
+      "\ufeff2.5",
+      "2.5\u200b",
+      "2.5\u3000",
+      "2.5\u2028",
+      "2.5\u202f",
+      " 1e3\u00a0",
+    ]) {
+      expect(tryToDecimal(text), JSON.stringify(text)).toBeNull();
+      expect(scaledMoney(text), JSON.stringify(text)).toBeNull();
+      expect(MoneySchema.safeParse(text).success, JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it("names the character in every message that refuses it", () => {
+    expect(() => toDecimal("2.5\u00a0", "fn: unitCost")).toThrow(
+      `fn: unitCost must be a decimal amount, but holds ${named}`,
+    );
+    expect(moneyProblem("2.5\u00a0", "unitCost")).toEqual([
+      "invalid_money",
+      `unitCost must be a decimal amount, but holds ${named}`,
+    ]);
+    expect(MoneySchema.safeParse("\u00a02.5").error?.issues[0]?.message).toBe(
+      `must be a decimal amount, but holds ${named}`,
+    );
+    expect(moneyProblem("\ufeff2.5", "unitCost")[1]).toBe(
+      "unitCost must be a decimal amount, but holds U+FEFF (zero width no-break space, a byte order mark), an invisible character (only spaces and tabs may surround an amount)",
+    );
+    // A text that is no amount for another reason keeps its message.
+    expect(moneyProblem("1,5", "unitCost")[1]).toBe("unitCost must be a finite decimal amount");
   });
 });

@@ -70,18 +70,32 @@ describe("requireNoMisspeltFields: a data record's near misses of known fields",
     expect(() => requireNoMisspeltFields(record, known, "f", ["info"])).not.toThrow();
   });
 
+  // Found by a review: one edit away in a name of 5 letters or more refused common data columns
+  // (`serviceLevels`, `category1`), and a near miss beside its field (`LeadTime` beside
+  // `leadTimeDays`) was refused though nothing went unread.
+  it("takes names one edit away, and a near miss beside its field, for data", () => {
+    const record = { serviceLevl: 1, serviceLevels: 1, leadTimes: 1, skus: 1 };
+    expect(() => requireNoMisspeltFields(record, known, "f", ["info"])).not.toThrow();
+    const beside = { sku: "A", SKU: "a", leadTimeDays: 7, LeadTime: "7 days" };
+    expect(() => requireNoMisspeltFields(beside, known, "f", ["info"])).not.toThrow();
+    for (const leadTimeDays of [undefined, null]) {
+      expect(
+        errorOf(() => requireNoMisspeltFields({ leadTimeDays, LeadTime: 7 }, known, "f", [])).path,
+      ).toEqual(["LeadTime"]);
+    }
+  });
+
   it("takes a data field that is only the start of a known one for data (a review found)", () => {
     // `unit`, `order`, `pack`, `cat` and `Standard` are ordinary columns of master data, not typos
     // of unitPrice, orderCost, packSize, category and standardCost.
     const skuInfoFields = ["unitPrice", "orderCost", "packSize", "category", "standardCost"];
     const record = { unit: "kg", order: "PO-7", pack: "box", cat: 3, Standard: true };
     expect(() => requireNoMisspeltFields(record, skuInfoFields, "f", ["info"])).not.toThrow();
-    // Typos are still caught: a case, a unit left out, one edit in a longer name.
+    // Near misses are still caught: a case, a unit left out, the unit's s left out.
     for (const [typo, meant] of [
       ["LeadTimeDays", "leadTimeDays"],
       ["leadtime", "leadTimeDays"],
       ["leadTimeDay", "leadTimeDays"],
-      ["serviceLevl", "serviceLevel"],
     ]) {
       expect(
         errorOf(() => requireNoMisspeltFields({ [typo as string]: 1 }, known, "f", [])).message,
@@ -109,7 +123,7 @@ describe("requireNoMisspeltFields: field names spelt as headers (found by an inp
       ["holding-rate", "holdingRate"],
       ["order_cost", "orderCost"],
       ["\tdescription ", "description"],
-      // Without the unit, and one edit away, as for names without separators.
+      // Without the unit, or without its s, as for names without separators.
       ["lead_time", "leadTimeDays"],
       ["review_period", "reviewPeriodDays"],
       ["lead_time_day", "leadTimeDays"],

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { normalizeHeader } from "../../src/io/ColumnResolver.js";
+import { normalizeHeader } from "../../src/model/normalizeHeader.js";
 import { requireNoMisspeltFields } from "../../src/model/requireKnownOptions.js";
 import { SKU_INFO_FIELD_NAMES } from "../../src/model/skuInfoFields.js";
 import { errorOf } from "../support/errorOf.js";
@@ -34,11 +34,55 @@ describe("requireNoMisspeltFields and the reader's header matching", () => {
     ({ field, name }) => {
       expect(normalizeHeader(name)).toBe(normalizeHeader(field));
       if (name === field) return;
+      // Without the field (a near miss beside its field is data: see the next property).
+      const record = field === "sku" ? { [name]: 1 } : { sku: "A", [name]: 1 };
       const error = errorOf(() =>
-        requireNoMisspeltFields({ sku: "A", [name]: 1 }, SKU_INFO_FIELD_NAMES, "f", ["skuInfo", 2]),
+        requireNoMisspeltFields(record, SKU_INFO_FIELD_NAMES, "f", ["skuInfo", 2]),
       );
       expect([error.code, error.path]).toEqual(["invalid_option", ["skuInfo", 2, name]]);
       expect(error.message).toContain(`(did you mean 'skuInfo[2].${field}'?)`);
+    },
+  );
+
+  // Found by a review: an ERP's own columns spread into a record beside the fields (`SKU` beside
+  // `sku`) were refused, though nothing would go unread.
+  test.prop([spelling, fc.constantFrom(1, "x", 0)])(
+    "a spelling beside the field it stands for is data",
+    ({ field, name }, value) => {
+      const record = { sku: "A", [field]: value, [name]: value };
+      expect(() =>
+        requireNoMisspeltFields(record, SKU_INFO_FIELD_NAMES, "f", ["skuInfo", 2]),
+      ).not.toThrow();
+    },
+  );
+
+  /** Names near a field's: a spelling of it, with a letter added or dropped at its end, or any. */
+  const nearName = fc.oneof(
+    spelling.map(({ name }) => name),
+    fc.tuple(spelling, fc.constantFrom("s", "1", "2", "x")).map(([{ name }, c]) => `${name}${c}`),
+    spelling.map(({ name }) => name.slice(0, -1)),
+    spelling.map(({ name }) => name.replace(/d\W*a\W*y\W*s\W*$/i, "")),
+    fc.string({ maxLength: 12 }),
+  );
+
+  test.prop([nearName])(
+    "a name is a near miss exactly when, folded, it is a field's name or one without its Days unit",
+    (name) => {
+      const spellings = SKU_INFO_FIELD_NAMES.flatMap((f) => {
+        const own = normalizeHeader(f);
+        return own.endsWith("days") ? [own, own.slice(0, -4), own.slice(0, -1)] : [own];
+      });
+      const near =
+        !SKU_INFO_FIELD_NAMES.includes(name) && spellings.includes(normalizeHeader(name));
+      const refused = (() => {
+        try {
+          requireNoMisspeltFields({ [name]: 1 }, SKU_INFO_FIELD_NAMES, "f", []);
+          return false;
+        } catch {
+          return true;
+        }
+      })();
+      expect(refused).toBe(near);
     },
   );
 });

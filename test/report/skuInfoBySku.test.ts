@@ -162,12 +162,33 @@ describe("analyzeLedger: skuInfo checked in full, every problem at once", () => 
     expect(analyzeLedger(WORKED_LEDGER, { period: Q1_2024, skuInfo }).rows.length).toBe(4);
   });
 
-  it("reports a misspelt field name first, as an unknown option name", () => {
+  // Found by a review: a near miss threw at once, as an unknown option name, and hid every other
+  // entry's problems (`issues: []`).
+  it("lists a misspelt field name with the other problems, as an issue of its entry", () => {
     const error = analyze([
       { sku: "A", serviceLevel: 2 },
-      { sku: "B", lead_time_days: 3 },
+      { sku: "B", leadTime: 3, lead_time_days: 4, reviewPeriod: 5 },
     ]);
-    expect([error.code, error.path]).toEqual(["invalid_option", ["skuInfo", 1, "lead_time_days"]]);
+    expect([error.code, error.path]).toEqual(["invalid_argument", ["skuInfo", 0, "serviceLevel"]]);
+    expect(error.issues.map((i) => `${i.row} ${i.field} ${i.code} ${i.value}`)).toEqual([
+      "0 serviceLevel invalid_quantity 2",
+      "1 leadTime misspelt_field 3",
+      "1 lead_time_days misspelt_field 4",
+      "1 reviewPeriod misspelt_field 5",
+    ]);
+    expect(error.issues[1]?.message).toBe(
+      "leadTime is no SKU master field (did you mean 'leadTimeDays'?): field names are matched exactly, so its value would go unread",
+    );
+    expect(error.message).toMatch(
+      /^analyzeLedger: 4 problems in 2 skuInfo entries: .*skuInfo\[1\] \(SKU "B"\): leadTime is no SKU master field/,
+    );
+    // The field given beside it: the near miss is data.
+    expect(() =>
+      analyzeLedger(WORKED_LEDGER, {
+        period: Q1_2024,
+        skuInfo: [{ sku: "B", leadTimeDays: 3, leadTime: "3 days" } as SkuInfo],
+      }),
+    ).not.toThrow();
   });
 
   it("checks skuInfo so in every entry point", async () => {
