@@ -1,5 +1,5 @@
+import { invisibleCharacter } from "../model/invisibleCharacter.js";
 import { isBlankAt, plainNumberAt } from "./csvCellValue.js";
-import { invisibleCharacter } from "./invisibleCharacter.js";
 import { EXACT_DIGITS, quantityTextProblem } from "./quantityTextProblem.js";
 import { type CellProblem, INVALID_CELL, type RowSource, shownText } from "./RowSource.js";
 import { detached, TextInterner } from "./TextInterner.js";

@@ -17,6 +17,15 @@ const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
  * and hold until the next. The literals are scanned only when needed: for a quantity, only when
  * the text has a run of more than 15 digits and points (a literal of at most 15 significant digits
  * always reads exactly); for an issue's value, only once the row has one.
+ *
+ * @example
+ * ```ts
+ * const json = '{"quantity": 1.00000000000000000000001}';
+ * const source = new JsonRowSource((key) => key);
+ * source.next(JSON.parse(json), { text: json, from: 0, to: json.length });
+ * source.problems.map((p) => p.code); // ["quantity_precision"]
+ * source.literal("quantity"); // "1.00000000000000000000001"
+ * ```
  */
 export class JsonRowSource implements RowSource {
   problems: readonly CellProblem[] = NO_PROBLEMS;
@@ -52,29 +61,6 @@ export class JsonRowSource implements RowSource {
     this.literals ??= fieldLiterals(this.json, this.fieldOf);
     return this.literals.get(field);
   }
-}
-
-/**
- * The {@link RowSource} of one NDJSON or JSON row, and the row to check: {@link JsonRowSource} for a
- * single row.
- *
- * @param fieldOf - the field a key matches (as the keys were renamed), or `undefined`.
- * @example
- * ```ts
- * const json = '{"quantity": 1.00000000000000000000001}';
- * const source = jsonRowSource(JSON.parse(json), { text: json, from: 0, to: json.length }, (k) => k);
- * source.problems.map((p) => p.code); // ["quantity_precision"]
- * source.literal("quantity"); // "1.00000000000000000000001"
- * ```
- */
-export function jsonRowSource(
-  raw: unknown,
-  json: JsonRowText | undefined,
-  fieldOf: (key: string) => string | undefined,
-): RowSource & { readonly row: unknown } {
-  const source = new JsonRowSource(fieldOf);
-  const row = source.next(raw, json);
-  return { row, problems: source.problems, literal: (field) => source.literal(field) };
 }
 
 /** The number literals of the row's members, by field (the first key of a field, as renamed). */

@@ -1,4 +1,4 @@
-import { invisibleCharacter } from "./invisibleCharacter.js";
+import { invisibleCharacter } from "../model/invisibleCharacter.js";
 import { EXACT_DIGITS, numberTextProblem } from "./quantityTextProblem.js";
 import { type CellProblem, shownText } from "./RowSource.js";
 

@@ -4,7 +4,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { SkuInfoCheck } from "../model/SkuInfoCheck.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { cellValue } from "./csvCellValue.js";
-import { hasLongDigitRun, jsonRowSource } from "./jsonRowSource.js";
+import { hasLongDigitRun, JsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
 import { numberCellProblem } from "./numberCellProblem.js";
 import type { InputSource } from "./openTextInput.js";
@@ -219,7 +219,8 @@ function jsonNumbers(
 ): { row: unknown; problems: readonly CellProblem[] } {
   if (json === undefined || raw === null || typeof raw !== "object" || !hasLongDigitRun(json))
     return { row: raw, problems: [] };
-  const source = jsonRowSource(raw, json, fieldOf);
+  const source = new JsonRowSource(fieldOf);
+  source.next(raw, json);
   const problems: CellProblem[] = [];
   let row = raw as Record<string, unknown>;
   for (const field of NUMBER_FIELDS) {

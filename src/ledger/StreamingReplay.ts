@@ -434,8 +434,8 @@ export class StreamingReplay {
     this.datedOpenings?.clear();
     const late = this.lateReceipts;
     const failed = this.openingFailure;
-    if (failed !== null && (failed.path[0] !== "openingBalances" || failed.issues.length === 0))
-      return failed;
+    // An error without issues (openingBalances is no array) stands alone; issues join the late ones.
+    if (failed !== null && failed.issues.length === 0) return failed;
     const issues = [...(failed?.issues ?? []), ...late];
     if (issues.length === 0) return null;
     // Stable: a row's other problems first, then its late receivedOn, as prepareOpening lists them.

@@ -11,6 +11,7 @@ import {
   type LedgerIssue,
   type LedgerIssueCode,
 } from "../model/InvKpiError.js";
+import { codePointText } from "../model/invisibleCharacter.js";
 import { MOVEMENT_FIELDS } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
 import { nearMissesOf, nearMissMessage } from "../model/nearMissesOf.js";
@@ -548,7 +549,7 @@ function typeHint(type: unknown): string {
   if (bare !== meant) reasons.push("in lower case");
   if (trimmed !== type) reasons.push(`without leading or trailing white space${outerSpace(type)}`);
   if (invisible !== undefined)
-    reasons.push(`without the invisible character ${codePoint(invisible)}`);
+    reasons.push(`without the invisible character ${codePointText(invisible)}`);
   const listed =
     reasons.length === 1
       ? reasons[0]
@@ -569,10 +570,5 @@ function outerSpace(text: string): string {
   const start = text.indexOf(inner);
   const outer = text.slice(0, start) + text.slice(start + inner.length);
   const unusual = /[^ \t]/u.exec(outer)?.[0];
-  return unusual === undefined ? "" : ` (${codePoint(unusual)})`;
-}
-
-/** `U+200B`. */
-function codePoint(character: string): string {
-  return `U+${(character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
+  return unusual === undefined ? "" : ` (${codePointText(unusual)})`;
 }

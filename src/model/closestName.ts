@@ -8,8 +8,6 @@
  * @param known - the names that exist, in order of preference.
  * @param maxDistance - the most edits a typo may have.
  * @param ignoreCase - compare without case (default `false`).
- * @param prefixIsOneEdit - whether a known name that starts with `name` counts as one edit
- *   (default `true`; `false` compares whole names only).
  * @example
  * ```ts
  * import { closestName } from "./closestName.js";
@@ -22,7 +20,6 @@ export function closestName(
   known: readonly string[],
   maxDistance: number,
   ignoreCase = false,
-  prefixIsOneEdit = true,
 ): string | null {
   const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
   const written = fold(name);
@@ -30,8 +27,7 @@ export function closestName(
   let bestDistance = maxDistance + 1;
   for (const candidate of known) {
     const other = fold(candidate);
-    const distance =
-      prefixIsOneEdit && other.startsWith(written) ? 1 : editDistance(written, other);
+    const distance = other.startsWith(written) ? 1 : editDistance(written, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

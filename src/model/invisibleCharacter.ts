@@ -43,7 +43,19 @@ export function invisibleCharacter(text: string, from: number, to: number): stri
   if (ascii) return null; // the common case, without a regular expression or a slice
   const match = INVISIBLE.exec(text.slice(from, to));
   if (match === null) return null;
-  const code = (match[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0");
   const name = NAMES[match[0].codePointAt(0) as number];
-  return name === undefined ? `U+${code}` : `U+${code} (${name})`;
+  return name === undefined ? codePointText(match[0]) : `${codePointText(match[0])} (${name})`;
+}
+
+/**
+ * A character as its code point, `U+XXXX` (at least four hex digits), for a message about a
+ * character a terminal would not show.
+ *
+ * @example
+ * ```ts
+ * codePointText("\u200B"); // "U+200B"
+ * ```
+ */
+export function codePointText(character: string): string {
+  return `U+${(character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
 }
