@@ -5,6 +5,7 @@ import { InvKpiError } from "../model/InvKpiError.js";
 import type { SkuHistory } from "../model/SkuHistory.js";
 import { LayerPool, NO_LAYER } from "./LayerPool.js";
 import { ABSENT, KIND, NO_DAY, NO_ROWS } from "./LedgerColumns.js";
+import { monthsInto, type PeriodMonths, rawMonthsOf } from "./monthRows.js";
 import type { OpeningLayer } from "./prepareOpening.js";
 import type { RawHistory } from "./RawHistory.js";
 import {
@@ -52,6 +53,21 @@ import {
   LAYER_HEAD,
   LAYER_TAIL,
   LOCATION,
+  M_CLOSING_QTY,
+  M_CLOSING_VALUE,
+  M_COGS,
+  M_ISSUED_QTY,
+  M_ISSUES_WITHOUT_PRICE,
+  M_OPENING_QTY,
+  M_OPENING_VALUE,
+  M_RECEIVED_QTY,
+  M_RECEIVED_VALUE,
+  M_RETURNED_QTY,
+  M_REVENUE,
+  M_TRANSFER_IN_QTY,
+  M_TRANSFER_OUT_QTY,
+  M_TW_QTY,
+  M_TW_VALUE,
   MAX_QTY,
   MIN_QTY,
   MONTH,
@@ -113,7 +129,7 @@ const PRICED = 2;
  * an amount that outgrows 2^53; FIFO stock below zero (owed layers); an opening balance known
  * by value only, or below zero; a layer arriving out of day order; a transfer under `byLocation`;
  * an outflow naming a lot that the oldest layer does not hold. Per-month figures (`months: true`)
- * are not kept here: `replayLedger` then uses the general engine.
+ * are kept in `StateTable.monthFigures`, a row per state and month of the period.
  */
 export class FastReplay {
   /** Per SKU index: 1 when the SKU was set aside for the general engine. */
@@ -147,6 +163,8 @@ export class FastReplay {
   private readonly monthEndDays: Int32Array;
   /** Number of month ends inside the period (each state keeps one balance per month end). */
   private readonly monthEndCount: number;
+  /** The months whose figures each state keeps (`months: true`; a count of 0 keeps none). */
+  private readonly months: PeriodMonths;
   /** State of each SKU (per SKU), or of each `stateKey(sku, location)` (byLocation). */
   private stateOfSku: Int32Array;
   /** By location: per SKU, whether any of its locations issued it (ISSUED), with a price (PRICED). */
@@ -175,11 +193,17 @@ export class FastReplay {
       lastDayOfMonth(this.firstMonth + k),
     );
     this.monthEndCount = this.monthEndDays.filter((d) => d <= period.to).length;
+    this.months = {
+      from: period.from,
+      to: period.to,
+      firstMonth: this.firstMonth,
+      count: settings.months ? months - 1 : 0,
+    };
     this.setAside = new Uint8Array(names.skus.length);
     this.skuIssued = new Uint8Array(names.skus.length);
     this.stateOfSku = new Int32Array(names.skus.length).fill(-1);
     const expected = settings.byLocation ? 1024 : Math.max(16, names.skus.length);
-    this.t = new StateTable(expected, this.monthEndCount);
+    this.t = new StateTable(expected, this.monthEndCount, this.months.count);
   }
 
   /** Applies the opening layers and the movements in `order`, then closes the period for every state. */
@@ -266,7 +290,10 @@ export class FastReplay {
 
   /** An empty snapshot, to reuse chunk after chunk. */
   newSnapshot(): FastSnapshot {
-    return { table: new StateTable(16, this.monthEndCount), pool: new LayerPool(16) };
+    return {
+      table: new StateTable(16, this.monthEndCount, this.months.count),
+      pool: new LayerPool(16),
+    };
   }
 
   /**
@@ -351,6 +378,8 @@ export class FastReplay {
     if (state.started) {
       state.month = f[s + MONTH] as number;
       state.monthEnd = f[s + MONTH_END] as number;
+      if (this.months.count > 0)
+        monthsInto(table, s, this.months, state.month - this.firstMonth, state);
       for (let k = 0; k < state.month - this.firstMonth; k++) {
         const at = table.monthEndAt(s, k);
         state.monthEnds.push({
@@ -474,10 +503,7 @@ export class FastReplay {
           c.expires[i] as number,
           inPeriod,
         );
-        if (inPeriod) {
-          f[s + RECEIVED_QTY] = (f[s + RECEIVED_QTY] as number) + qty;
-          addWide(f, s + RECEIVED_VALUE, value, 1);
-        }
+        if (inPeriod) this.bookReceipt(s, qty, value);
         f[s + LAST_RECEIPT] = day;
         break;
       }
@@ -716,7 +742,7 @@ export class FastReplay {
     f[s + QTY] = newQty;
     const value = checked(checked((f[s + VALUE] as number) + inflow) - settlement);
     f[s + VALUE] = this.standard ? checked(newQty * (f[s + STANDARD_COST] as number)) : value;
-    if (inPeriod && settlement !== 0) addWide(f, s + COGS, settlement, 1);
+    if (inPeriod && settlement !== 0) this.bookSettlement(s, settlement);
     if (this.fifo) f[s + LAST_FIFO_COST] = cost;
     this.rememberCost(s);
     return inflow;
@@ -855,16 +881,36 @@ export class FastReplay {
 
   // ---------------------------------------------------------------- period figures
 
+  private bookReceipt(s: number, qty: number, value: number): void {
+    const f = this.t.f;
+    f[s + RECEIVED_QTY] = (f[s + RECEIVED_QTY] as number) + qty;
+    addWide(f, s + RECEIVED_VALUE, value, 1);
+    if (this.months.count === 0) return;
+    const m = this.t.monthFigures;
+    const at = this.monthRow(s);
+    m[at + M_RECEIVED_QTY] = (m[at + M_RECEIVED_QTY] as number) + qty;
+    addWide(m, at + M_RECEIVED_VALUE, value, 1);
+  }
+
+  /** Negative stock settled inside the period: the cost difference belongs to COGS. */
+  private bookSettlement(s: number, settlement: number): void {
+    addWide(this.t.f, s + COGS, settlement, 1);
+    if (this.months.count > 0)
+      addWide(this.t.monthFigures, this.monthRow(s) + M_COGS, settlement, 1);
+  }
+
   private bookIssue(s: number, day: number, qty: number, value: number, price: number): void {
     const f = this.t.f;
     f[s + ISSUED_QTY] = (f[s + ISSUED_QTY] as number) + qty;
     addWide(f, s + ISSUED_VALUE, value, 1);
     f[s + ISSUE_COUNT] = (f[s + ISSUE_COUNT] as number) + 1;
     addWide(f, s + COGS, value, 1);
-    if (Number.isNaN(price))
+    const revenue = Number.isNaN(price) ? price : checked(qty * price);
+    if (Number.isNaN(revenue))
       f[s + ISSUES_WITHOUT_PRICE] = (f[s + ISSUES_WITHOUT_PRICE] as number) + 1;
-    else addWide(f, s + REVENUE, checked(qty * price), 1);
+    else addWide(f, s + REVENUE, revenue, 1);
     if (day < (f[s + FIRST_DEMAND] as number)) f[s + FIRST_DEMAND] = day;
+    if (this.months.count > 0) this.bookMonthSale(s, M_ISSUED_QTY, qty, value, revenue);
     this.addDemand(s, day, qty);
   }
 
@@ -875,10 +921,37 @@ export class FastReplay {
     addWide(f, s + RETURNED_VALUE, value, 1);
     addWide(f, s + COGS, -value, 1);
     // A return whose price is unknown (none given, no earlier priced issue) leaves revenue incomplete.
-    if (Number.isNaN(price))
+    const revenue = Number.isNaN(price) ? price : -checked(qty * price);
+    if (Number.isNaN(revenue))
       f[s + ISSUES_WITHOUT_PRICE] = (f[s + ISSUES_WITHOUT_PRICE] as number) + 1;
-    else addWide(f, s + REVENUE, -checked(qty * price), 1);
+    else addWide(f, s + REVENUE, revenue, 1);
+    if (this.months.count > 0) this.bookMonthSale(s, M_RETURNED_QTY, qty, -value, revenue);
     this.addDemand(s, day, -qty);
+  }
+
+  /**
+   * An issue or a customer return in its month: `qty` units into the slot `unitsSlot` (issued or
+   * returned), its signed COGS, and its signed revenue (NaN: a line without a price).
+   */
+  private bookMonthSale(
+    s: number,
+    unitsSlot: number,
+    qty: number,
+    cogs: number,
+    revenue: number,
+  ): void {
+    const m = this.t.monthFigures;
+    const at = this.monthRow(s);
+    m[at + unitsSlot] = (m[at + unitsSlot] as number) + qty;
+    addWide(m, at + M_COGS, cogs, 1);
+    if (Number.isNaN(revenue))
+      m[at + M_ISSUES_WITHOUT_PRICE] = (m[at + M_ISSUES_WITHOUT_PRICE] as number) + 1;
+    else addWide(m, at + M_REVENUE, revenue, 1);
+  }
+
+  /** Where the row of state `s`'s open month starts, in `StateTable.monthFigures`. */
+  private monthRow(s: number): number {
+    return this.t.monthAt(s, (this.t.f[s + MONTH] as number) - this.firstMonth);
   }
 
   private addDemand(s: number, day: number, qty: number): void {
@@ -907,6 +980,10 @@ export class FastReplay {
       f[s + TRANSFER_IN_QTY] = (f[s + TRANSFER_IN_QTY] as number) + qty;
       addWide(f, s + TRANSFER_VALUE, value, 1);
     }
+    if (this.months.count === 0) return;
+    const m = this.t.monthFigures;
+    const slot = this.monthRow(s) + (qty < 0 ? M_TRANSFER_OUT_QTY : M_TRANSFER_IN_QTY);
+    m[slot] = (m[slot] as number) + Math.abs(qty);
   }
 
   // ---------------------------------------------------------------- days and months
@@ -920,6 +997,7 @@ export class FastReplay {
     f[s + BALANCE_SINCE] = this.from;
     f[s + MONTH] = this.firstMonth;
     f[s + MONTH_END] = this.monthEndDays[0] as number;
+    if (this.months.count > 0) this.openMonth(s, 0);
   }
 
   /** Books the balance as the end-of-day balance of each day from `balanceSince` to `day − 1`. */
@@ -935,10 +1013,12 @@ export class FastReplay {
       addWide(f, s + TW_VALUE, f[s + VALUE] as number, days);
       if (qty < (f[s + MIN_QTY] as number)) f[s + MIN_QTY] = qty;
       if (qty > (f[s + MAX_QTY] as number)) f[s + MAX_QTY] = qty;
+      const k = (f[s + MONTH] as number) - this.firstMonth;
+      if (this.months.count > 0) this.addMonthDays(s, k, days);
       since = segmentEnd + 1;
       if (segmentEnd === monthEnd) {
-        const k = (f[s + MONTH] as number) - this.firstMonth;
         this.t.setMonthEnd(s, k, qty, f[s + VALUE] as number);
+        if (this.months.count > 0) this.closeMonth(s, k);
         f[s + MONTH] = this.firstMonth + k + 1;
         f[s + MONTH_END] = this.monthEndDays[k + 1] as number;
       }
@@ -946,10 +1026,41 @@ export class FastReplay {
     f[s + BALANCE_SINCE] = since;
   }
 
+  /** Month `k`'s opening balance: the stock as it stands (`months: true`). */
+  private openMonth(s: number, k: number): void {
+    const f = this.t.f;
+    const m = this.t.monthFigures;
+    const at = this.t.monthAt(s, k);
+    m[at + M_OPENING_QTY] = f[s + QTY] as number;
+    m[at + M_OPENING_VALUE] = f[s + VALUE] as number;
+  }
+
+  /** Books the balance as it stands as the end-of-day balance of `days` days of month `k`. */
+  private addMonthDays(s: number, k: number, days: number): void {
+    const f = this.t.f;
+    const m = this.t.monthFigures;
+    const at = this.t.monthAt(s, k);
+    m[at + M_TW_QTY] = (m[at + M_TW_QTY] as number) + (f[s + QTY] as number) * days;
+    addWide(m, at + M_TW_VALUE, f[s + VALUE] as number, days);
+  }
+
+  /** Month `k`'s closing balance, the stock as it stands; the next month of the period opens on it. */
+  private closeMonth(s: number, k: number): void {
+    const f = this.t.f;
+    const m = this.t.monthFigures;
+    const at = this.t.monthAt(s, k);
+    m[at + M_CLOSING_QTY] = f[s + QTY] as number;
+    m[at + M_CLOSING_VALUE] = f[s + VALUE] as number;
+    if (k + 1 < this.months.count) this.openMonth(s, k + 1);
+  }
+
   private finish(s: number): void {
     const f = this.t.f;
     if (f[s + STARTED] === 0) this.start(s);
     this.advanceTo(s, this.to + 1);
+    // A period that ends before its last month does leaves that month open.
+    const open = (f[s + MONTH] as number) - this.firstMonth;
+    if (open < this.months.count) this.closeMonth(s, open);
     bucketFlush(f, s + DEMAND_DAY, this.qScale);
     bucketFlush(f, s + DEMAND_WEEK, this.qScale);
     bucketFlush(f, s + DEMAND_MONTH, this.qScale);
@@ -1067,7 +1178,7 @@ export class FastReplay {
       revenue: wideValue(f, s + REVENUE),
       issuesWithoutPrice: f[s + ISSUES_WITHOUT_PRICE] as number,
       monthEnds,
-      months: [],
+      months: this.months.count > 0 ? rawMonthsOf(this.t, s, this.months) : [],
       demandDay: bucketSums(f, s + DEMAND_DAY),
       demandWeek: bucketSums(f, s + DEMAND_WEEK),
       demandMonth: bucketSums(f, s + DEMAND_MONTH),

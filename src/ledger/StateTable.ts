@@ -112,6 +112,42 @@ export const LAST_PRICE_ROW = 85;
 /** Slots per state: the figures above, padded to whole 64-byte cache lines. */
 export const STRIDE = 88;
 
+// The layout of one month's row in `StateTable.monthFigures`, kept only when the replay keeps
+// per-month figures (`months: true`): the general engine's `RawMonth`, in the same units.
+
+/** Units on hand when the month (or the period) opened. */
+export const M_OPENING_QTY = 0;
+/** Stock value when the month opened. */
+export const M_OPENING_VALUE = 1;
+/** Units on hand when the month (or the period) closed. */
+export const M_CLOSING_QTY = 2;
+/** Stock value when the month closed. */
+export const M_CLOSING_VALUE = 3;
+/** Σ end-of-day quantity of the month's days. */
+export const M_TW_QTY = 4;
+/** Σ end-of-day value (wide: two slots). */
+export const M_TW_VALUE = 5;
+/** Units received. */
+export const M_RECEIVED_QTY = 7;
+/** Value received (wide). */
+export const M_RECEIVED_VALUE = 8;
+/** Units issued. */
+export const M_ISSUED_QTY = 10;
+/** Units returned by customers. */
+export const M_RETURNED_QTY = 11;
+/** Units transferred in. */
+export const M_TRANSFER_IN_QTY = 12;
+/** Units transferred out. */
+export const M_TRANSFER_OUT_QTY = 13;
+/** Cost of goods sold (wide). */
+export const M_COGS = 14;
+/** Revenue (wide). */
+export const M_REVENUE = 16;
+/** Issues and returns without a known price. */
+export const M_ISSUES_WITHOUT_PRICE = 18;
+/** Slots per month row. */
+export const MONTH_STRIDE = 19;
+
 /** Slot offsets inside a demand bucket (see {@link bucketAdd}). */
 const KEY = 0;
 const CURRENT = 1;
@@ -165,15 +201,26 @@ export class StateTable {
   /** Balance at each month end of the period: `[state number × monthEnds + k]`. */
   monthEndQty: Float64Array;
   monthEndValue: Float64Array;
+  /**
+   * The figures of each month of the period, a row of {@link MONTH_STRIDE} slots per state and
+   * month (`monthAt`); empty when the replay keeps no per-month figures (`months` is 0).
+   */
+  monthFigures: Float64Array;
 
+  /**
+   * @param monthEnds - month ends inside the period (a balance for each).
+   * @param months - months of the period whose figures to keep per state (0: none).
+   */
   constructor(
     capacity: number,
     private readonly monthEnds: number,
+    private readonly months = 0,
   ) {
     this.capacity = capacity;
     this.f = new Float64Array(capacity * STRIDE);
     this.monthEndQty = new Float64Array(capacity * monthEnds);
     this.monthEndValue = new Float64Array(capacity * monthEnds);
+    this.monthFigures = new Float64Array(capacity * months * MONTH_STRIDE);
   }
 
   /** A new state for a SKU (and location, or −1) with its standard cost (NaN: none); returns its offset. */
@@ -184,7 +231,16 @@ export class StateTable {
     this.f[s + SKU] = sku;
     this.f[s + LOCATION] = location;
     this.f[s + STANDARD_COST] = standardCost;
+    if (this.months > 0) {
+      const at = this.monthAt(s, 0);
+      this.monthFigures.fill(0, at, at + this.months * MONTH_STRIDE);
+    }
     return s;
+  }
+
+  /** Where the row of state `s`'s figures of the period's `k`-th month starts, in `monthFigures`. */
+  monthAt(s: number, k: number): number {
+    return ((s / STRIDE) * this.months + k) * MONTH_STRIDE;
   }
 
   /** Records state `s`'s balance at the period's `k`-th month end. */
@@ -199,19 +255,21 @@ export class StateTable {
     return (s / STRIDE) * this.monthEnds + k;
   }
 
-  /** Makes this table a copy of `other` (same month ends), reusing its arrays where they are large enough. */
+  /** Makes this table a copy of `other` (same month ends and months), reusing its arrays where they are large enough. */
   copyFrom(other: StateTable): void {
     if (this.capacity < other.count) {
       this.capacity = other.capacity;
       this.f = new Float64Array(this.capacity * STRIDE);
       this.monthEndQty = new Float64Array(this.capacity * this.monthEnds);
       this.monthEndValue = new Float64Array(this.capacity * this.monthEnds);
+      this.monthFigures = new Float64Array(this.capacity * this.months * MONTH_STRIDE);
     }
     this.count = other.count;
     this.f.set(other.f.subarray(0, other.count * STRIDE));
-    const months = other.count * this.monthEnds;
-    this.monthEndQty.set(other.monthEndQty.subarray(0, months));
-    this.monthEndValue.set(other.monthEndValue.subarray(0, months));
+    const ends = other.count * this.monthEnds;
+    this.monthEndQty.set(other.monthEndQty.subarray(0, ends));
+    this.monthEndValue.set(other.monthEndValue.subarray(0, ends));
+    this.monthFigures.set(other.monthFigures.subarray(0, other.count * this.months * MONTH_STRIDE));
   }
 
   private grow(): void {
@@ -221,6 +279,10 @@ export class StateTable {
     this.monthEndValue = grown(
       this.monthEndValue,
       new Float64Array(this.capacity * this.monthEnds),
+    );
+    this.monthFigures = grown(
+      this.monthFigures,
+      new Float64Array(this.capacity * this.months * MONTH_STRIDE),
     );
   }
 }

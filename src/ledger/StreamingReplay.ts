@@ -251,13 +251,10 @@ export class StreamingReplay {
     return this.snapshot;
   }
 
-  /**
-   * Per-month figures (`months: true`) are the general engine's alone: every SKU goes to it, as in
-   * `replayLedger`. (And the test hook hands over the SKUs it names.)
-   */
+  /** The test hook hands over the SKUs it names to the general engine at a chunk's start. */
   private handOverAtChunkStart(settings: ReplaySettings): void {
     const chunk = this.chunks++;
-    const hook = settings.months ? () => true : this.handOver;
+    const hook = this.handOver;
     if (hook === null) return;
     const fast = this.fast as FastReplay;
     for (let sku = 0; sku < settings.names.skus.length; sku++)

@@ -8,6 +8,7 @@ import { InvKpiError } from "../../src/model/InvKpiError.js";
 import type { Movement } from "../../src/model/Movement.js";
 import type { SkuHistory } from "../../src/model/SkuHistory.js";
 import { errorOf as thrownBy } from "../support/errorOf.js";
+import { ENGINES, replayByEngine } from "./replayByEngine.js";
 
 const march = { from: "2025-03-01", to: "2025-03-10" };
 
@@ -81,9 +82,11 @@ describe("replayLedger: the average quantity is rounded once", () => {
       { sku: "F", date: "2025-03-04", type: "receipt", quantity: 0.1, unitCost: 1 },
     ] as const;
     const period = { from: "2025-03-01", to: "2025-03-06" };
-    const h = only(replayLedger(rows, { period, months: true }).histories);
-    expect(h.averageQuantity).toBe(0.05);
-    expect(h.months[0]?.averageQuantity).toBe(0.05);
+    for (const engine of ENGINES) {
+      const h = only(replayByEngine(rows, { period, months: true }, engine).histories);
+      expect(h.averageQuantity).toBe(0.05);
+      expect(h.months[0]?.averageQuantity).toBe(0.05);
+    }
   });
 });
 
@@ -331,9 +334,8 @@ describe("replayLedger: negative stock", () => {
       { sku: "N", date: "2025-03-03", type: "receipt", quantity: 1, unitCost: 12 },
       { ...(ledger[2] as Movement), date: "2025-03-04" },
     ];
-    // months: true replays with the general engine; without, the fast engine.
-    for (const months of [false, true]) {
-      const h = only(replayLedger(rows, { period: march, months }).histories);
+    for (const engine of ENGINES) {
+      const h = only(replayByEngine(rows, { period: march }, engine).histories);
       expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
         "86",
         "96",
@@ -362,9 +364,8 @@ describe("replayLedger: negative stock", () => {
       { ...(ledger[2] as Movement), date: "2025-04-02" },
     ];
     const period = { from: "2025-03-01", to: "2025-04-30" };
-    // months: true replays with the general engine; without, the fast engine (month ends only).
-    for (const months of [false, true]) {
-      const h = only(replayLedger(rows, { period, months }).histories);
+    for (const engine of ENGINES) {
+      const h = only(replayByEngine(rows, { period, months: true }, engine).histories);
       expect([h.cogs.toFixed(), h.closingValue.toFixed(), h.closingQuantity]).toEqual([
         "86",
         "96",
@@ -377,7 +378,6 @@ describe("replayLedger: negative stock", () => {
       // End-of-day values: 50, −30, then −20 for 03-03..04-01 (30 days), then 96 for 04-02..04-30
       // (29 days): Σ = 50 − 30 − 600 + 2784 = 2204, over 61 days.
       expect(h.averageValue.toFixed()).toBe(new Decimal(2204).div(61).toFixed());
-      if (!months) continue;
       expect(
         h.months.map((m) => [
           m.month,
@@ -407,13 +407,12 @@ describe("replayLedger: negative stock", () => {
 
     for (const valuation of ["moving-average", "fifo"] as const) {
       it(`is reported as unknown_cost once per fall below zero, by both engines (${valuation})`, () => {
-        for (const months of [false, true]) {
-          // months: true replays every SKU with the general engine.
-          const { histories, warnings } = replayLedger(issuesOnly, {
-            period: march,
-            valuation,
-            months,
-          });
+        for (const engine of ENGINES) {
+          const { histories, warnings } = replayByEngine(
+            issuesOnly,
+            { period: march, valuation },
+            engine,
+          );
           const h = only(histories);
           expect([h.cogs.toFixed(), h.closingQuantity, h.closingValue.toFixed()]).toEqual([
             "0",

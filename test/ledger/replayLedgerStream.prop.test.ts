@@ -60,8 +60,9 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
   );
 
   // A SKU handed from the fast engine to the general engine mid-stream continues from its state at
-  // the chunk's start, converted figure by figure: forcing hand-overs at random chunks checks every
-  // figure of that conversion (a wrong one changes a history or a warning).
+  // the chunk's start, converted figure by figure (the per-month figures too): forcing hand-overs
+  // at random chunks checks every figure of that conversion (a wrong one changes a history or a
+  // warning).
   test.prop([
     ledgerArb(SHAPES.anything),
     fc.constantFrom(...VALUATIONS),
@@ -69,11 +70,12 @@ describe("replayLedgerStream: the same result as replayLedger", () => {
     fc.integer({ min: 1, max: 8 }),
     fc.integer({ min: 1, max: 5 }),
     fc.integer({ min: 0, max: 4 }),
+    fc.boolean(),
   ])(
     "a SKU handed to the general engine at any chunk ends with the same history",
-    (c, valuation, byLocation, chunkRows, every, offset) => {
+    (c, valuation, byLocation, chunkRows, every, offset, months) => {
       const rows = byDate(c.rows);
-      const options = caseOptions(c, valuation, byLocation);
+      const options = { ...caseOptions(c, valuation, byLocation), months };
       const batch = replayLedger(rows, options);
       const result = streamed(
         rows,
