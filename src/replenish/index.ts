@@ -8,6 +8,7 @@ export { economicOrderQuantity } from "./economicOrderQuantity.js";
 export type { InventoryPositionInput } from "./inventoryPosition.js";
 export { inventoryPosition } from "./inventoryPosition.js";
 export { inverseNormalLoss } from "./inverseNormalLoss.js";
+export type { LeadTimeInput, LeadTimeSample } from "./leadTimeSample.js";
 export type { LeadTimeStatistics, LeadTimeStatisticsOptions } from "./leadTimeStatistics.js";
 export { leadTimeStatistics } from "./leadTimeStatistics.js";
 export { normalCdf } from "./normalCdf.js";
@@ -36,6 +37,7 @@ export type {
   FillRateSafetyStockInput,
   LeadTimeOnlySafetyStockInput,
   LeadTimeVariabilitySafetyStockInput,
+  LeadTimeWithDeviation,
   MaxMinSafetyStockInput,
   PeriodicSafetyStockInput,
   SafetyStockDetails,

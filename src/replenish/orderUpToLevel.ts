@@ -1,13 +1,17 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
 import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
+import { type LeadTimeInput, leadTimeMean } from "./leadTimeSample.js";
 import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link orderUpToLevel}. */
 export interface OrderUpToLevelInput {
   /** d̄: mean demand per time unit (day), ≥ 0. */
   readonly demandMean: number;
-  /** L: lead time in the same time unit, ≥ 0. */
-  readonly leadTime: number;
+  /**
+   * L: lead time in the same time unit, ≥ 0; or observed lead times (a non-empty array), whose
+   * mean is L.
+   */
+  readonly leadTime: LeadTimeInput;
   /** R: review period in the same time unit, ≥ 0. */
   readonly reviewPeriod: number;
   /** Safety stock in units, normally `safetyStock({ method: 'periodic', ... })`. */
@@ -29,19 +33,24 @@ const NAMES = argumentNames<OrderUpToLevelInput>()([
  *
  * Formula: S = d̄ · (R + L) + SS, the expected demand until the next order can arrive (one review
  * period plus one lead time) plus the safety stock. The matching safety stock covers the same
- * interval: z · σd · √(R + L) (method `'periodic'`).
+ * interval: z · σd · √(R + L) (method `'periodic'`). L is the lead time given, or the mean Σx / n
+ * of a sample of observed lead times x₁ … xₙ given as `leadTime` (one observation is its own mean).
  *
- * @param input - demandMean (units per time unit), leadTime and reviewPeriod (time units),
- *   safetyStock (units).
+ * @param input - demandMean (units per time unit), leadTime (time units, or an array of observed
+ *   lead times in time units) and reviewPeriod (time units), safetyStock (units).
  * @returns the order-up-to level, in units.
- * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
- *   when demandMean, leadTime or reviewPeriod is negative, or when the result overflows (is not a
- *   finite number; the path names the largest argument); `invalid_option` for a name it does not
- *   read (path `[name]`: "unknown argument 'reviewperiod' (did you mean 'reviewPeriod'?)").
+ * @throws InvKpiError `invalid_argument` when an argument is not a finite number, or a lead-time
+ *   sample is not a non-empty array of finite numbers (path `['leadTime']`, or `['leadTime', i]`;
+ *   every bad observation named in one error, each in `details.problems`); `out_of_range` when
+ *   demandMean, leadTime, an observed lead time or reviewPeriod is negative, or when the result
+ *   (or a sample's mean) overflows (is not a finite number; the path names the largest argument or
+ *   observation); `invalid_option` for a name it does not read (path `[name]`: "unknown argument
+ *   'reviewperiod' (did you mean 'reviewPeriod'?)").
  * @example
  * ```ts
  * import { orderUpToLevel } from "invkpi";
  * orderUpToLevel({ demandMean: 2500, leadTime: 2, reviewPeriod: 4, safetyStock: 1570 }); // 16570
+ * orderUpToLevel({ demandMean: 2500, leadTime: [1, 2, 3], reviewPeriod: 4, safetyStock: 1570 }); // 16570 (L = mean 2)
  * ```
  */
 export function orderUpToLevel(input: OrderUpToLevelInput): number {
@@ -57,7 +66,7 @@ export function orderUpToLevel(input: OrderUpToLevelInput): number {
 export function orderUpToLevelWithoutNameCheck(input: OrderUpToLevelInput): number {
   const fn = FN;
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
-  const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
+  const leadTime = leadTimeMean(input.leadTime, fn);
   const reviewPeriod = requireNonNegative(input.reviewPeriod, fn, "reviewPeriod");
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
   const level = demandMean * (reviewPeriod + leadTime) + safetyStock;

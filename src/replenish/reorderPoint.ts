@@ -1,13 +1,17 @@
 import { requireFinite, requireNonNegative } from "../model/assert.js";
 import { argumentNames, requireArgumentNames } from "../model/requireKnownOptions.js";
+import { type LeadTimeInput, leadTimeMean } from "./leadTimeSample.js";
 import { overflowError } from "./overflowError.js";
 
 /** Arguments of {@link reorderPoint}. */
 export interface ReorderPointInput {
   /** d̄: mean demand per time unit (day), ≥ 0. */
   readonly demandMean: number;
-  /** L: lead time in the same time unit, ≥ 0. */
-  readonly leadTime: number;
+  /**
+   * L: lead time in the same time unit, ≥ 0; or observed lead times (a non-empty array), whose
+   * mean is L.
+   */
+  readonly leadTime: LeadTimeInput;
   /** Safety stock in units (from `safetyStock`); may be negative for service levels below 0.5. */
   readonly safetyStock: number;
 }
@@ -22,18 +26,24 @@ const NAMES = argumentNames<ReorderPointInput>()(["demandMean", "leadTime", "saf
  *
  * Formula: ROP = d̄ · L + SS, the expected demand over the lead time plus the safety stock. The mean
  * scales with L, not √L (trap 3: only the standard deviation of independent daily demands grows with
- * √L; the safety stock already carries it).
+ * √L; the safety stock already carries it). L is the lead time given, or the mean Σx / n of a
+ * sample of observed lead times x₁ … xₙ given as `leadTime` (one observation is its own mean).
  *
- * @param input - demandMean (units per time unit), leadTime (time units), safetyStock (units).
+ * @param input - demandMean (units per time unit), leadTime (time units, or an array of observed
+ *   lead times in time units), safetyStock (units).
  * @returns the reorder point, in units.
- * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range`
- *   when demandMean or leadTime is negative, or when the result overflows (is not a finite number;
- *   the path names the largest argument); `invalid_option` for a name it does not read (path
- *   `[name]`: "unknown argument 'safetystock' (did you mean 'safetyStock'?)").
+ * @throws InvKpiError `invalid_argument` when an argument is not a finite number, or a lead-time
+ *   sample is not a non-empty array of finite numbers (path `['leadTime']`, or `['leadTime', i]`;
+ *   every bad observation named in one error, each in `details.problems`); `out_of_range` when
+ *   demandMean, leadTime or an observed lead time is negative, or when the result (or a sample's
+ *   mean) overflows (is not a finite number; the path names the largest argument or observation);
+ *   `invalid_option` for a name it does not read (path `[name]`: "unknown argument 'safetystock'
+ *   (did you mean 'safetyStock'?)").
  * @example
  * ```ts
  * import { reorderPoint } from "invkpi";
  * reorderPoint({ demandMean: 20, leadTime: 9, safetyStock: 35 }); // 215 (20 · 9 + 35)
+ * reorderPoint({ demandMean: 20, leadTime: [8, 9, 10], safetyStock: 35 }); // 215 (L = mean 9)
  * ```
  */
 export function reorderPoint(input: ReorderPointInput): number {
@@ -49,7 +59,7 @@ export function reorderPoint(input: ReorderPointInput): number {
 export function reorderPointWithoutNameCheck(input: ReorderPointInput): number {
   const fn = FN;
   const demandMean = requireNonNegative(input.demandMean, fn, "demandMean");
-  const leadTime = requireNonNegative(input.leadTime, fn, "leadTime");
+  const leadTime = leadTimeMean(input.leadTime, fn);
   const safetyStock = requireFinite(input.safetyStock, fn, "safetyStock");
   const point = demandMean * leadTime + safetyStock;
   if (!Number.isFinite(point)) {

@@ -12,11 +12,22 @@ import {
   requireFormNames,
 } from "../model/requireKnownOptions.js";
 import { inverseNormalLoss } from "./inverseNormalLoss.js";
+import {
+  indexOfLongest,
+  type LeadTimeFigures,
+  type LeadTimeInput,
+  type LeadTimeSample,
+  leadTimeMean,
+  leadTimeWithDeviation,
+} from "./leadTimeSample.js";
 import { normalQuantile } from "./normalQuantile.js";
 import { overflowError } from "./overflowError.js";
 
 // Units throughout: demand per time unit (per day unless the caller uses another unit), lead time,
 // its deviation and the review period in that same time unit, safety stock in units of the item.
+// A lead time is a number (the mean L̄) or a sample of observed lead times (LeadTimeSample): the
+// methods that need only L̄ take the sample's mean; those that use σL take the sample's mean and
+// sample deviation (n − 1), and then refuse a leadTimeStdDev beside it.
 
 /** `'basic'`: z · σd · √L. Demand varies, the lead time is fixed. */
 export interface BasicSafetyStockInput {
@@ -25,36 +36,62 @@ export interface BasicSafetyStockInput {
   readonly serviceLevel: number;
   /** σd: standard deviation of demand per time unit, ≥ 0. */
   readonly demandStdDev: number;
-  /** L: lead time, ≥ 0, in time units. */
-  readonly leadTime: number;
+  /** L: lead time, ≥ 0, in time units; or observed lead times, whose mean is L. */
+  readonly leadTime: LeadTimeInput;
 }
 
-/** `'leadTimeVariability'`: z · √(L·σd² + d̄²·σL²). Demand and lead time both vary, independently. */
-export interface LeadTimeVariabilitySafetyStockInput {
+/**
+ * The lead time of a method that uses its deviation σL: the mean and σL as numbers, or a sample
+ * of observed lead times, which gives both (so `leadTimeStdDev` is not given beside it).
+ */
+export type LeadTimeWithDeviation =
+  | {
+      /** L̄: mean lead time, ≥ 0, in time units. */
+      readonly leadTime: number;
+      /** σL: standard deviation of the lead time, ≥ 0, in time units. */
+      readonly leadTimeStdDev: number;
+    }
+  | {
+      /** Observed lead times (at least 2): L̄ is their mean, σL their sample deviation (n − 1). */
+      readonly leadTime: LeadTimeSample;
+      readonly leadTimeStdDev?: never;
+    };
+
+/**
+ * `'leadTimeVariability'`: z · √(L·σd² + d̄²·σL²). Demand and lead time both vary, independently.
+ * The lead time as `{ leadTime, leadTimeStdDev }` numbers or as a sample `{ leadTime: [...] }`.
+ */
+export type LeadTimeVariabilitySafetyStockInput = {
   readonly method: "leadTimeVariability";
   readonly serviceLevel: number;
   /** d̄: mean demand per time unit, ≥ 0. */
   readonly demandMean: number;
   readonly demandStdDev: number;
-  readonly leadTime: number;
-  /** σL: standard deviation of the lead time, ≥ 0, in time units. */
-  readonly leadTimeStdDev: number;
-}
+} & LeadTimeWithDeviation;
 
-/** `'leadTimeOnly'`: z · d̄ · σL. Demand is steady, the lead time varies. */
-export interface LeadTimeOnlySafetyStockInput {
+/**
+ * `'leadTimeOnly'`: z · d̄ · σL. Demand is steady, the lead time varies. σL as `leadTimeStdDev`, or
+ * as the sample deviation of observed lead times given as `leadTime` (no mean lead time is used).
+ */
+export type LeadTimeOnlySafetyStockInput = {
   readonly method: "leadTimeOnly";
   readonly serviceLevel: number;
   readonly demandMean: number;
-  readonly leadTimeStdDev: number;
-}
+} & (
+  | { readonly leadTimeStdDev: number; readonly leadTime?: never }
+  | {
+      /** Observed lead times (at least 2), whose sample deviation (n − 1) is σL. */
+      readonly leadTime: LeadTimeSample;
+      readonly leadTimeStdDev?: never;
+    }
+);
 
 /** `'periodic'`: z · σd · √(R + L). Periodic review: the stock must cover review period plus lead time. */
 export interface PeriodicSafetyStockInput {
   readonly method: "periodic";
   readonly serviceLevel: number;
   readonly demandStdDev: number;
-  readonly leadTime: number;
+  readonly leadTime: LeadTimeInput;
   /** R: review period, ≥ 0, in time units. */
   readonly reviewPeriod: number;
 }
@@ -67,8 +104,8 @@ export interface MaxMinSafetyStockInput {
   /** L_max: the longest lead time observed, ≥ leadTime. */
   readonly maxLeadTime: number;
   readonly demandMean: number;
-  /** L̄: the mean lead time. */
-  readonly leadTime: number;
+  /** L̄: the mean lead time; or observed lead times (their mean, and L_max ≥ the longest). */
+  readonly leadTime: LeadTimeInput;
 }
 
 /** `'daysOfCover'`: d̄ · N. A fixed number of time units of mean demand. */
@@ -81,9 +118,10 @@ export interface DaysOfCoverSafetyStockInput {
 
 /**
  * `'fillRate'`: k · σDL with σDL = √(L·σd² + d̄²·σL²) and k solving σDL · G(k) = Q · (1 − β).
- * β is the fill rate (share of demand met from stock), not the cycle service level.
+ * β is the fill rate (share of demand met from stock), not the cycle service level. The lead time
+ * as numbers (σL optional) or as a sample of observed lead times (mean and sample deviation).
  */
-export interface FillRateSafetyStockInput {
+export type FillRateSafetyStockInput = {
   readonly method: "fillRate";
   /** β: target fill rate in (0, 1). */
   readonly fillRate: number;
@@ -91,10 +129,18 @@ export interface FillRateSafetyStockInput {
   readonly orderQuantity: number;
   readonly demandMean: number;
   readonly demandStdDev: number;
-  readonly leadTime: number;
-  /** σL, ≥ 0; default 0 (fixed lead time). */
-  readonly leadTimeStdDev?: number;
-}
+} & (
+  | {
+      readonly leadTime: number;
+      /** σL, ≥ 0; default 0 (fixed lead time). */
+      readonly leadTimeStdDev?: number;
+    }
+  | {
+      /** Observed lead times (at least 2): L̄ is their mean, σL their sample deviation (n − 1). */
+      readonly leadTime: LeadTimeSample;
+      readonly leadTimeStdDev?: never;
+    }
+);
 
 /** The arguments of {@link safetyStock}: one shape per method, told apart by `method`. */
 export type SafetyStockInput =
@@ -171,6 +217,7 @@ const FORMS: Readonly<Record<SafetyStockMethod, FormInForce>> = formsInForce({
       "serviceLevel",
       "demandMean",
       "leadTimeStdDev",
+      "leadTime",
     ]),
   },
   periodic: {
@@ -249,23 +296,46 @@ function requireSafetyStockNames(input: SafetyStockInput, fn: string): void {
  * Units: demand per time unit (day), L, σL, R and N in the same time unit (trap 3: weekly σ with a
  * lead time in days is wrong by √7); the result is in units of the item.
  *
+ * Lead time as statistics or as a sample: `leadTime` is the mean lead time L̄ as a number, or an
+ * array of observed lead times (days, or the one time unit). From a sample x₁ … xₙ, L̄ = Σx / n and,
+ * for the methods that use σL (`'leadTimeVariability'`, `'leadTimeOnly'`, `'fillRate'`),
+ * σL = √(Σ(x − L̄)² / (n − 1)), the sample deviation that `leadTimeStatistics` gives by default (for
+ * the population deviation, pass its `{ stdDev: 'population' }` figures as numbers). A sample then
+ * gives both, so `leadTimeStdDev` is not given beside it (an error, not a value silently
+ * preferred), and it needs at least 2 observations (one has no sample deviation: an error, since a
+ * safety stock cannot be `null`). `'leadTimeOnly'` has no mean lead time, so it reads `leadTime`
+ * only as a sample. The other methods take the sample's mean (one observation is its own mean);
+ * for `'maxMin'` the longest observation must not exceed `maxLeadTime`.
+ *
  * @param input - the method and its arguments, see {@link SafetyStockInput}.
  * @returns the safety stock, in units.
- * @throws InvKpiError `invalid_argument` when an argument is not a finite number; `out_of_range` when
- *   serviceLevel or fillRate is not in (0, 1), a deviation, mean, time or cover is negative, the
- *   order quantity is not > 0, or maxDemand < demandMean or maxLeadTime < leadTime, or when finite
- *   arguments give a result that is not a finite number (an overflow such as σd = 1e308; the
- *   message names every argument, the path the largest), or, for `'fillRate'`, when
+ * @throws InvKpiError `invalid_argument` when an argument is not a finite number (a missing one
+ *   included: `'leadTimeVariability'` needs `leadTimeStdDev` with a number lead time); for a
+ *   lead-time sample, when it is not a non-empty array of finite numbers (path `['leadTime']`, or
+ *   `['leadTime', i]` for an observation; every bad observation is named in one error, each in
+ *   `details.problems`), when `leadTimeStdDev` is given beside it (path `['leadTimeStdDev']`), or
+ *   when a method that uses σL gets one observation (path `['leadTime']`, `details.count` 1);
+ *   `out_of_range` when serviceLevel or fillRate is not in (0, 1), a deviation, mean, time, cover
+ *   or observed lead time is negative, the order quantity is not > 0, or maxDemand < demandMean or
+ *   maxLeadTime < leadTime (with a sample: < its longest observation), or when finite arguments
+ *   give a result that is not a finite number (an overflow such as σd = 1e308; the message names
+ *   every argument, a sample by its mean, the path the largest; observations whose mean or
+ *   deviation overflows: path the largest, `['leadTime', i]`), or, for `'fillRate'`, when
  *   Q · (1 − β) / σDL underflows to 0 (path `['orderQuantity']`); `invalid_option` for an unknown
  *   method, or a name the method does not read (path `[name]`): another method's (`reviewPeriod`
  *   with `'basic'`: "method 'basic' does not read 'reviewPeriod' (method 'periodic' does)") or a
- *   typo ("unknown argument 'leadtime' (did you mean 'leadTime'?)"); `no_convergence` if the
- *   fill-rate solver ever failed.
+ *   typo ("unknown argument 'leadtime' (did you mean 'leadTime'?)"), or a number `leadTime` with
+ *   `'leadTimeOnly'`; `no_convergence` if the fill-rate solver ever failed.
  * @example
  * ```ts
  * import { safetyStock } from "invkpi";
  * safetyStock({ method: "basic", serviceLevel: 0.95, demandStdDev: 10, leadTime: 4 }); // 32.89707253902943 (1.6448536 · 10 · 2)
  * safetyStock({ method: "daysOfCover", demandMean: 12, coverDays: 5 }); // 60
+ * // Observed lead times 3, 5, 7 days: L̄ = 5, σL = √(8 / 2) = 2; d̄ = 10/day, σd = 3/day:
+ * // z(0.95) · √(5 · 3² + 10² · 2²) = 1.6448536 · √445
+ * safetyStock({ method: "leadTimeVariability", serviceLevel: 0.95, demandMean: 10, demandStdDev: 3, leadTime: [3, 5, 7] }); // 34.69822527266283
+ * safetyStock({ method: "leadTimeVariability", serviceLevel: 0.95, demandMean: 10, demandStdDev: 3, leadTime: 5, leadTimeStdDev: 2 }); // 34.69822527266283
+ * safetyStock({ method: "basic", serviceLevel: 0.95, demandStdDev: 3, leadTime: [3, 5, 7] }); // 11.034013568701711 (1.6448536 · 3 · √5)
  * ```
  */
 export function safetyStock(input: SafetyStockInput): number {
@@ -287,6 +357,8 @@ export function safetyStockWithoutNameCheck(input: SafetyStockInput): number {
  * demand over the protection interval, so that safetyStock = safetyFactor · protectionStdDev for
  * every method but `'maxMin'` and `'daysOfCover'` (and `'fillRate'` where `safetyFactor` is null).
  *
+ * The lead time may be a number or a sample of observed lead times, as {@link safetyStock} says.
+ *
  * @param input - as {@link safetyStock}.
  * @returns method, safetyStock (units), safetyFactor (standard deviations), protectionStdDev (units).
  * @throws InvKpiError as {@link safetyStock}; the message of a name the method does not read
@@ -297,6 +369,8 @@ export function safetyStockWithoutNameCheck(input: SafetyStockInput): number {
  * safetyStockDetails({ method: "periodic", serviceLevel: 0.9, demandStdDev: 500, leadTime: 2, reviewPeriod: 4 });
  * // { method: "periodic", safetyStock: 1569.5737073246116, safetyFactor: 1.2815515655446008,
  * //   protectionStdDev: 1224.744871391589 }  (z(0.9) · 500 · √6)
+ * // σL from observed lead times 3, 5, 7 days (sample deviation 2): σ = d̄ · σL = 10 · 2
+ * safetyStockDetails({ method: "leadTimeOnly", serviceLevel: 0.95, demandMean: 10, leadTime: [3, 5, 7] }).protectionStdDev; // 20
  * ```
  */
 export function safetyStockDetails(input: SafetyStockInput): SafetyStockDetails {
@@ -333,7 +407,7 @@ function detailsOfMethod(input: SafetyStockInput): SafetyStockDetails {
     case "basic":
       return serviceLevelMethod(method, input.serviceLevel, basicStdDev(input));
     case "leadTimeVariability":
-      return serviceLevelMethod(method, input.serviceLevel, leadTimeDemandStdDev(input));
+      return serviceLevelMethod(method, input.serviceLevel, leadTimeDemandStdDev(input, null));
     case "leadTimeOnly":
       return serviceLevelMethod(method, input.serviceLevel, leadTimeOnlyStdDev(input));
     case "periodic":
@@ -352,11 +426,15 @@ function protectionOverflow(value: number, input: SafetyStockInput): InvKpiError
   return overflowError(value, FN, "the protection standard deviation", numericArguments(input));
 }
 
-/** The input's numeric arguments by name (all checked finite by then), for an overflow's error. */
+/**
+ * The input's numeric arguments by name (all checked finite by then), for an overflow's error; a
+ * lead-time sample by its mean.
+ */
 function numericArguments(input: SafetyStockInput): Record<string, number> {
   const numbers: Record<string, number> = {};
   for (const [name, value] of Object.entries(input)) {
     if (typeof value === "number") numbers[name] = value;
+    else if (name === "leadTime" && Array.isArray(value)) numbers[name] = leadTimeMean(value, FN);
   }
   return numbers;
 }
@@ -380,37 +458,63 @@ function withoutDistribution(method: SafetyStockMethod, units: number): SafetySt
 /** σd · √L. */
 function basicStdDev(input: BasicSafetyStockInput): number {
   const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
-  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const leadTime = leadTimeMean(input.leadTime, FN);
   return demandStdDev * Math.sqrt(leadTime);
 }
 
 /**
  * σDL = √(L·σd² + d̄²·σL²): the deviation of demand over a random lead time, for independent daily
  * demands and a lead time independent of demand. Math.hypot avoids overflow of the squares.
+ * `defaultStdDev`: σL when a number lead time comes without one (0 for `'fillRate'`), or `null`
+ * when it is required (`'leadTimeVariability'`: a missing σL is an error, not a fixed lead time).
  */
-function leadTimeDemandStdDev(input: {
-  readonly demandMean: number;
-  readonly demandStdDev: number;
-  readonly leadTime: number;
-  readonly leadTimeStdDev?: number;
-}): number {
+function leadTimeDemandStdDev(
+  input: LeadTimeVariabilitySafetyStockInput | FillRateSafetyStockInput,
+  defaultStdDev: number | null,
+): number {
   const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
   const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
-  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
-  const leadTimeStdDev = requireNonNegative(input.leadTimeStdDev ?? 0, FN, "leadTimeStdDev");
+  const { leadTime, leadTimeStdDev } = leadTimeFigures(input, defaultStdDev);
   return Math.hypot(demandStdDev * Math.sqrt(leadTime), demandMean * leadTimeStdDev);
 }
 
-/** d̄ · σL. */
+/** L̄ and σL of a method that uses σL, from numbers or from a sample (see `leadTimeWithDeviation`). */
+function leadTimeFigures(
+  input: {
+    readonly method: SafetyStockMethod;
+    readonly leadTime?: unknown;
+    readonly leadTimeStdDev?: unknown;
+  },
+  defaultStdDev: number | null,
+): LeadTimeFigures {
+  const form = `method '${input.method}'`;
+  const fallback = defaultStdDev ?? undefined;
+  return leadTimeWithDeviation(input.leadTime, input.leadTimeStdDev, FN, form, fallback);
+}
+
+/**
+ * d̄ · σL, σL given or the sample deviation of observed lead times given as `leadTime`. A number
+ * `leadTime` is refused: the formula has no mean lead time, so it would go unused.
+ */
 function leadTimeOnlyStdDev(input: LeadTimeOnlySafetyStockInput): number {
   const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
-  return demandMean * requireNonNegative(input.leadTimeStdDev, FN, "leadTimeStdDev");
+  if (input.leadTime === undefined) {
+    return demandMean * requireNonNegative(input.leadTimeStdDev, FN, "leadTimeStdDev");
+  }
+  if (!Array.isArray(input.leadTime)) {
+    throw new InvKpiError(
+      "invalid_option",
+      `${FN}: method 'leadTimeOnly' reads leadTime only as a sample of observed lead times, for their standard deviation (z · d̄ · σL has no mean lead time): give leadTimeStdDev, or leadTime as an array of observations`,
+      { path: ["leadTime"], details: { value: input.leadTime as unknown } },
+    );
+  }
+  return demandMean * leadTimeFigures(input, null).leadTimeStdDev;
 }
 
 /** σd · √(R + L). */
 function periodicStdDev(input: PeriodicSafetyStockInput): number {
   const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
-  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const leadTime = leadTimeMean(input.leadTime, FN);
   const reviewPeriod = requireNonNegative(input.reviewPeriod, FN, "reviewPeriod");
   return demandStdDev * Math.sqrt(reviewPeriod + leadTime);
 }
@@ -418,11 +522,12 @@ function periodicStdDev(input: PeriodicSafetyStockInput): number {
 /** d_max · L_max − d̄ · L̄: worst demand over the worst lead time, less the expected. */
 function maxMinSafetyStock(input: MaxMinSafetyStockInput): number {
   const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
-  const leadTime = requireNonNegative(input.leadTime, FN, "leadTime");
+  const leadTime = leadTimeMean(input.leadTime, FN);
   const maxDemand = requireNonNegative(input.maxDemand, FN, "maxDemand");
   const maxLeadTime = requireNonNegative(input.maxLeadTime, FN, "maxLeadTime");
   requireAtLeast(maxDemand, demandMean, "maxDemand", "demandMean");
-  requireAtLeast(maxLeadTime, leadTime, "maxLeadTime", "leadTime");
+  if (Array.isArray(input.leadTime)) requireLongestObserved(maxLeadTime, input.leadTime);
+  else requireAtLeast(maxLeadTime, leadTime, "maxLeadTime", "leadTime");
   return maxDemand * maxLeadTime - demandMean * leadTime;
 }
 
@@ -432,6 +537,22 @@ function requireAtLeast(value: number, floor: number, name: string, floorName: s
       "out_of_range",
       `${FN}: ${name} must be ≥ ${floorName} (${floor}), got ${value}`,
       { path: [name], details: { value, [floorName]: floor } },
+    );
+  }
+}
+
+/**
+ * L_max is "the longest lead time observed": a sample with a longer observation contradicts it
+ * (and L_max ≥ L̄ follows).
+ */
+function requireLongestObserved(maxLeadTime: number, sample: LeadTimeSample): void {
+  const longest = indexOfLongest(sample);
+  const observed = sample[longest] as number;
+  if (maxLeadTime < observed) {
+    throw new InvKpiError(
+      "out_of_range",
+      `${FN}: maxLeadTime must be ≥ the longest observed lead time (leadTime[${longest}] = ${observed}), got ${maxLeadTime}`,
+      { path: ["maxLeadTime"], details: { value: maxLeadTime, longest: observed, index: longest } },
     );
   }
 }
@@ -455,7 +576,7 @@ function daysOfCoverSafetyStock(input: DaysOfCoverSafetyStockInput): number {
 function fillRateSafetyStock(input: FillRateSafetyStockInput): SafetyStockDetails {
   const fillRate = requireOpenUnitInterval(input.fillRate, FN, "fillRate");
   const orderQuantity = requirePositive(input.orderQuantity, FN, "orderQuantity");
-  const protectionStdDev = leadTimeDemandStdDev(input);
+  const protectionStdDev = leadTimeDemandStdDev(input, 0);
   // Checked here too, before g is formed: an infinite σDL would make g 0, a misleading error.
   if (!Number.isFinite(protectionStdDev)) throw protectionOverflow(protectionStdDev, input);
   if (protectionStdDev === 0) {

@@ -66,12 +66,14 @@ function formOf(args: DaysOfInventoryArgs): FormInForce {
  * In days. Defined exactly when the turnover is defined and not zero, so turnover × days of
  * inventory = periodDays. `null` when COGS is zero (the stock would never run out), and whenever the
  * turnover is `null` (average inventory ≤ 0, negative COGS). Given `{ turnover, periodDays }`, a
- * `null` or zero turnover gives `null`.
+ * `null` or zero turnover gives `null`, and a negative one throws: no invkpi calculator returns a
+ * negative turnover (negative COGS gives `null`), so one is a figure computed without that rule,
+ * an argument outside its domain rather than a ratio without meaning (pass `null` instead).
  *
  * @param args - `{ cogs, averageInventory, periodDays }` or `{ turnover, periodDays }`.
  * @returns days, or `null`.
  * @throws InvKpiError `invalid_argument` (not an object, not a finite number), `out_of_range`
- *   (`periodDays` ≤ 0, negative turnover), `invalid_money` (an amount that is not a finite decimal),
+ *   (`periodDays` ≤ 0, a negative `turnover` argument), `invalid_money` (an amount that is not a finite decimal),
  *   `invalid_option` (a name it does not read, path `[name]`: a typo, "unknown argument 'perioddays'
  *   (did you mean 'periodDays'?)", or an amount with a turnover, "{ turnover, periodDays } does not
  *   read 'cogs' ({ cogs, averageInventory, periodDays } does)").

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leadTimeStatistics } from "../../src/replenish/leadTimeStatistics.js";
 import { safetyStock } from "../../src/replenish/safetyStock.js";
+import { errorOf } from "../support/errorOf.js";
 import { expectCode } from "./expectCode.js";
 
 describe("leadTimeStatistics", () => {
@@ -44,5 +45,26 @@ describe("leadTimeStatistics", () => {
     expectCode(() => leadTimeStatistics([3], { stdDev: "n" as "sample" }), "invalid_option", [
       "stdDev",
     ]);
+  });
+
+  it("treats a hole of a sparse array as a bad observation (it gave a NaN mean)", () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of the test
+    const holed = [3, , 5] as number[];
+    expectCode(() => leadTimeStatistics(holed), "invalid_argument", ["samples", 1]);
+  });
+
+  it("names every bad observation in one error, with the first one's code and path", () => {
+    const error = errorOf(() => leadTimeStatistics([-1, 4, Number.NaN]));
+    expect(error.code).toBe("out_of_range");
+    expect(error.path).toEqual(["samples", 0]);
+    expect(error.message).toBe(
+      "leadTimeStatistics: 2 problems in samples: samples[0] must be ≥ 0, got -1; samples[2] must be a finite number, got NaN",
+    );
+    expect(error.details.problems).toHaveLength(2);
+  });
+
+  it("refuses observations whose mean or deviation overflows (it returned Infinity)", () => {
+    expectCode(() => leadTimeStatistics([1.7e308, 1.7e308]), "out_of_range", ["samples", 0]);
+    expectCode(() => leadTimeStatistics([0, 1e200]), "out_of_range", ["samples", 1]);
   });
 });

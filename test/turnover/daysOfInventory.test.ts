@@ -53,4 +53,11 @@ describe("daysOfInventory", () => {
       "invalid_argument",
     );
   });
+
+  it("negative COGS is data (null), a negative turnover argument is a caller's error (documented)", () => {
+    // docs/formulas.md, turnover conventions: no invkpi calculator returns a negative turnover
+    // (inventoryTurnover gives null for negative COGS), so −5 passed in was computed elsewhere.
+    expect(daysOfInventory({ cogs: -5, averageInventory: 2, periodDays: 10 })).toBeNull();
+    expect(codeOf(() => daysOfInventory({ turnover: -5, periodDays: 10 }))).toBe("out_of_range");
+  });
 });
