@@ -7,6 +7,7 @@ import { writeText } from "../io/writeText.js";
 import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import type { ReplayWarning } from "../ledger/index.js";
 import { NO_ROWS } from "../ledger/LedgerColumns.js";
+import type { IssueTotals } from "../ledger/problemCount.js";
 import { requireNonNegative, requireOpenUnitInterval } from "../model/assert.js";
 import { MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 import { InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
@@ -53,7 +54,11 @@ import { usageError } from "./usageError.js";
 import { type OutputFormat, writeReport } from "./writeReport.js";
 
 const INDUSTRIES = Object.keys(INDUSTRY_TURNOVER_RANGES) as Industry[];
-/** Problems shown before analyze gives up; `invkpi validate` lists them all. */
+/**
+ * Problems shown before analyze gives up; `invkpi validate` lists them all. The ledger's reader
+ * keeps only these and counts the rest: a file with a problem in each of a million rows would
+ * otherwise hold every one (~440 bytes each) to show twenty.
+ */
 const ISSUES_SHOWN = 20;
 
 /**
@@ -390,7 +395,10 @@ interface Analysis {
   readonly dates: WholeLedger["dates"];
 }
 
-/** How the ledger is read: its format, the master data, the delimiter and encoding. */
+/**
+ * How the ledger is read: its format, the master data, the delimiter and encoding; only the
+ * problems shown are kept (the rest counted).
+ */
 function readOptionsOf(
   plan: AnalyzePlan,
   skuInfo: readonly SkuInfo[] | undefined,
@@ -399,6 +407,7 @@ function readOptionsOf(
     ...(plan.inputFormat === undefined ? {} : { format: plan.inputFormat }),
     ...(skuInfo === undefined ? {} : { skuInfo }),
     ...plan.text,
+    maxIssues: ISSUES_SHOWN,
   };
 }
 
@@ -421,7 +430,7 @@ async function streamedAnalysis(
   const sink = new CheckingSink(streaming.replay);
   const input = await readLedgerInput(plan.ledger, io, status, readOptionsOf(plan, skuInfo), sink);
   status.done();
-  if (input.issues.length > 0) refuse(plan.ledger, input, io);
+  if (input.issueCount > 0) refuse(plan.ledger, input, io);
   if (sink.refusal !== null) {
     // Its message gives the line; the file is added.
     throw ledgerRowError(sink.refusal, {
@@ -430,7 +439,7 @@ async function streamedAnalysis(
       quantityDecimals: plan.quantityDecimals,
     });
   }
-  if (input.issues.length > 0) return EXIT.invalidData;
+  if (input.issueCount > 0) return EXIT.invalidData;
   status.progress(`analyzing ${displayCount(input.rows, "movement")}…`);
   return { input, report: replayed(plan, input, () => streaming.finish()), dates: null };
 }
@@ -450,7 +459,7 @@ async function batchAnalysis(
   const read = await readWholeLedger(plan.ledger, io, status, readOptionsOf(plan, skuInfo));
   const { input } = read;
   status.done();
-  if (input.issues.length > 0) return refuse(plan.ledger, input, io);
+  if (input.issueCount > 0) return refuse(plan.ledger, input, io);
   const period = periodOf(plan, read.dates, status);
   status.progress(`analyzing ${displayCount(read.movements, "movement")}…`);
   const options = optionsOf(plan, period, skuInfo);
@@ -547,7 +556,7 @@ async function refuseWithLedger(
   const ledger = await readLedgerInput(plan.ledger, io, status, options, new CheckingSink(null));
   status.done();
   const skus = plan.skus as InputFile;
-  if (ledger.issues.length === 0) return refuse(skus, master, io);
+  if (ledger.issueCount === 0) return refuse(skus, master, io);
   listProblems(skus, master, io);
   io.stderr.write(`${skus.name}: ${problemCount(master.issues, master.rows)}\n`);
   return refuse(plan.ledger, ledger, io);
@@ -571,22 +580,29 @@ function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T
   }
 }
 
-/** What was read of an input file, as far as its problems are concerned. */
-interface FileProblems {
+/**
+ * What was read of an input file, as far as its problems are concerned: every problem (the
+ * `--skus` file), or the first ones and the totals (the ledger, read with `maxIssues`).
+ */
+type FileProblems = {
   readonly issues: readonly LedgerIssue[];
   readonly rows: number;
-}
+} & (IssueTotals | { readonly issueCount?: undefined });
 
 /** Lists the problems of an input file (the ledger, the `--skus` file) on stderr; nothing is analyzed. */
 function refuse(file: InputFile, read: FileProblems, io: CliIo): ExitCode {
   listProblems(file, read, io);
-  io.stderr.write(`${file.name}: ${problemCount(read.issues, read.rows)}; nothing was analyzed\n`);
+  const count = problemCount(read.issueCount === undefined ? read.issues : read, read.rows);
+  io.stderr.write(`${file.name}: ${count}; nothing was analyzed\n`);
   return EXIT.invalidData;
 }
 
 /** The first {@link ISSUES_SHOWN} problems of an input file on stderr, and a count of the rest. */
 function listProblems(file: InputFile, read: FileProblems, io: CliIo): void {
-  for (const line of issueLines(read.issues, file.name, ISSUES_SHOWN)) io.stderr.write(line);
+  const total = read.issueCount ?? read.issues.length;
+  for (const line of issueLines(read.issues, file.name, ISSUES_SHOWN, total)) {
+    io.stderr.write(line);
+  }
 }
 
 /** A ledger read whole, its columns handed over; see {@link readWholeLedger}. */

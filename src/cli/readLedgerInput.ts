@@ -54,6 +54,11 @@ export interface ReadInputOptions extends TextInputOptions {
   readonly format?: TableFormat;
   /** SKU master data (receipts of a SKU with a standardCost need no unitCost). */
   readonly skuInfo?: readonly SkuInfo[];
+  /**
+   * How many problems of the ledger to keep, the rest only counted (`issueCount`,
+   * `rowsWithIssues`): what a command shows of them. Default: every one.
+   */
+  readonly maxIssues?: number;
 }
 
 /**
@@ -83,6 +88,7 @@ export async function readLedgerInput(
   const readOptions = {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
+    ...(options.maxIssues === undefined ? {} : { maxIssues: options.maxIssues }),
     ...textOptions(options),
     onProgress: (p: ReadProgress) => status.progress(progressText(file, p)),
   };
@@ -159,6 +165,8 @@ function noteIgnoredColumns(
   { what, whose, fields }: IgnoredNoteWords,
   status: StatusReporter,
 ): void {
+  // The header's problems come first, and fewer than a command keeps (`maxIssues`): at most one
+  // parse error, one per field given twice and one per required column missing.
   if (count === 0 || issues.some((i) => i.row === -1 && i.code === "missing_field")) return;
   const rest = count - ignored.length;
   const atLeast = format !== "csv" && count >= MAX_COUNTED_IGNORED_KEYS ? "at least " : "";

@@ -20,8 +20,9 @@ import {
 export interface AnalyzeLedgerFileOptions extends AnalyzeLedgerStreamOptions {
   /**
    * How to read the file, as `readLedger`'s options: `format`, `delimiter`, `encoding`, `columns`
-   * (header names), `onProgress`. Its master data is the report's `skuInfo`. Default: by the file
-   * name, comma-separated UTF-8 with the fields' own names.
+   * (header names), `onProgress`, `maxIssues` (how many problems the `invalid_ledger` error
+   * carries; its message counts them all). Its master data is the report's `skuInfo`. Default: by
+   * the file name, comma-separated UTF-8 with the fields' own names, every problem.
    */
   readonly read?: Omit<ReadLedgerOptions, "skuInfo"> | undefined;
 }
@@ -42,8 +43,8 @@ const MODES = ["batch", "streaming"] as const;
  *   naming it), and `period` is needed up front, as it always is. One thread.
  *
  * Every row is checked as `validateLedger` checks it; when any is invalid nothing is analyzed and
- * the error lists every problem, each with its file `line`. Options are checked before the file is
- * opened.
+ * the error lists every problem, each with its file `line` (the first `read.maxIssues`, if
+ * given). Options are checked before the file is opened.
  *
  * @param source - a file path, a `file:` URL, or an async iterable of text or bytes (a stream).
  * @param options - the report's options (`period` at least, see `analyzeLedger`), `mode`,
@@ -146,13 +147,21 @@ function asReadOptionError(error: unknown): never {
   });
 }
 
-/** Nothing is analyzed from a file with an invalid row: every problem, with its line, at once. */
+/**
+ * Nothing is analyzed from a file with an invalid row: every problem (the first `read.maxIssues`
+ * with that option), with its line, at once; the message and details count them all.
+ */
 function requireValidRows(input: ReadLedgerResult): void {
-  const { issues, rows } = input;
-  if (issues.length === 0) return;
+  const { issues, issueCount, rows } = input;
+  if (issueCount === 0) return;
+  const first = issues[0];
+  const shown =
+    first === undefined
+      ? ""
+      : ` (first: line ${first.line ?? "?"}, ${first.field}: ${first.message})`;
   throw new InvKpiError(
     "invalid_ledger",
-    `${FN}: ${problemCount(issues, rows)}; nothing was analyzed (first: line ${issues[0]?.line ?? "?"}, ${issues[0]?.field}: ${issues[0]?.message})`,
-    { issues, details: { problems: issues.length, rows } },
+    `${FN}: ${problemCount(input, rows)}; nothing was analyzed${shown}`,
+    { issues, details: { problems: issueCount, rows } },
   );
 }

@@ -15,7 +15,7 @@ import type { TableDriverContext, TableReadSummary } from "./readTable.js";
 export async function readCsvTable(
   context: TableDriverContext,
 ): Promise<Omit<TableReadSummary, "format">> {
-  const { delimiter, resolver, handler, issues } = context;
+  const { delimiter, resolver, handler, issues, tally } = context;
   const { lines } = context;
   let header: string[] | null = null;
   let ignored: string[] = [];
@@ -30,6 +30,7 @@ export async function readCsvTable(
       ignored = resolved.ignored;
       const found = headerIssues({ names: header, line, problem, delimiter }, resolver, resolved);
       issues.push(...found.issues);
+      tally.settle();
       checkRows = found.usable;
       handler.start(resolved.columnOf, header.length, delimiter);
       const plainRecord = handler.plainRecord?.bind(handler);
@@ -56,6 +57,7 @@ export async function readCsvTable(
         message: `the record has ${count} field${count === 1 ? "" : "s"} but the header has ${header.length}`,
       });
     } else handler.cells(text, bounds, index, line);
+    tally.settle(); // the record is done with: only the first issues are kept
   });
   const bytes = context.input.utf8Chunks;
   try {

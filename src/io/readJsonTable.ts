@@ -77,6 +77,7 @@ export async function readJsonTable(
     json.from = starts[row] ?? 0;
     json.to = starts[row + 1] ?? text.length;
     handler.object(renamed, row, line, issues.length > before, json);
+    context.tally.settle(); // the element is done with: only the first issues are kept
   });
   return {
     rows: value.length,

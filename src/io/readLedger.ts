@@ -8,6 +8,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
+import { IssueTally, requireMaxIssues } from "./IssueTally.js";
 import { JsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
 import type { InputSource, ReadProgress } from "./openTextInput.js";
@@ -48,6 +49,14 @@ export interface ReadLedgerOptions extends TableReadOptions {
   readonly columns?: ColumnNames<LedgerField> | undefined;
   /** SKU master data: receipts of a SKU with a `standardCost` may omit `unitCost`. Default: none. */
   readonly skuInfo?: readonly SkuInfo[] | undefined;
+  /**
+   * How many issues to keep: the first `maxIssues` in file order (those a caller that shows a few
+   * would show), while `issueCount` and `rowsWithIssues` count every one. Every row is still
+   * checked; only the issues past the first are not kept, so memory no longer grows with them
+   * (~440 bytes each: a million rows with four problems each hold 1.7 GB of issues). A whole
+   * number ≥ 0, or `Infinity`. Default: every issue (no limit).
+   */
+  readonly maxIssues?: number | undefined;
 }
 
 /** The result of {@link readLedger}. */
@@ -56,9 +65,20 @@ export interface ReadLedgerResult {
   readonly columns: LedgerColumns;
   /**
    * Every problem, in file order, each with `line` (where its record starts) and `row` (0-based
-   * data row; -1 for a problem of the file as a whole: an empty file, a missing column).
+   * data row; -1 for a problem of the file as a whole: an empty file, a missing column); with
+   * `maxIssues`, the first `maxIssues` of them.
    */
   readonly issues: readonly LedgerIssue[];
+  /**
+   * How many problems were found, those in `issues` included (so `issueCount - issues.length`
+   * were left out by `maxIssues`; without it, `issues.length`).
+   */
+  readonly issueCount: number;
+  /**
+   * How many data rows have at least one problem, kept in `issues` or not (a problem of the file
+   * as a whole, row -1, is in `issueCount` but in no row).
+   */
+  readonly rowsWithIssues: number;
   /** Data rows read, valid or not (`rows - columns.length` rows were left out). */
   readonly rows: number;
   /** The format that was read. */
@@ -89,6 +109,7 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
   "onProgress",
   "columns",
   "skuInfo",
+  "maxIssues",
 ]);
 
 /**
@@ -113,13 +134,19 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
  *
  * CSV and NDJSON are streamed in chunks of about 1 MiB and rows go straight into typed-array
  * columns, so memory holds the columns, not the text or one object per row. A JSON array is parsed
- * whole: use NDJSON or CSV for large data.
+ * whole: use NDJSON or CSV for large data. Every issue is kept unless `maxIssues` says how many:
+ * then the first ones in file order are, and `issueCount` and `rowsWithIssues` count them all, so
+ * a file with millions of bad rows can be refused with its first problems and their number.
  *
  * @param source - a file path, or a readable stream (`process.stdin`).
- * @param options - format, delimiter, encoding, header names, SKU master data, progress callback.
- * @returns the columns of the valid rows, every issue, the number of rows read, and a line lookup.
- * @throws InvKpiError `io_error` when the file cannot be read or is not valid text in the encoding;
- *   `invalid_option` for an unknown format, delimiter, encoding, column mapping or option name;
+ * @param options - format, delimiter, encoding, header names, SKU master data, progress callback,
+ *   how many issues to keep.
+ * @returns the columns of the valid rows, every issue (or the first `maxIssues`), the number of
+ *   issues and of rows with one, the number of rows read, and a line lookup.
+ * @throws InvKpiError `io_error` when the file cannot be read or is not valid text in the encoding
+ *   (with the issues found before, counted in its message);
+ *   `invalid_option` for an unknown format, delimiter, encoding, column mapping or option name,
+ *   or a `maxIssues` that is not a whole number ≥ 0;
  *   `invalid_argument` when `source` is neither a path nor a stream, or the options not an object.
  * @example
  * ```ts
@@ -135,6 +162,10 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
  * rows; // 2
  * columns.length; // 1
  * issues.map((i) => `line ${i.line} ${i.field} ${i.code}`); // ["line 3 quantity invalid_type"]
+ * // Keep the first problem only, and count them all:
+ * const bad = "sku,date,type,quantity\nA,2025-13-01,sell,1\nB,2025-01-02,issue,x\n";
+ * const first = await readLedger(Readable.from([bad]), { maxIssues: 1 });
+ * [first.issues.length, first.issueCount, first.rowsWithIssues]; // [1, 3, 2]
  * ```
  */
 export function readLedger(
@@ -162,6 +193,7 @@ export async function readLedgerVia(
   sink: RowSink | null = null,
 ): Promise<ReadLedgerResult> {
   requireOptionNames(options, READ_LEDGER_OPTIONS, FN);
+  const maxIssues = requireMaxIssues(options.maxIssues, FN);
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN, "movement");
   // The line of every row read so far, filled by the table reader before each row comes: an issue
   // names its own line, and a duplicate id the line of the row that used the id first.
@@ -171,6 +203,8 @@ export async function readLedgerVia(
     lineOf: (row) => lines.lineOf(row),
   });
   const issues = ctx.issues;
+  // The drivers settle it after each row: the row check above writes to `issues` meanwhile.
+  const tally = new IssueTally(issues, maxIssues);
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
   /**
    * Checks a row and keeps it when valid; a `rejected` row (see `object`) is only checked. `source`:
@@ -222,10 +256,12 @@ export async function readLedgerVia(
             return true;
           };
   }
-  const summary = await readTable(source, options, resolver, handler, issues, FN, lines);
+  const summary = await readTable(source, options, resolver, handler, tally, FN, lines);
   return {
     columns: builder.finish(),
     issues,
+    issueCount: tally.issueCount,
+    rowsWithIssues: tally.rowsWithIssues,
     ...summary,
     ignoredColumnCount: resolver.ignoredCount,
   };

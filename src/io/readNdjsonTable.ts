@@ -15,7 +15,7 @@ import type { JsonRowText, TableDriverContext, TableReadSummary } from "./readTa
 export async function readNdjsonTable(
   context: TableDriverContext,
 ): Promise<Omit<TableReadSummary, "format">> {
-  const { resolver, handler, issues } = context;
+  const { resolver, handler, issues, tally } = context;
   const { lines } = context;
   let row = 0;
   // One object for every line (valid during the handler's call): a row allocates nothing of its own.
@@ -27,8 +27,8 @@ export async function readNdjsonTable(
   };
   // The text is looked at once per chunk for long digit runs, not line by line.
   const digitRuns = new DigitRunWatch();
-  const splitter = new LineSplitter((text, line) => {
-    if (text !== null && isBlank(text)) return;
+  /** One non-blank line (`null`: one too long to read) as the next row. */
+  const readLine = (text: string | null, line: number): void => {
     const index = row++;
     lines.add(index, line);
     if (text === null) {
@@ -60,6 +60,11 @@ export async function readNdjsonTable(
     json.text = text;
     json.to = text.length;
     handler.object(renamed, index, line, issues.length > before, json);
+  };
+  const splitter = new LineSplitter((text, line) => {
+    if (text !== null && isBlank(text)) return;
+    readLine(text, line);
+    tally.settle(); // the line is done with: only the first issues are kept
   });
   const push = (chunk: string): void => {
     json.mayHaveLongDigitRun = digitRuns.push(chunk);

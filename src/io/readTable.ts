@@ -2,6 +2,7 @@ import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiError.js";
 import type { ColumnResolver } from "./ColumnResolver.js";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./CsvDelimiter.js";
+import { IssueTally } from "./IssueTally.js";
 import { LineIndex } from "./LineIndex.js";
 import {
   type InputSource,
@@ -104,7 +105,13 @@ export interface TableDriverContext {
   readonly delimiter: CsvDelimiter;
   readonly resolver: ColumnResolver;
   readonly handler: TableRowHandler;
+  /** Where problems go: `tally.issues`, settled by the driver after each row (see {@link IssueTally}). */
   readonly issues: LedgerIssue[];
+  /**
+   * Counts the issues and keeps the first of them: the driver calls `tally.settle()` once a row
+   * (or the header, or the file's end) is done with, never while the row is read.
+   */
+  readonly tally: IssueTally;
   /** Reports progress with the rows read so far. */
   readonly progress: (rows: number) => void;
   /**
@@ -120,6 +127,8 @@ export interface TableDriverContext {
  * missing required column or one given twice, an empty file) go to `issues` with their lines.
  * Rows are never all in memory for CSV and NDJSON.
  *
+ * @param issues - where problems go: a list (every one kept), or a tally that keeps the first
+ *   few and counts the rest (the handler's own problems of a row must go to its `issues` too).
  * @param lines - where the line of each row goes, before the handler is called with it (default: a
  *   new index); a handler that must name the line of an earlier row (a duplicate id's first use)
  *   passes its own and reads it during the read.
@@ -129,10 +138,11 @@ export async function readTable(
   options: TableReadOptions,
   resolver: ColumnResolver,
   handler: TableRowHandler,
-  issues: LedgerIssue[],
+  issues: LedgerIssue[] | IssueTally,
   fn: string,
   lines: LineIndex = new LineIndex(),
 ): Promise<TableReadSummary> {
+  const tally = issues instanceof IssueTally ? issues : new IssueTally(issues);
   const fromName = formatOfName(source);
   const format =
     options.format === undefined
@@ -162,7 +172,8 @@ export async function readTable(
     delimiter,
     resolver,
     handler,
-    issues,
+    issues: tally.issues,
+    tally,
     progress,
     lines,
   };
@@ -172,8 +183,9 @@ export async function readTable(
   try {
     summary = await read(context);
   } catch (error) {
-    throw withIssuesFound(error, issues);
+    throw withIssuesFound(error, tally);
   }
+  tally.settle();
   progress(summary.rows);
   return { format, ...summary };
 }
@@ -183,19 +195,22 @@ const ISSUES_LISTED = 5;
 
 /**
  * An `io_error` that stopped a read (bytes that are not valid text on line 3) with the problems
- * found before it (line 2's quantity): in its `issues`, and listed in its message (the first
- * five), so that they are not lost with the rows read; any other error as it is.
+ * found before it (line 2's quantity): in its `issues` (those the tally kept), and listed in its
+ * message (the first five, and how many more were found), so that they are not lost with the
+ * rows read; any other error as it is.
  */
-function withIssuesFound(error: unknown, issues: readonly LedgerIssue[]): unknown {
-  if (!(error instanceof InvKpiError) || error.code !== "io_error" || issues.length === 0)
+function withIssuesFound(error: unknown, tally: IssueTally): unknown {
+  tally.settle();
+  const { issues, issueCount } = tally;
+  if (!(error instanceof InvKpiError) || error.code !== "io_error" || issueCount === 0)
     return error;
   const listed = issues.slice(0, ISSUES_LISTED).map((i) => {
     const where = i.line === undefined ? `row ${i.row}` : `line ${i.line}`;
     const field = i.field === "" ? "" : `${i.field}: `;
     return `${where}: ${field}${i.message}${i.value === undefined ? "" : ` (got ${i.value})`}`;
   });
-  const more = issues.length > ISSUES_LISTED ? `; and ${issues.length - ISSUES_LISTED} more` : "";
-  const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  const more = issueCount > listed.length ? `; and ${issueCount - listed.length} more` : "";
+  const count = issueCount === 1 ? "1 problem" : `${issueCount} problems`;
   return new InvKpiError(
     "io_error",
     `${error.message}; before it, ${count} in the rows read: ${listed.join("; ")}${more}`,

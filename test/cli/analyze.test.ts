@@ -822,3 +822,75 @@ describe("invkpi analyze --slow-days, --dead-days, --movement-basis, --safety-st
     expect(basis.code).toBe(2);
   });
 });
+
+describe("invkpi analyze, a ledger with more problems than it shows", () => {
+  // analyze keeps only the problems it shows (found by an audit: it held them all, 1.7 GB for a
+  // million rows of four problems each); what it writes is unchanged: `validate`'s list cut
+  // after 20, a count of the rest, and `validate`'s count of every problem and row.
+  const rows = (count: number, row: (k: number) => string) =>
+    Array.from({ length: count }, (_, k) => row(k)).join("");
+  const FILES: Record<string, string> = {
+    // several problems a row, parse errors, valid rows and duplicate ids between them
+    "rows.csv": `sku,date,type,quantity,unitCost,unitPrice,id\n${rows(600, (k) =>
+      k % 7 === 0
+        ? `A${k % 13},2025-01-02,receipt,5,1.5,,X${k % 50}\n`
+        : k % 5 === 0
+          ? "A,2025-01-02,receipt\n"
+          : `A${k},2025-02-30,issue,-2,,x,\n`,
+    )}`,
+    // a problem of the header (row -1), then the rows'
+    "header.csv": `sku,date,type,quantity,"unit"Cost\n${rows(300, (k) => `A${k},2025-13-01,issue,${k % 2 ? "x" : "1"},1\n`)}`,
+    "exactly-21.csv": `sku,date,type,quantity\n${rows(10, () => "A,2025-13-01,bad,1\n")}A,2025-01-01,issue,0\n`,
+    "rows.ndjson": rows(400, (k) =>
+      k % 11 === 0
+        ? "{not json\n"
+        : k % 7 === 0
+          ? '{"sku":"A","Sku":"B","date":"2025-01-01","type":"issue","quantity":1}\n'
+          : '{"sku":"","date":"2025-1-1","type":"issue","quantity":"1","unitCost":-1}\n',
+    ),
+    "rows.json": `[\n${Array.from({ length: 300 }, (_, k) =>
+      k % 5 === 0
+        ? "3"
+        : '{"sku":"A","date":"2025-01-01","type":"receipt","quantity":2,"Quantity":3}',
+    ).join(",\n")}\n]\n`,
+  };
+  const period = ["--from", "2025-01-01", "--to", "2025-12-31"];
+  const badSkus = join(FIXTURES, "bad-skus.csv");
+
+  /** What analyze writes for `file`, from what validate lists: the first 20, then the counts. */
+  async function expectedProblems(file: string): Promise<string[]> {
+    const validate = await runInvkpi(["validate", file]);
+    expect(validate.code).toBe(1);
+    const listed = lines(validate.stdout);
+    const count = listed.pop() as string;
+    expect(listed.length).toBeGreaterThan(20);
+    const more = listed.length - 20;
+    return [
+      ...listed.slice(0, 20),
+      `… and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} (invkpi validate lists them all)`,
+      `${count}; nothing was analyzed`,
+    ];
+  }
+
+  test.each(Object.keys(FILES))(
+    "%s: the first 20 problems, the number of the rest, and every problem counted, in each mode",
+    async (name) => {
+      const file = join(await scratchDir(), name);
+      await writeFile(file, FILES[name] as string);
+      const expected = await expectedProblems(file);
+      for (const extra of [[], period, [...period, "--streaming"], [...period, "--partial"]]) {
+        const run = await runInvkpi(["analyze", file, ...extra, "-q"]);
+        expect({ extra, code: run.code, stdout: run.stdout, stderr: lines(run.stderr) }).toEqual({
+          extra,
+          code: 1,
+          stdout: "",
+          stderr: expected,
+        });
+      }
+      // With an invalid SKU master: its problems first, then the ledger's, the same.
+      const both = await runInvkpi(["analyze", file, "--skus", badSkus, "-q"]);
+      expect(both.code).toBe(1);
+      expect(lines(both.stderr).slice(3)).toEqual(expected);
+    },
+  );
+});

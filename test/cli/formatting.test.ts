@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatIssue } from "../../src/cli/formatIssue.js";
-import { problemCount } from "../../src/cli/issueLines.js";
+import { issueLines, problemCount } from "../../src/cli/issueLines.js";
 import { ledgerDateRange } from "../../src/cli/ledgerDateRange.js";
 import { textTable } from "../../src/cli/textTable.js";
 import { wrapText } from "../../src/cli/wrapText.js";
@@ -57,6 +57,21 @@ describe("formatIssue", () => {
       "3 problems in 2 of 10,000 rows",
     );
     expect(problemCount([issue(-1)], 0)).toBe("1 problem in the file");
+  });
+
+  test("problemCount and issueLines word a read's totals as they word the whole list", () => {
+    const issue = (row: number) => ({ row, field: "", code: "parse_error" as const, message: "" });
+    const all = [issue(-1), ...Array.from({ length: 30 }, (_, k) => issue(Math.floor(k / 3)))];
+    const totals = { issueCount: 31, rowsWithIssues: 10 };
+    expect(problemCount(totals, 12_000)).toBe(problemCount(all, 12_000));
+    expect(problemCount(totals, 12_000)).toBe("31 problems in 10 of 12,000 rows");
+    expect(problemCount({ issueCount: 1, rowsWithIssues: 0 }, 5)).toBe("1 problem in the file");
+    const kept = all.slice(0, 20);
+    expect([...issueLines(kept, "a.csv", 20, 31)]).toEqual([...issueLines(all, "a.csv", 20)]);
+    expect([...issueLines(kept, "a.csv", 20, 21)].at(-1)).toBe(
+      "… and 1 more problem (invkpi validate lists them all)\n",
+    );
+    expect([...issueLines(kept, "a.csv", 20, 20)]).toHaveLength(20);
   });
 });
 

@@ -38,6 +38,18 @@ describe("analyzeLedgerFile: a bad value under read", () => {
       ["read", "columns", "sku"],
       /^analyzeLedgerFile: read\.columns\.sku must be/,
     ],
+    [
+      "batch",
+      { maxIssues: -1 },
+      ["read", "maxIssues"],
+      /^analyzeLedgerFile: read\.maxIssues must be/,
+    ],
+    [
+      "streaming",
+      { maxIssues: 2.5 },
+      ["read", "maxIssues"],
+      /^analyzeLedgerFile: read\.maxIssues must be/,
+    ],
   ] as const)("%s %j is named as analyzeLedgerFile's", async (mode, read, path, message) => {
     const error = await analyzeLedgerFile(file(), {
       period,

@@ -147,3 +147,31 @@ describe("readLedger's columns", () => {
     expect([columns.quantity[0], columns.quantity[209_999]]).toEqual([1, 2]);
   });
 });
+
+describe("readLedger's issues with maxIssues", () => {
+  it("hold the first issues only while the read goes on, however many rows are bad", async () => {
+    // 60 000 rows with four problems each: the 240 000 issues, all kept, take ~100 MB (~440 bytes
+    // each); the first 20 and two counts take nothing. The heap is weighed after each chunk.
+    const dir = await mkdtemp(join(tmpdir(), "invkpi-issues-"));
+    const gc = (globalThis as { gc?: () => void }).gc as () => void;
+    try {
+      const file = join(dir, "bad.csv");
+      const rows = Array.from({ length: 60_000 }, (_, k) => `S${k % 1000},2025-13-45,sell,abc,xx`);
+      await writeFile(file, `sku,date,type,quantity,unitCost\n${rows.join("\n")}\n`);
+      const heap: number[] = [];
+      const weigh = () => {
+        gc();
+        heap.push(process.memoryUsage().heapUsed);
+      };
+      weigh();
+      const result = await readLedger(file, { maxIssues: 20, onProgress: weigh });
+      expect([result.issues.length, result.issueCount, result.rowsWithIssues]).toEqual([
+        20, 240_000, 60_000,
+      ]);
+      expect(heap.length).toBeGreaterThan(1);
+      expect(Math.max(...heap) - (heap[0] as number)).toBeLessThan(24 * 2 ** 20);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

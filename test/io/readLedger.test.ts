@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeLedgerFile } from "../../src/io/analyzeLedgerFile.js";
 import type { ReadProgress } from "../../src/io/openTextInput.js";
-import { readLedger } from "../../src/io/readLedger.js";
+import { READ_LEDGER_OPTIONS, readLedger } from "../../src/io/readLedger.js";
 import { toLedgerColumns } from "../../src/ledger/validateLedger.js";
 import { InvKpiError, type LedgerIssue } from "../../src/model/InvKpiError.js";
 import { byteStream, columnsView, textStream } from "./helpers.js";
@@ -650,3 +651,79 @@ function bufferStream(bytes: Buffer, cuts: readonly number[]): Readable {
   }
   return Readable.from(pieces, { objectMode: true });
 }
+
+describe("readLedger: maxIssues", () => {
+  /** 30 rows with 4 problems each (120 in all), after a header with a problem of its own. */
+  const BAD = `sku,date,type,quantity,"unit"Cost\n${"A,2025-13-45,sell,abc,xx\n".repeat(30)}`;
+
+  it("keeps the first maxIssues issues in file order and counts them all", async () => {
+    const whole = await readLedger(textStream(BAD));
+    expect([whole.issues.length, whole.issueCount, whole.rowsWithIssues]).toEqual([121, 121, 30]);
+    const capped = await readLedger(textStream(BAD), { maxIssues: 20 });
+    expect(capped.issues).toEqual(whole.issues.slice(0, 20));
+    expect(brief(capped.issues.slice(0, 2))).toEqual([
+      "1 -1  parse_error",
+      "2 0 date invalid_date",
+    ]);
+    expect([capped.issueCount, capped.rowsWithIssues, capped.rows]).toEqual([121, 30, 30]);
+    const none = await readLedger(textStream(BAD), { maxIssues: 0 });
+    expect([none.issues, none.issueCount, none.rowsWithIssues]).toEqual([[], 121, 30]);
+  });
+
+  it("counts a problem of the file as a whole, but no row, as problemCount does", async () => {
+    const result = await readLedger(textStream("sku,date,kind,quantity\nA,x,y,z\n"), {
+      maxIssues: 0,
+    });
+    expect([result.issues, result.issueCount, result.rowsWithIssues]).toEqual([[], 1, 0]);
+  });
+
+  it("is a reader option: listed with the others, and checked", async () => {
+    expect(READ_LEDGER_OPTIONS).toContain("maxIssues");
+    const stream = () => textStream("sku,date,type,quantity\n");
+    for (const bad of [-1, 1.5, Number.NaN, "20", null]) {
+      const error = await expectCode(
+        readLedger(stream(), { maxIssues: bad as number }),
+        "invalid_option",
+      );
+      expect(error.path).toEqual(["maxIssues"]);
+      expect(error.message).toMatch(/^readLedger: maxIssues must be/);
+    }
+    const all = await readLedger(textStream(BAD), { maxIssues: Number.POSITIVE_INFINITY });
+    expect(all.issues.length).toBe(121);
+  });
+
+  it("counts every problem found before bytes that are not text, listing the first kept", async () => {
+    const bytes = Buffer.concat([Buffer.from(BAD), Buffer.from([0x41, 0xff, 0x0a])]);
+    const path = join(dir, "bad-rows-bad-bytes.csv");
+    await writeFile(path, bytes);
+    const whole = await expectCode(readLedger(path), "io_error");
+    expect(whole.message).toMatch(/before it, 121 problems in the rows read: .*; and 116 more$/);
+    const capped = await expectCode(readLedger(path, { maxIssues: 20 }), "io_error");
+    expect(capped.message).toBe(whole.message);
+    expect(capped.issues).toEqual(whole.issues.slice(0, 20));
+    // Fewer kept than the message lists: those, and the number of the rest.
+    const few = await expectCode(readLedger(path, { maxIssues: 3 }), "io_error");
+    expect(few.message).toMatch(
+      /before it, 121 problems in the rows read: [^;]*; [^;]*; [^;]*; and 118 more$/,
+    );
+    expect(few.issues).toEqual(whole.issues.slice(0, 3));
+  });
+
+  it("reaches analyzeLedgerFile under read: its error counts every problem", async () => {
+    const period = { from: "2025-01-01", to: "2025-12-31" };
+    for (const mode of ["batch", "streaming"] as const) {
+      const whole = await expectCode(
+        analyzeLedgerFile(textStream(BAD), { period, mode }),
+        "invalid_ledger",
+      );
+      const capped = await expectCode(
+        analyzeLedgerFile(textStream(BAD), { period, mode, read: { maxIssues: 5 } }),
+        "invalid_ledger",
+      );
+      expect(capped.message).toBe(whole.message);
+      expect(capped.message).toMatch(/: 121 problems in 30 of 30 rows; nothing was analyzed/);
+      expect(capped.issues).toEqual(whole.issues.slice(0, 5));
+      expect(capped.details).toEqual(whole.details);
+    }
+  });
+});
