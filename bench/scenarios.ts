@@ -514,6 +514,32 @@ export const scenarios: Record<string, Scenario> = {
     run: () =>
       measureCli("cli-analyze-10m", 100_000, 10_000_000, 3, "node dist/cli.js analyze, 100k SKUs"),
   },
+  "cli-analyze-month-1m": {
+    phase: "whole process",
+    large: false,
+    run: () =>
+      measureCli(
+        "cli-analyze-month-1m",
+        10_000,
+        1_000_000,
+        3,
+        "node dist/cli.js analyze --group-by month (per-month figures), 10k SKUs",
+        ["--group-by", "month"],
+      ),
+  },
+  "cli-analyze-month-10m": {
+    phase: "whole process",
+    large: true,
+    run: () =>
+      measureCli(
+        "cli-analyze-month-10m",
+        100_000,
+        10_000_000,
+        1,
+        "node dist/cli.js analyze --group-by month (per-month figures), 100k SKUs",
+        ["--group-by", "month"],
+      ),
+  },
   "duckdb-10m": {
     phase: "reference, whole process",
     large: true,

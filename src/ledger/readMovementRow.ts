@@ -15,6 +15,7 @@ import { codePointText } from "../model/invisibleCharacter.js";
 import { MOVEMENT_FIELDS } from "../model/Movement.js";
 import { tryToDecimal } from "../model/money.js";
 import { nearMissesOf, nearMissMessage } from "../model/nearMissesOf.js";
+import { quantityPrecisionMessage } from "../model/quantityPrecisionMessage.js";
 import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { thrownText } from "../model/unreadableError.js";
 import type { IdRegistry } from "./IdRegistry.js";
@@ -171,7 +172,7 @@ function readRow(
       row,
       "quantity",
       "quantity_precision",
-      `quantity must have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+      quantityPrecisionMessage(quantity),
       quantity,
     );
   } else {

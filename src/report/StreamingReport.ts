@@ -44,12 +44,16 @@ export class StreamingReport {
     );
   }
 
-  /** The report: the replay's last chunk, every SKU's calculators, then the whole. */
-  finish(): InventoryReport {
+  /**
+   * The report: the replay's last chunk, every SKU's calculators, then the whole.
+   *
+   * @param onProgress - told how many SKUs are analysed so far, now and then (`ReportSetup.onProgress`).
+   */
+  finish(onProgress?: (analysed: number) => void): InventoryReport {
     const { histories, warnings } = this.replay.finishLazily();
     const { resolved } = this.setup;
     const monthSums = MonthSums.forReport(resolved);
-    const analyses = analyzeHistories(histories, this.setup, monthSums);
+    const analyses = analyzeHistories(histories, { ...this.setup, onProgress }, monthSums);
     return combineAnalyses(analyses, warnings, resolved, this.setup.fn, monthSums);
   }
 }

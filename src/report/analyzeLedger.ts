@@ -88,10 +88,13 @@ export function analyzeLedger(
  * {@link analyzeLedger} of a ledger handed over for good (internal: `invkpi analyze`, which has no
  * other use for the columns it read). The replay empties the box, so the columns can be collected
  * while the SKUs are analysed: at 10 M rows that is about half a GB less at the peak.
+ *
+ * @param onProgress - told how many SKUs are analysed so far, now and then (`ReportSetup.onProgress`).
  */
 export function analyzeHandedOverLedger(
   ledger: HandedOverLedger,
   options: AnalyzeLedgerOptions,
+  onProgress?: (analysed: number) => void,
 ): InventoryReport {
-  return buildReport(ledger, prepareReport(options, FN));
+  return buildReport(ledger, { ...prepareReport(options, FN), onProgress });
 }

@@ -9,7 +9,7 @@ import {
   type SkuAnalysisSettings,
 } from "./analyzeSku.js";
 import type { MonthSums } from "./MonthSums.js";
-import type { ReportSetup } from "./prepareReport.js";
+import { PROGRESS_EVERY, type ReportSetup } from "./prepareReport.js";
 
 /** The per-SKU phase of a report: one analysis per history, and what the replay noticed. */
 export interface SkuAnalyses {
@@ -73,7 +73,7 @@ export function replayOptionsOf({ options, resolved }: ReportSetup): ReplayOptio
  */
 export function analyzeHistories(
   histories: Iterable<SkuHistory>,
-  { options, resolved, infoBySku, fn }: ReportSetup,
+  { options, resolved, infoBySku, fn, onProgress }: ReportSetup,
   monthSums: MonthSums | null = null,
 ): SkuAnalysis[] {
   const settings: SkuAnalysisSettings = {
@@ -89,6 +89,8 @@ export function analyzeHistories(
     // After the calculators, which check the SKU's master data and name the SKU when it is bad.
     analyses.push(analyzeSku(history, info, settings));
     monthSums?.add(history, info);
+    if (onProgress !== undefined && analyses.length % PROGRESS_EVERY === 0)
+      onProgress(analyses.length);
   }
   return analyses;
 }

@@ -23,7 +23,15 @@ export interface ReportSetup {
   readonly skuInfo: CheckedSkuInfo;
   /** The public function, named in error messages. */
   readonly fn: string;
+  /**
+   * Told how many SKUs (rows) are analysed so far, every {@link PROGRESS_EVERY} of them, while the
+   * per-SKU calculators run (internal: the command line's progress line; none by default).
+   */
+  readonly onProgress?: ((analysed: number) => void) | undefined;
 }
+
+/** How many SKUs {@link ReportSetup.onProgress} is told about at a time. */
+export const PROGRESS_EVERY = 1024;
 
 /**
  * Resolves and checks a report's options and master data (`streamOptions`: the caller reads

@@ -5,6 +5,7 @@ import { hasLongDigitRun } from "../../src/io/jsonRowSource.js";
 import { LineSplitter } from "../../src/io/LineSplitter.js";
 import { quantityTextProblem } from "../../src/io/quantityTextProblem.js";
 import { readLedger } from "../../src/io/readLedger.js";
+import { decimalPlaces, MAX_QUANTITY_DECIMALS } from "../../src/model/exactDecimal.js";
 import { cutText, textStream } from "./helpers.js";
 
 // The NDJSON and JSON readers look for quantities with more digits than a double holds only in
@@ -121,15 +122,31 @@ describe("readLedger: long number literals in NDJSON cut into chunks anywhere", 
       const brief = (r: typeof result) =>
         r.issues.map((i) => `${i.line} ${i.field} ${i.code} ${i.value}`);
       expect(brief(result)).toEqual(brief(whole));
-      // Every quantity the text rule refuses is refused, showing its text.
+      // Every quantity the text rule refuses is refused, showing its text; and so is one the text
+      // rule passes whose units at its decimal places a double cannot hold (`10000000.229690807`:
+      // 9 places, 17 digits; found by a seed), by the row check (`quantityPrecisionMessage`).
       const refused = rows.flatMap(([q], k) =>
-        quantityTextProblem(q) === null || !Number.isFinite(Number(q))
+        !Number.isFinite(Number(q)) ||
+        (quantityTextProblem(q) === null && decimalPlaces(Number(q), MAX_QUANTITY_DECIMALS) >= 0)
           ? []
           : [`${k + 1} quantity quantity_precision ${q}`],
       );
       expect(brief(result).filter((i) => i.includes("quantity_precision"))).toEqual(refused);
     },
   );
+
+  it("names the digits of a quantity with 9 decimal places that a double cannot hold as units", async () => {
+    // 10000000.229690807 is a double's shortest form (17 digits, 9 places), but its units of
+    // 10^-9, 10000000229690807, are beyond 2^53: no scale holds it exactly. Found by a seed.
+    const ndjson = `{"sku":"A","date":"2025-01-02","type":"receipt","quantity":10000000.229690807,"unitCost":"1"}`;
+    const { issues } = await readLedger(textStream(ndjson), { format: "ndjson" });
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        "quantity_precision",
+        "quantity must have at most 15 significant digits with its 9 decimal places (10000000.229690807 has 17): round it",
+      ],
+    ]);
+  });
 
   it("shows each row's own literal when consecutive rows have problems", async () => {
     const row = (q: string, cost: string): string =>
