@@ -24,6 +24,7 @@ import {
 } from "../report/index.js";
 import { StreamingReport } from "../report/StreamingReport.js";
 import { toPartialRecordsOfHandedOver } from "../report/toPartialRecords.js";
+import { analysisProgress } from "./analysisProgress.js";
 import { CheckingSink } from "./CheckingSink.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
@@ -440,8 +441,10 @@ async function streamedAnalysis(
     });
   }
   if (input.issueCount > 0) return EXIT.invalidData;
-  status.progress(`analyzing ${displayCount(input.rows, "movement")}…`);
-  return { input, report: replayed(plan, input, () => streaming.finish()), dates: null };
+  const movements = displayCount(input.rows, "movement");
+  status.progress(`analyzing ${movements}…`);
+  const progress = analysisProgress(status, movements, rowNounOf(plan));
+  return { input, report: replayed(plan, input, () => streaming.finish(progress)), dates: null };
 }
 
 /**
@@ -461,10 +464,14 @@ async function batchAnalysis(
   status.done();
   if (input.issueCount > 0) return refuse(plan.ledger, input, io);
   const period = periodOf(plan, read.dates, status);
-  status.progress(`analyzing ${displayCount(read.movements, "movement")}…`);
+  const movements = displayCount(read.movements, "movement");
+  status.progress(`analyzing ${movements}…`);
   const options = optionsOf(plan, period, skuInfo);
   if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
-  const report = replayed(plan, input, () => analyzeHandedOverLedger(read.ledger, options));
+  const progress = analysisProgress(status, movements, rowNounOf(plan));
+  const report = replayed(plan, input, () =>
+    analyzeHandedOverLedger(read.ledger, options, progress),
+  );
   return { input, report, dates: read.dates };
 }
 
@@ -568,6 +575,11 @@ async function refuseWithLedger(
  *
  * @throws InvKpiError what `replay` throws, a row error in the command line's words.
  */
+/** What a row of the report is: SKUs, or SKUs at a location when grouped by location. */
+function rowNounOf(plan: AnalyzePlan): "SKU" | "SKU-location" {
+  return plan.groupBy.includes("location") ? "SKU-location" : "SKU";
+}
+
 function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T): T {
   try {
     return replay();
