@@ -1,3 +1,4 @@
+import { HandedOverLedger } from "../ledger/HandedOverLedger.js";
 import { problemCount } from "../ledger/problemCount.js";
 import { requireVariant } from "../model/assert.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
@@ -96,9 +97,21 @@ export async function analyzeLedgerFile(
     return report.finish();
   }
   const setup = prepareReport(reportOptions, FN, true);
+  return buildReport(await readValidLedger(source, readOptions), setup);
+}
+
+/**
+ * The ledger read and checked, its columns handed over in a box that the replay empties: no frame
+ * holds them while the SKUs are analysed (nobody else has them: this function read them), so they
+ * can be collected then, as in `invkpi analyze` (at 10 M rows about half a GB less at the peak).
+ */
+async function readValidLedger(
+  source: InputSource,
+  readOptions: ReadLedgerOptions,
+): Promise<HandedOverLedger> {
   const input = await readLedger(source, readOptions).catch(asReadOptionError);
   requireValidRows(input);
-  return buildReport(input.columns, setup);
+  return new HandedOverLedger(input.columns);
 }
 
 /** The reader's options under `read`: an object of `readLedger`'s names but `skuInfo`. */
