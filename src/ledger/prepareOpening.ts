@@ -18,7 +18,7 @@ import { tryToDecimal } from "../model/money.js";
 import { nearMissesOf, nearMissMessage } from "../model/nearMissesOf.js";
 import { OPENING_BALANCE_FIELDS, type OpeningBalance } from "../model/OpeningBalance.js";
 import type { CheckedSkuInfo } from "../model/requireSkuInfoList.js";
-import { scaledMoney } from "../model/scaledMoney.js";
+import { moneyProblem, scaledMoney } from "../model/scaledMoney.js";
 import { thrownText } from "../model/unreadableError.js";
 import { ABSENT, intern as internCode, type LedgerColumns, NO_DAY } from "./LedgerColumns.js";
 import { ROUNDING_DECIMALS, type Scales } from "./SkuState.js";
@@ -425,7 +425,14 @@ function checkBalance(
   }
   const costGiven = agreement === "rounded" ? null : cost;
   const resolvedCost = costGiven ?? (value === null ? (standard.get(balance.sku) ?? null) : null);
-  if (resolvedCost === null && value === null && balance.quantity !== 0) {
+  // Only when neither is given: a bad one is reported as such (invalid_money), not as missing.
+  const given = (amount: unknown): boolean => amount !== undefined && amount !== null;
+  if (
+    resolvedCost === null &&
+    !given(balance.unitCost) &&
+    !given(balance.value) &&
+    balance.quantity !== 0
+  ) {
     problem(
       "unitCost",
       "missing_cost",
@@ -497,13 +504,8 @@ function optionalAmount(
 ): ScaledDecimal | null {
   if (value === undefined || value === null) return null;
   const amount = exactAmount(value);
-  if (amount === null)
-    problem(
-      field,
-      "invalid_money",
-      `${field} must be a finite decimal with at most 12 decimal places and 15 significant digits`,
-      value,
-    );
+  // As a movement's amount is judged (`moneyProblem`): what is wrong with it, in words.
+  if (amount === null) problem(field, ...moneyProblem(value, field), value);
   return amount;
 }
 

@@ -273,3 +273,38 @@ describe("opening balances without a SKU code (found by a review)", () => {
     expect(fieldsOf(stream)).toEqual(fieldsOf(batch));
   });
 });
+
+describe("an opening balance's bad amount is judged as a movement's (found by a reread)", () => {
+  /** The issues of one opening balance of SKU A, as `code field: message`. */
+  function issuesOf(balance: Partial<OpeningBalance>): string[] {
+    try {
+      replayLedger(rows, {
+        period: year,
+        openingBalances: [{ sku: "A", quantity: 10, ...balance }],
+      });
+    } catch (e) {
+      if (!(e instanceof InvKpiError)) throw e;
+      return (e.issues ?? []).map((i) => `${i.code} ${i.field}: ${i.message}`);
+    }
+    return [];
+  }
+
+  it("names an invisible character, and does not call the cost missing as well", () => {
+    // Before: "must be a finite decimal with at most 12 decimal places and 15 significant digits",
+    // plus missing_cost for a unitCost that was given.
+    expect(issuesOf({ unitCost: "1.50\u00a0" })).toEqual([
+      "invalid_money unitCost: unitCost must be a decimal amount, but holds U+00A0 (no-break space), an invisible character (only spaces and tabs may surround an amount)",
+    ]);
+    expect(issuesOf({ value: "abc" }).map((i) => i.split(":")[0])).toEqual(["invalid_money value"]);
+  });
+
+  it("says which limit an amount breaks: decimal places are money_precision", () => {
+    expect(issuesOf({ unitCost: "0.1234567890123" })).toEqual([
+      "money_precision unitCost: unitCost must have at most 12 decimal places (it has 13): round it (10 / 3 as 3.333333, a share of a total in whole cents)",
+    ]);
+  });
+
+  it("calls the cost missing only when neither unitCost nor value is given", () => {
+    expect(issuesOf({}).map((i) => i.split(":")[0])).toEqual(["missing_cost unitCost"]);
+  });
+});
