@@ -467,8 +467,9 @@ async function batchAnalysis(
   const movements = displayCount(read.movements, "movement");
   status.progress(`analyzing ${movements}…`);
   const options = optionsOf(plan, period, skuInfo);
-  if (plan.partial) return await writePartial(plan, input, read.ledger, options, io, status);
   const progress = analysisProgress(status, movements, rowNounOf(plan));
+  if (plan.partial)
+    return await writePartial(plan, input, read.ledger, options, io, status, progress);
   const report = replayed(plan, input, () =>
     analyzeHandedOverLedger(read.ledger, options, progress),
   );
@@ -569,17 +570,17 @@ async function refuseWithLedger(
   return refuse(plan.ledger, ledger, io);
 }
 
+/** What a row of the report is: SKUs, or SKUs at a location when grouped by location. */
+function rowNounOf(plan: AnalyzePlan): "SKU" | "SKU-location" {
+  return plan.groupBy.includes("location") ? "SKU-location" : "SKU";
+}
+
 /**
  * The result of a replay of the ledger; an error it throws about one row of the ledger names the
  * row's file line and the option to give (see `ledgerRowError`).
  *
  * @throws InvKpiError what `replay` throws, a row error in the command line's words.
  */
-/** What a row of the report is: SKUs, or SKUs at a location when grouped by location. */
-function rowNounOf(plan: AnalyzePlan): "SKU" | "SKU-location" {
-  return plan.groupBy.includes("location") ? "SKU-location" : "SKU";
-}
-
 function replayed<T>(plan: AnalyzePlan, input: ReadLedgerResult, replay: () => T): T {
   try {
     return replay();
@@ -723,8 +724,11 @@ async function writePartial(
   options: AnalyzeLedgerOptions,
   io: CliIo,
   status: StatusReporter,
+  progress: (analysed: number) => void,
 ): Promise<ExitCode> {
-  const records = replayed(plan, input, () => toPartialRecordsOfHandedOver(ledger, options));
+  const records = replayed(plan, input, () =>
+    toPartialRecordsOfHandedOver(ledger, options, progress),
+  );
   status.done();
   const [header] = records;
   const warnings = header?.kind === "header" ? header.warnings : [];

@@ -2,8 +2,8 @@ import type { Movement } from "../model/Movement.js";
 import type { LedgerColumns } from "./LedgerColumns.js";
 
 /**
- * A ledger given to one replay for good (internal: `invkpi analyze` hands over the columns it
- * read). The replay takes it out of the box ({@link take}) and, once its movements are applied,
+ * A ledger given to one replay for good (internal: `invkpi analyze` and `analyzeLedgerFile` in
+ * batch hand over the columns they read). The replay takes it out of the box ({@link take}) and, once its movements are applied,
  * nothing holds it any more, so a 10 M-row ledger's columns (about half a GB) can be collected
  * while the report is built from the histories.
  *

@@ -13,8 +13,8 @@ import type { SkuHistory } from "../model/SkuHistory.js";
  * would give.
  *
  * @param first - histories sorted by `compareSkuLocation` (usually the fast engine's).
- * @param second - histories sorted the same way (usually the general engine's: few, or every SKU
- *   under `months: true`).
+ * @param second - histories sorted the same way (usually the general engine's: the few SKUs the
+ *   fast engine set aside).
  */
 export function* mergedHistories(
   first: Iterable<SkuHistory>,

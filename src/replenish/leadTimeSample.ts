@@ -80,9 +80,11 @@ function sampleProblems(problems: readonly InvKpiError[], fn: string, name: stri
 /**
  * Mean and standard deviation of a checked sample ({@link requireLeadTimeSample}), by the
  * two-pass formula; `stdDev` is null for a sample deviation of one observation.
- * @throws InvKpiError `out_of_range` when finite observations give a mean or deviation that is not
- *   a finite number (observations near 1e154 and beyond, whose squares overflow), path the
- *   largest observation `[name, i]`.
+ * @param usesStdDev - whether the caller uses the deviation (default true); when not, only the
+ *   mean must be finite (`[0, 1e200]` has a mean, 5e199, though its deviation overflows).
+ * @throws InvKpiError `out_of_range` when finite observations give a mean, or a deviation the
+ *   caller uses, that is not a finite number (observations near 1e154 and beyond, whose squares
+ *   overflow), path the largest observation `[name, i]`.
  * @internal
  */
 export function leadTimeMoments(
@@ -90,10 +92,12 @@ export function leadTimeMoments(
   variant: StdDevVariant,
   fn: string,
   name: string,
+  usesStdDev = true,
 ): Moments {
   const moments = momentsOfValues(sample, variant);
   const { mean, stdDev } = moments;
-  if (Number.isFinite(mean) && (stdDev === null || Number.isFinite(stdDev))) return moments;
+  const stdDevFine = !usesStdDev || stdDev === null || Number.isFinite(stdDev);
+  if (Number.isFinite(mean) && stdDevFine) return moments;
   const what = Number.isFinite(mean) ? "standard deviation" : "mean";
   const value = Number.isFinite(mean) ? stdDev : mean;
   const largest = indexOfLongest(sample);
@@ -132,7 +136,7 @@ export function leadTimeMean(value: unknown, fn: string, name = "leadTime"): num
       { path: fieldPath(name), details: { value: describeValue(value) } },
     );
   }
-  return leadTimeMoments(requireLeadTimeSample(value, fn, name), "sample", fn, name).mean;
+  return leadTimeMoments(requireLeadTimeSample(value, fn, name), "sample", fn, name, false).mean;
 }
 
 /** The lead time L̄ and its standard deviation σL, in the time unit of the arguments. */

@@ -116,7 +116,8 @@ export function analyzeSkusInThreads(
   const workers = started as StartedWorker[];
   let ownResult: SkuAnalyses;
   try {
-    ownResult = analyzeSkus(own.columns, withBalances(setup, own));
+    // No progress from this shard alone: it would count a share of the SKUs, then stand still.
+    ownResult = analyzeSkus(own.columns, { ...withBalances(setup, own), onProgress: undefined });
   } catch (error) {
     if (error instanceof InvKpiError) return abandon(workers);
     throw error;

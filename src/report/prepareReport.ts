@@ -25,7 +25,8 @@ export interface ReportSetup {
   readonly fn: string;
   /**
    * Told how many SKUs (rows) are analysed so far, every {@link PROGRESS_EVERY} of them, while the
-   * per-SKU calculators run (internal: the command line's progress line; none by default).
+   * per-SKU calculators run (internal: the command line's progress line; none by default). Not
+   * told on threads (`threads` > 1), whose shards are analysed apart.
    */
   readonly onProgress?: ((analysed: number) => void) | undefined;
 }

@@ -66,20 +66,24 @@ export function toPartialRecords(
  * {@link toPartialRecords} of a ledger handed over for good (internal: `invkpi analyze --partial`,
  * which has no other use for the columns it read): the replay empties the box, so on one thread
  * the columns can be collected while the SKUs are analysed (see `analyzeHandedOverLedger`).
+ *
+ * @param onProgress - told how many SKUs are analysed so far, now and then (`ReportSetup.onProgress`).
  */
 export function toPartialRecordsOfHandedOver(
   ledger: HandedOverLedger,
   options: AnalyzeLedgerOptions,
+  onProgress?: (analysed: number) => void,
 ): PartialRecord[] {
-  return partialRecordsOfLedger(ledger, options);
+  return partialRecordsOfLedger(ledger, options, onProgress);
 }
 
 /** The partial records of a ledger, as it is or handed over. */
 function partialRecordsOfLedger(
   ledger: LedgerInput,
   options: AnalyzeLedgerOptions,
+  onProgress?: (analysed: number) => void,
 ): PartialRecord[] {
-  const setup = prepareReport(options, FN); // checked before the replay
+  const setup = { ...prepareReport(options, FN), onProgress }; // checked before the replay
   const { analyses, warnings } = analyzeLedgerSkus(ledger, setup);
   // A shard that holds a movement between the period end and asOf fails here, as the whole ledger
   // would, rather than only once every shard is combined (which checks the merged warnings again).

@@ -1,14 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { mergedHistories } from "../../src/ledger/mergedHistories.js";
-import { replayLedger, replayLedgerLazily } from "../../src/ledger/replayLedger.js";
+import { replayLedgerLazily } from "../../src/ledger/replayLedger.js";
 import { compareSkuLocation } from "../../src/model/compareText.js";
 import { type SkuHistory, VALUATIONS } from "../../src/model/SkuHistory.js";
 import { caseOptions, ledgerArb, SHAPES } from "./arbitraries.js";
 import { plain } from "./plain.js";
+import { ENGINES, replayByEngine } from "./replayByEngine.js";
 
 // The histories of both engines (the fast one, and the general one for the SKUs it sets aside, or
-// for every SKU with `months`) are merged as they are built (`mergedHistories`). Batch and
+// for every SKU with `generalEngineOnly`) are merged as they are built (`mergedHistories`). Batch and
 // streaming share that merge, so comparing them cannot catch a fault in it: these properties check
 // the order itself, and that building the histories lazily changes nothing.
 
@@ -18,13 +19,12 @@ describe("mergedHistories: the replay's histories in order", () => {
     fc.constantFrom(...VALUATIONS),
     fc.boolean(),
     fc.boolean(),
+    fc.constantFrom(...ENGINES),
   ])(
     "come sorted by SKU code, then location, each key once",
-    (c, valuation, byLocation, months) => {
-      const { histories } = replayLedger(c.rows, {
-        ...caseOptions(c, valuation, byLocation),
-        months,
-      });
+    (c, valuation, byLocation, months, engine) => {
+      const options = { ...caseOptions(c, valuation, byLocation), months };
+      const { histories } = replayByEngine(c.rows, options, engine);
       for (let i = 1; i < histories.length; i++) {
         const [before, after] = [histories[i - 1], histories[i]];
         if (before === undefined || after === undefined) continue;
@@ -38,10 +38,15 @@ describe("mergedHistories: the replay's histories in order", () => {
     fc.constantFrom(...VALUATIONS),
     fc.boolean(),
     fc.boolean(),
-  ])("built lazily, equal the eager replay's", (c, valuation, byLocation, months) => {
+    fc.constantFrom(...ENGINES),
+  ])("built lazily, equal the eager replay's", (c, valuation, byLocation, months, engine) => {
     const options = { ...caseOptions(c, valuation, byLocation), months };
-    const eager = replayLedger(c.rows, options);
-    const lazy = replayLedgerLazily(c.rows, options);
+    const eager = replayByEngine(c.rows, options, engine);
+    const lazy = replayLedgerLazily(c.rows, {
+      ...options,
+      monthEnds: true,
+      generalEngineOnly: engine === "general",
+    });
     expect(lazy.warnings).toEqual(eager.warnings);
     expect(plain([...lazy.histories])).toEqual(plain(eager.histories));
   });

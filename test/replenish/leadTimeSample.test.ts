@@ -237,6 +237,12 @@ describe("lead time as a sample of observations, errors", () => {
     ]);
   });
 
+  it("needs only the mean finite where only the mean is used (found by a review)", () => {
+    // [0, 1e200]: mean 5e199; its deviation overflows, but reorderPoint and 'basic' never use it.
+    expect(reorderPoint({ demandMean: 0, leadTime: [0, 1e200], safetyStock: 1 })).toBe(1);
+    expect(() => safetyStock({ ...basic, leadTime: [0, 1e200] })).not.toThrow();
+  });
+
   it("'leadTimeOnly' reads leadTime only as a sample: it has no mean lead time", () => {
     expectCode(
       () =>
