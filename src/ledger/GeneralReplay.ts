@@ -32,7 +32,9 @@ import {
 import { add, mul, mulDivRound, OVERFLOW, type Scaled, sub, withArithmetic } from "./scaled.js";
 import { stateKey } from "./stateKey.js";
 import type { TransferDay } from "./TransferDay.js";
+import { TransferOutRounds } from "./TransferOutRounds.js";
 import { TransferSection } from "./TransferSection.js";
+import { TransitQueue } from "./TransitQueue.js";
 import { historyContext, toSkuHistory } from "./toSkuHistory.js";
 
 /**
@@ -50,7 +52,10 @@ export class GeneralReplay {
    */
   private readonly lastIssuer: (SkuState | undefined)[] = [];
   private readonly lastPricer: (SkuState | undefined)[] = [];
-  private readonly transit = new Map<number, { day: number; chunks: TransitChunk[] }>();
+  /** By location, per SKU index: its units in transit, of the day of its transfers met last. */
+  private readonly transit = new Map<number, { day: number; queue: TransitQueue }>();
+  /** While a SKU-day's transfers out go: their order, told of the units relays take (`fromTransit`). */
+  private rounds: TransferOutRounds | null = null;
   private settings: ReplaySettings;
   private columns: LedgerColumns;
   private readonly names: Dictionaries;
@@ -376,34 +381,43 @@ export class GeneralReplay {
    * waits until units are in transit that it can take (sent by other locations), and takes them
    * after its own stock ({@link relayOut}). So the rows of a chain A → B → C may come in any order.
    * When no waiting transfer out can go on (a cycle, or units that never come), the first goes
-   * with what there is: at worst as without relays, below zero.
+   * with what there is: at worst as without relays, below zero. In rounds: a pass over the
+   * transfers out in input order, then passes over those that waited, until none waits; in a
+   * pass, one behind a waiting one of its location waits too, and when a pass sends none, the
+   * first that waits goes ({@link TransferOutRounds}).
    */
   private applyTransferDay(transfers: TransferDay, day: number): void {
-    let waiting = this.sendOuts(transfers.outs, day, transfers);
-    while (waiting !== null) {
-      const stuck = this.sendOuts(waiting, day, transfers);
-      // None could go (a cycle, or units that never come): the first goes with what there is.
-      if (stuck !== null && stuck.length === waiting.length)
-        this.transferOut(stuck.shift() as number, day, transfers, true);
-      waiting = stuck !== null && stuck.length > 0 ? stuck : null;
-    }
+    const { outs } = transfers;
+    // Most days have no relay that waits: their transfers out go at once, in input order.
+    let sent = 0;
+    while (sent < outs.length && this.transferOut(outs[sent] as number, day, transfers, false))
+      sent++;
+    if (sent < outs.length) this.transferOutRounds(transfers, day, sent);
     this.receiveTransfersIn(transfers, day);
   }
 
   /**
-   * Applies the transfers out `outs` that can go now, in order, and returns those that wait (or
-   * null): a location's transfers out keep their order, so one behind a waiting one waits too.
+   * The rest of the rounds of {@link applyTransferDay}, once transfer out number `sent` waits
+   * (the rows before it went). TransferOutRounds retries a waiting relay only once it can go:
+   * linear in the day's transfers, where retrying every waiting row each pass was quadratic.
    */
-  private sendOuts(outs: readonly number[], day: number, transfers: TransferDay): number[] | null {
-    const location = this.columns.location;
-    let waiting: number[] | null = null;
-    for (const i of outs) {
-      const behind = waiting?.some((w) => location[w] === location[i]) === true;
-      if (!behind && this.transferOut(i, day, transfers, false)) continue;
-      if (waiting === null) waiting = [];
-      waiting.push(i);
+  private transferOutRounds(transfers: TransferDay, day: number, sent: number): void {
+    const sku = this.columns.sku[transfers.outs[0] as number] as number;
+    const rounds = new TransferOutRounds(transfers.outs, this.columns.location);
+    this.rounds = rounds;
+    try {
+      rounds.run(
+        {
+          send: (i, force) => this.transferOut(i, day, transfers, force),
+          lacking: (i) => this.lacking(i, day, transfers),
+          // Every call follows a `send`, which began the day's transit (see `dayTransit`).
+          inTransit: () => this.dayTransit(sku, day).total,
+        },
+        sent,
+      );
+    } finally {
+      this.rounds = null;
     }
-    return waiting;
   }
 
   /**
@@ -432,19 +446,37 @@ export class GeneralReplay {
   private transferOut(i: number, day: number, transfers: TransferDay, force: boolean): boolean {
     const s = this.rowState(i, day);
     const qty = -rowQuantity(this.settings, i);
-    const short = qty - Math.max(s.qty, 0);
-    const arriving = short > 0 ? transfers.arrivingAt(this.settings, s.location) : 0;
-    if (arriving === 0) {
+    const need = this.relayNeed(s, qty, transfers);
+    if (need === 0) {
       this.sendOut(i, s, day, qty);
       return true;
     }
-    const need = Math.min(short, arriving);
     const available = this.inTransit(s.sku, day, s.location);
     if (available < need && !force) return false;
     const relayed = Math.min(need, available);
     if (relayed === 0) this.sendOut(i, s, day, qty);
     else this.relayOut(i, s, day, qty, relayed, transfers);
     return true;
+  }
+
+  /**
+   * The units a transfer out of `qty` from `s` forwards of those arriving at its location that
+   * day: what its stock does not cover, up to what is still to arrive; 0 when it is no relay.
+   */
+  private relayNeed(s: SkuState, qty: number, transfers: TransferDay): number {
+    const short = qty - Math.max(s.qty, 0);
+    const arriving = short > 0 ? transfers.arrivingAt(this.settings, s.location) : 0;
+    return arriving === 0 ? 0 : Math.min(short, arriving);
+  }
+
+  /**
+   * For transfer out row `i`, whose state exists (it was tried): the units in transit it lacks to
+   * go now ({@link transferOut}), 0 or less when it can go; for `TransferOutRounds`.
+   */
+  private lacking(i: number, day: number, transfers: TransferDay): number {
+    const s = this.state(this.columns.sku[i] as number, this.columns.location[i] as number);
+    const need = this.relayNeed(s, -rowQuantity(this.settings, i), transfers);
+    return need === 0 ? 0 : need - this.inTransit(s.sku, day, s.location);
   }
 
   /** A transfer out from stock ({@link leaveStock}), into the transit. */
@@ -514,10 +546,10 @@ export class GeneralReplay {
     const layers: Layer[] = [];
     let value: Scaled = 0;
     let rest = qty;
-    for (let k = 0; k < transfers.ins.length && rest > 0; k++) {
-      if (this.columns.location[transfers.ins[k] as number] !== s.location) continue;
+    while (rest > 0) {
+      const k = transfers.nextArrival(this.settings, s.location);
+      if (k < 0) break;
       const take = Math.min(rest, transfers.remaining(this.settings, k));
-      if (take === 0) continue;
       const piece = this.fromTransit(s.sku, day, take, s.location);
       transfers.took(this.settings, k, take, s.location);
       if (inPeriod) s.bookTransfer(take, piece.value);
@@ -596,21 +628,18 @@ export class GeneralReplay {
   }
 
   /** The SKU's units in transit on `day` (those of an earlier day are reported and dropped first). */
-  private dayTransit(sku: number, day: number): TransitChunk[] {
+  private dayTransit(sku: number, day: number): TransitQueue {
     const transit = this.transit.get(sku);
-    if (transit !== undefined && transit.day === day) return transit.chunks;
+    if (transit !== undefined && transit.day === day) return transit.queue;
     if (transit !== undefined) this.flushTransit(sku, transit);
-    const chunks: TransitChunk[] = [];
-    this.transit.set(sku, { day, chunks });
-    return chunks;
+    const queue = new TransitQueue();
+    this.transit.set(sku, { day, queue });
+    return queue;
   }
 
   /** The units in transit on `day` that a relay at `location` may take: not those it sent itself. */
   private inTransit(sku: number, day: number, location: number): number {
-    let qty = 0;
-    for (const chunk of this.dayTransit(sku, day))
-      if (chunk.location !== location) qty += chunk.qty;
-    return qty;
+    return this.dayTransit(sku, day).available(location);
   }
 
   /**
@@ -624,25 +653,17 @@ export class GeneralReplay {
     qty: number,
     except: number | null,
   ): { taken: number; value: Scaled; layers: Layer[] } {
-    const chunks = this.dayTransit(sku, day);
-    let need = qty;
     let value: Scaled = 0;
     const layers: Layer[] = [];
-    for (let k = 0; need > 0 && k < chunks.length; ) {
-      const chunk = chunks[k] as TransitChunk;
-      if (chunk.location === except) {
-        k++;
-        continue;
-      }
-      const take = Math.min(need, chunk.qty);
-      const piece = take === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(sku, chunk, take);
+    const taken = this.dayTransit(sku, day).take(qty, except, (chunk, units) => {
+      const piece =
+        units === chunk.qty ? this.wholeChunk(chunk) : this.splitChunk(sku, chunk, units);
       value = add(value, piece.value);
       for (const layer of piece.layers) layers.push(layer);
-      if (chunk.qty === 0) chunks.splice(k, 1);
-      else k++;
-      need -= take;
-    }
-    return { taken: qty - need, value, layers };
+      // A waiting relay of the sending location may now lack more (TransferOutRounds.taken).
+      this.rounds?.taken(chunk.location);
+    });
+    return { taken, value, layers };
   }
 
   /**
@@ -741,9 +762,9 @@ export class GeneralReplay {
     return { value, layers };
   }
 
-  private flushTransit(sku: number, transit: { day: number; chunks: TransitChunk[] }): void {
+  private flushTransit(sku: number, transit: { day: number; queue: TransitQueue }): void {
     // One warning per transfer out that did not fully arrive, with its row and location.
-    for (const chunk of transit.chunks) {
+    for (const chunk of transit.queue.chunks()) {
       if (chunk.qty <= 0) continue;
       const location = this.names.locations[chunk.location];
       this.warn({
@@ -796,9 +817,9 @@ export class GeneralReplay {
 
   /**
    * The finished states as histories, sorted by SKU code, then location, each built when the
-   * iteration reaches it (with `months: true` this engine replays every SKU, so a report never
-   * holds every history at once either). Each state is let go once its history is built (a
-   * state with months is larger than its history), so the engine is spent afterwards.
+   * iteration reaches it (so a report never holds every history at once, whichever SKUs this
+   * engine replays). Each state is let go once its history is built (a state is larger than its
+   * history), so the engine is spent afterwards.
    */
   *histories(): Generator<SkuHistory> {
     const sorted = [...this.states.values()].sort((a, b) =>

@@ -289,3 +289,142 @@ describe("replayLedger: a same-day relay through a location (byLocation)", () =>
     }
   });
 });
+
+// Many transfers of one SKU on one day (docs/performance.md: such a day is linear in its rows):
+// the order units leave the transit in, relays that pass over their own units or take from several
+// transfers in, long chains, and many relays at once give the histories a small day gives.
+describe("replayLedger: a day of many transfers by location", () => {
+  it("lets a relay pass over its own units in transit, using up others' first, and leaves its own for the transfers in", () => {
+    // B receives 3 @ 9 on 01-08. On 01-10, in this row order: B sends 1, 1, 1 from its stock (the
+    // first units in transit), then relays 3 and 2 of the 5 A sends it in three rows (2, 2, 1).
+    // B's relays pass over its own three units each time: the first takes A's first 2 and 1 of
+    // its second; the second takes A's last 2. D's transfer in of 3, the first, takes B's own three
+    // units (@ 9, 01-08): the first in transit; C's takes the units B relayed (@ 2, 01-02).
+    const rows: Movement[] = [
+      ...before,
+      { sku: "R", date: "2025-01-08", type: "receipt", quantity: 3, unitCost: 9, location: "B" },
+      transfer("B", -1),
+      transfer("B", -1),
+      transfer("B", -1),
+      transfer("B", -3),
+      transfer("B", -2),
+      transfer("A", -2),
+      transfer("A", -2),
+      transfer("A", -1),
+      transfer("D", 3),
+      transfer("B", 5),
+      transfer("C", 5),
+    ];
+    const { histories, warnings } = replayed(rows, "fifo");
+    expect(warnings).toEqual([]);
+    expect(figures(at(histories, "A"))).toEqual([15, "40", "0", "-10"]);
+    expect(figures(at(histories, "B"))).toEqual([0, "0", "14", "-27"]);
+    expect(figures(at(histories, "C"))).toEqual([5, "10", "0", "10"]);
+    expect(layers(at(histories, "C"))).toEqual([[5, "2", "2025-01-02"]]);
+    expect(figures(at(histories, "D"))).toEqual([3, "27", "0", "27"]);
+    expect(layers(at(histories, "D"))).toEqual([[3, "9", "2025-01-08"]]);
+    for (const h of histories) expectBalanced(h);
+  });
+
+  it("takes a relay's units from its transfers in in input order, the rest of the last arriving after", () => {
+    // F receives 3 @ 5 on 01-07. On 01-10 A sends B 2 and F sends B 3 (B's two transfers in, in
+    // that order); B, empty, relays 4 to C. The relay takes B's first transfer in whole (A's 2 @ 2)
+    // and 2 of its second (F's @ 5): C gets 2 @ 2 (01-02) + 2 @ 5 (01-07) = 14. The last unit of
+    // B's second transfer in arrives at B: F's third @ 5, its own units not being in transit.
+    const rows: Movement[] = [
+      ...before,
+      { sku: "R", date: "2025-01-07", type: "receipt", quantity: 3, unitCost: 5, location: "F" },
+      transfer("C", 4),
+      transfer("B", -4),
+      transfer("B", 2),
+      transfer("B", 3),
+      transfer("A", -2),
+      transfer("F", -3),
+    ];
+    const { histories, warnings } = replayed(rows, "fifo");
+    expect(warnings).toEqual([]);
+    expect(figures(at(histories, "A"))).toEqual([18, "46", "0", "-4"]);
+    expect(figures(at(histories, "F"))).toEqual([0, "0", "0", "-15"]);
+    expect(figures(at(histories, "B"))).toEqual([1, "5", "14", "5"]);
+    expect(layers(at(histories, "B"))).toEqual([[1, "5", "2025-01-07"]]);
+    expect([
+      at(histories, "B").transferredInQuantity,
+      at(histories, "B").transferredOutQuantity,
+    ]).toEqual([5, 4]);
+    expect(figures(at(histories, "C"))).toEqual([4, "14", "0", "14"]);
+    expect(layers(at(histories, "C"))).toEqual([
+      [2, "2", "2025-01-02"],
+      [2, "5", "2025-01-07"],
+    ]);
+    for (const h of histories) expectBalanced(h);
+  });
+
+  it("follows a chain of 300 hops on one day in reverse row order as in row order", () => {
+    // A → H1 → … → H300 → Z, every hop 12 units, the hubs empty. Z receives A's 12 as A sent them:
+    // 10 @ 2 (01-02) + 2 @ 3 (01-05); every hub passes them on, never below zero.
+    const hubs = Array.from({ length: 300 }, (_, h) => `H${String(h + 1).padStart(3, "0")}`);
+    const stops = ["A", ...hubs, "Z"];
+    const hops = stops
+      .slice(1)
+      .map((to, h) => [transfer(stops[h] as string, -12), transfer(to, 12)]);
+    for (const valuation of ["fifo", "moving-average"] as const) {
+      const reversed = replayed([...before, ...[...hops].reverse().flat()], valuation);
+      const inOrder = replayed([...before, ...hops.flat()], valuation);
+      expect(reversed.warnings, valuation).toEqual([]);
+      expect(plain(reversed.histories), valuation).toEqual(plain(inOrder.histories));
+      const value = valuation === "fifo" ? "26" : "30";
+      expect(figures(at(reversed.histories, "Z")), valuation).toEqual([12, value, "0", value]);
+      expect(at(reversed.histories, "Z").layers.map((l) => [l.quantity, l.receivedDate])).toEqual([
+        [10, "2025-01-02"],
+        [2, "2025-01-05"],
+      ]);
+      for (const hub of hubs)
+        expect(figures(at(reversed.histories, hub)), hub).toEqual([0, "0", "0", "0"]);
+    }
+  });
+
+  it("gives 200 relays on one day, their rows in the least helpful order, the histories of one", () => {
+    // 200 copies of `relay` (A_j → B_j → C_j, each with A's and B's stock), all on 01-10: every
+    // transfer in to C first, then every B's transfer out, every B's transfer in, every A's
+    // transfer out. A_j's parcels are alike, so whichever a relay takes, each copy's histories
+    // are the single relay's, but for the location.
+    const copies = 200;
+    const named = (rows: readonly Movement[], j: number) =>
+      rows.map((m) => ({ ...m, location: `${m.location}${j}` }));
+    const stock = Array.from({ length: copies }, (_, j) => named(before, j))
+      .flat()
+      .sort((x, y) => dayOfDate(x.date) - dayOfDate(y.date));
+    const day = (location: string, quantity: number) =>
+      Array.from({ length: copies }, (_, j) => transfer(`${location}${j}`, quantity));
+    const sales = Array.from({ length: copies }, (_, j) =>
+      named([{ sku: "R", date: "2025-01-20", type: "issue", quantity: 5, location: "C" }], j),
+    ).flat();
+    const many = [
+      ...stock,
+      ...day("C", 12),
+      ...day("B", -12),
+      ...day("B", 12),
+      ...day("A", -12),
+      ...sales,
+    ];
+    for (const valuation of ["fifo", "moving-average", "standard"] as const) {
+      const options = {
+        period: january,
+        valuation,
+        byLocation: true,
+        skuInfo: [{ sku: "R", standardCost: 4 }],
+      };
+      const one = replayLedger(relay, options);
+      const all = replayLedger(many, options);
+      expect(all.warnings, valuation).toEqual(one.warnings);
+      for (let j = 0; j < copies; j += 37)
+        for (const h of one.histories) {
+          const copy = at(all.histories, `${h.location}${j}`);
+          expect(
+            plain({ ...copy, location: h.location }),
+            `${valuation} ${h.location}${j}`,
+          ).toEqual(plain(h));
+        }
+    }
+  });
+});
