@@ -48,20 +48,35 @@ export class TransitQueue {
   private units = 0;
   /** Units in transit by the location that sent them. */
   private readonly sent = new Map<number, number>();
+  /**
+   * Whether the running totals are exact: they are while the units in transit stay below 2^53
+   * (scaled units, integers). Past it a sum rounds, and stays off once back below: the totals are
+   * then summed from the chunks, as they stand (huge quantities only; found by a review).
+   */
+  private exact = true;
 
   /** Units in transit, in all. */
   get total(): number {
-    return this.units;
+    return this.exact ? this.units : this.summed(null);
   }
 
   /** Units in transit that `except` did not send (all of them when null). */
   available(except: number | null): number {
+    if (!this.exact) return this.summed(except);
     return except === null ? this.units : this.units - (this.sent.get(except) ?? 0);
+  }
+
+  /** The units of the chunks `except` did not send, summed one by one (what the totals keep). */
+  private summed(except: number | null): number {
+    let units = 0;
+    for (const chunk of this.chunks()) if (chunk.location !== except) units += chunk.qty;
+    return units;
   }
 
   /** Puts a chunk at the end of the queue. */
   push(chunk: TransitChunk): void {
     this.units += chunk.qty;
+    if (this.units > Number.MAX_SAFE_INTEGER) this.exact = false;
     this.sent.set(chunk.location, (this.sent.get(chunk.location) ?? 0) + chunk.qty);
     const node: Node = { chunk, next: null };
     const tail = this.tail;

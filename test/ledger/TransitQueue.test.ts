@@ -102,3 +102,29 @@ describe("TransitQueue", () => {
     expect(left(queue)).toEqual([[2, 0]]);
   });
 });
+
+describe("TransitQueue beyond 2^53 units in transit (found by a review)", () => {
+  const chunk = (qty: number, location: number): TransitChunk => ({
+    qty,
+    value: 0,
+    layers: [],
+    row: 0,
+    location,
+  });
+
+  it("gives what other locations sent exactly, where a running total would round", () => {
+    const queue = new TransitQueue();
+    queue.push(chunk(Number.MAX_SAFE_INTEGER, 1)); // 2^53 − 1
+    queue.push(chunk(3, 2)); // the running total, 2^53 + 2, is still exact: an even number
+    queue.push(chunk(3, 3)); // 2^53 + 5 rounds to 2^53 + 4
+    // Without location 1: 3 + 3 = 6, not (2^53 + 4) − (2^53 − 1) = 5.
+    expect(queue.available(1)).toBe(6);
+    expect(queue.available(2)).toBe(Number.MAX_SAFE_INTEGER + 3);
+    // Taking location 1's units back down below 2^53 leaves the totals summed, still exact.
+    queue.take(Number.MAX_SAFE_INTEGER - 10, 2, (c, units) => {
+      c.qty -= units;
+    });
+    expect(queue.available(1)).toBe(6);
+    expect(queue.available(null)).toBe(16);
+  });
+});
