@@ -1,6 +1,7 @@
+import { EXACT_DIGITS } from "../model/exactDecimal.js";
 import { invisibleCharacter } from "../model/invisibleCharacter.js";
 import { isBlankAt, plainNumberAt } from "./csvCellValue.js";
-import { EXACT_DIGITS, quantityTextProblem } from "./quantityTextProblem.js";
+import { quantityTextProblem } from "./quantityTextProblem.js";
 import { type CellProblem, INVALID_CELL, type RowSource, shownText } from "./RowSource.js";
 import { detached, TextInterner } from "./TextInterner.js";
 

@@ -1,5 +1,6 @@
+import { EXACT_DIGITS } from "../model/exactDecimal.js";
 import { invisibleCharacter } from "../model/invisibleCharacter.js";
-import { EXACT_DIGITS, numberTextProblem } from "./quantityTextProblem.js";
+import { numberTextProblem } from "./quantityTextProblem.js";
 import { type CellProblem, shownText } from "./RowSource.js";
 
 /**

@@ -1,10 +1,4 @@
-import { MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
-
-/**
- * The most significant digits every decimal keeps through a double (DBL_DIG): a decimal of at
- * most 15 significant digits is always the shortest form of the double read from it.
- */
-export const EXACT_DIGITS = 15;
+import { EXACT_DIGITS, MAX_QUANTITY_DECIMALS } from "../model/exactDecimal.js";
 
 /** A decimal as `digits × 10^exponent`, `digits` without leading or trailing zeros (`""` for 0). */
 interface DecimalForm {

@@ -197,7 +197,7 @@ export class FastReplay {
       from: period.from,
       to: period.to,
       firstMonth: this.firstMonth,
-      count: settings.months ? months - 1 : 0,
+      count: settings.months ? monthOfDay(period.to) - this.firstMonth + 1 : 0,
     };
     this.setAside = new Uint8Array(names.skus.length);
     this.skuIssued = new Uint8Array(names.skus.length);

@@ -470,8 +470,9 @@ export class GeneralReplay {
   }
 
   /**
-   * For transfer out row `i`, whose state exists (it was tried): the units in transit it lacks to
-   * go now ({@link transferOut}), 0 or less when it can go; for `TransferOutRounds`.
+   * For transfer out row `i`, whose state exists (a row of its SKU and location was tried): the
+   * units in transit it lacks to go now ({@link transferOut}), 0 or less when it can go; for
+   * `TransferOutRounds`.
    */
   private lacking(i: number, day: number, transfers: TransferDay): number {
     const s = this.state(this.columns.sku[i] as number, this.columns.location[i] as number);

@@ -1,4 +1,4 @@
-import { lastDayOfMonth } from "../model/day.js";
+import { firstDayOfMonth, lastDayOfMonth } from "../model/day.js";
 import type { RawMonth, SkuState } from "./SkuState.js";
 import {
   M_CLOSING_QTY,
@@ -55,7 +55,7 @@ export function rawMonthsOf(table: StateTable, s: number, months: PeriodMonths):
     const at = table.monthAt(s, k);
     result.push({
       month,
-      from: Math.max(lastDayOfMonth(month - 1) + 1, months.from),
+      from: Math.max(firstDayOfMonth(month), months.from),
       to: Math.min(monthEnd, months.to),
       openingQty: m[at + M_OPENING_QTY] as number,
       openingValue: m[at + M_OPENING_VALUE] as number,

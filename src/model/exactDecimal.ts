@@ -12,6 +12,13 @@ export const MAX_QUANTITY = 1e15;
 /** Largest number of decimal places accepted for a unit cost, a price or an amount. */
 export const MAX_MONEY_DECIMALS = 12;
 
+/**
+ * The most significant digits every decimal keeps through a double (DBL_DIG): a decimal of at
+ * most 15 significant digits is always the shortest form of the double read from it, and scaled
+ * units of at most 15 digits are exact.
+ */
+export const EXACT_DIGITS = 15;
+
 /** An exact decimal read from input: `units / 10^decimals`. */
 export interface ScaledDecimal {
   readonly units: number;

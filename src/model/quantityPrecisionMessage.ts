@@ -1,7 +1,4 @@
-import { MAX_QUANTITY_DECIMALS } from "./exactDecimal.js";
-
-/** The most significant digits every decimal keeps through a double (DBL_DIG). */
-const EXACT_DIGITS = 15;
+import { EXACT_DIGITS, MAX_QUANTITY_DECIMALS } from "./exactDecimal.js";
 
 /**
  * Why a finite quantity is refused as `quantity_precision` (`decimalPlaces(quantity, 9) < 0`: no

@@ -1,5 +1,6 @@
 import { Decimal } from "./Decimal.js";
 import {
+  EXACT_DIGITS,
   MAX_MONEY_DECIMALS,
   parseDecimalText,
   type ScaledDecimal,
@@ -56,7 +57,7 @@ export function moneyProblem(
 }
 
 /** The most significant digits of an amount's scaled units (a double holds them exactly). */
-const MAX_MONEY_DIGITS = 15;
+const MAX_MONEY_DIGITS = EXACT_DIGITS;
 
 /**
  * Which limit a finite decimal breaks, in words: its decimal places, its size (`1e300`: one

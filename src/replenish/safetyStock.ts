@@ -407,7 +407,7 @@ function detailsOfMethod(input: SafetyStockInput): SafetyStockDetails {
     case "basic":
       return serviceLevelMethod(method, input.serviceLevel, basicStdDev(input));
     case "leadTimeVariability":
-      return serviceLevelMethod(method, input.serviceLevel, leadTimeDemandStdDev(input, null));
+      return serviceLevelMethod(method, input.serviceLevel, leadTimeDemandStdDev(input, undefined));
     case "leadTimeOnly":
       return serviceLevelMethod(method, input.serviceLevel, leadTimeOnlyStdDev(input));
     case "periodic":
@@ -465,12 +465,13 @@ function basicStdDev(input: BasicSafetyStockInput): number {
 /**
  * σDL = √(L·σd² + d̄²·σL²): the deviation of demand over a random lead time, for independent daily
  * demands and a lead time independent of demand. Math.hypot avoids overflow of the squares.
- * `defaultStdDev`: σL when a number lead time comes without one (0 for `'fillRate'`), or `null`
- * when it is required (`'leadTimeVariability'`: a missing σL is an error, not a fixed lead time).
+ * `defaultStdDev`: σL when a number lead time comes without one (0 for `'fillRate'`), or
+ * `undefined` when it is required (`'leadTimeVariability'`: a missing σL is an error, not a fixed
+ * lead time).
  */
 function leadTimeDemandStdDev(
   input: LeadTimeVariabilitySafetyStockInput | FillRateSafetyStockInput,
-  defaultStdDev: number | null,
+  defaultStdDev: number | undefined,
 ): number {
   const demandMean = requireNonNegative(input.demandMean, FN, "demandMean");
   const demandStdDev = requireNonNegative(input.demandStdDev, FN, "demandStdDev");
@@ -485,11 +486,10 @@ function leadTimeFigures(
     readonly leadTime?: unknown;
     readonly leadTimeStdDev?: unknown;
   },
-  defaultStdDev: number | null,
+  defaultStdDev: number | undefined,
 ): LeadTimeFigures {
   const form = `method '${input.method}'`;
-  const fallback = defaultStdDev ?? undefined;
-  return leadTimeWithDeviation(input.leadTime, input.leadTimeStdDev, FN, form, fallback);
+  return leadTimeWithDeviation(input.leadTime, input.leadTimeStdDev, FN, form, defaultStdDev);
 }
 
 /**
@@ -508,7 +508,7 @@ function leadTimeOnlyStdDev(input: LeadTimeOnlySafetyStockInput): number {
       { path: ["leadTime"], details: { value: input.leadTime as unknown } },
     );
   }
-  return demandMean * leadTimeFigures(input, null).leadTimeStdDev;
+  return demandMean * leadTimeFigures(input, undefined).leadTimeStdDev;
 }
 
 /** σd · √(R + L). */
