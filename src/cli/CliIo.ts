@@ -13,6 +13,12 @@ export interface CliIo {
   readonly stderr: Writable;
   /** Whether stderr is a terminal: only then is a progress line drawn. */
   readonly stderrIsTTY: boolean;
+  /**
+   * Whether stdout is a terminal (default `false`): output written while a progress line is
+   * drawn on the same terminal clears that line first (`invkpi validate` lists problems as the
+   * read finds them).
+   */
+  readonly stdoutIsTTY?: boolean;
   /** Environment variables (`INVKPI_DEBUG=1` adds a stack trace to unexpected errors). */
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -32,6 +38,7 @@ export function processCliIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
   };
 }

@@ -59,6 +59,8 @@ export interface ReadInputOptions extends TextInputOptions {
    * `rowsWithIssues`): what a command shows of them. Default: every one.
    */
   readonly maxIssues?: number;
+  /** Called with each problem of the ledger as it is found (see `readLedger`'s `onIssue`). */
+  readonly onIssue?: (issue: LedgerIssue) => void;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function readLedgerInput(
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.skuInfo === undefined ? {} : { skuInfo: options.skuInfo }),
     ...(options.maxIssues === undefined ? {} : { maxIssues: options.maxIssues }),
+    ...(options.onIssue === undefined ? {} : { onIssue: options.onIssue }),
     ...textOptions(options),
     onProgress: (p: ReadProgress) => status.progress(progressText(file, p)),
   };

@@ -1,11 +1,15 @@
 import type { TableFormat } from "../io/index.js";
 import { TABLE_FORMATS } from "../io/index.js";
+import type { ReadLedgerResult } from "../io/readLedger.js";
 import { writeText } from "../io/writeText.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
+import { CheckingSink } from "./CheckingSink.js";
 import type { CliIo } from "./CliIo.js";
 import type { Command } from "./Command.js";
 import { displayCount } from "./displayNumber.js";
 import { EXIT, type ExitCode } from "./exitCode.js";
+import { formatIssue } from "./formatIssue.js";
+import { IssueLineWriter } from "./IssueLineWriter.js";
 import { issueLines, problemCount } from "./issueLines.js";
 import { choiceOption } from "./optionValues.js";
 import { ParsedArgs } from "./ParsedArgs.js";
@@ -18,6 +22,13 @@ import {
   textInputOptions,
 } from "./textInputOptions.js";
 import { usageError } from "./usageError.js";
+
+const FN = "invkpi validate";
+/**
+ * Problems the read keeps (all are written as found): enough for the header's (one parse error,
+ * one per field given twice, one per required column missing), which decide the ignored-columns note.
+ */
+const HEADER_ISSUES_KEPT = 20;
 
 const HELP = `usage: invkpi validate <ledger|-> [options]
 
@@ -96,17 +107,58 @@ async function validate(
       skuInfo = master.skuInfo;
       ok = await report(skus, master.issues, master.rows, io);
     }
-    const input = await readLedgerInput(ledger, io, status, {
-      ...(format === undefined ? {} : { format }),
-      ...(skuInfo === undefined ? {} : { skuInfo }),
-      ...text,
-    });
-    status.done();
-    ok = (await report(ledger, input.issues, input.rows, io)) && ok;
+    ok = (await validateLedgerFile(ledger, format, skuInfo, text, status, io)) && ok;
   } finally {
     status.done();
   }
   return ok ? EXIT.ok : EXIT.invalidData;
+}
+
+/**
+ * Checks the ledger and writes each problem as the read finds it, then the count line; `true`
+ * when there were none. It keeps neither the problems nor the valid rows (`CheckingSink` drops
+ * them): memory does not grow with the file.
+ */
+async function validateLedgerFile(
+  ledger: InputFile,
+  format: TableFormat | undefined,
+  skuInfo: readonly SkuInfo[] | undefined,
+  text: TextInputOptions,
+  status: StatusReporter,
+  io: CliIo,
+): Promise<boolean> {
+  const lines = new IssueLineWriter(io.stdout, FN, () => {
+    if (io.stdoutIsTTY === true) status.done();
+  });
+  let input: ReadLedgerResult;
+  try {
+    input = await readLedgerInput(
+      ledger,
+      io,
+      status,
+      {
+        ...(format === undefined ? {} : { format }),
+        ...(skuInfo === undefined ? {} : { skuInfo }),
+        ...text,
+        // Written as found, kept only as the note on ignored columns needs (the header's few).
+        maxIssues: HEADER_ISSUES_KEPT,
+        onIssue: (issue) => lines.add(`${formatIssue(issue, ledger.name)}\n`),
+      },
+      new CheckingSink(null),
+    );
+  } catch (error) {
+    // The problems found before the read failed are written; the read's error is the one to show.
+    await lines.end().catch(() => {});
+    throw error;
+  }
+  await lines.end();
+  status.done();
+  const count =
+    input.issueCount === 0
+      ? `${ledger.name}: ${displayCount(input.rows, "row")}, no problems\n`
+      : `${ledger.name}: ${problemCount(input, input.rows)}\n`;
+  await writeText([count], io.stdout, FN);
+  return input.issueCount === 0;
 }
 
 /** Writes a file's problems and the count line; `true` when there were none. */
@@ -123,6 +175,6 @@ async function report(
       ? `${file.name}: ${rowsText}, no problems\n`
       : `${file.name}: ${problemCount(issues, rows)}\n`;
   }
-  await writeText(lines(), io.stdout, "invkpi validate");
+  await writeText(lines(), io.stdout, FN);
   return issues.length === 0;
 }

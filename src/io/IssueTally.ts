@@ -11,6 +11,9 @@ import { describeValue, InvKpiError, type LedgerIssue } from "../model/InvKpiErr
  * Rows must come in order, each row's issues together (a problem of the file as a whole, row −1,
  * anywhere): the readers read that way, so a row is counted when its first issue is.
  *
+ * With `onIssue`, each issue is also handed over once it is settled, kept or not, in the order
+ * found: a caller can write every problem out as it comes and keep none (`invkpi validate`).
+ *
  * @example
  * ```ts
  * const tally = new IssueTally([], 1);
@@ -24,6 +27,7 @@ export class IssueTally {
   /** The issues kept: after {@link settle}, the first `max` found. */
   readonly issues: LedgerIssue[];
   private readonly max: number;
+  private readonly onIssue: ((issue: LedgerIssue) => void) | undefined;
   /** `issues[0, settled)` are counted; those after it are the current row's. */
   private settled = 0;
   private issuesFound = 0;
@@ -33,10 +37,16 @@ export class IssueTally {
   /**
    * @param issues - where the issues go (the row checks push onto it too).
    * @param max - how many to keep; default every one.
+   * @param onIssue - called with each issue as it is settled, in the order found; default none.
    */
-  constructor(issues: LedgerIssue[], max = Number.POSITIVE_INFINITY) {
+  constructor(
+    issues: LedgerIssue[],
+    max = Number.POSITIVE_INFINITY,
+    onIssue?: (issue: LedgerIssue) => void,
+  ) {
     this.issues = issues;
     this.max = max;
+    this.onIssue = onIssue;
   }
 
   /** Every issue found (kept or not), up to the last {@link settle}. */
@@ -49,7 +59,11 @@ export class IssueTally {
     return this.rowsFound;
   }
 
-  /** Counts the issues pushed since the last call and keeps only the first `max` of all. */
+  /**
+   * Counts the issues pushed since the last call, hands them to `onIssue`, and keeps only the
+   * first `max` of all. An error `onIssue` throws comes out of here, the issues counted and
+   * settled already (a read that stops on it settles again, and hands over nothing twice).
+   */
   settle(): void {
     const issues = this.issues;
     if (issues.length === this.settled) return;
@@ -61,8 +75,12 @@ export class IssueTally {
       }
     }
     this.issuesFound += issues.length - this.settled;
+    // A row's few issues, copied before those past `max` are dropped.
+    const fresh = this.onIssue === undefined ? null : issues.slice(this.settled);
     if (issues.length > this.max) issues.length = this.max;
     this.settled = issues.length;
+    if (fresh !== null)
+      for (const issue of fresh) (this.onIssue as (i: LedgerIssue) => void)(issue);
   }
 }
 
@@ -78,5 +96,23 @@ export function requireMaxIssues(value: unknown, fn: string): number {
     "invalid_option",
     `${fn}: maxIssues must be a whole number ≥ 0 (how many issues to keep; leave it out for every one), got ${describeValue(value)}`,
     { path: ["maxIssues"], details: { value: describeValue(value) } },
+  );
+}
+
+/**
+ * A reader's `onIssue` option: a function, or `undefined` for none.
+ *
+ * @throws InvKpiError `invalid_option` (path `['onIssue']`) for anything else.
+ */
+export function requireOnIssue(
+  value: unknown,
+  fn: string,
+): ((issue: LedgerIssue) => void) | undefined {
+  if (value === undefined || typeof value === "function")
+    return value as ((issue: LedgerIssue) => void) | undefined;
+  throw new InvKpiError(
+    "invalid_option",
+    `${fn}: onIssue must be a function (issue) => void, called with each problem as it is found; got ${describeValue(value)}`,
+    { path: ["onIssue"], details: { value: describeValue(value) } },
   );
 }

@@ -8,7 +8,7 @@ import type { SkuInfo } from "../model/SkuInfo.js";
 import { type ColumnNames, ColumnResolver, type FieldSpec } from "./ColumnResolver.js";
 import { CsvLedgerFastPath } from "./CsvLedgerFastPath.js";
 import { CsvLedgerRow } from "./CsvLedgerRow.js";
-import { IssueTally, requireMaxIssues } from "./IssueTally.js";
+import { IssueTally, requireMaxIssues, requireOnIssue } from "./IssueTally.js";
 import { JsonRowSource } from "./jsonRowSource.js";
 import { LineIndex } from "./LineIndex.js";
 import type { InputSource, ReadProgress } from "./openTextInput.js";
@@ -57,6 +57,13 @@ export interface ReadLedgerOptions extends TableReadOptions {
    * number ≥ 0, or `Infinity`. Default: every issue (no limit).
    */
   readonly maxIssues?: number | undefined;
+  /**
+   * Called with each problem as soon as its row (or the header, or the file's end) is checked, in
+   * file order and with its `line`, whether `maxIssues` keeps it or not: a caller can write the
+   * problems out as they are found and, with `maxIssues: 0`, hold none of them (`invkpi validate`
+   * does). An error it throws stops the read and comes out of `readLedger`. Default: none.
+   */
+  readonly onIssue?: ((issue: LedgerIssue) => void) | undefined;
 }
 
 /** The result of {@link readLedger}. */
@@ -110,6 +117,7 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
   "columns",
   "skuInfo",
   "maxIssues",
+  "onIssue",
 ]);
 
 /**
@@ -146,7 +154,7 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
  * @throws InvKpiError `io_error` when the file cannot be read or is not valid text in the encoding
  *   (with the issues found before, counted in its message);
  *   `invalid_option` for an unknown format, delimiter, encoding, column mapping or option name,
- *   or a `maxIssues` that is not a whole number ≥ 0;
+ *   a `maxIssues` that is not a whole number ≥ 0, or an `onIssue` that is not a function;
  *   `invalid_argument` when `source` is neither a path nor a stream, or the options not an object.
  * @example
  * ```ts
@@ -166,6 +174,10 @@ export const READ_LEDGER_OPTIONS = optionNames<ReadLedgerOptions>()([
  * const bad = "sku,date,type,quantity\nA,2025-13-01,sell,1\nB,2025-01-02,issue,x\n";
  * const first = await readLedger(Readable.from([bad]), { maxIssues: 1 });
  * [first.issues.length, first.issueCount, first.rowsWithIssues]; // [1, 3, 2]
+ * // Or take each problem as it is found, and keep none:
+ * const found: string[] = [];
+ * await readLedger(Readable.from([bad]), { maxIssues: 0, onIssue: (i) => found.push(`${i.line} ${i.field}`) });
+ * found; // ["2 date", "2 type", "3 quantity"]
  * ```
  */
 export function readLedger(
@@ -194,6 +206,7 @@ export async function readLedgerVia(
 ): Promise<ReadLedgerResult> {
   requireOptionNames(options, READ_LEDGER_OPTIONS, FN);
   const maxIssues = requireMaxIssues(options.maxIssues, FN);
+  const onIssue = requireOnIssue(options.onIssue, FN);
   const resolver = new ColumnResolver(LEDGER_FIELDS, options.columns, FN, "movement");
   // The line of every row read so far, filled by the table reader before each row comes: an issue
   // names its own line, and a duplicate id the line of the row that used the id first.
@@ -204,7 +217,7 @@ export async function readLedgerVia(
   });
   const issues = ctx.issues;
   // The drivers settle it after each row: the row check above writes to `issues` meanwhile.
-  const tally = new IssueTally(issues, maxIssues);
+  const tally = new IssueTally(issues, maxIssues, onIssue);
   const builder = sink?.builder ?? new LedgerColumnsBuilder(1 << 16);
   /**
    * Checks a row and keeps it when valid; a `rejected` row (see `object`) is only checked. `source`:

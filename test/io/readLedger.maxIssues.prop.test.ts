@@ -12,7 +12,7 @@ import { columnsView, textStream } from "./helpers.js";
 // read keeps exactly the first `maxIssues` issues an uncapped read gives (the ones `invkpi
 // analyze` shows), and its totals (`issueCount`, `rowsWithIssues`) are those of the whole list,
 // on every path that finds issues (CSV fast and general, NDJSON, JSON), the rows and columns
-// unchanged.
+// unchanged. `onIssue` hands over the whole list as it is found, whatever `maxIssues` keeps.
 
 /** Rows with 0 to 4 problems each, parse errors, duplicate ids and blank lines among them. */
 const csvRecord = fc.constantFrom(
@@ -71,8 +71,9 @@ function read(
   path: CsvReadPaths,
   cap: number | undefined,
   at: readonly number[] = [],
+  onIssue?: (issue: LedgerIssue) => void,
 ): Promise<ReadLedgerResult> {
-  return readLedgerVia(textStream(text, at), { format, maxIssues: cap }, path);
+  return readLedgerVia(textStream(text, at), { format, maxIssues: cap, onIssue }, path);
 }
 
 describe("readLedger's maxIssues", () => {
@@ -86,6 +87,18 @@ describe("readLedger's maxIssues", () => {
       expect(capped.rowsWithIssues).toBe(rowsWithIssues(whole.issues));
       expect(capped.rows).toBe(whole.rows);
       expect(columnsView(capped.columns)).toEqual(columnsView(whole.columns));
+    },
+  );
+
+  test.prop([input, maxIssues, paths, cuts])(
+    "onIssue hands over every issue of the whole list, in order, once each, whatever is kept",
+    async ({ text, format }, cap, path, at) => {
+      const whole = await read(text, format, path, undefined);
+      const handed: LedgerIssue[] = [];
+      const capped = await read(text, format, path, cap, at, (issue) => handed.push(issue));
+      expect(handed).toEqual(whole.issues);
+      expect(capped.issues).toEqual(whole.issues.slice(0, cap));
+      expect(capped.issueCount).toBe(handed.length);
     },
   );
 

@@ -709,6 +709,58 @@ describe("readLedger: maxIssues", () => {
     expect(few.issues).toEqual(whole.issues.slice(0, 3));
   });
 
+  it("onIssue: each problem as it is found, with its line, kept or not", async () => {
+    const found: LedgerIssue[] = [];
+    const none = await readLedger(textStream(BAD, [100, 400]), {
+      maxIssues: 0,
+      onIssue: (issue) => found.push(issue),
+    });
+    const whole = await readLedger(textStream(BAD));
+    expect(found).toEqual(whole.issues);
+    expect(brief(found.slice(0, 3))).toEqual([
+      "1 -1  parse_error",
+      "2 0 date invalid_date",
+      "2 0 type unknown_movement_type",
+    ]);
+    expect([none.issues.length, none.issueCount, none.rowsWithIssues]).toEqual([0, 121, 30]);
+  });
+
+  it("onIssue: a function or nothing; an error it throws stops the read and comes out", async () => {
+    expect(READ_LEDGER_OPTIONS).toContain("onIssue");
+    for (const bad of [null, "print", 1, {}]) {
+      const error = await expectCode(
+        readLedger(textStream(BAD), { onIssue: bad as unknown as () => void }),
+        "invalid_option",
+      );
+      expect(error.path).toEqual(["onIssue"]);
+      expect(error.message).toMatch(/^readLedger: onIssue must be a function/);
+    }
+    let calls = 0;
+    const stop = new Error("disk full");
+    await expect(
+      readLedger(textStream(BAD), {
+        onIssue: () => {
+          calls++;
+          if (calls === 3) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(calls).toBe(3); // the read stopped there, and handed nothing over twice
+  });
+
+  it("onIssue: the problems found before bytes that are not text, once each", async () => {
+    const bytes = Buffer.concat([Buffer.from(BAD), Buffer.from([0x41, 0xff, 0x0a])]);
+    const path = join(dir, "bad-rows-bad-bytes-handed.csv");
+    await writeFile(path, bytes);
+    const found: LedgerIssue[] = [];
+    const error = await expectCode(
+      readLedger(path, { maxIssues: 0, onIssue: (issue) => found.push(issue) }),
+      "io_error",
+    );
+    expect(found).toHaveLength(121);
+    expect(error.message).toMatch(/before it, 121 problems in the rows read/);
+  });
+
   it("reaches analyzeLedgerFile under read: its error counts every problem", async () => {
     const period = { from: "2025-01-01", to: "2025-12-31" };
     for (const mode of ["batch", "streaming"] as const) {
