@@ -11,6 +11,7 @@ import {
 } from "../model/day.js";
 import { describeValue, InvKpiError } from "../model/InvKpiError.js";
 import type { ReplenishmentFigures, ReplenishmentInfo } from "../replenish/index.js";
+import type { ReplenishmentOptions } from "../replenish/replenishmentFigures.js";
 import { replenishmentFromDemand } from "../replenish/replenishmentFigures.js";
 import { replenishmentOptions, type SkuAnalysis } from "./analyzeSku.js";
 import type { ResolvedReportOptions } from "./resolveReportOptions.js";
@@ -521,6 +522,18 @@ const RECOMPUTED = ["safetyStock", "reorderPoint", "orderUpToLevel", "daysOfSupp
  * and an EOQ has an order cost and a holding rate > 0 (its value, a 40-digit square root of the
  * history's unit cost, is not computed again).
  */
+/** The replenishment options of each report's options, made once, not once per SKU record. */
+const REPLENISHMENT_OPTIONS = new WeakMap<ResolvedReportOptions, ReplenishmentOptions>();
+
+function replenishmentOptionsOf(options: ResolvedReportOptions): ReplenishmentOptions {
+  let made = REPLENISHMENT_OPTIONS.get(options);
+  if (made === undefined) {
+    made = replenishmentOptions(options);
+    REPLENISHMENT_OPTIONS.set(options, made);
+  }
+  return made;
+}
+
 function replenishmentMismatch(
   analysis: SkuAnalysis,
   options: ResolvedReportOptions,
@@ -532,7 +545,7 @@ function replenishmentMismatch(
   try {
     expected = replenishmentFromDemand(
       info,
-      replenishmentOptions(options),
+      replenishmentOptionsOf(options),
       figures,
       analysis.turnover.closingQuantity,
     );

@@ -1,6 +1,7 @@
-import { Decimal } from "../model/Decimal.js";
+import type { Decimal } from "../model/Decimal.js";
 import { parseIsoDay } from "../model/day.js";
 import { decimalOfFields, fieldsOf } from "../model/decimalFields.js";
+import { decimalOfText } from "../model/decimalOfText.js";
 import { displayPath } from "../model/fieldPath.js";
 import { describeValue } from "../model/InvKpiError.js";
 import { isDecimal, type MoneyInput } from "../model/money.js";
@@ -171,8 +172,6 @@ export const booleanCodec: JsonCodec<boolean> = {
   },
 };
 
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-
 function decimalText(value: Decimal): string {
   return value.isZero() && value.isNegative() ? "-0" : value.toFixed();
 }
@@ -204,10 +203,11 @@ export const decimalCodec: JsonCodec<Decimal> = {
     return decimalOfFields(s, e, d);
   },
   decode: (json) => {
-    if (typeof json !== "string" || !DECIMAL_TEXT.test(json)) {
-      throw expected("an exact decimal as text", json);
-    }
-    return new Decimal(json);
+    // Plain decimal text read in one loop (the regular expression and decimal.js's constructor
+    // took a quarter of a `combine` run), equal to `new Decimal(json)`.
+    const value = typeof json === "string" ? decimalOfText(json) : null;
+    if (value === null) throw expected("an exact decimal as text", json);
+    return value;
   },
 };
 
