@@ -65,6 +65,10 @@ const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
  *     CV = σ / μ        μ, σ: mean and standard deviation of the net demand per bucket
  *     class = the first class j with CV ≤ c_j (bounds inclusive), the last class when CV > every c_j
  *
+ * A CV no more than one part in 10^12 above a cutoff counts as on it: statistics from
+ * floating-point sums put a CV that is exactly 0.5 in decimal arithmetic at 0.5000000000000004
+ * as often as at 0.5, and the class must not depend on which (scaling demand changes no class).
+ *
  * With the default cutoffs: X when CV ≤ 0.5, Y when 0.5 < CV ≤ 1, Z when CV > 1.
  * Items without positive mean demand are not predictable-and-steady, so they are never X: they get
  * the class `'none'` with `cv: null` and a reason: `'no_demand'` (μ = 0 and σ = 0),
@@ -97,6 +101,9 @@ const DEFAULT_LABELS = ["X", "Y", "Z"] as const;
  * // [{ id: "steady", cv: 0.2, class: "X" },
  * //  { id: "lumpy", cv: 1.5, class: "Z" },
  * //  { id: "dead", cv: null, class: "none", reason: "no_demand" }]
+ * // Weekly demand 2.1, 0.9, 0.9, 0.9: μ = 1.2 and σ = 0.6 exactly, σ a little above in doubles.
+ * xyzClassify([{ id: "A", mean: 1.2, stdDev: 0.6000000000000005 }]);
+ * // [{ id: "A", cv: 0.5000000000000004, class: "X" }]
  * ```
  */
 export function xyzClassify(items: readonly XyzItem[], options: XyzOptions = {}): XyzRow[] {
@@ -130,9 +137,19 @@ function classifyOne(item: XyzItem, cutoffs: readonly number[], labels: readonly
   const cv = stdDev / mean;
   const lastLabel = labels[labels.length - 1]!;
   if (!Number.isFinite(cv)) return { id, cv: null, class: lastLabel, reason: "cv_overflow" };
-  const classIndex = cutoffs.findIndex((cutoff) => cv <= cutoff);
+  const classIndex = cutoffs.findIndex((cutoff) => cv <= cutoff * AT_CUTOFF);
   return { id, cv, class: classIndex === -1 ? lastLabel : labels[classIndex]! };
 }
+
+/**
+ * A CV up to one part in 10^12 above a cutoff counts as on it (bounds are inclusive). CV comes from
+ * floating-point sums: weekly demand 2.1, 0.9, 0.9, 0.9 has mean 1.2 and σ 0.6, CV exactly 0.5 in
+ * decimal arithmetic, but 0.5000000000000004 in doubles, while the same demand × 100 / 3 gives
+ * 0.5; without the allowance one was Y and the other X (found by an independent audit, session
+ * 19). Rounding errs by a few units in the 16th digit; a CV 10^-12 above a cutoff is not a
+ * difference in demand anyone can measure.
+ */
+const AT_CUTOFF = 1 + 1e-12;
 
 function readItem(item: unknown, index: number): XyzItem {
   if (typeof item !== "object" || item === null) {

@@ -98,6 +98,28 @@ describe("xyzClassify: worked examples (hand computations)", () => {
     expect(rows.map((r) => `${r.id}:${r.class}`)).toEqual(["b:Y", "a:X1", "d:Z", "c:X2"]);
   });
 
+  it("a CV within one part in 10^12 above a cutoff is on it (found by an audit: the class followed rounding)", () => {
+    // Weekly 2.1, 0.9, 0.9, 0.9: μ = 1.2, σ = 0.6, CV 0.5 exactly; from floating-point sums σ
+    // came out 0.6000000000000005 and CV 0.5000000000000004, which was Y.
+    const rows = xyzClassify([
+      { id: "on 0.5, rounded up", mean: 1.2, stdDev: 0.6000000000000005 },
+      { id: "on 1, rounded up", mean: 0.1, stdDev: 0.10000000000000002 },
+      { id: "10^-9 above 0.5", mean: 1, stdDev: 0.500000001 },
+      { id: "10^-11 above 1", mean: 1, stdDev: 1.00000000001 },
+    ]);
+    expect(rows.map((r) => [r.cv, r.class])).toEqual([
+      [0.5000000000000004, "X"],
+      [1.0000000000000002, "Y"],
+      [0.500000001, "Y"],
+      [1.00000000001, "Z"],
+    ]);
+    const custom = xyzClassify([{ id: "a", mean: 3, stdDev: 0.9000000000000002 }], {
+      cutoffs: [0.3],
+      labels: ["steady", "erratic"],
+    });
+    expect(custom.map((r) => r.class)).toEqual(["steady"]);
+  });
+
   it("returns no rows for no items", () => {
     expect(xyzClassify([])).toEqual([]);
   });
