@@ -2,31 +2,13 @@ import { PassThrough, Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import type { CliIo } from "../../src/cli/CliIo.js";
 import { runCli } from "../../src/cli/runCli.js";
+import { BAD_ROWS, badLedgerWeighed } from "../support/badLedgerWeighed.js";
 import { gcExposed } from "../support/collectGarbageUntilGone.js";
 
 // `invkpi validate` lists every problem: it must write them as the read finds them, not hold them
 // all until the end (found in session 19: it held every one, ~570 bytes each, and a 10 M-row file
 // with a bad date in every row ran out of the 4 GB heap after two minutes). Run in process, on
 // stdin, weighing the heap (after a garbage collection) as the read pulls the text.
-
-const ROWS = 60_000;
-const ROWS_PER_CHUNK = 2_000;
-
-/** A ledger of `ROWS` rows with four problems each, cut in chunks; the heap weighed now and then. */
-async function* badLedger(heap: number[]): AsyncGenerator<string> {
-  const gc = (globalThis as { gc?: () => void }).gc as () => void;
-  yield "sku,date,type,quantity,unitCost\n";
-  for (let from = 0; from < ROWS; from += ROWS_PER_CHUNK) {
-    if (from % (5 * ROWS_PER_CHUNK) === 0) {
-      gc();
-      heap.push(process.memoryUsage().heapUsed);
-    }
-    let chunk = "";
-    for (let k = from; k < from + ROWS_PER_CHUNK; k++)
-      chunk += `S${k % 1000},2025-13-45,sell,abc,xx\n`;
-    yield chunk;
-  }
-}
 
 /** Stdout that counts the lines and keeps the first few and the last (not the whole text). */
 function lineCounter(): {
@@ -58,7 +40,7 @@ describe("invkpi validate on a ledger with a problem in every row", () => {
     const heap: number[] = [];
     const stdout = lineCounter();
     const io: CliIo = {
-      stdin: Readable.from(badLedger(heap), { objectMode: true }),
+      stdin: Readable.from(badLedgerWeighed(heap), { objectMode: true }),
       stdout: stdout.stream,
       stderr: new PassThrough(),
       stderrIsTTY: false,
@@ -67,7 +49,7 @@ describe("invkpi validate on a ledger with a problem in every row", () => {
     const code = await runCli(["validate", "-", "-q"], io);
     await new Promise((resolve) => setImmediate(resolve));
     expect(code).toBe(1);
-    expect(stdout.lines()).toBe(4 * ROWS + 1);
+    expect(stdout.lines()).toBe(4 * BAD_ROWS + 1);
     expect(stdout.first.slice(0, 4)).toEqual([
       `stdin:2: date: date must be a real calendar day as 'YYYY-MM-DD' or a valid Date; got "2025-13-45" [invalid_date]`,
       expect.stringMatching(/^stdin:2: type: .*\[unknown_movement_type\]$/),
