@@ -414,6 +414,13 @@ export class SkuState {
       this.deficit.push({ qty: owed, cost: unitCost, value: 0, day, lot: ABSENT, expires: NO_DAY });
       this.lastFifoCost = unitCost;
     }
+    if (this.valuation === "moving-average") {
+      // The units owed are the last stock whose cost is known (exactly: their value over their
+      // number): an outflow beyond them is owed at it, as FIFO owes it at the opening's cost.
+      // Stock was never above zero to give a cost, so it went at 0, without a warning (audit).
+      this.lastCostValue = sub(0, owedValue);
+      this.lastCostQty = owed;
+    }
     this.qty -= owed;
     this.value =
       this.valuation === "standard"

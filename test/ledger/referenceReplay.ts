@@ -43,7 +43,7 @@ import { dayNumber, dayOfDate, dayText, kindRank } from "./arbitraries.js";
 //   received or consumed; in both cases else the standardCost, else 0.
 // - Negative stock ("Negative stock" in formulas.md): the units of an outflow beyond stock on hand
 //   are owed, at the last known unit cost: moving average round(u · V'/Q', 6) with V', Q' the stock
-//   the last time Q was > 0; FIFO the last cost seen (as for an adjustment), kept per owed piece;
+//   the last time Q was > 0 (or, before that, a negative opening balance's units and value); FIFO the last cost seen (as for an adjustment), kept per owed piece;
 //   else the standardCost, else 0. An inflow settles owed units first: they really cost u × its
 //   unit cost (an inflow known only by its value v of k units: v when u = k, else
 //   round_half_even(v · u / k, 6); FIFO: per layer, as when the layer gives up units); they were
@@ -325,6 +325,8 @@ class ReferenceStock {
         : this.value.minus(units.times(cost));
     if (this.valuation === "fifo") this.owed.push({ qty: units, cost });
     this.lastFifoCost = cost;
+    // Moving average: the owed units are the last stock with a known cost (V' / Q' = cost).
+    this.lastPositive = { qty: units, value: units.times(cost) };
   }
 
   /** FIFO: `units` owed units settled, oldest pieces first; returns what they were booked at. */

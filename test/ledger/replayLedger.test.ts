@@ -324,6 +324,43 @@ describe("replayLedger: negative stock", () => {
     });
   }
 
+  for (const valuation of ["moving-average", "fifo"] as const) {
+    it(`a negative opening balance's unit cost is the last known cost of the next outflow (${valuation}; found by an audit: moving average costed it at 0)`, () => {
+      // Opening −5 @ 2: Q = −5, V = −10. Issue 3 on Jan 10, beyond stock: owed at the opening's
+      // cost 2 → COGS 6, Q = −8, V = −16 (FIFO: a second owed piece 3 @ 2). It was 0 under moving
+      // average, no warning: stock was never above zero to give a cost, and V stayed −10 for −8.
+      // Receipt 10 @ 3 on Feb 10 settles the 8 owed: true 24, booked 16 → 8 more COGS = 14;
+      // closing 2 @ 3 = 6. Check: −10 + 30 = 14 + 6.
+      const ledger: Movement[] = [
+        { sku: "A", date: "2025-01-10", type: "issue", quantity: 3 },
+        { sku: "A", date: "2025-02-10", type: "receipt", quantity: 10, unitCost: 3 },
+      ];
+      const openingBalances = [{ sku: "A", quantity: -5, unitCost: 2 }];
+      const january = replayLedger(ledger, {
+        period: { from: "2025-01-01", to: "2025-01-31" },
+        valuation,
+        openingBalances,
+      });
+      const jan = only(january.histories);
+      expect([jan.cogs.toFixed(), jan.closingQuantity, jan.closingValue.toFixed()]).toEqual([
+        "6",
+        -8,
+        "-16",
+      ]);
+      const both = replayLedger(ledger, {
+        period: { from: "2025-01-01", to: "2025-02-28" },
+        valuation,
+        openingBalances,
+      });
+      const h = only(both.histories);
+      expect([h.cogs.toFixed(), h.closingQuantity, h.closingValue.toFixed()]).toEqual([
+        "14",
+        2,
+        "6",
+      ]);
+    });
+  }
+
   it("settles a deficit in parts, each part at its share of the booked value (moving average)", () => {
     // Receipt 5 @ 10, issue 8: Q = −3, V = −30 (3 units owed at 10).
     // Receipt 1 @ 12 settles 1 unit: true 12, booked −30 × 1/3 = −10 → 2 more COGS; V = −30 + 12 − 2 = −20.
