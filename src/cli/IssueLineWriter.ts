@@ -1,8 +1,6 @@
 import type { Writable } from "node:stream";
 import { ioError } from "../io/ioError.js";
-
-/** Characters gathered before a write: one write per ~64 KiB of lines, not one per line. */
-const BATCH_CHARS = 1 << 16;
+import { BATCH_CHARS } from "../io/writeText.js";
 
 /**
  * Writes lines to a command's output as they come, from a synchronous callback (a reader's

@@ -1,5 +1,5 @@
 import { formatDay, parseIsoDay } from "../model/day.js";
-import type { MovementType } from "../model/Movement.js";
+import { MOVEMENT_FIELDS, type MovementType } from "../model/Movement.js";
 import type { SkuInfo } from "../model/SkuInfo.js";
 import { DEMO_LOCATIONS, type DemoItem, demoCatalogue } from "./demoCatalogue.js";
 import { mulberry32 } from "./generateLedger.js";
@@ -17,18 +17,13 @@ export type DemoMovement = {
   readonly expiresOn?: string;
 };
 
-/** The columns of the sample ledger as CSV (`invkpi demo --write`), in this order. */
-export const DEMO_LEDGER_COLUMNS: readonly string[] = [
-  "sku",
-  "date",
-  "type",
-  "quantity",
-  "unitCost",
-  "unitPrice",
-  "location",
-  "lot",
-  "expiresOn",
-];
+/**
+ * The columns of the sample ledger as CSV (`invkpi demo --write`), in this order: every movement
+ * field but `id` (the sample's movements have none).
+ */
+export const DEMO_LEDGER_COLUMNS: readonly string[] = MOVEMENT_FIELDS.filter(
+  (field) => field !== "id",
+);
 
 /** The sample year of `invkpi demo`. */
 export interface DemoLedger {

@@ -153,11 +153,7 @@ async function validateLedgerFile(
   }
   await lines.end();
   status.done();
-  const count =
-    input.issueCount === 0
-      ? `${ledger.name}: ${displayCount(input.rows, "row")}, no problems\n`
-      : `${ledger.name}: ${problemCount(input, input.rows)}\n`;
-  await writeText([count], io.stdout, FN);
+  await writeText([countLine(ledger, input, input.rows)], io.stdout, FN);
   return input.issueCount === 0;
 }
 
@@ -170,11 +166,20 @@ async function report(
 ): Promise<boolean> {
   function* lines(): Generator<string> {
     yield* issueLines(issues, file.name);
-    const rowsText = displayCount(rows, "row");
-    yield issues.length === 0
-      ? `${file.name}: ${rowsText}, no problems\n`
-      : `${file.name}: ${problemCount(issues, rows)}\n`;
+    yield countLine(file, issues, rows);
   }
   await writeText(lines(), io.stdout, FN);
   return issues.length === 0;
+}
+
+/** The last line: "ledger.csv: 10,000 rows, no problems", or how many problems in how many rows. */
+function countLine(
+  file: InputFile,
+  found: Parameters<typeof problemCount>[0],
+  rows: number,
+): string {
+  const count = "issueCount" in found ? found.issueCount : found.length;
+  return count === 0
+    ? `${file.name}: ${displayCount(rows, "row")}, no problems\n`
+    : `${file.name}: ${problemCount(found, rows)}\n`;
 }

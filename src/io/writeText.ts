@@ -11,7 +11,7 @@ import { ioError } from "./ioError.js";
 export type OutputDestination = string | URL | Writable;
 
 /** Text is handed to the stream in pieces of about this many characters. */
-const BATCH_CHARS = 1 << 16;
+export const BATCH_CHARS = 1 << 16;
 
 /**
  * Writes text pieces to a destination, in batches, waiting whenever the stream asks to (so a large

@@ -51,6 +51,8 @@ export interface AnalysisFrame {
   readonly months: readonly PeriodMonth[] | null;
   /** `options.asOf` as a day number. */
   readonly asOf: Day;
+  /** `replenishmentOptions(options)`: what every SKU's replenishment figures are recomputed with. */
+  readonly replenishment: ReplenishmentOptions;
 }
 
 /**
@@ -64,6 +66,7 @@ export function analysisFrame(options: ResolvedReportOptions): AnalysisFrame {
     buckets: agingBuckets(options.agingBuckets),
     months: options.groupBy.includes("month") ? periodMonths(options.period) : null,
     asOf: parseIsoDay(options.asOf) as Day,
+    replenishment: replenishmentOptions(options),
   };
 }
 
@@ -154,7 +157,7 @@ export function analysisMismatch(
     statusMismatch(analysis, options) ??
     expiryMismatch(analysis, frame) ??
     annualizedMismatch(analysis, options) ??
-    replenishmentMismatch(analysis, options)
+    replenishmentMismatch(analysis, frame)
   );
 }
 
@@ -522,22 +525,11 @@ const RECOMPUTED = ["safetyStock", "reorderPoint", "orderUpToLevel", "daysOfSupp
  * and an EOQ has an order cost and a holding rate > 0 (its value, a 40-digit square root of the
  * history's unit cost, is not computed again).
  */
-/** The replenishment options of each report's options, made once, not once per SKU record. */
-const REPLENISHMENT_OPTIONS = new WeakMap<ResolvedReportOptions, ReplenishmentOptions>();
-
-function replenishmentOptionsOf(options: ResolvedReportOptions): ReplenishmentOptions {
-  let made = REPLENISHMENT_OPTIONS.get(options);
-  if (made === undefined) {
-    made = replenishmentOptions(options);
-    REPLENISHMENT_OPTIONS.set(options, made);
-  }
-  return made;
-}
-
 function replenishmentMismatch(
   analysis: SkuAnalysis,
-  options: ResolvedReportOptions,
+  frame: AnalysisFrame,
 ): AnalysisMismatch | null {
+  const { options } = frame;
   const figures = analysis.replenishment;
   const info: ReplenishmentInfo = analysis.info ?? {};
   const r = options.replenishment;
@@ -545,7 +537,7 @@ function replenishmentMismatch(
   try {
     expected = replenishmentFromDemand(
       info,
-      replenishmentOptionsOf(options),
+      frame.replenishment,
       figures,
       analysis.turnover.closingQuantity,
     );
